@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package for the widget into www/pkg/ (s117.js + s117_bg.wasm + s117.d.ts) with wasm-pack:
+# cargo build --release for wasm32 (features: wasm, no cli) -> wasm-bindgen --target web -> wasm-opt -Oz.
+# Needs the tools from scripts/setup.sh (it does not install anything itself).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+# node_modules/.bin first: wasm-pack must find npm binaryen's wasm-opt (132), never Debian's /usr/bin/wasm-opt (108,
+# which writes modules that fail at load time), and never try to download one (no internet here).
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+if [[ "${CI:-}" == "true" ]]; then export CARGO_TERM_COLOR=never; fi
+
+missing=()
+command -v wasm-pack >/dev/null || missing+=("wasm-pack")
+command -v wasm-bindgen >/dev/null || missing+=("wasm-bindgen")
+[[ -x node_modules/.bin/wasm-opt ]] || missing+=("node_modules/.bin/wasm-opt (npm binaryen)")
+if (( ${#missing[@]} )); then
+  echo "build-wasm: missing: ${missing[*]}. Run scripts/setup.sh first." >&2
+  exit 1
+fi
+if [[ -e /usr/bin/wasm-opt ]]; then
+  echo "build-wasm: WARNING: /usr/bin/wasm-opt exists (Debian binaryen); using $(command -v wasm-opt) instead." >&2
+fi
+
+t0=$SECONDS
+wasm-pack build --target web --release --out-dir www/pkg --out-name s117 -- --no-default-features --features wasm
+
+wasm=www/pkg/s117_bg.wasm
+[[ -f "$wasm" ]] || { echo "build-wasm: $wasm was not produced" >&2; exit 1; }
+printf 'build-wasm: %s: %s bytes (%s gzipped), s117.js %s bytes, in %s s\n' \
+  "$wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(wc -c <www/pkg/s117.js)" "$((SECONDS - t0))"

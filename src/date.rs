@@ -1,0 +1,284 @@
+//! Civil dates as people give them: exact (`2023-05-14`), to the month (`2023-05`) or to the year (`2023`).
+//!
+//! People often remember "spring 2019" rather than the day they left hospital, so the contract accepts a
+//! month or a year as well as a full date.
+//! The rules compute with the earliest day the value can mean ([`Date::first_day`]), and every date shown to
+//! a user keeps the precision it was given with, so an approximate date is never presented as exact.
+//!
+//! Parsing is done by hand rather than with chrono's generic parser: it is stricter (exactly four-digit years,
+//! two-digit months and days), gives messages that say what to type, and keeps the WebAssembly bundle small.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// How precisely a [`Date`] was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// A full date, `YYYY-MM-DD`.
+    Day,
+    /// A month, `YYYY-MM`.
+    Month,
+    /// A year, `YYYY`.
+    Year,
+}
+
+/// A civil date, possibly approximate.
+///
+/// Ordering and equality compare the earliest day the value can mean, then the precision.
+///
+/// # Examples
+///
+/// ```
+/// use s117::date::{Date, Precision};
+/// let d: Date = "2023-05".parse().unwrap();
+/// assert_eq!(d.precision(), Precision::Month);
+/// assert_eq!(d.to_string(), "2023-05");
+/// assert_eq!(d.long(), "May 2023");
+/// assert!("2023-13-40".parse::<Date>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    day: NaiveDate,
+    precision: Precision,
+}
+
+/// Why a text is not a [`Date`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    text: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown: String = self.text.chars().take(40).collect();
+        write!(
+            f,
+            "{shown} is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Reads exactly `len` ASCII digits.
+fn digits(text: &str, len: usize) -> Option<u32> {
+    if text.len() != len || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+impl std::str::FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let error = || DateError {
+            text: text.to_owned(),
+        };
+        let trimmed = text.trim();
+        let mut parts = trimmed.split('-');
+        let year = parts.next().and_then(|y| digits(y, 4)).ok_or_else(error)?;
+        let month = parts
+            .next()
+            .map(|m| digits(m, 2).ok_or_else(error))
+            .transpose()?;
+        let day = parts
+            .next()
+            .map(|d| digits(d, 2).ok_or_else(error))
+            .transpose()?;
+        if parts.next().is_some() {
+            return Err(error());
+        }
+        let year = i32::try_from(year).map_err(|_| error())?;
+        let (precision, month, day) = match (month, day) {
+            (None, _) => (Precision::Year, 1, 1),
+            (Some(m), None) => (Precision::Month, m, 1),
+            (Some(m), Some(d)) => (Precision::Day, m, d),
+        };
+        let day = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(error)?;
+        Ok(Date { day, precision })
+    }
+}
+
+impl Date {
+    /// An exact date.
+    pub fn exact(day: NaiveDate) -> Self {
+        Date {
+            day,
+            precision: Precision::Day,
+        }
+    }
+
+    /// An exact date from its parts, or `None` if there is no such day.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Self> {
+        NaiveDate::from_ymd_opt(year, month, day).map(Date::exact)
+    }
+
+    /// The earliest day the value can mean: the date itself, or the first of the month or year.
+    pub fn first_day(self) -> NaiveDate {
+        self.day
+    }
+
+    /// The latest day the value can mean: the date itself, or the last day of the month or year.
+    pub fn last_day(self) -> NaiveDate {
+        let months = match self.precision {
+            Precision::Day => return self.day,
+            Precision::Month => 1,
+            Precision::Year => 12,
+        };
+        self.day
+            .checked_add_months(Months::new(months))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(self.day)
+    }
+
+    /// How precisely the date was given.
+    pub fn precision(self) -> Precision {
+        self.precision
+    }
+
+    /// Is this a full date rather than a month or a year?
+    pub fn is_exact(self) -> bool {
+        self.precision == Precision::Day
+    }
+
+    /// The date in words, at the precision it was given: "14 May 2023", "May 2023", "2023".
+    pub fn long(self) -> String {
+        let month = MONTH_NAMES[self.day.month0() as usize];
+        match self.precision {
+            Precision::Day => format!("{} {} {}", self.day.day(), month, self.day.year()),
+            Precision::Month => format!("{} {}", month, self.day.year()),
+            Precision::Year => format!("{}", self.day.year()),
+        }
+    }
+
+    /// This date plus whole calendar months, keeping its precision; `None` past the calendar's end.
+    ///
+    /// The day is clamped to the end of a shorter month (31 January plus one month is 28 or 29 February).
+    pub fn plus_months(self, months: u32) -> Option<Date> {
+        let day = self.day.checked_add_months(Months::new(months))?;
+        Some(Date {
+            day,
+            precision: self.precision,
+        })
+    }
+}
+
+/// Formats a plain [`NaiveDate`] in words, as in letters: "14 May 2023".
+pub fn long(day: NaiveDate) -> String {
+    Date::exact(day).long()
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = (self.day.year(), self.day.month(), self.day.day());
+        match self.precision {
+            Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
+            Precision::Month => write!(f, "{y:04}-{m:02}"),
+            Precision::Year => write!(f, "{y:04}"),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date as YYYY-MM-DD (or YYYY-MM, or YYYY)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
+                v.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+#[cfg(feature = "cli")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+            "description": "A date as YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (treated as its first day).",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision_and_rejects_nonsense() {
+        assert_eq!(
+            "2024-02-29".parse::<Date>().unwrap().long(),
+            "29 February 2024"
+        );
+        assert!("2023-02-29".parse::<Date>().is_err());
+        assert_eq!("2019".parse::<Date>().unwrap().to_string(), "2019");
+        for bad in [
+            "",
+            "2023-1-01",
+            "23-01-01",
+            "2023-00",
+            "2023/01/01",
+            "2023-01-01-01",
+            "2023-01-",
+            "+202-01",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad:?} should be rejected");
+        }
+        let message = "2023-13-40".parse::<Date>().unwrap_err().to_string();
+        assert!(message.starts_with("2023-13-40 is not a date (use YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn last_day_of_approximate_dates() {
+        let month: Date = "2024-02".parse().unwrap();
+        assert_eq!(
+            month.last_day(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        let year: Date = "2021".parse().unwrap();
+        assert_eq!(
+            year.last_day(),
+            NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()
+        );
+    }
+
+    #[test]
+    fn adding_months_clamps_to_month_end() {
+        let d = Date::ymd(2025, 1, 31).unwrap();
+        assert_eq!(d.plus_months(1).unwrap().to_string(), "2025-02-28");
+        assert_eq!(d.plus_months(12).unwrap().to_string(), "2026-01-31");
+    }
+}

@@ -1,0 +1,313 @@
+//! The output contract: what the checker concludes, who is responsible, and why.
+//!
+//! A [`Decision`] is the same for every caller: the command line prints it as JSON, the widget receives it as a
+//! JavaScript object, and the letter is written from it. Every [`Reason`] and [`Flag`] carries its citations.
+
+use crate::date::Date;
+use crate::sources::Citation;
+use serde::Serialize;
+
+/// The checker's conclusion for one [`Case`](crate::case::Case).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Decision {
+    /// Whether the person is owed s.117 after-care.
+    pub entitlement: Entitlement,
+    /// One plain-English sentence saying so.
+    pub summary: String,
+    /// The index (in `detentions`) of the detention the current duty comes from, if any.
+    pub qualifying_detention: Option<usize>,
+    /// When the current duty arose: the day the person left hospital after that detention, if known.
+    pub duty_arose: Option<Date>,
+    /// The council (local social services authority) that must provide after-care.
+    pub council: Option<Body>,
+    /// The NHS body (ICB in England, local health board in Wales, or NHS England) that must arrange it.
+    pub nhs_body: Option<Body>,
+    /// The steps of the reasoning, in the order of the Act.
+    pub reasons: Vec<Reason>,
+    /// Things to act on or be careful about: refunds, deadlines, uncertain points, notes.
+    pub flags: Vec<Flag>,
+    /// The version of the rules that produced this decision.
+    pub rules_version: &'static str,
+    /// The date of the law the rules reflect.
+    pub law_date: &'static str,
+}
+
+/// Whether the person is owed s.117 after-care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Entitlement {
+    /// Owed after-care now.
+    Entitled,
+    /// Will be owed after-care on leaving hospital.
+    EntitledOnLeavingHospital,
+    /// Not owed after-care on these facts.
+    NotEntitled,
+    /// Was owed after-care, and it was lawfully ended.
+    Ended,
+    /// The facts given leave it open; the reasons say what is missing.
+    Undetermined,
+    /// Detention under Scottish or Northern Irish law: s.117 does not apply.
+    OutOfScope,
+}
+
+impl Entitlement {
+    /// The contract's name for the value, as in the JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Entitlement::Entitled => "entitled",
+            Entitlement::EntitledOnLeavingHospital => "entitled_on_leaving_hospital",
+            Entitlement::NotEntitled => "not_entitled",
+            Entitlement::Ended => "ended",
+            Entitlement::Undetermined => "undetermined",
+            Entitlement::OutOfScope => "out_of_scope",
+        }
+    }
+}
+
+/// What kind of body holds a duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BodyKind {
+    /// A council in England with social services responsibilities.
+    EnglishCouncil,
+    /// A principal council in Wales.
+    WelshCouncil,
+    /// A council whose country is not known.
+    Council,
+    /// An integrated care board (England, from 1 July 2022).
+    IntegratedCareBoard,
+    /// A local health board (Wales).
+    LocalHealthBoard,
+    /// NHS England, for specialised services.
+    NhsEngland,
+    /// A clinical commissioning group (England, before 1 July 2022).
+    ClinicalCommissioningGroup,
+}
+
+/// A body that holds (or may hold) the duty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Body {
+    /// The body's name, or a description of it when it cannot be named.
+    pub name: String,
+    /// Its ONS code, where known.
+    pub code: Option<String>,
+    /// Its ODS code (NHS bodies), where known.
+    pub ods: Option<String>,
+    /// What kind of body it is.
+    pub kind: BodyKind,
+    /// Whether the checker is confident this is the right body.
+    pub certain: bool,
+    /// Why this body, in one or two plain-English sentences.
+    pub why: String,
+    /// The law this rests on.
+    pub cites: Vec<Citation>,
+    /// Other bodies that may hold the duty instead, when it is uncertain.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+/// Another body that may hold the duty.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Candidate {
+    /// The body's name.
+    pub name: String,
+    /// Its ONS code, where known.
+    pub code: Option<String>,
+    /// Why it may be responsible.
+    pub why: String,
+}
+
+/// Which rule a reason comes from, in the order of the Act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    /// Was the detention under the law of England and Wales?
+    Jurisdiction,
+    /// s.117(1): a qualifying detention.
+    QualifyingDetention,
+    /// s.117(1): ceased to be detained and left hospital.
+    LeftHospital,
+    /// Later stays in hospital, and whether they restart the duty.
+    Readmission,
+    /// s.117(2): the duty lasts until lawfully ended.
+    DutyEnd,
+    /// s.117(3): the responsible council.
+    ResponsibleCouncil,
+    /// s.117(3) and SI 2022/635: the responsible NHS body.
+    ResponsibleNhsBody,
+    /// Stennett: no charges for after-care.
+    Charging,
+}
+
+impl RuleId {
+    /// Every rule, in order.
+    pub const ALL: [RuleId; 8] = [
+        RuleId::Jurisdiction,
+        RuleId::QualifyingDetention,
+        RuleId::LeftHospital,
+        RuleId::Readmission,
+        RuleId::DutyEnd,
+        RuleId::ResponsibleCouncil,
+        RuleId::ResponsibleNhsBody,
+        RuleId::Charging,
+    ];
+
+    /// The contract's name for the rule, as in the JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleId::Jurisdiction => "jurisdiction",
+            RuleId::QualifyingDetention => "qualifying_detention",
+            RuleId::LeftHospital => "left_hospital",
+            RuleId::Readmission => "readmission",
+            RuleId::DutyEnd => "duty_end",
+            RuleId::ResponsibleCouncil => "responsible_council",
+            RuleId::ResponsibleNhsBody => "responsible_nhs_body",
+            RuleId::Charging => "charging",
+        }
+    }
+}
+
+/// What a rule found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Finding {
+    /// The condition is met.
+    Met,
+    /// The condition is not met.
+    NotMet,
+    /// The facts given do not settle it.
+    Unknown,
+}
+
+/// One step of the explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Reason {
+    /// The rule.
+    pub rule: RuleId,
+    /// What it found.
+    pub finding: Finding,
+    /// One or two plain-English sentences.
+    pub text: String,
+    /// The law this rests on.
+    pub cites: Vec<Citation>,
+}
+
+/// What kind of flag this is, for grouping on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FlagKind {
+    /// Money may be owed back.
+    Refund,
+    /// A time limit, with its date.
+    Deadline,
+    /// Something the person should challenge.
+    Warning,
+    /// A point the law or the facts leave uncertain: get advice.
+    Uncertain,
+    /// Useful information.
+    Info,
+}
+
+/// Something to act on or be careful about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Flag {
+    /// A stable identifier (for example `refund_due`).
+    pub id: FlagId,
+    /// What kind of flag it is.
+    pub kind: FlagKind,
+    /// Plain-English text.
+    pub text: String,
+    /// The date that matters, if any (for a deadline, the last day).
+    pub date: Option<Date>,
+    /// The law this rests on.
+    pub cites: Vec<Citation>,
+}
+
+/// Stable identifiers for flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FlagId {
+    /// Charges were made for after-care while the person was entitled: a refund is likely due.
+    RefundDue,
+    /// A charge is a top-up for a chosen, more expensive placement: lawful with a written agreement.
+    LawfulTopUp,
+    /// Charges were made, but not while the duty was running.
+    ChargesOutsideDuty,
+    /// The person was told after-care ended for a reason that cannot end it.
+    LikelyUnlawfulEnding,
+    /// After-care was said to end while the person was on a CTO.
+    EndedWhileOnCto,
+    /// Ask for the joint written decision that ended after-care.
+    AskForEndingDecision,
+    /// Last day to start judicial review of a decision.
+    JudicialReviewDeadline,
+    /// Last day to complain to an ombudsman (12 months from when the person knew).
+    OmbudsmanDeadline,
+    /// The usual six-year limit for a court claim to recover charges.
+    CourtClaimLimit,
+    /// The Mental Health Act 2025 changes to s.117 are enacted but not in force.
+    Mha2025NotInForce,
+    /// Planning after-care should start before discharge.
+    PlanBeforeDischarge,
+    /// The person lacked capacity and was placed out of area.
+    PlacedOutOfArea,
+    /// Residence was imposed by a conditional-discharge condition.
+    ResidenceImposedByCondition,
+    /// The person became resident in hospital during an informal stay.
+    ResidentInHospital,
+    /// The person has moved since: responsibility does not move with them.
+    MovedSince,
+    /// The council name typed was not recognised.
+    UnrecognisedCouncil,
+    /// The NHS body named was not recognised.
+    UnrecognisedNhsBody,
+    /// The council area is split between NHS bodies.
+    SplitNhsArea,
+    /// The ICB was inferred from the council's area because the GP's ICB was not given.
+    NhsBodyFromCouncilArea,
+    /// The ICB named has merged into a new ICB.
+    NhsBodyMerged,
+    /// Part 3 (court or prison) detention in an ICB bed: the NHS rule is not settled.
+    Part3NhsBodyUncertain,
+    /// England–Wales cross-border NHS responsibility may be disputed.
+    CrossBorderNhs,
+    /// A CTO was revoked: which area applies is not settled.
+    CtoRevocationUncertain,
+    /// A conditionally discharged patient was recalled: the original area probably remains.
+    ConditionalDischargeRecall,
+    /// Section 2 converted to section 3 during after-care: which date counts is not settled.
+    S2ConvertedToS3,
+    /// Returned to prison: how after-care reaches the person there is not settled.
+    ReturnedToPrison,
+    /// Some stays were under Scottish or Northern Irish law and were not counted.
+    OtherJurisdictionStays,
+    /// A date is approximate, so deadlines counted from it are approximate too.
+    ApproximateDates,
+    /// A section given as "unknown".
+    UnknownSection,
+    /// Not every service is free: only those in the after-care plan meeting s.117 needs.
+    ServicesMustMeetS117Needs,
+    /// Personal health budgets and direct payments.
+    PersonalBudgets,
+    /// The facts describe a date before the law the checker implements.
+    BeforeCoverage,
+    /// The check date is well after the law date: the law may have changed.
+    LawMayHaveChanged,
+    /// The person left hospital on section 17 leave.
+    OnLeave,
+    /// Responsibility may be disputed between councils; services must continue meanwhile.
+    CouncilDispute,
+    /// A date in the history is out of order or after the check date.
+    InconsistentDates,
+}

@@ -1,0 +1,218 @@
+//! The statutory pipeline: each rule in the order of section 117 of the Mental Health Act 1983.
+//!
+//! 1. [`jurisdiction`]: was anyone detained under the law of England and Wales?
+//! 2. [`qualifying_detention`]: s.117(1), a detention under a section that engages the duty.
+//! 3. [`readmission`]: later stays, and which detention the current duty comes from (*Worcestershire*).
+//! 4. [`left_hospital`]: s.117(1), "cease to be detained and … leave hospital".
+//! 5. [`duty_end`]: s.117(2), the duty lasts until both bodies are satisfied it is no longer needed.
+//! 6. [`responsible_council`]: s.117(3), the council.
+//! 7. [`responsible_nhs_body`]: s.117(3) and SI 2022/635, the ICB, local health board or NHS England.
+//! 8. [`charging`]: *Stennett*, no charges for after-care.
+//! 9. [`time_limits`]: deadlines as dates, and notes on law not yet in force.
+//!
+//! Each rule reads the [`Case`] and what earlier rules found, and adds [`Reason`]s and [`Flag`]s to one
+//! [`Outcome`] builder. No rule returns an error: a fact that is missing makes a finding `unknown`.
+
+pub mod charging;
+pub mod duty_end;
+pub mod jurisdiction;
+pub mod left_hospital;
+pub mod qualifying_detention;
+pub mod readmission;
+pub mod responsible_council;
+pub mod responsible_nhs_body;
+pub mod time_limits;
+
+use crate::case::{Case, Detention};
+use crate::date::Date;
+use crate::decision::{
+    Body, Decision, Entitlement, Finding, Flag, FlagId, FlagKind, Reason, RuleId,
+};
+use crate::sources::Citation;
+
+/// The version of the rules, shown on every decision and letter.
+pub const RULES_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The date of the law the rules reflect: the day the rules were last checked against the specification.
+pub const LAW_DATE: &str = "2026-11-23";
+
+/// What the rules have found so far, built up rule by rule.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The entitlement, once a rule has settled it.
+    pub entitlement: Option<Entitlement>,
+    /// Index of the detention the current duty comes from.
+    pub qualifying: Option<usize>,
+    /// When the current duty arose.
+    pub duty_arose: Option<Date>,
+    /// The council, once found.
+    pub council: Option<Body>,
+    /// The NHS body, once found.
+    pub nhs_body: Option<Body>,
+    /// The reasons so far.
+    pub reasons: Vec<Reason>,
+    /// The flags so far.
+    pub flags: Vec<Flag>,
+}
+
+impl Outcome {
+    fn new() -> Self {
+        Outcome {
+            entitlement: None,
+            qualifying: None,
+            duty_arose: None,
+            council: None,
+            nhs_body: None,
+            reasons: Vec::new(),
+            flags: Vec::new(),
+        }
+    }
+
+    /// Records one step of the reasoning.
+    pub fn reason(
+        &mut self,
+        rule: RuleId,
+        finding: Finding,
+        text: impl Into<String>,
+        cites: &[Citation],
+    ) {
+        self.reasons.push(Reason {
+            rule,
+            finding,
+            text: text.into(),
+            cites: cites.to_vec(),
+        });
+    }
+
+    /// Raises a flag, once per id and date.
+    pub fn flag(
+        &mut self,
+        id: FlagId,
+        kind: FlagKind,
+        text: impl Into<String>,
+        date: Option<Date>,
+        cites: &[Citation],
+    ) {
+        if self.flags.iter().any(|f| f.id == id && f.date == date) {
+            return;
+        }
+        self.flags.push(Flag {
+            id,
+            kind,
+            text: text.into(),
+            date,
+            cites: cites.to_vec(),
+        });
+    }
+
+    /// Has a flag with this id been raised?
+    pub fn has_flag(&self, id: FlagId) -> bool {
+        self.flags.iter().any(|f| f.id == id)
+    }
+
+    /// Settles the entitlement unless an earlier rule already did.
+    pub fn settle(&mut self, entitlement: Entitlement) {
+        self.entitlement.get_or_insert(entitlement);
+    }
+
+    /// Replaces the entitlement: a later rule (such as the ending of the duty) overrides an earlier one.
+    pub fn revise(&mut self, entitlement: Entitlement) {
+        self.entitlement = Some(entitlement);
+    }
+
+    /// Is the person owed after-care now or on leaving hospital, or was the duty ended?
+    /// These are the outcomes for which responsible bodies are named.
+    pub fn has_duty(&self) -> bool {
+        matches!(
+            self.entitlement,
+            Some(
+                Entitlement::Entitled | Entitlement::EntitledOnLeavingHospital | Entitlement::Ended
+            ) | None
+        )
+    }
+}
+
+/// The detentions under the law of England and Wales, with their positions in the case.
+pub fn england_and_wales(case: &Case) -> impl Iterator<Item = (usize, &Detention)> {
+    case.detentions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| jurisdiction::is_mha_1983(d.detained_in))
+}
+
+/// "the detention under section 3 (admission for treatment) that began on 4 March 2021"
+pub fn describe_detention(d: &Detention) -> String {
+    match d.admitted {
+        Some(date) => format!(
+            "the detention under {} that began on {}",
+            d.section.describe(),
+            date.long()
+        ),
+        None => format!("the detention under {}", d.section.describe()),
+    }
+}
+
+/// Runs every rule in order and assembles the [`Decision`].
+pub fn evaluate(case: &Case) -> Decision {
+    let mut out = Outcome::new();
+    jurisdiction::decide(case, &mut out);
+    if out.entitlement.is_none() {
+        qualifying_detention::decide(case, &mut out);
+    }
+    if let Some(index) = out.qualifying {
+        readmission::decide(case, index, &mut out);
+        left_hospital::decide(case, index, &mut out);
+        duty_end::decide(case, index, &mut out);
+        if out.has_duty() {
+            responsible_council::decide(case, index, &mut out);
+            responsible_nhs_body::decide(case, index, &mut out);
+        }
+    }
+    charging::decide(case, &mut out);
+    time_limits::decide(case, &mut out);
+
+    let entitlement = out.entitlement.unwrap_or(Entitlement::Undetermined);
+    Decision {
+        entitlement,
+        summary: summary(entitlement, &out),
+        qualifying_detention: out.qualifying,
+        duty_arose: out.duty_arose,
+        council: out.council,
+        nhs_body: out.nhs_body,
+        reasons: out.reasons,
+        flags: out.flags,
+        rules_version: RULES_VERSION,
+        law_date: LAW_DATE,
+    }
+}
+
+/// The one sentence shown first.
+fn summary(entitlement: Entitlement, out: &Outcome) -> String {
+    let since = out
+        .duty_arose
+        .map(|d| format!(" since {}", d.long()))
+        .unwrap_or_default();
+    match entitlement {
+        Entitlement::Entitled => format!(
+            "You appear to be owed free after-care under section 117 of the Mental Health Act 1983{since}."
+        ),
+        Entitlement::EntitledOnLeavingHospital => {
+            "You will be owed free after-care under section 117 of the Mental Health Act 1983 when you leave hospital."
+                .to_owned()
+        }
+        Entitlement::NotEntitled => {
+            "On what you have told us, you are not owed after-care under section 117 of the Mental Health Act 1983."
+                .to_owned()
+        }
+        Entitlement::Ended => {
+            "You were owed after-care under section 117, and it appears to have been ended lawfully.".to_owned()
+        }
+        Entitlement::Undetermined => {
+            "We cannot tell yet whether you are owed after-care under section 117: the reasons below say what we need to know."
+                .to_owned()
+        }
+        Entitlement::OutOfScope => {
+            "Section 117 does not apply: you were detained under the law of Scotland or Northern Ireland.".to_owned()
+        }
+    }
+}

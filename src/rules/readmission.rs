@@ -1,0 +1,126 @@
+//! Readmissions: which detention the current duty comes from.
+//!
+//! # Interpretation
+//!
+//! *R (Worcestershire CC) v SSHSC* [2023] UKSC 31: the s.117(2) duty ends automatically when the person is
+//! detained again under a qualifying section, and a new duty arises when they next leave hospital, owed by the
+//! council where they were ordinarily resident immediately before the new detention. An informal admission, or
+//! one under section 2 (or 4, 5 or 136), does not end the duty: the same bodies stay responsible.
+//!
+//! The NHS side does not reset the same way in England: under SI 2022/635 the ICB that was responsible when the
+//! first detention's application was made keeps responsibility through later detentions until the person is
+//! discharged from after-care (see [`super::responsible_nhs_body`]). [`chain_start`] finds that first detention.
+//!
+//! # Open questions
+//!
+//! - A CTO revoked (s.17F) puts the person back under s.3: the duty arguably ends and restarts, but whether
+//!   "immediately before being detained" then means before the original s.3 is disputed.
+//! - A conditionally discharged patient recalled (s.42(3)): on the *Worcestershire* logic a new duty arises, but
+//!   where residence was imposed by a discharge condition the original area probably remains (*Wiltshire*).
+//! - Section 2 converted to section 3 while on after-care: which date is "immediately before" is not settled.
+
+use super::qualifying_detention::is_qualifying;
+use super::{describe_detention, england_and_wales, Outcome};
+use crate::case::{Case, Detention, EndingReason, Recall, Section};
+use crate::decision::{Finding, FlagId, FlagKind, RuleId};
+use crate::sources::{COP_2015_CH33, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023};
+
+/// Decides what later stays mean for the duty from the detention at `latest`.
+pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
+    let current = &case.detentions[latest];
+    let earlier: Vec<usize> = england_and_wales(case)
+        .filter(|(i, d)| *i < latest && is_qualifying(d))
+        .map(|(i, _)| i)
+        .collect();
+    if let Some(&previous) = earlier.last() {
+        out.reason(
+            RuleId::Readmission,
+            Finding::Met,
+            format!(
+                "Being detained again under {} ended the after-care duty from your earlier detention. A new duty arises when you leave hospital, and the council responsible is the one for where you lived immediately before this latest detention.",
+                current.section.describe()
+            ),
+            &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
+        );
+        match current.recall {
+            Some(Recall::CtoRevoked) => out.flag(
+                FlagId::CtoRevocationUncertain,
+                FlagKind::Uncertain,
+                "Your community treatment order was revoked, which puts you back under section 3. The courts have not settled whether that starts a new duty with the council where you lived just before the revocation, or whether the council from your original detention stays responsible. Ask both councils to confirm, and get advice if they disagree.",
+                None,
+                &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
+            ),
+            Some(Recall::ConditionalDischargeRecall) => out.flag(
+                FlagId::ConditionalDischargeRecall,
+                FlagKind::Uncertain,
+                "You were recalled to hospital from a conditional discharge. A new duty probably arose when you left again, but if you lived where you did because a condition of your discharge required it, the council from your original detention probably remains responsible.",
+                None,
+                &[WORCESTERSHIRE_2023, WILTSHIRE_2014],
+            ),
+            Some(Recall::CtoRecallNotRevoked) | None => {}
+        }
+        if is_s2_converted(case, previous, latest) {
+            out.flag(
+                FlagId::S2ConvertedToS3,
+                FlagKind::Uncertain,
+                "While you were receiving after-care you were admitted under section 2, which then became section 3. The section 3 starts a new duty, but it is not settled whether the council is decided by where you lived before the section 2 or before the section 3. If those were different places, ask an adviser.",
+                None,
+                &[WORCESTERSHIRE_2023],
+            );
+        }
+    }
+    let later: Vec<&Detention> = england_and_wales(case)
+        .filter(|(i, _)| *i > latest)
+        .map(|(_, d)| d)
+        .collect();
+    if !later.is_empty() {
+        let kinds: Vec<String> = later.iter().map(|d| describe_detention(d)).collect();
+        out.reason(
+            RuleId::Readmission,
+            Finding::NotMet,
+            format!(
+                "Later stays ({}) did not end your after-care: only a new detention under section 3, 37, 45A, 47 or 48 does that. An informal admission, or one under section 2, leaves the same council and NHS body responsible.",
+                kinds.join("; ")
+            ),
+            &[WORCESTERSHIRE_2023, COP_2015_CH33],
+        );
+    }
+}
+
+/// Was the stay just before `latest` a section 2 that became the section 3 at `latest`, during after-care
+/// from the detention at `previous`?
+fn is_s2_converted(case: &Case, previous: usize, latest: usize) -> bool {
+    let current = &case.detentions[latest];
+    if current.section != Section::S3 || latest == 0 || latest - 1 <= previous {
+        return false;
+    }
+    let before = &case.detentions[latest - 1];
+    before.section == Section::S2 && before.left_hospital.is_none()
+}
+
+/// The first qualifying detention in the unbroken run that leads to the one at `latest`.
+///
+/// The run is broken only by a lawful discharge from after-care (a joint decision that the needs have gone),
+/// dated before a later detention began. Without such an ending the run starts at the first qualifying detention.
+pub fn chain_start(case: &Case, latest: usize) -> usize {
+    let ended_on = case.aftercare_ended.as_ref().and_then(|e| {
+        (e.reason == EndingReason::NoLongerNeeded && e.joint_written_decision == Some(true))
+            .then_some(e.date)
+            .flatten()
+    });
+    let qualifying: Vec<usize> = england_and_wales(case)
+        .filter(|(i, d)| *i <= latest && is_qualifying(d))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(ended_on) = ended_on else {
+        return qualifying.first().copied().unwrap_or(latest);
+    };
+    qualifying
+        .into_iter()
+        .find(|&i| {
+            case.detentions[i]
+                .admitted
+                .is_some_and(|a| a.first_day() > ended_on.first_day())
+        })
+        .unwrap_or(latest)
+}

@@ -1,0 +1,366 @@
+//! The responsible council: Mental Health Act 1983, s.117(3), as amended by the Care Act 2014, s.75.
+//!
+//! > "the local social services authority" means the local social services authority—
+//! > (a) if, immediately before being detained, the person concerned was ordinarily resident in England, for the
+//! > area in England in which he was ordinarily resident;
+//! > (b) if, immediately before being detained, the person concerned was ordinarily resident in Wales, for the
+//! > area in Wales in which he was ordinarily resident; or
+//! > (c) in any other case for the area in which the person concerned is resident or to which he is sent on
+//! > discharge by the hospital in which he was detained.
+//!
+//! (Text as summarised in the project's rules specification, §1.1; check against legislation.gov.uk before quoting.)
+//!
+//! # Interpretation
+//!
+//! "Detained" means the latest qualifying detention (*Worcestershire* [2023] UKSC 31). Ordinary residence has its
+//! ordinary meaning; there is no deeming rule inside s.117 today. The checker names the council for the area the
+//! person gives and flags, rather than guesses, the hard cases:
+//!
+//! - lacked capacity and was placed out of area by another council: ordinary residence follows the
+//!   decision-maker's intentions, which in *Worcestershire* made the new area responsible;
+//! - residence imposed by a condition of a conditional discharge: probably not voluntarily adopted, so the
+//!   original area may remain (*Wiltshire v Hertfordshire* [2014] EWCA Civ 712);
+//! - an informal in-patient whose home had gone: may have become resident in the hospital's area
+//!   (*Sunderland v South Tyneside* [2012] EWCA Civ 1232);
+//! - moved while on after-care, with no new detention: responsibility does not move.
+//!
+//! A district council (such as Bromsgrove) has no social services duties: the county council does.
+//!
+//! # Open questions
+//!
+//! The Mental Health Act 2025 s.46 would insert s.117(3A), deeming a person placed in s.117 accommodation to stay
+//! ordinarily resident with the placing council. Not in force.
+
+use super::{describe_detention, Outcome};
+use crate::case::{Case, Country, Detention, Recall};
+use crate::decision::{Body, BodyKind, Candidate, Finding, FlagId, FlagKind, RuleId};
+use crate::reference::{self, CouncilVia, Nation};
+use crate::sources::{
+    Citation, CARE_ACT_2014_S39, CARE_ACT_2014_S75, MHA_1983_S117_3, MHA_1983_S117_4, MHA_2025_S46,
+    SUNDERLAND_2012, WILTSHIRE_2014, WORCESTERSHIRE_2023,
+};
+
+/// A council as named by the person, recognised in the reference data or kept as typed.
+#[derive(Debug, Clone)]
+pub struct NamedCouncil {
+    /// The council in the reference data, if recognised.
+    pub council: Option<&'static reference::Council>,
+    /// The name to show: the council's official name, or the text as typed.
+    pub name: String,
+    /// How the typed name led to the council, in words, if it was not the council's own name.
+    pub note: Option<String>,
+}
+
+/// Recognises a council from what the person typed.
+pub fn recognise(typed: &str) -> NamedCouncil {
+    match reference::find_council(typed) {
+        Some(m) => NamedCouncil {
+            council: Some(m.council),
+            name: m.council.name.to_owned(),
+            note: match m.via {
+                CouncilVia::Code | CouncilVia::Name => None,
+                CouncilVia::District { district } => Some(format!(
+                    "{district} is a district council; social services there are provided by {}.",
+                    m.council.name
+                )),
+                CouncilVia::FormerDistrict { district } => Some(format!(
+                    "{district} council was abolished in April 2023; its area is now covered by {}.",
+                    m.council.name
+                )),
+            },
+        },
+        None => NamedCouncil {
+            council: None,
+            name: typed.trim().to_owned(),
+            note: None,
+        },
+    }
+}
+
+/// The kind of body a recognised council is.
+pub fn council_kind(council: Option<&reference::Council>, country: Country) -> BodyKind {
+    match (council.map(|c| c.nation), country) {
+        (Some(Nation::England), _) => BodyKind::EnglishCouncil,
+        (Some(Nation::Wales), _) => BodyKind::WelshCouncil,
+        (None, Country::England) => BodyKind::EnglishCouncil,
+        (None, Country::Wales) => BodyKind::WelshCouncil,
+        (
+            None,
+            Country::Scotland
+            | Country::NorthernIreland
+            | Country::OutsideUk
+            | Country::NoSettledHome,
+        ) => BodyKind::Council,
+    }
+}
+
+/// Builds the body for a council the person named.
+fn body_for(
+    typed: &str,
+    country: Country,
+    why: String,
+    cites: &[Citation],
+    out: &mut Outcome,
+) -> Body {
+    let named = recognise(typed);
+    let mut why = why;
+    if let Some(note) = &named.note {
+        why.push(' ');
+        why.push_str(note);
+    }
+    let certain = named.council.is_some();
+    if !certain {
+        out.flag(
+            FlagId::UnrecognisedCouncil,
+            FlagKind::Uncertain,
+            format!(
+                "We did not recognise \"{}\" as a council in England or Wales, so we have kept the name as you typed it. Check the council's name: for a district or city, social services may be run by the county council.",
+                named.name
+            ),
+            None,
+            &[MHA_1983_S117_3],
+        );
+    }
+    Body {
+        name: named.name,
+        code: named.council.map(|c| c.code.to_owned()),
+        ods: None,
+        kind: council_kind(named.council, country),
+        certain,
+        why,
+        cites: cites.to_vec(),
+        candidates: Vec::new(),
+    }
+}
+
+/// Decides the responsible council for the duty from the detention at `latest`.
+pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
+    let d = &case.detentions[latest];
+    let lived = &d.lived_before;
+    let detention = describe_detention(d);
+    let mut body = match (lived.country, lived.council.as_deref().map(str::trim)) {
+        (Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
+            let why = format!(
+                "You lived in the area of {} immediately before {detention}, so that council is responsible.",
+                recognise(typed).name
+            );
+            body_for(
+                typed,
+                lived.country,
+                why,
+                &[MHA_1983_S117_3, WORCESTERSHIRE_2023],
+                out,
+            )
+        }
+        (Country::England | Country::Wales, _) => {
+            out.reason(
+                RuleId::ResponsibleCouncil,
+                Finding::Unknown,
+                format!("The council is the one for the area where you lived immediately before {detention}. Tell us which council that was."),
+                &[MHA_1983_S117_3],
+            );
+            return;
+        }
+        (
+            Country::Scotland
+            | Country::NorthernIreland
+            | Country::OutsideUk
+            | Country::NoSettledHome,
+            _,
+        ) => match decide_no_residence(case, &detention, out) {
+            Some(body) => body,
+            None => return,
+        },
+    };
+    flag_hard_cases(case, latest, &mut body, out);
+    if !body.certain {
+        if let Some(stem) = body.why.strip_suffix("so that council is responsible.") {
+            body.why = format!("{stem}so that council is probably responsible, but this is not certain: see the points below.");
+        }
+    }
+    out.reason(
+        RuleId::ResponsibleCouncil,
+        if body.certain {
+            Finding::Met
+        } else {
+            Finding::Unknown
+        },
+        body.why.clone(),
+        &body.cites,
+    );
+    flag_moved(case, &body, out);
+    out.council = Some(body);
+}
+
+/// s.117(3)(c): no ordinary residence in England or Wales before the detention.
+fn decide_no_residence(case: &Case, detention: &str, out: &mut Outcome) -> Option<Body> {
+    let place = case
+        .lives_now
+        .as_ref()
+        .filter(|p| matches!(p.country, Country::England | Country::Wales))
+        .and_then(|p| {
+            p.council
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| (p.country, t))
+        });
+    let Some((country, typed)) = place else {
+        out.reason(
+            RuleId::ResponsibleCouncil,
+            Finding::Unknown,
+            format!("You were not living in England or Wales (or had no settled home) immediately before {detention}. Then the council is the one for the area where you live now, or where the hospital sent you on discharge. Tell us which council that is."),
+            &[MHA_1983_S117_3],
+        );
+        return None;
+    };
+    let why = format!(
+        "You were not living in England or Wales (or had no settled home) immediately before {detention}, so the council is the one for where you live now or were sent on discharge: {}.",
+        recognise(typed).name
+    );
+    Some(body_for(typed, country, why, &[MHA_1983_S117_3], out))
+}
+
+/// The council named for an earlier detention, as a candidate when the latest one is in doubt.
+fn earlier_council(case: &Case, latest: usize) -> Option<(String, Option<String>)> {
+    case.detentions[..latest]
+        .iter()
+        .rev()
+        .filter(|d| super::qualifying_detention::is_qualifying(d))
+        .find_map(|d: &Detention| d.lived_before.council.as_deref())
+        .map(|typed| {
+            let named = recognise(typed);
+            (named.name, named.council.map(|c| c.code.to_owned()))
+        })
+}
+
+/// Adds a candidate unless it is the body itself or already listed.
+fn add_candidate(body: &mut Body, name: String, code: Option<String>, why: &str) {
+    let same = |n: &str, c: &Option<String>| {
+        n.eq_ignore_ascii_case(&body.name) || (c.is_some() && *c == body.code)
+    };
+    if same(&name, &code) || body.candidates.iter().any(|c| c.name == name) {
+        return;
+    }
+    body.candidates.push(Candidate {
+        name,
+        code,
+        why: why.to_owned(),
+    });
+}
+
+/// Flags, and does not guess, the cases where ordinary residence is disputed.
+fn flag_hard_cases(case: &Case, latest: usize, body: &mut Body, out: &mut Outcome) {
+    let d = &case.detentions[latest];
+    let lived = &d.lived_before;
+    if let Some(placer) = lived
+        .placed_by
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let placer = recognise(placer);
+        let different = placer.name != body.name;
+        if different {
+            body.certain = false;
+            let capacity = if lived.lacked_capacity == Some(true) {
+                "You lacked capacity to decide where to live, so where you were ordinarily resident depends on the decision made for you. In the Worcestershire case that made the new area responsible."
+            } else {
+                "Where you were ordinarily resident depends on whether you had settled there."
+            };
+            out.flag(
+                FlagId::PlacedOutOfArea,
+                FlagKind::Uncertain,
+                format!("{} placed you in {}'s area before this detention. {capacity} The Care Act rule that keeps a placed person the placing council's responsibility does not decide section 117 today, but the councils may dispute it. When the Mental Health Act 2025 s.46 comes into force, a person placed in after-care accommodation will usually stay the placing council's responsibility.", placer.name, body.name),
+                None,
+                &[WORCESTERSHIRE_2023, CARE_ACT_2014_S39, MHA_2025_S46],
+            );
+            add_candidate(
+                body,
+                placer.name,
+                placer.council.map(|c| c.code.to_owned()),
+                "It placed you in the area where you lived before the detention.",
+            );
+        }
+    }
+    if lived.required_by_discharge_condition == Some(true) {
+        body.certain = false;
+        out.flag(
+            FlagId::ResidenceImposedByCondition,
+            FlagKind::Uncertain,
+            "You lived where you did because a condition of your conditional discharge required it. A residence imposed like that may not be ordinary residence, so the council from before your original detention may still be responsible.",
+            None,
+            &[WILTSHIRE_2014, MHA_1983_S117_3],
+        );
+        if let Some((name, code)) = earlier_council(case, latest) {
+            add_candidate(body, name, code, "Where you lived before an earlier detention, if the later residence was imposed by a discharge condition.");
+        }
+    }
+    if lived.informal_in_hospital_after_losing_home == Some(true) {
+        body.certain = false;
+        out.flag(
+            FlagId::ResidentInHospital,
+            FlagKind::Uncertain,
+            "Before this detention you were an informal patient in hospital and your previous home had gone. An informal stay like that can make a person resident in the hospital's area, so the council for the hospital's area may be responsible instead.",
+            None,
+            &[SUNDERLAND_2012, MHA_1983_S117_3],
+        );
+    }
+    if matches!(
+        d.recall,
+        Some(Recall::ConditionalDischargeRecall | Recall::CtoRevoked)
+    ) {
+        if let Some((name, code)) = earlier_council(case, latest) {
+            body.certain = false;
+            add_candidate(body, name, code, "The council from your original detention, which may remain responsible after a recall.");
+        }
+    }
+    if out.has_flag(FlagId::S2ConvertedToS3) {
+        if let Some(before) = latest
+            .checked_sub(1)
+            .and_then(|i| case.detentions[i].lived_before.council.as_deref())
+        {
+            let named = recognise(before);
+            if named.name != body.name {
+                body.certain = false;
+                add_candidate(
+                    body,
+                    named.name,
+                    named.council.map(|c| c.code.to_owned()),
+                    "Where you lived before the section 2 admission that became section 3.",
+                );
+            }
+        }
+    }
+    if !body.certain && body.code.is_some() {
+        out.flag(
+            FlagId::CouncilDispute,
+            FlagKind::Info,
+            "If councils disagree about which of them is responsible, they must not leave you without after-care while they resolve it; disputes between councils are decided by the Secretary of State or the Welsh Ministers.",
+            None,
+            &[MHA_1983_S117_4, CARE_ACT_2014_S75],
+        );
+    }
+}
+
+/// Explains that moving does not move responsibility.
+fn flag_moved(case: &Case, body: &Body, out: &mut Outcome) {
+    let Some(now) = case.lives_now.as_ref().and_then(|p| p.council.as_deref()) else {
+        return;
+    };
+    let now = recognise(now);
+    let moved = if let (Some(c), Some(code)) = (&now.council, &body.code) {
+        c.code != code
+    } else {
+        !now.name.eq_ignore_ascii_case(&body.name)
+    };
+    if moved && !now.name.is_empty() {
+        out.flag(
+            FlagId::MovedSince,
+            FlagKind::Info,
+            format!("You now live in {}'s area. Moving does not move responsibility for after-care: {} stays responsible unless you are detained again under a qualifying section.", now.name, body.name),
+            None,
+            &[WORCESTERSHIRE_2023, MHA_1983_S117_3],
+        );
+    }
+}

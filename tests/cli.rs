@@ -1,0 +1,148 @@
+//! The command line, run as a user would: exit codes, messages, JSON on standard output.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn s117(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_s117"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_prints_the_decision_as_json() {
+    let out = s117(&["check", "examples/entitled-after-s3.json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let decision: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(decision["entitlement"], "entitled");
+    assert_eq!(decision["council"]["name"], "Worcestershire County Council");
+    assert_eq!(decision["nhs_body"]["code"], "E54000019");
+    assert_eq!(decision["law_date"], s117::rules::LAW_DATE);
+    let flags: Vec<&str> = decision["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(flags.contains(&"refund_due"), "{flags:?}");
+}
+
+#[test]
+fn check_reads_standard_input() {
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/unlawful-ending-wales.json"
+    ))
+    .unwrap();
+    let out = s117(&["check", "-"], Some(&json));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let decision: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(decision["entitlement"], "entitled");
+    assert_eq!(
+        decision["nhs_body"]["name"],
+        "Cardiff and Vale University Health Board"
+    );
+}
+
+#[test]
+fn a_bad_date_names_the_field_and_exits_2() {
+    let out = s117(&["check", "examples/bad-date.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("detentions[1].left_hospital: 2023-13-40 is not a date (use YYYY-MM-DD"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked") && !err.contains("line "), "{err}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn impossible_facts_are_listed_field_by_field() {
+    let json = r#"{"as_at": "2024-01-01", "detentions": [
+        {"section": "3", "detained_in": "england", "admitted": "2023-05-01", "left_hospital": "2023-04-01",
+         "leaving": "discharged", "lived_before": {"country": "england"}},
+        {"section": "3", "detained_in": "england", "admitted": "2022-01-01", "leaving": "still_in_hospital",
+         "left_hospital": "2022-02-01", "lived_before": {"country": "england"}}]}"#;
+    let out = s117(&["check", "-"], Some(json));
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("detentions[0].left_hospital: 2023-04-01 is before this stay began"),
+        "{err}"
+    );
+    assert!(
+        err.contains("detentions[1].admitted: 2022-01-01 is before the stay listed above it began"),
+        "{err}"
+    );
+    assert!(
+        err.contains("detentions[1].left_hospital: you said you are still in hospital"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_values_and_fields_are_named() {
+    let out = s117(
+        &["check", "-"],
+        Some(r#"{"as_at": "2024-01-01", "detentions": [{"section": "9"}]}"#),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("detentions[0].section: unknown variant `9`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = s117(
+        &["check", "-"],
+        Some(r#"{"as_at": "2024-01-01", "detentons": []}"#),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("unknown field `detentons`"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = s117(&["check", "-"], Some("{not json"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).starts_with("input: "),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_files_exit_1() {
+    assert_eq!(s117(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(s117(&["check"], None).status.code(), Some(2));
+    let out = s117(&["check", "no/such/file.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("could not read no/such/file.json"));
+    let help = s117(&["--help"], None);
+    assert!(help.status.success() && text(&help.stdout).contains("s117 check FILE.json"));
+}
+
+#[test]
+fn schema_command_prints_the_published_schema() {
+    let out = s117(&["schema"], None);
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "Case");
+    let out = s117(&["schema", "decision"], None);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "Decision");
+}
