@@ -116,7 +116,9 @@ fn decide_ending(
         .date
         .map(|d| format!(" on {}", d.long()))
         .unwrap_or_default();
+    // "The CTO ended" as the reason means the person was no longer on it; it is then an invalid reason, below.
     let on_cto = left_on_cto
+        && ended.reason != EndingReason::CtoEnded
         && match (cto_ended, ended.date) {
             (None, _) => true,
             (Some(cto_end), Some(date)) => date.first_day() < cto_end,

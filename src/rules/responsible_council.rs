@@ -140,9 +140,13 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let detention = describe_detention(d);
     let mut body = match (lived.country, lived.council.as_deref().map(str::trim)) {
         (Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
+            let named = recognise(typed);
+            let place = match named.note {
+                Some(_) => format!("{}, in the area of {}", typed.trim(), named.name),
+                None => format!("the area of {}", named.name),
+            };
             let why = format!(
-                "You lived in the area of {} immediately before {detention}, so that council is responsible.",
-                recognise(typed).name
+                "You lived in {place} immediately before {detention}, so that council is responsible."
             );
             body_for(
                 typed,

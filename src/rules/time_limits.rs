@@ -33,10 +33,16 @@ pub const MHA_1983_IN_FORCE: NaiveDate = match NaiveDate::from_ymd_opt(1983, 9, 
     None => panic!("valid date"),
 };
 
+/// The day the Mental Health Act 2025 received Royal Assent; its after-care changes await commencement.
+pub const MHA_2025_ROYAL_ASSENT: NaiveDate = match NaiveDate::from_ymd_opt(2025, 12, 18) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
+
 /// Adds deadlines and notes.
 pub fn decide(case: &Case, out: &mut Outcome) {
     deadlines_for_ending(case, out);
-    if out.qualifying.is_some() {
+    if out.qualifying.is_some() && case.as_at.first_day() >= MHA_2025_ROYAL_ASSENT {
         out.flag(
             FlagId::Mha2025NotInForce,
             FlagKind::Info,
