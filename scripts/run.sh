@@ -12,7 +12,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 SETUP=1
 case "${1:-}" in
@@ -32,7 +32,6 @@ esac
 if [[ $SETUP -eq 1 ]]; then bash scripts/setup.sh --no-browser; fi
 bash scripts/build-wasm.sh
 
-PORT="${PORT:-8117}"
+# serve.py prints "Serving .../www at http://127.0.0.1:PORT/"; PORT=N picks another port.
 echo
-echo "s117 widget: open http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
-exec python3 scripts/serve.py --port "$PORT"
+exec python3 scripts/serve.py --port "${PORT:-8117}"

@@ -5,7 +5,7 @@
 #   scripts/setup.sh               everything: wasm tools + npm packages + Chromium for the browser tests
 #   scripts/setup.sh --no-browser  skip Debian's Chromium/ChromeDriver (enough to build and serve the widget)
 #
-# What it installs (see shared/docs/toolchain.md for why each choice):
+# What it installs (the shared toolchain notes, docs/toolchain.md in shared/, say why for each):
 #   - rustup target wasm32-unknown-unknown (+ rustfmt, clippy if missing)
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version in Cargo.lock (cargo install, NOT --locked: --locked fails
 #     to resolve on this registry), which also brings wasm-bindgen-test-runner
@@ -22,7 +22,7 @@ cd "$ROOT"
 WASM_PACK_VERSION=0.15.1
 WITH_BROWSER=1
 
-usage() { sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 for arg in "$@"; do
   case "$arg" in
     --no-browser) WITH_BROWSER=0 ;;

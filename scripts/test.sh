@@ -114,7 +114,9 @@ else
 fi
 
 # Formatting is checked first because it is instant and a diff in review is noise.
-step "fmt" "code is formatted as rustfmt does it" cargo fmt --check
+FMT_ARGS=()
+if [[ "${CI:-}" == "true" ]]; then FMT_ARGS=(-- --color=never); fi   # rustfmt colours its diff even into a pipe
+step "fmt" "code is formatted as rustfmt does it" cargo fmt --check "${FMT_ARGS[@]}"
 # Lints for the native build (cli feature) including tests, benches and examples; warnings are errors.
 step "clippy" "lints, native build with all targets" cargo clippy --all-targets -- -D warnings
 # Lints for the code that only compiles for the browser (src/wasm.rs behind the wasm feature).
