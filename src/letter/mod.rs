@@ -1,0 +1,417 @@
+//! The confirmation-request letter: to the council and the NHS body, from the same [`Decision`].
+//!
+//! There is no register of who is owed section 117 after-care, so a person (or someone acting for them) asks the
+//! council and the NHS body to confirm it in writing. [`render`] evaluates the case with [`crate::evaluate`] and
+//! writes that letter as structured [`Block`]s, so the web page can show headings and lists as real HTML (set
+//! with `textContent`), the command line can print it ([`to_text`]) and anyone can download it as a Word file
+//! ([`to_docx`]). The widget, the command line and the law-firm screen all get the same letter.
+//!
+//! # What the letter does
+//!
+//! - It is addressed to the council's adult social care department and the NHS body named by the decision, or to
+//!   one of them ([`Recipients`]). Where the decision is not sure of a body, or lists other candidates, every
+//!   candidate is an addressee and the letter says why. A body the checker could not name is a line to fill in.
+//! - It sets out the person's details (blanks print as `____________` to fill in by hand), a chronology of each
+//!   stay in hospital, and numbered requests, each citing its legal basis by the [`Citation`] label from
+//!   [`crate::sources`].
+//! - It asks for a reply within 20 working days ([`bank_holidays`]) and says, with dates, what happens next if
+//!   there is none: a formal complaint, the ombudsman, and the three-month time limit for judicial review.
+//! - The footer names the rules version and the law date, and says the letter came from a screening tool.
+//!
+//! # Honesty about the outcome
+//!
+//! The letter never claims more than the decision does:
+//! - `entitled`: it states the entitlement and asks for confirmation.
+//! - `undetermined`: it asks the bodies to check their records and confirm *whether* the person is entitled.
+//! - `entitled_on_leaving_hospital`: it asks them to confirm the duty that will arise and to plan after-care now.
+//! - `ended`: it asks for the joint written decision, the assessment and the reasons, and any refund due.
+//! - `not_entitled` and `out_of_scope`: it is a short, polite request to confirm the position, which says in
+//!   the letter itself that section 117 may not apply, and [`Letter::notes`] tells the user so plainly. A person
+//!   told "not entitled" by a screening tool may still have a qualifying detention they did not know about, and
+//!   the council's records are the way to find out, so refusing to write a letter would help no one.
+//!
+//! # Safety
+//!
+//! Everything the user typed (names, addresses, a council typed by hand, the hospital, charge descriptions) is
+//! treated as inert text: control characters and bidirectional overrides are removed, runs of spaces collapse,
+//! and each field is capped at [`MAX_FIELD`] characters. In the .docx every piece of text is XML-escaped, so
+//! markup or Word field codes typed into a field appear as literal text. Rendering never panics.
+
+pub mod bank_holidays;
+mod compose;
+pub mod docx;
+pub mod text;
+pub mod zip;
+
+pub use docx::to_docx;
+pub use text::to_text;
+
+use crate::case::Case;
+use crate::date::Date;
+use crate::decision::Decision;
+use crate::sources::Citation;
+use serde::{Deserialize, Serialize};
+
+/// The longest any single field the user types may be, in characters; longer text is cut with "…".
+pub const MAX_FIELD: usize = 1000;
+
+/// What is printed where a detail was not given, to be filled in by hand.
+pub const BLANK: &str = "____________";
+
+/// The number of working days the letter allows for a reply.
+pub const REPLY_WORKING_DAYS: u32 = 20;
+
+/// Everything needed to write a letter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LetterRequest {
+    /// The person's history, exactly as for a check. The letter evaluates it itself.
+    pub case: Case,
+    /// Names, addresses and who is writing. Every field is optional.
+    #[serde(default)]
+    pub details: Details,
+    /// Whom the letter is addressed to.
+    #[serde(default)]
+    pub to: Recipients,
+    /// The letter's date, supplied by the caller (the core never reads a clock). Normally today.
+    pub date: Date,
+    /// Optional extra requests.
+    #[serde(default)]
+    pub options: Options,
+}
+
+/// The person's details and, if someone else is writing, theirs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Details {
+    /// The person the letter is about.
+    #[serde(default)]
+    pub person: Person,
+    /// Someone writing on the person's behalf, if not the person themself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub writer: Option<Writer>,
+}
+
+/// The person the letter is about. Blank fields print as lines to fill in by hand.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Date of birth: `YYYY-MM-DD` is printed in words; anything else is printed as typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<String>,
+    /// Current address. Lines may be separated by new lines or commas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// NHS number (England and Wales), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nhs_number: Option<String>,
+    /// Telephone number for replies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Email address for replies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// Someone writing on the person's behalf.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Writer {
+    /// The writer's full name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// How the writer is related to the person, as it should read after "I am their": "daughter", "advocate".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<String>,
+    /// The writer's address, for replies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// The writer's telephone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// The writer's email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The writer's authority to act, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<Authority>,
+}
+
+/// The writer's authority to act for the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Authority {
+    /// The person has given signed consent, enclosed with the letter.
+    Consent,
+    /// The writer is the person's attorney under a lasting power of attorney.
+    LastingPowerOfAttorney,
+    /// The writer is the person's deputy, appointed by the Court of Protection.
+    Deputy,
+    /// Some other authority, with evidence enclosed.
+    Other,
+}
+
+/// Whom the letter is addressed to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Recipients {
+    /// One joint letter to the council and the NHS body.
+    #[default]
+    Both,
+    /// The council only.
+    Council,
+    /// The NHS body only.
+    Nhs,
+}
+
+/// Optional extra requests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Ask for a personal health budget for the NHS part of the after-care.
+    pub personal_health_budget: bool,
+    /// Ask for direct payments for the council's part of the after-care.
+    pub direct_payments: bool,
+    /// Ask for help from an advocate.
+    pub advocate: bool,
+    /// Ask for a copy of the records about the after-care (a subject access request).
+    pub copy_of_records: bool,
+}
+
+/// The finished letter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Letter {
+    /// The sender's name and address lines, printed at the top.
+    pub sender: Vec<String>,
+    /// Whom the letter is addressed to, in order.
+    pub addressees: Vec<Addressee>,
+    /// The letter's date in words ("23 November 2026").
+    pub date: String,
+    /// The date by which a reply is asked for: 20 working days after the letter's date.
+    pub reply_by: Date,
+    /// The subject line.
+    pub subject: String,
+    /// The body of the letter, from "Dear Sir or Madam," to the signature.
+    pub blocks: Vec<Block>,
+    /// The footer: rules version, law date, and that a screening tool produced the letter.
+    pub footer: String,
+    /// Notes for the user, not part of the letter: things to fill in, check or consider before sending.
+    pub notes: Vec<String>,
+    /// Every source the letter cites, in order of first use. Each one's `label` appears in the text.
+    pub citations: Vec<Citation>,
+    /// The decision the letter was written from.
+    pub decision: Decision,
+}
+
+/// One addressee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Addressee {
+    /// The body's name, or a bracketed line to fill in ("[name of council]").
+    pub name: String,
+    /// The department or team to address it to.
+    pub department: String,
+    /// Whether this is the council or the NHS side.
+    pub kind: AddresseeKind,
+    /// Whether the checker is confident this body holds the duty.
+    pub certain: bool,
+    /// Why it is being written to, when that needs saying (the duty is uncertain or split).
+    pub why: Option<String>,
+}
+
+/// Which side of the joint duty an addressee is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AddresseeKind {
+    /// A council (local social services authority).
+    Council,
+    /// An NHS body: an integrated care board, a local health board, or NHS England.
+    NhsBody,
+}
+
+/// A piece of the letter's body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A section heading.
+    Heading {
+        /// The heading's text.
+        text: String,
+    },
+    /// A paragraph.
+    Paragraph {
+        /// The paragraph's text.
+        text: String,
+    },
+    /// A numbered or bulleted list.
+    List {
+        /// Numbered (true) or bulleted (false).
+        ordered: bool,
+        /// The items, one paragraph each.
+        items: Vec<String>,
+    },
+    /// The sign-off, one line each (blank strings are blank lines).
+    Signature {
+        /// The lines.
+        lines: Vec<String>,
+    },
+}
+
+/// Writes the letter for a request. Evaluates the case itself with [`crate::evaluate`]; never panics.
+///
+/// # Examples
+///
+/// ```
+/// use s117::letter::{render, to_text, LetterRequest};
+/// let request: LetterRequest = serde_json::from_str(r#"{
+///   "date": "2026-11-23",
+///   "case": {"as_at": "2026-11-23", "detentions": [{"section": "3", "detained_in": "england",
+///     "admitted": "2025-03-01", "left_hospital": "2025-06-01", "leaving": "discharged",
+///     "lived_before": {"country": "england", "council": "Bromsgrove"}}]},
+///   "details": {"person": {"name": "Sam Jones"}}
+/// }"#).unwrap();
+/// let letter = render(&request);
+/// assert_eq!(letter.reply_by.to_string(), "2026-12-21");
+/// assert!(to_text(&letter).contains("Worcestershire County Council"));
+/// ```
+pub fn render(request: &LetterRequest) -> Letter {
+    let decision = crate::evaluate(&request.case);
+    compose::compose(request, decision)
+}
+
+/// Removes what must not reach a letter from text the user typed: control characters, bidirectional
+/// overrides and isolates, and characters XML cannot carry; collapses runs of white space; trims; and caps the
+/// length at [`MAX_FIELD`] characters.
+///
+/// # Examples
+///
+/// ```
+/// use s117::letter::clean;
+/// assert_eq!(clean("  Jane\u{0}\t Smith\u{202E}  "), "Jane Smith");
+/// assert_eq!(clean("\n"), "");
+/// ```
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(MAX_FIELD * 4));
+    let mut count = 0;
+    let mut space = false;
+    for ch in text.chars() {
+        if is_unsafe(ch) {
+            continue;
+        }
+        if ch.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        if count >= MAX_FIELD {
+            out.push('…');
+            break;
+        }
+        out.push(ch);
+        count += 1;
+    }
+    out
+}
+
+/// Characters never passed through: C0 and C1 controls other than white space, bidirectional embeddings,
+/// overrides and isolates (which can make text display in a misleading order), and the XML non-characters.
+fn is_unsafe(ch: char) -> bool {
+    (ch.is_control() && !ch.is_whitespace())
+        || matches!(ch, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// A user's field, cleaned, or `None` if nothing is left.
+fn field(text: Option<&String>) -> Option<String> {
+    text.map(|t| clean(t)).filter(|t| !t.is_empty())
+}
+
+/// Address lines from what the user typed: split at new lines and commas, each cleaned.
+fn address_lines(text: Option<&String>) -> Vec<String> {
+    let Some(text) = text else { return Vec::new() };
+    let mut lines: Vec<String> = text
+        .split(['\n', '\r', ','])
+        .map(clean)
+        .filter(|l| !l.is_empty())
+        .collect();
+    // A pathological address of thousands of commas must not become thousands of lines.
+    lines.truncate(12);
+    lines
+}
+
+/// Checks that the facts in the request's case can all be true together ([`crate::validate`]), with `case.` in
+/// front of each field, so a form can show each problem next to its question. An empty list means the request
+/// can be rendered as it is; [`render`] works on any request, but a letter built on contradictory dates would
+/// say contradictory things.
+///
+/// # Examples
+///
+/// ```
+/// let request: s117::letter::LetterRequest = serde_json::from_str(r#"{"date": "2026-11-23",
+///   "case": {"as_at": "2026-11-23", "detentions": [{"section": "3", "detained_in": "england",
+///   "admitted": "2025-05-01", "left_hospital": "2025-04-01", "lived_before": {"country": "england"}}]}}"#).unwrap();
+/// assert_eq!(s117::letter::validate(&request)[0].field, "case.detentions[0].left_hospital");
+/// ```
+pub fn validate(request: &LetterRequest) -> Vec<crate::InputError> {
+    crate::validate(&request.case)
+        .into_iter()
+        .map(|e| crate::InputError {
+            field: format!("case.{}", e.field),
+            message: e.message,
+        })
+        .collect()
+}
+
+/// Reads a [`LetterRequest`] from JSON text and checks its case, for the command line.
+///
+/// # Errors
+///
+/// Returns an [`InputError`](crate::InputError) naming the field that could not be read (such as
+/// `case.detentions[0].admitted` or `details.writer.authority`), or every problem [`crate::validate`] finds in
+/// the case, with `case.` in front of its field.
+///
+/// # Examples
+///
+/// ```
+/// let errors = s117::letter::parse_request(r#"{"date": "2026-11-23", "case": {"as_at": "2026-11-23"},
+///   "to": "the council"}"#).unwrap_err();
+/// assert_eq!(errors[0].field, "to");
+/// ```
+#[cfg(feature = "cli")]
+pub fn parse_request(json: &str) -> Result<LetterRequest, Vec<crate::InputError>> {
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    let request: LetterRequest = serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.inner();
+        let mut message = inner.to_string();
+        // serde_json appends " at line L column C"; keep it only for syntax errors, where there is no field.
+        let located = format!(" at line {} column {}", inner.line(), inner.column());
+        let field = if path == "." || path.is_empty() {
+            "input".to_owned()
+        } else {
+            if let Some(stripped) = message.strip_suffix(&located) {
+                message = stripped.to_owned();
+            }
+            path
+        };
+        vec![crate::InputError { field, message }]
+    })?;
+    let errors = validate(&request);
+    if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(errors)
+    }
+}

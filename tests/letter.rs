@@ -1,0 +1,844 @@
+//! The confirmation-request letter: whole-letter snapshots, the .docx read back, and the safety of user text.
+//!
+//! Each scenario's letter (plain text) is compared exactly with `tests/snapshots/letters/NAME.txt`, so a reviewer
+//! sees every letter in the diff. Run with `UPDATE_SNAPSHOTS=1` to rewrite the snapshots after a deliberate
+//! change, then read the diff as a patient would.
+
+use s117::letter::{self, render, to_docx, to_text, Block, Letter, LetterRequest};
+use std::path::PathBuf;
+
+/// A request from JSON, failing the test with the field if it does not parse.
+fn request(json: &str) -> LetterRequest {
+    match letter::parse_request(json) {
+        Ok(r) => r,
+        Err(errors) => panic!("bad request: {errors:?}"),
+    }
+}
+
+/// Every scenario: (snapshot name, what it shows, the request).
+fn scenarios() -> Vec<(&'static str, LetterRequest)> {
+    vec![
+        (
+            "entitled-england",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2024-02-12", "section_ended": "2024-06-03",
+      "left_hospital": "2024-06-03", "leaving": "discharged", "hospital": "Elgar Unit, Worcester",
+      "lived_before": {"country": "england", "council": "Bromsgrove"},
+      "gp_icb": "NHS Herefordshire and Worcestershire ICB"
+    }]
+  },
+  "details": {"person": {"name": "Alex Morgan", "date_of_birth": "1971-04-09",
+    "address": "Flat 2, 14 Church Street\nBromsgrove\nB61 8DB", "nhs_number": "943 476 5919",
+    "phone": "01527 000000", "email": "alex.morgan@example.org"}}
+}"#,
+            ),
+        ),
+        (
+            "wales",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "37/41", "detained_in": "wales", "admitted": "2019-03", "left_hospital": "2023-07-10",
+      "leaving": "conditional_discharge", "lived_before": {"country": "wales", "council": "Cardiff"}
+    }]
+  },
+  "details": {"person": {"name": "Rhian Evans", "date_of_birth": "1988-12-01",
+    "address": "7 Heol y Castell, Caerdydd, CF10 1AA"}},
+  "options": {"personal_health_budget": true, "direct_payments": true}
+}"#,
+            ),
+        ),
+        (
+            "readmission-council-and-icb-in-different-areas",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [
+      {"section": "3", "detained_in": "england", "admitted": "2022-09-05", "left_hospital": "2023-01-20",
+       "leaving": "discharged", "lived_before": {"country": "england", "council": "Worcestershire"},
+       "gp_icb": "E54000019"},
+      {"section": "2", "detained_in": "england", "admitted": "2023-08-02", "left_hospital": "2023-08-25",
+       "leaving": "discharged", "lived_before": {"country": "england", "council": "Swindon"}},
+      {"section": "3", "detained_in": "england", "admitted": "2024-05-14", "left_hospital": "2025-02-03",
+       "leaving": "discharged", "lived_before": {"country": "england", "council": "Swindon"}}
+    ]
+  },
+  "details": {"person": {"name": "Jo Green", "date_of_birth": "1960-07-15",
+    "address": "Rose Lodge, 3 Mill Lane, Swindon SN1 2AB"}}
+}"#,
+            ),
+        ),
+        (
+            "uncertain-council-placed-out-of-area",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2025-01-06", "left_hospital": "2025-05-30",
+      "leaving": "discharged",
+      "lived_before": {"country": "england", "council": "Swindon", "placed_by": "Worcestershire",
+        "lacked_capacity": true}
+    }]
+  },
+  "details": {"person": {"name": "Sam Patel", "date_of_birth": "1979-02"}}
+}"#,
+            ),
+        ),
+        (
+            "unrecognised-council",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2025-01", "left_hospital": "2025-04",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Borsetshire"}
+    }]
+  },
+  "details": {"person": {"name": "Chris Lee"}}
+}"#,
+            ),
+        ),
+        (
+            "charges-refund",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2021-03-01", "left_hospital": "2021-08-16",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Kent"},
+      "gp_icb": "NHS Kent and Medway ICB"
+    }],
+    "charges": [
+      {"what": "care home fees", "since": "2021-09", "until": "2024-03"},
+      {"what": "supported living rent", "since": "2024-04"},
+      {"what": "the extra cost of the room I chose", "since": "2024-04",
+       "chosen_dearer_placement_with_written_agreement": true}
+    ]
+  },
+  "details": {"person": {"name": "Pat Okafor", "date_of_birth": "1955-10-30",
+    "address": "12 Dover Road, Canterbury, CT1 3AA"}}
+}"#,
+            ),
+        ),
+        (
+            "unlawful-ending",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2023-05-02", "left_hospital": "2023-09-18",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Leeds"},
+      "gp_icb": "NHS West Yorkshire ICB"
+    }],
+    "aftercare_ended": {"date": "2026-10-01", "reason": "discharged_from_mental_health_services"}
+  },
+  "details": {"person": {"name": "Morgan Hughes", "date_of_birth": "1992-06-21",
+    "address": "40 Otley Road, Leeds, LS6 2AA"}}
+}"#,
+            ),
+        ),
+        (
+            "ended-lawfully",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2022-11-01", "left_hospital": "2023-02-14",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Manchester"},
+      "gp_icb": "NHS Greater Manchester ICB"
+    }],
+    "aftercare_ended": {"date": "2026-10-12", "reason": "no_longer_needed", "joint_written_decision": true}
+  },
+  "details": {"person": {"name": "Dana Shah", "date_of_birth": "1984-03-03",
+    "address": "9 Wilmslow Road, Manchester, M14 5AA"}},
+  "options": {"copy_of_records": true}
+}"#,
+            ),
+        ),
+        (
+            "still-in-hospital",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2026-08-10", "leaving": "still_in_hospital",
+      "hospital": "Highbury Hospital", "lived_before": {"country": "england", "council": "Nottingham"},
+      "gp_icb": "NHS Nottingham and Nottinghamshire ICB"
+    }]
+  },
+  "details": {"person": {"name": "Lee Carter", "date_of_birth": "2001-01-19"}},
+  "options": {"advocate": true}
+}"#,
+            ),
+        ),
+        (
+            "on-behalf-with-lpa",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "to": "council",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2023-02-20", "left_hospital": "2023-06-30",
+      "leaving": "cto", "lived_before": {"country": "england", "council": "Bristol"},
+      "gp_icb": "NHS Bristol, North Somerset and South Gloucestershire ICB"
+    }]
+  },
+  "details": {
+    "person": {"name": "Margaret Wood", "date_of_birth": "1948-09-12",
+      "address": "Elm House Care Home, 2 Elm Road, Bristol, BS6 6AA", "nhs_number": "485 777 3456"},
+    "writer": {"name": "Helen Wood", "relationship": "daughter", "address": "15 Park Street, Bath, BA1 2AA",
+      "phone": "07700 900123", "email": "helen@example.org", "authority": "lasting_power_of_attorney"}
+  },
+  "options": {"advocate": true, "copy_of_records": true, "direct_payments": true}
+}"#,
+            ),
+        ),
+        (
+            "minimal-details",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{"section": "3", "detained_in": "england", "left_hospital": "2024", "leaving": "discharged",
+      "lived_before": {"country": "england"}}]
+  }
+}"#,
+            ),
+        ),
+        (
+            "not-entitled",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{"section": "2", "detained_in": "england", "admitted": "2025-04-01", "left_hospital": "2025-04-20",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Derby"}}],
+    "charges": [{"what": "home care", "since": "2025-05"}]
+  },
+  "details": {"person": {"name": "Robin Ellis", "date_of_birth": "1990-05-05"}}
+}"#,
+            ),
+        ),
+        (
+            "out-of-scope-scotland",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{"section": "unknown", "detained_in": "scotland", "admitted": "2024-01", "left_hospital": "2024-03",
+      "leaving": "discharged", "lived_before": {"country": "scotland"}}]
+  },
+  "details": {"person": {"name": "Iain Ross"}}
+}"#,
+            ),
+        ),
+        (
+            "undetermined-unknown-section",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{"section": "unknown", "detained_in": "england", "admitted": "2020", "left_hospital": "2020",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Cornwall"}}]
+  },
+  "details": {"person": {"name": "Kit Moss"}}
+}"#,
+            ),
+        ),
+        (
+            "ending-in-question-nhs-only",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "to": "nhs",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{"section": "37", "detained_in": "england", "admitted": "2023-03-01", "left_hospital": "2024-01-10",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Norfolk"}}],
+    "aftercare_ended": {"date": "2026-09", "reason": "no_longer_needed"}
+  },
+  "details": {"person": {"name": "Terry Blake", "date_of_birth": "1970-08-08"}}
+}"#,
+            ),
+        ),
+    ]
+}
+
+fn snapshot_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots/letters")
+        .join(format!("{name}.txt"))
+}
+
+#[test]
+fn letters_match_their_snapshots() {
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (name, req) in scenarios() {
+        let text = to_text(&render(&req));
+        let path = snapshot_path(name);
+        if update {
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, &text).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(expected) if expected == text => {}
+            Ok(expected) => {
+                let line = expected
+                    .lines()
+                    .zip(text.lines())
+                    .position(|(a, b)| a != b)
+                    .map_or(expected.lines().count().min(text.lines().count()), |i| i);
+                failures.push(format!(
+                    "{name}: differs from {} at line {}\n  expected: {:?}\n  actual:   {:?}",
+                    path.display(),
+                    line + 1,
+                    expected.lines().nth(line).unwrap_or(""),
+                    text.lines().nth(line).unwrap_or("")
+                ));
+            }
+            Err(_) => failures.push(format!("{name}: no snapshot at {}", path.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the change is intended, run UPDATE_SNAPSHOTS=1 cargo test --test letter and read the diff.",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_scenario_has_a_snapshot_and_no_stray_snapshots() {
+    let names: Vec<&str> = scenarios().iter().map(|(n, _)| *n).collect();
+    assert!(names.len() >= 10);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/letters");
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = file.strip_suffix(".txt") {
+                assert!(
+                    names.contains(&stem),
+                    "stray snapshot {file}: no scenario writes it"
+                );
+            }
+        }
+    }
+}
+
+/// All the text of a letter, as a reader sees it, with lines unwrapped.
+fn words(letter: &Letter) -> String {
+    to_text(letter)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_citation_is_shown_by_its_label() {
+    for (name, req) in scenarios() {
+        let letter = render(&req);
+        let text = words(&letter);
+        assert!(!letter.citations.is_empty(), "{name}");
+        for c in &letter.citations {
+            assert!(
+                text.contains(c.label),
+                "{name}: {} is cited but its label is not in the text",
+                c.id
+            );
+            assert!(
+                s117::sources::by_id(c.id).is_some(),
+                "{name}: {} is not in the registry",
+                c.id
+            );
+        }
+    }
+}
+
+#[test]
+fn footer_names_the_rules_version_and_law_date() {
+    let law_date = s117::rules::LAW_DATE
+        .parse::<s117::date::Date>()
+        .unwrap()
+        .long();
+    for (name, req) in scenarios() {
+        let letter = render(&req);
+        assert!(letter.footer.contains(s117::rules::RULES_VERSION), "{name}");
+        assert!(letter.footer.contains(&law_date), "{name}");
+        assert!(letter.footer.contains("not legal advice"), "{name}");
+        assert!(to_text(&letter).contains("screening tool"), "{name}");
+    }
+}
+
+#[test]
+fn text_is_wrapped_at_78_columns() {
+    for (name, req) in scenarios() {
+        for line in to_text(&render(&req)).lines() {
+            assert!(line.chars().count() <= 78, "{name}: {line:?}");
+            assert_eq!(line, line.trim_end(), "{name}: trailing space in {line:?}");
+        }
+    }
+}
+
+#[test]
+fn reply_by_skips_weekends_and_bank_holidays() {
+    // Friday 19 December 2025: 25 and 26 December and 1 January are bank holidays. Counted by hand:
+    // 22, 23, 24, 29, 30, 31 Dec, 2, 5, 6, 7, 8, 9, 12, 13, 14, 15, 16, 19, 20, 21 Jan.
+    let mut req = scenarios().remove(0).1;
+    req.date = "2025-12-19".parse().unwrap();
+    let letter = render(&req);
+    assert_eq!(letter.reply_by.to_string(), "2026-01-21");
+    let text = words(&letter);
+    assert!(text.contains("Please reply in writing by 21 January 2026, which is 20 working days"));
+    // The next steps are dated from the reply date.
+    assert!(
+        text.contains("by 21 January 2027 at the latest"),
+        "ombudsman date"
+    );
+    assert!(
+        text.contains("that would be by 21 April 2026 at the latest"),
+        "judicial review date"
+    );
+}
+
+#[test]
+fn addresses_the_real_bodies_and_every_candidate() {
+    let all = scenarios();
+    let get = |name: &str| render(&all.iter().find(|(n, _)| *n == name).unwrap().1);
+
+    let england = get("entitled-england");
+    let names: Vec<&str> = england.addressees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Worcestershire County Council",
+            "NHS Herefordshire and Worcestershire Integrated Care Board"
+        ]
+    );
+    assert!(england
+        .addressees
+        .iter()
+        .all(|a| a.certain && a.why.is_none()));
+
+    // Placed out of area: both councils, each with the reason.
+    let placed = get("uncertain-council-placed-out-of-area");
+    let councils: Vec<&letter::Addressee> = placed
+        .addressees
+        .iter()
+        .filter(|a| a.kind == letter::AddresseeKind::Council)
+        .collect();
+    assert_eq!(councils.len(), 2, "{:?}", placed.addressees);
+    assert!(councils.iter().all(|a| !a.certain && a.why.is_some()));
+    assert!(words(&placed).contains("Worcestershire County Council placed me there"));
+
+    // Readmission: the council follows the latest detention, the ICB the first.
+    let moved = get("readmission-council-and-icb-in-different-areas");
+    let text = words(&moved);
+    assert!(text.contains("Swindon Borough Council"));
+    assert!(text.contains("Herefordshire and Worcestershire"));
+    assert!(text.contains("R (Worcestershire County Council) v Secretary of State for Health and Social Care [2023] UKSC 31"));
+
+    // Wales: the local health board and the Welsh ombudsman, not the English ones.
+    let wales = words(&get("wales"));
+    assert!(wales.contains("Cardiff and Vale University Health Board"));
+    assert!(wales.contains("Public Services Ombudsman for Wales"));
+    assert!(!wales.contains("Local Government and Social Care Ombudsman"));
+
+    // Minimal details: fill-in lines for everything, including the bodies it could not name.
+    let minimal = get("minimal-details");
+    assert!(minimal
+        .addressees
+        .iter()
+        .any(|a| a.name == "[name of council]"));
+    let text = to_text(&minimal);
+    for line in [
+        "Name: ____________",
+        "Date of birth: ____________",
+        "NHS number: ____________",
+    ] {
+        assert!(text.contains(line), "{line}");
+    }
+}
+
+#[test]
+fn only_the_chosen_side_is_addressed() {
+    let all = scenarios();
+    let (_, req) = all
+        .iter()
+        .find(|(n, _)| *n == "on-behalf-with-lpa")
+        .unwrap();
+    let letter = render(req);
+    assert!(letter
+        .addressees
+        .iter()
+        .all(|a| a.kind == letter::AddresseeKind::Council));
+    let mut nhs = req.clone();
+    nhs.to = letter::Recipients::Nhs;
+    let letter = render(&nhs);
+    assert!(letter
+        .addressees
+        .iter()
+        .all(|a| a.kind == letter::AddresseeKind::NhsBody));
+    assert!(words(&letter).contains("Parliamentary and Health Service Ombudsman"));
+    assert!(!words(&letter).contains("Local Government and Social Care Ombudsman"));
+}
+
+#[test]
+fn honest_about_uncertain_and_negative_outcomes() {
+    let all = scenarios();
+    let get = |name: &str| render(&all.iter().find(|(n, _)| *n == name).unwrap().1);
+    let unsure = words(&get("undetermined-unknown-section"));
+    assert!(unsure.contains("confirm in writing whether I am entitled"));
+    assert!(!unsure.contains("confirm in writing that I am entitled"));
+
+    let not = get("not-entitled");
+    assert!(words(&not).contains("section 117 may not apply to me"));
+    assert!(not
+        .notes
+        .iter()
+        .any(|n| n.contains("not owed section 117 after-care")));
+
+    let scotland = get("out-of-scope-scotland");
+    assert!(words(&scotland).contains("it may not apply to me"));
+    assert!(words(&scotland).contains("Mental Health (Care and Treatment) (Scotland) Act 2003"));
+}
+
+#[test]
+fn refund_names_the_periods_and_leaves_out_the_lawful_top_up() {
+    let all = scenarios();
+    let (_, req) = all.iter().find(|(n, _)| *n == "charges-refund").unwrap();
+    let text = words(&render(req));
+    assert!(text.contains("care home fees from September 2021 to March 2024"));
+    assert!(text.contains("supported living rent from April 2024 (still being charged)"));
+    assert!(text.contains("with interest"));
+    assert!(text.contains(
+        "A top-up is being paid under a written agreement for the extra cost of the room I chose"
+    ));
+    assert!(!text.contains("the following while owed section 117 after-care: the extra cost"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The .docx, read back.
+// ---------------------------------------------------------------------------------------------------------------
+
+/// Unzips a .docx written by `to_docx` and checks every part is well-formed XML.
+fn parts(docx: &[u8]) -> Vec<(String, String)> {
+    let entries =
+        letter::zip::read_stored(docx).expect("the .docx is a readable zip with correct CRCs");
+    entries
+        .into_iter()
+        .map(|(name, bytes)| {
+            let xml = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{name} is not UTF-8"));
+            if let Err(e) = roxmltree::Document::parse(&xml) {
+                panic!("{name} is not well-formed XML: {e}");
+            }
+            (name, xml)
+        })
+        .collect()
+}
+
+/// The visible text of `word/document.xml`: every `w:t`, one paragraph per line.
+fn docx_text(xml: &str) -> String {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let mut out = String::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name("p")) {
+        for t in p.descendants().filter(|n| n.has_tag_name("t")) {
+            out.push_str(t.text().unwrap_or(""));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn docx_unzips_to_well_formed_parts_with_the_letter_in_it() {
+    for (name, req) in scenarios() {
+        let letter = render(&req);
+        let docx = to_docx(&letter);
+        let parts = parts(&docx);
+        let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+        for required in [
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/_rels/document.xml.rels",
+            "word/styles.xml",
+            "word/numbering.xml",
+            "word/footer1.xml",
+            "docProps/core.xml",
+        ] {
+            assert!(names.contains(&required), "{name}: missing {required}");
+        }
+        let document = &parts
+            .iter()
+            .find(|(n, _)| n == "word/document.xml")
+            .unwrap()
+            .1;
+        assert!(
+            document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"),
+            "{name}: A4"
+        );
+        let text = docx_text(document);
+        assert!(text.contains(&letter.subject), "{name}: subject");
+        assert!(text.contains("Dear Sir or Madam,"), "{name}");
+        assert!(text.contains("What I am asking you to do"), "{name}");
+        for block in &letter.blocks {
+            match block {
+                Block::Heading { text: t } | Block::Paragraph { text: t } => {
+                    assert!(text.contains(t.as_str()), "{name}: {t}")
+                }
+                Block::List { items, .. } => {
+                    for item in items {
+                        assert!(text.contains(item.as_str()), "{name}: {item}");
+                    }
+                }
+                Block::Signature { .. } => {}
+            }
+        }
+        let footer = &parts
+            .iter()
+            .find(|(n, _)| n == "word/footer1.xml")
+            .unwrap()
+            .1;
+        assert!(docx_text(footer).contains(&letter.footer), "{name}: footer");
+    }
+}
+
+#[test]
+fn docx_numbered_lists_restart_for_each_list() {
+    let letter = render(&scenarios().remove(0).1);
+    let docx = to_docx(&letter);
+    let parts = parts(&docx);
+    let numbering = &parts
+        .iter()
+        .find(|(n, _)| n == "word/numbering.xml")
+        .unwrap()
+        .1;
+    let ordered = letter
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::List { ordered: true, .. }))
+        .count();
+    assert_eq!(
+        numbering.matches("<w:startOverride w:val=\"1\"/>").count(),
+        ordered
+    );
+}
+
+/// Payloads typed into every free-text field.
+const PAYLOADS: [&str; 6] = [
+    "</w:t></w:r><w:fldSimple w:instr=\"HYPERLINK &quot;http://evil.example&quot;\"><w:r><w:t>click</w:t></w:r></w:fldSimple><w:r><w:t>",
+    "{ INCLUDETEXT \"c:\\\\x\" }",
+    "{ DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe \"/k calc.exe\" }",
+    "<script>alert('x')</script> & \"quotes\" 'apostrophes'",
+    "]]><!-- <![CDATA[ x ]]> -->",
+    "Name\u{0}with\u{1}controls\u{7f}\u{202e}reversed\u{fffe}",
+];
+
+fn hostile_request(payload: &str) -> LetterRequest {
+    let mut req = scenarios()
+        .into_iter()
+        .find(|(n, _)| *n == "charges-refund")
+        .unwrap()
+        .1;
+    let p = Some(payload.to_owned());
+    req.details.person = letter::Person {
+        name: p.clone(),
+        date_of_birth: p.clone(),
+        address: p.clone(),
+        nhs_number: p.clone(),
+        phone: p.clone(),
+        email: p.clone(),
+    };
+    req.details.writer = Some(letter::Writer {
+        name: p.clone(),
+        relationship: p.clone(),
+        address: p.clone(),
+        phone: p.clone(),
+        email: p.clone(),
+        authority: Some(letter::Authority::Other),
+    });
+    for d in &mut req.case.detentions {
+        d.hospital = p.clone();
+        d.lived_before.council = p.clone();
+        d.gp_icb = p.clone();
+    }
+    for c in &mut req.case.charges {
+        c.what = p.clone();
+    }
+    req
+}
+
+#[test]
+fn user_text_stays_inert_in_the_docx() {
+    for payload in PAYLOADS {
+        let letter = render(&hostile_request(payload));
+        let docx = to_docx(&letter);
+        for (name, xml) in parts(&docx) {
+            let doc = roxmltree::Document::parse(&xml).unwrap();
+            for node in doc.descendants().filter(|n| n.is_element()) {
+                let tag = node.tag_name().name();
+                assert!(
+                    !matches!(
+                        tag,
+                        "fldSimple"
+                            | "fldChar"
+                            | "instrText"
+                            | "hyperlink"
+                            | "script"
+                            | "object"
+                            | "altChunk"
+                    ),
+                    "{name}: payload {payload:?} became a <{tag}> element"
+                );
+            }
+            // No element carries user text in an attribute.
+            for node in doc.descendants().filter(|n| n.is_element()) {
+                for attr in node.attributes() {
+                    assert!(
+                        !attr.value().contains("evil") && !attr.value().contains("INCLUDETEXT"),
+                        "{name}"
+                    );
+                }
+            }
+        }
+        // The payload is shown as literal text (cleaned of control characters).
+        let document = parts(&docx)
+            .into_iter()
+            .find(|(n, _)| n == "word/document.xml")
+            .unwrap()
+            .1;
+        let visible = docx_text(&document);
+        let cleaned = letter::clean(payload);
+        assert!(
+            visible.contains(&cleaned),
+            "payload {payload:?} not shown literally"
+        );
+        // Long tokens are broken across lines in the text, so compare without white space.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert!(
+            squeeze(&to_text(&letter)).contains(&squeeze(&cleaned)),
+            "payload {payload:?} not in the text"
+        );
+    }
+}
+
+#[test]
+fn control_and_bidi_characters_are_removed_everywhere() {
+    let letter = render(&hostile_request(PAYLOADS[5]));
+    let text = to_text(&letter);
+    assert!(text.contains("Namewithcontrolsreversed"));
+    for bad in ['\u{0}', '\u{1}', '\u{7f}', '\u{202e}', '\u{fffe}'] {
+        assert!(!text.contains(bad), "{bad:?} in text");
+        // The letter's own fields; `decision` is the rules' output, passed through as it is.
+        let mut value = serde_json::to_value(&letter).unwrap();
+        value.as_object_mut().unwrap().remove("decision");
+        let json = value.to_string();
+        assert!(!json.contains(bad), "{bad:?} in JSON");
+    }
+}
+
+#[test]
+fn odd_and_huge_input_never_breaks_the_letter() {
+    let long = "Ω".repeat(10_000);
+    for payload in [
+        String::new(),
+        "   ".to_owned(),
+        "\n\n\n".to_owned(),
+        long.clone(),
+        "👩🏽‍⚕️ Zoë 🏳️‍🌈".to_owned(),
+        "محمد عبد الله".to_owned(),
+        "שרה כהן".to_owned(),
+        ",,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,".to_owned(),
+        format!("{}\n", "line\n".repeat(5000)),
+    ] {
+        let letter = render(&hostile_request(&payload));
+        let text = to_text(&letter);
+        assert!(text.contains("What I am asking you to do"));
+        assert!(text.lines().all(|l| l.chars().count() <= 78));
+        let docx = to_docx(&letter);
+        parts(&docx);
+        assert!(docx.len() < 2_000_000, "docx of {} bytes", docx.len());
+    }
+    // A 10,000-character name is cut to the field limit, not repeated in full everywhere.
+    let letter = render(&hostile_request(&long));
+    assert!(letter.subject.chars().count() < letter::MAX_FIELD * 2 + 200);
+}
+
+#[test]
+fn render_never_panics_on_any_case_shape() {
+    // Every section, every way of leaving, every recall, with and without dates, with every recipient choice.
+    use s117::case::*;
+    let leavings = [
+        None,
+        Some(Leaving::Discharged),
+        Some(Leaving::Cto),
+        Some(Leaving::ConditionalDischarge),
+        Some(Leaving::S17Leave),
+        Some(Leaving::EscortedLeaveOnly),
+        Some(Leaving::StayedInformally),
+        Some(Leaving::ReturnedToPrison),
+        Some(Leaving::StillInHospital),
+    ];
+    let base = scenarios().remove(0).1;
+    let mut count = 0;
+    for section in Section::ALL {
+        for leaving in leavings {
+            for recall in [
+                None,
+                Some(Recall::CtoRevoked),
+                Some(Recall::ConditionalDischargeRecall),
+            ] {
+                for to in [
+                    letter::Recipients::Both,
+                    letter::Recipients::Council,
+                    letter::Recipients::Nhs,
+                ] {
+                    let mut req = base.clone();
+                    req.to = to;
+                    let d = &mut req.case.detentions[0];
+                    d.section = section;
+                    d.leaving = leaving;
+                    d.recall = recall;
+                    if leaving == Some(Leaving::StillInHospital) {
+                        d.left_hospital = None;
+                    }
+                    let letter = render(&req);
+                    let text = to_text(&letter);
+                    assert!(text.contains("Dear Sir or Madam,"));
+                    assert!(!text.contains("  ."), "{text}");
+                    count += 1;
+                }
+            }
+        }
+    }
+    assert!(count > 1000);
+}
