@@ -55,6 +55,7 @@ pub mod error;
 pub mod letter;
 pub mod reference;
 pub mod rules;
+pub mod screen;
 pub mod sources;
 
 #[cfg(feature = "cli")]

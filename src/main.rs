@@ -1,4 +1,4 @@
-//! The `s117` command line: check a case, print the JSON Schema.
+//! The `s117` command line: check a case, write the confirmation-request letter, print the JSON Schema.
 //!
 //! Exit codes: 0 success; 2 the input or the arguments are wrong (the message names the field); 1 a file could not
 //! be read or written.
@@ -11,6 +11,9 @@ s117: the Section 117 aftercare checker (a screening tool, not legal advice)
 
 Usage:
   s117 check FILE.json       decide a case; prints the Decision as JSON (FILE may be - for standard input)
+  s117 letter FILE.json [--to council|nhs|both] [--format text|docx|json] [--out PATH]
+                             write the confirmation-request letter from a LetterRequest (FILE may be -);
+                             docx needs --out unless standard output is not a terminal
   s117 schema [case|decision]
                              print the JSON Schema of the input (default) or of the output
   s117 --version | --help
@@ -20,24 +23,83 @@ Usage:
 enum Command {
     Check { file: String },
     Schema { which: String },
+    Letter(LetterArgs),
     Help,
     Version,
+}
+
+/// The `letter` subcommand's arguments.
+struct LetterArgs {
+    file: String,
+    to: Option<s117::letter::Recipients>,
+    format: LetterFormat,
+    out: Option<std::path::PathBuf>,
+}
+
+/// The letter's output format.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LetterFormat {
+    Text,
+    Docx,
+    Json,
 }
 
 fn parse_args() -> Result<Command, lexopt::Error> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_env();
     let mut positional: Vec<String> = Vec::new();
+    let (mut to, mut format, mut out) = (None, None, None);
     while let Some(arg) = parser.next()? {
         match arg {
             Short('h') | Long("help") => return Ok(Command::Help),
             Short('V') | Long("version") => return Ok(Command::Version),
+            Long("to") => {
+                to = Some(match parser.value()?.string()?.as_str() {
+                    "both" => s117::letter::Recipients::Both,
+                    "council" => s117::letter::Recipients::Council,
+                    "nhs" => s117::letter::Recipients::Nhs,
+                    other => {
+                        return Err(format!("--to takes council, nhs or both, not {other:?}").into())
+                    }
+                })
+            }
+            Long("format") => {
+                format = Some(match parser.value()?.string()?.as_str() {
+                    "text" => LetterFormat::Text,
+                    "docx" => LetterFormat::Docx,
+                    "json" => LetterFormat::Json,
+                    other => {
+                        return Err(
+                            format!("--format takes text, docx or json, not {other:?}").into()
+                        )
+                    }
+                })
+            }
+            Long("out") => out = Some(std::path::PathBuf::from(parser.value()?)),
             Value(v) => positional.push(v.string()?),
             _ => return Err(arg.unexpected()),
         }
     }
     let mut words = positional.into_iter();
-    match words.next().as_deref() {
+    let command = words.next();
+    if command.as_deref() != Some("letter") && (to.is_some() || format.is_some() || out.is_some()) {
+        return Err("--to, --format and --out are options of the letter command".into());
+    }
+    match command.as_deref() {
+        Some("letter") => {
+            let file = words
+                .next()
+                .ok_or("letter needs a FILE (or - for standard input)")?;
+            if let Some(extra) = words.next() {
+                return Err(format!("unexpected argument {extra:?}").into());
+            }
+            Ok(Command::Letter(LetterArgs {
+                file,
+                to,
+                format: format.unwrap_or(LetterFormat::Text),
+                out,
+            }))
+        }
         Some("check") => {
             let file = words
                 .next()
@@ -111,6 +173,7 @@ fn main() -> ExitCode {
             };
             print_json(&schema)
         }
+        Command::Letter(args) => letter(args),
         Command::Check { file } => {
             let text = match read_input(&file) {
                 Ok(t) => t,
@@ -128,6 +191,74 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+    }
+}
+
+/// `s117 letter`: reads a LetterRequest, writes the letter as text, .docx or JSON.
+fn letter(args: LetterArgs) -> ExitCode {
+    use std::io::{IsTerminal, Write};
+    let text = match read_input(&args.file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("s117: could not read {}: {e}", args.file);
+            return ExitCode::from(1);
+        }
+    };
+    let mut request = match s117::letter::parse_request(&text) {
+        Ok(r) => r,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("{e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(to) = args.to {
+        request.to = to;
+    }
+    let letter = s117::letter::render(&request);
+    let bytes = match args.format {
+        LetterFormat::Text => s117::letter::to_text(&letter).into_bytes(),
+        LetterFormat::Docx => {
+            if args.out.is_none() && std::io::stdout().is_terminal() {
+                eprintln!("s117: a .docx is binary; give --out FILE.docx or redirect standard output to a file");
+                return ExitCode::from(2);
+            }
+            s117::letter::to_docx(&letter)
+        }
+        LetterFormat::Json => match serde_json::to_string_pretty(&letter) {
+            Ok(mut json) => {
+                json.push('\n');
+                json.into_bytes()
+            }
+            Err(e) => {
+                eprintln!("s117: could not write the output: {e}");
+                return ExitCode::from(1);
+            }
+        },
+    };
+    let written = match &args.out {
+        Some(path) => std::fs::write(path, &bytes),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes).and_then(|()| stdout.flush())
+        }
+    };
+    if args.format == LetterFormat::Text {
+        for note in &letter.notes {
+            eprintln!("note: {note}");
+        }
+    }
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let target = args
+                .out
+                .as_ref()
+                .map_or("standard output".to_owned(), |p| p.display().to_string());
+            eprintln!("s117: could not write {target}: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -1,0 +1,338 @@
+//! The CSV layout: which heading means which fact, in any order and any case.
+//!
+//! A heading is normalised before it is matched: surrounding spaces are dropped, letters are lower-cased, and
+//! spaces, hyphens and dots become underscores, so `D1 Left`, `d1-left` and `d1_left` are the same column.
+//! Stays are numbered column groups (`d1_…`, `d2_…`, any number of them) and so are charges (`c1_…`, `c2_…`).
+//! The layout is documented, with examples, in `docs/screening.md`.
+
+use std::collections::BTreeMap;
+
+/// A fact about the whole case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CaseCol {
+    Reference,
+    AsAt,
+    LivesNowCountry,
+    LivesNowCouncil,
+    GpIcb2022,
+    SpecialisedAftercare,
+    EndedDate,
+    EndedReason,
+    EndedJointDecision,
+}
+
+/// A fact about one stay (`dN_…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum StayCol {
+    Section,
+    DetainedIn,
+    Admitted,
+    SectionEnded,
+    Left,
+    Leaving,
+    Recall,
+    CtoEnded,
+    Country,
+    Council,
+    PlacedBy,
+    LackedCapacity,
+    DischargeCondition,
+    LostHome,
+    GpIcb,
+    NhseSecure,
+    Hospital,
+}
+
+/// A fact about one charge (`cN_…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ChargeCol {
+    What,
+    Since,
+    Until,
+    TopUp,
+}
+
+/// Case-level headings: the canonical name first, then accepted other spellings.
+const CASE_NAMES: &[(CaseCol, &[&str])] = &[
+    (
+        CaseCol::Reference,
+        &["reference", "ref", "client_reference", "case_reference"],
+    ),
+    (CaseCol::AsAt, &["as_at", "as_at_date", "date_of_check"]),
+    (CaseCol::LivesNowCountry, &["lives_now_country"]),
+    (CaseCol::LivesNowCouncil, &["lives_now_council"]),
+    (
+        CaseCol::GpIcb2022,
+        &["gp_icb_2022", "gp_icb_on_1_july_2022"],
+    ),
+    (CaseCol::SpecialisedAftercare, &["specialised_aftercare"]),
+    (CaseCol::EndedDate, &["ended_date", "aftercare_ended_date"]),
+    (
+        CaseCol::EndedReason,
+        &["ended_reason", "aftercare_ended_reason"],
+    ),
+    (
+        CaseCol::EndedJointDecision,
+        &["ended_joint_decision", "ended_joint_written_decision"],
+    ),
+];
+
+/// Stay headings after the `dN_` prefix: the canonical name first.
+pub(crate) const STAY_NAMES: &[(StayCol, &[&str])] = &[
+    (StayCol::Section, &["section"]),
+    (StayCol::DetainedIn, &["detained_in", "in"]),
+    (StayCol::Admitted, &["admitted"]),
+    (StayCol::SectionEnded, &["section_ended"]),
+    (StayCol::Left, &["left", "left_hospital"]),
+    (StayCol::Leaving, &["leaving", "how_left"]),
+    (StayCol::Recall, &["recall"]),
+    (StayCol::CtoEnded, &["cto_ended"]),
+    (StayCol::Country, &["country", "lived_country"]),
+    (StayCol::Council, &["council", "lived_council"]),
+    (StayCol::PlacedBy, &["placed_by"]),
+    (StayCol::LackedCapacity, &["lacked_capacity"]),
+    (
+        StayCol::DischargeCondition,
+        &["discharge_condition", "required_by_discharge_condition"],
+    ),
+    (
+        StayCol::LostHome,
+        &["lost_home", "informal_in_hospital_after_losing_home"],
+    ),
+    (StayCol::GpIcb, &["gp_icb"]),
+    (
+        StayCol::NhseSecure,
+        &["nhse_secure", "nhs_england_secure_service"],
+    ),
+    (StayCol::Hospital, &["hospital"]),
+];
+
+/// Charge headings after the `cN_` prefix: the canonical name first.
+pub(crate) const CHARGE_NAMES: &[(ChargeCol, &[&str])] = &[
+    (ChargeCol::What, &["what"]),
+    (ChargeCol::Since, &["since", "from"]),
+    (ChargeCol::Until, &["until", "to"]),
+    (
+        ChargeCol::TopUp,
+        &["top_up", "chosen_dearer_placement_with_written_agreement"],
+    ),
+];
+
+/// The canonical case-level headings, in template order.
+pub(crate) fn case_headings() -> impl Iterator<Item = &'static str> {
+    CASE_NAMES.iter().map(|(_, names)| names[0])
+}
+
+/// What one heading means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Meaning {
+    Case(CaseCol),
+    Stay(u32, StayCol),
+    Charge(u32, ChargeCol),
+}
+
+/// The column positions of one stay's facts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct StayCols {
+    cols: Vec<(StayCol, usize)>,
+}
+
+impl StayCols {
+    /// The position of a fact's column, if the file has one.
+    pub(crate) fn get(&self, col: StayCol) -> Option<usize> {
+        self.cols.iter().find(|(c, _)| *c == col).map(|&(_, i)| i)
+    }
+
+    /// Every column position of this stay.
+    pub(crate) fn positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cols.iter().map(|&(_, i)| i)
+    }
+}
+
+/// The column positions of one charge's facts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ChargeCols {
+    cols: Vec<(ChargeCol, usize)>,
+}
+
+impl ChargeCols {
+    /// The position of a fact's column, if the file has one.
+    pub(crate) fn get(&self, col: ChargeCol) -> Option<usize> {
+        self.cols.iter().find(|(c, _)| *c == col).map(|&(_, i)| i)
+    }
+}
+
+/// The layout read from the heading row.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Layout {
+    /// The headings as the file spells them (for messages).
+    pub(crate) headings: Vec<String>,
+    case: Vec<(CaseCol, usize)>,
+    /// Stays by their number in the headings (`d1` is 1), in order.
+    pub(crate) stays: BTreeMap<u32, StayCols>,
+    /// Charges by their number in the headings, in order.
+    pub(crate) charges: BTreeMap<u32, ChargeCols>,
+    /// Headings the screen does not read (ignored, with a warning).
+    pub(crate) unknown: Vec<usize>,
+    /// Columns with a blank heading (ignored; a warning if a row has something in one).
+    pub(crate) unnamed: Vec<usize>,
+}
+
+/// A problem with the heading row that stops the file being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LayoutError {
+    /// The position of the column concerned, if one.
+    pub(crate) column: Option<usize>,
+    /// What is wrong.
+    pub(crate) message: String,
+}
+
+impl Layout {
+    /// The position of a case-level column, if the file has one.
+    pub(crate) fn get(&self, col: CaseCol) -> Option<usize> {
+        self.case.iter().find(|(c, _)| *c == col).map(|&(_, i)| i)
+    }
+
+    /// Reads the heading row.
+    ///
+    /// # Errors
+    ///
+    /// A heading given twice, or a row that has neither a `reference` nor any `dN_section` column (most likely
+    /// not a heading row at all).
+    pub(crate) fn read(headings: Vec<String>) -> Result<Layout, LayoutError> {
+        let mut layout = Layout {
+            headings,
+            ..Layout::default()
+        };
+        let mut seen: Vec<(Meaning, usize)> = Vec::new();
+        for (i, heading) in layout.headings.iter().enumerate() {
+            let key = normalise(heading);
+            if key.is_empty() {
+                layout.unnamed.push(i);
+                continue;
+            }
+            let Some(meaning) = meaning(&key) else {
+                layout.unknown.push(i);
+                continue;
+            };
+            if let Some(&(_, first)) = seen.iter().find(|(m, _)| *m == meaning) {
+                return Err(LayoutError {
+                    column: Some(i),
+                    message: format!(
+                        "the heading {heading} means the same as {} in column {}; keep one of them",
+                        layout.headings[first],
+                        letter(first)
+                    ),
+                });
+            }
+            seen.push((meaning, i));
+            match meaning {
+                Meaning::Case(c) => layout.case.push((c, i)),
+                Meaning::Stay(n, c) => layout.stays.entry(n).or_default().cols.push((c, i)),
+                Meaning::Charge(n, c) => layout.charges.entry(n).or_default().cols.push((c, i)),
+            }
+        }
+        let has_section = layout
+            .stays
+            .values()
+            .any(|s| s.get(StayCol::Section).is_some());
+        if layout.get(CaseCol::Reference).is_none() && !has_section {
+            return Err(LayoutError {
+                column: None,
+                message: "the first row must be the column headings (reference, as_at, d1_section, d1_admitted, …); \
+                          this one has neither a reference nor a d1_section column. Start from examples/enquiries-template.csv"
+                    .into(),
+            });
+        }
+        Ok(layout)
+    }
+}
+
+/// Normalises a heading: trimmed, lower-case, with spaces, hyphens and dots as single underscores.
+fn normalise(heading: &str) -> String {
+    let mut key = String::with_capacity(heading.len());
+    for c in heading.trim().chars() {
+        let c = match c {
+            ' ' | '-' | '.' | '\t' => '_',
+            c => c.to_ascii_lowercase(),
+        };
+        if c == '_' && (key.is_empty() || key.ends_with('_')) {
+            continue;
+        }
+        key.push(c);
+    }
+    while key.ends_with('_') {
+        key.pop();
+    }
+    key
+}
+
+/// What a normalised heading means, if anything.
+fn meaning(key: &str) -> Option<Meaning> {
+    if let Some(&(col, _)) = CASE_NAMES.iter().find(|(_, names)| names.contains(&key)) {
+        return Some(Meaning::Case(col));
+    }
+    let (prefix, rest) = key.split_at(1);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let number: u32 = rest[..digits].parse().ok().filter(|&n| n > 0)?;
+    let name = rest[digits..].strip_prefix('_')?;
+    match prefix {
+        "d" => STAY_NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&name))
+            .map(|&(col, _)| Meaning::Stay(number, col)),
+        "c" => CHARGE_NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&name))
+            .map(|&(col, _)| Meaning::Charge(number, col)),
+        _ => None,
+    }
+}
+
+/// The spreadsheet letter of a column position: 0 is `A`, 26 is `AA`.
+pub(crate) fn letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_match_in_any_case_and_spelling() {
+        assert_eq!(normalise(" D1 Left "), "d1_left");
+        assert_eq!(normalise("d1--left."), "d1_left");
+        assert_eq!(
+            meaning("d12_left_hospital"),
+            Some(Meaning::Stay(12, StayCol::Left))
+        );
+        assert_eq!(
+            meaning("c2_from"),
+            Some(Meaning::Charge(2, ChargeCol::Since))
+        );
+        assert_eq!(meaning("ref"), Some(Meaning::Case(CaseCol::Reference)));
+        assert_eq!(meaning("d0_left"), None);
+        assert_eq!(meaning("notes"), None);
+        assert_eq!(meaning("dx_left"), None);
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(letter(0), "A");
+        assert_eq!(letter(25), "Z");
+        assert_eq!(letter(26), "AA");
+        assert_eq!(letter(701), "ZZ");
+        assert_eq!(letter(702), "AAA");
+    }
+}

@@ -1,0 +1,562 @@
+//! Screening in steps: a [`Job`] reads a few thousand rows at a time, so that a caller (the browser's Web Worker)
+//! can report progress between steps. [`screen_csv`](super::screen_csv) is one job run to the end.
+//!
+//! Row numbers are the ones a spreadsheet shows: the heading row is row 1 (or later, after blank lines), every
+//! line break outside quotes starts a new row, blank lines count, and a cell with line breaks inside quotes is still
+//! one row. The CSV reader (the `csv` crate) handles quotes, doubled quotes, commas and line breaks inside quotes,
+//! and `\n`, `\r\n` or `\r` line ends.
+
+use super::columns::{letter, Layout};
+use super::read::{self, cell_name, Record};
+use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, Warning};
+use crate::case::Case;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// The kind of input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// CSV with a heading row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// `csv`, or `jsonl` (also `ndjson`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "csv" => Ok(Format::Csv),
+            "jsonl" | "ndjson" => Ok(Format::Jsonl),
+            _ => Err(format!("the format is csv or jsonl, not {s:?}")),
+        }
+    }
+}
+
+/// What one step did: the rows and errors it added, and how far through the input the job is.
+#[derive(Debug, Serialize)]
+pub struct Step<'a> {
+    /// The whole input has been read.
+    pub done: bool,
+    /// Bytes read so far.
+    pub bytes_done: usize,
+    /// Bytes in the input.
+    pub bytes_total: usize,
+    /// The rows screened in this step, in input order.
+    pub rows: &'a [Row],
+    /// The errors found in this step.
+    pub errors: &'a [RowError],
+    /// The warnings raised in this step.
+    pub warnings: &'a [Warning],
+    /// The counts so far.
+    pub counts: &'a Counts,
+}
+
+/// Cells beyond the headings, or under a blank heading: ignored, and reported once per column.
+#[derive(Debug, Default)]
+struct Stray {
+    first_row: u32,
+    rows: u32,
+}
+
+/// A screening in progress.
+#[derive(Debug)]
+pub struct Job<'a> {
+    input: Cow<'a, [u8]>,
+    format: Format,
+    options: Options,
+    /// Where the next step starts reading.
+    pos: usize,
+    done: bool,
+    layout: Option<Layout>,
+    /// Line breaks counted up to `counted_to` (CSV), and those inside quoted cells, for row numbers.
+    counted_to: usize,
+    breaks: u32,
+    inside: u32,
+    /// The line number of the next line (JSON Lines).
+    line: u32,
+    not_utf8_row: Option<u32>,
+    strays: HashMap<usize, Stray>,
+    references: HashMap<String, u32>,
+    /// Rows read but not yet decided: (row, reference, case). Decided together at the end of each step.
+    pending: Vec<(u32, String, Case)>,
+    /// How many threads decide rows natively; 0 means one per core.
+    threads: usize,
+    out: Screened,
+    /// Where this step's rows, errors and warnings begin in `out`.
+    marks: (usize, usize, usize),
+}
+
+impl<'a> Job<'a> {
+    /// Starts a job on `input` (a byte-order mark at the start is skipped).
+    pub fn new(input: impl Into<Cow<'a, [u8]>>, format: Format, options: Options) -> Job<'a> {
+        let input = input.into();
+        let pos = if input.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        Job {
+            input,
+            format,
+            options,
+            pos,
+            done: false,
+            layout: None,
+            counted_to: pos,
+            breaks: 0,
+            inside: 0,
+            line: 1,
+            not_utf8_row: None,
+            strays: HashMap::new(),
+            references: HashMap::new(),
+            pending: Vec::new(),
+            threads: 0,
+            out: Screened::default(),
+            marks: (0, 0, 0),
+        }
+    }
+
+    /// Sets how many threads decide rows (natively; WebAssembly always uses one). The default, 0, is one per core.
+    /// The result is the same whatever the number.
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = threads;
+        self
+    }
+
+    /// Reads up to `max_rows` more rows, and says what they gave.
+    pub fn step(&mut self, max_rows: usize) -> Step<'_> {
+        self.marks = (
+            self.out.rows.len(),
+            self.out.errors.len(),
+            self.out.warnings.len(),
+        );
+        if !self.done {
+            match self.format {
+                Format::Csv => self.step_csv(max_rows.max(1)),
+                Format::Jsonl => self.step_jsonl(max_rows.max(1)),
+            }
+            self.decide_pending();
+            if self.done {
+                self.finish_warnings();
+            }
+        }
+        Step {
+            done: self.done,
+            bytes_done: self.pos.min(self.input.len()),
+            bytes_total: self.input.len(),
+            rows: &self.out.rows[self.marks.0..],
+            errors: &self.out.errors[self.marks.1..],
+            warnings: &self.out.warnings[self.marks.2..],
+            counts: &self.out.counts,
+        }
+    }
+
+    /// Runs the job to the end and applies the filters and the order in its options.
+    pub fn run(mut self) -> Screened {
+        while !self.step(usize::MAX).done {}
+        self.finish()
+    }
+
+    /// Applies the filters and the order in the options to the rows read so far, and returns everything.
+    pub fn finish(mut self) -> Screened {
+        let options = &self.options;
+        self.out.rows.retain(|r| triage::keep(r, options));
+        triage::sort(&mut self.out.rows, options.sort);
+        self.out.counts.shown = u32::try_from(self.out.rows.len()).unwrap_or(u32::MAX);
+        self.out
+    }
+
+    /// Everything screened so far, in input order and unfiltered.
+    pub fn screened(&self) -> &Screened {
+        &self.out
+    }
+
+    /// The triage CSV of the rows screened so far, in input order or in the order of `order` (indexes into the
+    /// rows, as the browser's table sorts them; out-of-range indexes are skipped).
+    pub fn to_csv(&self, order: Option<&[u32]>) -> String {
+        match order {
+            None => super::to_csv(&self.out.rows),
+            Some(order) => {
+                let rows: Vec<&Row> = order
+                    .iter()
+                    .filter_map(|&i| self.out.rows.get(i as usize))
+                    .collect();
+                super::write::rows_csv(rows.into_iter())
+            }
+        }
+    }
+
+    fn step_csv(&mut self, max_rows: usize) {
+        // The reader borrows the input while rows are added to `self`, so the input is lent out for the step.
+        let input = std::mem::take(&mut self.input);
+        self.step_csv_in(&input, max_rows);
+        self.input = input;
+    }
+
+    fn step_csv_in(&mut self, input: &[u8], max_rows: usize) {
+        let start = self.pos;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&input[start..]);
+        let mut record = csv::ByteRecord::new();
+        let mut cells: Vec<String> = Vec::new();
+        let mut read = 0;
+        loop {
+            if read >= max_rows {
+                self.pos = start + reader.position().byte() as usize;
+                return;
+            }
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    // The csv crate only fails here on I/O, which reading from memory cannot do.
+                    self.error(0, None, e.to_string());
+                    break;
+                }
+            }
+            let rel = record.position().map_or(0, |p| p.byte() as usize);
+            let end = start + reader.position().byte() as usize;
+            let mut begin = start + rel;
+            while begin < end && matches!(input[begin], b'\r' | b'\n') {
+                begin += 1;
+            }
+            self.breaks += breaks_in(input, self.counted_to, begin);
+            self.counted_to = begin;
+            let row = 1 + self.breaks - self.inside;
+            cells.clear();
+            let mut not_utf8 = false;
+            for field in record.iter() {
+                cells.push(match std::str::from_utf8(field) {
+                    Ok(s) => s.to_owned(),
+                    Err(_) => {
+                        not_utf8 = true;
+                        windows_1252(field)
+                    }
+                });
+            }
+            for c in &cells {
+                self.inside += c.bytes().filter(|&b| b == b'\n').count() as u32
+                    + c.as_bytes()
+                        .windows(2)
+                        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+                        .count() as u32
+                    + u32::from(c.ends_with('\r'));
+            }
+            if not_utf8 && self.not_utf8_row.is_none() {
+                self.not_utf8_row = Some(row);
+            }
+            let quotes = input[begin..end].iter().filter(|&&b| b == b'"').count();
+            let column = cells.iter().position(|c| c.contains(['\n', '\r']));
+            if quotes % 2 == 1 && end >= input.len() && column.is_some() {
+                self.error(
+                    row,
+                    column,
+                    "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. \
+                     Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"
+                        .into(),
+                );
+                self.out.counts.rows += 1;
+                self.out.counts.with_errors += 1;
+                break;
+            }
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            read += 1;
+            match &self.layout {
+                None => self.read_headings(row, &cells),
+                Some(_) => self.screen_row(row, &cells),
+            }
+            if self.done {
+                return;
+            }
+        }
+        self.pos = input.len();
+        self.done = true;
+        if self.layout.is_none() && self.out.errors.is_empty() {
+            self.error(
+                1,
+                None,
+                "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"
+                    .into(),
+            );
+        }
+    }
+
+    fn read_headings(&mut self, row: u32, cells: &[String]) {
+        match Layout::read(cells.to_vec()) {
+            Ok(layout) => {
+                for &i in &layout.unknown {
+                    self.out.warnings.push(Warning {
+                        row: Some(row),
+                        message: format!(
+                            "column {} ({}) is not one the screen reads; it was ignored",
+                            letter(i),
+                            layout.headings[i].trim()
+                        ),
+                    });
+                }
+                self.layout = Some(layout);
+            }
+            Err(e) => {
+                self.out.errors.push(RowError {
+                    row,
+                    column: e.column.map(|i| cells[i].trim().to_owned()),
+                    cell: e.column.map(|i| cell_name(i, row)),
+                    reference: None,
+                    message: e.message,
+                    source: Source::Csv,
+                });
+                // Without headings no row can be read: stop here rather than report every row.
+                self.done = true;
+                self.pos = self.input.len();
+            }
+        }
+    }
+
+    fn screen_row(&mut self, row: u32, cells: &[String]) {
+        let Some(layout) = &self.layout else { return };
+        self.out.counts.rows += 1;
+        let width = layout.headings.len();
+        for (i, c) in cells.iter().enumerate() {
+            if (i >= width || layout.unnamed.contains(&i)) && !c.trim().is_empty() {
+                let stray = self.strays.entry(i).or_insert(Stray {
+                    first_row: row,
+                    rows: 0,
+                });
+                stray.rows += 1;
+            }
+        }
+        let record = Record { cells };
+        let reference = read::reference(layout, &record);
+        let result = read::case(layout, &record, self.options.as_at);
+        let headings: Vec<Option<String>> = match &result {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .iter()
+                .map(|e| e.column.map(|i| layout.headings[i].trim().to_owned()))
+                .collect(),
+        };
+        match result {
+            Ok(case) => {
+                let reference = match reference {
+                    Some(r) => {
+                        if let Some(first) = self.references.get(&r) {
+                            self.out.warnings.push(Warning {
+                                row: Some(row),
+                                message: format!("reference {r} is also on row {first}"),
+                            });
+                        } else {
+                            self.references.insert(r.clone(), row);
+                        }
+                        r
+                    }
+                    None => format!("row {row}"),
+                };
+                self.pending.push((row, reference, case));
+            }
+            Err(errors) => {
+                self.out.counts.with_errors += 1;
+                for (e, heading) in errors.into_iter().zip(headings) {
+                    self.out.errors.push(RowError {
+                        row,
+                        column: heading,
+                        cell: e.column.map(|i| cell_name(i, row)),
+                        reference: reference.clone(),
+                        message: e.message,
+                        source: Source::Csv,
+                    });
+                }
+            }
+        }
+    }
+
+    fn step_jsonl(&mut self, max_rows: usize) {
+        let mut read = 0;
+        while self.pos < self.input.len() && read < max_rows {
+            let rest = &self.input[self.pos..];
+            let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            let line = self.line;
+            let text = &rest[..len];
+            self.pos += (len + 1).min(rest.len());
+            self.line += 1;
+            let text = text.strip_suffix(b"\r").unwrap_or(text);
+            if text.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            read += 1;
+            self.out.counts.rows += 1;
+            match jsonl::read_line(text, self.options.as_at) {
+                Ok((reference, case)) => {
+                    let reference = reference.unwrap_or_else(|| format!("line {line}"));
+                    self.pending.push((line, reference, case));
+                }
+                Err((reference, errors)) => {
+                    self.out.counts.with_errors += 1;
+                    for e in errors {
+                        self.out.errors.push(RowError {
+                            row: line,
+                            column: Some(e.field),
+                            cell: None,
+                            reference: reference.clone(),
+                            message: e.message,
+                            source: Source::Jsonl,
+                        });
+                    }
+                }
+            }
+        }
+        if self.pos >= self.input.len() {
+            self.done = true;
+        }
+    }
+
+    /// Decides the rows read in this step, in order. Natively, a large step is shared between threads (each row is
+    /// independent and the result is the same); in WebAssembly it runs on the one thread there is.
+    fn decide_pending(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let rows = decide_all(pending, self.threads);
+        for row in rows {
+            self.out.counts.add(&row);
+            self.out.rows.push(row);
+        }
+    }
+
+    fn error(&mut self, row: u32, column: Option<usize>, message: String) {
+        let heading = column.and_then(|i| {
+            self.layout
+                .as_ref()
+                .and_then(|l| l.headings.get(i))
+                .map(|h| h.trim().to_owned())
+        });
+        self.out.errors.push(RowError {
+            row,
+            column: heading,
+            cell: column.map(|i| cell_name(i, row)),
+            reference: None,
+            message,
+            source: Source::Csv,
+        });
+    }
+
+    /// Warnings that are only known at the end: stray cells, and text that was not UTF-8.
+    fn finish_warnings(&mut self) {
+        let mut strays: Vec<(&usize, &Stray)> = self.strays.iter().collect();
+        strays.sort_by_key(|(i, _)| **i);
+        for (&i, stray) in strays {
+            let others = match stray.rows {
+                1 => String::new(),
+                n => format!(" (and {} other rows)", n - 1),
+            };
+            self.out.warnings.push(Warning {
+                row: Some(stray.first_row),
+                message: format!(
+                    "column {} has no heading, so what is in it{others} was ignored",
+                    letter(i)
+                ),
+            });
+        }
+        if let Some(row) = self.not_utf8_row {
+            self.out.warnings.push(Warning {
+                row: Some(row),
+                message: "the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"). \
+                          Check accented names, or save as \"CSV UTF-8\""
+                    .into(),
+            });
+        }
+    }
+}
+
+/// Decides and triages one row.
+fn decide((row, reference, case): (u32, String, Case)) -> Row {
+    let decision = crate::evaluate(&case);
+    triage::triage(row, reference, &case, &decision)
+}
+
+/// Rows below which threads are not worth starting.
+#[cfg(not(target_arch = "wasm32"))]
+const PARALLEL_FROM: usize = 256;
+
+/// Decides many rows, keeping their order.
+#[cfg(not(target_arch = "wasm32"))]
+fn decide_all(pending: Vec<(u32, String, Case)>, threads: usize) -> Vec<Row> {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+        n => n,
+    };
+    if threads < 2 || pending.len() < PARALLEL_FROM {
+        return pending.into_iter().map(decide).collect();
+    }
+    let per = pending.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<(u32, String, Case)>> = Vec::with_capacity(threads);
+    let mut rest = pending.into_iter();
+    loop {
+        let chunk: Vec<_> = rest.by_ref().take(per).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        chunks.push(chunk);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(decide).collect::<Vec<Row>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// Decides many rows, keeping their order (one thread in WebAssembly).
+#[cfg(target_arch = "wasm32")]
+fn decide_all(pending: Vec<(u32, String, Case)>, _threads: usize) -> Vec<Row> {
+    pending.into_iter().map(decide).collect()
+}
+
+/// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in `input[from..to]`.
+fn breaks_in(input: &[u8], from: usize, to: usize) -> u32 {
+    let mut n = 0;
+    for i in from..to.min(input.len()) {
+        match input[i] {
+            b'\n' => n += 1,
+            b'\r' if input.get(i + 1) != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Decodes Windows-1252, the encoding of Excel's "CSV (Comma delimited)" on Windows.
+fn windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_decodes_pound_and_smart_quotes() {
+        assert_eq!(windows_1252(b"\xA3100 \x93Zo\xEB\x94"), "£100 “Zoë”");
+    }
+}

@@ -1,0 +1,304 @@
+//! Batch screening of many enquiries: a CSV file (or JSON Lines of [`Case`](crate::Case)s) in, one triage row per enquiry out.
+//!
+//! A law firm receives many enquiries from people who may be owed section 117 after-care, often people charged
+//! care-home fees for years. The screen decides each one with the same rules as the checker ([`crate::evaluate`])
+//! and writes what a caseworker needs to sort them: the entitlement, the council and NHS body, whether charges
+//! were paid while entitled (and since when), the deadlines soonest first, the points that are uncertain, and a
+//! one-line summary.
+//!
+//! Bad rows never stop the run. Each problem is reported with its row number as a spreadsheet shows it (the
+//! heading row is row 1), the column, and what is wrong, in the same words as the checker's own field errors;
+//! every other row is screened. The CSV layout is in `docs/screening.md`.
+//!
+//! The module is pure (bytes in, values out) and is shared by the command line (`s117 screen`, [`cli`]) and the
+//! browser, where a Web Worker drives a [`Job`] in chunks so that it can show progress.
+//!
+//! ```
+//! use s117::screen::{screen_csv, Options};
+//!
+//! let csv = "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,c1_what,c1_since\n\
+//!            ENQ-1,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01\n\
+//!            ENQ-2,2026-11-23,3,2024-02-12,2023-13-40,discharged,Bromsgrove,,\n";
+//! let screened = screen_csv(csv, &Options::default());
+//! assert_eq!(screened.rows.len(), 1);
+//! assert_eq!(screened.rows[0].entitlement.code(), "entitled");
+//! assert_eq!(screened.rows[0].refund_since.unwrap().to_string(), "2024-09-01");
+//! assert_eq!(
+//!     screened.errors[0].to_string(),
+//!     "row 3, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"
+//! );
+//! ```
+#![cfg(feature = "screen")]
+
+mod columns;
+mod job;
+mod jsonl;
+mod read;
+mod triage;
+mod values;
+mod write;
+
+#[cfg(feature = "cli")]
+pub mod cli;
+
+pub use job::{Format, Job, Step};
+pub use triage::{triage, Only, SortKey};
+pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
+
+use crate::date::Date;
+use crate::decision::{Entitlement, FlagId};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// What to screen and how to present it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// The date of the check for rows that do not give one (`--as-at`).
+    pub as_at: Option<Date>,
+    /// Keep only rows matching every group; a group matches when any of its conditions does
+    /// (`--only refund --only entitled,entitled_on_leaving_hospital`).
+    pub only: Vec<Vec<Only>>,
+    /// Keep only rows with a deadline from the date of the check to this many days after it (`--deadline-within`).
+    pub deadline_within: Option<u32>,
+    /// The order of the rows (`--sort`); input order by default.
+    pub sort: SortKey,
+}
+
+/// One enquiry, triaged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Where the enquiry was in the input: its spreadsheet row (CSV, heading = row 1) or line (JSON Lines).
+    pub row: u32,
+    /// The firm's reference, as given (or `row N` when the cell was blank).
+    pub reference: String,
+    /// The date of the check.
+    pub as_at: Date,
+    /// Whether the person is owed s.117 after-care.
+    pub entitlement: Entitlement,
+    /// When the current duty arose, if known.
+    pub duty_arose: Option<Date>,
+    /// The council that must provide after-care.
+    pub council: Option<String>,
+    /// Its ONS code.
+    pub council_code: Option<String>,
+    /// Whether the checker is confident about the council.
+    pub council_certain: Option<bool>,
+    /// The NHS body that must arrange after-care.
+    pub nhs_body: Option<String>,
+    /// Its ONS code.
+    pub nhs_body_code: Option<String>,
+    /// Whether the checker is confident about the NHS body.
+    pub nhs_body_certain: Option<bool>,
+    /// Charges were paid while the person was entitled: a refund is likely due.
+    pub refund: bool,
+    /// The earliest date from which such charges were paid.
+    pub refund_since: Option<Date>,
+    /// The first deadline on or after the date of the check.
+    pub next_deadline: Option<Deadline>,
+    /// Every dated deadline, soonest first (including any that have passed).
+    pub deadlines: Vec<Deadline>,
+    /// Things the person should challenge (flags of kind `warning`).
+    pub warnings: Vec<FlagId>,
+    /// Points the law or the facts leave uncertain (flags of kind `uncertain`).
+    pub uncertain: Vec<FlagId>,
+    /// One line a caseworker can read.
+    pub summary: String,
+}
+
+/// A dated deadline.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Deadline {
+    /// Which deadline (the flag's id).
+    pub id: FlagId,
+    /// The last day.
+    pub date: Date,
+}
+
+/// Where a problem was found: a CSV file (rows and columns) or JSON Lines (lines and fields).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// A CSV file.
+    Csv,
+    /// JSON Lines.
+    Jsonl,
+}
+
+/// A row that could not be screened, and why. One row can have several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// The spreadsheet row (CSV, heading = row 1) or line (JSON Lines).
+    pub row: u32,
+    /// The column heading as the file spells it (CSV), or the field's path (JSON Lines); `None` for the whole row.
+    pub column: Option<String>,
+    /// The spreadsheet cell, such as `F7` (CSV only).
+    pub cell: Option<String>,
+    /// The row's reference, if it has one.
+    pub reference: Option<String>,
+    /// What is wrong and what to do.
+    pub message: String,
+    /// The kind of input.
+    pub source: Source,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (row, column) = match self.source {
+            Source::Csv => ("row", "column"),
+            Source::Jsonl => ("line", "field"),
+        };
+        match &self.column {
+            Some(c) => write!(f, "{row} {}, {column} {c}: {}", self.row, self.message),
+            None => write!(f, "{row} {}: {}", self.row, self.message),
+        }
+    }
+}
+
+/// Something worth knowing that did not stop a row being screened (an ignored column, a repeated reference).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// The row (or line) concerned, if one.
+    pub row: Option<u32>,
+    /// What happened.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.row {
+            Some(r) => write!(f, "row {r}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// How many rows had each outcome.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Rows read (blank rows are not counted).
+    pub rows: u32,
+    /// Rows screened.
+    pub screened: u32,
+    /// Rows not screened because of an error.
+    pub with_errors: u32,
+    /// Screened rows by entitlement.
+    pub entitled: u32,
+    /// Screened rows: entitled on leaving hospital.
+    pub entitled_on_leaving_hospital: u32,
+    /// Screened rows: not entitled.
+    pub not_entitled: u32,
+    /// Screened rows: entitlement lawfully ended.
+    pub ended: u32,
+    /// Screened rows: undetermined.
+    pub undetermined: u32,
+    /// Screened rows: out of scope.
+    pub out_of_scope: u32,
+    /// Screened rows with a likely refund.
+    pub refund: u32,
+    /// Screened rows with a deadline on or after the date of the check.
+    pub with_deadline: u32,
+    /// Rows kept after the filters (`only`, `deadline_within`).
+    pub shown: u32,
+}
+
+impl Counts {
+    /// Adds one screened row.
+    fn add(&mut self, row: &Row) {
+        self.screened += 1;
+        // Until filters are applied at the end, every screened row is shown.
+        self.shown += 1;
+        let n = match row.entitlement {
+            Entitlement::Entitled => &mut self.entitled,
+            Entitlement::EntitledOnLeavingHospital => &mut self.entitled_on_leaving_hospital,
+            Entitlement::NotEntitled => &mut self.not_entitled,
+            Entitlement::Ended => &mut self.ended,
+            Entitlement::Undetermined => &mut self.undetermined,
+            Entitlement::OutOfScope => &mut self.out_of_scope,
+        };
+        *n += 1;
+        self.refund += u32::from(row.refund);
+        self.with_deadline += u32::from(row.next_deadline.is_some());
+    }
+
+    /// The counts by outcome as `(code, count)`, in the order a firm acts on them (as `--sort entitlement`).
+    pub fn by_entitlement(&self) -> [(&'static str, u32); 6] {
+        [
+            ("entitled", self.entitled),
+            (
+                "entitled_on_leaving_hospital",
+                self.entitled_on_leaving_hospital,
+            ),
+            ("undetermined", self.undetermined),
+            ("ended", self.ended),
+            ("not_entitled", self.not_entitled),
+            ("out_of_scope", self.out_of_scope),
+        ]
+    }
+}
+
+impl fmt::Display for Counts {
+    /// `20 rows: 15 screened (9 entitled, …), 5 with errors; 6 refund candidates; 4 with a deadline`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let outcomes: Vec<String> = self
+            .by_entitlement()
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(code, n)| format!("{n} {code}"))
+            .collect();
+        write!(
+            f,
+            "{} rows: {} screened ({}), {} with errors; {} refund candidates; {} with a deadline ahead",
+            self.rows,
+            self.screened,
+            if outcomes.is_empty() {
+                "none".to_owned()
+            } else {
+                outcomes.join(", ")
+            },
+            self.with_errors,
+            self.refund,
+            self.with_deadline
+        )
+    }
+}
+
+/// The result of screening a file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Screened {
+    /// The triage rows that pass the filters, in the order asked for.
+    pub rows: Vec<Row>,
+    /// Every problem, in file order.
+    pub errors: Vec<RowError>,
+    /// Things that did not stop any row.
+    pub warnings: Vec<Warning>,
+    /// Counts by outcome (of every screened row, before filtering).
+    pub counts: Counts,
+}
+
+/// Screens a CSV file (UTF-8, with or without a byte-order mark; Windows-1252 is read too).
+///
+/// Never fails: problems with rows, and with the heading row, are in [`Screened::errors`].
+///
+/// # Examples
+///
+/// ```
+/// let out = s117::screen::screen_csv("reference,as_at\nA,2026-01-01\n", &Default::default());
+/// assert_eq!(out.rows[0].entitlement.code(), "not_entitled");
+/// ```
+pub fn screen_csv(input: impl AsRef<[u8]>, options: &Options) -> Screened {
+    Job::new(input.as_ref(), Format::Csv, options.clone()).run()
+}
+
+/// Screens JSON Lines: one [`Case`](crate::Case) per line, optionally with a `reference` field beside its fields,
+/// or wrapped as `{"reference": …, "case": {…}}`.
+///
+/// # Examples
+///
+/// ```
+/// let out = s117::screen::screen_jsonl(r#"{"reference": "A", "as_at": "2026-01-01"}"#, &Default::default());
+/// assert_eq!(out.rows[0].reference, "A");
+/// ```
+pub fn screen_jsonl(input: impl AsRef<[u8]>, options: &Options) -> Screened {
+    Job::new(input.as_ref(), Format::Jsonl, options.clone()).run()
+}

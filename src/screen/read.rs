@@ -1,0 +1,300 @@
+//! One CSV row into a [`Case`]: every cell is read, and every problem is reported with its column.
+//!
+//! Blank means "not known", as in the contract. A stay is the group of `dN_` cells with the same number; a group
+//! with nothing in it is skipped, and stays are read in the order of their numbers (so `d1` should be the oldest).
+//! A charge is the group of `cN_` cells. After the cells are read, the case is checked with [`validate`], and its
+//! field errors (`detentions[1].left_hospital`) are put back on the column they came from (`d2_left`).
+
+use super::columns::{letter, CaseCol, ChargeCol, Layout, StayCol};
+use super::values;
+use crate::case::{
+    AftercareEnded, Case, Charge, Country, Detention, Jurisdiction, LivedBefore, Place,
+};
+use crate::date::Date;
+use crate::error::validate;
+use crate::reference::{find_council, Nation};
+
+/// A problem with one cell (or the whole row when `column` is `None`), before the row number is added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CellError {
+    /// The column's position.
+    pub(crate) column: Option<usize>,
+    /// What is wrong.
+    pub(crate) message: String,
+}
+
+/// A row read from the file.
+pub(crate) struct Record<'a> {
+    /// The cells, decoded.
+    pub(crate) cells: &'a [String],
+}
+
+impl Record<'_> {
+    /// The trimmed cell at `i`, or `None` when it is blank or missing.
+    fn cell(&self, i: Option<usize>) -> Option<&str> {
+        let text = self.cells.get(i?)?.trim();
+        (!text.is_empty()).then_some(text)
+    }
+}
+
+/// Reads the cells with the given reader and collects the message if it fails.
+struct Reader<'a, 'b> {
+    record: &'a Record<'b>,
+    errors: Vec<CellError>,
+}
+
+impl Reader<'_, '_> {
+    fn read<T>(
+        &mut self,
+        i: Option<usize>,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        let cell = self.record.cell(i)?;
+        match parse(cell) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.errors.push(CellError { column: i, message });
+                None
+            }
+        }
+    }
+
+    fn text(&self, i: Option<usize>) -> Option<String> {
+        self.record.cell(i).map(str::to_owned)
+    }
+
+    fn blank(&mut self, i: Option<usize>, message: String) {
+        self.errors.push(CellError { column: i, message });
+    }
+}
+
+/// The reference of a row (its cell, or `None` when blank).
+pub(crate) fn reference(layout: &Layout, record: &Record<'_>) -> Option<String> {
+    record
+        .cell(layout.get(CaseCol::Reference))
+        .map(str::to_owned)
+}
+
+/// Reads a row into a case; `as_at` is the default date of the check.
+///
+/// # Errors
+///
+/// Every cell that cannot be read, and every fact that [`validate`] rejects, each with its column.
+pub(crate) fn case(
+    layout: &Layout,
+    record: &Record<'_>,
+    default_as_at: Option<Date>,
+) -> Result<Case, Vec<CellError>> {
+    let mut r = Reader {
+        record,
+        errors: Vec::new(),
+    };
+    let as_at_col = layout.get(CaseCol::AsAt);
+    let as_at = match r.read(as_at_col, values::date) {
+        Some(d) => Some(d),
+        None if r.record.cell(as_at_col).is_some() => None,
+        None => {
+            if default_as_at.is_none() {
+                r.blank(
+                    as_at_col,
+                    "blank, and no default date of the check was given (--as-at YYYY-MM-DD)".into(),
+                );
+            }
+            default_as_at
+        }
+    };
+
+    let mut detentions = Vec::new();
+    let mut stay_numbers = Vec::new();
+    for (&n, cols) in &layout.stays {
+        if cols.positions().all(|i| r.record.cell(Some(i)).is_none()) {
+            continue;
+        }
+        let col = |c: StayCol| cols.get(c);
+        let section = r.read(col(StayCol::Section), values::section);
+        if r.record.cell(col(StayCol::Section)).is_none() {
+            r.blank(
+                col(StayCol::Section),
+                format!("blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
+            );
+        }
+        let detained_in = r
+            .read(col(StayCol::DetainedIn), values::jurisdiction)
+            .unwrap_or(Jurisdiction::England);
+        let council = r.text(col(StayCol::Council));
+        let country = r
+            .read(col(StayCol::Country), values::country)
+            .unwrap_or_else(|| country_of(council.as_deref()));
+        let detention = Detention {
+            section: section.unwrap_or(crate::case::Section::Unknown),
+            detained_in,
+            admitted: r.read(col(StayCol::Admitted), values::date),
+            section_ended: r.read(col(StayCol::SectionEnded), values::date),
+            left_hospital: r.read(col(StayCol::Left), values::date),
+            leaving: r.read(col(StayCol::Leaving), values::leaving),
+            recall: r.read(col(StayCol::Recall), values::recall),
+            cto_ended: r.read(col(StayCol::CtoEnded), values::date),
+            lived_before: LivedBefore {
+                country,
+                council,
+                placed_by: r.text(col(StayCol::PlacedBy)),
+                lacked_capacity: r
+                    .read(col(StayCol::LackedCapacity), values::yes_no)
+                    .flatten(),
+                required_by_discharge_condition: r
+                    .read(col(StayCol::DischargeCondition), values::yes_no)
+                    .flatten(),
+                informal_in_hospital_after_losing_home: r
+                    .read(col(StayCol::LostHome), values::yes_no)
+                    .flatten(),
+            },
+            gp_icb: r.text(col(StayCol::GpIcb)),
+            nhs_england_secure_service: r.read(col(StayCol::NhseSecure), values::yes_no).flatten(),
+            hospital: r.text(col(StayCol::Hospital)),
+        };
+        detentions.push(detention);
+        stay_numbers.push(n);
+    }
+
+    let mut charges = Vec::new();
+    let mut charge_numbers = Vec::new();
+    for (&n, cols) in &layout.charges {
+        let col = |c: ChargeCol| cols.get(c);
+        let top_up = r.read(col(ChargeCol::TopUp), values::yes_no).flatten();
+        let used = [ChargeCol::What, ChargeCol::Since, ChargeCol::Until]
+            .iter()
+            .any(|&c| r.record.cell(col(c)).is_some());
+        if !used {
+            if top_up == Some(true) {
+                r.blank(
+                    col(ChargeCol::TopUp),
+                    format!("says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
+                );
+            }
+            continue;
+        }
+        charges.push(Charge {
+            what: r.text(col(ChargeCol::What)),
+            since: r.read(col(ChargeCol::Since), values::date),
+            until: r.read(col(ChargeCol::Until), values::date),
+            chosen_dearer_placement_with_written_agreement: top_up.unwrap_or(false),
+        });
+        charge_numbers.push(n);
+    }
+
+    let lives_now_council = r.text(layout.get(CaseCol::LivesNowCouncil));
+    let lives_now_country = r.read(layout.get(CaseCol::LivesNowCountry), values::country);
+    let lives_now = (lives_now_council.is_some() || lives_now_country.is_some()).then(|| Place {
+        country: lives_now_country.unwrap_or_else(|| country_of(lives_now_council.as_deref())),
+        council: lives_now_council,
+    });
+
+    let ended_cols = [
+        CaseCol::EndedDate,
+        CaseCol::EndedReason,
+        CaseCol::EndedJointDecision,
+    ];
+    let aftercare_ended = if ended_cols
+        .iter()
+        .any(|&c| r.record.cell(layout.get(c)).is_some())
+    {
+        let date = r.read(layout.get(CaseCol::EndedDate), values::date);
+        let joint = r
+            .read(layout.get(CaseCol::EndedJointDecision), values::yes_no)
+            .flatten();
+        let reason_col = layout.get(CaseCol::EndedReason);
+        let reason = r.read(reason_col, values::ending_reason);
+        if r.record.cell(reason_col).is_none() {
+            r.blank(
+                reason_col,
+                "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, …, or other)".into(),
+            );
+        }
+        reason.map(|reason| AftercareEnded {
+            date,
+            reason,
+            joint_written_decision: joint,
+        })
+    } else {
+        None
+    };
+
+    let gp_icb_on_1_july_2022 = r.text(layout.get(CaseCol::GpIcb2022));
+    let specialised_aftercare = r
+        .read(layout.get(CaseCol::SpecialisedAftercare), values::yes_no)
+        .flatten();
+    let as_at = match as_at {
+        Some(d) if r.errors.is_empty() => d,
+        _ => return Err(r.errors),
+    };
+    let case = Case {
+        as_at,
+        detentions,
+        lives_now,
+        gp_icb_on_1_july_2022,
+        specialised_aftercare,
+        aftercare_ended,
+        charges,
+    };
+    let errors: Vec<CellError> = validate(&case)
+        .into_iter()
+        .map(|e| CellError {
+            column: column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
+            message: e.message,
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(case)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The country of a council, when the council is recognised; England otherwise.
+fn country_of(council: Option<&str>) -> Country {
+    match council.and_then(find_council).map(|m| m.council.nation) {
+        Some(Nation::Wales) => Country::Wales,
+        Some(Nation::England) | None => Country::England,
+    }
+}
+
+/// The column a contract field came from: `detentions[1].left_hospital` is `d2_left` when the second stay read was
+/// the `d2_` group.
+fn column_of_field(field: &str, layout: &Layout, stays: &[u32], charges: &[u32]) -> Option<usize> {
+    let indexed = |prefix: &str| -> Option<(usize, &str)> {
+        let rest = field.strip_prefix(prefix)?;
+        let (index, name) = rest.split_once("].")?;
+        Some((index.parse().ok()?, name))
+    };
+    if let Some((i, name)) = indexed("detentions[") {
+        let cols = layout.stays.get(stays.get(i)?)?;
+        let col = match name {
+            "admitted" => StayCol::Admitted,
+            "section_ended" => StayCol::SectionEnded,
+            "left_hospital" => StayCol::Left,
+            "cto_ended" => StayCol::CtoEnded,
+            "leaving" => StayCol::Leaving,
+            "section" => StayCol::Section,
+            _ => return cols.get(StayCol::Section),
+        };
+        return cols.get(col);
+    }
+    if let Some((i, name)) = indexed("charges[") {
+        let cols = layout.charges.get(charges.get(i)?)?;
+        return match name {
+            "since" => cols.get(ChargeCol::Since),
+            "until" => cols.get(ChargeCol::Until),
+            _ => cols.get(ChargeCol::What),
+        };
+    }
+    match field {
+        "as_at" => layout.get(CaseCol::AsAt),
+        "aftercare_ended.date" => layout.get(CaseCol::EndedDate),
+        _ => None,
+    }
+}
+
+/// The spreadsheet cell name, such as `F7`.
+pub(crate) fn cell_name(column: usize, row: u32) -> String {
+    format!("{}{row}", letter(column))
+}

@@ -1,0 +1,427 @@
+//! From a [`Decision`] to a triage [`Row`], and the filters and orders a firm sorts its enquiries by.
+
+use super::{Deadline, Row};
+use crate::case::Case;
+use crate::date::Date;
+use crate::decision::{Body, Decision, Entitlement, FlagId, FlagKind};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+/// Every entitlement, in the order a firm acts on them (used by `--sort entitlement`).
+pub(crate) const ENTITLEMENTS: [Entitlement; 6] = [
+    Entitlement::Entitled,
+    Entitlement::EntitledOnLeavingHospital,
+    Entitlement::Undetermined,
+    Entitlement::Ended,
+    Entitlement::NotEntitled,
+    Entitlement::OutOfScope,
+];
+
+/// Triages one decided case.
+pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> Row {
+    let mut deadlines: Vec<Deadline> = decision
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::Deadline)
+        .filter_map(|f| f.date.map(|date| Deadline { id: f.id, date }))
+        .collect();
+    deadlines.sort_by_key(|d| (d.date.first_day(), d.date.last_day()));
+    let today = case.as_at.first_day();
+    let next_deadline = deadlines
+        .iter()
+        .find(|d| d.date.last_day() >= today)
+        .copied();
+    let refunds = decision.flags.iter().filter(|f| f.id == FlagId::RefundDue);
+    let refund = refunds.clone().next().is_some();
+    let refund_since = refunds.filter_map(|f| f.date).min();
+    let ids = |kind: FlagKind| -> Vec<FlagId> {
+        let mut ids: Vec<FlagId> = Vec::new();
+        for f in decision.flags.iter().filter(|f| f.kind == kind) {
+            if !ids.contains(&f.id) {
+                ids.push(f.id);
+            }
+        }
+        ids
+    };
+    let warnings = ids(FlagKind::Warning);
+    let uncertain = ids(FlagKind::Uncertain);
+    let body = |b: &Option<Body>| {
+        (
+            b.as_ref().map(|b| b.name.clone()),
+            b.as_ref().and_then(|b| b.code.clone()),
+            b.as_ref().map(|b| b.certain),
+        )
+    };
+    let (council, council_code, council_certain) = body(&decision.council);
+    let (nhs_body, nhs_body_code, nhs_body_certain) = body(&decision.nhs_body);
+    let mut row = Row {
+        row,
+        reference,
+        as_at: case.as_at,
+        entitlement: decision.entitlement,
+        duty_arose: decision.duty_arose,
+        council,
+        council_code,
+        council_certain,
+        nhs_body,
+        nhs_body_code,
+        nhs_body_certain,
+        refund,
+        refund_since,
+        next_deadline,
+        deadlines,
+        warnings,
+        uncertain,
+        summary: String::new(),
+    };
+    row.summary = summary(&row);
+    row
+}
+
+/// The one line a caseworker reads first, such as
+/// "Entitled since 3 June 2024: Worcestershire County Council and NHS Herefordshire and Worcestershire Integrated
+/// Care Board. Refund likely: charged since 1 September 2024. Next deadline: ombudsman complaint by 23 November
+/// 2027."
+fn summary(row: &Row) -> String {
+    let since = row
+        .duty_arose
+        .map(|d| format!(" since {}", d.long()))
+        .unwrap_or_default();
+    let mut s = match row.entitlement {
+        Entitlement::Entitled => format!("Entitled{since}"),
+        Entitlement::EntitledOnLeavingHospital => "Entitled on leaving hospital".to_owned(),
+        Entitlement::NotEntitled => "Not entitled on these facts".to_owned(),
+        Entitlement::Ended => "After-care was ended lawfully".to_owned(),
+        Entitlement::Undetermined => "Undetermined: more facts needed".to_owned(),
+        Entitlement::OutOfScope => {
+            "Out of scope: detained under Scottish or Northern Irish law".to_owned()
+        }
+    };
+    let name = |n: &Option<String>, certain: Option<bool>| {
+        n.as_ref().map(|n| {
+            if certain == Some(false) {
+                format!("{n} (to confirm)")
+            } else {
+                n.clone()
+            }
+        })
+    };
+    match (
+        name(&row.council, row.council_certain),
+        name(&row.nhs_body, row.nhs_body_certain),
+    ) {
+        (Some(c), Some(n)) => s.push_str(&format!(": {c} and {n}.")),
+        (Some(c), None) => s.push_str(&format!(": {c}.")),
+        (None, Some(n)) => s.push_str(&format!(": {n}.")),
+        (None, None) => s.push('.'),
+    }
+    if row.refund {
+        match row.refund_since {
+            Some(d) => s.push_str(&format!(" Refund likely: charged since {}.", d.long())),
+            None => s.push_str(" Refund likely: charged while entitled."),
+        }
+    }
+    for w in &row.warnings {
+        let text = match w {
+            FlagId::LikelyUnlawfulEnding => "Ending of after-care looks unlawful.",
+            FlagId::EndedWhileOnCto => "After-care was ended while on a CTO.",
+            FlagId::AskForEndingDecision => {
+                "Ask for the joint written decision that ended after-care."
+            }
+            _ => continue,
+        };
+        s.push(' ');
+        s.push_str(text);
+    }
+    if let Some(d) = row.next_deadline {
+        s.push_str(&format!(
+            " Next deadline: {} by {}.",
+            deadline_label(d.id),
+            d.date.long()
+        ));
+    }
+    match row.uncertain.len() {
+        0 => {}
+        1 => s.push_str(" 1 point to check."),
+        n => s.push_str(&format!(" {n} points to check.")),
+    }
+    s
+}
+
+/// A deadline in words.
+fn deadline_label(id: FlagId) -> &'static str {
+    match id {
+        FlagId::JudicialReviewDeadline => "judicial review",
+        FlagId::OmbudsmanDeadline => "ombudsman complaint",
+        FlagId::CourtClaimLimit => "court claim",
+        _ => "deadline",
+    }
+}
+
+/// The contract's name for a flag (`refund_due`).
+pub(crate) fn flag_code(id: FlagId) -> String {
+    match serde_json::to_value(id) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => format!("{id:?}"),
+    }
+}
+
+/// A condition for `--only`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Only {
+    /// A refund is likely (`refund`).
+    Refund,
+    /// There is a deadline on or after the date of the check (`deadline`).
+    Deadline,
+    /// There is at least one uncertain point (`uncertain`).
+    Uncertain,
+    /// There is at least one warning to act on (`warning`).
+    Warning,
+    /// The entitlement is this one (`entitled`, `not_entitled`, …).
+    Entitlement(Entitlement),
+}
+
+impl FromStr for Only {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let k = s.trim().to_ascii_lowercase().replace('-', "_");
+        match k.as_str() {
+            "refund" | "refunds" => Ok(Only::Refund),
+            "deadline" | "deadlines" => Ok(Only::Deadline),
+            "uncertain" => Ok(Only::Uncertain),
+            "warning" | "warnings" => Ok(Only::Warning),
+            _ => ENTITLEMENTS
+                .iter()
+                .find(|e| e.code() == k)
+                .map(|&e| Only::Entitlement(e))
+                .ok_or_else(|| {
+                    format!(
+                        "--only takes refund, deadline, uncertain, warning or an entitlement ({}), not {s:?}",
+                        ENTITLEMENTS.map(Entitlement::code).join(", ")
+                    )
+                }),
+        }
+    }
+}
+
+impl fmt::Display for Only {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Only::Refund => "refund",
+            Only::Deadline => "deadline",
+            Only::Uncertain => "uncertain",
+            Only::Warning => "warning",
+            Only::Entitlement(e) => e.code(),
+        })
+    }
+}
+
+impl Serialize for Only {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Only {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Only {
+    /// Does the row meet this condition?
+    pub fn matches(self, row: &Row) -> bool {
+        match self {
+            Only::Refund => row.refund,
+            Only::Deadline => row.next_deadline.is_some(),
+            Only::Uncertain => !row.uncertain.is_empty(),
+            Only::Warning => !row.warnings.is_empty(),
+            Only::Entitlement(e) => row.entitlement == e,
+        }
+    }
+}
+
+/// The order of the rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// As in the input (`row`).
+    #[default]
+    Row,
+    /// By reference, numbers in references compared as numbers (`reference`).
+    Reference,
+    /// Entitled first, then on leaving hospital, undetermined, ended, not entitled, out of scope; then by the next
+    /// deadline (`entitlement`).
+    Entitlement,
+    /// The soonest deadline first; rows with no deadline ahead last (`deadline`).
+    Deadline,
+    /// The longest-charged first: the earliest refund date first, rows with no refund last (`refund-since`).
+    RefundSince,
+}
+
+impl FromStr for SortKey {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "row" | "input" => Ok(SortKey::Row),
+            "reference" | "ref" => Ok(SortKey::Reference),
+            "entitlement" => Ok(SortKey::Entitlement),
+            "deadline" | "next-deadline" => Ok(SortKey::Deadline),
+            "refund-since" | "refund" => Ok(SortKey::RefundSince),
+            _ => Err(format!(
+                "--sort takes deadline, reference, entitlement, refund-since or row, not {s:?}"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for SortKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SortKey::Row => "row",
+            SortKey::Reference => "reference",
+            SortKey::Entitlement => "entitlement",
+            SortKey::Deadline => "deadline",
+            SortKey::RefundSince => "refund-since",
+        })
+    }
+}
+
+impl Serialize for SortKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for SortKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// `None` sorts after every date.
+fn date_last(a: Option<Date>, b: Option<Date>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.cmp(&b),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// Compares text with runs of digits compared as numbers: `ENQ-2` before `ENQ-10`.
+pub(crate) fn natural(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let da = a.iter().take_while(|c| c.is_ascii_digit()).count();
+                let db = b.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (na, nb) = (&a[..da], &b[..db]);
+                let trim = |n: &'_ [u8]| -> usize { n.iter().take_while(|&&c| c == b'0').count() };
+                let (ta, tb) = (&na[trim(na)..], &nb[trim(nb)..]);
+                let ord = ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb));
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                a = &a[da..];
+                b = &b[db..];
+            }
+            (Some(x), Some(y)) => {
+                let ord = x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase());
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                a = &a[1..];
+                b = &b[1..];
+            }
+        }
+    }
+}
+
+/// Sorts rows in place; ties keep input order.
+pub(crate) fn sort(rows: &mut [Row], key: SortKey) {
+    let rank = |e: Entitlement| ENTITLEMENTS.iter().position(|&x| x == e);
+    let next = |r: &Row| r.next_deadline.map(|d| d.date);
+    match key {
+        SortKey::Row => rows.sort_by_key(|r| r.row),
+        SortKey::Reference => {
+            rows.sort_by(|a, b| natural(&a.reference, &b.reference).then(a.row.cmp(&b.row)))
+        }
+        SortKey::Entitlement => rows.sort_by(|a, b| {
+            rank(a.entitlement)
+                .cmp(&rank(b.entitlement))
+                .then_with(|| date_last(next(a), next(b)))
+                .then(a.row.cmp(&b.row))
+        }),
+        SortKey::Deadline => {
+            rows.sort_by(|a, b| date_last(next(a), next(b)).then(a.row.cmp(&b.row)))
+        }
+        SortKey::RefundSince => rows.sort_by(|a, b| {
+            date_last(
+                a.refund_since.filter(|_| a.refund),
+                b.refund_since.filter(|_| b.refund),
+            )
+            .then_with(|| b.refund.cmp(&a.refund))
+            .then(a.row.cmp(&b.row))
+        }),
+    }
+}
+
+/// Is the row kept by the filters in `options`?
+pub(crate) fn keep(row: &Row, options: &super::Options) -> bool {
+    let only = options
+        .only
+        .iter()
+        .all(|group| group.is_empty() || group.iter().any(|o| o.matches(row)));
+    let within = match options.deadline_within {
+        None => true,
+        Some(days) => {
+            let from = row.as_at.first_day();
+            let to = from + chrono::Days::new(u64::from(days));
+            row.deadlines.iter().any(|d| {
+                let (first, last) = (d.date.first_day(), d.date.last_day());
+                last >= from && first <= to
+            })
+        }
+    };
+    only && within
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_compares_numbers_as_numbers() {
+        let mut refs = vec!["ENQ-10", "enq-2", "ENQ-1", "ENQ-02", "B"];
+        refs.sort_by(|a, b| natural(a, b));
+        assert_eq!(refs, ["B", "ENQ-1", "enq-2", "ENQ-02", "ENQ-10"]);
+    }
+
+    #[test]
+    fn options_parse_as_typed() {
+        assert_eq!("refund".parse::<Only>().unwrap(), Only::Refund);
+        assert_eq!(
+            "entitled-on-leaving-hospital".parse::<Only>().unwrap(),
+            Only::Entitlement(Entitlement::EntitledOnLeavingHospital)
+        );
+        assert!("rich"
+            .parse::<Only>()
+            .unwrap_err()
+            .contains("refund, deadline"));
+        assert_eq!(
+            "refund_since".parse::<SortKey>().unwrap(),
+            SortKey::RefundSince
+        );
+        assert!("size".parse::<SortKey>().is_err());
+    }
+}

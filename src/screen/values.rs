@@ -1,0 +1,316 @@
+//! Cell values as people type them in a spreadsheet: dates, sections, yes/no, and the contract's codes.
+//!
+//! Each reader takes a trimmed, non-blank cell and returns the contract's value or a message saying what to type.
+//! Codes are matched leniently (any case; spaces, hyphens and underscores alike), and a few everyday words are
+//! understood ("NFA" for no settled home, "community treatment order" for `cto`), but nothing is guessed: anything
+//! else is an error that names the values allowed.
+
+use crate::case::{Country, EndingReason, Jurisdiction, Leaving, Recall, Section};
+use crate::date::Date;
+
+/// Reads a date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the contract's forms), or `DD/MM/YYYY` and `MM/YYYY`, which is
+/// how Excel in the United Kingdom saves dates in a CSV file.
+pub(crate) fn date(cell: &str) -> Result<Date, String> {
+    if let Ok(d) = cell.parse::<Date>() {
+        return Ok(d);
+    }
+    // Excel's UK short date, sometimes with a time of midnight after it.
+    let text = cell.split(' ').next().unwrap_or(cell);
+    let parts: Vec<&str> = text.split('/').collect();
+    let pad = |p: &str| {
+        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("{p:0>2}"))
+    };
+    let iso = match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => pad(d).zip(pad(m)).map(|(d, m)| format!("{y}-{m}-{d}")),
+        [m, y] if y.len() == 4 => pad(m).map(|m| format!("{y}-{m}")),
+        _ => None,
+    };
+    let two_digit_year = matches!(parts.as_slice(), [_, _, y] if y.len() == 2);
+    match iso.and_then(|iso| iso.parse::<Date>().ok()) {
+        Some(d) => Ok(d),
+        None if two_digit_year => Err(format!(
+            "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"
+        )),
+        // The core's own message: "… is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY …)".
+        None => Err(cell
+            .parse::<Date>()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()),
+    }
+}
+
+/// A code as matched: lower case, with runs of anything but letters and digits as one underscore.
+fn key(cell: &str) -> String {
+    let mut k = String::with_capacity(cell.len());
+    for c in cell.chars() {
+        if c.is_alphanumeric() {
+            k.extend(c.to_lowercase());
+        } else if !k.ends_with('_') && !k.is_empty() {
+            k.push('_');
+        }
+    }
+    while k.ends_with('_') {
+        k.pop();
+    }
+    k
+}
+
+/// Looks a cell up in a table of (accepted words, value); the first word of each entry is its code.
+fn lookup<T: Copy>(cell: &str, table: &[(&[&str], T)], what: &str) -> Result<T, String> {
+    let k = key(cell);
+    table
+        .iter()
+        .find(|(words, _)| words.contains(&k.as_str()))
+        .map(|&(_, v)| v)
+        .ok_or_else(|| {
+            let codes: Vec<&str> = table.iter().map(|(words, _)| words[0]).collect();
+            format!("{cell} is not {what}: use {}", or_list(&codes))
+        })
+}
+
+/// "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Reads a section: `3`, `s3`, `s.3`, `Section 3`, `37/41`, `5(2)`, `45A`, `informal`, `unknown`.
+pub(crate) fn section(cell: &str) -> Result<Section, String> {
+    let compact: String = cell
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let mut rest = compact.as_str();
+    for prefix in ["section", "sec.", "sec", "s."] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            rest = r;
+            break;
+        }
+    }
+    if let Some(r) = rest
+        .strip_prefix('s')
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        rest = r;
+    }
+    let compact = rest.replace(['+', '\\'], "/");
+    if let Some(s) = Section::ALL
+        .iter()
+        .find(|s| s.code().eq_ignore_ascii_case(&compact))
+    {
+        return Ok(*s);
+    }
+    match key(cell).as_str() {
+        "voluntary" | "informal_patient" => Ok(Section::Informal),
+        "not_known" | "dont_know" | "don_t_know" => Ok(Section::Unknown),
+        "guardianship" => Ok(Section::S7),
+        _ => {
+            let codes: Vec<&str> = Section::ALL.iter().map(|s| s.code()).collect();
+            Err(format!(
+                "{cell} is not a section this checker knows: use {}",
+                or_list(&codes)
+            ))
+        }
+    }
+}
+
+/// Reads where a hospital was.
+pub(crate) fn jurisdiction(cell: &str) -> Result<Jurisdiction, String> {
+    lookup(
+        cell,
+        &[
+            (&["england", "eng"], Jurisdiction::England),
+            (&["wales", "cymru"], Jurisdiction::Wales),
+            (&["scotland"], Jurisdiction::Scotland),
+            (
+                &["northern_ireland", "ni", "n_ireland"],
+                Jurisdiction::NorthernIreland,
+            ),
+        ],
+        "a country of the United Kingdom",
+    )
+}
+
+/// Reads a country of residence.
+pub(crate) fn country(cell: &str) -> Result<Country, String> {
+    lookup(
+        cell,
+        &[
+            (&["england", "eng"], Country::England),
+            (&["wales", "cymru"], Country::Wales),
+            (&["scotland"], Country::Scotland),
+            (
+                &["northern_ireland", "ni", "n_ireland"],
+                Country::NorthernIreland,
+            ),
+            (&["outside_uk", "abroad", "overseas"], Country::OutsideUk),
+            (
+                &[
+                    "no_settled_home",
+                    "nfa",
+                    "no_fixed_abode",
+                    "homeless",
+                    "none",
+                ],
+                Country::NoSettledHome,
+            ),
+        ],
+        "a country",
+    )
+}
+
+/// Reads how a stay ended.
+pub(crate) fn leaving(cell: &str) -> Result<Leaving, String> {
+    lookup(
+        cell,
+        &[
+            (&["discharged"], Leaving::Discharged),
+            (&["cto", "community_treatment_order"], Leaving::Cto),
+            (
+                &["conditional_discharge", "conditionally_discharged"],
+                Leaving::ConditionalDischarge,
+            ),
+            (
+                &["s17_leave", "section_17_leave", "s_17_leave"],
+                Leaving::S17Leave,
+            ),
+            (
+                &["escorted_leave_only", "escorted_leave"],
+                Leaving::EscortedLeaveOnly,
+            ),
+            (
+                &["stayed_informally", "stayed_as_informal_patient"],
+                Leaving::StayedInformally,
+            ),
+            (
+                &["returned_to_prison", "back_to_prison"],
+                Leaving::ReturnedToPrison,
+            ),
+            (
+                &["still_in_hospital", "still_detained", "in_hospital"],
+                Leaving::StillInHospital,
+            ),
+        ],
+        "a way of leaving hospital",
+    )
+}
+
+/// Reads a recall.
+pub(crate) fn recall(cell: &str) -> Result<Recall, String> {
+    lookup(
+        cell,
+        &[
+            (&["cto_recall_not_revoked"], Recall::CtoRecallNotRevoked),
+            (&["cto_revoked"], Recall::CtoRevoked),
+            (
+                &["conditional_discharge_recall"],
+                Recall::ConditionalDischargeRecall,
+            ),
+        ],
+        "a kind of recall",
+    )
+}
+
+/// Reads the reason given for ending after-care.
+pub(crate) fn ending_reason(cell: &str) -> Result<EndingReason, String> {
+    lookup(
+        cell,
+        &[
+            (&["no_longer_needed"], EndingReason::NoLongerNeeded),
+            (
+                &[
+                    "discharged_from_mental_health_services",
+                    "discharged_from_cmht",
+                ],
+                EndingReason::DischargedFromMentalHealthServices,
+            ),
+            (&["time_passed"], EndingReason::TimePassed),
+            (&["dols"], EndingReason::Dols),
+            (
+                &["readmitted_informally_or_s2"],
+                EndingReason::ReadmittedInformallyOrS2,
+            ),
+            (&["cto_ended"], EndingReason::CtoEnded),
+            (&["refused_services"], EndingReason::RefusedServices),
+            (&["other", "none_given"], EndingReason::Other),
+        ],
+        "a reason for ending after-care",
+    )
+}
+
+/// Reads yes or no; `None` for "not known".
+pub(crate) fn yes_no(cell: &str) -> Result<Option<bool>, String> {
+    match key(cell).as_str() {
+        "yes" | "y" | "true" | "1" => Ok(Some(true)),
+        "no" | "n" | "false" | "0" => Ok(Some(false)),
+        "unknown" | "not_known" | "dont_know" | "don_t_know" => Ok(None),
+        _ => Err(format!(
+            "{cell} is not yes or no: use yes, no, or leave it blank if not known"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_iso_and_uk_excel_forms() {
+        assert_eq!(date("2021-03-04").unwrap().to_string(), "2021-03-04");
+        assert_eq!(date("4/3/2021").unwrap().to_string(), "2021-03-04");
+        assert_eq!(date("04/03/2021 00:00").unwrap().to_string(), "2021-03-04");
+        assert_eq!(date("03/2021").unwrap().to_string(), "2021-03");
+        assert_eq!(date("2021").unwrap().to_string(), "2021");
+        assert!(date("2023-13-40")
+            .unwrap_err()
+            .starts_with("2023-13-40 is not a date (use YYYY-MM-DD"));
+        assert!(date("31/02/2021")
+            .unwrap_err()
+            .starts_with("31/02/2021 is not a date"));
+        assert!(date("04/03/21").unwrap_err().contains("two-digit year"));
+    }
+
+    #[test]
+    fn sections_as_people_write_them() {
+        for (typed, code) in [
+            ("3", "3"),
+            ("s3", "3"),
+            ("S.3", "3"),
+            ("Section 37/41", "37/41"),
+            ("37 / 41", "37/41"),
+            ("s45a", "45A"),
+            ("5(2)", "5(2)"),
+            ("Informal", "informal"),
+            ("voluntary", "informal"),
+            ("not known", "unknown"),
+        ] {
+            assert_eq!(section(typed).unwrap().code(), code, "{typed}");
+        }
+        let err = section("39").unwrap_err();
+        assert!(err.starts_with("39 is not a section this checker knows: use 2, 3, 4"));
+        assert!(err.ends_with("informal or unknown"));
+    }
+
+    #[test]
+    fn codes_are_lenient_but_never_guessed() {
+        assert_eq!(leaving("S17 leave").unwrap(), Leaving::S17Leave);
+        assert_eq!(leaving("Community Treatment Order").unwrap(), Leaving::Cto);
+        assert_eq!(country("NFA").unwrap(), Country::NoSettledHome);
+        assert_eq!(
+            jurisdiction("Northern Ireland").unwrap(),
+            Jurisdiction::NorthernIreland
+        );
+        assert!(leaving("went home")
+            .unwrap_err()
+            .starts_with("went home is not a way of leaving hospital: use discharged, cto,"));
+        assert_eq!(yes_no("Y").unwrap(), Some(true));
+        assert_eq!(yes_no("don't know").unwrap(), None);
+        assert!(yes_no("maybe").is_err());
+    }
+}

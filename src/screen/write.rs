@@ -1,0 +1,192 @@
+//! Writing triage rows and errors as CSV or JSON Lines.
+//!
+//! CSV cells that a spreadsheet would run as a formula (text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return, as a reference typed into the input might) are written with a leading apostrophe, so opening the triage
+//! file in Excel never runs anything.
+
+use super::columns::{case_headings, CHARGE_NAMES, STAY_NAMES};
+use super::triage::flag_code;
+use super::{Row, RowError};
+use crate::date::Date;
+
+/// The headings of the triage CSV, in order.
+pub const CSV_HEADINGS: [&str; 19] = [
+    "row",
+    "reference",
+    "as_at",
+    "entitlement",
+    "duty_arose",
+    "council",
+    "council_code",
+    "council_certain",
+    "nhs_body",
+    "nhs_body_code",
+    "nhs_body_certain",
+    "refund",
+    "refund_since",
+    "next_deadline",
+    "next_deadline_date",
+    "deadlines",
+    "warnings",
+    "uncertain",
+    "summary",
+];
+
+/// Makes a cell safe to open in a spreadsheet.
+fn safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> String {
+    w.into_inner()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
+fn opt_date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn yes_no(b: Option<bool>) -> &'static str {
+    match b {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
+}
+
+/// The triage rows as CSV, with a heading row (no byte-order mark; the command line and the browser add one for
+/// Excel).
+///
+/// Lists (`deadlines`, `warnings`, `uncertain`) are separated by `; `, and each deadline is `id date`.
+///
+/// # Examples
+///
+/// ```
+/// let out = s117::screen::screen_csv("reference,as_at\nA,2026-01-01\n", &Default::default());
+/// let csv = s117::screen::to_csv(&out.rows);
+/// assert!(csv.starts_with("row,reference,as_at,entitlement,"));
+/// assert!(csv.contains("\r\n2,A,2026-01-01,not_entitled,"));
+/// ```
+pub fn to_csv(rows: &[Row]) -> String {
+    rows_csv(rows.iter())
+}
+
+/// The rows given, in the order given, as CSV.
+pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
+    let mut w = writer();
+    let _ = w.write_record(CSV_HEADINGS);
+    for r in rows {
+        let deadlines: Vec<String> = r
+            .deadlines
+            .iter()
+            .map(|d| format!("{} {}", flag_code(d.id), d.date))
+            .collect();
+        let ids = |ids: &[crate::decision::FlagId]| {
+            ids.iter()
+                .map(|&id| flag_code(id))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let record: [std::borrow::Cow<'_, str>; 19] = [
+            r.row.to_string().into(),
+            safe(&r.reference),
+            r.as_at.to_string().into(),
+            r.entitlement.code().into(),
+            opt_date(r.duty_arose).into(),
+            safe(r.council.as_deref().unwrap_or_default()),
+            r.council_code.as_deref().unwrap_or_default().into(),
+            yes_no(r.council_certain).into(),
+            safe(r.nhs_body.as_deref().unwrap_or_default()),
+            r.nhs_body_code.as_deref().unwrap_or_default().into(),
+            yes_no(r.nhs_body_certain).into(),
+            yes_no(Some(r.refund)).into(),
+            opt_date(r.refund_since).into(),
+            r.next_deadline
+                .map(|d| flag_code(d.id))
+                .unwrap_or_default()
+                .into(),
+            opt_date(r.next_deadline.map(|d| d.date)).into(),
+            deadlines.join("; ").into(),
+            ids(&r.warnings).into(),
+            ids(&r.uncertain).into(),
+            safe(&r.summary),
+        ];
+        let _ = w.write_record(record.iter().map(|c| c.as_bytes()));
+    }
+    finish(w)
+}
+
+/// The triage rows as JSON Lines: one [`Row`] object per line.
+///
+/// # Examples
+///
+/// ```
+/// let out = s117::screen::screen_csv("reference,as_at\nA,2026-01-01\n", &Default::default());
+/// let line: serde_json::Value = serde_json::from_str(s117::screen::to_jsonl(&out.rows).trim()).unwrap();
+/// assert_eq!(line["entitlement"], "not_entitled");
+/// ```
+pub fn to_jsonl(rows: &[Row]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        if let Ok(line) = serde_json::to_string(r) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The errors as CSV: `row, cell, column, reference, message`.
+pub fn errors_to_csv(errors: &[RowError]) -> String {
+    let mut w = writer();
+    let _ = w.write_record(["row", "cell", "column", "reference", "message"]);
+    for e in errors {
+        let _ = w.write_record([
+            e.row.to_string().as_str(),
+            e.cell.as_deref().unwrap_or_default(),
+            &safe(e.column.as_deref().unwrap_or_default()),
+            &safe(e.reference.as_deref().unwrap_or_default()),
+            &safe(&e.message),
+        ]);
+    }
+    finish(w)
+}
+
+/// A blank input file: the heading row with every column, for `stays` stays and `charges` charges.
+///
+/// `examples/enquiries-template.csv` is `template_csv(3, 2)`.
+pub fn template_csv(stays: u32, charges: u32) -> String {
+    // The order of a person's story: who and when, the stays, the charges, then where they live and any ending.
+    let mut case = case_headings().map(str::to_owned);
+    let mut headings: Vec<String> = case.by_ref().take(2).collect();
+    for n in 1..=stays {
+        headings.extend(
+            STAY_NAMES
+                .iter()
+                .map(|(_, names)| format!("d{n}_{}", names[0])),
+        );
+    }
+    for n in 1..=charges {
+        headings.extend(
+            CHARGE_NAMES
+                .iter()
+                .map(|(_, names)| format!("c{n}_{}", names[0])),
+        );
+    }
+    headings.extend(case);
+    let mut w = writer();
+    let _ = w.write_record(&headings);
+    finish(w)
+}

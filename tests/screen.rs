@@ -1,0 +1,1058 @@
+//! Batch screening: the sample file's outcomes, every kind of bad row, the CSV quirks of real spreadsheets,
+//! JSON Lines, sorting and filtering, the command line's exit codes and files, and chunked jobs.
+#![cfg(feature = "cli")]
+
+use s117::screen::{
+    cli, errors_to_csv, screen_csv, screen_jsonl, template_csv, to_csv, to_jsonl, Format, Job,
+    Only, Options, Row, RowError, Screened, SortKey,
+};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+const AS_AT: &str = "2026-11-23";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn example(name: &str) -> Vec<u8> {
+    std::fs::read(root().join("examples").join(name)).unwrap()
+}
+
+fn options() -> Options {
+    Options {
+        as_at: AS_AT.parse().ok(),
+        ..Options::default()
+    }
+}
+
+fn row<'a>(s: &'a Screened, reference: &str) -> &'a Row {
+    s.rows
+        .iter()
+        .find(|r| r.reference == reference)
+        .unwrap_or_else(|| panic!("{reference} was not screened: {:#?}", s.errors))
+}
+
+fn errors(s: &Screened) -> Vec<String> {
+    s.errors.iter().map(RowError::to_string).collect()
+}
+
+/// Screens a small CSV made of a heading line and rows, with the default date of the check.
+fn screen(lines: &[&str]) -> Screened {
+    screen_csv(lines.join("\n"), &options())
+}
+
+const HEAD: &str = "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,c1_what,c1_since,c1_until";
+const GOOD: &str =
+    "A,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,";
+
+// ---------------------------------------------------------------------------------------------------------------
+// The sample file
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn sample_file_outcomes() {
+    let s = screen_csv(example("enquiries.csv"), &options());
+    let c = &s.counts;
+    assert_eq!((c.rows, c.screened, c.with_errors), (22, 17, 5), "{c:?}");
+    assert_eq!(
+        (c.entitled, c.entitled_on_leaving_hospital, c.undetermined),
+        (11, 1, 1)
+    );
+    assert_eq!((c.ended, c.not_entitled, c.out_of_scope), (1, 2, 1));
+    assert_eq!((c.refund, c.with_deadline, c.shown), (7, 9, 17));
+
+    let expected: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+        // reference, entitlement, council, refund since
+        (
+            "ENQ-1001",
+            "entitled",
+            Some("Worcestershire County Council"),
+            Some("2024-09-01"),
+        ),
+        ("ENQ-1002", "not_entitled", None, None),
+        (
+            "ENQ-1003",
+            "entitled",
+            Some("Birmingham City Council"),
+            Some("2023-01-01"),
+        ),
+        (
+            "ENQ-1004",
+            "entitled_on_leaving_hospital",
+            Some("Medway Council"),
+            None,
+        ),
+        ("ENQ-1005", "entitled", Some("Cardiff Council"), None),
+        ("ENQ-1006", "out_of_scope", None, None),
+        (
+            "ENQ-1007",
+            "entitled",
+            Some("London Borough of Sutton"),
+            Some("2018-09-01"),
+        ),
+        ("ENQ-1008", "undetermined", None, None),
+        (
+            "ENQ-1009",
+            "entitled",
+            Some("Manchester City Council"),
+            Some("2024-01-15"),
+        ),
+        ("ENQ-1010", "ended", Some("Hull City Council"), None),
+        ("ENQ-1011", "not_entitled", None, None),
+        (
+            "ENQ-1012",
+            "entitled",
+            Some("Swindon Borough Council"),
+            None,
+        ),
+        (
+            "ENQ-1013",
+            "entitled",
+            Some("North Yorkshire Council"),
+            Some("2017-03"),
+        ),
+        (
+            "ENQ-1014",
+            "entitled",
+            Some("Cornwall Council"),
+            Some("2020"),
+        ),
+        (
+            "ENQ-1015",
+            "entitled",
+            Some("Bristol City Council"),
+            Some("2023-10-01"),
+        ),
+        ("ENQ-1020", "entitled", Some("Devon County Council"), None),
+        (
+            "ENQ-1022",
+            "entitled",
+            Some("London Borough of Croydon"),
+            None,
+        ),
+    ];
+    for &(reference, entitlement, council, refund_since) in expected {
+        let r = row(&s, reference);
+        assert_eq!(r.entitlement.code(), entitlement, "{reference}");
+        assert_eq!(r.council.as_deref(), council, "{reference}");
+        assert_eq!(
+            r.refund_since.map(|d| d.to_string()).as_deref(),
+            refund_since,
+            "{reference}"
+        );
+        assert_eq!(r.refund, refund_since.is_some(), "{reference}");
+        assert!(!r.summary.is_empty() && !r.summary.contains('\n'));
+    }
+
+    // Deadlines come soonest first, and the next one is the first on or after the date of the check.
+    let welsh = row(&s, "ENQ-1005");
+    let ids: Vec<String> = welsh
+        .deadlines
+        .iter()
+        .map(|d| format!("{} {}", flag(d.id), d.date))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "judicial_review_deadline 2027-01-15",
+            "ombudsman_deadline 2027-10-15"
+        ]
+    );
+    assert_eq!(
+        welsh.nhs_body.as_deref(),
+        Some("Cardiff and Vale University Health Board")
+    );
+    let sutton = row(&s, "ENQ-1007");
+    assert_eq!(
+        sutton.deadlines[0].date.to_string(),
+        "2020-11-23",
+        "the court-claim limit is dated and comes first"
+    );
+    assert_eq!(
+        sutton.next_deadline.map(|d| d.date.to_string()).as_deref(),
+        Some("2027-11-23")
+    );
+    let ended = row(&s, "ENQ-1010");
+    assert!(
+        ended.next_deadline.is_none(),
+        "both deadlines passed in 2023-24"
+    );
+    assert_eq!(
+        flags(&row(&s, "ENQ-1022").warnings),
+        ["likely_unlawful_ending"]
+    );
+    assert!(row(&s, "ENQ-1022").summary.contains(
+        "Ending of after-care looks unlawful. Next deadline: judicial review by 1 December 2026."
+    ));
+    assert!(flags(&row(&s, "ENQ-1009").uncertain).contains(&"part3_nhs_body_uncertain".to_owned()));
+    assert_eq!(
+        row(&s, "ENQ-1001").summary,
+        "Entitled since 3 June 2024: Worcestershire County Council and NHS Herefordshire and Worcestershire \
+         Integrated Care Board. Refund likely: charged since 1 September 2024. Next deadline: ombudsman complaint \
+         by 23 November 2027."
+    );
+
+    // Row numbers are the spreadsheet's: a blank line (row 12) and a two-line cell (row 22) are counted right.
+    assert_eq!(row(&s, "ENQ-1011").row, 13);
+    assert_eq!(row(&s, "ENQ-1020").row, 22);
+    assert_eq!(row(&s, "ENQ-1022").row, 24);
+
+    assert_eq!(
+        errors(&s),
+        [
+            "row 18, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)",
+            "row 19, column d1_section: 39 is not a section this checker knows: use 2, 3, 4, 5(2), 5(4), 35, 36, 37, 37/41, 38, 45A, 47, 47/49, 48, 48/49, 135, 136, 7, informal or unknown",
+            "row 20, column d1_left: 2024-04-01 is before this stay began (2024-05-01). Check the dates, or leave this one blank if you are not sure.",
+            "row 21, column d1_leaving: went home is not a way of leaving hospital: use discharged, cto, conditional_discharge, s17_leave, escorted_leave_only, stayed_informally, returned_to_prison or still_in_hospital",
+            "row 23, column c1_until: 2021-12-01 is before the charges began (2022-01-01). Check the dates.",
+        ]
+    );
+    assert_eq!(s.errors[0].cell.as_deref(), Some("F18"));
+    assert_eq!(s.errors[0].reference.as_deref(), Some("ENQ-1016"));
+    assert_eq!(
+        s.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["row 1: column Z (notes) is not one the screen reads; it was ignored"]
+    );
+}
+
+fn flag(id: s117::decision::FlagId) -> String {
+    serde_json::to_value(id)
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn flags(ids: &[s117::decision::FlagId]) -> Vec<String> {
+    ids.iter().map(|&id| flag(id)).collect()
+}
+
+#[test]
+fn sample_rows_without_a_date_need_the_default() {
+    let s = screen_csv(example("enquiries.csv"), &Options::default());
+    assert_eq!(s.counts.screened, 16);
+    let no_date: Vec<String> = s
+        .errors
+        .iter()
+        .filter(|e| e.column.as_deref() == Some("as_at"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        no_date,
+        [
+            "row 21, column as_at: blank, and no default date of the check was given (--as-at YYYY-MM-DD)",
+            "row 24, column as_at: blank, and no default date of the check was given (--as-at YYYY-MM-DD)",
+        ]
+    );
+}
+
+#[test]
+fn the_jsonl_sample_gives_the_same_triage_as_the_csv_sample() {
+    let csv = screen_csv(example("enquiries.csv"), &options());
+    let jsonl = screen_jsonl(example("enquiries.jsonl"), &options());
+    assert_eq!(csv.counts, jsonl.counts);
+    assert_eq!(csv.rows.len(), jsonl.rows.len());
+    for (a, b) in csv.rows.iter().zip(&jsonl.rows) {
+        let mut b = b.clone();
+        b.row = a.row;
+        assert_eq!(a, &b);
+    }
+    let lines: Vec<(u32, Option<&str>)> = jsonl
+        .errors
+        .iter()
+        .map(|e| (e.row, e.column.as_deref()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (16, Some("detentions[0].left_hospital")),
+            (17, Some("detentions[0].section")),
+            (18, Some("detentions[0].left_hospital")),
+            (19, Some("detentions[0].leaving")),
+            (21, Some("charges[0].until")),
+        ]
+    );
+    assert!(errors(&jsonl)[0].starts_with(
+        "line 16, field detentions[0].left_hospital: 2023-13-40 is not a date (use YYYY-MM-DD"
+    ));
+}
+
+#[test]
+fn the_template_is_generated_and_every_heading_is_read_and_documented() {
+    let template = String::from_utf8(example("enquiries-template.csv")).unwrap();
+    assert_eq!(template, template_csv(3, 2));
+    let s = screen_csv(&template, &options());
+    assert!(s.errors.is_empty() && s.warnings.is_empty(), "{s:?}");
+    assert_eq!(s.counts.rows, 0);
+    let docs = std::fs::read_to_string(root().join("docs/screening.md")).unwrap();
+    for heading in template.trim().split(',') {
+        let generic = heading.replacen("d1_", "dN_", 1).replacen("c1_", "cN_", 1);
+        if heading.starts_with("d2_") || heading.starts_with("d3_") || heading.starts_with("c2_") {
+            continue;
+        }
+        assert!(
+            docs.contains(&format!("`{generic}`")),
+            "docs/screening.md does not document `{generic}`"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bad rows
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
+    let head = "reference,as_at,d1_section,d1_detained_in,d1_admitted,d1_left,d1_leaving,d1_recall,d1_country,\
+                d1_lacked_capacity,ended_date,ended_reason,ended_joint_decision,c1_what,c1_since,c1_until,c1_top_up";
+    let cases: &[(&str, &str, &str)] = &[
+        // (row after the reference, column, message start)
+        (",2026-13-01,3,,,,,,,,,,,,,,", "as_at", "2026-13-01 is not a date (use YYYY-MM-DD"),
+        (",,3,,,,,,,,,,,,,,", "as_at", "blank, and no default date"),
+        (",2026-11-23,3,,04/03/21,,,,,,,,,,,,", "d1_admitted", "04/03/21 has a two-digit year"),
+        (",2026-11-23,3,,31/02/2021,,,,,,,,,,,,", "d1_admitted", "31/02/2021 is not a date"),
+        (",2026-11-23,39,,,,,,,,,,,,,,", "d1_section", "39 is not a section this checker knows"),
+        (",2026-11-23,,,2024-01-01,,,,,,,,,,,,", "d1_section", "blank, but other d1_ cells are filled in"),
+        (",2026-11-23,3,Ireland,,,,,,,,,,,,,", "d1_detained_in", "Ireland is not a country of the United Kingdom: use england, wales, scotland or northern_ireland"),
+        (",2026-11-23,3,,,,home,,,,,,,,,,", "d1_leaving", "home is not a way of leaving hospital"),
+        (",2026-11-23,3,,,,,recalled,,,,,,,,,", "d1_recall", "recalled is not a kind of recall: use cto_recall_not_revoked, cto_revoked or conditional_discharge_recall"),
+        (",2026-11-23,3,,,,,,Mars,,,,,,,,", "d1_country", "Mars is not a country: use england, wales, scotland, northern_ireland, outside_uk or no_settled_home"),
+        (",2026-11-23,3,,,,,,,maybe,,,,,,,", "d1_lacked_capacity", "maybe is not yes or no"),
+        (",2026-11-23,3,,,,,,,,2026-01-01,,,,,,", "ended_reason", "blank, but other ended_ cells are filled in"),
+        (",2026-11-23,3,,,,,,,,,bored,,,,,", "ended_reason", "bored is not a reason for ending after-care: use no_longer_needed,"),
+        (",2026-11-23,3,,,,,,,,,other,perhaps,,,,", "ended_joint_decision", "perhaps is not yes or no"),
+        (",2026-11-23,3,,,,,,,,,,,,,,yes", "c1_top_up", "says yes, but c1_what, c1_since and c1_until are blank"),
+        (",2026-11-23,3,,,,,,,,,,,fees,2024-13-01,,", "c1_since", "2024-13-01 is not a date"),
+        // Facts that cannot all be true: the checker's own validation, put back on the column.
+        (",2026-11-23,3,,2024-05-01,2024-04-01,discharged,,,,,,,,,,", "d1_left", "2024-04-01 is before this stay began (2024-05-01)"),
+        (",2026-11-23,3,,2027-01-01,,,,,,,,,,,,", "d1_admitted", "2027-01-01 is after the date of the check (2026-11-23)"),
+        (",2026-11-23,3,,,,,,,,,,,fees,2024-02-01,2024-01-01,", "c1_until", "2024-01-01 is before the charges began (2024-02-01)"),
+        (",2026-11-23,3,,,,,,,,2027-02-01,other,,,,,", "ended_date", "2027-02-01 is after the date of the check"),
+        (",1980-01-01,3,,,,,,,,,,,,,,", "as_at", "1980-01-01 is before the Mental Health Act 1983 came into force"),
+    ];
+    let mut lines = vec![head.to_owned()];
+    for (i, (rest, _, _)) in cases.iter().enumerate() {
+        lines.push(format!("BAD-{i}{rest}"));
+    }
+    lines.push(format!("OK{GOOD_FOR_HEAD}"));
+    let s = screen_csv(lines.join("\r\n"), &Options::default());
+    assert_eq!(s.counts.screened, 1, "{:#?}", s.errors);
+    assert_eq!(s.counts.with_errors, cases.len() as u32);
+    assert_eq!(s.errors.len(), cases.len(), "{:#?}", s.errors);
+    for (i, ((_, column, message), e)) in cases.iter().zip(&s.errors).enumerate() {
+        let row = i as u32 + 2;
+        assert_eq!(e.row, row, "{e}");
+        assert_eq!(e.column.as_deref(), Some(*column), "{e}");
+        assert_eq!(e.reference.as_deref(), Some(format!("BAD-{i}").as_str()));
+        assert!(
+            e.to_string()
+                .starts_with(&format!("row {row}, column {column}: {message}")),
+            "expected row {row}, column {column}: {message}…\n     got {e}"
+        );
+    }
+}
+
+const GOOD_FOR_HEAD: &str =
+    ",2026-11-23,3,,2024-02-12,2024-06-03,discharged,,,,,,,care home fees,2024-09-01,,";
+
+#[test]
+fn one_row_can_have_several_problems_and_each_is_listed() {
+    let s = screen(&[
+        "reference,as_at,d1_section,d1_admitted,d1_left,d2_section,d2_admitted",
+        "X,2026-11-23,39,2024-13-01,yesterday,3,2025-01-01",
+    ]);
+    assert_eq!(s.counts.with_errors, 1);
+    let columns: Vec<&str> = s
+        .errors
+        .iter()
+        .map(|e| e.column.as_deref().unwrap())
+        .collect();
+    assert_eq!(columns, ["d1_section", "d1_admitted", "d1_left"]);
+}
+
+#[test]
+fn validation_errors_land_on_the_stay_they_came_from_when_a_group_is_skipped() {
+    // d1 is empty, so the first stay read is d2: its error must name d2_left, not d1_left.
+    let s = screen(&[
+        "reference,as_at,d1_section,d1_admitted,d2_section,d2_admitted,d2_left",
+        "X,2026-11-23,,,3,2024-05-01,2024-04-01",
+    ]);
+    assert_eq!(
+        errors(&s),
+        ["row 2, column d2_left: 2024-04-01 is before this stay began (2024-05-01). Check the dates, or leave this one blank if you are not sure."]
+    );
+    assert_eq!(s.errors[0].cell.as_deref(), Some("G2"));
+}
+
+#[test]
+fn one_bad_row_leaves_every_other_row_screened() {
+    let mut lines = vec![HEAD.to_owned()];
+    for i in 0..50 {
+        if i == 20 {
+            lines
+                .push("BAD,2026-11-23,3,2024-02-12,2023-13-40,discharged,Bromsgrove,,,".to_owned());
+        } else {
+            lines.push(GOOD.replacen('A', &format!("R{i}"), 1));
+        }
+    }
+    let s = screen_csv(lines.join("\n"), &options());
+    assert_eq!(s.counts.screened, 49);
+    assert_eq!(s.counts.refund, 49);
+    assert_eq!(
+        errors(&s),
+        ["row 22, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"]
+    );
+    assert_eq!(s.rows[20].reference, "R21");
+    assert_eq!(s.rows[20].row, 23);
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_on_the_row_where_it_opens() {
+    let s = screen(&[
+        HEAD,
+        GOOD,
+        "B,2026-11-23,3,2024-02-12,2024-06-03,discharged,\"Bromsgrove,care home fees,2024-09-01,",
+        "C,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,,,",
+    ]);
+    assert_eq!(s.counts.screened, 1);
+    assert_eq!(s.errors.len(), 1);
+    assert_eq!(s.errors[0].row, 3);
+    assert_eq!(s.errors[0].column.as_deref(), Some("d1_council"));
+    assert!(s.errors[0].message.contains("never closed"));
+}
+
+#[test]
+fn heading_problems_stop_the_file_with_one_error() {
+    let s = screen(&["reference,d1_left,D1 Left", "A,2024-01-01,2024-01-01"]);
+    assert_eq!(
+        errors(&s),
+        ["row 1, column D1 Left: the heading D1 Left means the same as d1_left in column B; keep one of them"]
+    );
+    assert_eq!(s.counts.rows, 0);
+
+    let s = screen(&[
+        "ENQ-1,2026-11-23,3,2024-02-12",
+        "ENQ-2,2026-11-23,3,2024-02-12",
+    ]);
+    assert_eq!(s.errors.len(), 1);
+    assert!(errors(&s)[0].starts_with("row 1: the first row must be the column headings"));
+
+    let s = screen_csv("", &options());
+    assert!(errors(&s)[0].starts_with("row 1: the file is empty"));
+    let s = screen_csv("\u{feff}\r\n\r\n", &options());
+    assert!(errors(&s)[0].starts_with("row 1: the file is empty"));
+}
+
+#[test]
+fn a_blank_reference_is_named_after_its_row_and_repeats_are_warned_about() {
+    let s = screen(&[
+        HEAD,
+        &GOOD.replacen('A', "", 1),
+        GOOD,
+        &GOOD.replacen('A', "a", 1),
+        GOOD,
+    ]);
+    let refs: Vec<&str> = s.rows.iter().map(|r| r.reference.as_str()).collect();
+    assert_eq!(refs, ["row 2", "A", "a", "A"]);
+    assert_eq!(
+        s.warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["row 5: reference A is also on row 3"]
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What real spreadsheets save
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn bom_crlf_blank_lines_and_quotes_are_handled() {
+    let text = format!(
+        "\u{feff}{HEAD}\r\n\r\n{GOOD}\r\n,,,,,,,,,\r\n\"B, the second\",2026-11-23,3,2024-02-12,2024-06-03,discharged,\"Bromsgrove\",\"care home fees,\r\nweekly\",2024-09-01,\r\nC,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,\"say \"\"hi\"\"\",,\r\n\r\n"
+    );
+    let s = screen_csv(&text, &options());
+    assert!(s.errors.is_empty(), "{:#?}", s.errors);
+    let got: Vec<(u32, &str)> = s
+        .rows
+        .iter()
+        .map(|r| (r.row, r.reference.as_str()))
+        .collect();
+    // Row 2 is blank, row 4 is all commas (blank), row 5 holds a cell with a line break, so C is on row 6.
+    assert_eq!(got, [(3, "A"), (5, "B, the second"), (6, "C")]);
+    assert!(s.rows[1].refund);
+    assert_eq!(s.counts.rows, 3);
+}
+
+#[test]
+fn old_mac_line_ends_count_as_rows_too() {
+    let text = format!("{HEAD}\r{GOOD}\r\r{}", GOOD.replacen('A', "B", 1));
+    let s = screen_csv(&text, &options());
+    let got: Vec<u32> = s.rows.iter().map(|r| r.row).collect();
+    assert_eq!(got, [2, 4]);
+}
+
+#[test]
+fn headings_in_any_order_and_case_and_extra_columns_are_ignored_with_a_warning() {
+    let s = screen(&[
+        "Notes, D1 LEFT ,d1-Leaving,C1 Since,Reference,D1_Admitted,D1 Section,As At,d1_council,Caseworker",
+        "call back,2024-06-03,Discharged,2024-09-01,Z-1,2024-02-12,S3,2026-11-23,Bromsgrove,JB",
+    ]);
+    assert!(s.errors.is_empty(), "{:#?}", s.errors);
+    assert_eq!(s.rows[0].reference, "Z-1");
+    assert_eq!(s.rows[0].entitlement.code(), "entitled");
+    assert!(s.rows[0].refund);
+    let warnings: Vec<String> = s.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "row 1: column A (Notes) is not one the screen reads; it was ignored",
+            "row 1: column J (Caseworker) is not one the screen reads; it was ignored",
+        ]
+    );
+}
+
+#[test]
+fn cells_beyond_the_headings_are_ignored_with_one_warning_per_column() {
+    let s = screen(&[
+        HEAD,
+        &format!("{GOOD},extra"),
+        &format!("{},more,and more", GOOD.replacen('A', "B", 1)),
+        // Fewer cells than headings (Excel drops trailing empty cells): the missing ones are blank.
+        "C,2026-11-23,3,2024-02-12,2024-06-03,discharged",
+    ]);
+    assert_eq!(s.counts.screened, 3);
+    let warnings: Vec<String> = s.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        warnings,
+        [
+            "row 2: column K has no heading, so what is in it (and 1 other rows) was ignored",
+            "row 3: column L has no heading, so what is in it was ignored",
+        ]
+    );
+}
+
+#[test]
+fn windows_1252_files_from_excel_are_read_with_a_warning() {
+    let mut bytes = HEAD.as_bytes().to_vec();
+    bytes.extend_from_slice(
+        b"\r\nZo\xEB \x96 1,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,fees \xA3900 a week,2024-09-01,\r\n",
+    );
+    let s = screen_csv(&bytes, &options());
+    assert_eq!(s.rows[0].reference, "Zoë – 1");
+    let warnings: Vec<String> = s.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].starts_with("row 2: the file is not UTF-8, so it was read as Windows-1252"));
+}
+
+#[test]
+fn uk_excel_dates_and_lenient_codes_are_understood() {
+    let s = screen(&[
+        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,d1_detained_in,c1_since",
+        "A,23/11/2026,Section 37/41,1/5/2019,30/11/2022,Conditional Discharge,Birmingham,ENGLAND,01/2023",
+    ]);
+    assert!(s.errors.is_empty(), "{:#?}", s.errors);
+    assert_eq!(s.rows[0].entitlement.code(), "entitled");
+    assert_eq!(s.rows[0].duty_arose.unwrap().to_string(), "2022-11-30");
+    assert_eq!(s.rows[0].refund_since.unwrap().to_string(), "2023-01");
+}
+
+#[test]
+fn a_welsh_council_makes_the_country_wales_when_it_is_left_blank() {
+    let s = screen(&[
+        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council",
+        "A,2026-11-23,3,2022-04-01,2022-09-15,discharged,Cardiff",
+    ]);
+    assert_eq!(
+        s.rows[0].nhs_body.as_deref(),
+        Some("Cardiff and Vale University Health Board")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON Lines
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn jsonl_accepts_cases_references_and_wrappers_and_reports_lines() {
+    let text = concat!(
+        "{\"as_at\": \"2026-11-23\", \"detentions\": []}\r\n",
+        "\n",
+        "{\"reference\": \"W\", \"case\": {\"detentions\": [{\"section\": \"3\", \"detained_in\": \"england\", \"admitted\": \"2024-02-12\", \"left_hospital\": \"2024-06-03\", \"leaving\": \"discharged\", \"lived_before\": {\"country\": \"england\", \"council\": \"Bromsgrove\"}}]}}\n",
+        "{\"reference\": \"X\", \"as_at\": \"2026-11-23\", \"detentions\": [{\"section\": \"3\"}]}\n",
+        "not json\n",
+        "[1, 2]\n",
+        "{\"reference\": \"Y\", \"as_at\": \"2026-11-23\", \"colour\": \"blue\"}\n",
+        "{\"reference\": \"Z\", \"case\": {\"as_at\": \"2026-11-23\", \"detentions\": [{\"section\": \"3\", \"detained_in\": \"england\", \"lived_before\": {\"country\": \"england\"}, \"admitted\": \"2023-13-40\"}]}}",
+    );
+    let s = screen_jsonl(text, &options());
+    let refs: Vec<(u32, &str, &str)> = s
+        .rows
+        .iter()
+        .map(|r| (r.row, r.reference.as_str(), r.entitlement.code()))
+        .collect();
+    assert_eq!(refs, [(1, "line 1", "not_entitled"), (3, "W", "entitled")]);
+    let got = errors(&s);
+    assert_eq!(got.len(), 5, "{got:#?}");
+    assert_eq!(
+        got[0],
+        "line 4, field detentions[0].detained_in: missing field `detained_in`"
+    );
+    assert!(
+        got[1].starts_with("line 5, field input: not valid JSON: expected ident (at character 2)")
+    );
+    assert_eq!(
+        got[2],
+        "line 6, field input: each line must be one JSON object (a Case)"
+    );
+    assert!(
+        got[3].starts_with("line 7, field colour: unknown field `colour`"),
+        "{}",
+        got[3]
+    );
+    assert!(
+        got[4].starts_with("line 8, field case.detentions[0].admitted: 2023-13-40 is not a date")
+    );
+    assert_eq!(s.errors[4].reference.as_deref(), Some("Z"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sorting and filtering
+// ---------------------------------------------------------------------------------------------------------------
+
+fn refs(s: &Screened) -> Vec<&str> {
+    s.rows.iter().map(|r| r.reference.as_str()).collect()
+}
+
+fn sample(options: Options) -> Screened {
+    screen_csv(example("enquiries.csv"), &options)
+}
+
+fn with(f: impl FnOnce(&mut Options)) -> Options {
+    let mut o = options();
+    f(&mut o);
+    o
+}
+
+#[test]
+fn only_refund_and_only_entitled() {
+    let s = sample(with(|o| o.only = vec![vec![Only::Refund]]));
+    assert_eq!(
+        refs(&s),
+        ["ENQ-1001", "ENQ-1003", "ENQ-1007", "ENQ-1009", "ENQ-1013", "ENQ-1014", "ENQ-1015"]
+    );
+    assert_eq!(s.counts.shown, 7);
+    assert_eq!(s.counts.screened, 17, "counts cover every screened row");
+
+    let s = sample(with(|o| {
+        o.only = vec!["entitled".parse::<Only>().into_iter().collect()]
+    }));
+    assert_eq!(s.rows.len(), 11);
+    let s = sample(with(|o| {
+        o.only = vec![vec![
+            "entitled".parse().unwrap(),
+            "entitled_on_leaving_hospital".parse().unwrap(),
+        ]]
+    }));
+    assert_eq!(s.rows.len(), 12, "a comma list means any of them");
+    let s = sample(with(|o| {
+        o.only = vec![vec!["entitled".parse().unwrap()], vec![Only::Warning]]
+    }));
+    assert_eq!(
+        refs(&s),
+        ["ENQ-1005", "ENQ-1022"],
+        "repeated --only means all of them"
+    );
+    let s = sample(with(|o| {
+        o.only = vec![vec![Only::Uncertain], vec![Only::Refund]]
+    }));
+    assert!(s.rows.iter().all(|r| r.refund && !r.uncertain.is_empty()));
+}
+
+#[test]
+fn deadline_within_counts_days_from_the_date_of_the_check() {
+    let s = sample(with(|o| o.deadline_within = Some(30)));
+    assert_eq!(refs(&s), ["ENQ-1022"], "judicial review by 1 December 2026");
+    let s = sample(with(|o| o.deadline_within = Some(60)));
+    assert_eq!(refs(&s), ["ENQ-1005", "ENQ-1022"]);
+    let s = sample(with(|o| o.deadline_within = Some(0)));
+    assert!(s.rows.is_empty());
+    let s = sample(with(|o| {
+        o.deadline_within = Some(365);
+        o.only = vec![vec![Only::Refund]];
+        o.sort = SortKey::Deadline;
+    }));
+    assert_eq!(s.rows.len(), 7);
+}
+
+#[test]
+fn sort_orders() {
+    let s = sample(with(|o| o.sort = SortKey::Deadline));
+    let next: Vec<Option<String>> = s
+        .rows
+        .iter()
+        .map(|r| r.next_deadline.map(|d| d.date.to_string()))
+        .collect();
+    assert_eq!(next[0].as_deref(), Some("2026-12-01"));
+    assert_eq!(next[1].as_deref(), Some("2027-01-15"));
+    assert_eq!(next[2].as_deref(), Some("2027-11-23"));
+    let first_none = next.iter().position(Option::is_none).unwrap();
+    assert!(
+        next[first_none..].iter().all(Option::is_none),
+        "no deadline sorts last"
+    );
+
+    let s = sample(with(|o| o.sort = SortKey::RefundSince));
+    assert_eq!(
+        &refs(&s)[..7],
+        ["ENQ-1013", "ENQ-1007", "ENQ-1014", "ENQ-1003", "ENQ-1015", "ENQ-1009", "ENQ-1001"]
+    );
+
+    let s = sample(with(|o| o.sort = SortKey::Entitlement));
+    let codes: Vec<&str> = s.rows.iter().map(|r| r.entitlement.code()).collect();
+    assert_eq!(codes[0], "entitled");
+    assert_eq!(
+        &codes[11..],
+        [
+            "entitled_on_leaving_hospital",
+            "undetermined",
+            "ended",
+            "not_entitled",
+            "not_entitled",
+            "out_of_scope"
+        ]
+    );
+    assert_eq!(
+        s.rows[0].reference, "ENQ-1022",
+        "entitled, then soonest deadline"
+    );
+
+    let s = screen(&[
+        "reference,as_at",
+        "ENQ-10,2026-11-23",
+        "enq-9,2026-11-23",
+        "ENQ-100,2026-11-23",
+        "A,2026-11-23",
+    ]);
+    let mut o = options();
+    o.sort = SortKey::Reference;
+    let sorted = screen_csv(
+        "reference,as_at\nENQ-10,2026-11-23\nenq-9,2026-11-23\nENQ-100,2026-11-23\nA,2026-11-23\n",
+        &o,
+    );
+    assert_eq!(
+        refs(&s),
+        ["ENQ-10", "enq-9", "ENQ-100", "A"],
+        "input order by default"
+    );
+    assert_eq!(refs(&sorted), ["A", "enq-9", "ENQ-10", "ENQ-100"]);
+}
+
+#[test]
+fn options_are_read_from_javascript_style_objects() {
+    let o: Options = serde_json::from_str(
+        r#"{"as_at": "2026-11-23", "only": [["refund"], ["entitled", "ended"]], "deadline_within": 30, "sort": "refund-since"}"#,
+    )
+    .unwrap();
+    assert_eq!(o.sort, SortKey::RefundSince);
+    assert_eq!(o.only[1].len(), 2);
+    assert!(serde_json::from_str::<Options>(r#"{"sort": "size"}"#).is_err());
+    assert_eq!(
+        serde_json::from_str::<Options>("{}").unwrap(),
+        Options::default()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn triage_csv_and_jsonl() {
+    let s = sample(options());
+    let csv = to_csv(&s.rows);
+    let mut lines = csv.split("\r\n");
+    assert_eq!(
+        lines.next().unwrap(),
+        "row,reference,as_at,entitlement,duty_arose,council,council_code,council_certain,nhs_body,nhs_body_code,\
+         nhs_body_certain,refund,refund_since,next_deadline,next_deadline_date,deadlines,warnings,uncertain,summary"
+    );
+    assert!(lines.next().unwrap().starts_with(
+        "2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,\
+         NHS Herefordshire and Worcestershire Integrated Care Board,E54000019,yes,yes,2024-09-01,\
+         ombudsman_deadline,2027-11-23,ombudsman_deadline 2027-11-23,,,Entitled since 3 June 2024"
+    ));
+    assert!(csv.contains(
+        ",judicial_review_deadline,2027-01-15,judicial_review_deadline 2027-01-15; ombudsman_deadline 2027-10-15,ended_while_on_cto,"
+    ));
+    // The triage CSV reads back with the same number of records.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(reader.records().count(), 17);
+
+    let jsonl = to_jsonl(&s.rows);
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(first["reference"], "ENQ-1001");
+    assert_eq!(first["next_deadline"]["id"], "ombudsman_deadline");
+    assert_eq!(first["refund_since"], "2024-09-01");
+    assert_eq!(jsonl.lines().count(), 17);
+
+    let errors = errors_to_csv(&s.errors);
+    assert!(errors.starts_with(
+        "row,cell,column,reference,message\r\n18,F18,d1_left,ENQ-1016,\"2023-13-40 is not a date"
+    ));
+}
+
+#[test]
+fn cells_a_spreadsheet_would_run_as_formulas_are_defused() {
+    let s = screen(&[
+        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council",
+        "=HYPERLINK(\"http://x\"),2026-11-23,3,2024-02-12,2024-06-03,discharged,@SUM(A1)",
+    ]);
+    let csv = to_csv(&s.rows);
+    assert!(
+        csv.contains("\r\n2,\"'=HYPERLINK(\"\"http://x\"\")\",2026-11-23,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(A1),"), "{csv}");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Chunked jobs (as the browser runs them)
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_job_in_small_steps_gives_the_same_result_as_one_run() {
+    let input = example("enquiries.csv");
+    let whole = screen_csv(&input, &options());
+    let mut job = Job::new(input.as_slice(), Format::Csv, options());
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    let mut last = 0;
+    let mut steps = 0;
+    loop {
+        let step = job.step(3);
+        assert!(step.bytes_done >= last && step.bytes_done <= step.bytes_total);
+        last = step.bytes_done;
+        rows.extend(step.rows.iter().cloned());
+        errors.extend(step.errors.iter().cloned());
+        steps += 1;
+        if step.done {
+            break;
+        }
+    }
+    assert!(steps >= 8, "{steps} steps");
+    assert_eq!(rows, whole.rows);
+    assert_eq!(errors, whole.errors);
+    assert_eq!(job.screened().counts, whole.counts);
+    let order: Vec<u32> = (0..rows.len() as u32).rev().collect();
+    let reversed = job.to_csv(Some(&order));
+    assert!(reversed
+        .split("\r\n")
+        .nth(1)
+        .unwrap()
+        .starts_with("24,ENQ-1022,"));
+    assert_eq!(job.to_csv(None), to_csv(&whole.rows));
+}
+
+#[test]
+fn threads_do_not_change_the_result() {
+    let csv = String::from_utf8(example("enquiries.csv")).unwrap();
+    // Enough rows for the work to be shared between threads.
+    let body: String = csv.lines().skip(1).collect::<Vec<_>>().join("\n");
+    let big = format!(
+        "{}\n{}",
+        csv.lines().next().unwrap(),
+        vec![body; 40].join("\n")
+    );
+    let one = Job::new(big.as_bytes(), Format::Csv, options())
+        .threads(1)
+        .run();
+    let four = Job::new(big.as_bytes(), Format::Csv, options())
+        .threads(4)
+        .run();
+    assert_eq!(one.counts.rows, 22 * 40);
+    assert_eq!(one, four);
+}
+
+#[test]
+fn a_jsonl_job_in_steps_matches_one_run() {
+    let input = example("enquiries.jsonl");
+    let whole = screen_jsonl(&input, &options());
+    let mut job = Job::new(input.as_slice(), Format::Jsonl, options());
+    let mut rows = Vec::new();
+    while {
+        let step = job.step(4);
+        rows.extend(step.rows.iter().cloned());
+        !step.done
+    } {}
+    assert_eq!(rows, whole.rows);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The command line
+// ---------------------------------------------------------------------------------------------------------------
+
+struct Ran {
+    code: u8,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str) -> Ran {
+    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = cli::run(args, &mut stdin.as_bytes(), &mut out, &mut err);
+    Ran {
+        code,
+        stdout: String::from_utf8(out).unwrap(),
+        stderr: String::from_utf8(err).unwrap(),
+    }
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("s117-screen-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn cli_screens_the_sample_and_reports_to_stderr() {
+    let sample = root().join("examples/enquiries.csv");
+    let errors_file = temp("errors.csv");
+    let r = run(
+        &[
+            sample.to_str().unwrap(),
+            "--as-at",
+            AS_AT,
+            "--errors",
+            errors_file.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("\u{feff}row,reference,"),
+        "a byte-order mark for Excel"
+    );
+    assert_eq!(r.stdout.matches("\r\n").count(), 18);
+    assert!(r
+        .stderr
+        .contains("row 18, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD"));
+    assert!(r
+        .stderr
+        .contains("warning: row 1: column Z (notes) is not one the screen reads"));
+    assert!(r.stderr.contains(
+        "s117 screen: 22 rows: 17 screened (11 entitled, 1 entitled_on_leaving_hospital, 1 undetermined, 1 ended, \
+         2 not_entitled, 1 out_of_scope), 5 with errors; 7 refund candidates; 9 with a deadline ahead; wrote 17 rows \
+         to standard output"
+    ), "{}", r.stderr);
+    let errors = std::fs::read_to_string(&errors_file).unwrap();
+    assert!(
+        errors.starts_with("\u{feff}row,cell,column,reference,message\r\n18,F18,d1_left,ENQ-1016,")
+    );
+    assert_eq!(errors.matches("\r\n").count(), 6);
+}
+
+#[test]
+fn cli_filters_sorts_writes_jsonl_and_files() {
+    let sample = root().join("examples/enquiries.csv");
+    let out = temp("triage.jsonl");
+    let r = run(
+        &[
+            "--only",
+            "refund",
+            "--sort",
+            "refund-since",
+            "--format",
+            "jsonl",
+            "--as-at",
+            AS_AT,
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+            sample.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.is_empty());
+    assert!(
+        !r.stderr.contains("warning"),
+        "-q keeps warnings and the summary quiet"
+    );
+    assert!(
+        r.stderr.contains("row 18, column d1_left"),
+        "problems are always listed"
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    let refs: Vec<String> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["reference"].to_string())
+        .collect();
+    assert_eq!(refs.len(), 7);
+    assert_eq!(refs[0], "\"ENQ-1013\"");
+
+    let r = run(
+        &["--deadline-within", "30", "--no-bom", "-", "--as-at", AS_AT],
+        &String::from_utf8(example("enquiries.csv")).unwrap(),
+    );
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.starts_with("row,"));
+    assert_eq!(r.stdout.lines().count(), 2);
+    assert!(r.stdout.contains("ENQ-1022"));
+
+    let jsonl = root().join("examples/enquiries.jsonl");
+    let r = run(&[jsonl.to_str().unwrap(), "--as-at", AS_AT, "--no-bom"], "");
+    assert_eq!(r.code, 0);
+    assert!(r
+        .stderr
+        .contains("line 16, field detentions[0].left_hospital"));
+    assert_eq!(r.stdout.lines().count(), 18);
+}
+
+#[test]
+fn cli_exit_codes() {
+    // Nothing screened: 2.
+    let r = run(
+        &["-", "--as-at", AS_AT],
+        "reference,as_at,d1_left\nA,2026-11-23,2023-13-40\n",
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("row 2, column d1_left"));
+    assert!(r.stderr.contains("no row could be screened"));
+    // Bad arguments: 2, with the usage.
+    for args in [
+        &["--only", "rich", "x.csv"][..],
+        &["--sort", "size", "x.csv"],
+        &["--as-at", "2026-13-01", "x.csv"],
+        &["--deadline-within", "soon", "x.csv"],
+        &["--format", "xlsx", "x.csv"],
+        &["--colour", "x.csv"],
+        &["a.csv", "b.csv"],
+        &[],
+    ] {
+        let r = run(args, "");
+        assert_eq!(r.code, 2, "{args:?}");
+        assert!(r.stderr.contains("Usage:"), "{args:?}: {}", r.stderr);
+    }
+    let r = run(&["--as-at", "2026-13-01", "x.csv"], "");
+    assert!(r
+        .stderr
+        .starts_with("s117 screen: --as-at: 2026-13-01 is not a date"));
+    // A file that cannot be read: 1.
+    let r = run(&["/no/such/file.csv"], "");
+    assert_eq!(r.code, 1);
+    assert!(r
+        .stderr
+        .starts_with("s117 screen: could not read /no/such/file.csv"));
+    // Help and the template: 0.
+    assert_eq!(run(&["--help"], "").code, 0);
+    let r = run(&["--template", "--no-bom"], "");
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout, template_csv(3, 2));
+}
