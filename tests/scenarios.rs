@@ -1,0 +1,715 @@
+//! Legal scenario tests: every `tests/scenarios/**/*.toml` file is one proposition of law, with the facts
+//! (`[case]`, exactly the JSON contract of `src/case.rs`) and the parts of the decision it is about (`[expect]`).
+//!
+//! One harness, plain `#[test]` functions (house style B7):
+//! - [`check`] compares one scenario's expectations with a decision and returns every mismatch, so a test can
+//!   collect the failures of every file before one final assert, and so a mutation test can prove that a wrong
+//!   expectation is caught;
+//! - `known_failure = "why"` in a file marks a point where the rules and the law (as the specification states it)
+//!   disagree and the lead must decide. Those scenarios still run; their mismatches are printed, not asserted.
+//!   A known failure that starts passing is an error, so the marker is removed when the rule is fixed.
+//!
+//! Format of a scenario file (see `tests/scenarios/README.md`):
+//! ```toml
+//! title = "Detention under section 2 alone does not engage s.117"
+//! cites = ["mha1983-s117-1"]
+//! source = "s117-rules.md §1.2"
+//! [case]
+//! as_at = "2025-01-15"
+//! # … detentions …
+//! [expect]
+//! entitlement = "not_entitled"
+//! ```
+
+use serde_json::Value as Json;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// Keys allowed at the top level of a scenario file.
+const TOP_LEVEL_KEYS: &[&str] = &[
+    "title",
+    "cites",
+    "source",
+    "notes",
+    "known_failure",
+    "case",
+    "expect",
+];
+
+/// Keys allowed in `[expect]`.
+const EXPECT_KEYS: &[&str] = &[
+    "entitlement",
+    "council",
+    "council_code",
+    "council_certain",
+    "council_kind",
+    "council_candidates",
+    "nhs_body",
+    "nhs_body_code",
+    "nhs_body_ods",
+    "nhs_body_certain",
+    "nhs_body_kind",
+    "nhs_body_candidates",
+    "council_cites",
+    "nhs_body_cites",
+    "reasons",
+    "flags",
+    "no_flags",
+    "flag_dates",
+    "duty_arose",
+    "qualifying_detention",
+    "invalid_fields",
+];
+
+/// Every value `Decision.entitlement` can take.
+const ENTITLEMENTS: &[&str] = &[
+    "entitled",
+    "entitled_on_leaving_hospital",
+    "not_entitled",
+    "ended",
+    "undetermined",
+    "out_of_scope",
+];
+
+/// The fewest scenarios the suite may have.
+const MIN_SCENARIOS: usize = 60;
+
+/// One scenario file, read but not yet checked.
+#[derive(Debug, Clone)]
+struct Scenario {
+    /// Path relative to the crate root.
+    path: String,
+    title: String,
+    cites: Vec<String>,
+    source: String,
+    known_failure: Option<String>,
+    /// `[case]` converted to JSON.
+    case: Json,
+    /// `[expect]` converted to JSON.
+    expect: serde_json::Map<String, Json>,
+    /// Problems with the file itself (missing keys, unknown keys, bad names).
+    problems: Vec<String>,
+}
+
+fn scenarios_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("scenarios")
+}
+
+/// Every `.toml` file under `dir`, sorted, so failures are reported in a stable order.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "toml") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// TOML to JSON. TOML dates (if someone forgets the quotes) become their text, as the contract expects.
+fn to_json(v: &toml::Value) -> Json {
+    match v {
+        toml::Value::String(s) => Json::String(s.clone()),
+        toml::Value::Integer(i) => Json::from(*i),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map_or(Json::Null, Json::Number),
+        toml::Value::Boolean(b) => Json::Bool(*b),
+        toml::Value::Datetime(d) => Json::String(d.to_string()),
+        toml::Value::Array(a) => Json::Array(a.iter().map(to_json).collect()),
+        toml::Value::Table(t) => {
+            Json::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
+    }
+}
+
+fn is_kebab(stem: &str) -> bool {
+    !stem.is_empty()
+        && !stem.starts_with('-')
+        && !stem.ends_with('-')
+        && !stem.contains("--")
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn load(path: &Path) -> Scenario {
+    let rel = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let mut problems = Vec::new();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        problems.push(format!("cannot read: {e}"));
+        String::new()
+    });
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(format!("not valid TOML: {e}"));
+            toml::Table::new()
+        }
+    };
+    for key in table.keys() {
+        if !TOP_LEVEL_KEYS.contains(&key.as_str()) {
+            problems.push(format!(
+                "unknown top-level key `{key}` (allowed: {TOP_LEVEL_KEYS:?})"
+            ));
+        }
+    }
+    let string = |key: &str, problems: &mut Vec<String>| match table.get(key) {
+        Some(toml::Value::String(s)) if !s.trim().is_empty() => s.clone(),
+        _ => {
+            problems.push(format!("`{key}` must be a non-empty string"));
+            String::new()
+        }
+    };
+    let title = string("title", &mut problems);
+    let source = string("source", &mut problems);
+    let known_failure = match table.get("known_failure") {
+        None => None,
+        Some(toml::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+        Some(_) => {
+            problems.push("`known_failure` must be a non-empty string saying why".into());
+            None
+        }
+    };
+    let cites: Vec<String> = match table.get("cites") {
+        Some(toml::Value::Array(a)) if !a.is_empty() => a
+            .iter()
+            .filter_map(|v| {
+                let s = v.as_str().map(str::to_owned);
+                if s.is_none() {
+                    problems.push(format!("`cites` entries must be strings, found {v}"));
+                }
+                s
+            })
+            .collect(),
+        _ => {
+            problems.push("`cites` must be a non-empty array of source ids".into());
+            Vec::new()
+        }
+    };
+    let case = match table.get("case") {
+        Some(v @ toml::Value::Table(_)) => to_json(v),
+        _ => {
+            problems.push("`[case]` table missing".into());
+            Json::Null
+        }
+    };
+    let expect = match table.get("expect").map(to_json) {
+        Some(Json::Object(m)) if !m.is_empty() => m,
+        _ => {
+            problems.push("`[expect]` table missing or empty".into());
+            serde_json::Map::new()
+        }
+    };
+    for key in expect.keys() {
+        if !EXPECT_KEYS.contains(&key.as_str()) {
+            problems.push(format!(
+                "unknown [expect] key `{key}` (allowed: {EXPECT_KEYS:?})"
+            ));
+        }
+    }
+    if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+        if !is_kebab(stem) {
+            problems.push(format!(
+                "file name `{stem}` is not a kebab-case proposition"
+            ));
+        }
+    }
+    Scenario {
+        path: rel,
+        title,
+        cites,
+        source,
+        known_failure,
+        case,
+        expect,
+        problems,
+    }
+}
+
+fn load_all() -> Vec<Scenario> {
+    toml_files(&scenarios_dir())
+        .iter()
+        .map(|p| load(p))
+        .collect()
+}
+
+/// What running a scenario's case produced.
+struct Run {
+    /// The decision as JSON (absent if the case could not be read).
+    decision: Option<Json>,
+    /// The fields `validate` complained about.
+    invalid_fields: Vec<String>,
+    /// Problems reading the case.
+    errors: Vec<String>,
+}
+
+/// Reads the case the way the harness is specified to (TOML → JSON value → `s117::Case`), validates and evaluates
+/// it, and cross-checks the JSON façade (`s117::api::check_json`) on the same facts.
+fn run(case: &Json) -> Run {
+    let mut errors = Vec::new();
+    let parsed: Result<s117::Case, _> = serde_json::from_value(case.clone());
+    let case_value = match parsed {
+        Ok(c) => c,
+        Err(e) => {
+            return Run {
+                decision: None,
+                invalid_fields: Vec::new(),
+                errors: vec![format!("[case] does not match the contract: {e}")],
+            }
+        }
+    };
+    let invalid: Vec<String> = s117::validate(&case_value)
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    let decision = s117::evaluate(&case_value);
+    let decision_json = serde_json::to_value(&decision).expect("a Decision always serialises");
+    // The JSON text route must agree with the typed route.
+    let text = case.to_string();
+    match s117::api::parse_case(&text) {
+        Ok(c) if c == case_value => {}
+        Ok(_) => errors
+            .push("api::parse_case read the case differently from serde_json::from_value".into()),
+        Err(e) => errors.push(format!("api::parse_case rejected the case: {e}")),
+    }
+    match (s117::api::check_json(&text), invalid.is_empty()) {
+        (Ok(d), true) if d == decision => {}
+        (Ok(_), true) => errors.push("api::check_json decided differently from evaluate".into()),
+        (Err(_), false) => {}
+        (Ok(_), false) => {
+            errors.push("api::check_json accepted a case that validate rejects".into())
+        }
+        (Err(e), true) => errors.push(format!("api::check_json rejected a valid case: {e:?}")),
+    }
+    Run {
+        decision: Some(decision_json),
+        invalid_fields: invalid,
+        errors,
+    }
+}
+
+fn show(v: Option<&Json>) -> String {
+    match v {
+        None => "(absent)".into(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// `"none"` in an expectation means "no value".
+fn is_none_word(v: &Json) -> bool {
+    v.as_str() == Some("none")
+}
+
+/// Compares a scalar expectation (string, bool, integer, or "none") with the actual value at `pointer`.
+fn compare_scalar(failures: &mut Vec<String>, key: &str, expected: &Json, actual: Option<&Json>) {
+    let actual_is_null = actual.is_none_or(Json::is_null);
+    let ok = if is_none_word(expected) {
+        actual_is_null
+    } else {
+        actual == Some(expected)
+    };
+    if !ok {
+        failures.push(format!(
+            "{key}: expected {expected}, actual {}",
+            show(actual)
+        ));
+    }
+}
+
+fn strings(v: &Json) -> Vec<String> {
+    match v {
+        Json::Array(a) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_owned))
+            .collect(),
+        Json::String(s) => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+/// Compares every expectation with the decision (and the validation result) and returns each mismatch.
+/// Unlisted fields are not checked.
+fn check(expect: &serde_json::Map<String, Json>, run: &Run) -> Vec<String> {
+    let mut failures = run.errors.clone();
+    // Validation first: errors are expected only if listed.
+    let expected_invalid: BTreeSet<String> = expect
+        .get("invalid_fields")
+        .map(strings)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let actual_invalid: BTreeSet<String> = run.invalid_fields.iter().cloned().collect();
+    if expected_invalid != actual_invalid {
+        failures.push(format!(
+            "invalid_fields: expected {expected_invalid:?}, validate returned errors for {actual_invalid:?}"
+        ));
+    }
+    let Some(d) = &run.decision else {
+        failures.push("no decision (the case could not be read)".into());
+        return failures;
+    };
+    let flags: Vec<&Json> = d["flags"]
+        .as_array()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default();
+    let flag_ids: Vec<&str> = flags.iter().filter_map(|f| f["id"].as_str()).collect();
+    for (key, expected) in expect {
+        match key.as_str() {
+            "invalid_fields" => {}
+            "entitlement" => compare_scalar(&mut failures, key, expected, d.get("entitlement")),
+            "duty_arose" => compare_scalar(&mut failures, key, expected, d.get("duty_arose")),
+            "qualifying_detention" => {
+                compare_scalar(&mut failures, key, expected, d.get("qualifying_detention"))
+            }
+            "council" | "nhs_body" => {
+                let body = d.get(key.as_str()).filter(|b| !b.is_null());
+                compare_scalar(
+                    &mut failures,
+                    key,
+                    expected,
+                    body.and_then(|b| b.get("name")),
+                );
+            }
+            "council_code" | "council_certain" | "council_kind" | "nhs_body_code"
+            | "nhs_body_ods" | "nhs_body_certain" | "nhs_body_kind" => {
+                let (body_key, field) = key.split_once('_').map_or((key.as_str(), ""), |(a, b)| {
+                    if a == "nhs" {
+                        ("nhs_body", b.trim_start_matches("body_"))
+                    } else {
+                        (a, b)
+                    }
+                });
+                let body = d.get(body_key).filter(|b| !b.is_null());
+                match body {
+                    None => failures.push(format!(
+                        "{key}: expected {expected}, but there is no {body_key}"
+                    )),
+                    Some(b) => compare_scalar(&mut failures, key, expected, b.get(field)),
+                }
+            }
+            "council_candidates" | "nhs_body_candidates" => {
+                let body_key = key.trim_end_matches("_candidates");
+                let names: Vec<&str> = d
+                    .get(body_key)
+                    .and_then(|b| b.get("candidates"))
+                    .and_then(Json::as_array)
+                    .map(|a| a.iter().filter_map(|c| c["name"].as_str()).collect())
+                    .unwrap_or_default();
+                for want in strings(expected) {
+                    if !names.contains(&want.as_str()) {
+                        failures.push(format!(
+                            "{key}: expected {want:?} among the candidates, actual {names:?}"
+                        ));
+                    }
+                }
+            }
+            "council_cites" | "nhs_body_cites" => {
+                let body_key = key.trim_end_matches("_cites");
+                let ids: Vec<&str> = d
+                    .get(body_key)
+                    .and_then(|b| b.get("cites"))
+                    .and_then(Json::as_array)
+                    .map(|a| a.iter().filter_map(|c| c["id"].as_str()).collect())
+                    .unwrap_or_default();
+                for want in strings(expected) {
+                    if !ids.contains(&want.as_str()) {
+                        failures.push(format!(
+                            "{key}: expected {want:?} among the body's citations, actual {ids:?}"
+                        ));
+                    }
+                }
+            }
+            "reasons" => {
+                let Some(table) = expected.as_object() else {
+                    failures.push("reasons: must be a table of rule = finding".into());
+                    continue;
+                };
+                let reasons = d["reasons"].as_array().cloned().unwrap_or_default();
+                for (rule, finding) in table {
+                    let found: Vec<&str> = reasons
+                        .iter()
+                        .filter(|r| r["rule"].as_str() == Some(rule.as_str()))
+                        .filter_map(|r| r["finding"].as_str())
+                        .collect();
+                    if !found.iter().any(|f| Some(*f) == finding.as_str()) {
+                        failures.push(format!(
+                            "reasons.{rule}: expected a reason with finding {finding}, actual findings {found:?}"
+                        ));
+                    }
+                }
+            }
+            "flags" => {
+                for want in strings(expected) {
+                    if !flag_ids.contains(&want.as_str()) {
+                        failures.push(format!("flags: expected {want:?}, actual {flag_ids:?}"));
+                    }
+                }
+            }
+            "no_flags" => {
+                for unwanted in strings(expected) {
+                    if flag_ids.contains(&unwanted.as_str()) {
+                        failures.push(format!(
+                            "no_flags: {unwanted:?} is present, actual {flag_ids:?}"
+                        ));
+                    }
+                }
+            }
+            "flag_dates" => {
+                let Some(table) = expected.as_object() else {
+                    failures.push("flag_dates: must be a table of flag id = date".into());
+                    continue;
+                };
+                for (id, date) in table {
+                    let dates: Vec<&Json> = flags
+                        .iter()
+                        .filter(|f| f["id"].as_str() == Some(id.as_str()))
+                        .map(|f| &f["date"])
+                        .collect();
+                    if !dates.contains(&date) {
+                        let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+                        failures.push(format!(
+                            "flag_dates.{id}: expected {date}, actual {shown:?}"
+                        ));
+                    }
+                }
+            }
+            other => failures.push(format!("unknown expectation `{other}`")),
+        }
+    }
+    failures
+}
+
+/// The report block for one scenario.
+fn report(s: &Scenario, failures: &[String]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", s.path);
+    let _ = writeln!(out, "  title:  {}", s.title);
+    let _ = writeln!(out, "  cites:  {}", s.cites.join(", "));
+    let _ = writeln!(out, "  source: {}", s.source);
+    if let Some(why) = &s.known_failure {
+        let _ = writeln!(out, "  known failure: {why}");
+    }
+    for f in failures {
+        let _ = writeln!(out, "  - {f}");
+    }
+    out
+}
+
+#[test]
+fn every_scenario_matches_the_law() {
+    let scenarios = load_all();
+    let mut failed = Vec::new();
+    let mut known = Vec::new();
+    let mut fixed = Vec::new();
+    for s in &scenarios {
+        let mut failures = s.problems.clone();
+        if s.problems.is_empty() {
+            failures.extend(check(&s.expect, &run(&s.case)));
+        }
+        match (&s.known_failure, failures.is_empty()) {
+            (None, true) => {}
+            (None, false) => failed.push(report(s, &failures)),
+            (Some(_), false) if s.problems.is_empty() => known.push(report(s, &failures)),
+            (Some(_), false) => failed.push(report(s, &failures)),
+            (Some(_), true) => fixed.push(report(
+                s,
+                &["marked known_failure but now passes: remove the marker".to_owned()],
+            )),
+        }
+    }
+    if !known.is_empty() {
+        eprintln!(
+            "\n{} known failure(s): the rules disagree with the specification; the lead decides.\n\n{}",
+            known.len(),
+            known.join("\n")
+        );
+    }
+    failed.extend(fixed);
+    assert!(
+        failed.is_empty(),
+        "\n{} of {} scenario(s) failed:\n\n{}",
+        failed.len(),
+        scenarios.len(),
+        failed.join("\n")
+    );
+}
+
+#[test]
+fn there_are_enough_scenarios() {
+    let n = load_all().len();
+    assert!(
+        n >= MIN_SCENARIOS,
+        "only {n} scenarios; at least {MIN_SCENARIOS} are required"
+    );
+}
+
+#[test]
+fn every_cited_source_is_in_the_registry() {
+    let mut unknown = Vec::new();
+    for s in load_all() {
+        for id in &s.cites {
+            if s117::sources::by_id(id).is_none() {
+                unknown.push(format!("{}: `{id}` is not an id in src/sources.rs", s.path));
+            }
+        }
+    }
+    assert!(unknown.is_empty(), "{}", unknown.join("\n"));
+}
+
+#[test]
+fn every_rule_is_covered_by_a_scenario_reason() {
+    let scenarios = load_all();
+    let covered: BTreeSet<String> = scenarios
+        .iter()
+        .filter_map(|s| s.expect.get("reasons").and_then(Json::as_object))
+        .flat_map(|t| t.keys().cloned())
+        .collect();
+    let missing: Vec<&str> = s117::decision::RuleId::ALL
+        .iter()
+        .map(|r| r.code())
+        .filter(|c| !covered.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no scenario expects a reason from rule(s) {missing:?}"
+    );
+}
+
+#[test]
+fn every_section_and_leaving_value_is_exercised() {
+    let scenarios = load_all();
+    let detentions: Vec<&Json> = scenarios
+        .iter()
+        .filter_map(|s| s.case.get("detentions").and_then(Json::as_array))
+        .flatten()
+        .collect();
+    let used = |field: &str| -> BTreeSet<String> {
+        detentions
+            .iter()
+            .filter_map(|d| d.get(field).and_then(Json::as_str).map(str::to_owned))
+            .collect()
+    };
+    let sections = used("section");
+    let missing: Vec<&str> = s117::case::Section::ALL
+        .iter()
+        .map(|s| s.code())
+        .filter(|c| !sections.contains(*c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no scenario uses section(s) {missing:?}"
+    );
+    let leavings = used("leaving");
+    let all_leavings = [
+        "discharged",
+        "cto",
+        "conditional_discharge",
+        "s17_leave",
+        "escorted_leave_only",
+        "stayed_informally",
+        "returned_to_prison",
+        "still_in_hospital",
+    ];
+    let missing: Vec<&&str> = all_leavings
+        .iter()
+        .filter(|l| !leavings.contains(**l))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no scenario uses leaving value(s) {missing:?}"
+    );
+}
+
+/// A harness that accepts anything proves nothing: swap each entitlement expectation for every other value and
+/// check that the comparison reports a mismatch.
+#[test]
+fn wrong_expectations_are_caught() {
+    let mut uncaught = Vec::new();
+    let mut tried = 0;
+    for s in load_all().into_iter().filter(|s| s.problems.is_empty()) {
+        let r = run(&s.case);
+        let actual = r
+            .decision
+            .as_ref()
+            .and_then(|d| d["entitlement"].as_str())
+            .map(str::to_owned);
+        if let Some(expected) = s.expect.get("entitlement").and_then(Json::as_str) {
+            for other in ENTITLEMENTS
+                .iter()
+                .filter(|e| **e != expected && Some(**e) != actual.as_deref())
+            {
+                let mut wrong = s.expect.clone();
+                wrong.insert("entitlement".into(), Json::String((*other).into()));
+                tried += 1;
+                if !check(&wrong, &r)
+                    .iter()
+                    .any(|f| f.starts_with("entitlement:"))
+                {
+                    uncaught.push(format!(
+                        "{}: entitlement {other} was not reported as a mismatch",
+                        s.path
+                    ));
+                }
+            }
+        }
+        // The same for a council name and a flag that cannot be there.
+        if s.expect.contains_key("council") {
+            let mut wrong = s.expect.clone();
+            wrong.insert(
+                "council".into(),
+                Json::String("Nowhere District Council".into()),
+            );
+            tried += 1;
+            if !check(&wrong, &r).iter().any(|f| f.starts_with("council:")) {
+                uncaught.push(format!("{}: a wrong council was not reported", s.path));
+            }
+        }
+        let mut wrong = s.expect.clone();
+        wrong.insert(
+            "flags".into(),
+            Json::Array(vec![Json::String("no_such_flag".into())]),
+        );
+        tried += 1;
+        if !check(&wrong, &r).iter().any(|f| f.starts_with("flags:")) {
+            uncaught.push(format!("{}: a missing flag was not reported", s.path));
+        }
+    }
+    assert!(tried > 0, "no mutation was tried");
+    assert!(uncaught.is_empty(), "{}", uncaught.join("\n"));
+}
+
+/// Typos in a scenario file are failures, not silently ignored expectations.
+#[test]
+fn unknown_keys_are_reported() {
+    let dir = std::env::temp_dir().join(format!("s117-scenario-keys-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("typo-in-expect.toml");
+    std::fs::write(
+        &file,
+        "title = \"t\"\ncites = [\"mha1983-s117-1\"]\nsource = \"test\"\n[case]\nas_at = \"2025-01-15\"\n[expect]\nentitelment = \"entitled\"\n",
+    )
+    .expect("write");
+    let s = load(&file);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        s.problems.iter().any(|p| p.contains("entitelment")),
+        "a misspelt expectation key was not reported: {:?}",
+        s.problems
+    );
+}
