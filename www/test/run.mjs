@@ -1,0 +1,1080 @@
+// Browser tests for the <s117-checker> widget, in headless Chromium (Debian's /usr/bin/chromium) via playwright-core.
+//
+//   BASE_URL=http://127.0.0.1:8765/ node www/test/run.mjs      (a server of www/ must be running there)
+//   node www/test/run.mjs                                        (starts its own static server of www/)
+//
+// Options: FILTER=text runs only tests whose name contains it; HEADED=1 shows the browser.
+// Prints one line per test and ends with exactly "N passed, M failed"; exits non-zero on any failure.
+// Screenshots go to test-artifacts/screenshots/ (git-ignored).
+
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile, mkdir, writeFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const WWW = path.resolve(HERE, '..');
+const ROOT = path.resolve(WWW, '..');
+const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
+const AS_AT = '2026-11-23';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// ----- a static server, unless BASE_URL points at one ------------------------------------------------------------
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.ts': 'text/plain',
+  '.svg': 'image/svg+xml',
+};
+
+async function startServer() {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://x');
+      let file = path.normalize(path.join(WWW, decodeURIComponent(url.pathname)));
+      if (!file.startsWith(WWW)) throw new Error('outside');
+      if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+let BASE = process.env.BASE_URL;
+let ownServer = null;
+if (!BASE) {
+  ownServer = await startServer();
+  BASE = ownServer.url;
+}
+if (!BASE.endsWith('/')) BASE += '/';
+const BASE_ORIGIN = new URL(BASE).origin;
+// The same server under another host name: a different origin, for the cross-origin iframe test.
+const OTHER = new URL(BASE);
+OTHER.hostname = OTHER.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+const OTHER_ORIGIN = OTHER.origin;
+
+// What the served build exports decides whether the letter steps run (letter() arrives with the letter module).
+const served = await fetch(new URL('pkg/s117.js', BASE)).catch(() => null);
+if (!served || !served.ok) {
+  console.error(`${new URL('pkg/s117.js', BASE)} is missing: build the WebAssembly first (scripts/build-wasm.sh).`);
+  process.exit(1);
+}
+const glue = await served.text();
+const HAS_LETTER = /export function letter\(/.test(glue);
+const HAS_DOCX = /export function letterDocx\(/.test(glue);
+
+// ----- a tiny runner ---------------------------------------------------------------------------------------------
+
+const tests = [];
+/** The page most recently opened, for a screenshot when a test fails. */
+let lastPage = null;
+/** @param {string} name @param {(t: any) => Promise<void>} fn */
+function test(name, fn) {
+  tests.push({ name, fn });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: !process.env.HEADED,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+
+/**
+ * A fresh browser context and page that records what the page does: console errors, page errors, CSP violations
+ * (in every frame), dialogs (which fail the test) and every request.
+ */
+async function open(url, { width = 1024, height = 900, sandboxed = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'en-GB' });
+  context.setDefaultTimeout(8000);
+  const page = await context.newPage();
+  const log = { console: [], errors: [], csp: [], dialogs: [], requests: [] };
+  await page.exposeFunction('__s117CspViolation', (v) => log.csp.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__s117CspViolation({ directive: e.violatedDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
+    });
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.console.push(m.text());
+  });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('dialog', (d) => {
+    log.dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('request', (r) => log.requests.push(r.url()));
+  if (!sandboxed) await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
+  await page.goto(new URL(url, BASE).href);
+  lastPage = page;
+  return { context, page, log, close: () => context.close() };
+}
+
+/** Waits for the checker to load; optionally fixes its date. */
+async function ready(page, { asAt = AS_AT } = {}) {
+  await page.waitForFunction(() => customElements.get('s117-checker') && document.querySelector('s117-checker .s117'));
+  await page.evaluate(async (a) => {
+    const el = document.querySelector('s117-checker');
+    await el.ready;
+    if (a && el.getAttribute('as-at') !== a) el.setAttribute('as-at', a);
+  }, asAt);
+}
+
+/** Asserts nothing bad happened on the page: no page errors, console errors, CSP violations or dialogs. */
+function assertClean(log, { allowConsole = [] } = {}) {
+  assert.deepEqual(log.errors, [], 'page errors');
+  assert.deepEqual(log.csp, [], 'CSP violations');
+  assert.deepEqual(log.dialogs, [], 'dialogs');
+  const console = log.console.filter((m) => !allowConsole.some((re) => re.test(m)));
+  assert.deepEqual(console, [], 'console errors');
+}
+
+/** Asserts every request went to one of the given origins (data: and blob: URLs are local). */
+function assertOwnRequests(log, origins = [BASE_ORIGIN]) {
+  const foreign = log.requests.filter((u) => !/^(data|blob):/.test(u) && !origins.includes(new URL(u).origin));
+  assert.deepEqual(foreign, [], 'requests outside the widget’s own origin');
+}
+
+// ----- acting as a person ----------------------------------------------------------------------------------------
+
+/** Waits for the page heading (a question) to be shown. */
+async function heading(page, text) {
+  await page.getByRole('heading', { name: text, exact: true }).first().waitFor({ timeout: 5000 });
+}
+
+async function choose(page, label) {
+  await page.getByRole('radio', { name: label, exact: true }).check();
+}
+
+async function tick(page, label) {
+  await page.getByRole('checkbox', { name: label, exact: true }).check();
+}
+
+async function next(page, name = 'Continue') {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** Types a date into the GOV.UK date input in the group named `legend`: '14 5 2023', '5 2023' (no day) or '2023'. */
+async function date(page, legend, value) {
+  const group = page.getByRole('group', { name: legend, exact: true });
+  const parts = value.split(' ');
+  const [d, m, y] = parts.length === 3 ? parts : parts.length === 2 ? ['', ...parts] : ['', '', parts[0]];
+  await group.getByLabel('Day', { exact: true }).fill(d);
+  await group.getByLabel('Month', { exact: true }).fill(m);
+  await group.getByLabel('Year', { exact: true }).fill(y);
+}
+
+/** Types into a combobox and picks the suggestion whose name starts with `pick` (or keeps the text). */
+async function combo(page, label, typed, pick) {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.fill('');
+  await box.pressSequentially(typed, { delay: 5 });
+  if (pick) {
+    await page.getByRole('option', { name: new RegExp(`^${pick.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|$)`) }).first().click();
+    assert.equal(await box.inputValue(), pick);
+  }
+}
+
+/**
+ * Answers one stay in hospital, page by page, checking each question is the one expected.
+ * @param {import('playwright-core').Page} page
+ */
+async function stay(page, s) {
+  await heading(page, 'Which country was the hospital in?');
+  await choose(page, s.hospital || 'England');
+  await next(page);
+  if (s.hospital === 'Scotland' || s.hospital === 'Northern Ireland') {
+    await heading(page, /Where did you live just before/);
+    await choose(page, s.lived || s.hospital);
+    await next(page);
+  } else {
+    await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+    if (s.moreSection) await page.getByText('Show other sections').click();
+    await choose(page, s.section);
+    await next(page);
+    if (s.recall) {
+      await page.getByRole('heading', { name: /recall/ }).waitFor();
+      await choose(page, s.recall);
+      await next(page);
+    }
+    await page.getByRole('heading', { name: /^Where did you live just before/ }).waitFor();
+    await choose(page, s.lived || 'England');
+    await next(page);
+    if (s.council !== undefined) {
+      await heading(page, 'Which council area did you live in?');
+      if (s.council === null) await tick(page, 'I’m not sure which council');
+      else await combo(page, 'Which council area did you live in?', s.councilTyped || s.council, s.councilTyped === s.council ? null : s.council);
+      await next(page);
+      await heading(page, 'Did any of these apply to where you were living?');
+      await tick(page, 'None of these');
+      await next(page);
+    }
+    if (s.leaving) {
+      await heading(page, 'How did this stay end?');
+      await choose(page, s.leaving);
+      await next(page);
+    }
+  }
+  await heading(page, 'When were you in hospital?');
+  if (s.stopAtDates) return;
+  if (s.admitted) await date(page, 'When did this stay begin?', s.admitted);
+  if (s.left) await date(page, s.leftLegend || 'When did you leave hospital?', s.left);
+  if (s.hospitalName) await page.getByLabel('Name of the hospital (optional)').fill(s.hospitalName);
+  await next(page);
+}
+
+/** Answers the "another stay?" page. */
+async function moreStays(page, yes) {
+  await page.getByRole('heading', { name: /^You have told us about \d+ stays? in hospital$/ }).waitFor();
+  await choose(page, yes ? 'Yes' : 'No');
+  await next(page);
+}
+
+/** Goes from "check your answers" to the result and returns the summary, the named bodies and the decision. */
+async function result(page) {
+  await heading(page, 'Check your answers');
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  const summary = (await page.locator('.s117-panel__summary').textContent()).trim();
+  const bodies = (await page.locator('.s117-body-card__name').allTextContents()).map((t) => t.trim());
+  const decision = await page.evaluate(() => document.querySelector('s117-checker').decision);
+  // The result was announced in the live region.
+  await page.waitForFunction(() => /^Result: /.test(document.querySelector('s117-checker [role="status"][aria-live="polite"]').textContent));
+  return { summary, bodies, decision };
+}
+
+/** Fills the letter details and creates the letter; returns its text. */
+async function letter(page, details = {}) {
+  const section = page.locator('.s117-letter-section');
+  if (details.name) await section.getByLabel('Full name', { exact: true }).fill(details.name);
+  if (details.address) await section.getByLabel('Address', { exact: true }).fill(details.address);
+  await section.getByRole('button', { name: 'Create the letter' }).click();
+  await page.locator('.s117-letter').waitFor();
+  return (await page.locator('.s117-letter').innerText()).trim();
+}
+
+const flagIds = (decision) => decision.flags.map((f) => f.id);
+
+async function shot(page, name, { widget = false } = {}) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // The widget alone, at full size, for looking at closely.
+  if (widget) await page.locator('s117-checker').first().screenshot({ path: path.join(SHOTS, `${name}-widget.png`) });
+}
+
+/** No horizontal scrolling at this width (WCAG 1.4.10 reflow). */
+async function assertNoOverflow(page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `page scrolls sideways: ${scroll} > ${client}`);
+}
+
+async function axe(page, where) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(problems, [], `axe violations on ${where}`);
+}
+
+// ----- the eight journeys ----------------------------------------------------------------------------------------
+
+test('journey: entitled after section 3 (Birmingham), with the letter', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { section: 'Section 3: detained for treatment', council: 'Birmingham City Council', councilTyped: 'birming', leaving: 'I was discharged and left hospital', admitted: '5 1 2025', left: '10 3 2025', hospitalName: 'Queen Elizabeth Psychiatric Hospital' });
+  await moreStays(page, false);
+  await heading(page, 'Have you been told that your after-care has ended?');
+  await choose(page, 'No');
+  await next(page);
+  await page.getByRole('heading', { name: /^Which integrated care board \(ICB\) was your GP practice part of when you went into hospital on 5 January 2025\?$/ }).waitFor();
+  await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital on 5 January 2025?', 'Birmingham', 'NHS Birmingham and Solihull Integrated Care Board');
+  await next(page);
+  await heading(page, 'Have you paid, or been asked to pay, for any care since you left hospital?');
+  await choose(page, 'No');
+  await next(page);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.match(r.summary, /^You appear to be owed free after-care under section 117 of the Mental Health Act 1983 since 10 March 2025\.$/);
+  assert.deepEqual(r.bodies, ['Birmingham City Council', 'NHS Birmingham and Solihull Integrated Care Board']);
+  // Each reason shows its finding in words and links its citation.
+  const reason = page.locator('.s117-reason').filter({ hasText: 'Detained under a qualifying section' });
+  assert.match(await reason.locator('.s117-reason__finding').textContent(), /^✓ Met$/);
+  const link = reason.getByRole('link', { name: 'Mental Health Act 1983, s.117(1)' });
+  assert.equal(await link.getAttribute('href'), 'https://www.legislation.gov.uk/ukpga/1983/20/section/117');
+  assert.match(await link.getAttribute('rel'), /noopener/);
+  await page.getByText(/This is a screening tool, not legal advice\. It reflects the law on \d+ \w+ \d{4}/).first().waitFor();
+  if (HAS_LETTER) {
+    const text = await letter(page, { name: 'Sam Example', address: '1 High Street\nBirmingham' });
+    assert.match(text, /Birmingham City Council/);
+    assert.match(text, /NHS Birmingham and Solihull Integrated Care Board/);
+    assert.match(text, /Sam Example/);
+    assert.match(text, /Queen Elizabeth Psychiatric Hospital/);
+    // Download .txt: the same letter as text.
+    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt (the letter as a text file)' }).click()]);
+    assert.equal(txt.suggestedFilename(), 's117-letter-2026-11-23.txt');
+    const plain = await readFile(await txt.path(), 'utf8');
+    assert.match(plain, /Birmingham City Council/);
+    assert.match(plain, /Sam Example/);
+    // Copy: the clipboard gets the same text.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_ORIGIN });
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByText('The letter has been copied.', { exact: false }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), plain);
+    if (HAS_DOCX) {
+      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .docx (the letter as a Word document)' }).click()]);
+      assert.equal(docx.suggestedFilename(), 's117-letter-2026-11-23.docx');
+      const bytes = await readFile(await docx.path());
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a .docx is a zip file');
+      assert.ok(bytes.includes(Buffer.from('word/document.xml')));
+    }
+  } else {
+    await page.getByText('The letter is not available in this version of the checker yet.').waitFor();
+  }
+  assertClean(log);
+  assertOwnRequests(log);
+  await close();
+});
+
+test('journey: section 2 only is not entitled, and asks nothing it does not need', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { section: 'Section 2: detained for assessment', admitted: '3 2024', left: '4 2024' });
+  await moreStays(page, false);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'not_entitled');
+  assert.match(r.summary, /you are not owed after-care under section 117/);
+  assert.deepEqual(r.bodies, []);
+  assert.equal(await page.locator('.s117-letter-section').count(), 0);
+  // Approximate dates were kept as months.
+  assert.deepEqual(await page.evaluate(() => document.querySelector('s117-checker').answers.detentions[0].admitted), '2024-03');
+  assertClean(log);
+  await close();
+});
+
+test('journey: escorted leave only means after-care is owed on leaving; a district names its county', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await heading(page, 'Which country was the hospital in?');
+  await choose(page, 'England');
+  await next(page);
+  await choose(page, 'Section 3: detained for treatment');
+  await next(page);
+  await choose(page, 'England');
+  await next(page);
+  await combo(page, 'Which council area did you live in?', 'Bromsg', 'Bromsgrove');
+  await page.getByText(/Bromsgrove is a district council\. Social services there are run by Worcestershire County Council/).waitFor();
+  await next(page);
+  await tick(page, 'None of these');
+  await next(page);
+  await choose(page, 'I’ve only had escorted trips out, and I still live in hospital');
+  await next(page);
+  await heading(page, 'When were you in hospital?');
+  // No "left hospital" question for someone still living in hospital.
+  assert.equal(await page.getByRole('group', { name: 'When did you leave hospital?' }).count(), 0);
+  await date(page, 'When did this stay begin?', '1 9 2026');
+  await next(page);
+  await moreStays(page, false);
+  await page.getByRole('heading', { name: /^Which integrated care board/ }).waitFor();
+  await tick(page, 'I don’t know');
+  await next(page);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled_on_leaving_hospital');
+  assert.match(r.summary, /when you leave hospital/);
+  assert.deepEqual(r.bodies, ['Worcestershire County Council', 'NHS Herefordshire and Worcestershire Integrated Care Board']);
+  assert.ok(flagIds(r.decision).includes('plan_before_discharge'));
+  assertClean(log);
+  await close();
+});
+
+test('journey: readmission in another area: the council moves, the ICB does not', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { section: 'Section 3: detained for treatment', council: 'Birmingham City Council', councilTyped: 'Birmingham', leaving: 'I was discharged and left hospital', admitted: '10 1 2023', left: '20 4 2023' });
+  await moreStays(page, true);
+  await stay(page, { section: 'Section 3: detained for treatment', council: 'Worcester', councilTyped: 'Worces', leaving: 'I was discharged and left hospital', stopAtDates: true });
+  // Facts that cannot be true together are caught by the core and shown on the question that asked them.
+  await date(page, 'When did this stay begin?', '1 6 2022');
+  await date(page, 'When did you leave hospital?', '1 9 2024');
+  await next(page);
+  await page.locator('.s117-error-summary').getByRole('link', { name: /^2022-06-01 is before the stay listed above it began \(2023-01-10\)/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('s117-error-summary')), true);
+  await page.locator('.s117-form-group--error').getByText(/is before the stay listed above it began/).waitFor();
+  await date(page, 'When did this stay begin?', '1 6 2024');
+  await next(page);
+  await moreStays(page, false);
+  await heading(page, 'Have you been told that your after-care has ended?');
+  await choose(page, 'No');
+  await next(page);
+  // The ICB question asks about the first detention (the ICB stays through later ones).
+  await page.getByRole('heading', { name: /GP practice part of when you went into hospital on 10 January 2023\?$/ }).waitFor();
+  await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital on 10 January 2023?', 'Birm', 'NHS Birmingham and Solihull Integrated Care Board');
+  await next(page);
+  await choose(page, 'No');
+  await next(page);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.deepEqual(r.bodies, ['Worcestershire County Council', 'NHS Birmingham and Solihull Integrated Care Board']);
+  assert.equal(r.decision.qualifying_detention, 1);
+  assert.match(r.decision.nhs_body.why, /did not change when you were detained again/);
+  await page.locator('.s117-body-card').getByText(/did not change when you were detained again/).waitFor();
+  await page.locator('.s117-reason').filter({ hasText: 'Later stays in hospital' }).waitFor();
+  await shot(page, 'answer-readmission-1024');
+  assertClean(log);
+  await close();
+});
+
+test('journey: Wales: the council and the local health board', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { hospital: 'Wales', section: 'Section 3: detained for treatment', lived: 'Wales', council: 'Cardiff Council', councilTyped: 'Cardiff', leaving: 'I was discharged and left hospital', admitted: '2 2025', left: '6 2025' });
+  await moreStays(page, false);
+  await heading(page, 'Have you been told that your after-care has ended?');
+  await choose(page, 'No');
+  await next(page);
+  // No ICB question in Wales: the health board follows the council area.
+  await heading(page, 'Have you paid, or been asked to pay, for any care since you left hospital?');
+  await choose(page, 'No');
+  await next(page);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.deepEqual(r.bodies, ['Cardiff Council', 'Cardiff and Vale University Health Board']);
+  assert.match(await page.locator('.s117-body-card__kind').nth(1).textContent(), /Local health board/);
+  assertClean(log);
+  await close();
+});
+
+test('journey: Scotland: detention under Scottish law is out of scope', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { hospital: 'Scotland', lived: 'Scotland', admitted: '2022' });
+  await moreStays(page, false);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'out_of_scope');
+  assert.match(r.summary, /Section 117 does not apply/);
+  await page.locator('.s117-reason').filter({ hasText: 'Mental Welfare Commission for Scotland' }).waitFor();
+  assertClean(log);
+  await close();
+});
+
+test('journey: after-care ended for an unlawful reason: still entitled, with the deadlines as dates', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { section: 'Section 3: detained for treatment', council: 'Leeds City Council', councilTyped: 'Leeds', leaving: 'I was discharged and left hospital', admitted: '1 11 2023', left: '1 2 2024' });
+  await moreStays(page, false);
+  await heading(page, 'Have you been told that your after-care has ended?');
+  await choose(page, 'Yes');
+  await next(page);
+  await heading(page, 'What reason were you given for ending it?');
+  await choose(page, 'I was discharged from the community mental health team or other specialist services');
+  await next(page);
+  await heading(page, 'When were you told your after-care had ended?');
+  await date(page, 'When were you told your after-care had ended?', '1 10 2026');
+  await next(page);
+  // The joint-decision question is only for "no longer needed".
+  await page.getByRole('heading', { name: /^Which integrated care board/ }).waitFor();
+  await tick(page, 'I don’t know');
+  await next(page);
+  await choose(page, 'No');
+  await next(page);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  const ids = flagIds(r.decision);
+  assert.ok(ids.includes('likely_unlawful_ending'), ids.join());
+  const deadlines = r.decision.flags.filter((f) => f.kind === 'deadline');
+  assert.ok(deadlines.length >= 1, 'a deadline');
+  const warnings = page.locator('.s117-flags--warning');
+  await warnings.waitFor();
+  const shown = page.locator('.s117-flags--deadline .s117-flag__date');
+  assert.match(await shown.first().textContent(), /^Last day: \d{1,2} \w+ \d{4}/);
+  assertClean(log);
+  await close();
+});
+
+test('journey: charges paid after a hospital order: refund, and the 1 July 2022 ICB question', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await stay(page, { section: 'Section 37: hospital order made by a court', council: 'Manchester City Council', councilTyped: 'Manchester', leaving: 'I was discharged and left hospital', admitted: '3 2019', left: '1 6 2020' });
+  await moreStays(page, false);
+  await choose(page, 'No');
+  await next(page);
+  await heading(page, 'Which integrated care board (ICB) was your GP practice part of on 1 July 2022?');
+  await combo(page, 'Which integrated care board (ICB) was your GP practice part of on 1 July 2022?', 'greater man', 'NHS Greater Manchester Integrated Care Board');
+  await next(page);
+  await heading(page, 'Have you paid, or been asked to pay, for any care since you left hospital?');
+  await choose(page, 'Yes');
+  await next(page);
+  await heading(page, 'About the charges');
+  await page.getByLabel('What were you charged for?').fill('Care home fees');
+  await date(page, 'When did the charges start?', '1 2021');
+  await next(page);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.deepEqual(r.bodies, ['Manchester City Council', 'NHS Greater Manchester Integrated Care Board']);
+  assert.ok(flagIds(r.decision).includes('refund_due'), flagIds(r.decision).join());
+  await page.getByRole('heading', { name: 'Money you may be owed back' }).waitFor();
+  await page.getByText('Ask for the charges to be refunded, with interest.', { exact: false }).waitFor();
+  assertClean(log);
+  await close();
+});
+
+// ----- accessibility -----------------------------------------------------------------------------------------------
+
+test('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and the letter', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  const check = (where) => axe(page, where);
+  await check('first question');
+  // An error summary, too.
+  await next(page);
+  await page.locator('.s117-error-summary').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('s117-error-summary')), true, 'the error summary takes focus');
+  await page.getByRole('link', { name: 'Select the country the hospital was in' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.type), 'radio', 'the error link focuses the field');
+  await check('question with an error');
+  await choose(page, 'England');
+  await next(page);
+  await page.getByText('Show other sections').click();
+  await check('section question');
+  await choose(page, 'Section 3: detained for treatment');
+  await next(page);
+  await check('lived question');
+  await choose(page, 'England');
+  await next(page);
+  await page.getByRole('combobox').pressSequentially('Leic');
+  await page.getByRole('listbox').waitFor();
+  await check('council question with suggestions open');
+  await page.getByRole('option', { name: /^Leicester City Council/ }).click();
+  await next(page);
+  await check('circumstances question');
+  await tick(page, 'A council arranged for me to live there');
+  await check('circumstances with a revealed question');
+  await tick(page, 'None of these');
+  await next(page);
+  await check('leaving question');
+  await choose(page, 'I left on a community treatment order (CTO)');
+  await next(page);
+  await check('dates question');
+  await date(page, 'When did this stay begin?', '31 2 2025');
+  await next(page);
+  await page.getByText('The date the stay began must be a real date').first().waitFor();
+  await check('dates with an error');
+  await date(page, 'When did this stay begin?', '3 2 2025');
+  await date(page, 'When did you leave hospital?', '3 5 2025');
+  await next(page);
+  await check('stays question');
+  await moreStays(page, false);
+  await check('ended question');
+  await choose(page, 'No');
+  await next(page);
+  await check('GP question');
+  await tick(page, 'I don’t know');
+  await next(page);
+  await check('charges question');
+  await choose(page, 'No');
+  await next(page);
+  await heading(page, 'Check your answers');
+  await check('check your answers');
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  await check('the answer');
+  if (HAS_LETTER) {
+    await letter(page, { name: 'Alex Example' });
+    await check('the letter');
+  }
+  assertClean(log);
+  await close();
+});
+
+test('keyboard only: a whole journey with Tab, arrows, Space and Enter', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  const kb = page.keyboard;
+  /** Presses Tab until the focused element passes the test (at most 60 times). */
+  const tabTo = async (predicate, arg) => {
+    for (let n = 0; n < 60; n++) {
+      await kb.press('Tab');
+      if (await page.evaluate(predicate, arg)) return;
+    }
+    throw new Error(`could not Tab to ${predicate} ${arg || ''}`);
+  };
+  const labelOfActive = () => {
+    const a = document.activeElement;
+    return a && a.labels && a.labels[0] ? a.labels[0].textContent : '';
+  };
+  /** Moves through a radio group with the arrow keys until the wanted option is focused, then selects it. */
+  const pick = async (label) => {
+    await tabTo(() => document.activeElement.type === 'radio');
+    for (let n = 0; n < 20 && (await page.evaluate(labelOfActive)) !== label; n++) await kb.press('ArrowDown');
+    assert.equal(await page.evaluate(labelOfActive), label);
+    await kb.press('Space');
+  };
+  const submit = async () => {
+    await tabTo(() => document.activeElement.matches('button[type="submit"]'));
+    await kb.press('Enter');
+  };
+  const focusedHeading = () => page.evaluate(() => document.activeElement.textContent);
+  // The first page does not steal focus from the host page; start from the top of the page.
+  await pick('England');
+  await submit();
+  assert.match(await focusedHeading(), /^Which section/, 'focus moves to the new question');
+  await pick('Section 3: detained for treatment');
+  await submit();
+  await pick('England');
+  await submit();
+  await tabTo(() => document.activeElement.getAttribute('role') === 'combobox');
+  await kb.type('Shef');
+  await kb.press('ArrowDown');
+  await kb.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.value), 'Sheffield City Council');
+  await submit();
+  await tabTo(() => document.activeElement.labels && document.activeElement.labels[0] && document.activeElement.labels[0].textContent === 'None of these');
+  await kb.press('Space');
+  await submit();
+  await pick('I was discharged and left hospital');
+  await submit();
+  await tabTo(() => document.activeElement.id.endsWith('detentions-0-admitted'));
+  await kb.type('12');
+  await kb.press('Tab');
+  await kb.type('1');
+  await kb.press('Tab');
+  await kb.type('2025');
+  await kb.press('Tab');
+  await kb.press('Tab');
+  await kb.press('Tab');
+  await kb.type('2025');
+  await submit();
+  await pick('No');
+  await submit();
+  await pick('No');
+  await submit();
+  await tabTo(() => document.activeElement.labels && document.activeElement.labels[0] && document.activeElement.labels[0].textContent === 'I don’t know');
+  await kb.press('Space');
+  await submit();
+  await pick('No');
+  await submit();
+  assert.equal(await focusedHeading(), 'Check your answers');
+  await submit();
+  assert.equal(await focusedHeading(), 'Your result');
+  const d = await page.evaluate(() => document.querySelector('s117-checker').decision);
+  assert.equal(d.entitlement, 'entitled');
+  assert.equal(d.council.name, 'Sheffield City Council');
+  // Back from the result by keyboard: the back link is a real control.
+  await kb.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Back');
+  assertClean(log);
+  await close();
+});
+
+test('layout: works at 320px wide and at 200% zoom (no sideways scrolling); targets are at least 44px', async () => {
+  const { page, log, close } = await open('index.html', { width: 320, height: 640 });
+  await ready(page);
+  await assertNoOverflow(page);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('s117-checker button, s117-checker .s117-radios__label, s117-checker .s117-checkboxes__label, s117-checker input[type="text"]')]
+      .filter((el) => el.offsetParent)
+      .map((el) => [el.textContent.trim() || el.id, Math.round(el.getBoundingClientRect().height)])
+      .filter(([, height]) => height < 44),
+  );
+  assert.deepEqual(small, [], 'targets under 44px tall');
+  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await heading(page, 'Check your answers');
+  await assertNoOverflow(page);
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  await assertNoOverflow(page);
+  assertClean(log);
+  await close();
+  // 200% zoom on a 1280px-wide window: a 640px layout viewport at device scale 2.
+  const zoomed = await browser.newContext({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
+  const zpage = await zoomed.newPage();
+  await zpage.goto(new URL('index.html', BASE).href);
+  await ready(zpage);
+  await assertNoOverflow(zpage);
+  await zpage.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await next(zpage, 'Get my result');
+  await heading(zpage, 'Your result');
+  await assertNoOverflow(zpage);
+  await zoomed.close();
+});
+
+// ----- embedding: hostile host, CSP, iframe ------------------------------------------------------------------------
+
+test('hostile host page: strict CSP, aggressive CSS: the widget keeps its look and the host keeps its own', async () => {
+  const { page, log, close } = await open('test/hostile.html', { width: 1024 });
+  await ready(page, { asAt: null });
+  const button = page.locator('s117-checker .s117-button').filter({ hasText: 'Continue' });
+  const style = await button.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { font: s.fontFamily, transform: s.textTransform, spacing: s.letterSpacing, bg: s.backgroundColor, color: s.color, display: s.display, minHeight: s.minHeight, height: el.getBoundingClientRect().height, width: el.getBoundingClientRect().width, outline: s.outlineStyle, left: s.left, shadow: s.textShadow };
+  });
+  assert.doesNotMatch(style.font, /Comic/);
+  assert.equal(style.transform, 'none');
+  assert.equal(style.spacing, 'normal');
+  assert.equal(style.bg, 'rgb(0, 112, 60)');
+  assert.equal(style.color, 'rgb(255, 255, 255)');
+  assert.ok(['inline-flex', 'flex'].includes(style.display), style.display);
+  assert.equal(style.shadow, 'none');
+  assert.ok(style.height >= 44 && style.width > 60, `button size ${style.width}x${style.height}`);
+  const head = await page.locator('s117-checker h2.s117-heading-l').first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { size: parseFloat(s.fontSize), color: s.color, bg: s.backgroundColor, transform: s.transform, deco: s.textDecorationLine };
+  });
+  assert.ok(head.size >= 24 && head.size <= 32, `heading size ${head.size}`);
+  assert.equal(head.color, 'rgb(11, 12, 12)');
+  assert.equal(head.transform, 'none');
+  assert.equal(head.deco, 'none');
+  const labels = await page.locator('s117-checker label.s117-radios__label').evaluateAll((els) => els.map((el) => getComputedStyle(el).display));
+  assert.ok(labels.length >= 4 && labels.every((d) => d === 'block'), `labels: ${labels}`);
+  const radio = await page.locator('s117-checker input[type="radio"]').first().evaluate((el) => ({ appearance: getComputedStyle(el).appearance, opacity: getComputedStyle(el).opacity, w: el.getBoundingClientRect().width }));
+  assert.notEqual(radio.appearance, 'none');
+  assert.equal(radio.opacity, '1');
+  assert.ok(radio.w >= 24);
+  const fieldset = await page.locator('s117-checker fieldset').first().evaluate((el) => ({ border: getComputedStyle(el).borderTopStyle, display: getComputedStyle(el).display }));
+  assert.deepEqual(fieldset, { border: 'none', display: 'block' });
+  // The host keeps its own look: the widget's CSS did not leak out.
+  const host = await page.evaluate(() => ({
+    h2: getComputedStyle(document.getElementById('host-heading')).fontSize,
+    h2colour: getComputedStyle(document.getElementById('host-heading')).color,
+    button: getComputedStyle(document.getElementById('host-button')).backgroundColor,
+    input: getComputedStyle(document.getElementById('host-input')).borderTopStyle,
+  }));
+  assert.deepEqual(host, { h2: '60px', h2colour: 'rgb(255, 0, 0)', button: 'rgb(128, 0, 128)', input: 'dotted' });
+  // Still usable: answer a question, go on, and see the hidden things stay hidden.
+  await choose(page, 'England');
+  await next(page);
+  await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+  assert.equal(await page.locator('s117-checker .s117-error-summary').isVisible(), false);
+  await page.getByText('Show other sections').click();
+  await choose(page, 'Section 136: taken to a place of safety by the police');
+  await next(page);
+  await choose(page, 'England');
+  await next(page);
+  await heading(page, 'When were you in hospital?');
+  await shot(page, 'hostile-host-1024');
+  assertClean(log);
+  assertOwnRequests(log);
+  const cookies = await page.context().cookies();
+  assert.deepEqual(cookies, [], 'no cookies');
+  await close();
+});
+
+test('iframe mode: cross-origin frame resizes from origin-checked messages, and forwards decisions', async () => {
+  const frameUrl = `${OTHER_ORIGIN}/embed.html`;
+  const { page, log, close } = await open(`test/iframe-host.html?frame=${encodeURIComponent(frameUrl)}`, { width: 800, height: 700 });
+  const iframe = page.locator('iframe.s117-embed__frame');
+  await iframe.waitFor();
+  const frame = page.frameLocator('iframe.s117-embed__frame');
+  await frame.getByRole('heading', { name: 'Which country was the hospital in?' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('iframe').getAttribute('height') !== '720');
+  const first = Number(await iframe.getAttribute('height'));
+  assert.ok(first > 300, `height ${first}`);
+  // The frame is as tall as its content: no scrollbar inside it.
+  const inner = await frame.locator('html').evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }));
+  assert.ok(inner.scroll <= inner.client + 1, `frame content ${inner.scroll} > ${inner.client}`);
+  // A message from anything but the frame is ignored.
+  await page.evaluate(() => window.postMessage({ source: 's117-checker', id: 's117-embed-1', type: 'height', height: 5 }, '*'));
+  await page.waitForTimeout(100);
+  assert.equal(Number(await iframe.getAttribute('height')), first);
+  // Grows with the content: the section question is longer.
+  await frame.getByRole('radio', { name: 'England', exact: true }).check();
+  await frame.getByRole('button', { name: 'Continue' }).click();
+  await frame.getByRole('heading', { name: /^Which section/ }).waitFor();
+  await page.waitForFunction((h) => Number(document.querySelector('iframe').getAttribute('height')) > h, first);
+  // A decision inside the frame reaches the host page as an s117-decision event.
+  await frame.locator('s117-checker').evaluate((el, c) => { el.answers = c; }, sampleCase());
+  await page.waitForFunction(() => window.s117Decisions && window.s117Decisions.length > 0);
+  assert.equal(await page.evaluate(() => window.s117Decisions[0].entitlement), 'entitled');
+  await page.getByText('Decision received: entitled').waitFor();
+  assertClean(log);
+  assertOwnRequests(log, [BASE_ORIGIN, OTHER_ORIGIN]);
+  await close();
+});
+
+// ----- persistence and files -----------------------------------------------------------------------------------------
+
+test('reload mid-journey keeps the answers and the place', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await choose(page, 'Wales');
+  await next(page);
+  await choose(page, 'Section 37/41: hospital order with a restriction order');
+  await next(page);
+  await heading(page, 'Where did you live just before you went into hospital?');
+  await page.reload();
+  await ready(page);
+  await heading(page, 'Where did you live just before you went into hospital?');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Section 37/41: hospital order with a restriction order' }).isChecked(), true);
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Wales', exact: true }).isChecked(), true);
+  assertClean(log);
+  await close();
+});
+
+test('save answers to a file, clear, load them back: identical answers; clear empties storage', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  const c = sampleCase();
+  c.detentions.push({ section: '2', detained_in: 'england', admitted: '2026-01', lived_before: { country: 'england', council: 'Leeds City Council' }, hospital: 'St Elsewhere' });
+  c.charges = [{ what: 'Home care', since: '2025-06', chosen_dearer_placement_with_written_agreement: false }];
+  await page.evaluate((x) => { document.querySelector('s117-checker').answers = x; }, c);
+  await heading(page, 'Check your answers');
+  const save = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save answers to a file' }).click()]);
+    assert.match(download.suggestedFilename(), /^s117-answers-2026-11-23\.json$/);
+    return readFile(await download.path(), 'utf8');
+  };
+  const saved = await save();
+  assert.deepEqual(JSON.parse(saved), { as_at: AS_AT, ...c });
+  const stored = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('s117-checker:')).map((k) => sessionStorage.getItem(k)));
+  assert.equal((await stored()).length, 1);
+  await page.getByRole('button', { name: 'Clear my answers' }).click();
+  await page.getByRole('button', { name: 'Yes, clear my answers' }).click();
+  await heading(page, 'Which country was the hospital in?');
+  assert.deepEqual(await stored(), [], 'sessionStorage is empty after clearing');
+  const file = path.join(SHOTS, '..', 'answers.json');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, saved);
+  await page.locator('s117-checker input[type="file"]').setInputFiles(file);
+  await heading(page, 'Check your answers');
+  assert.equal(await save(), saved, 'saved again, the file is byte-for-byte the same');
+  // A file that is not a set of answers is refused with a message, and nothing changes.
+  await writeFile(file, JSON.stringify({ as_at: AS_AT, detentions: [{ section: '99', detained_in: 'england', lived_before: { country: 'england' } }] }));
+  await page.locator('s117-checker input[type="file"]').setInputFiles(file);
+  await page.getByText(/We could not load that file\./).waitFor();
+  assert.equal(await save(), saved);
+  assertClean(log);
+  await close();
+});
+
+// ----- user text is only ever text ---------------------------------------------------------------------------------
+
+test('HTML and script typed by the user are shown as text everywhere', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  const img = '<img src=x onerror=alert(1)>';
+  const script = '<script>alert("x")</script>';
+  await page.evaluate(() => { window.__pwned = 0; });
+  await stay(page, { section: 'Section 3: detained for treatment', council: img, councilTyped: img, leaving: 'I was discharged and left hospital', admitted: '1 2025', left: '3 2025', hospitalName: script });
+  await moreStays(page, false);
+  await choose(page, 'No');
+  await next(page);
+  await page.getByRole('heading', { name: /GP practice part of when you went into hospital in January 2025\?$/ }).waitFor();
+  await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital in January 2025?', script);
+  await next(page);
+  await choose(page, 'No');
+  await next(page);
+  await heading(page, 'Check your answers');
+  await page.locator('.s117-summary-list__value').filter({ hasText: img }).first().waitFor();
+  await page.locator('.s117-summary-list__value').filter({ hasText: script }).first().waitFor();
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  // The core kept the unrecognised council as typed; the page shows it as text.
+  assert.equal(await page.locator('.s117-body-card__name').first().textContent(), img);
+  await page.getByText(`We did not recognise "${img}"`, { exact: false }).first().waitFor();
+  if (HAS_LETTER) {
+    const text = await letter(page, { name: script, address: img });
+    assert.ok(text.includes(script) || text.includes(img), 'the letter shows the typed text literally');
+  }
+  assert.equal(await page.locator('s117-checker img, s117-checker script').count(), 0, 'no element was created from user text');
+  assert.deepEqual(log.dialogs, []);
+  // The only request for "x" would come from an <img>: there is none.
+  assert.equal(log.requests.filter((u) => /\/x$/.test(u)).length, 0);
+  assertClean(log);
+  await close();
+});
+
+// ----- the JS API, the adviser view and quick exit -------------------------------------------------------------------
+
+test('API: answers pre-fill, decision property, s117-decision event; bad answers throw', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  const out = await page.evaluate(async (c) => {
+    const el = document.querySelector('s117-checker');
+    const events = [];
+    document.addEventListener('s117-decision', (e) => events.push({ entitlement: e.detail.entitlement, target: e.target === el }));
+    el.answers = c;
+    let thrown = null;
+    try {
+      el.answers = { detentions: [{ section: 'banana', detained_in: 'england', lived_before: { country: 'england' } }] };
+    } catch (err) {
+      thrown = { name: err.name, message: err.message };
+    }
+    return { events, decision: el.decision, answers: el.answers, thrown };
+  }, sampleCase());
+  assert.deepEqual(out.events, [{ entitlement: 'entitled', target: true }]);
+  assert.equal(out.decision.council.name, 'Birmingham City Council');
+  assert.deepEqual(out.answers, { as_at: AS_AT, ...sampleCase() });
+  assert.equal(out.thrown.name, 'S117AnswersError');
+  assert.match(out.thrown.message, /banana/);
+  await heading(page, 'Check your answers');
+  // Guard against a second definition: importing the module again is harmless.
+  await page.evaluate(async () => { await import(`${location.origin}/s117-checker.js?again`); });
+  assertClean(log);
+  await close();
+});
+
+test('adviser view: every question on one screen, several stays, instant results', async () => {
+  const { page, log, close } = await open('adviser.html', { width: 1280 });
+  await ready(page);
+  const field = (name) => page.getByLabel(name, { exact: true });
+  await page.locator('fieldset').filter({ hasText: 'Stay 1' }).first().waitFor();
+  await field('Section').selectOption('3');
+  await field('Lived before in').selectOption('scotland');
+  await field('Admitted').fill('2024-02-01');
+  await field('How it ended').selectOption('discharged');
+  await field('Left hospital').fill('1/5/2024');
+  await field('Left hospital').blur();
+  await field('Lives now').selectOption('england');
+  await page.getByRole('combobox', { name: 'Council now' }).fill('Cumberland Council');
+  await page.getByRole('combobox', { name: 'Council now' }).blur();
+  await page.waitForFunction(() => document.querySelector('s117-checker').decision && document.querySelector('s117-checker').decision.council);
+  let d = await page.evaluate(() => document.querySelector('s117-checker').decision);
+  assert.equal(d.entitlement, 'entitled');
+  assert.equal(d.council.name, 'Cumberland Council');
+  assert.equal(await page.evaluate(() => document.querySelector('s117-checker').answers.detentions[0].left_hospital), '2024-05-01');
+  // A second stay, a bad date shown next to its field, then fixed.
+  await page.getByRole('button', { name: 'Add a stay' }).click();
+  await page.locator('fieldset').filter({ hasText: 'Stay 2' }).first().waitFor();
+  const stay2 = page.locator('.s117-adviser__stay').nth(1);
+  await stay2.getByLabel('Section', { exact: true }).selectOption('37');
+  await stay2.getByLabel('Admitted', { exact: true }).fill('2023-01-01');
+  await stay2.getByLabel('Admitted', { exact: true }).blur();
+  await stay2.getByText(/before the stay listed above it began/).waitFor();
+  await page.locator('.s117-adviser__result .s117-error-summary:not([hidden])').waitFor();
+  await stay2.getByLabel('Admitted', { exact: true }).fill('2025-01-01');
+  await stay2.getByLabel('Admitted', { exact: true }).blur();
+  await page.waitForFunction(() => !document.querySelector('.s117-adviser__result .s117-error-summary:not([hidden])'));
+  await axe(page, 'adviser view');
+  await shot(page, 'adviser-1280');
+  d = await page.evaluate(() => document.querySelector('s117-checker').decision);
+  assert.equal(d.qualifying_detention, 1);
+  assertClean(log);
+  await close();
+});
+
+test('quick exit: the button and Shift pressed 3 times leave for a neutral site, clearing the answers', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await choose(page, 'Wales');
+  await next(page);
+  await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+  await page.getByRole('link', { name: 'Emergency: Exit this page' }).click();
+  await page.waitForURL('https://www.bbc.co.uk/weather');
+  // The checker's page was replaced in the history; coming back to it in the same tab shows no answers.
+  assert.equal(await page.evaluate(() => history.length), 2);
+  await page.goto(new URL('index.html', BASE).href);
+  await ready(page);
+  await heading(page, 'Which country was the hospital in?');
+  assert.equal(await page.getByRole('radio', { name: 'Wales', exact: true }).isChecked(), false, 'answers cleared');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let n = 0; n < 3; n++) await page.keyboard.press('Shift');
+  await page.waitForURL('https://www.bbc.co.uk/weather');
+  assert.deepEqual(log.errors, []);
+  await close();
+});
+
+test('fallback: if the WebAssembly cannot load, the fallback content stays and a short error shows', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/pkg/s117_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(new URL('index.html', BASE).href);
+  await page.getByText('Sorry, the checker could not load in this browser.').waitFor();
+  await page.getByText('The checker is loading. If nothing happens').waitFor();
+  assert.equal(await page.locator('s117-checker .s117').count(), 0);
+  await context.close();
+});
+
+// ----- screenshots ---------------------------------------------------------------------------------------------------
+
+test('screenshots: first question, answer and letter at 375px and 1280px', async () => {
+  for (const width of [375, 1280]) {
+    const { page, log, close } = await open('index.html', { width, height: 900 });
+    await ready(page);
+    await shot(page, `question-${width}`, { widget: true });
+    const c = sampleCase();
+    c.detentions[0].lived_before.council = 'Bromsgrove';
+    c.charges = [{ what: 'Care home fees', since: '2025-06', chosen_dearer_placement_with_written_agreement: false }];
+    await page.evaluate((x) => { document.querySelector('s117-checker').answers = x; }, c);
+    await heading(page, 'Check your answers');
+    await shot(page, `check-answers-${width}`, { widget: true });
+    await next(page, 'Get my result');
+    await heading(page, 'Your result');
+    await shot(page, `answer-${width}`, { widget: true });
+    if (HAS_LETTER) {
+      await letter(page, { name: 'Sam Example', address: '1 High Street\nBromsgrove\nB60 1AA' });
+      await page.locator('.s117-letter').scrollIntoViewIfNeeded();
+      await shot(page, `letter-${width}`, { widget: true });
+      if (width === 1280) {
+        await page.emulateMedia({ media: 'print' });
+        await shot(page, 'letter-print');
+        await page.pdf({ path: path.join(SHOTS, 'letter.pdf'), format: 'A4', preferCSSPageSize: true });
+        await page.emulateMedia({ media: 'screen' });
+      }
+    }
+    assertClean(log);
+    await close();
+  }
+});
+
+/** A complete case: section 3 in Birmingham, discharged in 2025. */
+function sampleCase() {
+  return {
+    detentions: [
+      {
+        section: '3',
+        detained_in: 'england',
+        admitted: '2025-01-05',
+        left_hospital: '2025-03-10',
+        leaving: 'discharged',
+        lived_before: { country: 'england', council: 'Birmingham City Council' },
+        gp_icb: 'NHS Birmingham and Solihull Integrated Care Board',
+      },
+    ],
+  };
+}
+
+// ----- run -----------------------------------------------------------------------------------------------------------
+
+const filter = process.env.FILTER || '';
+await mkdir(SHOTS, { recursive: true });
+for (const old of await readdir(SHOTS)) if (old.startsWith('FAILED-')) await rm(path.join(SHOTS, old));
+let passed = 0;
+let failed = 0;
+const started = Date.now();
+for (const t of tests) {
+  if (filter && !t.name.includes(filter)) continue;
+  const t0 = Date.now();
+  try {
+    await t.fn();
+    passed += 1;
+    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
+  } catch (err) {
+    failed += 1;
+    console.log(`FAIL ${t.name} (${Date.now() - t0} ms)`);
+    if (lastPage && !lastPage.isClosed()) {
+      const file = `FAILED-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+      await shot(lastPage, file).catch(() => {});
+      console.log(`     screenshot: test-artifacts/screenshots/${file}.png`);
+      await lastPage.context().close().catch(() => {});
+    }
+    console.log(String(err && err.stack ? err.stack : err).split('\n').slice(0, 12).map((l) => `     ${l}`).join('\n'));
+  }
+}
+await browser.close();
+if (ownServer) ownServer.server.close();
+console.log(`browser tests took ${((Date.now() - started) / 1000).toFixed(1)} s${HAS_LETTER ? '' : ' (letter() not in this build: letter steps skipped)'}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
