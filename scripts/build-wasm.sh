@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package for the widget into www/pkg/ (s117.js + s117_bg.wasm + s117.d.ts) with wasm-pack:
-# cargo build --release for wasm32 (features: wasm, no cli) -> wasm-bindgen --target web -> wasm-opt -Oz.
+# Builds the two WebAssembly packages with wasm-pack (cargo build --release for wasm32, no cli -> wasm-bindgen
+# --target web -> wasm-opt -Oz):
+#   www/pkg/         s117.js + s117_bg.wasm: the widget (check, letter, reference lists); features: wasm
+#   www/pkg-screen/  s117_screen.js + s117_screen_bg.wasm: the screen of many enquiries, loaded only by its Web
+#                    Worker so the widget never pays for the CSV reader; features: wasm, screen
 # Needs the tools from scripts/setup.sh (it does not install anything itself).
 set -euo pipefail
 
@@ -27,7 +30,11 @@ fi
 t0=$SECONDS
 wasm-pack build --target web --release --out-dir www/pkg --out-name s117 -- --no-default-features --features wasm
 
-wasm=www/pkg/s117_bg.wasm
-[[ -f "$wasm" ]] || { echo "build-wasm: $wasm was not produced" >&2; exit 1; }
-printf 'build-wasm: %s: %s bytes (%s gzipped), s117.js %s bytes, in %s s\n' \
-  "$wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)" "$(wc -c <www/pkg/s117.js)" "$((SECONDS - t0))"
+wasm-pack build --target web --release --out-dir www/pkg-screen --out-name s117_screen \
+  -- --no-default-features --features wasm,screen
+
+for wasm in www/pkg/s117_bg.wasm www/pkg-screen/s117_screen_bg.wasm; do
+  [[ -f "$wasm" ]] || { echo "build-wasm: $wasm was not produced" >&2; exit 1; }
+  printf 'build-wasm: %s: %s bytes (%s gzipped)\n' "$wasm" "$(wc -c <"$wasm")" "$(gzip -9c "$wasm" | wc -c)"
+done
+echo "build-wasm: both packages in $((SECONDS - t0)) s"

@@ -122,6 +122,8 @@ step "clippy" "lints, native build with all targets" cargo clippy --all-targets 
 # Lints for the code that only compiles for the browser (src/wasm.rs behind the wasm feature).
 step "clippy wasm" "lints, wasm32 build of the library" \
   cargo clippy --lib --no-default-features --features wasm --target wasm32-unknown-unknown -- -D warnings
+step "clippy wasm screen" "lints, wasm32 build of the screening package" \
+  cargo clippy --lib --no-default-features --features wasm,screen --target wasm32-unknown-unknown -- -D warnings
 # The rules themselves: unit, doc, scenario and property tests, natively (fast, with good failure messages).
 step "cargo test" "unit, doc, scenario and property tests (native)" cargo test
 # wasm-bindgen tests across the JS boundary, in Node, once the crate has wasm-bindgen-test as a dev-dependency.
@@ -130,7 +132,7 @@ if grep -Eq '^\s*wasm-bindgen-test\s*=' Cargo.toml; then
     cargo test --target wasm32-unknown-unknown --no-default-features --features wasm
 fi
 # The package the page loads (www/pkg/), built exactly as scripts/run.sh builds it: proves the wasm build works.
-step "wasm build" "wasm-pack build of www/pkg/" bash scripts/build-wasm.sh
+step "wasm build" "wasm-pack builds of www/pkg/ and www/pkg-screen/" bash scripts/build-wasm.sh
 WASM_OK=$?
 
 # The widget in headless Chromium (Playwright + axe), against the static server on a free loopback port.
@@ -159,6 +161,8 @@ else
     export BASE_URL
     step "browser tests" "the widget in headless Chromium: Playwright + axe" \
       timeout --kill-after=10 900 node www/test/run.mjs
+    step "browser tests (screen)" "the screen of many enquiries in headless Chromium (100,000 rows)" \
+      timeout --kill-after=10 900 node www/test/screen.run.mjs
   fi
   stop_server
 fi

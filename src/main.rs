@@ -14,6 +14,8 @@ Usage:
   s117 letter FILE.json [--to council|nhs|both] [--format text|docx|json] [--out PATH]
                              write the confirmation-request letter from a LetterRequest (FILE may be -);
                              docx needs --out unless standard output is not a terminal
+  s117 screen FILE.csv|FILE.jsonl [options]
+                             screen many enquiries at once into a triage CSV (s117 screen --help)
   s117 schema [case|decision]
                              print the JSON Schema of the input (default) or of the output
   s117 --version | --help
@@ -145,6 +147,11 @@ fn print_json(value: &impl serde::Serialize) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // `screen` has its own options (src/screen/cli.rs), so it takes every argument after its name.
+    let mut args = std::env::args_os().skip(1);
+    if args.next().is_some_and(|first| first == "screen") {
+        return s117::screen::cli::run_cli(args.collect());
+    }
     let command = match parse_args() {
         Ok(c) => c,
         Err(e) => {

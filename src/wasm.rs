@@ -100,3 +100,122 @@ pub fn about() -> Result<JsValue, JsError> {
         law_date: crate::rules::LAW_DATE,
     })?)
 }
+
+/// The letter as the page receives it: `{ ok: true, letter, text }` or `{ ok: false, errors }`.
+#[derive(Serialize)]
+struct Written {
+    ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    letter: Option<crate::letter::Letter>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<crate::InputError>,
+}
+
+/// Reads a letter request, or says which fields of its case cannot all be true.
+fn letter_request(
+    request: JsValue,
+) -> Result<Result<crate::letter::LetterRequest, Vec<crate::InputError>>, JsError> {
+    let request: crate::letter::LetterRequest =
+        serde_wasm_bindgen::from_value(request).map_err(input_error)?;
+    let errors = crate::letter::validate(&request);
+    Ok(if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(errors)
+    })
+}
+
+/// Writes the confirmation-request letter: `letter(request) -> { ok, letter, text } | { ok, errors }`, where
+/// `letter` is the structured letter (headings, paragraphs, lists) and `text` the same letter as plain text.
+#[wasm_bindgen]
+pub fn letter(request: JsValue) -> Result<JsValue, JsError> {
+    let out = match letter_request(request)? {
+        Ok(request) => {
+            let letter = crate::letter::render(&request);
+            Written {
+                ok: true,
+                text: Some(crate::letter::to_text(&letter)),
+                letter: Some(letter),
+                errors: Vec::new(),
+            }
+        }
+        Err(errors) => Written {
+            ok: false,
+            letter: None,
+            text: None,
+            errors,
+        },
+    };
+    Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+}
+
+/// The letter as a Word document: `letterDocx(request) -> Uint8Array`. Throws if the case's facts cannot all be
+/// true (call `letter` first to show those errors next to their questions).
+#[wasm_bindgen(js_name = letterDocx)]
+pub fn letter_docx(request: JsValue) -> Result<Vec<u8>, JsError> {
+    match letter_request(request)? {
+        Ok(request) => Ok(crate::letter::to_docx(&crate::letter::render(&request))),
+        Err(errors) => Err(JsError::new(
+            &errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+    }
+}
+
+/// A screening of many enquiries, run a step at a time by the screen's Web Worker (only in the second package,
+/// built with `--features wasm,screen`).
+#[cfg(feature = "screen")]
+#[wasm_bindgen]
+pub struct ScreenJob {
+    job: crate::screen::Job<'static>,
+}
+
+#[cfg(feature = "screen")]
+#[wasm_bindgen]
+impl ScreenJob {
+    /// Starts screening `bytes` (`format` is `csv` or `jsonl`) with `options` (`{ as_at, only, deadline_within,
+    /// sort }`, all optional).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: Vec<u8>, format: &str, options: JsValue) -> Result<ScreenJob, JsError> {
+        let format: crate::screen::Format = format.parse().map_err(|e: String| JsError::new(&e))?;
+        let options: crate::screen::Options = if options.is_undefined() || options.is_null() {
+            crate::screen::Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(input_error)?
+        };
+        Ok(ScreenJob {
+            job: crate::screen::Job::new(bytes, format, options),
+        })
+    }
+
+    /// Reads up to `max_rows` more rows: `{ done, bytes_done, bytes_total, rows, errors, warnings, counts }`.
+    pub fn step(&mut self, max_rows: usize) -> Result<JsValue, JsError> {
+        let step = self.job.step(max_rows);
+        Ok(step.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// The triage CSV of every row so far, in input order or in `order` (row indexes, as the table sorts them).
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self, order: Option<Vec<u32>>) -> String {
+        self.job.to_csv(order.as_deref())
+    }
+
+    /// Every problem found so far as CSV: row, cell, column, reference, message.
+    #[wasm_bindgen(js_name = errorsCsv)]
+    pub fn errors_csv(&self) -> String {
+        crate::screen::errors_to_csv(&self.job.screened().errors)
+    }
+}
+
+/// An empty enquiries CSV with every column heading, for three stays and two charges (as `s117 screen --template`):
+/// `screenTemplate() -> string`.
+#[cfg(feature = "screen")]
+#[wasm_bindgen(js_name = screenTemplate)]
+pub fn screen_template() -> String {
+    crate::screen::template_csv(3, 2)
+}
