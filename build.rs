@@ -288,6 +288,9 @@ const COUNCIL_PREFIXES: &[&str] = &[
 
 /// Council name suffixes, normalised, each before any suffix of itself.
 const COUNCIL_SUFFIXES: &[&str] = &[
+    // The ONS's own spellings: "Bristol, City of", "Herefordshire, County of".
+    " city of",
+    " county of",
     " metropolitan borough council",
     " metropolitan district council",
     " county borough council",

@@ -175,6 +175,8 @@ enum NhsTarget {
     Former(u8),
 }
 
+use std::sync::OnceLock;
+
 include!(concat!(env!("OUT_DIR"), "/reference_data.rs"));
 
 /// Queries longer than this (in bytes, after trimming) are not names of
@@ -287,6 +289,9 @@ const COUNCIL_PREFIXES: &[&str] = &[
 
 /// Council name suffixes, normalised, each before any suffix of itself.
 const COUNCIL_SUFFIXES: &[&str] = &[
+    // The ONS's own spellings: "Bristol, City of", "Herefordshire, County of".
+    " city of",
+    " county of",
     " metropolitan borough council",
     " metropolitan district council",
     " county borough council",
@@ -401,30 +406,99 @@ const NHS_AFFIXES: Affixes = Affixes {
     blocked: &[],
 };
 
-/// Of `names`, the one whose key equals the earliest form of the query (the
-/// first such name if several do; build.rs ensures there is at most one
-/// unless a tie is intended). `buf` is scratch space.
-fn best<T>(
-    forms: &[Option<&str>; 4],
-    affixes: &Affixes,
-    names: impl Iterator<Item = (&'static str, T)>,
-    buf: &mut String,
-) -> Option<(usize, T)> {
+/// Names with their match keys, computed once per table on first use: normalising every name on every lookup was
+/// most of the time a check took (the core stays pure: this is memoisation, not state anyone can observe).
+type Keys<T> = Vec<(Box<str>, T)>;
+
+/// The keys of `names`.
+fn keys<T>(affixes: &Affixes, names: impl Iterator<Item = (&'static str, T)>) -> Keys<T> {
+    let mut buf = String::with_capacity(96);
+    names
+        .map(|(name, t)| {
+            normalise_into(name, &mut buf);
+            let key = key_form(&buf, affixes.prefixes, affixes.suffixes, affixes.blocked);
+            (Box::from(key), t)
+        })
+        .collect()
+}
+
+/// Of `keys`, the one that equals the earliest form of the query (the first such name if several do; build.rs
+/// ensures there is at most one unless a tie is intended).
+fn best<T: Copy>(forms: &[Option<&str>; 4], keys: &[(Box<str>, T)]) -> Option<(usize, T)> {
     let mut best: Option<(usize, T)> = None;
-    for (name, t) in names {
-        normalise_into(name, buf);
-        let key = key_form(buf, affixes.prefixes, affixes.suffixes, affixes.blocked);
-        let Some(rank) = forms.iter().position(|f| *f == Some(key)) else {
+    for (key, t) in keys {
+        let Some(rank) = forms.iter().position(|f| *f == Some(&**key)) else {
             continue;
         };
         if best.as_ref().is_none_or(|(r, _)| rank < *r) {
-            best = Some((rank, t));
+            best = Some((rank, *t));
             if rank == 0 {
                 break;
             }
         }
     }
     best
+}
+
+/// Council names and aliases → index into `COUNCILS`.
+fn council_keys() -> &'static Keys<usize> {
+    static KEYS: OnceLock<Keys<usize>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let names = COUNCILS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.name, i))
+            .chain(COUNCIL_ALIASES.iter().map(|&(a, i)| (a, usize::from(i))));
+        keys(&COUNCIL_AFFIXES, names)
+    })
+}
+
+/// District names → index into `DISTRICTS`.
+fn district_keys() -> &'static Keys<usize> {
+    static KEYS: OnceLock<Keys<usize>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        keys(
+            &COUNCIL_AFFIXES,
+            DISTRICTS.iter().enumerate().map(|(i, d)| (d.0, i)),
+        )
+    })
+}
+
+/// Names of districts abolished in 2023, and their aliases → index into `FORMER_DISTRICTS`.
+fn former_district_keys() -> &'static Keys<usize> {
+    static KEYS: OnceLock<Keys<usize>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let names = FORMER_DISTRICTS
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.0, i))
+            .chain(
+                FORMER_DISTRICT_ALIASES
+                    .iter()
+                    .map(|&(a, i)| (a, usize::from(i))),
+            );
+        keys(&COUNCIL_AFFIXES, names)
+    })
+}
+
+/// Codes, ODS codes, names and aliases of 2026 NHS bodies, then of their predecessors.
+fn nhs_keys() -> &'static Keys<NhsTarget> {
+    static KEYS: OnceLock<Keys<NhsTarget>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let bodies = NHS_BODIES
+            .iter()
+            .zip(0u8..)
+            .flat_map(|(b, i)| [b.code, b.ods, b.name].map(|n| (n, NhsTarget::Body(i))));
+        let preds = FORMER_ICBS
+            .iter()
+            .zip(PREDECESSORS.iter())
+            .zip(0u8..)
+            .flat_map(|((f, p), i)| [f.0, p.ods, f.1].map(|n| (n, NhsTarget::Former(i))));
+        keys(
+            &NHS_AFFIXES,
+            bodies.chain(preds).chain(NHS_ALIASES.iter().copied()),
+        )
+    })
 }
 
 /// Upper-cases an ONS code (a letter and 8 digits, as "E09000029") into
@@ -554,34 +628,15 @@ pub fn find_council(query: &str) -> Option<CouncilMatch> {
 
     let q = normalise_query(query)?;
     let forms = forms(&q, COUNCIL_PREFIXES, COUNCIL_SUFFIXES);
-    let mut buf = String::with_capacity(64);
-
-    let names = COUNCILS
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.name, i))
-        .chain(COUNCIL_ALIASES.iter().map(|&(a, i)| (a, usize::from(i))));
-    if let Some((_, i)) = best(&forms, &COUNCIL_AFFIXES, names, &mut buf) {
+    if let Some((_, i)) = best(&forms, council_keys()) {
         return found(COUNCILS.get(i), CouncilVia::Name);
     }
-
-    let names = DISTRICTS.iter().enumerate().map(|(i, d)| (d.0, i));
-    if let Some((_, i)) = best(&forms, &COUNCIL_AFFIXES, names, &mut buf) {
+    if let Some((_, i)) = best(&forms, district_keys()) {
         let district = DISTRICTS.get(i)?.0;
         let council = COUNCILS.get(usize::from(*DISTRICT_COUNCIL.get(i)?));
         return found(council, CouncilVia::District { district });
     }
-
-    let names = FORMER_DISTRICTS
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.0, i))
-        .chain(
-            FORMER_DISTRICT_ALIASES
-                .iter()
-                .map(|&(a, i)| (a, usize::from(i))),
-        );
-    if let Some((_, i)) = best(&forms, &COUNCIL_AFFIXES, names, &mut buf) {
+    if let Some((_, i)) = best(&forms, former_district_keys()) {
         let &(district, c) = FORMER_DISTRICTS.get(i)?;
         return found(
             COUNCILS.get(usize::from(c)),
@@ -597,18 +652,7 @@ pub fn find_council(query: &str) -> Option<CouncilMatch> {
 fn nhs_target(query: &str) -> Option<NhsTarget> {
     let q = normalise_query(query)?;
     let forms = forms(&q, NHS_PREFIXES, NHS_SUFFIXES);
-    let mut buf = String::with_capacity(96);
-    let bodies = NHS_BODIES
-        .iter()
-        .zip(0u8..)
-        .flat_map(|(b, i)| [b.code, b.ods, b.name].map(|n| (n, NhsTarget::Body(i))));
-    let preds = FORMER_ICBS
-        .iter()
-        .zip(PREDECESSORS.iter())
-        .zip(0u8..)
-        .flat_map(|((f, p), i)| [f.0, p.ods, f.1].map(|n| (n, NhsTarget::Former(i))));
-    let names = bodies.chain(preds).chain(NHS_ALIASES.iter().copied());
-    best(&forms, &NHS_AFFIXES, names, &mut buf).map(|(_, t)| t)
+    best(&forms, nhs_keys()).map(|(_, t)| t)
 }
 
 /// The matches for a target: one for a current body, one per successor

@@ -283,6 +283,10 @@ fn common_aliases() {
         ("City of Cardiff Council", "Cardiff Council"),
         ("Bristol", "Bristol City Council"),
         ("City of Bristol", "Bristol City Council"),
+        // The ONS's own spellings, as in its code lists.
+        ("Bristol, City of", "Bristol City Council"),
+        ("Herefordshire, County of", "Herefordshire Council"),
+        ("Kingston upon Hull, City of", "Hull City Council"),
         ("Southend", "Southend-on-Sea City Council"),
         ("Southend-on-Sea", "Southend-on-Sea City Council"),
         (
