@@ -19,6 +19,8 @@ const PKG_URL = new URL('./pkg/s117.js', import.meta.url);
 const STORAGE_PREFIX = 's117-checker:v1:';
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 const ICBS_ESTABLISHED = '2022-07-01';
+/** What the letter prints where an address is to be written in by hand (the core's `letter::BLANK`). */
+const LETTER_BLANK = '____________';
 
 /** Base class for errors this module throws, so hosts can tell them apart. */
 export class S117Error extends Error {
@@ -3249,14 +3251,23 @@ function linesParagraph(lines, cls) {
   return $p;
 }
 
-/** The letter, from the core's blocks. Everything is text: names and addresses typed by the person included. */
+/**
+ * The letter, from the core's blocks, in the order of its text and .docx versions: sender, date, addressees (each
+ * with a line for its address, and why it is written to when that needs saying), subject, body, footer.
+ * Everything is text: names and addresses typed by the person included.
+ */
 function renderLetter(letter, id) {
   const $letter = h('article', { class: 's117-letter', id, 'aria-label': 'Letter' });
   if (letter.sender && letter.sender.length) $letter.append(linesParagraph(linesOf(letter.sender), 's117-letter__sender'));
-  const addressees = Array.isArray(letter.addressees) ? letter.addressees : letter.addressees ? [letter.addressees] : [];
-  const addresseeLines = (a) => (a && typeof a === 'object' && !Array.isArray(a) ? [a.department, a.name].filter(Boolean) : linesOf(a));
-  if (addressees.length) $letter.append(h('div', { class: 's117-letter__addressees' }, addressees.map((a) => linesParagraph(addresseeLines(a), 's117-letter__addressee'))));
   if (letter.date) $letter.append(h('p', { class: 's117-letter__date', text: /^\d{4}-\d{2}-\d{2}$/.test(letter.date) ? longDate(letter.date) : letter.date }));
+  const addressees = Array.isArray(letter.addressees) ? letter.addressees : letter.addressees ? [letter.addressees] : [];
+  const addressee = (a) => {
+    if (!a || typeof a !== 'object' || Array.isArray(a)) return linesParagraph(linesOf(a), 's117-letter__addressee');
+    return h('div', { class: `s117-letter__addressee${a.kind ? ` s117-letter__addressee--${String(a.kind).replace(/_/g, '-')}` : ''}` },
+      linesParagraph([a.department, a.name, LETTER_BLANK].filter(Boolean), 's117-letter__addressee-lines'),
+      a.why ? h('p', { class: 's117-letter__addressee-why', text: `(${a.why})` }) : null);
+  };
+  if (addressees.length) $letter.append(h('div', { class: 's117-letter__addressees' }, addressees.map(addressee)));
   if (letter.subject) $letter.append(h('p', { class: 's117-letter__subject' }, h('strong', { text: letter.subject })));
   for (const block of letter.blocks || []) {
     if (block.type === 'heading') $letter.append(h('h4', { class: 's117-letter__heading', text: block.text }));

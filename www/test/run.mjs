@@ -14,6 +14,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir, writeFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const WWW = path.resolve(HERE, '..');
@@ -73,9 +74,14 @@ if (!served || !served.ok) {
   console.error(`${new URL('pkg/s117.js', BASE)} is missing: build the WebAssembly first (scripts/build-wasm.sh).`);
   process.exit(1);
 }
+// The letter steps always run: a build without letter() or letterDocx() is an error, not a reason to skip them.
 const glue = await served.text();
-const HAS_LETTER = /export function letter\(/.test(glue);
-const HAS_DOCX = /export function letterDocx\(/.test(glue);
+const missing = ['check', 'councils', 'districts', 'nhsBodies', 'about', 'letter', 'letterDocx'].filter((name) => !new RegExp(`export function ${name}\\(`).test(glue));
+if (missing.length) {
+  console.error(`${new URL('pkg/s117.js', BASE)} does not export ${missing.join(', ')}: rebuild it (scripts/build-wasm.sh).`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 // ----- a tiny runner ---------------------------------------------------------------------------------------------
 
@@ -262,9 +268,69 @@ async function letter(page, details = {}) {
   const section = page.locator('.s117-letter-section');
   if (details.name) await section.getByLabel('Full name', { exact: true }).fill(details.name);
   if (details.address) await section.getByLabel('Address', { exact: true }).fill(details.address);
-  await section.getByRole('button', { name: 'Create the letter' }).click();
+  await section.getByRole('button', { name: /^(Create|Update) the letter$/ }).click();
   await page.locator('.s117-letter').waitFor();
   return (await page.locator('.s117-letter').innerText()).trim();
+}
+
+/** The names on the letter's addressee blocks, in order. */
+async function addressees(page) {
+  return page.locator('.s117-letter .s117-letter__addressee').evaluateAll((els) => els.map((el) => el.innerText.split('\n').map((l) => l.trim()).filter(Boolean)));
+}
+
+/** Collapses white space, for comparing the letter on screen with its text and Word versions. */
+const squash = (text) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The files in a ZIP archive (a .docx): stored or deflated entries, read from their local headers.
+ * @param {Buffer} buf
+ * @returns {Record<string, Buffer>}
+ */
+function unzip(buf) {
+  const files = {};
+  let i = 0;
+  while (i + 30 <= buf.length && buf.readUInt32LE(i) === 0x04034b50) {
+    const flags = buf.readUInt16LE(i + 6);
+    const method = buf.readUInt16LE(i + 8);
+    const size = buf.readUInt32LE(i + 18);
+    const nameLength = buf.readUInt16LE(i + 26);
+    const extraLength = buf.readUInt16LE(i + 28);
+    assert.equal(flags & 0x08, 0, 'sizes are in the local headers');
+    const name = buf.subarray(i + 30, i + 30 + nameLength).toString('utf8');
+    const start = i + 30 + nameLength + extraLength;
+    const data = buf.subarray(start, start + size);
+    files[name] = method === 0 ? data : inflateRawSync(data);
+    i = start + size;
+  }
+  return files;
+}
+
+/** The text of a WordprocessingML part: one line per paragraph, entities decoded. @param {string} xml */
+function wordText(xml) {
+  return xml
+    .replace(/<w:tab\/>/g, ' ')
+    .replace(/<w:br\/>/g, '\n')
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-f]+);/gi, (_, x) => String.fromCodePoint(parseInt(x, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, '&');
+}
+
+/** Downloads the letter as .txt and .docx; returns the text and the .docx's document.xml. */
+async function letterFiles(page) {
+  const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt (the letter as a text file)' }).click()]);
+  const text = await readFile(await txt.path(), 'utf8');
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .docx (the letter as a Word document)' }).click()]);
+  const bytes = await readFile(await docx.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a .docx is a zip file');
+  const parts = unzip(bytes);
+  assert.ok(parts['word/document.xml'], `parts: ${Object.keys(parts).join(', ')}`);
+  return { text, txtName: txt.suggestedFilename(), docxName: docx.suggestedFilename(), xml: parts['word/document.xml'].toString('utf8'), parts };
 }
 
 const flagIds = (decision) => decision.flags.map((f) => f.id);
@@ -315,33 +381,48 @@ test('journey: entitled after section 3 (Birmingham), with the letter', async ()
   assert.equal(await link.getAttribute('href'), 'https://www.legislation.gov.uk/ukpga/1983/20/section/117');
   assert.match(await link.getAttribute('rel'), /noopener/);
   await page.getByText(/This is a screening tool, not legal advice\. It reflects the law on \d+ \w+ \d{4}/).first().waitFor();
-  if (HAS_LETTER) {
-    const text = await letter(page, { name: 'Sam Example', address: '1 High Street\nBirmingham' });
-    assert.match(text, /Birmingham City Council/);
-    assert.match(text, /NHS Birmingham and Solihull Integrated Care Board/);
-    assert.match(text, /Sam Example/);
-    assert.match(text, /Queen Elizabeth Psychiatric Hospital/);
-    // Download .txt: the same letter as text.
-    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt (the letter as a text file)' }).click()]);
-    assert.equal(txt.suggestedFilename(), 's117-letter-2026-11-23.txt');
-    const plain = await readFile(await txt.path(), 'utf8');
-    assert.match(plain, /Birmingham City Council/);
-    assert.match(plain, /Sam Example/);
-    // Copy: the clipboard gets the same text.
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_ORIGIN });
-    await page.getByRole('button', { name: 'Copy', exact: true }).click();
-    await page.getByText('The letter has been copied.', { exact: false }).waitFor();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), plain);
-    if (HAS_DOCX) {
-      const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .docx (the letter as a Word document)' }).click()]);
-      assert.equal(docx.suggestedFilename(), 's117-letter-2026-11-23.docx');
-      const bytes = await readFile(await docx.path());
-      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a .docx is a zip file');
-      assert.ok(bytes.includes(Buffer.from('word/document.xml')));
-    }
-  } else {
-    await page.getByText('The letter is not available in this version of the checker yet.').waitFor();
+  await page.getByText('Who should the letter go to?').waitFor();
+  const text = await letter(page, { name: 'Sam Example', address: '1 High Street\nBirmingham' });
+  // Addressed to both bodies the decision named, each with a line for its address.
+  const to = await addressees(page);
+  assert.equal(to.length, 2, JSON.stringify(to));
+  assert.ok(to[0].includes('Birmingham City Council'), JSON.stringify(to[0]));
+  assert.ok(to[1].includes('NHS Birmingham and Solihull Integrated Care Board'), JSON.stringify(to[1]));
+  for (const lines of to) assert.ok(lines.includes('____________'), 'a line for the address');
+  // The person's details, the stay, the date and the reply-by date.
+  assert.match(await page.locator('.s117-letter__sender').innerText(), /^Sam Example\n1 High Street\nBirmingham$/);
+  assert.equal(await page.locator('.s117-letter__date').textContent(), '23 November 2026');
+  assert.match(await page.locator('.s117-letter__subject').textContent(), /Sam Example/);
+  assert.match(text, /Queen Elizabeth Psychiatric Hospital/);
+  assert.match(text, /5 January 2025/);
+  assert.match(text, /10 March 2025/);
+  assert.match(text, /section 117/i);
+  assert.ok((await page.locator('.s117-letter__heading').count()) >= 2, 'headings');
+  assert.ok((await page.locator('.s117-letter__list--ordered > li').count()) >= 2, 'numbered requests');
+  await page.getByText(/^The letter asks for a reply by \d{1,2} \w+ 2026\./).waitFor();
+  assert.match(await page.locator('.s117-letter__footer').textContent(), /screening tool/);
+  // Print: the browser's print dialog (the print stylesheet is tested below).
+  await page.evaluate(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await page.getByRole('button', { name: 'Print the letter' }).click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  // Download .txt and .docx: the same letter.
+  const files = await letterFiles(page);
+  assert.equal(files.txtName, 's117-letter-2026-11-23.txt');
+  assert.equal(files.docxName, 's117-letter-2026-11-23.docx');
+  const words = squash(files.text);
+  const docWords = squash(wordText(files.xml + (files.parts['word/footer1.xml'] || '')));
+  const pieces = await page.locator('.s117-letter').locator('p, li, h4').evaluateAll((els) => els.map((el) => el.innerText));
+  assert.ok(pieces.length > 10);
+  for (const piece of pieces.map(squash).filter(Boolean)) {
+    assert.ok(words.includes(piece), `the .txt has: ${piece}`);
+    assert.ok(docWords.includes(piece), `the .docx has: ${piece}`);
   }
+  for (const part of ['[Content_Types].xml', 'word/styles.xml']) assert.ok(files.parts[part], part);
+  // Copy: the clipboard gets the same text as the .txt.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE_ORIGIN });
+  await page.getByRole('button', { name: 'Copy', exact: true }).click();
+  await page.getByText('The letter has been copied.', { exact: false }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), files.text);
   assertClean(log);
   assertOwnRequests(log);
   await close();
@@ -451,6 +532,19 @@ test('journey: Wales: the council and the local health board', async () => {
   assert.equal(r.decision.entitlement, 'entitled');
   assert.deepEqual(r.bodies, ['Cardiff Council', 'Cardiff and Vale University Health Board']);
   assert.match(await page.locator('.s117-body-card__kind').nth(1).textContent(), /Local health board/);
+  // A letter to one body only: the council, then the health board.
+  const section = page.locator('.s117-letter-section');
+  await section.getByRole('radio', { name: 'The council only' }).check();
+  await letter(page, { name: 'Rhys Example' });
+  let to = await addressees(page);
+  assert.equal(to.length, 1, JSON.stringify(to));
+  assert.ok(to[0].includes('Cardiff Council'), JSON.stringify(to));
+  await section.getByRole('radio', { name: 'The NHS body only' }).check();
+  await section.getByRole('button', { name: 'Update the letter' }).click();
+  await page.waitForFunction(() => /Health Board/.test(document.querySelector('.s117-letter__addressee').textContent));
+  to = await addressees(page);
+  assert.equal(to.length, 1, JSON.stringify(to));
+  assert.ok(to[0].includes('Cardiff and Vale University Health Board'), JSON.stringify(to));
   assertClean(log);
   await close();
 });
@@ -589,10 +683,8 @@ test('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and 
   await next(page, 'Get my result');
   await heading(page, 'Your result');
   await check('the answer');
-  if (HAS_LETTER) {
-    await letter(page, { name: 'Alex Example' });
-    await check('the letter');
-  }
+  await letter(page, { name: 'Alex Example' });
+  await check('the letter');
   assertClean(log);
   await close();
 });
@@ -884,9 +976,30 @@ test('HTML and script typed by the user are shown as text everywhere', async () 
   // The core kept the unrecognised council as typed; the page shows it as text.
   assert.equal(await page.locator('.s117-body-card__name').first().textContent(), img);
   await page.getByText(`We did not recognise "${img}"`, { exact: false }).first().waitFor();
-  if (HAS_LETTER) {
-    const text = await letter(page, { name: script, address: img });
-    assert.ok(text.includes(script) || text.includes(img), 'the letter shows the typed text literally');
+  // The letter: HTML, script and Word field codes typed into it stay text on screen, in the .txt and in the .docx.
+  const dde = '{ DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe" }';
+  const include = '{ INCLUDEPICTURE "http://evil.example/x.png" \\d }';
+  const section = page.locator('.s117-letter-section');
+  await section.getByRole('checkbox', { name: 'I am writing for someone else' }).check();
+  await section.getByLabel('Your full name', { exact: true }).fill(dde);
+  await section.getByLabel('Your relationship to them', { exact: true }).fill(include);
+  await section.getByLabel('NHS number (optional)', { exact: true }).fill('<b>485</b> &amp; 777');
+  const shown = squash(await letter(page, { name: script, address: img }));
+  for (const typed of [script, img, dde, include, '<b>485</b> &amp; 777']) assert.ok(shown.includes(typed), `the letter shows ${typed} as text`);
+  const to = await addressees(page);
+  assert.ok(to[0].includes(img), `the typed council is the addressee, as text: ${JSON.stringify(to)}`);
+  assert.equal(await page.locator('.s117-letter b, .s117-letter img, .s117-letter script').count(), 0);
+  const files = await letterFiles(page);
+  const docText = squash(wordText(files.xml));
+  for (const typed of [script, img, dde, include]) {
+    assert.ok(squash(files.text).includes(typed), `the .txt has ${typed} literally`);
+    assert.ok(docText.includes(typed), `the .docx has ${typed} literally`);
+  }
+  for (const [name, body] of Object.entries(files.parts)) {
+    const xml = body.toString('utf8');
+    assert.doesNotMatch(xml, /<w:fldChar|<w:instrText|<w:fldSimple|<w:hyperlink/, `${name}: no Word fields or links`);
+    assert.doesNotMatch(xml, /TargetMode="External"/, `${name}: no external relationships`);
+    assert.doesNotMatch(xml, /<script|<img/, `${name}: markup typed by the user is escaped`);
   }
   assert.equal(await page.locator('s117-checker img, s117-checker script').count(), 0, 'no element was created from user text');
   assert.deepEqual(log.dialogs, []);
@@ -997,6 +1110,69 @@ test('fallback: if the WebAssembly cannot load, the fallback content stays and a
   await context.close();
 });
 
+// ----- printing ------------------------------------------------------------------------------------------------------
+
+/** What is visible in print: the letter, and whether each of `selectors` shows. */
+async function printed(page, selectors) {
+  await page.emulateMedia({ media: 'print' });
+  const out = await page.evaluate((sels) => {
+    const visible = (el) => Boolean(el) && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const shown = {};
+    for (const sel of sels) shown[sel] = [...document.querySelectorAll(sel)].some(visible);
+    return shown;
+  }, selectors);
+  return out;
+}
+
+test('print: with a letter on screen, only the letter prints, on A4 with margins; without one, the answer prints', async () => {
+  for (const file of ['index.html', 'adviser.html']) {
+    const { page, log, close } = await open(file, { width: 1280 });
+    await ready(page);
+    await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+    if (file === 'index.html') {
+      await next(page, 'Get my result');
+      await heading(page, 'Your result');
+    } else {
+      await page.locator('.s117-adviser__result .s117-result').waitFor();
+    }
+    // No letter yet: printing the page prints the answer as it is.
+    let shown = await printed(page, ['.s117-result', 's117-checker .s117-reason']);
+    assert.deepEqual(shown, { '.s117-result': true, 's117-checker .s117-reason': true }, `${file}: the answer prints`);
+    await page.emulateMedia({ media: 'screen' });
+    await letter(page, { name: 'Sam Example', address: '1 High Street\nBirmingham' });
+    const elsewhere = ['h1', '.demo-warning', 's117-checker .s117-result', 's117-checker .s117-panel', 's117-checker .s117-reason', 's117-checker .s117-letter-form', 's117-checker .s117-letter-actions', 's117-checker .s117-tools', 's117-checker .s117-about', 's117-checker .s117-button', 's117-checker input', 's117-checker select', 's117-checker .s117-letter-notes', 's117-checker .s117-exit-this-page'];
+    shown = await printed(page, ['.s117-letter', '.s117-letter__subject', '.s117-letter__addressee', '.s117-letter__signature', '.s117-letter__footer', ...elsewhere]);
+    for (const sel of ['.s117-letter', '.s117-letter__subject', '.s117-letter__addressee', '.s117-letter__signature', '.s117-letter__footer']) assert.equal(shown[sel], true, `${file}: ${sel} prints`);
+    for (const sel of elsewhere) assert.equal(shown[sel], false, `${file}: ${sel} does not print`);
+    // The letter starts at the top left of the page: nothing before it takes space.
+    const box = await page.locator('.s117-letter').boundingBox();
+    assert.ok(box.y < 20 && box.x < 20, `${file}: the letter is at the top of the printed page (${box.x}, ${box.y})`);
+    // A4, with margins, from the widget's stylesheet; and a PDF of it really is A4.
+    const rule = await page.evaluate(() => {
+      for (const sheet of document.styleSheets) {
+        let rules;
+        try { rules = [...sheet.cssRules]; } catch { continue; }
+        for (const r of rules) if (r instanceof CSSPageRule && r.selectorText === 's117-letter') return { size: r.style.getPropertyValue('size'), top: r.style.getPropertyValue('margin-top'), left: r.style.getPropertyValue('margin-left') };
+      }
+      return null;
+    });
+    assert.deepEqual(rule && rule.size.toLowerCase(), 'a4');
+    assert.ok(parseFloat(rule.top) >= 15 && parseFloat(rule.left) >= 15, `margins ${JSON.stringify(rule)}`);
+    assert.equal(await page.locator('.s117-letter').evaluate((el) => getComputedStyle(el).page), 's117-letter');
+    if (file === 'index.html') {
+      await shot(page, 'letter-print');
+      const pdf = await page.pdf({ path: path.join(SHOTS, 'letter.pdf'), preferCSSPageSize: true });
+      const boxes = [...pdf.toString('latin1').matchAll(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      assert.ok(boxes.length >= 1, 'pages');
+      for (const [w, hgt] of boxes) assert.ok(Math.abs(w - 595.3) < 1.5 && Math.abs(hgt - 841.9) < 1.5, `A4 pages, not ${w}x${hgt}`);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('s117-checker .s117-result').first().isVisible(), true, 'back on screen, the answer shows again');
+    assertClean(log);
+    await close();
+  }
+});
+
 // ----- screenshots ---------------------------------------------------------------------------------------------------
 
 test('screenshots: first question, answer and letter at 375px and 1280px', async () => {
@@ -1013,17 +1189,10 @@ test('screenshots: first question, answer and letter at 375px and 1280px', async
     await next(page, 'Get my result');
     await heading(page, 'Your result');
     await shot(page, `answer-${width}`, { widget: true });
-    if (HAS_LETTER) {
-      await letter(page, { name: 'Sam Example', address: '1 High Street\nBromsgrove\nB60 1AA' });
-      await page.locator('.s117-letter').scrollIntoViewIfNeeded();
-      await shot(page, `letter-${width}`, { widget: true });
-      if (width === 1280) {
-        await page.emulateMedia({ media: 'print' });
-        await shot(page, 'letter-print');
-        await page.pdf({ path: path.join(SHOTS, 'letter.pdf'), format: 'A4', preferCSSPageSize: true });
-        await page.emulateMedia({ media: 'screen' });
-      }
-    }
+    await letter(page, { name: 'Sam Example', address: '1 High Street\nBromsgrove\nB60 1AA' });
+    await page.locator('.s117-letter').scrollIntoViewIfNeeded();
+    await shot(page, `letter-${width}`, { widget: true });
+    await page.locator('.s117-letter').screenshot({ path: path.join(SHOTS, `letter-only-${width}.png`) });
     assertClean(log);
     await close();
   }
@@ -1075,6 +1244,6 @@ for (const t of tests) {
 }
 await browser.close();
 if (ownServer) ownServer.server.close();
-console.log(`browser tests took ${((Date.now() - started) / 1000).toFixed(1)} s${HAS_LETTER ? '' : ' (letter() not in this build: letter steps skipped)'}`);
+console.log(`browser tests took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
