@@ -120,15 +120,23 @@ impl Outcome {
         self.entitlement = Some(entitlement);
     }
 
-    /// Is the person owed after-care now or on leaving hospital, or was the duty ended?
-    /// These are the outcomes for which responsible bodies are named.
+    /// Should the responsible bodies be named?
+    ///
+    /// They are named whenever a qualifying detention exists and the case is not outside s.117: the council
+    /// depends on where the person lived immediately before the latest qualifying detention, not on whether they
+    /// have left hospital or whether the duty was lawfully ended, so an `undetermined` outcome still names the
+    /// bodies to ask. Only `not_entitled` and `out_of_scope` name none.
     pub fn has_duty(&self) -> bool {
-        matches!(
-            self.entitlement,
+        match self.entitlement {
             Some(
-                Entitlement::Entitled | Entitlement::EntitledOnLeavingHospital | Entitlement::Ended
-            ) | None
-        )
+                Entitlement::Entitled
+                | Entitlement::EntitledOnLeavingHospital
+                | Entitlement::Ended
+                | Entitlement::Undetermined,
+            )
+            | None => true,
+            Some(Entitlement::NotEntitled | Entitlement::OutOfScope) => false,
+        }
     }
 }
 
