@@ -262,6 +262,8 @@ pub enum FlagId {
     PlanBeforeDischarge,
     /// The person lacked capacity and was placed out of area.
     PlacedOutOfArea,
+    /// The person lacked capacity to decide where to live, but who placed them there was not given.
+    PlacementFactsNeeded,
     /// Residence was imposed by a conditional-discharge condition.
     ResidenceImposedByCondition,
     /// The person became resident in hospital during an informal stay.

@@ -11,6 +11,10 @@
 //! first detention's application was made keeps responsibility through later detentions until the person is
 //! discharged from after-care (see [`super::responsible_nhs_body`]). [`chain_start`] finds that first detention.
 //!
+//! A later stay whose section the person does not know may have been a new qualifying detention. The checker
+//! does not guess: it says so, flags the unknown section, and the council for where the person lived before that
+//! stay becomes a candidate (see [`super::responsible_council`]).
+//!
 //! # Open questions
 //!
 //! - A CTO revoked (s.17F) puts the person back under s.3: the duty arguably ends and restarts, but whether
@@ -23,7 +27,9 @@ use super::qualifying_detention::is_qualifying;
 use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Detention, EndingReason, Recall, Section};
 use crate::decision::{Finding, FlagId, FlagKind, RuleId};
-use crate::sources::{COP_2015_CH33, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023};
+use crate::sources::{
+    COP_2015_CH33, MHA_1983_S117_1, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023,
+};
 
 /// Decides what later stays mean for the duty from the detention at `latest`.
 pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
@@ -37,8 +43,9 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             RuleId::Readmission,
             Finding::Met,
             format!(
-                "Being detained again under {} ended the after-care duty from your earlier detention. A new duty arises when you leave hospital, and the council responsible is the one for where you lived immediately before this latest detention.",
-                current.section.describe()
+                "Being detained again under {} ended the after-care duty from your earlier detention. A new duty arises when you leave hospital, and the council responsible is {}the one for where you lived immediately before this latest detention.",
+                current.section.describe(),
+                if current.recall.is_some() { "normally " } else { "" }
             ),
             &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
         );
@@ -69,10 +76,38 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             );
         }
     }
-    let later: Vec<&Detention> = england_and_wales(case)
+    let (unknown, later): (Vec<&Detention>, Vec<&Detention>) = england_and_wales(case)
         .filter(|(i, _)| *i > latest)
         .map(|(_, d)| d)
-        .collect();
+        .partition(|d| d.section == Section::Unknown);
+    if !unknown.is_empty() {
+        let kinds: Vec<String> = unknown
+            .iter()
+            .map(|d| {
+                d.admitted.map_or_else(
+                    || "a later stay".to_owned(),
+                    |a| format!("the stay that began on {}", a.long()),
+                )
+            })
+            .collect();
+        out.reason(
+            RuleId::Readmission,
+            Finding::Unknown,
+            format!(
+                "You do not know which section a later stay was under ({}). If it was section 3, 37, 45A, 47 or 48, it ended the after-care from {} and a new duty arose when you left, owed by the council for where you lived immediately before that stay. If it was informal or under section 2, 4, 5 or 136, nothing changed.",
+                kinds.join("; "),
+                describe_detention(current)
+            ),
+            &[WORCESTERSHIRE_2023, MHA_1983_S117_1],
+        );
+        out.flag(
+            FlagId::UnknownSection,
+            FlagKind::Uncertain,
+            "Find out which section your later stay in hospital was under: a new detention under section 3, 37, 45A, 47 or 48 would move responsibility to the council for where you lived just before it. You can ask the hospital or your care coordinator, or make a subject access request for your records.",
+            None,
+            &[MHA_1983_S117_1, WORCESTERSHIRE_2023],
+        );
+    }
     if !later.is_empty() {
         let kinds: Vec<String> = later.iter().map(|d| describe_detention(d)).collect();
         out.reason(

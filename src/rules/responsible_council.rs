@@ -17,9 +17,17 @@
 //! person gives and flags, rather than guesses, the hard cases:
 //!
 //! - lacked capacity and was placed out of area by another council: ordinary residence follows the
-//!   decision-maker's intentions, which in *Worcestershire* made the new area responsible;
+//!   decision-maker's intentions, which in *Worcestershire* made the new area responsible; where the person lacked
+//!   capacity but who placed them is not given, the council for where they lived is named and the placement facts
+//!   are asked for;
 //! - residence imposed by a condition of a conditional discharge: probably not voluntarily adopted, so the
-//!   original area may remain (*Wiltshire v Hertfordshire* [2014] EWCA Civ 712);
+//!   original area may remain (*Wiltshire v Hertfordshire* [2014] EWCA Civ 712). Where the person was recalled
+//!   from that conditional discharge and discharged again, the council from before the original detention is
+//!   named, not certain, with the imposed-residence council as the alternative (the specification, §4: "the
+//!   original authority probably remains responsible; flag"); after a fresh detention the imposed-residence
+//!   council is named, with the original as the alternative;
+//! - a later stay whose section is not known, which may have been a new qualifying detention: its council is
+//!   the alternative;
 //! - an informal in-patient whose home had gone: may have become resident in the hospital's area
 //!   (*Sunderland v South Tyneside* [2012] EWCA Civ 1232);
 //! - moved while on after-care, with no new detention: responsibility does not move.
@@ -138,8 +146,15 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let d = &case.detentions[latest];
     let lived = &d.lived_before;
     let detention = describe_detention(d);
-    let mut body = match (lived.country, lived.council.as_deref().map(str::trim)) {
-        (Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
+    let original = original_council_after_imposed_recall(case, latest, out);
+    let named_original = original.is_some();
+    let mut body = match (
+        original,
+        lived.country,
+        lived.council.as_deref().map(str::trim),
+    ) {
+        (Some(body), _, _) => body,
+        (None, Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
             let named = recognise(typed);
             let place = match named.note {
                 Some(_) => format!("{}, in the area of {}", typed.trim(), named.name),
@@ -156,7 +171,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 out,
             )
         }
-        (Country::England | Country::Wales, _) => {
+        (None, Country::England | Country::Wales, _) => {
             out.reason(
                 RuleId::ResponsibleCouncil,
                 Finding::Unknown,
@@ -166,6 +181,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             return;
         }
         (
+            None,
             Country::Scotland
             | Country::NorthernIreland
             | Country::OutsideUk
@@ -176,7 +192,8 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             None => return,
         },
     };
-    flag_hard_cases(case, latest, &mut body, out);
+    flag_later_unknown_sections(case, latest, &mut body);
+    flag_hard_cases(case, latest, named_original, &mut body, out);
     if !body.certain {
         if let Some(stem) = body.why.strip_suffix("so that council is responsible.") {
             body.why = format!("{stem}so that council is probably responsible, but this is not certain: see the points below.");
@@ -225,6 +242,75 @@ fn decide_no_residence(case: &Case, detention: &str, out: &mut Outcome) -> Optio
     Some(body_for(typed, country, why, &[MHA_1983_S117_3], out))
 }
 
+/// *Wiltshire*: a conditionally discharged patient recalled to hospital, who lived where they did before the
+/// recall because a condition of the discharge required it, probably stays the responsibility of the council
+/// from before the original detention, because a residence imposed like that is not voluntarily adopted.
+/// Returns that council, not certain, with the imposed-residence council as a candidate; `None` if this is not
+/// such a case or the original council is not known.
+fn original_council_after_imposed_recall(
+    case: &Case,
+    latest: usize,
+    out: &mut Outcome,
+) -> Option<Body> {
+    let d = &case.detentions[latest];
+    let lived = &d.lived_before;
+    if d.recall != Some(Recall::ConditionalDischargeRecall)
+        || lived.required_by_discharge_condition != Some(true)
+    {
+        return None;
+    }
+    let original = case.detentions[..latest]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(i, e)| {
+            super::qualifying_detention::is_qualifying(e)
+                && super::jurisdiction::is_mha_1983(case.detentions[*i].detained_in)
+                && e.lived_before.required_by_discharge_condition != Some(true)
+        })
+        .find_map(|(_, e)| {
+            e.lived_before
+                .council
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| (e, t))
+        })?;
+    let (earlier, typed) = original;
+    let imposed = lived
+        .council
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(recognise);
+    let named = recognise(typed);
+    let why = format!(
+        "You were recalled to hospital from a conditional discharge, and before the recall you lived {} because a condition of your discharge required it. A residence imposed like that is probably not ordinary residence, so the council from before {}, {}, probably remains responsible, but this is not certain: see the points below.",
+        imposed
+            .as_ref()
+            .map_or_else(|| "where you did".to_owned(), |c| format!("in the area of {}", c.name)),
+        describe_detention(earlier),
+        named.name
+    );
+    let mut body = body_for(
+        typed,
+        earlier.lived_before.country,
+        why,
+        &[WILTSHIRE_2014, MHA_1983_S117_3, WORCESTERSHIRE_2023],
+        out,
+    );
+    body.certain = false;
+    if let Some(imposed) = imposed {
+        add_candidate(
+            &mut body,
+            imposed.name,
+            imposed.council.map(|c| c.code.to_owned()),
+            "Where you lived immediately before the recall. It would be responsible if that residence counts as ordinary residence even though a discharge condition required it.",
+        );
+    }
+    Some(body)
+}
+
 /// The council named for an earlier detention, as a candidate when the latest one is in doubt.
 fn earlier_council(case: &Case, latest: usize) -> Option<(String, Option<String>)> {
     case.detentions[..latest]
@@ -254,7 +340,16 @@ fn add_candidate(body: &mut Body, name: String, code: Option<String>, why: &str)
 }
 
 /// Flags, and does not guess, the cases where ordinary residence is disputed.
-fn flag_hard_cases(case: &Case, latest: usize, body: &mut Body, out: &mut Outcome) {
+///
+/// `named_original` says that the council named is the one from before the original detention, because the
+/// residence before a recall was imposed by a discharge condition.
+fn flag_hard_cases(
+    case: &Case,
+    latest: usize,
+    named_original: bool,
+    body: &mut Body,
+    out: &mut Outcome,
+) {
     let d = &case.detentions[latest];
     let lived = &d.lived_before;
     if let Some(placer) = lived
@@ -286,13 +381,25 @@ fn flag_hard_cases(case: &Case, latest: usize, body: &mut Body, out: &mut Outcom
                 "It placed you in the area where you lived before the detention.",
             );
         }
+    } else if lived.lacked_capacity == Some(true) {
+        out.flag(
+            FlagId::PlacementFactsNeeded,
+            FlagKind::Uncertain,
+            format!("You lacked capacity to decide where to live, so where you were ordinarily resident depends on the decision made for you about where you lived; in the Worcestershire case that made the area you were placed in responsible. We have named {} for where you lived. Tell us who arranged for you to live there: if another council placed you there, the councils may dispute which of them is responsible.", body.name),
+            None,
+            &[WORCESTERSHIRE_2023, MHA_1983_S117_3],
+        );
     }
     if lived.required_by_discharge_condition == Some(true) {
         body.certain = false;
         out.flag(
             FlagId::ResidenceImposedByCondition,
             FlagKind::Uncertain,
-            "You lived where you did because a condition of your conditional discharge required it. A residence imposed like that may not be ordinary residence, so the council from before your original detention may still be responsible.",
+            if named_original {
+                "You lived where you did before the recall because a condition of your conditional discharge required it. A residence imposed like that is probably not ordinary residence, so we have named the council from before your original detention, with the council for where you then lived as the alternative. The courts have not settled this since the Worcestershire case: ask both councils to confirm."
+            } else {
+                "You lived where you did because a condition of your conditional discharge required it. A residence imposed like that may not be ordinary residence, so the council from before your original detention may still be responsible."
+            },
             None,
             &[WILTSHIRE_2014, MHA_1983_S117_3],
         );
@@ -344,6 +451,42 @@ fn flag_hard_cases(case: &Case, latest: usize, body: &mut Body, out: &mut Outcom
             None,
             &[MHA_1983_S117_4, CARE_ACT_2014_S75],
         );
+    }
+}
+
+/// A later stay whose section is not known may have been a new qualifying detention (*Worcestershire*), which
+/// would make the council for where the person lived before it responsible: the council named is then not
+/// certain, and that council is a candidate.
+fn flag_later_unknown_sections(case: &Case, latest: usize, body: &mut Body) {
+    for (_, d) in super::england_and_wales(case)
+        .filter(|(i, d)| *i > latest && d.section == crate::case::Section::Unknown)
+    {
+        let typed = d
+            .lived_before
+            .council
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let Some(typed) = typed else {
+            body.certain = false;
+            continue;
+        };
+        let named = recognise(typed);
+        let same = match (named.council, &body.code) {
+            (Some(c), Some(code)) => c.code == code,
+            (Some(_), None) | (None, Some(_)) | (None, None) => {
+                named.name.eq_ignore_ascii_case(&body.name)
+            }
+        };
+        if !same {
+            body.certain = false;
+            add_candidate(
+                body,
+                named.name,
+                named.council.map(|c| c.code.to_owned()),
+                "Where you lived before a later stay whose section you do not know. It is responsible if that stay was a new detention under section 3, 37, 45A, 47 or 48.",
+            );
+        }
     }
 }
 
