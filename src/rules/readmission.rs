@@ -9,7 +9,10 @@
 //!
 //! The NHS side does not reset the same way in England: under SI 2022/635 the ICB that was responsible when the
 //! first detention's application was made keeps responsibility through later detentions until the person is
-//! discharged from after-care (see [`super::responsible_nhs_body`]). [`chain_start`] finds that first detention.
+//! discharged from after-care (see [`super::responsible_nhs_body`]). [`chain_start`] finds that first detention;
+//! where it was a section 3 made during a section 2 detention in the same stay, the detention began with the
+//! section 2 (SI 2022/635 reg. 5: the exclusion period starts with the detention, so the section 3 application is
+//! not a new relevant application; reg. 6: a detention under way on 1 July 2022 keeps the ICB of that day).
 //!
 //! A later stay whose section the person does not know may have been a new qualifying detention. The checker
 //! does not guess: it says so, flags the unknown section, and the council for where the person lived before that
@@ -23,9 +26,10 @@
 //!   where residence was imposed by a discharge condition the original area probably remains (*Wiltshire*).
 //! - Section 2 converted to section 3 while on after-care: which date is "immediately before" is not settled.
 
+use super::jurisdiction::is_mha_1983;
 use super::qualifying_detention::is_qualifying;
 use super::{describe_detention, england_and_wales, Outcome};
-use crate::case::{Case, Detention, EndingReason, Recall, Section};
+use crate::case::{Case, Detention, EndingReason, Leaving, Recall, Section};
 use crate::decision::{Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{
     COP_2015_CH33, MHA_1983_S117_1, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023,
@@ -133,11 +137,39 @@ fn is_s2_converted(case: &Case, previous: usize, latest: usize) -> bool {
     before.section == Section::S2 && before.left_hospital.is_none()
 }
 
-/// The first qualifying detention in the unbroken run that leads to the one at `latest`.
+/// Where the unbroken run of detentions that leads to the one at `latest` began.
 ///
+/// That is the first qualifying detention in the run, or the section 2 it followed straight on from in the
+/// same stay (see [`s2_leading_into`]): for SI 2022/635 the detention begins with the section 2.
 /// The run is broken only by a lawful discharge from after-care (a joint decision that the needs have gone),
 /// dated before a later detention began. Without such an ending the run starts at the first qualifying detention.
 pub fn chain_start(case: &Case, latest: usize) -> usize {
+    let first = first_in_chain(case, latest);
+    s2_leading_into(case, first).unwrap_or(first)
+}
+
+/// The section 2 that the detention at `index` followed straight on from, in the same stay, if any.
+///
+/// The stay listed just before it must be a section 2 in England or Wales that the person did not leave hospital
+/// from (no leaving date, and not discharged or kept on informally), and whose section did not end before the
+/// later detention began. A section 3 made during a section 2 detention continues that detention.
+pub fn s2_leading_into(case: &Case, index: usize) -> Option<usize> {
+    let previous = index.checked_sub(1)?;
+    let before = case.detentions.get(previous)?;
+    let after = case.detentions.get(index)?;
+    let same_stay = before.section == Section::S2
+        && is_mha_1983(before.detained_in)
+        && before.left_hospital.is_none()
+        && matches!(before.leaving, None | Some(Leaving::StillInHospital))
+        && !matches!(
+            (before.section_ended, after.admitted),
+            (Some(ended), Some(admitted)) if ended.last_day() < admitted.first_day()
+        );
+    same_stay.then_some(previous)
+}
+
+/// The first qualifying detention in the unbroken run that leads to the one at `latest`.
+fn first_in_chain(case: &Case, latest: usize) -> usize {
     let ended_on = case.aftercare_ended.as_ref().and_then(|e| {
         (e.reason == EndingReason::NoLongerNeeded && e.joint_written_decision == Some(true))
             .then_some(e.date)

@@ -16,27 +16,37 @@
 //!   application (NHS England, *Who Pays?*, on the effect of *Worcestershire*). The council can change while the
 //!   ICB does not, so the two can be in different areas.
 //! - After-care from a detention that began (reg. 6) or ended (reg. 7(3)) before 1 July 2022: the ICB that had
-//!   core responsibility on 1 July 2022.
+//!   core responsibility on 1 July 2022. A section 3 made during a section 2 detention in the same stay continues
+//!   that detention, so a section 2 under way on 1 July 2022 brings the section 3 after it under reg. 6.
+//! - A detention in a secure service arranged by NHS England that began before 1 July 2022 and ended on or after
+//!   it: the ICB with core responsibility on the date of discharge (reg. 7(4)). The facts do not include the GP
+//!   practice on that date, so the ICB named is a best guess and not certain.
 //! - A detention in a secure service arranged by NHS England that began on or after 1 July 2022: the ICB with core
 //!   responsibility on the first day of detention (reg. 7(5)).
 //! - Specialised after-care that NHS England commissions: NHS England (reg. 8).
 //!
 //! **England, before 1 July 2022** clinical commissioning groups held the duty: by GP registration from April 2013
-//! (SI 2012/2996 reg. 14), by the s.117(3) area from April 2016. Their duties passed to ICBs on 1 July 2022.
+//! (SI 2012/2996 reg. 14), by the s.117(3) area from April 2016. A CCG already responsible under the GP rule in
+//! April 2016 stayed responsible until after-care ended or the person was detained again, so the rule follows
+//! when the duty arose as well as the date of the check. Their duties passed to ICBs on 1 July 2022.
 //!
 //! Where the person does not know their GP's ICB, the checker names the ICB for the council's area and says so.
+//!
+//! **ICBs change.** The reference data names the ICBs as from 1 April 2026 and the ones they were formed from.
+//! For a check dated before an ICB merged, the ICB that then existed is named; where the data cannot say which
+//! earlier ICB covered a place, the earlier ICBs are the candidates.
 //!
 //! # Open questions
 //!
 //! - Part 3 detentions (s.37, 45A, 47, 48) in ICB-commissioned beds are neither a "relevant application" under
 //!   reg. 5 nor NHS England-arranged; the default s.117(3) area ICB probably applies. Flagged.
 //! - England/Wales cross-border NHS responsibility (a Welsh resident with an English GP, or the reverse) is not
-//!   settled. Flagged, with both bodies as candidates.
+//!   settled. Flagged, with both bodies named: the other one as a candidate.
 
-use super::qualifying_detention::is_qualifying_section;
+use super::qualifying_detention::{is_qualifying, is_qualifying_section};
 use super::readmission::chain_start;
 use super::responsible_council::recognise;
-use super::{describe_detention, Outcome};
+use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Country, Detention, Section};
 use crate::date::Date;
 use crate::decision::{Body, BodyKind, Candidate, Finding, FlagId, FlagKind, RuleId};
@@ -129,7 +139,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         None => d.lived_before.country == Country::Wales,
     };
     let body = if in_wales {
-        decide_wales(d, council, out)
+        decide_wales(d, case.as_at, council, out)
     } else if case.as_at.first_day() < ICBS_ESTABLISHED {
         decide_before_icbs(case, council, out)
     } else {
@@ -165,6 +175,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
 /// Wales: the local health board for the council's area.
 fn decide_wales(
     d: &Detention,
+    as_at: Date,
     council: Option<&'static reference::Council>,
     out: &mut Outcome,
 ) -> Option<Body> {
@@ -184,12 +195,20 @@ fn decide_wales(
         format!("In Wales the NHS body is the local health board for the area where you lived immediately before {}: {} covers {}.", describe_detention(d), lhb.name, council.name),
         &[MHA_1983_S117_2, MHA_1983_S117_3],
     );
-    if let Some(m) = d.gp_icb.as_deref().and_then(reference::find_nhs_body) {
+    let typed = d.gp_icb.as_deref().unwrap_or_default();
+    if let Some(m) = reference::find_nhs_body(typed) {
         if m.body.nation == Nation::England {
             body.certain = false;
+            // An ICB that had not yet merged on the date of the check is named as it then was.
+            let (name, code) = match (m.typed_as, m.merged_on) {
+                (Some(was), Some(on)) if as_at.last_day() < on => {
+                    (was, former_icb_code(typed, was, as_at))
+                }
+                (Some(_) | None, Some(_) | None) => (m.body.name, Some(m.body.code)),
+            };
             body.candidates.push(Candidate {
-                name: m.body.name.to_owned(),
-                code: Some(m.body.code.to_owned()),
+                name: name.to_owned(),
+                code: code.map(str::to_owned),
                 why: "Your GP practice is in England, and an English ICB may be responsible."
                     .to_owned(),
             });
@@ -209,6 +228,12 @@ fn decide_before_icbs(
     let area = council
         .map(|c| c.name)
         .unwrap_or("the council you lived in");
+    // The transitional rule of April 2016: a CCG already responsible under the GP rule stayed responsible until
+    // after-care ended or the person was detained again. The latest duty arose in the GP-rule years, so neither
+    // had happened since.
+    let began_under_gp_rule = out
+        .duty_arose
+        .is_some_and(|d| d.first_day() >= CCGS_ESTABLISHED && d.last_day() < CCG_GP_RULE_REVOKED);
     let (name, why, cites): (String, String, &[Citation]) = if as_at < CCGS_ESTABLISHED {
         (
             format!("The primary care trust for the area of {area}"),
@@ -220,6 +245,12 @@ fn decide_before_icbs(
             "The clinical commissioning group your GP practice belonged to".to_owned(),
             "From April 2013 to March 2016 the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP).".to_owned(),
             &[SI_2012_2996_REG_14],
+        )
+    } else if began_under_gp_rule {
+        (
+            "The clinical commissioning group your GP practice belonged to when your after-care began".to_owned(),
+            "Your after-care began between April 2013 and March 2016, when the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP). When that rule was replaced in April 2016, a clinical commissioning group already responsible stayed responsible until after-care ended or the person was detained again.".to_owned(),
+            &[SI_2012_2996_REG_14, MHA_1983_S117_3],
         )
     } else {
         (
@@ -266,29 +297,77 @@ fn decide_england(
     council: Option<&'static reference::Council>,
     out: &mut Outcome,
 ) -> Option<Body> {
+    // Where the run of detentions began (possibly a section 2 that became a section 3 in the same stay), and its
+    // first qualifying detention.
     let start_index = chain_start(case, latest);
+    let first_index = england_and_wales(case)
+        .find(|(i, d)| *i >= start_index && is_qualifying(d))
+        .map_or(latest, |(i, _)| i);
     let start = &case.detentions[start_index];
-    let began = start.admitted.map(Date::first_day);
+    let first = &case.detentions[first_index];
+    let began = start.admitted.or(first.admitted).map(Date::first_day);
+    let what = if start_index == first_index {
+        describe_detention(first)
+    } else {
+        format!(
+            "{}, which followed straight on from {} in the same stay",
+            describe_detention(first),
+            describe_detention(start)
+        )
+    };
+    let gp_then = start.gp_icb.clone().or_else(|| first.gp_icb.clone());
+    let area_then = council_before(start)
+        .or_else(|| council_before(first))
+        .or(council);
+    let secure = first.nhs_england_secure_service == Some(true);
+    let ended = first
+        .left_hospital
+        .or(first.section_ended)
+        .map(Date::last_day);
     let rule = match began {
+        Some(began)
+            if began < ICBS_ESTABLISHED
+                && secure
+                && ended.is_none_or(|e| e >= ICBS_ESTABLISHED) =>
+        {
+            let left = first.left_hospital.or(first.section_ended).map_or_else(
+                || "the day you leave".to_owned(),
+                |d| format!("the day you left, {}", d.long()),
+            );
+            let named = if case.gp_icb_on_1_july_2022.is_some() {
+                " so we have named the ICB of your GP practice on 1 July 2022, when you were still detained. Check which ICB your GP practice belonged to when you left."
+            } else if gp_then.is_some() {
+                " so we have named the ICB of your GP practice when the detention began. Check which ICB your GP practice belonged to when you left."
+            } else {
+                ""
+            };
+            IcbRule {
+                gp: case.gp_icb_on_1_july_2022.clone().or_else(|| gp_then.clone()),
+                fallback: area_then,
+                why: format!(
+                    "You were detained in a secure service arranged by NHS England ({what}), which began before 1 July 2022 and had not ended by then. The ICB is then the one responsible for you on the date of your discharge: the ICB of the GP practice you were registered with on {left}. We were not told that{}",
+                    if named.is_empty() { "." } else { "," }
+                ) + named,
+                settled: false,
+            }
+        }
         Some(began) if began < ICBS_ESTABLISHED => IcbRule {
-            gp: case.gp_icb_on_1_july_2022.clone().or_else(|| start.gp_icb.clone()),
+            gp: case.gp_icb_on_1_july_2022.clone().or_else(|| gp_then.clone()),
             fallback: council,
             why: format!(
-                "Your after-care comes from {}, which began before 1 July 2022, so the NHS body is the integrated care board that was responsible for you on 1 July 2022: the ICB of the GP practice you were registered with that day.",
-                describe_detention(start)
+                "Your after-care comes from {what}. That detention began before 1 July 2022, so the NHS body is the integrated care board that was responsible for you on 1 July 2022: the ICB of the GP practice you were registered with that day."
             ),
             settled: case.gp_icb_on_1_july_2022.is_some(),
         },
-        Some(_) if is_part_3(start.section) && start.nhs_england_secure_service == Some(true) => IcbRule {
-            gp: start.gp_icb.clone(),
-            fallback: council_before(start).or(council),
+        Some(_) if secure => IcbRule {
+            gp: gp_then,
+            fallback: area_then,
             why: format!(
-                "You were detained in a secure service arranged by NHS England ({}), so the ICB is the one responsible for you on the first day of that detention: the ICB of your GP practice then.",
-                describe_detention(start)
+                "You were detained in a secure service arranged by NHS England ({what}), so the ICB is the one responsible for you on the first day of that detention: the ICB of your GP practice then."
             ),
             settled: true,
         },
-        Some(_) if is_part_3(start.section) => {
+        Some(_) if is_part_3(first.section) => {
             out.flag(
                 FlagId::Part3NhsBodyUncertain,
                 FlagKind::Uncertain,
@@ -304,26 +383,24 @@ fn decide_england(
             }
         }
         Some(_) => IcbRule {
-            gp: start.gp_icb.clone(),
-            fallback: council_before(start).or(council),
+            gp: gp_then,
+            fallback: area_then,
             why: format!(
-                "The NHS body is the integrated care board of the GP practice you were registered with when the application for {} was made (or of where you usually lived, if you had no GP).",
-                describe_detention(start)
+                "The NHS body is the integrated care board of the GP practice you were registered with when the application for {what} was made (or of where you usually lived, if you had no GP)."
             ),
             settled: true,
         },
         None => IcbRule {
-            gp: start.gp_icb.clone(),
-            fallback: council_before(start).or(council),
+            gp: gp_then,
+            fallback: area_then,
             why: format!(
-                "The NHS body depends on when {} began: for detentions from 1 July 2022 it is the ICB of your GP practice at the time; for earlier ones, the ICB of your GP practice on 1 July 2022. Tell us the date.",
-                describe_detention(start)
+                "The NHS body depends on when {what} began: for detentions from 1 July 2022 it is the ICB of your GP practice at the time; for earlier ones, the ICB of your GP practice on 1 July 2022. Tell us the date."
             ),
             settled: false,
         },
     };
-    let mut body = resolve_icb(&rule, out)?;
-    if start_index != latest && is_qualifying_section(case.detentions[latest].section) {
+    let mut body = resolve_icb(&rule, case.as_at, out)?;
+    if first_index != latest && is_qualifying_section(case.detentions[latest].section) {
         body.why.push_str(" It did not change when you were detained again: the ICB stays responsible through later detentions until you are discharged from after-care, even though the council can change.");
         if !body.cites.contains(&WHO_PAYS) {
             body.cites.push(WHO_PAYS);
@@ -339,8 +416,8 @@ fn decide_england(
     Some(body)
 }
 
-/// Names the ICB from the GP's ICB, or from the council's area.
-fn resolve_icb(rule: &IcbRule, out: &mut Outcome) -> Option<Body> {
+/// Names the ICB from the GP's ICB, or from the council's area, as it was on the date of the check `as_at`.
+fn resolve_icb(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
     let cites = [MHA_1983_S117_2, SI_2022_635];
     if let Some(typed) = rule.gp.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let Some(found) = reference::find_nhs_body(typed) else {
@@ -366,6 +443,28 @@ fn resolve_icb(rule: &IcbRule, out: &mut Outcome) -> Option<Body> {
         let mut certain = rule.settled;
         let mut candidates = Vec::new();
         if let (Some(was), Some(on)) = (found.typed_as, found.merged_on) {
+            if as_at.last_day() < on {
+                // The check is dated before the merger: the ICB named still existed and held the duty.
+                let successors: Vec<&str> = reference::nhs_successors(typed)
+                    .iter()
+                    .map(|m| m.body.name)
+                    .collect();
+                why.push_str(&format!(
+                    " On the date of this check {was} still existed. On {} its area passed to {}.",
+                    crate::date::long(on),
+                    super::qualifying_detention::join_and(&successors)
+                ));
+                return Some(Body {
+                    name: was.to_owned(),
+                    code: former_icb_code(typed, was, as_at).map(str::to_owned),
+                    ods: None,
+                    kind: BodyKind::IntegratedCareBoard,
+                    certain,
+                    why,
+                    cites: cites.to_vec(),
+                    candidates: Vec::new(),
+                });
+            }
             why.push_str(&format!(
                 " {was} merged into {} on {}, which now holds its duties.",
                 found.body.name,
@@ -397,10 +496,26 @@ fn resolve_icb(rule: &IcbRule, out: &mut Outcome) -> Option<Body> {
         }
         if found.body.nation == Nation::Wales {
             certain = false;
+            why.push_str(&format!(" Your GP practice is in Wales, so we have named its local health board, {}. Your council area is in England, though, and the ICB for that area may be responsible instead.", found.body.name));
+            // The ICB for the English area where the person lived may hold core responsibility instead, for
+            // someone not registered with a GP practice in England.
+            for icb in rule
+                .fallback
+                .iter()
+                .flat_map(|c| c.nhs.iter())
+                .filter(|b| b.nation == Nation::England)
+            {
+                candidates.push(Candidate {
+                    name: icb.name.to_owned(),
+                    code: Some(icb.code.to_owned()),
+                    why: "Your council area is in England and your GP practice is in Wales. The ICB for the area where you usually live may be responsible instead of the local health board.".to_owned(),
+                });
+            }
             flag_cross_border(out);
         }
         let mut body = nhs_body(found.body, certain, why, &cites);
         body.candidates = candidates;
+        fit_to_date(&mut body, as_at, false);
         return Some(body);
     }
     let Some(council) = rule.fallback else {
@@ -447,7 +562,94 @@ fn resolve_icb(rule: &IcbRule, out: &mut Outcome) -> Option<Body> {
     );
     let mut body = nhs_body(first, false, why, &cites);
     body.candidates = candidates;
+    fit_to_date(&mut body, as_at, true);
     Some(body)
+}
+
+/// The day the ONS codes of NHS Surrey Heartlands and NHS Sussex ICBs changed (E54000052 and E54000053 became
+/// E54000063 and E54000064): `data/SOURCES.md`, D6. They are the only pre-2026 ICBs with two codes.
+const ICB_CODES_CHANGED: NaiveDate = match NaiveDate::from_ymd_opt(2023, 4, 1) {
+    Some(d) => d,
+    None => panic!("valid date"),
+};
+
+/// The ONS code a pre-April-2026 ICB had on the date of the check: the code the person typed, if they typed one
+/// of its codes; otherwise, for an ICB with two codes, the earlier code before April 2023 and the later one after.
+fn former_icb_code(typed: &str, name: &str, as_at: Date) -> Option<&'static str> {
+    let mut codes: Vec<&'static str> = reference::former_icbs()
+        .iter()
+        .filter(|f| f.1 == name)
+        .map(|f| f.0)
+        .collect();
+    codes.sort_unstable();
+    if let Some(code) = codes.iter().find(|c| c.eq_ignore_ascii_case(typed.trim())) {
+        return Some(code);
+    }
+    if as_at.last_day() < ICB_CODES_CHANGED {
+        codes.first().copied()
+    } else {
+        codes.last().copied()
+    }
+}
+
+/// The reference data names the ICBs as from April 2026. For a check dated before an ICB was formed or changed
+/// then, says so: the ICB that existed on that date is named where the data shows it (the same board under an
+/// earlier code), and otherwise the boards it was formed from are the candidates and the body is not certain.
+/// `from_area` says the ICB was inferred from the council's area, which for those dates cannot pick between them.
+fn fit_to_date(body: &mut Body, as_at: Date, from_area: bool) {
+    if body.kind != BodyKind::IntegratedCareBoard {
+        return;
+    }
+    let Some(code) = body.code.clone() else {
+        return;
+    };
+    let mut formed_on: Option<NaiveDate> = None;
+    // The earlier ICBs the body was formed from, once per name.
+    let mut before: Vec<&'static str> = Vec::new();
+    for &(former_code, former_name, _) in reference::former_icbs() {
+        for m in reference::nhs_successors(former_code) {
+            if m.body.code != code {
+                continue;
+            }
+            if let Some(on) = m.merged_on {
+                formed_on = Some(formed_on.map_or(on, |f| f.min(on)));
+            }
+            if !before.contains(&former_name) {
+                before.push(former_name);
+            }
+        }
+    }
+    let Some(on) = formed_on.filter(|on| as_at.last_day() < *on) else {
+        return;
+    };
+    let same = before.iter().any(|n| *n == body.name);
+    if same {
+        // The same board (same name and ODS code) under its earlier ONS code.
+        body.code = former_icb_code(&code, &body.name, as_at).map(str::to_owned);
+    }
+    if !same || from_area {
+        body.certain = false;
+        body.why.push_str(&format!(
+            " {} took its present area on {} from {}. On the date of this check one of those boards held the duty, depending on your GP practice then.",
+            body.name,
+            crate::date::long(on),
+            super::qualifying_detention::join_and(&before)
+        ));
+        for name in before {
+            if name == body.name || body.candidates.iter().any(|c| c.name == name) {
+                continue;
+            }
+            body.candidates.push(Candidate {
+                name: name.to_owned(),
+                code: former_icb_code("", name, as_at).map(str::to_owned),
+                why: format!(
+                    "It covered part of the area of {} before {}.",
+                    body.name,
+                    crate::date::long(on)
+                ),
+            });
+        }
+    }
 }
 
 /// England–Wales cross-border NHS responsibility is not settled.
