@@ -310,6 +310,6 @@ pub enum FlagId {
     OnLeave,
     /// Responsibility may be disputed between councils; services must continue meanwhile.
     CouncilDispute,
-    /// A date in the history is out of order or after the check date.
+    /// Dates in the history contradict each other in a way the input checks do not reject.
     InconsistentDates,
 }

@@ -21,6 +21,7 @@
 
 use super::{describe_detention, Outcome};
 use crate::case::{Case, Leaving};
+use crate::date::Date;
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{COP_2015_CH33, CXF_2018, MHA_1983_S117_1, MHA_1983_S17};
 
@@ -48,6 +49,78 @@ pub fn status(leaving: Option<Leaving>, left_hospital_given: bool) -> Status {
         }
         None if left_hospital_given => Status::Left,
         None => Status::Unknown,
+    }
+}
+
+/// Flags dates that contradict each other in ways the input checks ([`crate::validate`]) do not reject.
+///
+/// Those checks already reject a date after the check, a section ending or a leaving date before its stay began,
+/// stays listed out of order, and a leaving date for someone still in hospital; those are not repeated here.
+/// What is left: a section that ended after the person left hospital when they were discharged from it (or stayed
+/// on informally after it), a CTO that ended before the stay began or before the person left on it, and a stay
+/// that began before the person left hospital from the stay listed above it. Only dates that contradict each
+/// other whatever day of an approximate month or year they fall on are flagged. The rules still use the dates as
+/// given, since they cannot tell which is wrong.
+pub fn flag_inconsistent_dates(case: &Case, out: &mut Outcome) {
+    let mut problems = Vec::new();
+    let mut previous_left: Option<(usize, Date)> = None;
+    for (i, d) in case.detentions.iter().enumerate() {
+        let n = i + 1;
+        if let (Some(ended), Some(left)) = (d.section_ended, d.left_hospital) {
+            let left_after_section = matches!(
+                d.leaving,
+                Some(Leaving::Discharged | Leaving::StayedInformally)
+            );
+            if left_after_section && ended.first_day() > left.last_day() {
+                problems.push(format!(
+                    "stay {n}: the section ended on {}, after you left hospital on {}, but you said you left once the section had ended",
+                    ended.long(),
+                    left.long()
+                ));
+            }
+        }
+        if let Some(cto_ended) = d.cto_ended {
+            let before = match (d.left_hospital, d.admitted) {
+                (Some(left), _) if cto_ended.last_day() < left.first_day() => {
+                    Some(("you left hospital on", left))
+                }
+                (_, Some(admitted)) if cto_ended.last_day() < admitted.first_day() => {
+                    Some(("the stay began on", admitted))
+                }
+                (Some(_) | None, Some(_) | None) => None,
+            };
+            if let Some((what, date)) = before {
+                problems.push(format!(
+                    "stay {n}: the community treatment order ended on {}, before {what} {}",
+                    cto_ended.long(),
+                    date.long()
+                ));
+            }
+        }
+        if let (Some((m, left)), Some(admitted)) = (previous_left, d.admitted) {
+            if admitted.last_day() < left.first_day() {
+                problems.push(format!(
+                    "stay {n} began on {}, before you left hospital from stay {m} on {}",
+                    admitted.long(),
+                    left.long()
+                ));
+            }
+        }
+        if let Some(left) = d.left_hospital {
+            previous_left = Some((n, left));
+        }
+    }
+    if !problems.is_empty() {
+        out.flag(
+            FlagId::InconsistentDates,
+            FlagKind::Uncertain,
+            format!(
+                "Some dates you gave cannot all be right: {}. We have used them as given, but they decide when after-care began and which detention counts, so check them against your discharge letters or records.",
+                problems.join("; ")
+            ),
+            None,
+            &[MHA_1983_S117_1],
+        );
     }
 }
 

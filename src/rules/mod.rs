@@ -10,6 +10,9 @@
 //! 8. [`charging`]: *Stennett*, no charges for after-care.
 //! 9. [`time_limits`]: deadlines as dates, and notes on law not yet in force.
 //!
+//! Before the rules run, [`left_hospital::flag_inconsistent_dates`] flags dates that contradict each other in ways
+//! the input checks do not reject.
+//!
 //! Each rule reads the [`Case`] and what earlier rules found, and adds [`Reason`]s and [`Flag`]s to one
 //! [`Outcome`] builder. No rule returns an error: a fact that is missing makes a finding `unknown`.
 
@@ -164,6 +167,9 @@ pub fn describe_detention(d: &Detention) -> String {
 pub fn evaluate(case: &Case) -> Decision {
     let mut out = Outcome::new();
     jurisdiction::decide(case, &mut out);
+    if out.entitlement != Some(Entitlement::OutOfScope) {
+        left_hospital::flag_inconsistent_dates(case, &mut out);
+    }
     if out.entitlement.is_none() {
         qualifying_detention::decide(case, &mut out);
     }
