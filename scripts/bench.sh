@@ -76,7 +76,7 @@ wasm_args=()
 TWIGGY="${TWIGGY:-$(command -v twiggy || true)}"
 if [[ -n "$TWIGGY" ]] && command -v wasm-bindgen >/dev/null; then
   say "twiggy: a wasm build with names"
-  if cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features wasm >&2 &&
+  if cargo build --quiet --release --lib --target wasm32-unknown-unknown --no-default-features --features widget >&2 &&
     wasm-bindgen --target web --keep-debug --out-dir "$TMP/named" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/s117.wasm" &&
     wasm-opt -Oz --debuginfo --enable-bulk-memory --enable-reference-types --enable-multivalue \
       --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \

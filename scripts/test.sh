@@ -121,7 +121,7 @@ step "fmt" "code is formatted as rustfmt does it" cargo fmt --check "${FMT_ARGS[
 step "clippy" "lints, native build with all targets" cargo clippy --all-targets -- -D warnings
 # Lints for the code that only compiles for the browser (src/wasm.rs behind the wasm feature).
 step "clippy wasm" "lints, wasm32 build of the library" \
-  cargo clippy --lib --no-default-features --features wasm --target wasm32-unknown-unknown -- -D warnings
+  cargo clippy --lib --no-default-features --features widget --target wasm32-unknown-unknown -- -D warnings
 step "clippy wasm screen" "lints, wasm32 build of the screening package" \
   cargo clippy --lib --no-default-features --features wasm,screen --target wasm32-unknown-unknown -- -D warnings
 # The rules themselves: unit, doc, scenario and property tests, natively (fast, with good failure messages).
@@ -129,7 +129,7 @@ step "cargo test" "unit, doc, scenario and property tests (native)" cargo test
 # wasm-bindgen tests across the JS boundary, in Node, once the crate has wasm-bindgen-test as a dev-dependency.
 if grep -Eq '^\s*wasm-bindgen-test\s*=' Cargo.toml; then
   step "wasm test" "wasm-bindgen tests in Node (wasm-bindgen-test-runner)" \
-    cargo test --target wasm32-unknown-unknown --no-default-features --features wasm
+    cargo test --target wasm32-unknown-unknown --no-default-features --features widget
 fi
 # The package the page loads (www/pkg/), built exactly as scripts/run.sh builds it: proves the wasm build works.
 step "wasm build" "wasm-pack builds of www/pkg/ and www/pkg-screen/" bash scripts/build-wasm.sh

@@ -3,219 +3,236 @@
 //! Each export deserialises a JavaScript object into the core's own types with serde-wasm-bindgen, calls the
 //! core, and serialises the result back. Malformed input throws; facts that cannot all be true come back as
 //! data (`{ ok: false, errors: [{ field, message }] }`) so the page can show each next to its question.
+//!
+//! Two packages are built from this one file: the widget's (`--features widget`: check, letter, reference lists;
+//! `www/pkg/`) and the screen's (`--features wasm,screen`: `ScreenJob`; `www/pkg-screen/`), so that neither carries
+//! the other's code.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// The result of a check, as the page receives it: `{ ok: true, decision }` or `{ ok: false, errors }`.
-#[derive(Serialize)]
-struct Checked {
-    ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    decision: Option<crate::Decision>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<crate::InputError>,
-}
-
 /// Converts a deserialisation error into a JavaScript error without a doubled "Error:" prefix.
-fn input_error(e: serde_wasm_bindgen::Error) -> JsError {
+pub(crate) fn input_error(e: serde_wasm_bindgen::Error) -> JsError {
     JsError::new(e.to_string().trim_start_matches("Error: "))
 }
 
-/// Checks a case: `check(case) -> { ok, decision } | { ok, errors }`.
-#[wasm_bindgen]
-pub fn check(case: JsValue) -> Result<JsValue, JsError> {
-    let case: crate::Case = serde_wasm_bindgen::from_value(case).map_err(input_error)?;
-    let errors = crate::validate(&case);
-    let out = Checked {
-        ok: errors.is_empty(),
-        decision: errors.is_empty().then(|| crate::evaluate(&case)),
-        errors,
-    };
-    Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
-}
+/// The widget's exports.
+#[cfg(feature = "widget")]
+mod widget {
+    use super::input_error;
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
 
-/// A council or NHS body for the page's searchable lists.
-#[derive(Serialize)]
-struct Listed {
-    code: &'static str,
-    name: &'static str,
-    nation: &'static str,
-}
-
-fn nation(n: crate::reference::Nation) -> &'static str {
-    match n {
-        crate::reference::Nation::England => "england",
-        crate::reference::Nation::Wales => "wales",
-    }
-}
-
-/// Every council with social services duties in England and Wales, sorted by name:
-/// `councils() -> [{ code, name, nation }]`.
-#[wasm_bindgen]
-pub fn councils() -> Result<JsValue, JsError> {
-    let list: Vec<Listed> = crate::reference::councils()
-        .iter()
-        .map(|c| Listed {
-            code: c.code,
-            name: c.name,
-            nation: nation(c.nation),
-        })
-        .collect();
-    Ok(serde_wasm_bindgen::to_value(&list)?)
-}
-
-/// District councils and the county council that provides their social services:
-/// `districts() -> [[districtName, councilCode]]`.
-#[wasm_bindgen]
-pub fn districts() -> Result<JsValue, JsError> {
-    Ok(serde_wasm_bindgen::to_value(crate::reference::districts())?)
-}
-
-/// Every ICB and local health board (as from 1 April 2026), sorted by name:
-/// `nhsBodies() -> [{ code, name, nation }]`.
-#[wasm_bindgen(js_name = nhsBodies)]
-pub fn nhs_bodies() -> Result<JsValue, JsError> {
-    let list: Vec<Listed> = crate::reference::nhs_bodies()
-        .iter()
-        .map(|b| Listed {
-            code: b.code,
-            name: b.name,
-            nation: nation(b.nation),
-        })
-        .collect();
-    Ok(serde_wasm_bindgen::to_value(&list)?)
-}
-
-/// The version of the rules and the date of the law they reflect: `about() -> { rules_version, law_date }`.
-#[wasm_bindgen]
-pub fn about() -> Result<JsValue, JsError> {
+    /// The result of a check, as the page receives it: `{ ok: true, decision }` or `{ ok: false, errors }`.
     #[derive(Serialize)]
-    struct About {
-        rules_version: &'static str,
-        law_date: &'static str,
+    struct Checked {
+        ok: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        decision: Option<crate::Decision>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        errors: Vec<crate::InputError>,
     }
-    Ok(serde_wasm_bindgen::to_value(&About {
-        rules_version: crate::rules::RULES_VERSION,
-        law_date: crate::rules::LAW_DATE,
-    })?)
-}
 
-/// The letter as the page receives it: `{ ok: true, letter, text }` or `{ ok: false, errors }`.
-#[derive(Serialize)]
-struct Written {
-    ok: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    letter: Option<crate::letter::Letter>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<crate::InputError>,
-}
-
-/// Reads a letter request, or says which fields of its case cannot all be true.
-fn letter_request(
-    request: JsValue,
-) -> Result<Result<crate::letter::LetterRequest, Vec<crate::InputError>>, JsError> {
-    let request: crate::letter::LetterRequest =
-        serde_wasm_bindgen::from_value(request).map_err(input_error)?;
-    let errors = crate::letter::validate(&request);
-    Ok(if errors.is_empty() {
-        Ok(request)
-    } else {
-        Err(errors)
-    })
-}
-
-/// Writes the confirmation-request letter: `letter(request) -> { ok, letter, text } | { ok, errors }`, where
-/// `letter` is the structured letter (headings, paragraphs, lists) and `text` the same letter as plain text.
-#[wasm_bindgen]
-pub fn letter(request: JsValue) -> Result<JsValue, JsError> {
-    let out = match letter_request(request)? {
-        Ok(request) => {
-            let letter = crate::letter::render(&request);
-            Written {
-                ok: true,
-                text: Some(crate::letter::to_text(&letter)),
-                letter: Some(letter),
-                errors: Vec::new(),
-            }
-        }
-        Err(errors) => Written {
-            ok: false,
-            letter: None,
-            text: None,
+    /// Checks a case: `check(case) -> { ok, decision } | { ok, errors }`.
+    #[wasm_bindgen]
+    pub fn check(case: JsValue) -> Result<JsValue, JsError> {
+        let case: crate::Case = serde_wasm_bindgen::from_value(case).map_err(input_error)?;
+        let errors = crate::validate(&case);
+        let out = Checked {
+            ok: errors.is_empty(),
+            decision: errors.is_empty().then(|| crate::evaluate(&case)),
             errors,
-        },
-    };
-    Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
-}
-
-/// The letter as a Word document: `letterDocx(request) -> Uint8Array`. Throws if the case's facts cannot all be
-/// true (call `letter` first to show those errors next to their questions).
-#[wasm_bindgen(js_name = letterDocx)]
-pub fn letter_docx(request: JsValue) -> Result<Vec<u8>, JsError> {
-    match letter_request(request)? {
-        Ok(request) => Ok(crate::letter::to_docx(&crate::letter::render(&request))),
-        Err(errors) => Err(JsError::new(
-            &errors
-                .iter()
-                .map(|e| format!("{}: {}", e.field, e.message))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )),
-    }
-}
-
-/// A screening of many enquiries, run a step at a time by the screen's Web Worker (only in the second package,
-/// built with `--features wasm,screen`).
-#[cfg(feature = "screen")]
-#[wasm_bindgen]
-pub struct ScreenJob {
-    job: crate::screen::Job<'static>,
-}
-
-#[cfg(feature = "screen")]
-#[wasm_bindgen]
-impl ScreenJob {
-    /// Starts screening `bytes` (`format` is `csv` or `jsonl`) with `options` (`{ as_at, only, deadline_within,
-    /// sort }`, all optional).
-    #[wasm_bindgen(constructor)]
-    pub fn new(bytes: Vec<u8>, format: &str, options: JsValue) -> Result<ScreenJob, JsError> {
-        let format: crate::screen::Format = format.parse().map_err(|e: String| JsError::new(&e))?;
-        let options: crate::screen::Options = if options.is_undefined() || options.is_null() {
-            crate::screen::Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options).map_err(input_error)?
         };
-        Ok(ScreenJob {
-            job: crate::screen::Job::new(bytes, format, options),
+        Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// A council or NHS body for the page's searchable lists.
+    #[derive(Serialize)]
+    struct Listed {
+        code: &'static str,
+        name: &'static str,
+        nation: &'static str,
+    }
+
+    fn nation(n: crate::reference::Nation) -> &'static str {
+        match n {
+            crate::reference::Nation::England => "england",
+            crate::reference::Nation::Wales => "wales",
+        }
+    }
+
+    /// Every council with social services duties in England and Wales, sorted by name:
+    /// `councils() -> [{ code, name, nation }]`.
+    #[wasm_bindgen]
+    pub fn councils() -> Result<JsValue, JsError> {
+        let list: Vec<Listed> = crate::reference::councils()
+            .iter()
+            .map(|c| Listed {
+                code: c.code,
+                name: c.name,
+                nation: nation(c.nation),
+            })
+            .collect();
+        Ok(serde_wasm_bindgen::to_value(&list)?)
+    }
+
+    /// District councils and the county council that provides their social services:
+    /// `districts() -> [[districtName, councilCode]]`.
+    #[wasm_bindgen]
+    pub fn districts() -> Result<JsValue, JsError> {
+        Ok(serde_wasm_bindgen::to_value(crate::reference::districts())?)
+    }
+
+    /// Every ICB and local health board (as from 1 April 2026), sorted by name:
+    /// `nhsBodies() -> [{ code, name, nation }]`.
+    #[wasm_bindgen(js_name = nhsBodies)]
+    pub fn nhs_bodies() -> Result<JsValue, JsError> {
+        let list: Vec<Listed> = crate::reference::nhs_bodies()
+            .iter()
+            .map(|b| Listed {
+                code: b.code,
+                name: b.name,
+                nation: nation(b.nation),
+            })
+            .collect();
+        Ok(serde_wasm_bindgen::to_value(&list)?)
+    }
+
+    /// The version of the rules and the date of the law they reflect: `about() -> { rules_version, law_date }`.
+    #[wasm_bindgen]
+    pub fn about() -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct About {
+            rules_version: &'static str,
+            law_date: &'static str,
+        }
+        Ok(serde_wasm_bindgen::to_value(&About {
+            rules_version: crate::rules::RULES_VERSION,
+            law_date: crate::rules::LAW_DATE,
+        })?)
+    }
+
+    /// The letter as the page receives it: `{ ok: true, letter, text }` or `{ ok: false, errors }`.
+    #[derive(Serialize)]
+    struct Written {
+        ok: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        letter: Option<crate::letter::Letter>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        errors: Vec<crate::InputError>,
+    }
+
+    /// Reads a letter request, or says which fields of its case cannot all be true.
+    fn letter_request(
+        request: JsValue,
+    ) -> Result<Result<crate::letter::LetterRequest, Vec<crate::InputError>>, JsError> {
+        let request: crate::letter::LetterRequest =
+            serde_wasm_bindgen::from_value(request).map_err(input_error)?;
+        let errors = crate::letter::validate(&request);
+        Ok(if errors.is_empty() {
+            Ok(request)
+        } else {
+            Err(errors)
         })
     }
 
-    /// Reads up to `max_rows` more rows: `{ done, bytes_done, bytes_total, rows, errors, warnings, counts }`.
-    pub fn step(&mut self, max_rows: usize) -> Result<JsValue, JsError> {
-        let step = self.job.step(max_rows);
-        Ok(step.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    /// Writes the confirmation-request letter: `letter(request) -> { ok, letter, text } | { ok, errors }`, where
+    /// `letter` is the structured letter (headings, paragraphs, lists) and `text` the same letter as plain text.
+    #[wasm_bindgen]
+    pub fn letter(request: JsValue) -> Result<JsValue, JsError> {
+        let out = match letter_request(request)? {
+            Ok(request) => {
+                let letter = crate::letter::render(&request);
+                Written {
+                    ok: true,
+                    text: Some(crate::letter::to_text(&letter)),
+                    letter: Some(letter),
+                    errors: Vec::new(),
+                }
+            }
+            Err(errors) => Written {
+                ok: false,
+                letter: None,
+                text: None,
+                errors,
+            },
+        };
+        Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
 
-    /// The triage CSV of every row so far, in input order or in `order` (row indexes, as the table sorts them).
-    #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self, order: Option<Vec<u32>>) -> String {
-        self.job.to_csv(order.as_deref())
-    }
-
-    /// Every problem found so far as CSV: row, cell, column, reference, message.
-    #[wasm_bindgen(js_name = errorsCsv)]
-    pub fn errors_csv(&self) -> String {
-        crate::screen::errors_to_csv(&self.job.screened().errors)
+    /// The letter as a Word document: `letterDocx(request) -> Uint8Array`. Throws if the case's facts cannot all be
+    /// true (call `letter` first to show those errors next to their questions).
+    #[wasm_bindgen(js_name = letterDocx)]
+    pub fn letter_docx(request: JsValue) -> Result<Vec<u8>, JsError> {
+        match letter_request(request)? {
+            Ok(request) => Ok(crate::letter::to_docx(&crate::letter::render(&request))),
+            Err(errors) => Err(JsError::new(
+                &errors
+                    .iter()
+                    .map(|e| format!("{}: {}", e.field, e.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )),
+        }
     }
 }
 
-/// An empty enquiries CSV with every column heading, for three stays and two charges (as `s117 screen --template`):
-/// `screenTemplate() -> string`.
+/// The screen's exports.
 #[cfg(feature = "screen")]
-#[wasm_bindgen(js_name = screenTemplate)]
-pub fn screen_template() -> String {
-    crate::screen::template_csv(3, 2)
+mod screen {
+    use super::input_error;
+    use serde::Serialize;
+    use wasm_bindgen::prelude::*;
+
+    /// A screening of many enquiries, run a step at a time by the screen's Web Worker (only in the second package,
+    /// built with `--features wasm,screen`).
+    #[wasm_bindgen]
+    pub struct ScreenJob {
+        job: crate::screen::Job<'static>,
+    }
+
+    #[wasm_bindgen]
+    impl ScreenJob {
+        /// Starts screening `bytes` (`format` is `csv` or `jsonl`) with `options` (`{ as_at, only, deadline_within,
+        /// sort }`, all optional).
+        #[wasm_bindgen(constructor)]
+        pub fn new(bytes: Vec<u8>, format: &str, options: JsValue) -> Result<ScreenJob, JsError> {
+            let format: crate::screen::Format =
+                format.parse().map_err(|e: String| JsError::new(&e))?;
+            let options: crate::screen::Options = if options.is_undefined() || options.is_null() {
+                crate::screen::Options::default()
+            } else {
+                serde_wasm_bindgen::from_value(options).map_err(input_error)?
+            };
+            Ok(ScreenJob {
+                job: crate::screen::Job::new(bytes, format, options),
+            })
+        }
+
+        /// Reads up to `max_rows` more rows: `{ done, bytes_done, bytes_total, rows, errors, warnings, counts }`.
+        pub fn step(&mut self, max_rows: usize) -> Result<JsValue, JsError> {
+            let step = self.job.step(max_rows);
+            Ok(step.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+        }
+
+        /// The triage CSV of every row so far, in input order or in `order` (row indexes, as the table sorts them).
+        #[wasm_bindgen(js_name = toCsv)]
+        pub fn to_csv(&self, order: Option<Vec<u32>>) -> String {
+            self.job.to_csv(order.as_deref())
+        }
+
+        /// Every problem found so far as CSV: row, cell, column, reference, message.
+        #[wasm_bindgen(js_name = errorsCsv)]
+        pub fn errors_csv(&self) -> String {
+            crate::screen::errors_to_csv(&self.job.screened().errors)
+        }
+    }
+
+    /// An empty enquiries CSV with every column heading, for three stays and two charges (as `s117 screen --template`):
+    /// `screenTemplate() -> string`.
+    #[wasm_bindgen(js_name = screenTemplate)]
+    pub fn screen_template() -> String {
+        crate::screen::template_csv(3, 2)
+    }
 }
