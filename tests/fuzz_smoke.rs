@@ -8,7 +8,9 @@
 #[path = "../fuzz/src/lib.rs"]
 mod target;
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::toml_files;
+use std::path::Path;
 
 /// A small deterministic generator (64-bit LCG, Knuth's constants): no dependency, same inputs every run.
 struct Lcg(u64);
@@ -29,26 +31,6 @@ impl Lcg {
             (self.next() % n as u64) as usize
         }
     }
-}
-
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "toml") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn to_json(v: &toml::Value) -> serde_json::Value {

@@ -21,6 +21,8 @@
 //! entitlement = "not_entitled"
 //! ```
 
+mod common;
+use common::toml_files;
 use serde_json::Value as Json;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -96,27 +98,6 @@ fn scenarios_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
         .join("scenarios")
-}
-
-/// Every `.toml` file under `dir`, sorted, so failures are reported in a stable order.
-fn toml_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "toml") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// TOML to JSON. TOML dates (if someone forgets the quotes) become their text, as the contract expects.
