@@ -1,10 +1,11 @@
-// What the widget's WebAssembly is made of: section sizes, how much of the data is English sentences, and (when a
+// What the widget's WebAssembly is made of: its size raw and gzip -9, section sizes, how much of the data is English sentences, and (when a
 // build with names and twiggy are given) the largest functions. Prints JSON for bench/report.mjs.
 //
 //   node bench/wasm-sizes.mjs www/pkg/s117_bg.wasm [--twiggy PATH --named named.wasm]
 
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { gzipSync, constants } from 'node:zlib';
 
 const [file, ...rest] = process.argv.slice(2);
 const opt = (/** @type {string} */ name) => {
@@ -47,6 +48,7 @@ const long = runs.filter((r) => r.length >= 60);
 const out = {
   file,
   bytes: bytes.length,
+  gzip: gzipSync(bytes, { level: constants.Z_BEST_COMPRESSION }).length,
   sections,
   text: runs.reduce((n, r) => n + r.length, 0),
   sentences: long.reduce((n, r) => n + r.length, 0),

@@ -2,8 +2,11 @@
 //
 // One ES module, no framework, no build step. The rules run in WebAssembly (./pkg/s117.js, loaded relative to this
 // file); this module only asks the questions, builds the Case, shows the Decision and hands over the letter.
+// The first question is drawn by this module alone, at once; the WebAssembly starts loading in the background at the
+// same moment, and whatever needs it (the council lists, continuing past a question, the answer) waits for it with a
+// visible, announced "loading" state, or shows an error with a "Try again" button if it could not load.
 //
-// Embedding (see the README):
+// Embedding (see docs/embedding.md):
 //   <link rel="stylesheet" href="https://…/s117-checker.css">
 //   <script type="module" src="https://…/s117-checker.js"></script>
 //   <s117-checker><p>Fallback content, shown until the checker loads.</p></s117-checker>
@@ -458,17 +461,24 @@ const session = {
 // The WebAssembly core, loaded once per page and shared by every element.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** @type {Promise<any>|null} */
+/** The core once loaded, shared by every element on the page. */
+let loadedCore = null;
+/** @type {Promise<any>|null} the attempt in progress */
 let corePromise = null;
+let coreAttempts = 0;
 
 /**
- * Loads the rules core and its reference lists.
+ * Loads the rules core and its reference lists (once per page; a failed attempt can be retried).
  * @returns {Promise<{wasm: any, about: {rules_version: string, law_date: string}, councils: any[], districts: [string, string][], nhsBodies: any[]}>}
  */
 function loadCore() {
+  if (loadedCore) return Promise.resolve(loadedCore);
   if (!corePromise) {
+    coreAttempts += 1;
+    // A module whose fetch failed stays failed under its URL, so a retry imports it under a new one.
+    const url = coreAttempts === 1 ? PKG_URL.href : `${PKG_URL.href}?attempt=${coreAttempts}`;
     corePromise = (async () => {
-      const wasm = await import(PKG_URL.href);
+      const wasm = await import(url);
       await wasm.default();
       const councils = wasm.councils();
       const districts = wasm.districts();
@@ -476,11 +486,59 @@ function loadCore() {
       const about = wasm.about();
       return { wasm, about, councils, districts, nhsBodies };
     })();
-    corePromise.catch(() => {
-      corePromise = null; // allow a later element to try again
-    });
+    corePromise.then(
+      (core) => {
+        loadedCore = core;
+      },
+      () => {
+        corePromise = null; // the next caller tries again
+      },
+    );
   }
   return corePromise;
+}
+
+/**
+ * The place where an action that needs the core says it is waiting, or that the core could not load: a polite
+ * live region that is always in the document (so what is put in it is announced), and an alert with "Try again".
+ */
+function coreSlot() {
+  const $status = h('div', { class: 's117-core-status', role: 'status', 'aria-live': 'polite' });
+  const $alert = h('div', { role: 'alert' });
+  const $retry = h('button', { class: 's117-button s117-button--secondary', type: 'button', text: 'Try again' });
+  const $error = h('div', { class: 's117-load-error', tabindex: '-1', hidden: true }, $alert, $retry);
+  let retry = null;
+  $retry.addEventListener('click', () => {
+    if (retry) retry();
+  });
+  return {
+    el: h('div', { class: 's117-core-slot' }, $status, $error),
+    /** Shows (and announces) that the rules are loading. */
+    loading() {
+      $error.hidden = true;
+      $alert.textContent = '';
+      $status.textContent = '';
+      $status.append(h('p', { class: 's117-core-status__message', text: 'Loading the checker’s rules. This usually takes a moment…' }));
+    },
+    /** Shows that the rules could not load, with a button that calls `again`. @param {() => void} again */
+    error(again, focus = true) {
+      $status.textContent = '';
+      retry = again;
+      $alert.textContent = '';
+      $alert.append(
+        h('p', { class: 's117-body s117-load-error__title', text: 'Sorry, the checker’s rules could not be loaded.' }),
+        h('p', { class: 's117-body', text: 'Check your internet connection, then try again. Your answers so far are kept.' }),
+      );
+      $error.hidden = false;
+      if (focus) $error.focus();
+    },
+    clear() {
+      $status.textContent = '';
+      $alert.textContent = '';
+      $error.hidden = true;
+      retry = null;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1076,8 +1134,11 @@ function selectField(o) {
 /**
  * A combobox: a text input with a filtered list of suggestions (WAI-ARIA 1.2 combobox with a listbox popup).
  * Whatever is typed is kept if nothing is chosen, so "not in the list" is just typing.
- * @param {{ id: string, options: {value: string, label: string, detail?: string}[], value?: string,
- *   onChange?: Function }} o
+ * `options` may be a function that returns null while the list is not loaded yet (it comes from the core): then
+ * `load()` is awaited, typing shows (and announces) "Loading the list of …", and a failure shows an error with
+ * "Try again". `onOptions` is called once the list is there.
+ * @param {{ id: string, options: {value: string, label: string, detail?: string}[] | (() => any[]|null), value?: string,
+ *   onChange?: Function, load?: () => Promise<any>, onOptions?: Function, listName?: string }} o
  */
 function comboBox(o) {
   const listId = `${o.id}-listbox`;
@@ -1098,7 +1159,10 @@ function comboBox(o) {
   $input.value = o.value || '';
   const $list = h('ul', { class: 's117-combobox__listbox', id: listId, role: 'listbox', 'aria-label': 'Suggestions', hidden: true });
   const $status = h('div', { class: 's117-visually-hidden', role: 'status', 'aria-atomic': 'true' });
-  const indexed = o.options.map((opt) => ({ ...opt, words: normalise(opt.label).split(' '), norm: normalise(opt.label) }));
+  const listName = o.listName || 'suggestions';
+  const $loading = h('p', { class: 's117-combobox__loading', id: `${o.id}-loading`, hidden: true });
+  let indexed = null;
+  let waiting = false;
   let matches = [];
   let active = -1;
 
@@ -1106,12 +1170,55 @@ function comboBox(o) {
     $status.textContent = text;
   }, 600);
 
+  /** The options, indexed for searching, or null while they are not loaded. */
+  const options = () => {
+    if (indexed) return indexed;
+    const list = typeof o.options === 'function' ? o.options() : o.options;
+    if (!list) return null;
+    indexed = list.map((opt) => ({ ...opt, words: normalise(opt.label).split(' '), norm: normalise(opt.label) }));
+    return indexed;
+  };
+
+  /** Waits for the list (from the core); on failure says so, with a retry. */
+  const wait = () => {
+    if (waiting || !o.load) return;
+    waiting = true;
+    o.load().then(
+      () => {
+        waiting = false;
+        $loading.hidden = true;
+        $loading.textContent = '';
+        if (!options()) return;
+        if (o.onOptions) o.onOptions();
+        if (document.activeElement === $input && $input.value.trim()) render();
+      },
+      () => {
+        waiting = false;
+        if ($loading.hidden) return; // nobody is waiting for the list yet
+        $loading.textContent = '';
+        append($loading, [
+          `Sorry, the list of ${listName} could not be loaded. You can type the name in full, or `,
+          h('button', { class: 's117-link-button s117-combobox__retry', type: 'button', text: 'try again', onclick: () => { showLoading(); wait(); } }),
+          '.',
+        ]);
+        $loading.hidden = false;
+        announce(`The list of ${listName} could not be loaded.`);
+      },
+    );
+  };
+
+  const showLoading = () => {
+    $loading.textContent = `Loading the list of ${listName}…`;
+    $loading.hidden = false;
+    announce(`Loading the list of ${listName}.`);
+  };
+
   /** Options whose words each start with a word typed, best first. */
   const search = (q) => {
     const words = normalise(q).split(' ').filter(Boolean);
     if (!words.length) return [];
     const scored = [];
-    for (const opt of indexed) {
+    for (const opt of options() || []) {
       if (!words.every((w) => opt.words.some((x) => x.startsWith(w)))) continue;
       const score = (opt.norm === words.join(' ') ? 0 : opt.norm.startsWith(words.join(' ')) ? 1 : opt.words[0].startsWith(words[0]) ? 2 : 3) + (opt.rank || 0);
       scored.push([score, opt]);
@@ -1154,6 +1261,12 @@ function comboBox(o) {
   };
 
   const render = () => {
+    if (!options()) {
+      close();
+      if ($input.value.trim()) showLoading();
+      wait();
+      return;
+    }
     matches = search($input.value);
     $list.textContent = '';
     matches.forEach((opt, i) => {
@@ -1218,7 +1331,8 @@ function comboBox(o) {
     }
   });
   $input.addEventListener('blur', () => setTimeout(close, 150));
-  return { $input, $list, $status, el: h('div', { class: 's117-combobox' }, $input, $list, $status) };
+  if (!options()) wait();
+  return { $input, $list, $status, el: h('div', { class: 's117-combobox' }, $input, $list, $status, $loading) };
 }
 
 /**
@@ -1235,7 +1349,7 @@ function comboField(o) {
     $note.textContent = text || '';
     $note.hidden = !text;
   };
-  const box = comboBox({ id: o.id, options: o.options, value: o.value, onChange: updateNote });
+  const box = comboBox({ id: o.id, options: o.options, value: o.value, onChange: updateNote, load: o.load, listName: o.listName, onOptions: () => updateNote(box.$input.value) });
   const $input = box.$input;
   if (o.hint) describe($input, hintId);
   describe($input, noteId);
@@ -1325,13 +1439,15 @@ const RULE_LABELS = {
 let instances = 0;
 
 /**
- * The Section 117 after-care checker.
+ * The Section 117 after-care checker. Documented for hosts in docs/embedding.md.
  *
- * Attributes: `as-at` (YYYY-MM-DD; fixes "today"), `mode="adviser"` (one dense screen), `quick-exit` (shows an
- * "Exit this page" button; its value, if a URL, is where it goes), `storage-key` (separates saved answers when a page
- * has more than one checker).
- * Properties: `answers` (get/set a Case), `decision` (the last Decision, or null), `ready` (a Promise).
- * Events: `s117-decision` (detail: the Decision), `s117-ready`, `s117-error` (detail: { message }).
+ * Attributes: `as-at` (YYYY-MM-DD; fixes "today"), `mode="adviser"` (one dense screen, and the screen of many
+ * enquiries), `quick-exit` (shows an "Exit this page" button; its value, if a URL, is where it goes), `storage-key`
+ * (separates saved answers when a page has more than one checker).
+ * Properties: `answers` (get/set a Case), `decision` (the last Decision, or null), `ready` (a Promise: the first
+ * screen is shown), `coreReady` (a Promise: the rules are loaded), `clear()`.
+ * Events: `s117-ready`, `s117-core-ready`, `s117-step` (detail: { step }), `s117-decision` (detail: the Decision),
+ * `s117-error` (detail: { message, kind }).
  */
 export class S117Checker extends HTMLElement {
   /**
@@ -1352,6 +1468,9 @@ export class S117Checker extends HTMLElement {
     super();
     this._uid = `s117-${++instances}`;
     this._core = null;
+    this._coreLoading = false;
+    /** An action waiting for the core: { fn, slot }. */
+    this._waiting = null;
     this._c = emptyAnswers();
     this._m = { step: null, answered: {} };
     this._letterState = { to: 'both', person: {}, writer: {}, for_other: false, options: {} };
@@ -1361,15 +1480,14 @@ export class S117Checker extends HTMLElement {
     this._exitCount = 0;
     this._exitLast = 0;
     /** @type {Promise<void>} */
-    this._ready = new Promise((resolve, reject) => {
+    this._ready = new Promise((resolve) => {
       this._resolveReady = resolve;
-      this._rejectReady = reject;
     });
-    this._ready.catch(() => {});
+    this._newCoreReady();
     this._persist = debounce(() => this._save(), 200);
     this._onKeydown = this._onKeydown.bind(this);
     this._onPageHide = () => {
-      if (this._core && !this.$root.classList.contains('s117--exiting')) this._persist.flush();
+      if (this.$root && !this.$root.classList.contains('s117--exiting')) this._persist.flush();
     };
   }
 
@@ -1401,12 +1519,24 @@ export class S117Checker extends HTMLElement {
       window.removeEventListener('keydown', this._onKeydown, true);
       if (this.hasAttribute('quick-exit')) window.addEventListener('keydown', this._onKeydown, true);
     }
-    if (this._core) this._render(false);
+    if (this.$root) this._render(false);
   }
 
-  /** Resolves when the checker has loaded and shown its first screen; rejects if it could not load. */
+  /**
+   * Resolves when the checker has replaced its fallback content with its first screen (normally the first question,
+   * drawn without waiting for the rules). It never rejects.
+   */
   get ready() {
     return this._ready;
+  }
+
+  /**
+   * Resolves when the rules (the WebAssembly core) have loaded: from then on every step, the answer and the letter
+   * work without waiting. Rejects if this attempt to load them failed; a new attempt (the person pressing
+   * "Try again", or continuing) makes this property return a new Promise.
+   */
+  get coreReady() {
+    return this._coreReady;
   }
 
   /** The date of the check: the `as-at` attribute if it is a valid YYYY-MM-DD, otherwise today (local time). */
@@ -1428,6 +1558,8 @@ export class S117Checker extends HTMLElement {
   /**
    * Pre-fills the answers from a Case. The person is shown "Check your answers" (or, in adviser mode, the filled
    * form) and the result is evaluated at once. Throws S117AnswersError if the value is not a Case.
+   * Before the rules have loaded (see `coreReady`), the value is kept and applied once they have: it cannot be
+   * checked until then, so a value that is not a Case is reported with an `s117-error` event instead of thrown.
    * @param {any} value
    */
   set answers(value) {
@@ -1451,26 +1583,15 @@ export class S117Checker extends HTMLElement {
     this._letterState = { to: 'both', person: {}, writer: {}, for_other: false, options: {} };
     this._letterResult = null;
     this._decision = null;
-    if (this._core) this._render(true);
+    this._pending = undefined;
+    if (this.$root) this._render(true);
   }
 
   // ----- loading -------------------------------------------------------------------------------------------------
 
-  async _init() {
-    let core;
-    try {
-      core = await loadCore();
-    } catch (err) {
-      const message = err && err.message ? err.message : String(err);
-      this.append(
-        h('p', { class: 's117-load-error', role: 'alert' }, 'Sorry, the checker could not load in this browser. ', 'The information above still applies.'),
-      );
-      this._rejectReady(new S117LoadError(message));
-      this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message } }));
-      return;
-    }
-    this._core = core;
-    this._opts = referenceOptions(core);
+  /** Shows the first screen at once, from this module alone, and starts loading the rules in the background. */
+  _init() {
+    this._startCore();
     const saved = session.get(this._storageKey());
     if (saved && saved.v === 1 && saved.answers) {
       try {
@@ -1486,21 +1607,103 @@ export class S117Checker extends HTMLElement {
     this._fallback = [...this.childNodes];
     for (const node of this._fallback) node.remove();
     this._buildRoot();
+    // Showing the saved step re-evaluates it if it is the result (or the adviser view): `as_at` may have moved on.
+    this._render(false);
+    this._resolveReady();
+    this.dispatchEvent(new CustomEvent('s117-ready', { bubbles: true, composed: true }));
+  }
+
+  /** A new `coreReady` promise (the first, or after a failed attempt). */
+  _newCoreReady() {
+    this._coreReady = new Promise((resolve, reject) => {
+      this._resolveCoreReady = resolve;
+      this._rejectCoreReady = reject;
+    });
+    this._coreReady.catch(() => {}); // a failure is reported by s117-error; nobody has to listen
+    this._coreSettled = false;
+  }
+
+  /** Starts an attempt to load the core, unless it is loaded or loading. */
+  _startCore() {
+    if (this._core || this._coreLoading) return;
+    if (this._coreSettled) this._newCoreReady();
+    this._coreLoading = true;
+    loadCore().then(
+      (core) => {
+        this._coreLoading = false;
+        this._onCore(core);
+      },
+      (err) => {
+        this._coreLoading = false;
+        this._onCoreError(err);
+      },
+    );
+  }
+
+  /** The core, when it has loaded: starts a new attempt if the last one failed. @returns {Promise<any>} */
+  _whenCore() {
+    if (this._core) return Promise.resolve(this._core);
+    this._startCore();
+    return this._coreReady;
+  }
+
+  _onCore(core) {
+    this._core = core;
+    this._opts = referenceOptions(core);
+    this._coreSettled = true;
+    this._updateAbout();
+    const waiting = this._waiting;
+    this._waiting = null;
+    if (waiting) waiting.slot.clear();
+    this._resolveCoreReady(core);
+    this.dispatchEvent(new CustomEvent('s117-core-ready', { bubbles: true, composed: true }));
     if (this._pending !== undefined) {
+      // Answers set before the rules had loaded replace whatever was on screen.
       const pending = this._pending;
       this._pending = undefined;
       try {
         this._loadAnswers(pending, 'api');
+        return;
       } catch (err) {
-        this._render(false);
-        this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message: err.message } }));
+        this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message: err.message, kind: 'answers' } }));
       }
-    } else {
-      // Showing the saved step re-evaluates it if it is the result (or the adviser view): `as_at` may have moved on.
-      this._render(false);
     }
-    this._resolveReady();
-    this.dispatchEvent(new CustomEvent('s117-ready', { bubbles: true, composed: true }));
+    if (waiting) waiting.fn();
+  }
+
+  _onCoreError(err) {
+    const message = err && err.message ? err.message : String(err);
+    this._coreSettled = true;
+    this._rejectCoreReady(new S117LoadError(message));
+    const waiting = this._waiting;
+    this._waiting = null;
+    if (waiting) waiting.slot.error(() => this._needCore(waiting.fn, waiting.slot));
+    this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message, kind: 'load' } }));
+  }
+
+  /**
+   * Runs `fn` now if the core has loaded. Otherwise shows (and announces) that the rules are loading, in `slot`,
+   * and runs `fn` once they have; if they cannot load, `slot` shows an error with "Try again". Only the latest
+   * waiting action runs; drawing a new page forgets it.
+   * @param {() => void} fn
+   * @param {ReturnType<typeof coreSlot>} [slot]
+   */
+  _needCore(fn, slot = this._slot) {
+    if (this._core) {
+      fn();
+      return;
+    }
+    if (this._waiting && this._waiting.slot !== slot) this._waiting.slot.clear();
+    this._waiting = { fn, slot };
+    slot.loading();
+    this._startCore();
+  }
+
+  /** Forgets a waiting action (its page is being replaced). */
+  _forgetWaiting() {
+    if (this._waiting) this._waiting.slot.clear();
+    this._waiting = null;
+    if (this._slot) this._slot.clear();
   }
 
   _storageKey() {
@@ -1512,7 +1715,7 @@ export class S117Checker extends HTMLElement {
   }
 
   /**
-   * Replaces the answers with a Case from a file or the API.
+   * Replaces the answers with a Case from a file or the API. Needs the core.
    * @param {any} value
    * @param {'api'|'file'} source
    */
@@ -1548,7 +1751,9 @@ export class S117Checker extends HTMLElement {
     this.$exit = h('div', { class: 's117-exit-slot' });
     this.$tools = h('div', { class: 's117-tools' });
     this.$about = h('p', { class: 's117-about' });
-    this.$root = h('div', { class: 's117', lang: 'en-GB' }, this.$exit, this.$page, this.$tools, this.$about, this.$status);
+    // Where the journey says it is waiting for the rules (under the page's button), or that they could not load.
+    this._slot = coreSlot();
+    this.$root = h('div', { class: 's117', lang: 'en-GB' }, this.$exit, this.$page, this._slot.el, this.$tools, this.$about, this.$status);
     this.append(this.$root);
   }
 
@@ -1565,10 +1770,18 @@ export class S117Checker extends HTMLElement {
     this.$root.classList.toggle('s117--adviser', this.adviser);
     this._renderExit();
     this._renderTools();
-    const about = this._core.about;
-    this.$about.textContent = `This is a screening tool, not legal advice. It reflects the law on ${longDate(about.law_date)} (rules version ${about.rules_version}). Checked as at ${longDate(this.asAt)}.`;
+    this._updateAbout();
     if (this.adviser) this._renderAdviser(focus);
     else this._renderStep(focus);
+  }
+
+  /** The disclaimer line; the law date and rules version come with the core. */
+  _updateAbout() {
+    if (!this.$about) return;
+    const about = this._core && this._core.about;
+    this.$about.textContent = about
+      ? `This is a screening tool, not legal advice. It reflects the law on ${longDate(about.law_date)} (rules version ${about.rules_version}). Checked as at ${longDate(this.asAt)}.`
+      : `This is a screening tool, not legal advice. Checked as at ${longDate(this.asAt)}.`;
   }
 
   _exitUrl() {
@@ -1648,16 +1861,26 @@ export class S117Checker extends HTMLElement {
         } catch {
           throw new S117AnswersError('The file is not a set of answers saved from this checker.');
         }
-        this._loadAnswers(parsed, 'file');
-        this._announce('Your answers have been loaded.');
+        this._needCore(() => {
+          try {
+            this._loadAnswers(parsed, 'file');
+            this._announce('Your answers have been loaded.');
+          } catch (err) {
+            showFileError(err);
+          }
+        }, toolsSlot);
       } catch (err) {
-        $fileError.textContent = '';
-        append($fileError, [vh('Error: '), `We could not load that file. ${err.message}`]);
-        $fileError.hidden = false;
+        showFileError(err);
       } finally {
         $file.value = '';
       }
     });
+    const showFileError = (err) => {
+      $fileError.textContent = '';
+      append($fileError, [vh('Error: '), `We could not load that file. ${err.message}`]);
+      $fileError.hidden = false;
+    };
+    const toolsSlot = coreSlot();
     const $confirm = h('div', { class: 's117-tools__confirm', hidden: true });
     const $clear = h('button', {
       class: 's117-button s117-button--secondary s117-tools__button',
@@ -1687,6 +1910,7 @@ export class S117Checker extends HTMLElement {
         $clear,
       ),
       $fileError,
+      toolsSlot.el,
       $confirm,
     );
   }
@@ -1765,6 +1989,7 @@ export class S117Checker extends HTMLElement {
   _renderStep(focus) {
     const step = this._currentStep();
     this._m.step = step;
+    this._forgetWaiting();
     this.$page.textContent = '';
     if (step === 'result') this._renderResultPage();
     else if (step === 'check') this._renderCheck();
@@ -1903,6 +2128,11 @@ export class S117Checker extends HTMLElement {
     if (errors.length) {
       for (const e of errors) e.control.setError(e.message);
       summary.show(errors);
+      return;
+    }
+    // The answers are checked by the core before going on: if it is still loading, this waits for it.
+    if (!this._core) {
+      this._needCore(() => this._submitQuestion(step, def, summary));
       return;
     }
     const before = JSON.stringify(this._c);
@@ -2048,12 +2278,14 @@ export class S117Checker extends HTMLElement {
             heading: true,
             caption,
             hint: 'Start typing the name of your council, or your town, city or district, then choose from the list. If yours is not listed, type it in full.',
-            options: this._opts.councils[nation],
+            options: () => this._opts && this._opts.councils[nation],
+            load: () => this._whenCore(),
+            listName: 'councils',
             value: d.lived_before.council,
             dontKnow: 'I’m not sure which council',
             dontKnowChecked: Boolean(this._m.answered[step] && !d.lived_before.council),
             required: 'Enter the council area, or select “I’m not sure which council”',
-            note: (v) => this._opts.districtNote(v),
+            note: (v) => (this._opts ? this._opts.districtNote(v) : null),
           });
           return { title: 'Which council?', body: [control.el], bindings: [{ control, path: P('lived_before.council') }] };
         }
@@ -2063,9 +2295,9 @@ export class S117Checker extends HTMLElement {
           const placed = comboField({
             id: id(P('lived_before.placed_by')),
             label: 'Which council arranged it?',
-            options: this._opts.councils.all,
+            options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils',
             value: lb.placed_by,
-            note: (v) => this._opts.districtNote(v),
+            note: (v) => (this._opts ? this._opts.districtNote(v) : null),
           });
           const opts = CIRCUMSTANCES.filter((o) => !o.onlyAfterCd || hadConditionalDischargeBefore(c, i) || d.recall === 'conditional_discharge_recall').map((o) => ({
             ...o,
@@ -2188,12 +2420,14 @@ export class S117Checker extends HTMLElement {
           label: 'Which council area do you live in now?',
           heading: true,
           hint: 'Start typing the name of your council, or your town, city or district, then choose from the list. If yours is not listed, type it in full.',
-          options: this._opts.councils[nation],
+          options: () => this._opts && this._opts.councils[nation],
+            load: () => this._whenCore(),
+            listName: 'councils',
           value: c.lives_now && c.lives_now.council,
           dontKnow: 'I’m not sure which council',
           dontKnowChecked: Boolean(this._m.answered[step] && !(c.lives_now && c.lives_now.council)),
           required: 'Enter the council area, or select “I’m not sure which council”',
-          note: (v) => this._opts.districtNote(v),
+          note: (v) => (this._opts ? this._opts.districtNote(v) : null),
         });
         return { title: 'Which council now?', body: [control.el], bindings: [{ control, path: 'lives_now.council' }] };
       }
@@ -2296,7 +2530,7 @@ export class S117Checker extends HTMLElement {
           hint: july
             ? 'ICBs took over from clinical commissioning groups on 1 July 2022. For after-care that began before then, the NHS body is the ICB your GP practice belonged to on that day. Your GP surgery can tell you. If you don’t know, we will use the ICB for your council’s area and say so.'
             : 'The NHS body responsible for your after-care is usually the ICB of the GP practice you were registered with when you were detained, and it stays the same if you are detained again or move. Your GP surgery can tell you. If you don’t know, we will use the ICB for your council’s area and say so.',
-          options: this._opts.nhs,
+          options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies',
           value: getPath(c, gp.path),
           dontKnow: 'I don’t know',
           dontKnowChecked: Boolean(this._m.answered[step] && !getPath(c, gp.path)),
@@ -2596,16 +2830,7 @@ export class S117Checker extends HTMLElement {
         summary.show(unfinished.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
         return;
       }
-      const result = this._evaluate();
-      if (!result.ok) {
-        this._m.checkErrors = result.errors;
-        summary.show(result.errors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
-        return;
-      }
-      this._m.checkErrors = null;
-      this._m.returnTo = null;
-      this._go('result');
-      this._announce(`Result: ${result.decision.summary}`);
+      this._needCore(() => this._getResult(summary));
     });
     const unanswered = steps.filter((s) => s !== 'check' && s !== 'stays' && !m.answered[s]);
     append($form, [
@@ -2675,9 +2900,32 @@ export class S117Checker extends HTMLElement {
     if (m.checkErrors && m.checkErrors.length) summary.show(m.checkErrors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
   }
 
+  /** "Get my result": evaluates the answers and shows the result, or the core's errors on "check your answers". */
+  _getResult(summary) {
+    const result = this._evaluate();
+    if (!result.ok) {
+      this._m.checkErrors = result.errors;
+      summary.show(result.errors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
+      return;
+    }
+    this._m.checkErrors = null;
+    this._m.returnTo = null;
+    this._go('result');
+    this._announce(`Result: ${result.decision.summary}`);
+  }
+
   // ----- the answer -------------------------------------------------------------------------------------------------
 
   _renderResultPage() {
+    if (!this._decision && !this._core) {
+      // The result was the page shown last (the page was reloaded), and the rules are still loading.
+      append(this.$page, [
+        this._backLink('result') || '',
+        h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: 'Your result' }),
+      ]);
+      this._needCore(() => this._renderStep(false));
+      return;
+    }
     if (!this._decision) {
       const result = this._evaluate();
       if (!result.ok) {
@@ -2983,6 +3231,7 @@ export class S117Checker extends HTMLElement {
   // ----- the adviser view: every question on one dense screen -------------------------------------------------------
 
   _renderAdviser(focus) {
+    this._forgetWaiting();
     this.$page.textContent = '';
     const c = this._c;
     if (!c.detentions.length) c.detentions.push(newStay());
@@ -3025,8 +3274,8 @@ export class S117Checker extends HTMLElement {
         h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Now and since leaving hospital' }),
         h('div', { class: 's117-adviser__grid' },
           bind('lives_now.country', selectField({ id: id('lives_now.country'), label: 'Lives now', options: [{ value: UNKNOWN, label: 'Not given' }, ...LIVES_NOW_COUNTRIES], value: ln.country })),
-          bind('lives_now.council', comboField({ id: id('lives_now.council'), label: 'Council now', options: this._opts.councils.all, value: ln.council, note: (v) => this._opts.districtNote(v) })),
-          bind('gp_icb_on_1_july_2022', comboField({ id: id('gp_icb_on_1_july_2022'), label: 'GP’s ICB on 1 July 2022', options: this._opts.nhs, value: c.gp_icb_on_1_july_2022 })),
+          bind('lives_now.council', comboField({ id: id('lives_now.council'), label: 'Council now', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: ln.council, note: (v) => (this._opts ? this._opts.districtNote(v) : null) })),
+          bind('gp_icb_on_1_july_2022', comboField({ id: id('gp_icb_on_1_july_2022'), label: 'GP’s ICB on 1 July 2022', options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies', value: c.gp_icb_on_1_july_2022 })),
           bind('specialised_aftercare', singleCheckbox({ id: id('specialised_aftercare'), label: 'After-care includes an NHS England specialised service', checked: c.specialised_aftercare === true })),
           bind('aftercare_ended.reason', selectField({ id: id('aftercare_ended.reason'), label: 'After-care ended because', options: [{ value: UNKNOWN, label: 'Not ended' }, ...ENDING_REASONS], value: ae.reason })),
           bind('aftercare_ended.date', looseDateField({ id: id('aftercare_ended.date'), label: 'Told it ended on', value: ae.date })),
@@ -3043,8 +3292,9 @@ export class S117Checker extends HTMLElement {
       e.preventDefault();
       this._adviserEvaluate(true);
     });
-    this.$result = h('div', { class: 's117-adviser__result' });
-    this.$page.append(h('div', { class: 's117-adviser' }, $form, this.$result));
+    this.$result = h('div', { class: 's117-adviser__result-body' });
+    this._advSlot = coreSlot();
+    this.$page.append(h('div', { class: 's117-adviser' }, $form, h('div', { class: 's117-adviser__result' }, this._advSlot.el, this.$result)));
     this._adviserEvaluate(false);
     if (focus) $form.querySelector('.js-s117-focus').focus();
   }
@@ -3072,9 +3322,9 @@ export class S117Checker extends HTMLElement {
         bind(P('left_hospital'), looseDateField({ id: id(P('left_hospital')), label: 'Left hospital', value: d.left_hospital })),
         bind(P('cto_ended'), looseDateField({ id: id(P('cto_ended')), label: 'CTO ended', value: d.cto_ended })),
         bind(P('lived_before.country'), selectField({ id: id(P('lived_before.country')), label: 'Lived before in', options: LIVED_COUNTRIES, value: lb.country })),
-        bind(P('lived_before.council'), comboField({ id: id(P('lived_before.council')), label: 'Council lived in before', options: this._opts.councils.all, value: lb.council, note: (v) => this._opts.districtNote(v) })),
-        bind(P('lived_before.placed_by'), comboField({ id: id(P('lived_before.placed_by')), label: 'Placed there by', options: this._opts.councils.all, value: lb.placed_by })),
-        bind(P('gp_icb'), comboField({ id: id(P('gp_icb')), label: 'GP’s ICB at admission', options: this._opts.nhs, value: d.gp_icb })),
+        bind(P('lived_before.council'), comboField({ id: id(P('lived_before.council')), label: 'Council lived in before', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: lb.council, note: (v) => (this._opts ? this._opts.districtNote(v) : null) })),
+        bind(P('lived_before.placed_by'), comboField({ id: id(P('lived_before.placed_by')), label: 'Placed there by', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: lb.placed_by })),
+        bind(P('gp_icb'), comboField({ id: id(P('gp_icb')), label: 'GP’s ICB at admission', options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies', value: d.gp_icb })),
         bind(P('hospital'), textField({ id: id(P('hospital')), label: 'Hospital name', value: d.hospital, maxlength: 200 })),
         h('div', { class: 's117-adviser__checks' },
           bind(P('lived_before.lacked_capacity'), singleCheckbox({ id: id(P('lived_before.lacked_capacity')), label: 'Lacked capacity to decide where to live', checked: lb.lacked_capacity === true })),
@@ -3124,6 +3374,13 @@ export class S117Checker extends HTMLElement {
     if (!this._adv) return;
     for (const b of this._adv) b.control.setError(null);
     const readErrors = this._adviserRead();
+    if (!this._core) {
+      // Shown until the rules have loaded; then the result replaces it.
+      this.$result.textContent = '';
+      this.$result.append(h('h3', { class: 's117-heading-m', text: 'Result' }));
+      this._needCore(() => this._adviserEvaluate(showErrors), this._advSlot);
+      return;
+    }
     const result = this._evaluate();
     const previous = this._shownEntitlement;
     this.$result.textContent = '';

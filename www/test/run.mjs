@@ -104,7 +104,7 @@ const browser = await chromium.launch({
  * A fresh browser context and page that records what the page does: console errors, page errors, CSP violations
  * (in every frame), dialogs (which fail the test) and every request.
  */
-async function open(url, { width = 1024, height = 900, sandboxed = false } = {}) {
+async function open(url, { width = 1024, height = 900, sandboxed = false, before = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'en-GB' });
   context.setDefaultTimeout(8000);
   const page = await context.newPage();
@@ -125,19 +125,31 @@ async function open(url, { width = 1024, height = 900, sandboxed = false } = {})
   });
   page.on('request', (r) => log.requests.push(r.url()));
   if (!sandboxed) await page.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>Weather</p>' }));
+  // The widget's events, from the start, in order.
+  await page.addInitScript(() => {
+    window.__s117Events = [];
+    for (const type of ['s117-ready', 's117-core-ready', 's117-error', 's117-step', 's117-decision']) {
+      document.addEventListener(type, (e) => window.__s117Events.push({ type, kind: e.detail && e.detail.kind, message: e.detail && e.detail.message }), true);
+    }
+  });
+  if (before) await before(page);
   await page.goto(new URL(url, BASE).href);
   lastPage = page;
   return { context, page, log, close: () => context.close() };
 }
 
-/** Waits for the checker to load; optionally fixes its date. */
-async function ready(page, { asAt = AS_AT } = {}) {
+/**
+ * Waits for the checker's first screen and (unless `core` is false) for its rules to load; optionally fixes its
+ * date. The tests of the loading states themselves pass `core: false`.
+ */
+async function ready(page, { asAt = AS_AT, core = true } = {}) {
   await page.waitForFunction(() => customElements.get('s117-checker') && document.querySelector('s117-checker .s117'));
-  await page.evaluate(async (a) => {
+  await page.evaluate(async ([a, waitCore]) => {
     const el = document.querySelector('s117-checker');
     await el.ready;
+    if (waitCore) await el.coreReady;
     if (a && el.getAttribute('as-at') !== a) el.setAttribute('as-at', a);
-  }, asAt);
+  }, [asAt, core]);
 }
 
 /** Asserts nothing bad happened on the page: no page errors, console errors, CSP violations or dialogs. */
@@ -259,7 +271,7 @@ async function result(page) {
   const bodies = (await page.locator('.s117-body-card__name').allTextContents()).map((t) => t.trim());
   const decision = await page.evaluate(() => document.querySelector('s117-checker').decision);
   // The result was announced in the live region.
-  await page.waitForFunction(() => /^Result: /.test(document.querySelector('s117-checker [role="status"][aria-live="polite"]').textContent));
+  await page.waitForFunction(() => [...document.querySelectorAll('s117-checker [role="status"]')].some((el) => /^Result: /.test(el.textContent)));
   return { summary, bodies, decision };
 }
 
@@ -869,6 +881,9 @@ test('iframe mode: cross-origin frame resizes from origin-checked messages, and 
   await iframe.waitFor();
   const frame = page.frameLocator('iframe.s117-embed__frame');
   await frame.getByRole('heading', { name: 'Which country was the hospital in?' }).waitFor();
+  // Once the rules have loaded, the disclaimer line gains the law date: measure after that.
+  await frame.locator('s117-checker').evaluate((el) => el.coreReady);
+  await page.waitForTimeout(100);
   await page.waitForFunction(() => document.querySelector('iframe').getAttribute('height') !== '720');
   const first = Number(await iframe.getAttribute('height'));
   assert.ok(first > 300, `height ${first}`);
@@ -1099,13 +1114,175 @@ test('quick exit: the button and Shift pressed 3 times leave for a neutral site,
   await close();
 });
 
-test('fallback: if the WebAssembly cannot load, the fallback content stays and a short error shows', async () => {
+// ----- loading: the first question before the rules ----------------------------------------------------------------
+
+/**
+ * Holds the WebAssembly's response until `release()`: `requested` resolves when the browser asks for it.
+ * @param {import('playwright-core').Page} page
+ */
+async function holdWasm(page) {
+  let requested;
+  let release;
+  const out = { requested: new Promise((r) => { requested = r; }), release: () => release(), count: 0 };
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/pkg/s117_bg.wasm', async (route) => {
+    out.count += 1;
+    requested();
+    await gate;
+    await route.continue().catch(() => {});
+  });
+  return out;
+}
+
+/** Is the element's `coreReady` settled within `ms`? 'loaded', 'failed: <name>' or 'pending'. */
+async function coreState(page, ms = 150) {
+  return page.evaluate((wait) => {
+    const el = document.querySelector('s117-checker');
+    return Promise.race([el.coreReady.then(() => 'loaded', (e) => `failed: ${e.name}`), new Promise((r) => setTimeout(() => r('pending'), wait))]);
+  }, ms);
+}
+
+const events = (page, type) => page.evaluate((t) => window.__s117Events.filter((e) => e.type === t), type);
+
+test('loading: the first question shows before the rules; they load in the background at once; Continue waits for them, announced', async () => {
+  let wasm;
+  const { page, log, close } = await open('index.html', { before: async (p) => { wasm = await holdWasm(p); } });
+  await ready(page, { core: false });
+  await heading(page, 'Which country was the hospital in?');
+  assert.deepEqual((await events(page, 's117-ready')).length, 1);
+  // The rules were asked for straight away, with no click, and are still on their way.
+  await wasm.requested;
+  assert.equal(await coreState(page), 'pending');
+  assert.equal(await page.evaluate(() => document.querySelector('s117-checker').decision), null);
+  // The question works: choose, continue. The page says it is waiting, in a live region, and stays put.
+  await choose(page, 'England');
+  await next(page);
+  const waiting = page.locator('s117-checker [role="status"]').filter({ hasText: 'Loading the checker’s rules' });
+  await waiting.waitFor();
+  assert.equal(await waiting.isVisible(), true);
+  await heading(page, 'Which country was the hospital in?');
+  await axe(page, 'waiting for the rules');
+  await shot(page, 'loading-rules-1024');
+  wasm.release();
+  await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+  assert.equal(await waiting.count(), 0, 'the loading message is gone');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await page.getByRole('radio', { name: 'England', exact: true }).isChecked(), true, 'the answer was kept');
+  assert.equal(await coreState(page, 2000), 'loaded');
+  assert.equal((await events(page, 's117-core-ready')).length, 1);
+  assert.equal(wasm.count, 1, 'the WebAssembly was fetched once');
+  await page.getByText(/It reflects the law on \d+ \w+ \d{4} \(rules version /).waitFor();
+  assertClean(log);
+  assertOwnRequests(log);
+  await close();
+});
+
+test('loading: the adviser form shows at once; the council list and the result wait for the rules', async () => {
+  let wasm;
+  const { page, log, close } = await open('adviser.html', { width: 1280, before: async (p) => { wasm = await holdWasm(p); } });
+  await ready(page, { core: false });
+  await page.locator('fieldset').filter({ hasText: 'Stay 1' }).first().waitFor();
+  await page.locator('.s117-adviser__result').getByText('Loading the checker’s rules').waitFor();
+  const box = page.getByRole('combobox', { name: 'Council lived in before' });
+  await box.pressSequentially('Birm', { delay: 5 });
+  await page.getByText('Loading the list of councils…').waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('s117-checker [role="status"]')].some((el) => /Loading the list of councils/.test(el.textContent)));
+  assert.equal(await page.getByRole('listbox').isVisible(), false);
+  await axe(page, 'adviser view waiting for the rules');
+  wasm.release();
+  await page.getByRole('option', { name: /^Birmingham City Council/ }).waitFor();
+  assert.equal(await page.getByText('Loading the list of councils…').count(), 0);
+  await page.locator('.s117-adviser__result .s117-result').waitFor();
+  assert.equal(await page.locator('.s117-adviser__result').getByText('Loading the checker’s rules').count(), 0);
+  assertClean(log);
+  await close();
+});
+
+test('loading: reloaded on the result, or given answers, before the rules: both wait for them', async () => {
+  const { page, log, close } = await open('index.html');
+  await ready(page);
+  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  // Reload with the rules held back: the result page says it is loading, then shows the result.
+  const wasm = await holdWasm(page);
+  await page.reload();
+  await ready(page, { core: false });
+  await heading(page, 'Your result');
+  await page.getByText('Loading the checker’s rules').waitFor();
+  assert.equal(await page.locator('.s117-panel__summary').count(), 0);
+  wasm.release();
+  await page.locator('.s117-panel__summary').waitFor();
+  assert.deepEqual(await page.locator('.s117-body-card__name').allTextContents(), ['Birmingham City Council', 'NHS Birmingham and Solihull Integrated Care Board']);
+  // Answers set before the rules have loaded: kept, then checked. A value that is not a Case is an s117-error.
+  await page.evaluate(() => document.querySelector('s117-checker').clear());
+  const again = await holdWasm(page);
+  await page.reload();
+  await ready(page, { core: false });
+  const thrown = await page.evaluate(() => {
+    try {
+      document.querySelector('s117-checker').answers = { detentions: [{ section: 'banana', detained_in: 'england', lived_before: { country: 'england' } }] };
+      return null;
+    } catch (err) {
+      return err.name;
+    }
+  });
+  assert.equal(thrown, null, 'nothing to throw yet');
+  again.release();
+  await page.waitForFunction(() => window.__s117Events.some((e) => e.type === 's117-error'));
+  const errors = await events(page, 's117-error');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].kind, 'answers');
+  assert.match(errors[0].message, /banana/);
+  await heading(page, 'Which country was the hospital in?');
+  assertClean(log);
+  await close();
+});
+
+test('loading: if the rules cannot load, the question still works, continuing says so, and "Try again" recovers', async () => {
+  let fail = true;
+  let asked = 0;
+  const { page, log, close } = await open('index.html', {
+    before: (p) => p.route('**/pkg/s117_bg.wasm', (route) => {
+      asked += 1;
+      return fail ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+    }),
+  });
+  await ready(page, { core: false });
+  await heading(page, 'Which country was the hospital in?');
+  // The background attempt failed: an s117-error for hosts; nothing is in the person's way yet.
+  await page.waitForFunction(() => window.__s117Events.some((e) => e.type === 's117-error'));
+  assert.equal((await events(page, 's117-error'))[0].kind, 'load');
+  assert.match(await coreState(page), /^failed: S117LoadError$/);
+  assert.equal(await page.getByText('could not be loaded').count(), 0);
+  // Continuing tries again, then says clearly that the rules could not load, with a way to try again.
+  await choose(page, 'England');
+  await next(page);
+  const alert = page.locator('s117-checker [role="alert"]').filter({ hasText: 'Sorry, the checker’s rules could not be loaded.' });
+  await alert.waitFor();
+  assert.ok(asked >= 2, `asked ${asked} times`);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('s117-load-error')), true, 'focus moves to the error');
+  await axe(page, 'the rules could not load');
+  await shot(page, 'load-error-1024');
+  await heading(page, 'Which country was the hospital in?');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.equal(await coreState(page, 2000), 'loaded');
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  assert.equal(await page.getByRole('radio', { name: 'England', exact: true }).isChecked(), true, 'the answer was kept');
+  assertClean(log, { allowConsole: [/404/, /Failed to load resource/, /WebAssembly/i] });
+  await close();
+});
+
+test('fallback: if the widget’s script cannot load, the fallback content stays', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route('**/pkg/s117_bg.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/s117-checker.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(new URL('index.html', BASE).href);
-  await page.getByText('Sorry, the checker could not load in this browser.').waitFor();
   await page.getByText('The checker is loading. If nothing happens').waitFor();
+  await page.waitForTimeout(300);
   assert.equal(await page.locator('s117-checker .s117').count(), 0);
   await context.close();
 });
