@@ -94,6 +94,24 @@ citations! {
     /// Clinical commissioning groups replaced by integrated care boards in s.117, from 1 July 2022.
     HCA_2022_SCH_4 = "hca-2022-sch4", Statute, "Health and Care Act 2022, Sch. 4",
         "https://www.legislation.gov.uk/ukpga/2022/31/schedule/4";
+    /// Independent mental health advocates in England, for qualifying patients: liable to be detained (including
+    /// on leave and conditionally discharged restricted patients, s.130D(2)(b)), under guardianship, or on a CTO.
+    MHA_1983_S130A = "mha1983-s130a", Statute, "Mental Health Act 1983, ss.130A-130D",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/130A";
+    /// Independent mental health advocates in Wales, for Welsh qualifying compulsory and informal patients.
+    MHA_1983_S130E = "mha1983-s130e", Statute, "Mental Health Act 1983, ss.130E-130L",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/130E";
+    /// Direct payments for s.117 after-care from a council in England: ss.31-33 as applied by Sch. 4.
+    CARE_ACT_2014_SCH_4 = "care-act-2014-sch4", Statute, "Care Act 2014, ss.31-33, as applied by Sch. 4",
+        "https://www.legislation.gov.uk/ukpga/2014/23/schedule/4";
+    /// Direct payments for s.117 after-care from a council in Wales. Sch. A1 was substituted from 1 January 2026
+    /// by the Health and Social Care (Wales) Act 2025, so only the schedule is pinpointed, not the sections it
+    /// used to apply (ss.50, 51 and 53).
+    SSWBWA_2014_SCH_A1 = "sswbwa-2014-scha1", Statute, "Social Services and Well-being (Wales) Act 2014, Sch. A1",
+        "https://www.legislation.gov.uk/anaw/2014/4/schedule/A1";
+    /// The right of access to personal data (a subject access request). Assimilated law with the effect of an Act.
+    UK_GDPR_ART_15 = "uk-gdpr-art-15", Statute, "UK General Data Protection Regulation, art. 15",
+        "https://www.legislation.gov.uk/eur/2016/679/article/15";
     /// Enacted, not yet in force: joint written notice to end after-care, and deeming for ordinary residence.
     MHA_2025_S46 = "mha2025-s46", Statute, "Mental Health Act 2025, s.46",
         "https://www.legislation.gov.uk/ukpga/2025/33/section/46";
@@ -106,6 +124,9 @@ citations! {
     /// The Local Government and Social Care Ombudsman's 12-month time limit.
     LGA_1974_S26B = "lga1974-s26b", Statute, "Local Government Act 1974, s.26B",
         "https://www.legislation.gov.uk/ukpga/1974/7/section/26B";
+    /// The Public Services Ombudsman for Wales's one-year time limit for complaints made to it.
+    PSOW_ACT_2019_S8 = "psow-act-2019-s8", Statute, "Public Services Ombudsman (Wales) Act 2019, s.8",
+        "https://www.legislation.gov.uk/anaw/2019/3/section/8";
     /// The usual six-year limit for claims to recover money.
     LIMITATION_ACT_1980 = "limitation-act-1980", Statute, "Limitation Act 1980, ss.5 and 32",
         "https://www.legislation.gov.uk/ukpga/1980/58/contents";
@@ -154,6 +175,10 @@ citations! {
     /// NHS England's guidance on responsible commissioners, including the effect of Worcestershire on ICBs.
     WHO_PAYS = "who-pays", Guidance, "NHS England, Who Pays? Determining responsibility for payments to providers (v3, 2024), section 18",
         "https://www.england.nhs.uk/who-pays/";
+    /// The legal right to have a personal health budget for s.117 after-care in England, from 2 December 2019.
+    NHSE_PHB_LEGAL_RIGHTS = "nhse-phb-legal-rights", Guidance,
+        "NHS England, Guidance on the legal rights to have personal health budgets and personal wheelchair budgets (2019), section 4.2",
+        "https://www.england.nhs.uk/publication/guidance-on-the-legal-rights-to-have-personal-health-budgets-and-personal-wheelchair-budgets/";
     /// Refunds with interest as the usual remedy for wrongly charged after-care.
     LGSCO_REFUNDS = "lgsco-refunds", Ombudsman,
         "Local Government and Social Care Ombudsman decisions on s.117 charging (for example Kent 23 012 780; Manchester 23 019 512)",

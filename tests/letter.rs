@@ -289,6 +289,50 @@ fn scenarios() -> Vec<(&'static str, LetterRequest)> {
 }"#,
             ),
         ),
+        (
+            // tests/scenarios/readmission/conditional-discharge-recall-with-imposed-residence-leaves-the-original-council-ewca-2014-712.toml
+            "recall-with-imposed-residence",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [
+      {"section": "37/41", "detained_in": "england", "admitted": "2019-05-13", "left_hospital": "2022-03-01",
+       "leaving": "conditional_discharge", "lived_before": {"country": "england", "council": "Wiltshire"}},
+      {"section": "37/41", "recall": "conditional_discharge_recall", "detained_in": "england",
+       "admitted": "2025-01-20", "left_hospital": "2026-02-02", "leaving": "conditional_discharge",
+       "lived_before": {"country": "england", "council": "Hertfordshire", "required_by_discharge_condition": true}}
+    ]
+  },
+  "details": {"person": {"name": "Dee Marsh", "date_of_birth": "1983-01-17",
+    "address": "4 Station Road, Hitchin, SG4 9AA"}},
+  "options": {"advocate": true}
+}"#,
+            ),
+        ),
+        (
+            "placement-facts-needed",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2025-03-03", "left_hospital": "2025-08-18",
+      "leaving": "discharged",
+      "lived_before": {"country": "england", "council": "Wirral", "lacked_capacity": true}
+    }]
+  },
+  "details": {
+    "person": {"name": "Jamie Price", "date_of_birth": "1966-11-02", "address": "Flat 5, 20 Park Road, Birkenhead, CH41 4AA"},
+    "writer": {"name": "Ola Price", "relationship": "son", "address": "8 Hill Street, Chester, CH1 1AA",
+      "authority": "deputy"}
+  },
+  "options": {"personal_health_budget": true, "direct_payments": true, "advocate": true, "copy_of_records": true}
+}"#,
+            ),
+        ),
     ]
 }
 
@@ -543,6 +587,76 @@ fn refund_names_the_periods_and_leaves_out_the_lawful_top_up() {
         "A top-up is being paid under a written agreement for the extra cost of the room I chose"
     ));
     assert!(!text.contains("the following while owed section 117 after-care: the extra cost"));
+}
+
+#[test]
+fn every_optional_request_cites_its_legal_basis() {
+    let all = scenarios();
+    let get = |name: &str| render(&all.iter().find(|(n, _)| *n == name).unwrap().1);
+    let ids =
+        |letter: &Letter| -> Vec<&'static str> { letter.citations.iter().map(|c| c.id).collect() };
+
+    // England: direct payments under the Care Act as applied by Sch. 4, the NHS England legal right to a
+    // personal health budget, and the subject access request.
+    let england = get("placement-facts-needed");
+    let cited = ids(&england);
+    for id in [
+        "mha1983-s117-2c",
+        "care-act-2014-sch4",
+        "nhse-phb-legal-rights",
+        "uk-gdpr-art-15",
+        "mha1983-s130a",
+    ] {
+        assert!(cited.contains(&id), "{id} not cited: {cited:?}");
+    }
+    assert!(!cited.contains(&"sswbwa-2014-scha1"));
+    let text = words(&england);
+    assert!(text.contains("people in England who are owed section 117 after-care have had a legal right to have a personal health budget"));
+    assert!(text.contains("normally due within one month"));
+
+    // Wales: the Welsh Act for direct payments, and the personal health budget asked about, not claimed.
+    let wales = get("wales");
+    let cited = ids(&wales);
+    assert!(cited.contains(&"sswbwa-2014-scha1"), "{cited:?}");
+    assert!(!cited.contains(&"care-act-2014-sch4"), "{cited:?}");
+    assert!(words(&wales).contains("can be provided in Wales in the same way"));
+}
+
+#[test]
+fn an_advocate_is_claimed_as_a_right_only_for_a_qualifying_patient() {
+    let all = scenarios();
+    let get = |name: &str| words(&render(&all.iter().find(|(n, _)| *n == name).unwrap().1));
+    let right = "entitled to help from an independent mental health advocate";
+    // On a CTO, still detained, conditionally discharged: qualifying patients (MHA 1983 ss.130C, 130D(2)(b)).
+    assert!(get("on-behalf-with-lpa").contains(&format!(
+        "is on a community treatment order, so they are a qualifying patient, {right}"
+    )));
+    assert!(get("still-in-hospital").contains(right));
+    assert!(get("recall-with-imposed-residence").contains(&format!(
+        "I am conditionally discharged, so I am a qualifying patient, {right}"
+    )));
+    // Discharged: asked for help, with no right claimed.
+    let discharged = get("placement-facts-needed");
+    assert!(!discharged.contains(right));
+    assert!(discharged.contains("help them to find an advocate"));
+    assert!(discharged.contains("If you consider that they qualify for one, please tell me."));
+}
+
+#[test]
+fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
+    let all = scenarios();
+    let (_, req) = all.iter().find(|(n, _)| *n == "wales").unwrap();
+    let letter = render(req);
+    let text = words(&letter);
+    assert!(text.contains("I will ask the Public Services Ombudsman for Wales to investigate"));
+    assert!(text.contains("(Public Services Ombudsman (Wales) Act 2019, s.8)"));
+    for english in [
+        "Local Government and Social Care Ombudsman",
+        "Parliamentary and Health Service Ombudsman",
+        "Local Government Act 1974",
+    ] {
+        assert!(!text.contains(english), "{english}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -22,11 +22,12 @@ use crate::rules::qualifying_detention::is_qualifying;
 use crate::rules::responsible_council::recognise;
 use crate::rules::{LAW_DATE, RULES_VERSION};
 use crate::sources::{
-    Citation, COP_2015_CH33, CPR_54_5, CXF_2018, HCA_2022_SCH_4, LGA_1974_S26B, LGSCO,
-    LGSCO_REFUNDS, MHA_1983_S117A, MHA_1983_S117_1, MHA_1983_S117_2, MHA_1983_S117_2C,
-    MHA_1983_S117_3, MHA_1983_S117_4, MHA_1983_S117_6, MHA_1983_S17, MHCTSA_2003, MHNIO_1986, PHSO,
-    PSOW, SI_2014_2670_REG_4, SI_2022_635, SI_2022_635_REG_8, STENNETT_2002, SUNDERLAND_2012,
-    WHO_PAYS, WILTSHIRE_2014, WORCESTERSHIRE_2023,
+    Citation, CARE_ACT_2014_SCH_4, COP_2015_CH33, CPR_54_5, CXF_2018, HCA_2022_SCH_4,
+    LGA_1974_S26B, LGSCO, LGSCO_REFUNDS, MHA_1983_S117A, MHA_1983_S117_1, MHA_1983_S117_2,
+    MHA_1983_S117_2C, MHA_1983_S117_3, MHA_1983_S117_4, MHA_1983_S117_6, MHA_1983_S130A,
+    MHA_1983_S130E, MHA_1983_S17, MHCTSA_2003, MHNIO_1986, NHSE_PHB_LEGAL_RIGHTS, PHSO, PSOW,
+    PSOW_ACT_2019_S8, SI_2014_2670_REG_4, SI_2022_635, SI_2022_635_REG_8, SSWBWA_2014_SCH_A1,
+    STENNETT_2002, SUNDERLAND_2012, UK_GDPR_ART_15, WHO_PAYS, WILTSHIRE_2014, WORCESTERSHIRE_2023,
 };
 
 /// The words for the person, at first mention (`n…`) and after it (`they…`), with their verb forms.
@@ -1577,54 +1578,160 @@ impl Composer<'_> {
         self.hedge(text)
     }
 
-    /// The optional requests the user chose. Budgets are left out when there is no after-care to pay for.
+    /// The optional requests the user chose, each with its legal basis. Budgets are left out when there is no
+    /// after-care to pay for.
     fn optional_requests(&mut self, budgets: bool) -> Vec<String> {
         let options = self.request.options;
         let mut items = Vec::new();
-        let v = self.voice.clone();
-        let (n, n_poss, they, their, are) = (cap(&v.n), &v.n_poss, v.they, v.their, v.be_they());
-        let (_, wales) = self.nations();
         if budgets {
-            let phb = options.personal_health_budget && self.audience.nhs;
-            let dp = options.direct_payments && self.audience.council;
-            let law = if phb || dp {
-                self.cite(&[MHA_1983_S117_2C])
-            } else {
-                String::new()
-            };
-            let can = format!("After-care can include services paid for by direct payments{law}.");
-            let text = match (phb, dp) {
-                (true, true) if !wales => Some(format!(
-                    "{n} would like to receive {their} after-care, or part of it, through direct payments from the council and a personal health budget from the NHS body. Please tell me how to arrange this. {can}"
-                )),
-                (true, true) => Some(format!(
-                    "{n} would like to receive {their} after-care, or part of it, through direct payments from the council. Please tell me how to arrange this, and whether the NHS part can be provided through a personal health budget or NHS direct payments. {can}"
-                )),
-                (true, false) if !wales => Some(format!(
-                    "{n} would like the NHS part of {their} after-care to be provided through a personal health budget. Please tell me how to arrange this. {can}"
-                )),
-                (true, false) => Some(format!(
-                    "Please tell me whether the NHS part of {n_poss} after-care can be provided through a personal health budget or NHS direct payments. {can}"
-                )),
-                (false, true) => Some(format!(
-                    "{n} would like to receive {their} after-care, or part of it, through direct payments. Please tell me how to arrange this. {can}"
-                )),
-                (false, false) => None,
-            };
-            items.extend(text.map(|t| self.hedge(t)));
+            items.extend(self.budget_request());
         }
         if options.advocate {
-            items.push(format!(
-                "Please tell me how {} can get support from an independent advocate, and arrange one if {they} {are} entitled to one.",
-                v.n
-            ));
+            items.push(self.advocate_request());
         }
         if options.copy_of_records {
+            let n_poss = self.voice.n_poss.clone();
+            let law = self.cite(&[UK_GDPR_ART_15]);
+            // The one-month time limit is general data protection law, not checked for after-care records
+            // (s117-rules.md §5.6 "Data", [U]), so the letter says only what is normally expected.
             items.push(format!(
-                "Please send me a copy of the records you hold about {n_poss} after-care, including assessments, care plans, reviews and funding decisions. Please treat this as a subject access request."
+                "Please send me a copy of the records you hold about {n_poss} after-care, including assessments, care plans, reviews and funding decisions. Please treat this as a subject access request{law}. I understand that a reply to a subject access request is normally due within one month."
             ));
         }
         items
+    }
+
+    /// Direct payments from the council and a personal health budget from the NHS body, if asked for.
+    ///
+    /// Direct payments are after-care (s.117(2C)), made under the Care Act 2014 as applied by Sch. 4 in England
+    /// and under Sch. A1 to the Social Services and Well-being (Wales) Act 2014 in Wales, chosen by the
+    /// council's nation. The legal right to have a personal health budget is England's (NHS England guidance,
+    /// s117-rules.md §5.4); in Wales the letter asks what is available rather than claiming it.
+    fn budget_request(&mut self) -> Option<String> {
+        let options = self.request.options;
+        let v = self.voice.clone();
+        let (n, n_poss, their) = (cap(&v.n), &v.n_poss, v.their);
+        let (_, wales) = self.nations();
+        let phb = options.personal_health_budget && self.audience.nhs;
+        let dp = options.direct_payments && self.audience.council;
+        let dp_law = if dp {
+            let scheme: &[Citation] = match self.council_nation() {
+                Some(Country::England) => &[MHA_1983_S117_2C, CARE_ACT_2014_SCH_4],
+                Some(Country::Wales) => &[MHA_1983_S117_2C, SSWBWA_2014_SCH_A1],
+                _ => &[MHA_1983_S117_2C, CARE_ACT_2014_SCH_4, SSWBWA_2014_SCH_A1],
+            };
+            self.cite(scheme)
+        } else {
+            String::new()
+        };
+        let can = format!(
+            "After-care can include services paid for by direct payments from the council{dp_law}."
+        );
+        let right = if phb {
+            format!(
+                "Since 2 December 2019, people in England who are owed section 117 after-care have had a legal right to have a personal health budget{}.",
+                self.cite(&[NHSE_PHB_LEGAL_RIGHTS])
+            )
+        } else {
+            String::new()
+        };
+        let text = match (phb, dp) {
+            (true, true) if !wales => format!(
+                "{n} would like to receive {their} after-care, or part of it, through direct payments from the council and a personal health budget from the NHS body. Please tell me how to arrange this. {can} {right}"
+            ),
+            (true, true) => format!(
+                "{n} would like to receive {their} after-care, or part of it, through direct payments from the council. Please tell me how to arrange this. {can} {right} Please also tell me whether the NHS part of {their} after-care can be provided in Wales in the same way, through a personal health budget or NHS direct payments."
+            ),
+            (true, false) if !wales => format!(
+                "{n} would like the NHS part of {their} after-care to be provided through a personal health budget. Please tell me how to arrange this. {right}"
+            ),
+            (true, false) => format!(
+                "{right} Please tell me whether the NHS part of {n_poss} after-care can be provided in Wales in the same way, through a personal health budget or NHS direct payments."
+            ),
+            (false, true) => format!(
+                "{n} would like to receive {their} after-care, or part of it, through direct payments. Please tell me how to arrange this. {can}"
+            ),
+            (false, false) => return None,
+        };
+        Some(self.hedge(text))
+    }
+
+    /// The nation whose social care law applies to the council: from the council named, or else from where the
+    /// person lived before the detention. `None` when neither says.
+    fn council_nation(&self) -> Option<Country> {
+        match self.decision.council.as_ref().map(|b| b.kind) {
+            Some(BodyKind::EnglishCouncil) => Some(Country::England),
+            Some(BodyKind::WelshCouncil) => Some(Country::Wales),
+            _ => self
+                .qualifying
+                .map(|d| d.lived_before.country)
+                .filter(|c| matches!(c, Country::England | Country::Wales)),
+        }
+    }
+
+    /// Help from an advocate. Independent mental health advocates are for qualifying patients (MHA 1983
+    /// ss.130A-130D in England, ss.130E-130L in Wales): people liable to be detained (including on section 17
+    /// leave, and conditionally discharged restricted patients, s.130D(2)(b)), under guardianship, or on a CTO.
+    /// The letter says the person is entitled to one only when the case shows they are such a patient now;
+    /// otherwise it asks for help to find an advocate and claims no right.
+    fn advocate_request(&mut self) -> String {
+        let v = self.voice.clone();
+        let (n, they, them, their, are) = (cap(&v.n), v.they, v.them, v.their, v.be_they());
+        let law = self.cite(&[self.imha_law()]);
+        match self.imha_status() {
+            Some(status) => format!(
+                "{n} {} {status}, so {they} {are} a qualifying patient, entitled to help from an independent mental health advocate{law}. Please put {them} in touch with the independent mental health advocacy service, or tell me how to contact it.",
+                v.be_n()
+            ),
+            None => format!(
+                "{n} would like help from an independent advocate with {their} after-care. Please tell me what advocacy is available and help {them} to find an advocate. Independent mental health advocates are for people who are still subject to the Mental Health Act, for example on a community treatment order, on leave under section 17 or conditionally discharged{law}. If you consider that {they} qualify for one, please tell me."
+            ),
+        }
+    }
+
+    /// How the person is, today, a qualifying patient for an independent mental health advocate, in words after
+    /// "I am" / "Sam is"; `None` unless the case shows it. Only the latest stay can say so: a later stay of any
+    /// kind may have changed the person's status.
+    fn imha_status(&self) -> Option<String> {
+        let detentions = &self.request.case.detentions;
+        let index = self.decision.qualifying_detention?;
+        if index + 1 != detentions.len() {
+            return None;
+        }
+        let d = self.qualifying?;
+        match d.leaving? {
+            Leaving::Cto if d.cto_ended.is_none() => Some("on a community treatment order".into()),
+            Leaving::S17Leave => Some("on leave from hospital under section 17".into()),
+            Leaving::ConditionalDischarge => Some("conditionally discharged".into()),
+            Leaving::StillInHospital | Leaving::EscortedLeaveOnly => Some(format!(
+                "still detained in hospital under {}",
+                d.section.describe()
+            )),
+            Leaving::Cto
+            | Leaving::Discharged
+            | Leaving::StayedInformally
+            | Leaving::ReturnedToPrison => None,
+        }
+    }
+
+    /// The advocacy provisions for where the person was detained: Wales's for a hospital in Wales, England's
+    /// otherwise.
+    fn imha_law(&self) -> Citation {
+        let detained_in = self
+            .qualifying
+            .or_else(|| self.request.case.detentions.last())
+            .map(|d| d.detained_in);
+        match detained_in {
+            Some(Jurisdiction::Wales) => MHA_1983_S130E,
+            Some(Jurisdiction::England) => MHA_1983_S130A,
+            Some(Jurisdiction::Scotland | Jurisdiction::NorthernIreland) | None => {
+                if self.nations() == (false, true) {
+                    MHA_1983_S130E
+                } else {
+                    MHA_1983_S130A
+                }
+            }
+        }
     }
 
     fn may_not_apply_requests(&mut self) -> Vec<String> {
@@ -1688,10 +1795,18 @@ impl Composer<'_> {
         }
         let ombudsmen = self.ombudsmen();
         let ombudsman_by = reply_by.plus_months(12).map(Date::long).unwrap_or_default();
-        let lga = if ombudsmen.iter().any(|c| c.id == LGSCO.id) {
-            self.cite(&[LGA_1974_S26B])
-        } else {
+        // The time limits in statute: LGA 1974 s.26B for the LGSCO, and in Wales the PSOW Act 2019 s.8.
+        let mut limits = Vec::new();
+        if ombudsmen.iter().any(|c| c.id == LGSCO.id) {
+            limits.push(LGA_1974_S26B);
+        }
+        if ombudsmen.iter().any(|c| c.id == PSOW.id) {
+            limits.push(PSOW_ACT_2019_S8);
+        }
+        let lga = if limits.is_empty() {
             String::new()
+        } else {
+            self.cite(&limits)
         };
         let names: Vec<String> = ombudsmen
             .iter()

@@ -178,11 +178,12 @@ pub enum Recipients {
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
-    /// Ask for a personal health budget for the NHS part of the after-care.
+    /// Ask for a personal health budget for the NHS part of the after-care (a legal right in England).
     pub personal_health_budget: bool,
-    /// Ask for direct payments for the council's part of the after-care.
+    /// Ask for direct payments for the council's part of the after-care (England or Wales law, by the council).
     pub direct_payments: bool,
-    /// Ask for help from an advocate.
+    /// Ask for help from an advocate: an independent mental health advocate as of right only where the case
+    /// shows a qualifying patient (on a CTO, on section 17 leave, conditionally discharged, or still detained).
     pub advocate: bool,
     /// Ask for a copy of the records about the after-care (a subject access request).
     pub copy_of_records: bool,
