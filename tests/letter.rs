@@ -643,6 +643,24 @@ fn an_advocate_is_claimed_as_a_right_only_for_a_qualifying_patient() {
 }
 
 #[test]
+fn a_recall_with_an_imposed_home_explains_why_the_original_council_is_named() {
+    let all = scenarios();
+    let (_, req) = all
+        .iter()
+        .find(|(n, _)| *n == "recall-with-imposed-residence")
+        .unwrap();
+    let letter = render(req);
+    let first: Vec<&str> = letter.addressees.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(first[0], "Wiltshire Council");
+    let text = words(&letter);
+    assert!(text.contains("So I believe that Wiltshire Council, the council for where I lived before my original detention, remains responsible."));
+    assert!(text.contains("If it does, Hertfordshire County Council holds the duty instead."));
+    // Not the general rule that would point the other way, nor the original council "instead".
+    assert!(!text.contains("not the first"));
+    assert!(!text.contains("before the original detention may be responsible instead"));
+}
+
+#[test]
 fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
     let all = scenarios();
     let (_, req) = all.iter().find(|(n, _)| *n == "wales").unwrap();

@@ -1167,6 +1167,21 @@ impl Composer<'_> {
         let s117_3 = self.cite(&[MHA_1983_S117_3]);
         match self.qualifying.map(|d| d.lived_before.country) {
             Some(Country::England | Country::Wales) | None => {
+                if let Some((original, imposed)) = self.original_council_after_imposed_recall() {
+                    // The decision names the council from before the original detention (*Wiltshire*), not the
+                    // one for where the person lived before the recall, so the letter says why, rather than
+                    // stating the general *Worcestershire* rule that would point the other way.
+                    let worcestershire = self.cite(&[WORCESTERSHIRE_2023]);
+                    let wiltshire = self.cite(&[WILTSHIRE_2014]);
+                    let (their, lower_they) = (v.their, v.they);
+                    let lived = imposed.map_or_else(
+                        || format!("{lower_they} lived where {lower_they} did"),
+                        |name| format!("{lower_they} lived in the area of {name}"),
+                    );
+                    return format!(
+                        " As I understand it, the council is the one for the area where {n} was ordinarily resident immediately before being detained{s117_3}. When a person is detained again, that usually means where they lived immediately before the latest detention{worcestershire}. But before the recall {lived} only because a condition of {their} conditional discharge required it, and a home imposed in that way is probably not ordinary residence{wiltshire}. So I believe that {original}, the council for where {lower_they} lived before {their} original detention, remains responsible."
+                    );
+                }
                 let mut basis = format!(
                     " As I understand it, the council is the one for the area where {n} was ordinarily resident immediately before the detention described in point 1{s117_3}."
                 );
@@ -1182,6 +1197,26 @@ impl Composer<'_> {
                 " As I understand it, because {n} had no settled home in England or Wales immediately before the detention, the council is the one for the area where {they} now live or to which {they} {were} sent on leaving hospital{s117_3}."
             ),
         }
+    }
+
+    /// When the decision names the council from before the original detention because the person's home before
+    /// a recall from conditional discharge was imposed by a discharge condition (*Wiltshire*): that council's
+    /// name, and the council for where the person lived before the recall, if given. `None` in every other case,
+    /// including when the decision could not name the original council and named the imposed one instead.
+    fn original_council_after_imposed_recall(&self) -> Option<(String, Option<String>)> {
+        let d = self.qualifying?;
+        if !self.readmitted
+            || !self.has(FlagId::ResidenceImposedByCondition)
+            || d.recall != Some(Recall::ConditionalDischargeRecall)
+        {
+            return None;
+        }
+        let council = self.decision.council.as_ref()?;
+        let imposed = field(d.lived_before.council.as_ref()).map(|t| recognise(&t).name);
+        if imposed.as_deref() == Some(council.name.as_str()) {
+            return None;
+        }
+        Some((council.name.clone(), imposed))
     }
 
     /// Our understanding of why the NHS body is responsible.
@@ -1268,9 +1303,26 @@ impl Composer<'_> {
                 self.cite(&[WORCESTERSHIRE_2023])
             ));
         }
-        if self.has(FlagId::ResidenceImposedByCondition) {
+        let original = self.original_council_after_imposed_recall();
+        if let Some((_, imposed)) = &original {
+            // The basis already gives the reasons (*Wiltshire*); the doubt is the other way round.
+            let instead = imposed.as_ref().map_or_else(
+                || format!("the council for where {lower_they} lived before the recall"),
+                Clone::clone,
+            );
             out.push(format!(
-                "{they} lived there because a condition of {their} conditional discharge required it. A home imposed in that way may not count as ordinary residence, so the council for where {lower_they} lived before the original detention may be responsible instead{}.",
+                "Since the Worcestershire case, the courts have not decided whether a home imposed by a discharge condition counts as ordinary residence. If it does, {instead} holds the duty instead."
+            ));
+        } else if self.has(FlagId::ResidenceImposedByCondition) {
+            let before = if self.qualifying.and_then(|d| d.recall)
+                == Some(Recall::ConditionalDischargeRecall)
+            {
+                "the recall"
+            } else {
+                "the detention"
+            };
+            out.push(format!(
+                "Before {before}, {lower_they} lived in {here}'s area because a condition of {their} conditional discharge required it. A home imposed in that way may not count as ordinary residence, so the council for where {lower_they} lived before the original detention may be responsible instead{}.",
                 self.cite(&[WILTSHIRE_2014])
             ));
         }
@@ -1286,9 +1338,13 @@ impl Composer<'_> {
                 cap(their)
             ));
         }
-        if self.has(FlagId::ConditionalDischargeRecall) {
+        // With an imposed home the sentences above already say that the original council may hold the duty.
+        if self.has(FlagId::ConditionalDischargeRecall)
+            && !self.has(FlagId::ResidenceImposedByCondition)
+        {
             out.push(format!(
-                "{they} {were} recalled to hospital from a conditional discharge, and the council from the original detention may remain responsible."
+                "{they} {were} recalled to hospital from a conditional discharge. If a condition of that discharge decided where {lower_they} lived before the recall, the council from the original detention may remain responsible{}.",
+                self.cite(&[WILTSHIRE_2014])
             ));
         }
         if self.has(FlagId::S2ConvertedToS3) {
