@@ -661,6 +661,25 @@ fn a_recall_with_an_imposed_home_explains_why_the_original_council_is_named() {
 }
 
 #[test]
+fn placement_facts_needed_asks_who_arranged_the_placement() {
+    let all = scenarios();
+    let (_, req) = all
+        .iter()
+        .find(|(n, _)| *n == "placement-facts-needed")
+        .unwrap();
+    let letter = render(req);
+    assert!(letter
+        .decision
+        .flags
+        .iter()
+        .any(|f| f.id == s117::decision::FlagId::PlacementFactsNeeded));
+    let text = words(&letter);
+    assert!(text.contains("Please tell me whether any council arranged that before the detention, and if so which one"));
+    let cited: Vec<&str> = letter.citations.iter().map(|c| c.id).collect();
+    assert!(cited.contains(&"uksc-2023-31") && cited.contains(&"mha1983-s117-3"));
+}
+
+#[test]
 fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
     let all = scenarios();
     let (_, req) = all.iter().find(|(n, _)| *n == "wales").unwrap();
@@ -675,6 +694,37 @@ fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
     ] {
         assert!(!text.contains(english), "{english}");
     }
+}
+
+#[test]
+fn the_ombudsman_date_is_never_later_than_the_decisions_deadline() {
+    // After-care said to end on 1 October 2026: twelve months from then, not from the reply date.
+    let all = scenarios();
+    let (_, req) = all.iter().find(|(n, _)| *n == "unlawful-ending").unwrap();
+    assert!(words(&render(req)).contains("so I would do that by 1 October 2027 at the latest"));
+}
+
+#[test]
+fn points_kept_out_of_the_letter_are_notes_for_the_user() {
+    // Charges from 2016: the six-year court limit is told to the user, not conceded to the council.
+    let req = request(
+        r#"{
+  "date": "2026-11-23",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{"section": "3", "detained_in": "england", "admitted": "2015-05-01", "left_hospital": "2015-09-01",
+      "leaving": "discharged", "lived_before": {"country": "england", "council": "Kent"}}],
+    "charges": [{"what": "care home fees", "since": "2016-01"}]
+  }
+}"#,
+    );
+    let letter = render(&req);
+    assert!(letter
+        .notes
+        .iter()
+        .any(|n| n.contains("A court claim to recover money usually has to be made within")));
+    assert!(!words(&letter).contains("six years"));
+    assert!(!words(&letter).contains("6 years"));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1115,6 +1115,13 @@ impl Composer<'_> {
         text.push_str(&self.nhs_basis(nhs.as_ref()));
 
         let council_doubt = to_council && !council_sure && council.is_some();
+        if !council_doubt {
+            // The council is named with confidence, but who arranged where the person lived is still asked.
+            if let Some(question) = self.placement_question() {
+                text.push(' ');
+                text.push_str(&question);
+            }
+        }
         let nhs_doubt = to_nhs && !nhs_sure && nhs.is_some();
         if council_doubt || nhs_doubt {
             let which = match (council_doubt, nhs_doubt) {
@@ -1352,10 +1359,49 @@ impl Composer<'_> {
                 "While receiving after-care, {lower_they} {were} admitted under section 2, which then became section 3. It is not settled whether the council is decided by where {lower_they} lived before the section 2 or before the section 3."
             ));
         }
+        if self.has(FlagId::UnknownSection) && self.later_unknown_section() {
+            out.push(format!(
+                "After that detention, {lower_they} {were} in hospital again under a section I do not know. If that stay was a new detention under section 3, 37, 45A, 47 or 48, the council for where {lower_they} lived immediately before it may hold the duty instead{}.",
+                self.cite(&[WORCESTERSHIRE_2023])
+            ));
+        }
+        out.extend(self.placement_question());
         if self.has(FlagId::UnrecognisedCouncil) {
             out.push("I have given the council's name as I know it.".into());
         }
         out
+    }
+
+    /// Is there a stay under the Mental Health Act 1983, section not known, after the detention the duty
+    /// comes from?
+    fn later_unknown_section(&self) -> bool {
+        self.decision.qualifying_detention.is_some_and(|i| {
+            self.request.case.detentions.iter().skip(i + 1).any(|d| {
+                d.section == Section::Unknown
+                    && crate::rules::jurisdiction::is_mha_1983(d.detained_in)
+            })
+        })
+    }
+
+    /// `placement_facts_needed`: the person lacked capacity to decide where to live, and who arranged where
+    /// they lived is not known. Asks the council whether any council arranged it, citing what the flag cites.
+    fn placement_question(&mut self) -> Option<String> {
+        if !self.has(FlagId::PlacementFactsNeeded) || !self.audience.council {
+            return None;
+        }
+        let v = self.voice.clone();
+        // The person is named again: the sentence can follow one about a body, where "they" would be unclear.
+        let (n, lower_they, them, were) = (cap(&v.n), v.they, v.them, v.was_they());
+        let here = self
+            .decision
+            .council
+            .as_ref()
+            .map_or_else(|| "the council".to_owned(), |b| b.name.clone());
+        let worcestershire = self.cite(&[WORCESTERSHIRE_2023]);
+        let s117_3 = self.cite(&[MHA_1983_S117_3]);
+        Some(format!(
+            "{n} lacked the capacity to decide where to live, so where {lower_they} {were} ordinarily resident depends on the decision made for {them} about where {lower_they} lived{worcestershire}. I do not know who arranged for {them} to live in {here}'s area. Please tell me whether any council arranged that before the detention, and if so which one, because that can affect which council holds the duty{s117_3}."
+        ))
     }
 
     /// Why the NHS body is uncertain, in the letter's voice.
@@ -1439,6 +1485,15 @@ impl Composer<'_> {
                 "Please send me a copy of {n_poss} current after-care plan. For each service in it, please say whether it is provided as section 117 after-care and who pays for it: the council, the NHS body, or both{cop}.{definition} If there is no written after-care plan, please tell me when one will be drawn up."
             )
         };
+        let mut text = text;
+        if self.has(FlagId::ReturnedToPrison) && self.mode != Mode::OnLeaving {
+            // No court has said how after-care reaches a person in prison (s117-rules.md §4, [U]), so the letter
+            // asks rather than asserts.
+            text.push_str(&format!(
+                " Because {they} {} returned to prison, please also tell me how {their} after-care is being provided there, and how it will be planned for {their} release.",
+                v.was_they()
+            ));
+        }
         self.hedge(text)
     }
 
@@ -1850,7 +1905,24 @@ impl Composer<'_> {
             return out;
         }
         let ombudsmen = self.ombudsmen();
-        let ombudsman_by = reply_by.plus_months(12).map(Date::long).unwrap_or_default();
+        // Twelve months from the reply date, unless the decision found a problem (an ending, or charges) whose
+        // twelve months run out sooner: then that earlier date, so the letter never promises a date too late.
+        let flagged = self
+            .decision
+            .flags
+            .iter()
+            .filter(|f| f.id == FlagId::OmbudsmanDeadline)
+            .filter_map(|f| f.date)
+            .filter(|d| d.last_day() >= self.request.date.first_day())
+            // An approximate date ("September 2027") is read as its first day, to be safe.
+            .map(|d| Date::exact(d.first_day()));
+        let ombudsman_by = reply_by
+            .plus_months(12)
+            .into_iter()
+            .chain(flagged)
+            .min_by_key(|d| d.last_day())
+            .map(Date::long)
+            .unwrap_or_default();
         // The time limits in statute: LGA 1974 s.26B for the LGSCO, and in Wales the PSOW Act 2019 s.8.
         let mut limits = Vec::new();
         if ombudsmen.iter().any(|c| c.id == LGSCO.id) {
@@ -1972,8 +2044,83 @@ impl Composer<'_> {
         Block::Signature { lines }
     }
 
+    /// Notes for the user about flags the letter itself deliberately leaves out.
+    ///
+    /// Every flag the decision can raise is listed here, with where the letter deals with it. The match has no
+    /// wildcard arm, so a new flag cannot be added without deciding whether the letter needs a sentence, a note,
+    /// or neither. Refunds, deadlines and uncertain points all matter to the reader.
+    fn flag_notes(&mut self) {
+        let flags = self.decision.flags.clone();
+        for flag in &flags {
+            let note = match flag.id {
+                // Refund: its own request, with the periods charged and interest (`refund_request`).
+                FlagId::RefundDue => None,
+                // Deadlines in "If I do not receive a reply": the judicial review date for an ending, and the
+                // ombudsman date, which is the earlier of this flag's date and twelve months from the reply date.
+                FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => None,
+                // Deadline kept out of the letter: the letter asks for every charge back, and telling the council
+                // of a limit on court claims would only invite it to refund less. The user is told.
+                FlagId::CourtClaimLimit => Some(flag.text.clone()),
+                // Uncertain points with a sentence in point 2 (`council_doubts`, `nhs_doubts`,
+                // `placement_question`), which also address every candidate body.
+                FlagId::PlacedOutOfArea
+                | FlagId::PlacementFactsNeeded
+                | FlagId::ResidenceImposedByCondition
+                | FlagId::ResidentInHospital
+                | FlagId::CtoRevocationUncertain
+                | FlagId::ConditionalDischargeRecall
+                | FlagId::S2ConvertedToS3
+                | FlagId::UnrecognisedCouncil
+                | FlagId::UnrecognisedNhsBody
+                | FlagId::SplitNhsArea
+                | FlagId::NhsBodyFromCouncilArea
+                | FlagId::Part3NhsBodyUncertain
+                | FlagId::CrossBorderNhs => None,
+                // Uncertain section: for the detention the duty comes from, the letter asks the bodies to check
+                // their records (`Mode::Unsure`); for a later stay, point 2 says it may move the duty.
+                FlagId::UnknownSection => None,
+                // Uncertain ending: the ending request asks for the joint decision (`Ending::InQuestion`).
+                FlagId::AskForEndingDecision => None,
+                // Uncertain: the plan request asks how after-care reaches the person in prison.
+                FlagId::ReturnedToPrison => None,
+                // Uncertain, not in the letter: approximate dates are printed as months or years, and the judicial
+                // review sentence says when its date is counted from an approximate one.
+                FlagId::ApproximateDates => None,
+                // Uncertain, and about the facts or the checker rather than anything the bodies can answer: the
+                // user should check before sending, so each is a note.
+                FlagId::InconsistentDates
+                | FlagId::OtherJurisdictionStays
+                | FlagId::LawMayHaveChanged
+                | FlagId::BeforeCoverage => Some(flag.text.clone()),
+                // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
+                FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,
+                // Information. A lawful top-up is in the charges request; the rest are explained on screen and
+                // need no request: charges outside the duty, the 2025 Act, planning before discharge, moving
+                // home, a merged ICB (point 2 mentions it when it matters), what services are free, budgets
+                // (asked for as an option), section 17 leave (in point 1), and disputes between councils
+                // (the dispute request).
+                FlagId::LawfulTopUp
+                | FlagId::ChargesOutsideDuty
+                | FlagId::Mha2025NotInForce
+                | FlagId::PlanBeforeDischarge
+                | FlagId::MovedSince
+                | FlagId::NhsBodyMerged
+                | FlagId::ServicesMustMeetS117Needs
+                | FlagId::PersonalBudgets
+                | FlagId::OnLeave
+                | FlagId::CouncilDispute => None,
+            };
+            if let Some(note) = note {
+                if !self.notes.contains(&note) {
+                    self.notes.push(note);
+                }
+            }
+        }
+    }
+
     /// Notes for every letter.
     fn general_notes(&mut self) {
+        self.flag_notes();
         let details = &self.request.details;
         let person = &details.person;
         let blanks = field(person.name.as_ref()).is_none()
