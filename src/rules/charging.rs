@@ -28,7 +28,7 @@ use crate::date::Date;
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{
     LGA_1974_S26B, LGSCO, LGSCO_REFUNDS, LIMITATION_ACT_1980, MHA_1983_S117A, MHA_1983_S117_6,
-    PHSO, PSOW, SI_2014_2670_REG_4, STENNETT_2002,
+    PHSO, PSOW, PSOW_ACT_2019_S8, SI_2014_2670_REG_4, STENNETT_2002,
 };
 use chrono::NaiveDate;
 
@@ -193,7 +193,11 @@ pub fn decide(case: &Case, out: &mut Outcome) {
                 FlagKind::Deadline,
                 format!("Ombudsmen usually expect a complaint within 12 months of when you knew about the problem. If you have only just found out that these charges were wrong, complain to the council now and to the ombudsman by {} at the latest.", by.long()),
                 Some(by),
-                &[LGA_1974_S26B, if wales { PSOW } else { LGSCO }],
+                if wales {
+                    &[PSOW_ACT_2019_S8, PSOW]
+                } else {
+                    &[LGA_1974_S26B, LGSCO]
+                },
             );
         }
     } else if !owed {

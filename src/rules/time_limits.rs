@@ -18,6 +18,7 @@ use crate::date::Date;
 use crate::decision::{Entitlement, FlagId, FlagKind};
 use crate::sources::{
     CPR_54_5, LGA_1974_S26B, LGSCO, MHA_1983_S117_1, MHA_1983_S117_2C, MHA_2025_S46, PHSO, PSOW,
+    PSOW_ACT_2019_S8,
 };
 use chrono::NaiveDate;
 
@@ -150,7 +151,11 @@ fn deadlines_for_ending(case: &Case, out: &mut Outcome) {
                 format!("Complain to the council and the NHS body first. If that does not put it right, complain to {ombudsman}, normally by {}.", by.long())
             },
             Some(by),
-            &[LGA_1974_S26B, if wales { PSOW } else { LGSCO }, PHSO],
+            if wales {
+                &[PSOW_ACT_2019_S8, PSOW]
+            } else {
+                &[LGA_1974_S26B, LGSCO, PHSO]
+            },
         );
     }
 }
