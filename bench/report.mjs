@@ -41,7 +41,7 @@ if (b) {
   lines.push(`| Bytes the widget fetched before its first question was usable (measured from the browser's requests${runs}) | ${kb(b.widget.raw)} raw, **${kb(b.widget.gzip)} gzip** | budget ${kb(b.budget_gzip)} gzip | **${pass}** (${b.widget.gzip > b.budget_gzip ? '+' : ''}${kb(b.widget.gzip - b.budget_gzip)}) |`);
   lines.push(`| … with the host page (${b.files.filter((f) => f.host && f.when === 'before').map((f) => f.file).join(', ')}) | ${kb(b.page.raw)} raw, ${kb(b.page.gzip)} gzip | | |`);
   if (b.during) lines.push(`| … asked for before that moment, still arriving at it | ${kb(b.during.raw)} raw, ${kb(b.during.gzip)} gzip | | not counted |`);
-  if (b.after) lines.push(`| Fetched after the first question was usable (the rules, in the background) | ${kb(b.after.raw)} raw, ${kb(b.after.gzip)} gzip | | |`);
+  if (b.after) lines.push(`| Fetched after the first question was usable, in the background (${b.files.filter((f) => f.when === 'after').map((f) => f.file).join(', ')}) | ${kb(b.after.raw)} raw, ${kb(b.after.gzip)} gzip | | |`);
 }
 if (l) {
   lines.push(`| Navigation to first question usable, CPU ${l.throttle}× slower, median of ${l.runs} | **${num(l.widget_ms)} ms** | static page, same markup: ${num(l.static_ms)} ms | ${ratio(l.widget_ms, l.static_ms)} |`);

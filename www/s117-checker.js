@@ -19,6 +19,8 @@
 export const WIDGET_VERSION = '0.1.0';
 
 const PKG_URL = new URL('./pkg/s117.js', import.meta.url);
+/** The screen of many enquiries (adviser view), imported only when it is opened. */
+const SCREEN_URL = new URL('./screen/screen.js', import.meta.url);
 const STORAGE_PREFIX = 's117-checker:v1:';
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 const ICBS_ESTABLISHED = '2022-07-01';
@@ -502,7 +504,9 @@ function loadCore() {
  * The place where an action that needs the core says it is waiting, or that the core could not load: a polite
  * live region that is always in the document (so what is put in it is announced), and an alert with "Try again".
  */
-function coreSlot() {
+function coreSlot(texts = {}) {
+  const loadingText = texts.loading || 'Loading the checker’s rules. This usually takes a moment…';
+  const failedText = texts.failed || 'Sorry, the checker’s rules could not be loaded.';
   const $status = h('div', { class: 's117-core-status', role: 'status', 'aria-live': 'polite' });
   const $alert = h('div', { role: 'alert' });
   const $retry = h('button', { class: 's117-button s117-button--secondary', type: 'button', text: 'Try again' });
@@ -518,7 +522,7 @@ function coreSlot() {
       $error.hidden = true;
       $alert.textContent = '';
       $status.textContent = '';
-      $status.append(h('p', { class: 's117-core-status__message', text: 'Loading the checker’s rules. This usually takes a moment…' }));
+      $status.append(h('p', { class: 's117-core-status__message', text: loadingText }));
     },
     /** Shows that the rules could not load, with a button that calls `again`. @param {() => void} again */
     error(again, focus = true) {
@@ -526,7 +530,7 @@ function coreSlot() {
       retry = again;
       $alert.textContent = '';
       $alert.append(
-        h('p', { class: 's117-body s117-load-error__title', text: 'Sorry, the checker’s rules could not be loaded.' }),
+        h('p', { class: 's117-body s117-load-error__title', text: failedText }),
         h('p', { class: 's117-body', text: 'Check your internet connection, then try again. Your answers so far are kept.' }),
       );
       $error.hidden = false;
@@ -1771,8 +1775,71 @@ export class S117Checker extends HTMLElement {
     this._renderExit();
     this._renderTools();
     this._updateAbout();
+    this._renderScreenSection();
     if (this.adviser) this._renderAdviser(focus);
     else this._renderStep(focus);
+  }
+
+  /**
+   * The adviser view's "Screen many enquiries": a heading and a button; the screen (./screen/screen.js) is imported
+   * and mounted only when the button is first pressed. It sits after the `.s117` root, not in it, because the
+   * widget's reset would undo screen.css there; and it is kept while the adviser form is redrawn.
+   */
+  _renderScreenSection() {
+    if (!this.adviser) {
+      if (this._screenHost) {
+        if (this._screen) this._screen.destroy();
+        this._screenHost.remove();
+        this._screenHost = null;
+        this._screen = null;
+      }
+      return;
+    }
+    if (this._screenHost) return;
+    const headingId = `${this._uid}-screen-heading`;
+    const bodyId = `${this._uid}-screen-body`;
+    const $body = h('div', { class: 's117-screen-host__body', id: bodyId, hidden: true });
+    const slot = coreSlot({ loading: 'Loading the screen…', failed: 'Sorry, the screen could not be loaded.' });
+    const $button = h('button', { class: 's117-button s117-button--secondary js-s117-screen-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': bodyId, text: 'Open the screen' });
+    let attempts = 0;
+    let loading = false;
+    const mount = async () => {
+      if (this._screen || loading) return;
+      loading = true;
+      slot.loading();
+      attempts += 1;
+      try {
+        // After a failed attempt, a new URL: a module whose fetch failed stays failed under its URL.
+        const mod = await import(attempts === 1 ? SCREEN_URL.href : `${SCREEN_URL.href}?attempt=${attempts}`);
+        this._screen = mod.mountScreen($body, { asAt: this.asAt, labelledBy: headingId });
+        slot.clear();
+        this._announce('The screen is open. Choose a file of enquiries.');
+      } catch (err) {
+        slot.error(() => mount());
+        this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message: err && err.message ? err.message : String(err), kind: 'screen' } }));
+      } finally {
+        loading = false;
+      }
+    };
+    $button.addEventListener('click', () => {
+      const open = $button.getAttribute('aria-expanded') !== 'true';
+      $button.setAttribute('aria-expanded', String(open));
+      $button.textContent = open ? 'Close the screen' : 'Open the screen';
+      $body.hidden = !open;
+      if (open) mount();
+      else slot.clear();
+    });
+    this._screenHost = h(
+      'section',
+      { class: 's117-screen-host', 'aria-labelledby': headingId },
+      h('div', { class: 's117 s117--adviser s117-screen-host__head', lang: 'en-GB' },
+        h('h2', { class: 's117-heading-m', id: headingId, text: 'Screen many enquiries' }),
+        h('p', { class: 's117-body', text: 'For advice services and law firms: check a whole file of enquiries at once (CSV, or JSON Lines of cases), with the same rules as this checker. The file is read in this browser and nothing is sent anywhere.' }),
+        h('div', { class: 's117-button-group' }, $button),
+        slot.el),
+      $body,
+    );
+    this.$root.after(this._screenHost);
   }
 
   /** The disclaimer line; the law date and rules version come with the core. */

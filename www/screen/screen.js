@@ -93,10 +93,11 @@ let ids = 0;
  * Builds the screen inside `container` and returns a handle.
  *
  * @param {HTMLElement} container where the screen goes (its content is replaced)
- * @param {{ pkgUrl?: string, asAt?: string, pageSize?: number, css?: boolean }} [options]
+ * @param {{ pkgUrl?: string, asAt?: string, pageSize?: number, css?: boolean, labelledBy?: string }} [options]
  *   pkgUrl: the screening package's JS (default ../pkg-screen/s117_screen.js next to this module); asAt: the
  *   default date of the check for rows without one (default today); pageSize: rows per page (default 50);
- *   css: add screen.css to the document (default true).
+ *   css: add screen.css to the document (default true); labelledBy: the id of a heading the page already has for
+ *   the screen (the checker's adviser view): then the screen draws no title of its own.
  * @returns {{ screenFile: (file: File) => void, destroy: () => void, element: HTMLElement }}
  */
 export function mountScreen(container, options = {}) {
@@ -179,8 +180,8 @@ export function mountScreen(container, options = {}) {
     $head.append($th);
   }
 
-  const $root = h('section', { class: 's117-screen', 'aria-labelledby': `${id}-title` },
-    h('h2', { class: 's117-screen__title', id: `${id}-title` }, 'Screen many enquiries'),
+  const $root = h('section', { class: 's117-screen', 'aria-labelledby': options.labelledBy || `${id}-title` },
+    options.labelledBy ? null : h('h2', { class: 's117-screen__title', id: `${id}-title` }, 'Screen many enquiries'),
     h('p', { class: 's117-screen__hint' },
       'Choose a CSV file with one enquiry per row, laid out as in the template. Each row is checked with the same rules as this checker. ',
       h('strong', {}, 'The file is read in this browser and nothing is sent anywhere.')),

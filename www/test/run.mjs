@@ -1093,6 +1093,63 @@ test('adviser view: every question on one screen, several stays, instant results
   await close();
 });
 
+test('adviser view: "Screen many enquiries" loads only when opened, screens a file and downloads the triage', async () => {
+  const { page, log, close } = await open('adviser.html', { width: 1280 });
+  await ready(page);
+  const screenRequests = () => log.requests.filter((u) => /\/(screen|pkg-screen)\//.test(new URL(u).pathname));
+  const toggle = page.getByRole('button', { name: 'Open the screen' });
+  await toggle.waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.waitForTimeout(300);
+  assert.deepEqual(screenRequests(), [], 'nothing of the screen is fetched before it is opened');
+  await toggle.click();
+  const close1 = page.getByRole('button', { name: 'Close the screen' });
+  assert.equal(await close1.getAttribute('aria-expanded'), 'true');
+  await page.locator('.s117-screen').waitFor();
+  assert.ok(screenRequests().some((u) => new URL(u).pathname === '/screen/screen.js'), screenRequests().join());
+  // One heading for it, the adviser view's, which labels the screen.
+  await page.getByRole('region', { name: 'Screen many enquiries' }).first().waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Screen many enquiries' }).count(), 1);
+  assert.equal(await page.locator('.js-s117-screen-as-at').inputValue(), AS_AT, 'the checker’s date of the check');
+  await page.setInputFiles('.js-s117-screen-file', path.join(ROOT, 'examples', 'enquiries.csv'));
+  await page.waitForSelector('.s117-screen[data-state="done"]', { timeout: 60000 });
+  await page.locator('.js-s117-screen-body tr').first().waitFor();
+  const counts = await page.$$eval('.js-s117-screen-counts dd', (dds) => Object.fromEntries(dds.map((dd) => [dd.getAttribute('data-count'), Number(dd.textContent.replaceAll(',', ''))])));
+  assert.equal(counts['Rows read'], 22, 'the rows of examples/enquiries.csv');
+  assert.ok(counts.Screened > 0 && counts['Could not be screened'] > 0, JSON.stringify(counts));
+  assert.equal(counts.Screened + counts['Could not be screened'], counts['Rows read']);
+  const outcomes = ['Entitled', 'Entitled on leaving hospital', 'Undetermined', 'Ended lawfully', 'Not entitled', 'Out of scope'];
+  assert.equal(outcomes.reduce((n, k) => n + counts[k], 0), counts.Screened, 'every screened row has one outcome');
+  const rows = await page.locator('.js-s117-screen-body tr').count();
+  assert.equal(rows, Math.min(counts.Screened, 50));
+  assert.equal(await page.locator('.js-s117-screen-body tr th').first().textContent(), 'ENQ-1001');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('.js-s117-screen-download').click()]);
+  assert.equal(dl.suggestedFilename(), 'triage.csv');
+  const csv = (await readFile(await dl.path(), 'utf8')).trimEnd().split('\r\n');
+  assert.match(csv[0], /^\ufeffrow,reference,as_at,entitlement,/);
+  assert.equal(csv.length - 1, counts.Screened, 'one line per screened row');
+  assert.ok(csv.some((l) => l.split(',')[1] === 'ENQ-1001'));
+  await axe(page, 'adviser view with the screen open');
+  await shot(page, 'adviser-screen-1280');
+  // Redrawing the adviser form keeps the screen and its results.
+  await page.getByRole('button', { name: 'Add a stay' }).click();
+  await page.locator('fieldset').filter({ hasText: 'Stay 2' }).first().waitFor();
+  assert.equal(await page.locator('.js-s117-screen-body tr').count(), rows);
+  await close1.click();
+  assert.equal(await page.locator('.s117-screen').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: 'Open the screen' }).getAttribute('aria-expanded'), 'false');
+  // Only the adviser view has it.
+  const step = await browser.newContext();
+  const stepPage = await step.newPage();
+  await stepPage.goto(new URL('index.html', BASE).href);
+  await ready(stepPage);
+  assert.equal(await stepPage.getByRole('button', { name: 'Open the screen' }).count(), 0);
+  await step.close();
+  assertClean(log);
+  assertOwnRequests(log);
+  await close();
+});
+
 test('quick exit: the button and Shift pressed 3 times leave for a neutral site, clearing the answers', async () => {
   const { page, log, close } = await open('index.html');
   await ready(page);
