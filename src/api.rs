@@ -66,3 +66,27 @@ pub fn case_schema() -> serde_json::Value {
 pub fn decision_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Decision)).unwrap_or_default()
 }
+
+/// The JSON Schema of the letter's input ([`LetterRequest`](crate::letter::LetterRequest)).
+pub fn letter_request_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(crate::letter::LetterRequest)).unwrap_or_default()
+}
+
+/// The JSON Schema of one line of `s117 screen --format jsonl` ([`Row`](crate::screen::Row)).
+pub fn triage_row_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(crate::screen::Row)).unwrap_or_default()
+}
+
+/// Every published schema: (name for `s117 schema NAME`, file under `schema/`, the schema).
+pub fn schemas() -> [(&'static str, &'static str, serde_json::Value); 4] {
+    [
+        ("case", "case.schema.json", case_schema()),
+        ("decision", "decision.schema.json", decision_schema()),
+        (
+            "letter",
+            "letter-request.schema.json",
+            letter_request_schema(),
+        ),
+        ("triage", "triage-row.schema.json", triage_row_schema()),
+    ]
+}

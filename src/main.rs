@@ -16,8 +16,9 @@ Usage:
                              docx needs --out unless standard output is not a terminal
   s117 screen FILE.csv|FILE.jsonl [options]
                              screen many enquiries at once into a triage CSV (s117 screen --help)
-  s117 schema [case|decision]
-                             print the JSON Schema of the input (default) or of the output
+  s117 schema [case|decision|letter|triage]
+                             print the JSON Schema of a check's input (default) or output, of a letter
+                             request, or of a line of `s117 screen --format jsonl`
   s117 --version | --help
 ";
 
@@ -113,8 +114,14 @@ fn parse_args() -> Result<Command, lexopt::Error> {
         }
         Some("schema") => {
             let which = words.next().unwrap_or_else(|| "case".to_owned());
-            if which != "case" && which != "decision" {
-                return Err(format!("schema takes case or decision, not {which:?}").into());
+            if !s117::api::schemas()
+                .iter()
+                .any(|(name, _, _)| *name == which)
+            {
+                return Err(format!(
+                    "schema takes case, decision, letter or triage, not {which:?}"
+                )
+                .into());
             }
             Ok(Command::Schema { which })
         }
@@ -173,11 +180,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Schema { which } => {
-            let schema = if which == "decision" {
-                s117::api::decision_schema()
-            } else {
-                s117::api::case_schema()
-            };
+            let schema = s117::api::schemas()
+                .into_iter()
+                .find(|(name, _, _)| *name == which)
+                .map(|(_, _, schema)| schema)
+                .unwrap_or_default();
             print_json(&schema)
         }
         Command::Letter(args) => letter(args),

@@ -145,4 +145,13 @@ fn schema_command_prints_the_published_schema() {
     let out = s117(&["schema", "decision"], None);
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(schema["title"], "Decision");
+    let out = s117(&["schema", "letter"], None);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "LetterRequest");
+    let out = s117(&["schema", "triage"], None);
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(schema["title"], "TriageRow");
+    assert!(schema["properties"]["refund_since"].is_object());
+    let out = s117(&["schema", "everything"], None);
+    assert_eq!(out.status.code(), Some(2));
 }

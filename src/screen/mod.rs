@@ -65,8 +65,13 @@ pub struct Options {
     pub sort: SortKey,
 }
 
-/// One enquiry, triaged.
+/// One enquiry, triaged: a line of `s117 screen --format jsonl` (schema/triage-row.schema.json).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "cli",
+    derive(schemars::JsonSchema),
+    schemars(rename = "TriageRow")
+)]
 pub struct Row {
     /// Where the enquiry was in the input: its spreadsheet row (CSV, heading = row 1) or line (JSON Lines).
     pub row: u32,
@@ -108,6 +113,7 @@ pub struct Row {
 
 /// A dated deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 pub struct Deadline {
     /// Which deadline (the flag's id).
     pub id: FlagId,
