@@ -797,6 +797,23 @@ function legendContent({ text, heading, caption }) {
 }
 
 /**
+ * A fieldset's legend: large when it is the page's heading, small otherwise.
+ * @param {{ legend: string, heading?: boolean, caption?: string }} o
+ */
+function fieldsetLegend(o) {
+  const size = o.heading ? 's117-fieldset__legend--l' : 's117-fieldset__legend--s';
+  return h('legend', { class: `s117-fieldset__legend ${size}` }, legendContent({ text: o.legend, heading: o.heading, caption: o.caption }));
+}
+
+/** Shows each choice's conditional part (`#<input id>-conditional`, inside $container) while the choice is checked. */
+function syncReveals($container, $inputs) {
+  for (const $i of $inputs) {
+    const $reveal = $container.querySelector(`#${CSS.escape($i.id)}-conditional`);
+    if ($reveal) $reveal.hidden = !$i.checked;
+  }
+}
+
+/**
  * Radios in a fieldset. Options: { value, label, hint, more, reveal }; `more` options sit behind "Show more".
  * @param {{ id: string, legend: string, heading?: boolean, caption?: string, hint?: string|Node, options: any[],
  *   value?: string, required?: string, small?: boolean, inline?: boolean, moreLabel?: string, onChange?: Function }} o
@@ -847,20 +864,14 @@ function radios(o) {
       $input.setAttribute('aria-controls', `${inputId}-conditional`);
     }
   });
-  const sync = () => {
-    for (const $i of $inputs) {
-      const $reveal = $group.querySelector(`#${CSS.escape($i.id)}-conditional`);
-      if ($reveal) $reveal.hidden = !$i.checked;
-    }
-  };
   $group.addEventListener('change', (e) => {
     if (e.target instanceof HTMLInputElement && e.target.type === 'radio') {
-      sync();
+      syncReveals($group, $inputs);
       if (o.onChange) o.onChange(e.target.value === UNKNOWN ? undefined : e.target.value);
     }
   });
   append($fieldset, [
-    h('legend', { class: `s117-fieldset__legend${o.heading ? ' s117-fieldset__legend--l' : ' s117-fieldset__legend--s'}` }, legendContent({ text: o.legend, heading: o.heading, caption: o.caption })),
+    fieldsetLegend(o),
     o.hint ? h('div', { class: 's117-hint', id: hintId }, o.hint) : null,
     slot.$msg,
     $main,
@@ -879,6 +890,16 @@ function radios(o) {
     },
     setError: slot.set,
   };
+}
+
+/**
+ * A question of one control: its title, its form and the binding of the control's answer.
+ * @param {string} title
+ * @param {{ el: HTMLElement }} control
+ * @param {{ path?: string, apply?: (value: any) => void }} binding
+ */
+function question(title, control, binding) {
+  return { title, body: [control.el], bindings: [{ control, ...binding }] };
 }
 
 /**
@@ -921,13 +942,10 @@ function checkboxes(o) {
         if ($i !== $t && (($t.dataset.exclusive && !$i.dataset.exclusive) || (!$t.dataset.exclusive && $i.dataset.exclusive))) $i.checked = false;
       }
     }
-    for (const $i of $inputs) {
-      const $reveal = $list.querySelector(`#${CSS.escape($i.id)}-conditional`);
-      if ($reveal) $reveal.hidden = !$i.checked;
-    }
+    syncReveals($list, $inputs);
   });
   append($fieldset, [
-    o.legend ? h('legend', { class: `s117-fieldset__legend${o.heading ? ' s117-fieldset__legend--l' : ' s117-fieldset__legend--s'}` }, legendContent({ text: o.legend, heading: o.heading, caption: o.caption })) : null,
+    o.legend ? fieldsetLegend(o) : null,
     o.hint ? h('div', { class: 's117-hint', id: hintId }, o.hint) : null,
     slot.$msg,
     $list,
@@ -1038,7 +1056,7 @@ function dateField(o) {
   const slot = errorSlot($group, o.id, () => [$fieldset]);
   const defaultHint = `For example, ${o.example || '27 3 2021'}. If you only know the month or the year, leave the day (or the day and month) blank.`;
   append($fieldset, [
-    h('legend', { class: `s117-fieldset__legend${o.heading ? ' s117-fieldset__legend--l' : ' s117-fieldset__legend--s'}` }, legendContent({ text: o.legend, heading: o.heading, caption: o.caption })),
+    fieldsetLegend(o),
     h('div', { class: 's117-hint', id: hintId, text: o.hint ? `${o.hint} ${defaultHint}` : defaultHint }),
     slot.$msg,
     h('div', { class: 's117-date-input', id: `${o.id}-input` }, $day, $month, $year),
@@ -1475,12 +1493,7 @@ export class S117Checker extends HTMLElement {
     this._coreLoading = false;
     /** An action waiting for the core: { fn, slot }. */
     this._waiting = null;
-    this._c = emptyAnswers();
-    this._m = { step: null, answered: {} };
-    this._letterState = { to: 'both', person: {}, writer: {}, for_other: false, options: {} };
-    this._letterResult = null;
-    this._decision = null;
-    this._pending = undefined;
+    this._resetAnswers();
     this._exitCount = 0;
     this._exitLast = 0;
     /** @type {Promise<void>} */
@@ -1582,13 +1595,18 @@ export class S117Checker extends HTMLElement {
   /** Empties the answers (and sessionStorage) and starts again. */
   clear() {
     session.remove(this._storageKey());
+    this._resetAnswers();
+    if (this.$root) this._render(true);
+  }
+
+  /** Empty answers, place in the journey, letter details and decision (the state `clear()` starts again from). */
+  _resetAnswers() {
     this._c = emptyAnswers();
     this._m = { step: null, answered: {} };
     this._letterState = { to: 'both', person: {}, writer: {}, for_other: false, options: {} };
     this._letterResult = null;
     this._decision = null;
     this._pending = undefined;
-    if (this.$root) this._render(true);
   }
 
   // ----- loading -------------------------------------------------------------------------------------------------
@@ -2261,7 +2279,7 @@ export class S117Checker extends HTMLElement {
             value: d.detained_in,
             required: 'Select the country the hospital was in',
           });
-          return { title: 'Which country was the hospital in?', body: [control.el], bindings: [{ control, path: P('detained_in') }] };
+          return question('Which country was the hospital in?', control, { path: P('detained_in') });
         }
         case 'section': {
           const control = radios({
@@ -2275,26 +2293,21 @@ export class S117Checker extends HTMLElement {
             moreLabel: 'Show other sections (emergency and holding powers, police powers, court remands, guardianship)',
             required: 'Select the section, or select “I don’t know”',
           });
-          return {
-            title: 'Which section?',
-            body: [control.el],
-            bindings: [{
-              control,
-              path: P('section'),
-              apply: (v) => {
-                const was = d.section;
-                d.section = v;
-                if (was !== v) {
-                  const allowed = LEAVINGS.filter((o) => !o.when || o.when(v)).map((o) => o.value);
-                  if (d.leaving && (!allowed.includes(d.leaving) || !sectionMatters(d))) {
-                    delete d.leaving;
-                    this._unanswer(`stay/${i}/leaving`);
-                    this._unanswer(`stay/${i}/dates`);
-                  }
+          return question('Which section?', control, {
+            path: P('section'),
+            apply: (v) => {
+              const was = d.section;
+              d.section = v;
+              if (was !== v) {
+                const allowed = LEAVINGS.filter((o) => !o.when || o.when(v)).map((o) => o.value);
+                if (d.leaving && (!allowed.includes(d.leaving) || !sectionMatters(d))) {
+                  delete d.leaving;
+                  this._unanswer(`stay/${i}/leaving`);
+                  this._unanswer(`stay/${i}/dates`);
                 }
-              },
-            }],
-          };
+              }
+            },
+          });
         }
         case 'recall': {
           const kind = recallKind(c, i);
@@ -2308,7 +2321,7 @@ export class S117Checker extends HTMLElement {
             value: d.recall || (this._m.answered[step] ? UNKNOWN : undefined),
             required: 'Select whether this stay was a recall',
           });
-          return { title: 'Was this a recall?', body: [control.el], bindings: [{ control, path: P('recall') }] };
+          return question('Was this a recall?', control, { path: P('recall') });
         }
         case 'lived': {
           const control = radios({
@@ -2321,40 +2334,23 @@ export class S117Checker extends HTMLElement {
             value: d.lived_before.country,
             required: 'Select where you lived just before you went into hospital',
           });
-          return {
-            title: 'Where did you live?',
-            body: [control.el],
-            bindings: [{
-              control,
-              path: P('lived_before.country'),
-              apply: (v) => {
-                if (d.lived_before.country && d.lived_before.country !== v) {
-                  delete d.lived_before.council;
-                  this._unanswer(`stay/${i}/council`);
-                }
-                d.lived_before.country = v;
-              },
-            }],
-          };
+          return question('Where did you live?', control, {
+            path: P('lived_before.country'),
+            apply: (v) => {
+              if (d.lived_before.country && d.lived_before.country !== v) {
+                delete d.lived_before.council;
+                this._unanswer(`stay/${i}/council`);
+              }
+              d.lived_before.country = v;
+            },
+          });
         }
         case 'council': {
-          const nation = d.lived_before.country === 'wales' ? 'wales' : 'england';
-          const control = comboField({
-            id: id(P('lived_before.council')),
+          return this._councilQuestion(step, P('lived_before'), {
+            title: 'Which council?',
             label: 'Which council area did you live in?',
-            heading: true,
             caption,
-            hint: 'Start typing the name of your council, or your town, city or district, then choose from the list. If yours is not listed, type it in full.',
-            options: () => this._opts && this._opts.councils[nation],
-            load: () => this._whenCore(),
-            listName: 'councils',
-            value: d.lived_before.council,
-            dontKnow: 'I’m not sure which council',
-            dontKnowChecked: Boolean(this._m.answered[step] && !d.lived_before.council),
-            required: 'Enter the council area, or select “I’m not sure which council”',
-            note: (v) => (this._opts ? this._opts.districtNote(v) : null),
           });
-          return { title: 'Which council?', body: [control.el], bindings: [{ control, path: P('lived_before.council') }] };
         }
         case 'circumstances': {
           const lb = d.lived_before;
@@ -2423,27 +2419,22 @@ export class S117Checker extends HTMLElement {
             value: d.leaving || (this._m.answered[step] ? UNKNOWN : undefined),
             required: 'Select how this stay ended, or select “I don’t know”',
           });
-          return {
-            title: 'How did this stay end?',
-            body: [control.el],
-            bindings: [{
-              control,
-              path: P('leaving'),
-              apply: (v) => {
-                if (d.leaving !== v) {
-                  this._unanswer(`stay/${i}/dates`);
-                  if (v === 'still_in_hospital' || v === 'escorted_leave_only') delete d.left_hospital;
-                  if (v !== 'stayed_informally') delete d.section_ended;
-                  if (v !== 'cto') delete d.cto_ended;
-                  const next = c.detentions[i + 1];
-                  if (next && v !== 'cto' && v !== 'conditional_discharge') delete next.recall;
-                  if (next) this._unanswer(`stay/${i + 1}/recall`);
-                }
-                if (v === undefined) delete d.leaving;
-                else d.leaving = v;
-              },
-            }],
-          };
+          return question('How did this stay end?', control, {
+            path: P('leaving'),
+            apply: (v) => {
+              if (d.leaving !== v) {
+                this._unanswer(`stay/${i}/dates`);
+                if (v === 'still_in_hospital' || v === 'escorted_leave_only') delete d.left_hospital;
+                if (v !== 'stayed_informally') delete d.section_ended;
+                if (v !== 'cto') delete d.cto_ended;
+                const next = c.detentions[i + 1];
+                if (next && v !== 'cto' && v !== 'conditional_discharge') delete next.recall;
+                if (next) this._unanswer(`stay/${i + 1}/recall`);
+              }
+              if (v === undefined) delete d.leaving;
+              else d.leaving = v;
+            },
+          });
         }
         case 'dates':
           return this._datesQuestion(i, caption);
@@ -2464,39 +2455,19 @@ export class S117Checker extends HTMLElement {
           value: c.lives_now && c.lives_now.country,
           required: 'Select where you live now',
         });
-        return {
-          title: 'Where do you live now?',
-          body: [control.el],
-          bindings: [{
-            control,
-            path: 'lives_now.country',
-            apply: (v) => {
-              if (c.lives_now && c.lives_now.country !== v) {
-                delete c.lives_now.council;
-                this._unanswer('lives-now-council');
-              }
-              setPath(c, 'lives_now.country', v);
-            },
-          }],
-        };
+        return question('Where do you live now?', control, {
+          path: 'lives_now.country',
+          apply: (v) => {
+            if (c.lives_now && c.lives_now.country !== v) {
+              delete c.lives_now.council;
+              this._unanswer('lives-now-council');
+            }
+            setPath(c, 'lives_now.country', v);
+          },
+        });
       }
       case 'lives-now-council': {
-        const nation = c.lives_now && c.lives_now.country === 'wales' ? 'wales' : 'england';
-        const control = comboField({
-          id: id('lives_now.council'),
-          label: 'Which council area do you live in now?',
-          heading: true,
-          hint: 'Start typing the name of your council, or your town, city or district, then choose from the list. If yours is not listed, type it in full.',
-          options: () => this._opts && this._opts.councils[nation],
-            load: () => this._whenCore(),
-            listName: 'councils',
-          value: c.lives_now && c.lives_now.council,
-          dontKnow: 'I’m not sure which council',
-          dontKnowChecked: Boolean(this._m.answered[step] && !(c.lives_now && c.lives_now.council)),
-          required: 'Enter the council area, or select “I’m not sure which council”',
-          note: (v) => (this._opts ? this._opts.districtNote(v) : null),
-        });
-        return { title: 'Which council now?', body: [control.el], bindings: [{ control, path: 'lives_now.council' }] };
+        return this._councilQuestion(step, 'lives_now', { title: 'Which council now?', label: 'Which council area do you live in now?' });
       }
       case 'ended': {
         const control = radios({
@@ -2508,17 +2479,12 @@ export class S117Checker extends HTMLElement {
           value: this._m.told,
           required: 'Select yes if you have been told your after-care has ended',
         });
-        return {
-          title: 'Has your after-care ended?',
-          body: [control.el],
-          bindings: [{
-            control,
-            apply: (v) => {
-              this._m.told = v;
-              if (v === 'no') delete c.aftercare_ended;
-            },
-          }],
-        };
+        return question('Has your after-care ended?', control, {
+          apply: (v) => {
+            this._m.told = v;
+            if (v === 'no') delete c.aftercare_ended;
+          },
+        });
       }
       case 'ended-reason': {
         const control = radios({
@@ -2530,18 +2496,13 @@ export class S117Checker extends HTMLElement {
           value: c.aftercare_ended && c.aftercare_ended.reason,
           required: 'Select the reason you were given',
         });
-        return {
-          title: 'Why did it end?',
-          body: [control.el],
-          bindings: [{
-            control,
-            path: 'aftercare_ended.reason',
-            apply: (v) => {
-              if (v !== 'no_longer_needed' && c.aftercare_ended) delete c.aftercare_ended.joint_written_decision;
-              setPath(c, 'aftercare_ended.reason', v);
-            },
-          }],
-        };
+        return question('Why did it end?', control, {
+          path: 'aftercare_ended.reason',
+          apply: (v) => {
+            if (v !== 'no_longer_needed' && c.aftercare_ended) delete c.aftercare_ended.joint_written_decision;
+            setPath(c, 'aftercare_ended.reason', v);
+          },
+        });
       }
       case 'ended-date': {
         const control = dateField({
@@ -2553,36 +2514,24 @@ export class S117Checker extends HTMLElement {
           value: c.aftercare_ended && c.aftercare_ended.date,
           optional: true,
         });
-        return { title: 'When were you told?', body: [control.el], bindings: [{ control, path: 'aftercare_ended.date' }] };
+        return question('When were you told?', control, { path: 'aftercare_ended.date' });
       }
       case 'ended-joint': {
-        const v = c.aftercare_ended && c.aftercare_ended.joint_written_decision;
-        const control = radios({
-          id: id('aftercare_ended.joint_written_decision'),
+        return this._yesNoUnknownQuestion(step, 'aftercare_ended.joint_written_decision', {
+          title: 'Was it a joint written decision?',
           legend: 'Did the council and the NHS decide this together, and put it in writing?',
-          heading: true,
           hint: 'After-care can only end lawfully when both of them are satisfied, after a proper review, that you no longer need it.',
-          options: YES_NO_UNKNOWN,
-          value: v === true ? 'true' : v === false ? 'false' : this._m.answered[step] ? UNKNOWN : undefined,
-          required: 'Select yes, no or “I don’t know”',
         });
-        return { title: 'Was it a joint written decision?', body: [control.el], bindings: [{ control, path: 'aftercare_ended.joint_written_decision', apply: (x) => setPath(c, 'aftercare_ended.joint_written_decision', x === undefined ? undefined : x === 'true') }] };
       }
       case 'secure': {
         const gp = gpQuestion(c);
-        const path = `detentions[${gp.start.i}].nhs_england_secure_service`;
-        const v = gp.start.d.nhs_england_secure_service;
-        const control = radios({
-          id: id(path),
+        return this._yesNoUnknownQuestion(step, `detentions[${gp.start.i}].nhs_england_secure_service`, {
+          title: 'Secure hospital?',
           legend: 'Was the hospital a medium or high secure hospital?',
-          heading: true,
           caption: this._stayCaption(gp.start.i),
           hint: 'Secure hospitals are arranged by NHS England. This changes how the NHS body responsible for your after-care is worked out.',
-          options: YES_NO_UNKNOWN,
-          value: v === true ? 'true' : v === false ? 'false' : this._m.answered[step] ? UNKNOWN : undefined,
-          required: 'Select yes, no or “I don’t know”',
+          then: () => this._unanswer('gp'),
         });
-        return { title: 'Secure hospital?', body: [control.el], bindings: [{ control, path, apply: (x) => { setPath(c, path, x === undefined ? undefined : x === 'true'); this._unanswer('gp'); } }] };
       }
       case 'gp': {
         const gp = gpQuestion(c);
@@ -2603,7 +2552,7 @@ export class S117Checker extends HTMLElement {
           dontKnowChecked: Boolean(this._m.answered[step] && !getPath(c, gp.path)),
           required: 'Enter the ICB, or select “I don’t know”',
         });
-        return { title: 'Your GP’s ICB', body: [control.el], bindings: [{ control, path: gp.path }] };
+        return question('Your GP’s ICB', control, { path: gp.path });
       }
       case 'charges': {
         const control = radios({
@@ -2615,24 +2564,72 @@ export class S117Checker extends HTMLElement {
           value: this._m.told_charges,
           required: 'Select yes if you have paid, or been asked to pay, for care',
         });
-        return {
-          title: 'Charges for care',
-          body: [control.el],
-          bindings: [{
-            control,
-            apply: (v) => {
-              this._m.told_charges = v;
-              if (v === 'no') delete c.charges;
-              else if (!c.charges || !c.charges.length) c.charges = [{}];
-            },
-          }],
-        };
+        return question('Charges for care', control, {
+          apply: (v) => {
+            this._m.told_charges = v;
+            if (v === 'no') delete c.charges;
+            else if (!c.charges || !c.charges.length) c.charges = [{}];
+          },
+        });
       }
       case 'charge-details':
         return this._chargesQuestion();
       default:
         return null;
     }
+  }
+
+  /**
+   * A question whose answer is a council in England or Wales (`<place>.council`, by `<place>.country`), or "not sure".
+   * @param {string} step
+   * @param {string} place the answers' path of the place: `detentions[<n>].lived_before` or `lives_now`
+   * @param {{ title: string, label: string, caption?: string }} o
+   */
+  _councilQuestion(step, place, { title, label, caption }) {
+    const path = `${place}.council`;
+    const nation = getPath(this._c, `${place}.country`) === 'wales' ? 'wales' : 'england';
+    const value = getPath(this._c, path);
+    const control = comboField({
+      id: this._id(path),
+      label,
+      heading: true,
+      caption,
+      hint: 'Start typing the name of your council, or your town, city or district, then choose from the list. If yours is not listed, type it in full.',
+      options: () => this._opts && this._opts.councils[nation],
+      load: () => this._whenCore(),
+      listName: 'councils',
+      value,
+      dontKnow: 'I’m not sure which council',
+      dontKnowChecked: Boolean(this._m.answered[step] && !value),
+      required: 'Enter the council area, or select “I’m not sure which council”',
+      note: (v) => (this._opts ? this._opts.districtNote(v) : null),
+    });
+    return question(title, control, { path });
+  }
+
+  /**
+   * A yes / no / "I don't know" question whose answer is a boolean at `path` (left out when not known).
+   * @param {string} step
+   * @param {string} path
+   * @param {{ title: string, legend: string, hint: string, caption?: string, then?: () => void }} o
+   */
+  _yesNoUnknownQuestion(step, path, { title, legend, hint, caption, then }) {
+    const v = getPath(this._c, path);
+    const control = radios({
+      id: this._id(path),
+      legend,
+      heading: true,
+      caption,
+      hint,
+      options: YES_NO_UNKNOWN,
+      value: v === true ? 'true' : v === false ? 'false' : this._m.answered[step] ? UNKNOWN : undefined,
+      required: 'Select yes, no or “I don’t know”',
+    });
+    const apply = (x) => {
+      setPath(this._c, path, x === undefined ? undefined : x === 'true');
+      if (then) then();
+    };
+    return question(title, control, { path, apply });
   }
 
   _datesQuestion(i, caption) {
