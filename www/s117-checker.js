@@ -1,7 +1,9 @@
 // <s117-checker>: the Section 117 after-care checker as a custom element.
 //
 // One ES module, no framework, no build step. The rules run in WebAssembly (./pkg/s117.js, loaded relative to this
-// file); this module only asks the questions, builds the Case, shows the Decision and hands over the letter.
+// file); this module asks the questions and builds the Case. What the questions do not need is in parts beside it,
+// imported when first needed: s117-answer.js ("Check your answers", the result; fetched in the background once the
+// rules have loaded), s117-letter.js (the letter, with the result) and s117-adviser.js (the adviser view).
 // The first question is drawn by this module alone, at once; the WebAssembly starts loading in the background at the
 // same moment, and whatever needs it (the council lists, continuing past a question, the answer) waits for it with a
 // visible, announced "loading" state, or shows an error with a "Try again" button if it could not load.
@@ -19,13 +21,15 @@
 export const WIDGET_VERSION = '0.1.0';
 
 const PKG_URL = new URL('./pkg/s117.js', import.meta.url);
-/** The screen of many enquiries (adviser view), imported only when it is opened. */
-const SCREEN_URL = new URL('./screen/screen.js', import.meta.url);
+/** The parts of the widget that the questions do not need, imported when first needed (relative to this file). */
+const PART_URLS = {
+  answer: new URL('./s117-answer.js', import.meta.url),
+  letter: new URL('./s117-letter.js', import.meta.url),
+  adviser: new URL('./s117-adviser.js', import.meta.url),
+};
 const STORAGE_PREFIX = 's117-checker:v1:';
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 const ICBS_ESTABLISHED = '2022-07-01';
-/** What the letter prints where an address is to be written in by hand (the core's `letter::BLANK`). */
-const LETTER_BLANK = '____________';
 
 /** Base class for errors this module throws, so hosts can tell them apart. */
 export class S117Error extends Error {
@@ -161,57 +165,6 @@ const YES_NO_UNKNOWN = [
   { value: UNKNOWN, label: 'I don’t know' },
 ];
 
-const LETTER_TO = [
-  { value: 'both', label: 'The council and the NHS body' },
-  { value: 'council', label: 'The council only' },
-  { value: 'nhs', label: 'The NHS body only' },
-];
-const AUTHORITIES = [
-  { value: 'consent', label: 'They have given me their signed consent', hint: 'Enclose a copy with the letter.' },
-  { value: 'lasting_power_of_attorney', label: 'I am their attorney under a lasting power of attorney for health and welfare' },
-  { value: 'deputy', label: 'I am their deputy, appointed by the Court of Protection' },
-  { value: 'other', label: 'Something else', hint: 'Enclose evidence of it with the letter.' },
-  { value: UNKNOWN, label: 'None of these, or I’d rather not say' },
-];
-const LETTER_OPTIONS = [
-  { key: 'personal_health_budget', label: 'Ask about a personal health budget for the NHS part of my after-care' },
-  { key: 'direct_payments', label: 'Ask about direct payments from the council' },
-  { key: 'advocate', label: 'Ask for help from an independent advocate' },
-  { key: 'copy_of_records', label: 'Ask for a copy of my after-care plan and the records about it' },
-];
-
-const FINDING_LABELS = {
-  met: { symbol: '✓', text: 'Met' },
-  not_met: { symbol: '✗', text: 'Not met' },
-  unknown: { symbol: '?', text: 'Not known' },
-};
-
-const ENTITLEMENT_TAGS = {
-  entitled: { text: 'Owed after-care', mod: 'yes' },
-  entitled_on_leaving_hospital: { text: 'Owed after-care when you leave hospital', mod: 'yes' },
-  not_entitled: { text: 'Not owed section 117 after-care', mod: 'no' },
-  ended: { text: 'After-care was ended', mod: 'no' },
-  undetermined: { text: 'We need more information', mod: 'maybe' },
-  out_of_scope: { text: 'Section 117 does not apply', mod: 'no' },
-};
-
-const FLAG_GROUPS = [
-  { kind: 'refund', title: 'Money you may be owed back' },
-  { kind: 'deadline', title: 'Deadlines' },
-  { kind: 'warning', title: 'Things to challenge' },
-  { kind: 'uncertain', title: 'Points to check' },
-  { kind: 'info', title: 'Good to know' },
-];
-
-const BODY_KINDS = {
-  english_council: 'Council (social care), England',
-  welsh_council: 'Council (social care), Wales',
-  council: 'Council (social care)',
-  integrated_care_board: 'Integrated care board (NHS, England)',
-  local_health_board: 'Local health board (NHS, Wales)',
-  nhs_england: 'NHS England',
-  clinical_commissioning_group: 'Clinical commissioning group (NHS, before July 2022)',
-};
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -500,6 +453,50 @@ function loadCore() {
   return corePromise;
 }
 
+/** @type {Map<string, { promise: Promise<void>|null, attempts: number, loaded: boolean }>} the parts, by name */
+const parts = new Map();
+
+/**
+ * Imports a part of the widget (a key of PART_URLS) and adds its methods to S117Checker (once per page; a failed
+ * attempt can be retried).
+ * @param {string} name
+ * @returns {Promise<void>}
+ */
+function loadPart(name) {
+  let part = parts.get(name);
+  if (!part) {
+    part = { promise: null, attempts: 0, loaded: false };
+    parts.set(name, part);
+  }
+  if (part.loaded) return Promise.resolve();
+  if (!part.promise) {
+    part.attempts += 1;
+    // As for the core: a module whose fetch failed stays failed under its URL, so a retry uses a new one.
+    const url = part.attempts === 1 ? PART_URLS[name].href : `${PART_URLS[name].href}?attempt=${part.attempts}`;
+    part.promise = import(url).then((mod) => {
+      mod.install(S117Checker, KIT);
+      part.loaded = true;
+    });
+    part.promise.catch(() => {
+      part.promise = null; // the next caller tries again
+    });
+  }
+  return part.promise;
+}
+
+/** Has the part (a key of PART_URLS) loaded? @param {string} name */
+function hasPart(name) {
+  const part = parts.get(name);
+  return Boolean(part && part.loaded);
+}
+
+/** Adds the methods of a part's class to the element's class. */
+function mixin(Checker, Part) {
+  for (const key of Object.getOwnPropertyNames(Part.prototype)) {
+    if (key !== 'constructor') Object.defineProperty(Checker.prototype, key, Object.getOwnPropertyDescriptor(Part.prototype, key));
+  }
+}
+
 /**
  * The place where an action that needs the core says it is waiting, or that the core could not load: a polite
  * live region that is always in the document (so what is put in it is announced), and an alert with "Try again".
@@ -517,20 +514,23 @@ function coreSlot(texts = {}) {
   });
   return {
     el: h('div', { class: 's117-core-slot' }, $status, $error),
-    /** Shows (and announces) that the rules are loading. */
-    loading() {
+    /** Shows (and announces) that the rules (or `text`'s subject) are loading. @param {string} [text] */
+    loading(text = loadingText) {
       $error.hidden = true;
       $alert.textContent = '';
       $status.textContent = '';
-      $status.append(h('p', { class: 's117-core-status__message', text: loadingText }));
+      $status.append(h('p', { class: 's117-core-status__message', text }));
     },
-    /** Shows that the rules could not load, with a button that calls `again`. @param {() => void} again */
-    error(again, focus = true) {
+    /**
+     * Shows that the rules (or `text`'s subject) could not load, with a button that calls `again`.
+     * @param {() => void} again @param {boolean} [focus] @param {string} [text]
+     */
+    error(again, focus = true, text = failedText) {
       $status.textContent = '';
       retry = again;
       $alert.textContent = '';
       $alert.append(
-        h('p', { class: 's117-body s117-load-error__title', text: failedText }),
+        h('p', { class: 's117-body s117-load-error__title', text }),
         h('p', { class: 's117-body', text: 'Check your internet connection, then try again. Your answers so far are kept.' }),
       );
       $error.hidden = false;
@@ -1099,61 +1099,6 @@ function dateField(o) {
 }
 
 /**
- * Reads a date typed in one box (adviser view): 2023-05-14, 2023-05, 2023, 14/5/2023, 5/2023.
- * @param {string} s
- * @returns {string|undefined|null} the contract date, undefined when blank, null when not a date
- */
-function parseLooseDate(s) {
-  const t = s.trim();
-  if (!t) return undefined;
-  let m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(t);
-  let y;
-  let mo;
-  let d;
-  if (m) [, y, mo, d] = m;
-  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t))) [, d, mo, y] = m;
-  else if ((m = /^(\d{1,2})[-/.](\d{4})$/.exec(t))) [, mo, y] = m;
-  else return null;
-  const out = [y, mo && mo.padStart(2, '0'), d && d.padStart(2, '0')].filter(Boolean).join('-');
-  return isContractDate(out) ? out : null;
-}
-
-/** A one-box date for the adviser view. */
-function looseDateField(o) {
-  const f = textField({ id: o.id, label: o.label, value: o.value, width: '10', spellcheck: false, inputmode: 'text', hint: o.hint });
-  f.input.setAttribute('placeholder', 'YYYY-MM-DD');
-  return {
-    ...f,
-    get() {
-      const v = parseLooseDate(f.input.value);
-      if (v === null) return { error: `${o.label}: enter a date like 2023-05-14, 14/5/2023, 2023-05 or 2023` };
-      return { value: v };
-    },
-  };
-}
-
-/** A select (adviser view). Options: { value, label }; UNKNOWN maps to undefined. */
-function selectField(o) {
-  const $select = h(
-    'select',
-    { class: 's117-select', id: o.id, name: o.id },
-    o.options.map((opt) => h('option', { value: opt.value, selected: o.value === undefined ? opt.value === UNKNOWN : o.value === opt.value, text: opt.label })),
-  );
-  const $group = h('div', { class: 's117-form-group' });
-  const slot = errorSlot($group, o.id, () => [$select]);
-  append($group, [h('label', { class: 's117-label s117-label--s', for: o.id, text: o.label }), slot.$msg, $select]);
-  return {
-    el: $group,
-    input: $select,
-    focusId: () => o.id,
-    get() {
-      return { value: $select.value === UNKNOWN ? undefined : $select.value };
-    },
-    setError: slot.set,
-  };
-}
-
-/**
  * A combobox: a text input with a filtered list of suggestions (WAI-ARIA 1.2 combobox with a listbox popup).
  * Whatever is typed is kept if nothing is chosen, so "not in the list" is just typing.
  * `options` may be a function that returns null while the list is not loaded yet (it comes from the core): then
@@ -1447,16 +1392,6 @@ function referenceOptions(core) {
   return cached;
 }
 
-const RULE_LABELS = {
-  jurisdiction: 'Law of England and Wales',
-  qualifying_detention: 'Detained under a qualifying section',
-  left_hospital: 'Left hospital',
-  readmission: 'Later stays in hospital',
-  duty_end: 'Whether after-care has ended',
-  responsible_council: 'Which council',
-  responsible_nhs_body: 'Which NHS body',
-  charging: 'Charges for care',
-};
 
 let instances = 0;
 
@@ -1491,7 +1426,7 @@ export class S117Checker extends HTMLElement {
     this._uid = `s117-${++instances}`;
     this._core = null;
     this._coreLoading = false;
-    /** An action waiting for the core: { fn, slot }. */
+    /** An action waiting for the core or a part: { fn, slot, core, parts, loading, failed } (see `_need`). */
     this._waiting = null;
     this._resetAnswers();
     this._exitCount = 0;
@@ -1625,6 +1560,16 @@ export class S117Checker extends HTMLElement {
         this._c = emptyAnswers();
       }
     }
+    // The adviser view is a part of its own: the fallback content stays until it has loaded (or failed to).
+    if (this.adviser && !hasPart('adviser')) {
+      loadPart('adviser').catch(() => {}).then(() => this._firstScreen());
+      return;
+    }
+    this._firstScreen();
+  }
+
+  /** Replaces the fallback content with the first screen; `ready` resolves. */
+  _firstScreen() {
     // The fallback content stays until the checker can replace it.
     this._fallback = [...this.childNodes];
     for (const node of this._fallback) node.remove();
@@ -1674,9 +1619,12 @@ export class S117Checker extends HTMLElement {
     this._opts = referenceOptions(core);
     this._coreSettled = true;
     this._updateAbout();
-    const waiting = this._waiting;
-    this._waiting = null;
-    if (waiting) waiting.slot.clear();
+    // An action that waits for a part alone keeps waiting for it.
+    const waiting = this._waiting && this._waiting.core ? this._waiting : null;
+    if (waiting) {
+      this._waiting = null;
+      waiting.slot.clear();
+    }
     this._resolveCoreReady(core);
     this.dispatchEvent(new CustomEvent('s117-core-ready', { bubbles: true, composed: true }));
     if (this._pending !== undefined) {
@@ -1690,17 +1638,71 @@ export class S117Checker extends HTMLElement {
         this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message: err.message, kind: 'answers' } }));
       }
     }
-    if (waiting) waiting.fn();
+    if (waiting) this._need(waiting.fn, waiting);
+    // "Check your answers" and the result come next: their part is fetched now, in the background.
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 50));
+    idle(() => loadPart('answer').catch(() => {}));
   }
 
   _onCoreError(err) {
     const message = err && err.message ? err.message : String(err);
     this._coreSettled = true;
     this._rejectCoreReady(new S117LoadError(message));
-    const waiting = this._waiting;
-    this._waiting = null;
-    if (waiting) waiting.slot.error(() => this._needCore(waiting.fn, waiting.slot));
+    const waiting = this._waiting && this._waiting.core ? this._waiting : null;
+    if (waiting) {
+      this._waiting = null;
+      waiting.slot.error(() => this._need(waiting.fn, waiting));
+    }
     this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message, kind: 'load' } }));
+  }
+
+  /** Loads a part (see PART_URLS) of the widget; a failure fires `s117-error` (kind `load`). @param {string} name */
+  _loadPart(name) {
+    const attempt = loadPart(name);
+    attempt.catch((err) => {
+      const message = err && err.message ? err.message : String(err);
+      this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message, kind: 'load' } }));
+    });
+    return attempt;
+  }
+
+  /** Has the part (see PART_URLS) loaded? @param {string} name */
+  _hasPart(name) {
+    return hasPart(name);
+  }
+
+  /**
+   * Runs `fn` now if what it needs has loaded: the core (unless `core` is false) and the parts named. Otherwise shows
+   * (and announces) that it is loading, in `slot`, and runs `fn` once it has; if it cannot load, `slot` shows an
+   * error with "Try again". Only the latest waiting action runs; drawing a new page forgets it.
+   * @param {() => void} fn
+   * @param {{ slot?: ReturnType<typeof coreSlot>, core?: boolean, parts?: string[], loading?: string, failed?: string }} [o]
+   */
+  _need(fn, { slot = this._slot, core = true, parts: names = [], loading, failed } = {}) {
+    const missing = names.filter((name) => !hasPart(name));
+    if ((!core || this._core) && !missing.length) {
+      fn();
+      return;
+    }
+    if (this._waiting && this._waiting.slot !== slot) this._waiting.slot.clear();
+    const waiting = { fn, slot, core, parts: names, loading, failed };
+    this._waiting = waiting;
+    slot.loading(missing.length && loading ? loading : undefined);
+    if (core) this._startCore();
+    if (!missing.length) return;
+    Promise.all(missing.map((name) => this._loadPart(name))).then(
+      () => {
+        if (!this._waiting || this._waiting.fn !== fn) return; // forgotten, or another action took its place
+        this._waiting = null;
+        slot.clear();
+        this._need(fn, waiting);
+      },
+      () => {
+        if (!this._waiting || this._waiting.fn !== fn) return;
+        this._waiting = null;
+        slot.error(() => this._need(fn, waiting), true, failed);
+      },
+    );
   }
 
   /**
@@ -1711,14 +1713,7 @@ export class S117Checker extends HTMLElement {
    * @param {ReturnType<typeof coreSlot>} [slot]
    */
   _needCore(fn, slot = this._slot) {
-    if (this._core) {
-      fn();
-      return;
-    }
-    if (this._waiting && this._waiting.slot !== slot) this._waiting.slot.clear();
-    this._waiting = { fn, slot };
-    slot.loading();
-    this._startCore();
+    this._need(fn, { slot });
   }
 
   /** Forgets a waiting action (its page is being replaced). */
@@ -1793,72 +1788,18 @@ export class S117Checker extends HTMLElement {
     this._renderExit();
     this._renderTools();
     this._updateAbout();
-    this._renderScreenSection();
+    // The adviser view, and the screen section only it adds, are a part of their own.
+    if (this.adviser && !hasPart('adviser')) {
+      this._forgetWaiting();
+      this.$page.textContent = '';
+      this._need(() => this._render(focus), { core: false, parts: ['adviser'], ...PART_TEXTS.adviser });
+      return;
+    }
+    if (hasPart('adviser')) this._renderScreenSection();
     if (this.adviser) this._renderAdviser(focus);
     else this._renderStep(focus);
   }
 
-  /**
-   * The adviser view's "Screen many enquiries": a heading and a button; the screen (./screen/screen.js) is imported
-   * and mounted only when the button is first pressed. It sits after the `.s117` root, not in it, because the
-   * widget's reset would undo screen.css there; and it is kept while the adviser form is redrawn.
-   */
-  _renderScreenSection() {
-    if (!this.adviser) {
-      if (this._screenHost) {
-        if (this._screen) this._screen.destroy();
-        this._screenHost.remove();
-        this._screenHost = null;
-        this._screen = null;
-      }
-      return;
-    }
-    if (this._screenHost) return;
-    const headingId = `${this._uid}-screen-heading`;
-    const bodyId = `${this._uid}-screen-body`;
-    const $body = h('div', { class: 's117-screen-host__body', id: bodyId, hidden: true });
-    const slot = coreSlot({ loading: 'Loading the screen…', failed: 'Sorry, the screen could not be loaded.' });
-    const $button = h('button', { class: 's117-button s117-button--secondary js-s117-screen-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': bodyId, text: 'Open the screen' });
-    let attempts = 0;
-    let loading = false;
-    const mount = async () => {
-      if (this._screen || loading) return;
-      loading = true;
-      slot.loading();
-      attempts += 1;
-      try {
-        // After a failed attempt, a new URL: a module whose fetch failed stays failed under its URL.
-        const mod = await import(attempts === 1 ? SCREEN_URL.href : `${SCREEN_URL.href}?attempt=${attempts}`);
-        this._screen = mod.mountScreen($body, { asAt: this.asAt, labelledBy: headingId });
-        slot.clear();
-        this._announce('The screen is open. Choose a file of enquiries.');
-      } catch (err) {
-        slot.error(() => mount());
-        this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message: err && err.message ? err.message : String(err), kind: 'screen' } }));
-      } finally {
-        loading = false;
-      }
-    };
-    $button.addEventListener('click', () => {
-      const open = $button.getAttribute('aria-expanded') !== 'true';
-      $button.setAttribute('aria-expanded', String(open));
-      $button.textContent = open ? 'Close the screen' : 'Open the screen';
-      $body.hidden = !open;
-      if (open) mount();
-      else slot.clear();
-    });
-    this._screenHost = h(
-      'section',
-      { class: 's117-screen-host', 'aria-labelledby': headingId },
-      h('div', { class: 's117 s117--adviser s117-screen-host__head', lang: 'en-GB' },
-        h('h2', { class: 's117-heading-m', id: headingId, text: 'Screen many enquiries' }),
-        h('p', { class: 's117-body', text: 'For advice services and law firms: check a whole file of enquiries at once (CSV, or JSON Lines of cases), with the same rules as this checker. The file is read in this browser and nothing is sent anywhere.' }),
-        h('div', { class: 's117-button-group' }, $button),
-        slot.el),
-      $body,
-    );
-    this.$root.after(this._screenHost);
-  }
 
   /** The disclaimer line; the law date and rules version come with the core. */
   _updateAbout() {
@@ -2076,7 +2017,14 @@ export class S117Checker extends HTMLElement {
     this._m.step = step;
     this._forgetWaiting();
     this.$page.textContent = '';
-    if (step === 'result') this._renderResultPage();
+    if ((step === 'result' || step === 'check') && !hasPart('answer')) {
+      // Their part is normally here already (fetched once the rules loaded); until it is, the page says so.
+      append(this.$page, [
+        this._backLink(step) || '',
+        h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: step === 'result' ? 'Your result' : 'Check your answers' }),
+      ]);
+      this._need(() => this._renderStep(false), { core: false, parts: ['answer'], ...PART_TEXTS.answer });
+    } else if (step === 'result') this._renderResultPage();
     else if (step === 'check') this._renderCheck();
     else this._renderQuestion(step);
     if (focus) {
@@ -2815,675 +2763,22 @@ export class S117Checker extends HTMLElement {
 
   // ----- check your answers ---------------------------------------------------------------------------------------
 
-  _renderCheck() {
-    const c = this._c;
-    const m = this._m;
-    const steps = this._steps();
-    const has = (s) => steps.includes(s);
-    const groups = [];
-    const notAnswered = 'Not answered';
-    c.detentions.forEach((d, i) => {
-      const rows = [];
-      const row = (key, value, step) => {
-        if (has(step)) rows.push({ key, value, step });
-      };
-      const lb = d.lived_before || {};
-      row('Country of the hospital', d.detained_in ? labelOf(HOSPITAL_COUNTRIES, d.detained_in) : notAnswered, `stay/${i}/hospital`);
-      row('Section', d.section ? labelOf(SECTIONS, d.section) : notAnswered, `stay/${i}/section`);
-      row('Recall', d.recall ? labelOf([...RECALLS_CTO, ...RECALLS_CD], d.recall) : m.answered[`stay/${i}/recall`] ? 'No, it was a new detention' : notAnswered, `stay/${i}/recall`);
-      row('Lived just before', lb.country ? labelOf(LIVED_COUNTRIES, lb.country) : notAnswered, `stay/${i}/lived`);
-      row('Council area', lb.council || (m.answered[`stay/${i}/council`] ? 'Not sure' : notAnswered), `stay/${i}/council`);
-      const circ = CIRCUMSTANCES.filter((o) => (o.key === 'placed_by' ? lb.placed_by : lb[o.key] === true)).map((o) => (o.key === 'placed_by' ? `${o.label}: ${lb.placed_by}` : o.label));
-      row('Your living situation', circ.length ? circ : m.answered[`stay/${i}/circumstances`] ? 'None of these' : notAnswered, `stay/${i}/circumstances`);
-      row('How it ended', d.leaving ? labelOf(LEAVINGS, d.leaving) : m.answered[`stay/${i}/leaving`] ? 'I don’t know' : notAnswered, `stay/${i}/leaving`);
-      const dates = [`Began: ${d.admitted ? longDate(d.admitted) : 'not known'}`];
-      if (d.section_ended) dates.push(`Section ended: ${longDate(d.section_ended)}`);
-      if (d.left_hospital) dates.push(`${d.leaving === 's17_leave' ? 'Leave began' : 'Left hospital'}: ${longDate(d.left_hospital)}`);
-      else if (hasLeft(d) || d.leaving === undefined || d.leaving === 'stayed_informally') dates.push(`${d.leaving === 's17_leave' ? 'Leave began' : 'Left hospital'}: not known`);
-      if (d.leaving === 'cto') dates.push(d.cto_ended ? `CTO ended: ${longDate(d.cto_ended)}` : 'CTO: not ended');
-      if (d.hospital) dates.push(`Hospital: ${d.hospital}`);
-      row('Dates', dates, `stay/${i}/dates`);
-      groups.push({ title: c.detentions.length === 1 ? 'Your stay in hospital' : `Stay ${i + 1}`, rows, suffix: c.detentions.length === 1 ? '' : ` for stay ${i + 1}`, stay: c.detentions.length > 1 ? i : null });
-    });
-    const rows = [];
-    const row = (key, value, step) => {
-      if (has(step)) rows.push({ key, value, step });
-    };
-    const ln = c.lives_now || {};
-    row('Where you live now', ln.country ? labelOf(LIVES_NOW_COUNTRIES, ln.country) : notAnswered, 'lives-now');
-    row('Council area now', ln.council || (m.answered['lives-now-council'] ? 'Not sure' : notAnswered), 'lives-now-council');
-    const ae = c.aftercare_ended || {};
-    row('Told after-care ended', m.told === 'yes' ? 'Yes' : m.told === 'no' ? 'No' : notAnswered, 'ended');
-    row('Reason given', ae.reason ? labelOf(ENDING_REASONS, ae.reason) : notAnswered, 'ended-reason');
-    row('When you were told', ae.date ? longDate(ae.date) : m.answered['ended-date'] ? 'Not known' : notAnswered, 'ended-date');
-    row('Joint written decision', ae.joint_written_decision === true ? 'Yes' : ae.joint_written_decision === false ? 'No' : m.answered['ended-joint'] ? 'I don’t know' : notAnswered, 'ended-joint');
-    const gp = gpQuestion(c);
-    if (gp && gp.secure) {
-      const v = gp.start.d.nhs_england_secure_service;
-      row('Secure hospital', v === true ? 'Yes' : v === false ? 'No' : m.answered.secure ? 'I don’t know' : notAnswered, 'secure');
-    }
-    if (gp && gp.path) row(gp.when === 'july-2022' ? 'GP’s ICB on 1 July 2022' : 'GP’s ICB', getPath(c, gp.path) || (m.answered.gp ? 'I don’t know' : notAnswered), 'gp');
-    row('Paid for care', m.told_charges === 'yes' ? 'Yes' : m.told_charges === 'no' ? 'No' : notAnswered, 'charges');
-    if (has('charge-details')) {
-      (c.charges || []).forEach((ch, k) => {
-        const bits = [ch.what || 'Care', ch.since ? `since ${longDate(ch.since)}` : 'start not known', ch.until ? `until ${longDate(ch.until)}` : 'still paying'];
-        const lines = [bits.join(', ')];
-        if (ch.chosen_dearer_placement_with_written_agreement) lines.push('A top-up for a dearer place I chose, agreed in writing');
-        row(`Charge ${k + 1}`, lines, 'charge-details');
-      });
-    }
-    if (rows.length) groups.push({ title: 'Since you left hospital', rows, suffix: '' });
-
-    const summary = this._errorSummary();
-    const $form = h('form', { class: 's117-form', novalidate: true });
-    $form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      // A stay started but not finished (for example, added and then left) must be finished or removed first.
-      const unfinished = [];
-      c.detentions.forEach((d, i) => {
-        if (isComplete(d)) return;
-        const [field, what] = !d.detained_in
-          ? [`detentions[${i}].detained_in`, 'which country the hospital was in']
-          : !d.section && isEW(d)
-            ? [`detentions[${i}].section`, 'which section you were detained under']
-            : [`detentions[${i}].lived_before.country`, 'where you lived just before'];
-        unfinished.push({ field, message: `Tell us ${what} for stay ${i + 1}, or remove that stay` });
-      });
-      if (unfinished.length) {
-        this._m.checkErrors = unfinished;
-        summary.show(unfinished.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
-        return;
-      }
-      this._needCore(() => this._getResult(summary));
-    });
-    const unanswered = steps.filter((s) => s !== 'check' && s !== 'stays' && !m.answered[s]);
-    append($form, [
-      unanswered.length
-        ? h('div', { class: 's117-inset-text' }, h('p', { class: 's117-body', text: `${unanswered.length === 1 ? 'One question has' : `${unanswered.length} questions have`} not been answered yet. You can still get a result, but it may be less certain.` }))
-        : null,
-      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: 'Get my result' })),
-    ]);
-    append(this.$page, [
-      this._backLink('check') || '',
-      summary.el,
-      h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: 'Check your answers' }),
-      h('p', { class: 's117-body', text: 'Check what you have told us, and change anything that is not right.' }),
-      groups.map((g) => [
-        h('div', { class: 's117-summary-card__title-wrapper' },
-          h('h3', { class: 's117-heading-m', text: g.title }),
-          g.stay === null || g.stay === undefined
-            ? null
-            : h('button', {
-                class: 's117-link-button',
-                type: 'button',
-                onclick: () => {
-                  this._removeStay(g.stay);
-                  this._m.checkErrors = null;
-                  this._renderStep(true);
-                  this._announce(`Stay ${g.stay + 1} removed.`);
-                },
-              }, 'Remove', vh(` stay ${g.stay + 1}`))),
-        h(
-          'dl',
-          { class: 's117-summary-list' },
-          g.rows.map((r) =>
-            h(
-              'div',
-              { class: 's117-summary-list__row' },
-              h('dt', { class: 's117-summary-list__key', text: r.key }),
-              h('dd', { class: 's117-summary-list__value' }, Array.isArray(r.value) ? r.value.map((v) => h('p', { class: 's117-body', text: v })) : r.value),
-              h(
-                'dd',
-                { class: 's117-summary-list__actions' },
-                h('button', {
-                  class: 's117-link-button',
-                  type: 'button',
-                  onclick: () => {
-                    this._m.returnTo = 'check';
-                    this._go(r.step);
-                  },
-                }, 'Change', vh(` ${r.key.toLowerCase()}${g.suffix}`)),
-              ),
-            ),
-          ),
-        ),
-      ]),
-      h('div', { class: 's117-button-group' },
-        h('button', {
-          class: 's117-button s117-button--secondary',
-          type: 'button',
-          text: 'Add another stay in hospital',
-          onclick: () => {
-            this._c.detentions.push(newStay());
-            this._m.returnTo = 'check';
-            this._go(`stay/${this._c.detentions.length - 1}/hospital`);
-          },
-        })),
-      $form,
-    ]);
-    if (m.checkErrors && m.checkErrors.length) summary.show(m.checkErrors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
-  }
-
-  /** "Get my result": evaluates the answers and shows the result, or the core's errors on "check your answers". */
-  _getResult(summary) {
-    const result = this._evaluate();
-    if (!result.ok) {
-      this._m.checkErrors = result.errors;
-      summary.show(result.errors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
-      return;
-    }
-    this._m.checkErrors = null;
-    this._m.returnTo = null;
-    this._go('result');
-    this._announce(`Result: ${result.decision.summary}`);
-  }
 
   // ----- the answer -------------------------------------------------------------------------------------------------
 
-  _renderResultPage() {
-    if (!this._decision && !this._core) {
-      // The result was the page shown last (the page was reloaded), and the rules are still loading.
-      append(this.$page, [
-        this._backLink('result') || '',
-        h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: 'Your result' }),
-      ]);
-      this._needCore(() => this._renderStep(false));
-      return;
-    }
-    if (!this._decision) {
-      const result = this._evaluate();
-      if (!result.ok) {
-        this._m.step = 'check';
-        this._m.checkErrors = result.errors;
-        this._renderCheck();
-        return;
-      }
-    }
-    const decision = this._decision;
-    append(this.$page, [
-      this._backLink('result') || '',
-      this._decisionView(decision, false),
-      this._letterSection(decision),
-      h('div', { class: 's117-button-group s117-result-actions' },
-        h('button', { class: 's117-button s117-button--secondary', type: 'button', text: 'Change your answers', onclick: () => this._go('check') }),
-        h('button', { class: 's117-button s117-button--secondary', type: 'button', text: 'Start again', onclick: () => { this.clear(); this._announce('Your answers have been cleared. Starting again.'); } }),
-      ),
-    ]);
-  }
-
-  /** Citation links. @param {{ id: string, label: string, url: string }[]} cites */
-  _cites(cites) {
-    const seen = new Set();
-    const list = (cites || []).filter((c) => c && !seen.has(c.id) && seen.add(c.id));
-    if (!list.length) return null;
-    const $p = h('p', { class: 's117-cites' }, h('span', { class: 's117-cites__label', text: list.length === 1 ? 'Source: ' : 'Sources: ' }));
-    list.forEach((cite, n) => {
-      if (n) $p.append('; ');
-      const safe = /^https?:\/\//i.test(cite.url || '');
-      $p.append(safe ? h('a', { class: 's117-link', href: cite.url, rel: 'noopener', text: cite.label }) : h('span', { text: cite.label }));
-    });
-    return $p;
-  }
-
-  /** One responsible body. @param {'council'|'nhs'} role */
-  _bodyCard(role, body) {
-    const title = role === 'council' ? 'Social care: the council' : 'Health care: the NHS body';
-    if (!body) {
-      return h('div', { class: 's117-body-card s117-body-card--missing' },
-        h('h4', { class: 's117-body-card__role', text: title }),
-        h('p', { class: 's117-body', text: role === 'council' ? 'We cannot name the council from your answers. The reasons below say what we would need to know.' : 'We cannot name the NHS body from your answers. The reasons below say what we would need to know.' }));
-    }
-    return h(
-      'div',
-      { class: `s117-body-card${body.certain ? '' : ' s117-body-card--uncertain'}` },
-      h('h4', { class: 's117-body-card__role', text: title }),
-      h('p', { class: 's117-body-card__name', text: body.name }),
-      h('p', { class: 's117-body-card__kind', text: BODY_KINDS[body.kind] || '' }),
-      body.certain ? null : h('p', { class: 's117-body-card__uncertain' }, h('strong', { class: 's117-tag s117-tag--maybe', text: 'Not certain' }), ' We are not sure this is the right body. Check it, and see the points below.'),
-      h('p', { class: 's117-body', text: body.why }),
-      this._cites(body.cites),
-      body.candidates && body.candidates.length
-        ? [
-            h('p', { class: 's117-body s117-body-card__candidates-title', text: 'It could instead be:' }),
-            h('ul', { class: 's117-list s117-list--bullet' }, body.candidates.map((cand) => h('li', null, h('strong', { text: cand.name }), `: ${cand.why}`))),
-          ]
-        : null,
-    );
-  }
-
-  /** The Decision, shown: outcome, who, why, flags, next steps. */
-  _decisionView(decision, compact) {
-    const tag = ENTITLEMENT_TAGS[decision.entitlement] || { text: decision.entitlement, mod: 'maybe' };
-    const H = compact ? 'h3' : 'h2';
-    const H3 = compact ? 'h4' : 'h3';
-    const $view = h('div', { class: `s117-result${compact ? ' s117-result--compact' : ''}` });
-    $view.append(
-      h(H, { class: `${compact ? 's117-heading-m' : 's117-heading-l'} js-s117-focus`, tabindex: '-1', text: compact ? 'Result' : 'Your result' }),
-      h('div', { class: `s117-panel s117-panel--${tag.mod}` },
-        h('p', { class: 's117-panel__tag' }, h('strong', { class: `s117-tag s117-tag--${tag.mod}`, text: tag.text })),
-        h('p', { class: 's117-panel__summary js-s117-summary', text: decision.summary })),
-    );
-    if (decision.council || decision.nhs_body || ['entitled', 'entitled_on_leaving_hospital', 'ended'].includes(decision.entitlement)) {
-      $view.append(
-        h(H3, { class: 's117-heading-m', text: 'Who must provide and pay for your after-care' }),
-        h('p', { class: 's117-body', text: 'After-care is a joint duty: the council arranges social care and the NHS body arranges health care. Both must work together, and neither can charge you for it.' }),
-        h('div', { class: 's117-bodies' }, this._bodyCard('council', decision.council), this._bodyCard('nhs', decision.nhs_body)),
-      );
-    }
-    $view.append(
-      h(H3, { class: 's117-heading-m', text: 'Why we think this' }),
-      h(
-        'ol',
-        { class: 's117-reasons' },
-        decision.reasons.map((r) => {
-          const f = FINDING_LABELS[r.finding] || FINDING_LABELS.unknown;
-          return h(
-            'li',
-            { class: `s117-reason s117-reason--${r.finding}` },
-            h('p', { class: 's117-reason__title' },
-              h('span', { class: 's117-reason__rule', text: `${RULE_LABELS[r.rule] || r.rule}: ` }),
-              h('strong', { class: `s117-reason__finding s117-reason__finding--${r.finding}` }, h('span', { class: 's117-reason__symbol', 'aria-hidden': 'true', text: `${f.symbol} ` }), f.text)),
-            h('p', { class: 's117-body', text: r.text }),
-            this._cites(r.cites),
-          );
-        }),
-      ),
-    );
-    for (const group of FLAG_GROUPS) {
-      const flags = decision.flags.filter((f) => f.kind === group.kind);
-      if (!flags.length) continue;
-      $view.append(
-        h(H3, { class: 's117-heading-m', text: group.title }),
-        h(
-          'ul',
-          { class: `s117-flags s117-flags--${group.kind}` },
-          flags.map((f) => {
-            const passed = f.date && firstDay(f.date) < this.asAt && group.kind === 'deadline';
-            return h(
-              'li',
-              { class: `s117-flag s117-flag--${f.kind}` },
-              f.date
-                ? h('p', { class: 's117-flag__date' }, h('strong', { text: `${group.kind === 'deadline' ? 'Last day: ' : group.kind === 'refund' ? 'From: ' : 'Date: '}${/^\d{4}-\d{2}-\d{2}$/.test(f.date) ? '' : 'around '}${longDate(f.date)}` }), passed ? ' (this date has passed)' : '')
-                : null,
-              h('p', { class: 's117-body', text: f.text }),
-              this._cites(f.cites),
-            );
-          }),
-        ),
-      );
-    }
-    $view.append(h(H3, { class: 's117-heading-m', text: 'What you can do next' }), h('ul', { class: 's117-list s117-list--bullet s117-next-steps' }, nextSteps(decision).map((t) => h('li', { text: t }))));
-    $view.append(
-      h('div', { class: 's117-warning-text' },
-        h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-        h('p', { class: 's117-warning-text__text' }, vh('Warning: '), `This is a screening tool, not legal advice. It reflects the law on ${longDate(decision.law_date)}. Get advice before relying on it, especially near a deadline.`)),
-    );
-    return $view;
-  }
 
   // ----- the letter ---------------------------------------------------------------------------------------------
 
-  /** The letter's request, from the answers and the details form. */
-  _letterRequest() {
-    const L = this._letterState;
-    const person = clean(L.person) || {};
-    const writer = L.for_other ? clean(L.writer) || {} : null;
-    const options = {};
-    for (const o of LETTER_OPTIONS) options[o.key] = Boolean(L.options && L.options[o.key]);
-    return { case: this.answers, details: { person, writer }, to: L.to || 'both', date: this.asAt, options };
-  }
-
-  _letterSection(decision) {
-    if (!['entitled', 'entitled_on_leaving_hospital', 'ended', 'undetermined'].includes(decision.entitlement)) return null;
-    const compact = this.adviser;
-    const headingId = `${this._uid}-letter-heading`;
-    const $section = h('section', { class: 's117-letter-section', 'aria-labelledby': headingId });
-    $section.append(
-      h(compact ? 'h3' : 'h2', { class: compact ? 's117-heading-m' : 's117-heading-l', id: headingId, text: 'Ask them to confirm in writing' }),
-      h('p', { class: 's117-body', text: 'We can write a letter asking the council and the NHS body to confirm in writing whether you are owed section 117 after-care, who is responsible, and what happens next. You can print it, copy it into an email, or download it.' }),
-    );
-    const wasm = this._core.wasm;
-    if (typeof wasm.letter !== 'function') {
-      $section.append(h('p', { class: 's117-inset-text', text: 'The letter is not available in this version of the checker yet.' }));
-      return $section;
-    }
-    const L = this._letterState;
-    const id = (p) => `${this._uid}-letter-${p}`;
-    const text = (key, label, extra = {}) => textField({ id: id(key.replace(/\./g, '-')), label, value: getPath(L, key), ...extra });
-    const fields = {
-      'person.name': text('person.name', 'Full name', { autocomplete: 'name', spellcheck: false }),
-      'person.address': text('person.address', 'Address', { textarea: true, rows: 4, autocomplete: 'street-address' }),
-      'person.nhs_number': text('person.nhs_number', 'NHS number (optional)', { width: '10', inputmode: 'numeric', hint: 'It is 10 digits long, for example 485 777 3456. It helps them find your records.', spellcheck: false }),
-      'person.phone': text('person.phone', 'Phone number', { type: 'tel', autocomplete: 'tel', width: '20' }),
-      'person.email': text('person.email', 'Email address', { type: 'email', autocomplete: 'email', spellcheck: false }),
-      'writer.name': text('writer.name', 'Your full name', { spellcheck: false }),
-      'writer.relationship': text('writer.relationship', 'Your relationship to them', { hint: 'For example, daughter, partner, advocate or solicitor.' }),
-      'writer.address': text('writer.address', 'Your address', { textarea: true, rows: 4 }),
-      'writer.phone': text('writer.phone', 'Your phone number', { type: 'tel', width: '20' }),
-      'writer.email': text('writer.email', 'Your email address', { type: 'email', spellcheck: false }),
-    };
-    const dob = dateField({ id: id('person-date_of_birth'), legend: 'Date of birth', subject: 'Date of birth', value: L.person && L.person.date_of_birth, optional: true, example: '31 3 1980' });
-    const to = radios({ id: id('to'), legend: 'Who should the letter go to?', options: LETTER_TO, value: L.to || 'both', small: true });
-    const authority = radios({
-      id: id('writer-authority'),
-      legend: 'What gives you authority to act for them? (optional)',
-      hint: 'The council and NHS may need this before they share information with you.',
-      options: AUTHORITIES,
-      value: (L.writer && L.writer.authority) || (L.for_other && L.writer && 'authority' in L.writer ? UNKNOWN : undefined),
-      small: true,
-    });
-    const writerReveal = h('div', null, ['writer.name', 'writer.relationship'].map((k) => fields[k].el), authority.el, ['writer.address', 'writer.phone', 'writer.email'].map((k) => fields[k].el));
-    const forOther = checkboxes({ id: id('for_other'), options: [{ key: 'for_other', label: 'I am writing for someone else', checked: Boolean(L.for_other), reveal: writerReveal }] });
-    const opts = checkboxes({ id: id('options'), legend: 'What else should the letter ask for?', hint: 'Select all that apply.', small: true, options: LETTER_OPTIONS.map((o) => ({ ...o, checked: Boolean(L.options && L.options[o.key]) })) });
-    const read = () => {
-      const next = { ...L, person: {}, writer: {}, options: {} };
-      for (const [key, f] of Object.entries(fields)) setPath(next, key, f.get().value);
-      setPath(next, 'writer.authority', authority.get().value);
-      const d = dob.get();
-      if (!d.error) setPath(next, 'person.date_of_birth', d.value);
-      next.to = to.get().value || 'both';
-      next.for_other = Boolean(forOther.get().value.for_other);
-      next.options = opts.get().value;
-      this._letterState = next;
-      this._persist();
-      return d;
-    };
-    const summary = this._errorSummary();
-    const $out = h('div', { class: 's117-letter-output' });
-    const $form = h(
-      'form',
-      { class: 's117-form s117-letter-form', novalidate: true, 'aria-labelledby': headingId },
-      summary.el,
-      to.el,
-      h('fieldset', { class: 's117-fieldset' },
-        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Details of the person the letter is about' }),
-        h('p', { class: 's117-hint', text: 'All optional. They help the council and NHS find the right records. They stay in this browser tab and are never sent anywhere by this checker.' }),
-        fields['person.name'].el,
-        dob.el,
-        fields['person.address'].el,
-        fields['person.nhs_number'].el,
-        fields['person.phone'].el,
-        fields['person.email'].el),
-      forOther.el,
-      opts.el,
-      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: L.generated ? 'Update the letter' : 'Create the letter' })),
-    );
-    $form.addEventListener('input', debounce(read, 300));
-    $form.addEventListener('change', () => read());
-    $form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      dob.setError(null);
-      const d = read();
-      if (d.error) {
-        dob.setError(d.error);
-        summary.show([{ id: dob.focusId(), message: d.error }]);
-        return;
-      }
-      summary.show([]);
-      this._letterState.generated = true;
-      this._persist();
-      $form.querySelector('button[type="submit"]').textContent = 'Update the letter';
-      this._showLetter($out, true);
-    });
-    $section.append($form, $out);
-    if (L.generated) this._showLetter($out, false);
-    return $section;
-  }
-
-  /** Renders the letter from the core, with its actions. */
-  _showLetter($out, focus) {
-    $out.textContent = '';
-    const wasm = this._core.wasm;
-    const request = this._letterRequest();
-    let result;
-    try {
-      result = wasm.letter(request);
-    } catch (err) {
-      result = { ok: false, errors: [{ message: String(err && err.message ? err.message : err) }] };
-    }
-    if (!result || !result.ok) {
-      $out.append(h('div', { class: 's117-inset-text', role: 'alert' }, h('p', { class: 's117-body', text: 'We could not write the letter from these answers:' }), h('ul', { class: 's117-list s117-list--bullet' }, ((result && result.errors) || []).map((e) => h('li', { text: e.message })))));
-      return;
-    }
-    this._letterResult = result;
-    const letter = result.letter;
-    const previewId = `${this._uid}-letter-preview`;
-    const $status = h('p', { class: 's117-body s117-letter-status', role: 'status' });
-    const $actions = h(
-      'div',
-      { class: 's117-button-group s117-letter-actions' },
-      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => window.print() }, 'Print', vh(' the letter')),
-      h('button', {
-        class: 's117-button s117-button--secondary',
-        type: 'button',
-        text: 'Copy',
-        onclick: async () => {
-          const ok = await copyText(result.text, this.$root);
-          $status.textContent = ok ? 'The letter has been copied. You can paste it into an email or a document.' : 'Copying did not work in this browser. Select the text of the letter and copy it yourself.';
-        },
-      }),
-      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => { download(`s117-letter-${this.asAt}.txt`, result.text, 'text/plain;charset=utf-8'); $status.textContent = 'The letter has been downloaded as a text file.'; } }, 'Download .txt', vh(' (the letter as a text file)')),
-      typeof wasm.letterDocx === 'function'
-        ? h('button', {
-            class: 's117-button s117-button--secondary',
-            type: 'button',
-            onclick: () => {
-              try {
-                const bytes = wasm.letterDocx(this._letterRequest());
-                download(`s117-letter-${this.asAt}.docx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-                $status.textContent = 'The letter has been downloaded as a Word document.';
-              } catch (err) {
-                $status.textContent = `We could not make the Word document: ${err && err.message ? err.message : err}`;
-              }
-            },
-          }, 'Download .docx', vh(' (the letter as a Word document)'))
-        : null,
-    );
-    append($out, [
-      h('h3', { class: 's117-heading-m js-s117-letter-heading', tabindex: '-1', text: 'Your letter' }),
-      letter.reply_by ? h('p', { class: 's117-body', text: `The letter asks for a reply by ${longDate(letter.reply_by)}. Keep a copy, and note the date you send it.` }) : null,
-      letter.notes && letter.notes.length
-        ? h('div', { class: 's117-inset-text s117-letter-notes' }, h('p', { class: 's117-body' }, h('strong', { text: 'Before you send it' })), h('ul', { class: 's117-list s117-list--bullet' }, letter.notes.map((n) => h('li', { text: n }))))
-        : null,
-      $actions,
-      $status,
-      renderLetter(letter, previewId),
-    ]);
-    if (focus) $out.querySelector('.js-s117-letter-heading').focus();
-  }
 
   // ----- the adviser view: every question on one dense screen -------------------------------------------------------
 
-  _renderAdviser(focus) {
-    this._forgetWaiting();
-    this.$page.textContent = '';
-    const c = this._c;
-    if (!c.detentions.length) c.detentions.push(newStay());
-    for (const d of c.detentions) {
-      if (!d.detained_in) d.detained_in = 'england';
-      if (!d.lived_before) d.lived_before = {};
-      if (!d.lived_before.country) d.lived_before.country = 'england';
-    }
-    this._adv = [];
-    const bind = (path, control, apply) => {
-      this._adv.push({ path, control, apply });
-      return control.el;
-    };
-    const id = (p) => this._id(p);
-    const headingId = `${this._uid}-adviser-heading`;
-    const $form = h('form', { class: 's117-form s117-adviser__form', novalidate: true, 'aria-labelledby': headingId });
-    const $stays = c.detentions.map((d, i) => this._adviserStay(d, i, bind, id));
-    const ln = c.lives_now || {};
-    const ae = c.aftercare_ended || {};
-    const charges = (c.charges || []).map((ch, k) => {
-      const P = (n) => `charges[${k}].${n}`;
-      return h(
-        'fieldset',
-        { class: 's117-fieldset s117-adviser__group' },
-        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--s', tabindex: '-1', id: id(`charges[${k}]`), text: `Charge ${k + 1}` }),
-        h('div', { class: 's117-adviser__grid' },
-          bind(P('what'), textField({ id: id(P('what')), label: 'What for', value: ch.what, maxlength: 200 })),
-          bind(P('since'), looseDateField({ id: id(P('since')), label: 'Since', value: ch.since })),
-          bind(P('until'), looseDateField({ id: id(P('until')), label: 'Until (blank: continues)', value: ch.until })),
-          bind(P('chosen_dearer_placement_with_written_agreement'), singleCheckbox({ id: id(P('chosen_dearer_placement_with_written_agreement')), label: 'Top-up for a chosen dearer placement, agreed in writing', checked: ch.chosen_dearer_placement_with_written_agreement === true }))),
-        h('button', { class: 's117-button s117-button--secondary s117-button--small', type: 'button', onclick: () => this._adviserStructure(() => this._c.charges.splice(k, 1), 'add-charge') }, 'Remove', vh(` charge ${k + 1}`)),
-      );
-    });
-    append($form, [
-      h('h2', { class: 's117-heading-m js-s117-focus', id: headingId, tabindex: '-1', text: 'Case details' }),
-      h('p', { class: 's117-hint', text: 'Every change is checked at once. Dates may be exact (2023-05-14 or 14/5/2023), a month (2023-05) or a year (2023). List stays oldest first. For section 17 leave, “Left hospital” is the day the leave began. “Placed there by” is a council that arranged where the person lived.' }),
-      $stays,
-      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button s117-button--secondary s117-button--small js-s117-add-stay', type: 'button', text: 'Add a stay', onclick: () => this._adviserStructure(() => this._c.detentions.push({ detained_in: 'england', section: 'unknown', lived_before: { country: 'england' } }), `detentions[${c.detentions.length}]`) })),
-      h('fieldset', { class: 's117-fieldset s117-adviser__group' },
-        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Now and since leaving hospital' }),
-        h('div', { class: 's117-adviser__grid' },
-          bind('lives_now.country', selectField({ id: id('lives_now.country'), label: 'Lives now', options: [{ value: UNKNOWN, label: 'Not given' }, ...LIVES_NOW_COUNTRIES], value: ln.country })),
-          bind('lives_now.council', comboField({ id: id('lives_now.council'), label: 'Council now', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: ln.council, note: (v) => (this._opts ? this._opts.districtNote(v) : null) })),
-          bind('gp_icb_on_1_july_2022', comboField({ id: id('gp_icb_on_1_july_2022'), label: 'GP’s ICB on 1 July 2022', options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies', value: c.gp_icb_on_1_july_2022 })),
-          bind('specialised_aftercare', singleCheckbox({ id: id('specialised_aftercare'), label: 'After-care includes an NHS England specialised service', checked: c.specialised_aftercare === true })),
-          bind('aftercare_ended.reason', selectField({ id: id('aftercare_ended.reason'), label: 'After-care ended because', options: [{ value: UNKNOWN, label: 'Not ended' }, ...ENDING_REASONS], value: ae.reason })),
-          bind('aftercare_ended.date', looseDateField({ id: id('aftercare_ended.date'), label: 'Told it ended on', value: ae.date })),
-          bind('aftercare_ended.joint_written_decision', selectField({ id: id('aftercare_ended.joint_written_decision'), label: 'Joint written decision', options: [{ value: UNKNOWN, label: 'Not known' }, { value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }], value: ae.joint_written_decision === undefined ? undefined : String(ae.joint_written_decision) }), (obj, v) => setPath(obj, 'aftercare_ended.joint_written_decision', v === undefined ? undefined : v === 'true')),
-        )),
-      h('fieldset', { class: 's117-fieldset s117-adviser__group' },
-        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Charges for care' }),
-        charges.length ? charges : h('p', { class: 's117-body', text: 'No charges entered.' }),
-        h('div', { class: 's117-button-group' }, h('button', { class: 's117-button s117-button--secondary s117-button--small', type: 'button', text: 'Add a charge', onclick: () => this._adviserStructure(() => { this._c.charges = this._c.charges || []; this._c.charges.push({}); }, `charges[${(c.charges || []).length}]`) }))),
-    ]);
-    $form.addEventListener('input', debounce(() => this._adviserEvaluate(false), 250));
-    $form.addEventListener('change', () => this._adviserEvaluate(true));
-    $form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      this._adviserEvaluate(true);
-    });
-    this.$result = h('div', { class: 's117-adviser__result-body' });
-    this._advSlot = coreSlot();
-    this.$page.append(h('div', { class: 's117-adviser' }, $form, h('div', { class: 's117-adviser__result' }, this._advSlot.el, this.$result)));
-    this._adviserEvaluate(false);
-    if (focus) $form.querySelector('.js-s117-focus').focus();
-  }
 
-  _adviserStay(d, i, bind, id) {
-    const P = (n) => `detentions[${i}].${n}`;
-    const lb = d.lived_before || {};
-    const recallOptions = [
-      { value: UNKNOWN, label: 'Not a recall' },
-      { value: 'cto_revoked', label: 'CTO recall, order revoked' },
-      { value: 'cto_recall_not_revoked', label: 'CTO recall, not revoked' },
-      { value: 'conditional_discharge_recall', label: 'Conditional discharge recall' },
-    ];
-    return h(
-      'fieldset',
-      { class: 's117-fieldset s117-adviser__group s117-adviser__stay' },
-      h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', tabindex: '-1', id: id(`detentions[${i}]`), text: `Stay ${i + 1}` }),
-      h('div', { class: 's117-adviser__grid' },
-        bind(P('detained_in'), selectField({ id: id(P('detained_in')), label: 'Hospital in', options: HOSPITAL_COUNTRIES, value: d.detained_in })),
-        bind(P('section'), selectField({ id: id(P('section')), label: 'Section', options: SECTIONS.map((o) => ({ value: o.value, label: o.label })), value: d.section || 'unknown' })),
-        bind(P('recall'), selectField({ id: id(P('recall')), label: 'Recall', options: recallOptions, value: d.recall })),
-        bind(P('admitted'), looseDateField({ id: id(P('admitted')), label: 'Admitted', value: d.admitted })),
-        bind(P('leaving'), selectField({ id: id(P('leaving')), label: 'How it ended', options: [{ value: UNKNOWN, label: 'Not known' }, ...LEAVINGS.filter((o) => o.value !== UNKNOWN)], value: d.leaving })),
-        bind(P('section_ended'), looseDateField({ id: id(P('section_ended')), label: 'Section ended', value: d.section_ended })),
-        bind(P('left_hospital'), looseDateField({ id: id(P('left_hospital')), label: 'Left hospital', value: d.left_hospital })),
-        bind(P('cto_ended'), looseDateField({ id: id(P('cto_ended')), label: 'CTO ended', value: d.cto_ended })),
-        bind(P('lived_before.country'), selectField({ id: id(P('lived_before.country')), label: 'Lived before in', options: LIVED_COUNTRIES, value: lb.country })),
-        bind(P('lived_before.council'), comboField({ id: id(P('lived_before.council')), label: 'Council lived in before', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: lb.council, note: (v) => (this._opts ? this._opts.districtNote(v) : null) })),
-        bind(P('lived_before.placed_by'), comboField({ id: id(P('lived_before.placed_by')), label: 'Placed there by', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: lb.placed_by })),
-        bind(P('gp_icb'), comboField({ id: id(P('gp_icb')), label: 'GP’s ICB at admission', options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies', value: d.gp_icb })),
-        bind(P('hospital'), textField({ id: id(P('hospital')), label: 'Hospital name', value: d.hospital, maxlength: 200 })),
-        h('div', { class: 's117-adviser__checks' },
-          bind(P('lived_before.lacked_capacity'), singleCheckbox({ id: id(P('lived_before.lacked_capacity')), label: 'Lacked capacity to decide where to live', checked: lb.lacked_capacity === true })),
-          bind(P('lived_before.required_by_discharge_condition'), singleCheckbox({ id: id(P('lived_before.required_by_discharge_condition')), label: 'Residence required by a discharge condition', checked: lb.required_by_discharge_condition === true })),
-          bind(P('lived_before.informal_in_hospital_after_losing_home'), singleCheckbox({ id: id(P('lived_before.informal_in_hospital_after_losing_home')), label: 'Informal in-patient whose home had gone', checked: lb.informal_in_hospital_after_losing_home === true })),
-          bind(P('nhs_england_secure_service'), singleCheckbox({ id: id(P('nhs_england_secure_service')), label: 'Secure service arranged by NHS England', checked: d.nhs_england_secure_service === true })))),
-      this._c.detentions.length > 1
-        ? h('button', { class: 's117-button s117-button--secondary s117-button--small', type: 'button', onclick: () => this._adviserStructure(() => this._c.detentions.splice(i, 1), 'add-stay') }, 'Remove', vh(` stay ${i + 1}`))
-        : null,
-    );
-  }
-
-  /** Applies a change to the number of stays or charges, keeping what has been typed, and redraws the form. */
-  _adviserStructure(change, focusPath) {
-    this._adviserRead();
-    change();
-    this._decision = null;
-    this._renderAdviser(false);
-    const $target = focusPath === 'add-stay' ? this.querySelector('.js-s117-add-stay') : focusPath === 'add-charge' ? this.querySelector('.js-s117-focus') : this.querySelector(`#${CSS.escape(this._id(focusPath))}`);
-    if ($target) $target.focus();
-  }
-
-  /** Reads the adviser form into the answers; returns the fields that could not be read. */
-  _adviserRead() {
-    const c = { detentions: this._c.detentions.map(() => ({ lived_before: {} })) };
-    if (this._c.charges && this._c.charges.length) c.charges = this._c.charges.map(() => ({}));
-    const errors = [];
-    for (const b of this._adv || []) {
-      const r = b.control.get();
-      if (r.error) {
-        errors.push({ binding: b, message: r.error });
-        continue;
-      }
-      if (b.apply) b.apply(c, r.value);
-      else setPath(c, b.path, r.value);
-    }
-    if (c.lives_now && !c.lives_now.country) delete c.lives_now;
-    if (c.aftercare_ended && !c.aftercare_ended.reason) delete c.aftercare_ended;
-    if (c.charges) c.charges.forEach((ch) => { if (ch.chosen_dearer_placement_with_written_agreement === undefined) ch.chosen_dearer_placement_with_written_agreement = false; });
-    this._c = c;
-    this._persist();
-    return errors;
-  }
-
-  /** Reads, checks and shows the result beside the form (adviser view). */
-  _adviserEvaluate(showErrors) {
-    if (!this._adv) return;
-    for (const b of this._adv) b.control.setError(null);
-    const readErrors = this._adviserRead();
-    if (!this._core) {
-      // Shown until the rules have loaded; then the result replaces it.
-      this.$result.textContent = '';
-      this.$result.append(h('h3', { class: 's117-heading-m', text: 'Result' }));
-      this._needCore(() => this._adviserEvaluate(showErrors), this._advSlot);
-      return;
-    }
-    const result = this._evaluate();
-    const previous = this._shownEntitlement;
-    this.$result.textContent = '';
-    const errors = [];
-    if (showErrors) for (const e of readErrors) errors.push({ id: e.binding.control.focusId(), message: e.message, binding: e.binding });
-    if (!result.ok) {
-      for (const err of result.errors) {
-        const b = this._adv.find((x) => x.path === err.field);
-        errors.push({ id: b ? b.control.focusId() : '', message: err.message, binding: b, field: err.field });
-      }
-    }
-    for (const e of errors) if (e.binding) e.binding.control.setError(e.message);
-    if (errors.length) {
-      const summary = this._errorSummary();
-      this.$result.append(summary.el);
-      summary.show(errors, false);
-    }
-    if (result.ok) {
-      this.$result.append(this._decisionView(result.decision, true), this._letterSection(result.decision) || '');
-      if (previous !== undefined && previous !== result.decision.entitlement) this._announce(`Result updated: ${(ENTITLEMENT_TAGS[result.decision.entitlement] || {}).text || result.decision.entitlement}.`);
-      this._shownEntitlement = result.decision.entitlement;
-    } else {
-      this.$result.append(h('p', { class: 's117-body', text: 'Fix the problems above to see the result.' }));
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers used by the element.
 // ---------------------------------------------------------------------------------------------------------------
 
-/** A single checkbox (adviser view) that reads as true or undefined. */
-function singleCheckbox(o) {
-  const $input = h('input', { class: 's117-checkboxes__input', id: o.id, type: 'checkbox', checked: Boolean(o.checked) });
-  const $group = h('div', { class: 's117-form-group s117-checkboxes s117-checkboxes--small' });
-  const slot = errorSlot($group, o.id, () => [$input]);
-  append($group, [slot.$msg, h('div', { class: 's117-checkboxes__item' }, $input, h('label', { class: 's117-label s117-checkboxes__label', for: o.id, text: o.label }))]);
-  return { el: $group, input: $input, focusId: () => o.id, get: () => ({ value: $input.checked ? true : undefined }), setError: slot.set };
-}
 
 /**
  * The journey question that asks a field (for error links from "check your answers").
@@ -3511,118 +2806,21 @@ function stepForField(field, c) {
   return null;
 }
 
-/** What the person can do next, for each outcome. */
-function nextSteps(decision) {
-  const has = (id) => decision.flags.some((f) => f.id === id);
-  const kinds = new Set(decision.flags.map((f) => f.kind));
-  const steps = [];
-  switch (decision.entitlement) {
-    case 'entitled':
-      steps.push('Ask the council and the NHS body to confirm in writing that you are owed section 117 after-care, and who provides it. The letter below does this.');
-      steps.push('Ask for a copy of your after-care plan, or for one to be written. It should say what services you get and who pays for each part.');
-      break;
-    case 'entitled_on_leaving_hospital':
-      steps.push('Ask the ward or your care coordinator to start planning your after-care now, before you leave. The letter below asks for this.');
-      break;
-    case 'ended':
-      steps.push('Ask for a copy of the written decision that ended your after-care, and the assessment it was based on.');
-      steps.push('If your needs come back or were not properly assessed, you can ask for a new assessment at any time.');
-      break;
-    case 'undetermined':
-      steps.push('Find out what is missing (the reasons above say what). Your discharge letter, your care coordinator, the hospital’s records team, or a request for a copy of your records can tell you.');
-      steps.push('You can still send the letter below: it asks them to confirm your position.');
-      break;
-    case 'not_entitled':
-      steps.push('If you are detained again under section 3, 37, 45A, 47 or 48, check again when you leave hospital.');
-      steps.push('You may still get care and support from the council under the Care Act 2014 (Social Services and Well-being (Wales) Act 2014 in Wales), or from the NHS. That care can be means-tested.');
-      break;
-    case 'out_of_scope':
-      steps.push('Get advice where you were detained: the reasons above name who can help.');
-      break;
-    default:
-      break;
-  }
-  if (has('refund_due') || kinds.has('refund')) steps.push('Ask for the charges to be refunded, with interest. Keep your bills, invoices and bank statements.');
-  if (kinds.has('deadline')) steps.push('Note the deadlines above. If you want to challenge a decision, get advice quickly.');
-  if (kinds.has('warning')) steps.push('Challenge the decisions marked above: ask for them in writing, complain, and get advice.');
-  steps.push('Get free, independent advice: an independent mental health advocate, your local advocacy service, or a solicitor who does mental health or community care law (legal aid may be available).');
-  return steps;
-}
 
-/** Text lines from a value of unknown shape (the letter's addressees and signature). */
-function linesOf(value) {
-  if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return value.split('\n');
-  if (Array.isArray(value)) return value.flatMap(linesOf);
-  if (typeof value === 'object') {
-    const ordered = ['name', 'title', 'lines', 'address', 'email'];
-    const keys = [...ordered.filter((k) => k in value), ...Object.keys(value).filter((k) => !ordered.includes(k) && typeof value[k] === 'string' && !/code|ods|kind/.test(k))];
-    return keys.flatMap((k) => linesOf(value[k]));
-  }
-  return [String(value)];
-}
+/** What a page waiting for a part says (see `_need`). */
+const PART_TEXTS = {
+  answer: { loading: 'Loading this page…', failed: 'Sorry, this page could not be loaded.' },
+  adviser: { loading: 'Loading the adviser view…', failed: 'Sorry, the adviser view could not be loaded.' },
+  letter: { loading: 'Loading the letter…', failed: 'Sorry, the letter could not be loaded.' },
+};
 
-/** A paragraph whose lines are kept (user text, so textContent and <br>, never HTML). */
-function linesParagraph(lines, cls) {
-  const $p = h('p', { class: cls });
-  lines.forEach((line, n) => {
-    if (n) $p.append(h('br'));
-    $p.append(line);
-  });
-  return $p;
-}
-
-/**
- * The letter, from the core's blocks, in the order of its text and .docx versions: sender, date, addressees (each
- * with a line for its address, and why it is written to when that needs saying), subject, body, footer.
- * Everything is text: names and addresses typed by the person included.
- */
-function renderLetter(letter, id) {
-  const $letter = h('article', { class: 's117-letter', id, 'aria-label': 'Letter' });
-  if (letter.sender && letter.sender.length) $letter.append(linesParagraph(linesOf(letter.sender), 's117-letter__sender'));
-  if (letter.date) $letter.append(h('p', { class: 's117-letter__date', text: /^\d{4}-\d{2}-\d{2}$/.test(letter.date) ? longDate(letter.date) : letter.date }));
-  const addressees = Array.isArray(letter.addressees) ? letter.addressees : letter.addressees ? [letter.addressees] : [];
-  const addressee = (a) => {
-    if (!a || typeof a !== 'object' || Array.isArray(a)) return linesParagraph(linesOf(a), 's117-letter__addressee');
-    return h('div', { class: `s117-letter__addressee${a.kind ? ` s117-letter__addressee--${String(a.kind).replace(/_/g, '-')}` : ''}` },
-      linesParagraph([a.department, a.name, LETTER_BLANK].filter(Boolean), 's117-letter__addressee-lines'),
-      a.why ? h('p', { class: 's117-letter__addressee-why', text: `(${a.why})` }) : null);
-  };
-  if (addressees.length) $letter.append(h('div', { class: 's117-letter__addressees' }, addressees.map(addressee)));
-  if (letter.subject) $letter.append(h('p', { class: 's117-letter__subject' }, h('strong', { text: letter.subject })));
-  for (const block of letter.blocks || []) {
-    if (block.type === 'heading') $letter.append(h('h4', { class: 's117-letter__heading', text: block.text }));
-    else if (block.type === 'paragraph') $letter.append(linesParagraph(String(block.text || '').split('\n'), 's117-letter__paragraph'));
-    else if (block.type === 'list') $letter.append(h(block.ordered ? 'ol' : 'ul', { class: `s117-letter__list${block.ordered ? ' s117-letter__list--ordered' : ''}` }, (block.items || []).map((item) => h('li', { text: typeof item === 'string' ? item : linesOf(item).join(' ') }))));
-    else if (block.type === 'signature') $letter.append(linesParagraph(linesOf(block.lines), 's117-letter__signature'));
-    else if (block.text) $letter.append(h('p', { class: 's117-letter__paragraph', text: block.text }));
-  }
-  if (letter.footer) $letter.append(linesParagraph(linesOf(letter.footer), 's117-letter__footer'));
-  return $letter;
-}
-
-/** Copies text: the async clipboard API, or a hidden textarea and execCommand where that is not available. */
-async function copyText(text, $host) {
-  try {
-    if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
-      return true;
-    }
-  } catch {
-    /* fall back below */
-  }
-  const $area = h('textarea', { class: 's117-copy-buffer', readOnly: true, 'aria-hidden': 'true', tabindex: '-1' });
-  $area.value = text;
-  $host.append($area);
-  $area.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  $area.remove();
-  return ok;
-}
+/** What the parts (s117-answer.js, s117-letter.js, s117-adviser.js) use of this module, handed to their `install()`. */
+const KIT = {
+  mixin, h, append, vh, clean, getPath, setPath, debounce, download, longDate, firstDay, labelOf, coreSlot, errorSlot,
+  radios, checkboxes, textField, dateField, comboField,
+  newStay, isEW, hasLeft, isComplete, gpQuestion, isContractDate,
+  UNKNOWN, SECTIONS, LEAVINGS, RECALLS_CTO, RECALLS_CD, CIRCUMSTANCES, ENDING_REASONS, HOSPITAL_COUNTRIES, LIVED_COUNTRIES,
+  LIVES_NOW_COUNTRIES, PART_TEXTS,
+};
 
 S117Checker.define();
