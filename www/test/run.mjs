@@ -1333,6 +1333,71 @@ test('loading: if the rules cannot load, the question still works, continuing sa
   await close();
 });
 
+test('parts: the questions need s117-checker.js alone; the answer part follows the rules; the letter part comes with the result, and a slow one holds nothing up', async () => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  let letterAsked = 0;
+  const { page, log, close } = await open('index.html', {
+    before: (p) => p.route('**/s117-letter.js*', async (route) => {
+      letterAsked += 1;
+      await gate;
+      await route.continue().catch(() => {});
+    }),
+  });
+  const fetched = (name) => log.requests.filter((u) => new URL(u).pathname.endsWith(`/${name}`)).length;
+  await ready(page);
+  await heading(page, 'Which country was the hospital in?');
+  // Once the rules have loaded, the answer part is fetched in the background; the letter and adviser parts are not.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith('/s117-answer.js')));
+  assert.equal(fetched('s117-answer.js'), 1);
+  assert.equal(letterAsked, 0, 'no letter part before the result');
+  assert.equal(fetched('s117-adviser.js'), 0, 'no adviser part outside the adviser view');
+  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await heading(page, 'Check your answers');
+  assert.equal(letterAsked, 0, 'no letter part on "Check your answers"');
+  // The result shows while the letter part is held back, saying (in a live region) that the letter is loading.
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  await page.locator('.s117-panel__summary').waitFor();
+  assert.deepEqual(await page.locator('.s117-body-card__name').allTextContents(), ['Birmingham City Council', 'NHS Birmingham and Solihull Integrated Care Board']);
+  const waiting = page.locator('s117-checker [role="status"]').filter({ hasText: 'Loading the letter…' });
+  await waiting.waitFor();
+  assert.equal(letterAsked, 1);
+  assert.equal(await page.getByRole('button', { name: 'Change your answers' }).isVisible(), true);
+  await axe(page, 'the result, with its letter loading');
+  release();
+  await page.getByRole('heading', { name: 'Ask them to confirm in writing' }).waitFor();
+  assert.equal(await waiting.count(), 0, 'the loading message is gone');
+  assert.match(await letter(page, { name: 'Alex Example', address: '1 High Street' }), /Alex Example/);
+  assert.equal(fetched('s117-adviser.js'), 0);
+  assert.equal(letterAsked, 1, 'the letter part was fetched once');
+  assertClean(log);
+  assertOwnRequests(log);
+  await close();
+});
+
+test('parts: if the letter part cannot load, the result still shows, says so, and "Try again" brings the letter', async () => {
+  let fail = true;
+  const { page, log, close } = await open('index.html', {
+    before: (p) => p.route('**/s117-letter.js*', (route) => (fail ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }) : route.continue())),
+  });
+  await ready(page);
+  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await next(page, 'Get my result');
+  await page.locator('.s117-panel__summary').waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Sorry, the letter could not be loaded.' }).waitFor();
+  const errors = await events(page, 's117-error');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].kind, 'load');
+  await axe(page, 'the result, its letter part failed');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('heading', { name: 'Ask them to confirm in writing' }).waitFor();
+  assert.equal(await page.getByText('Sorry, the letter could not be loaded.').count(), 0);
+  assertClean(log, { allowConsole: [/503/] });
+  await close();
+});
+
 test('fallback: if the widget’s script cannot load, the fallback content stays', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
