@@ -4,7 +4,10 @@
 //! sees every letter in the diff. Run with `UPDATE_SNAPSHOTS=1` to rewrite the snapshots after a deliberate
 //! change, then read the diff as a patient would.
 
-use s117::letter::{self, render, to_docx, to_text, Block, Letter, LetterRequest};
+use s117::letter::{
+    self, render, render_all, to_docx, to_docx_all, to_text, to_text_all, Block, Letter,
+    LetterRequest,
+};
 use std::path::PathBuf;
 
 /// A request from JSON, failing the test with the field if it does not parse.
@@ -333,7 +336,54 @@ fn scenarios() -> Vec<(&'static str, LetterRequest)> {
 }"#,
             ),
         ),
+        (
+            "each-england",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "to": "each",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "3", "detained_in": "england", "admitted": "2024-02-12", "section_ended": "2024-06-03",
+      "left_hospital": "2024-06-03", "leaving": "discharged", "hospital": "Elgar Unit, Worcester",
+      "lived_before": {"country": "england", "council": "Bromsgrove"},
+      "gp_icb": "NHS Herefordshire and Worcestershire ICB"
+    }]
+  },
+  "details": {"person": {"name": "Alex Morgan", "date_of_birth": "1971-04-09",
+    "address": "Flat 2, 14 Church Street\nBromsgrove\nB61 8DB", "nhs_number": "943 476 5919"}},
+  "options": {"personal_health_budget": true, "direct_payments": true}
+}"#,
+            ),
+        ),
+        (
+            "each-wales",
+            request(
+                r#"{
+  "date": "2026-11-23",
+  "to": "each",
+  "case": {
+    "as_at": "2026-11-23",
+    "detentions": [{
+      "section": "37/41", "detained_in": "wales", "admitted": "2019-03", "left_hospital": "2023-07-10",
+      "leaving": "conditional_discharge", "lived_before": {"country": "wales", "council": "Cardiff"}
+    }]
+  },
+  "details": {"person": {"name": "Rhian Evans", "date_of_birth": "1988-12-01",
+    "address": "7 Heol y Castell, Caerdydd, CF10 1AA"}}
+}"#,
+            ),
+        ),
     ]
+}
+
+/// Every letter of every scenario: two for a scenario asking for a letter to each side.
+fn all_letters() -> Vec<(&'static str, Letter)> {
+    scenarios()
+        .into_iter()
+        .flat_map(|(name, req)| render_all(&req).into_iter().map(move |l| (name, l)))
+        .collect()
 }
 
 fn snapshot_path(name: &str) -> PathBuf {
@@ -347,7 +397,7 @@ fn letters_match_their_snapshots() {
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
     for (name, req) in scenarios() {
-        let text = to_text(&render(&req));
+        let text = to_text_all(&render_all(&req));
         let path = snapshot_path(name);
         if update {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -408,8 +458,7 @@ fn words(letter: &Letter) -> String {
 
 #[test]
 fn every_citation_is_shown_by_its_label() {
-    for (name, req) in scenarios() {
-        let letter = render(&req);
+    for (name, letter) in all_letters() {
         let text = words(&letter);
         assert!(!letter.citations.is_empty(), "{name}");
         for c in &letter.citations {
@@ -433,8 +482,7 @@ fn footer_names_the_rules_version_and_law_date() {
         .parse::<s117::date::Date>()
         .unwrap()
         .long();
-    for (name, req) in scenarios() {
-        let letter = render(&req);
+    for (name, letter) in all_letters() {
         assert!(letter.footer.contains(s117::rules::RULES_VERSION), "{name}");
         assert!(letter.footer.contains(&law_date), "{name}");
         assert!(letter.footer.contains("not legal advice"), "{name}");
@@ -445,7 +493,11 @@ fn footer_names_the_rules_version_and_law_date() {
 #[test]
 fn text_is_wrapped_at_78_columns() {
     for (name, req) in scenarios() {
-        for line in to_text(&render(&req)).lines() {
+        // A form feed on a line of its own separates two letters.
+        for line in to_text_all(&render_all(&req))
+            .lines()
+            .filter(|l| *l != "\u{000C}")
+        {
             assert!(line.chars().count() <= 78, "{name}: {line:?}");
             assert_eq!(line, line.trim_end(), "{name}: trailing space in {line:?}");
         }
@@ -553,6 +605,145 @@ fn only_the_chosen_side_is_addressed() {
         .all(|a| a.kind == letter::AddresseeKind::NhsBody));
     assert!(words(&letter).contains("Parliamentary and Health Service Ombudsman"));
     assert!(!words(&letter).contains("Local Government and Social Care Ombudsman"));
+}
+
+#[test]
+fn each_side_gets_its_own_complete_letter_naming_the_other() {
+    let all = scenarios();
+    let get = |name: &str| all.iter().find(|(n, _)| *n == name).unwrap().1.clone();
+    use letter::AddresseeKind::{Council, NhsBody};
+
+    let req = get("each-england");
+    let letters = render_all(&req);
+    assert_eq!(letters.len(), 2);
+    let (council, nhs) = (&letters[0], &letters[1]);
+    assert!(council.addressees.iter().all(|a| a.kind == Council));
+    assert!(nhs.addressees.iter().all(|a| a.kind == NhsBody));
+    assert_eq!(council.addressees[0].name, "Worcestershire County Council");
+    assert_eq!(
+        nhs.addressees[0].name,
+        "NHS Herefordshire and Worcestershire Integrated Care Board"
+    );
+    // `render` keeps giving one letter: for `each`, the council's.
+    assert_eq!(&render(&req), council);
+    // Each is a whole letter on its own, and says where its twin went and why (the shared duty).
+    for (letter, other) in [
+        (
+            council,
+            "NHS Herefordshire and Worcestershire Integrated Care Board",
+        ),
+        (nhs, "Worcestershire County Council"),
+    ] {
+        let text = words(letter);
+        assert!(text.starts_with("Alex Morgan Flat 2"), "{text}");
+        assert!(text.contains("Dear Sir or Madam,"));
+        assert!(text.contains(&letter.subject));
+        assert!(text.contains("What I am asking you to do"));
+        assert!(text.contains("Please reply in writing by 21 December 2026"));
+        assert!(text.contains("Yours faithfully,"));
+        assert!(
+            text.contains(&format!(
+                "(Mental Health Act 1983, s.117(2)), so I am sending this letter to you, and at the same time a matching letter to {other}."
+            )),
+            "{text}"
+        );
+        assert!(!text.contains("both of you"), "{text}");
+        assert!(letter
+            .notes
+            .iter()
+            .any(|n| n.starts_with("There are two letters")));
+    }
+    // Each letter asks its own side for its own things, and names its own ombudsman.
+    let (c, n) = (words(council), words(nhs));
+    assert!(c.contains("direct payments") && !c.contains("personal health budget"));
+    assert!(n.contains("personal health budget") && !n.contains("direct payments"));
+    assert!(c.contains("Local Government and Social Care Ombudsman"));
+    assert!(!c.contains("Parliamentary and Health Service Ombudsman"));
+    assert!(n.contains("Parliamentary and Health Service Ombudsman"));
+    assert!(!n.contains("Local Government and Social Care Ombudsman"));
+
+    // The other choices still give one letter, unchanged.
+    for to in [
+        letter::Recipients::Both,
+        letter::Recipients::Council,
+        letter::Recipients::Nhs,
+    ] {
+        let mut one = req.clone();
+        one.to = to;
+        assert_eq!(render_all(&one), vec![render(&one)]);
+        assert_eq!(to_text_all(&render_all(&one)), to_text(&render(&one)));
+        assert!(!words(&render(&one)).contains("matching letter"));
+    }
+
+    // Uncertain council: the council letter goes to every candidate council, and the NHS letter names them all.
+    let mut placed = get("uncertain-council-placed-out-of-area");
+    placed.to = letter::Recipients::Each;
+    let letters = render_all(&placed);
+    let councils: Vec<&str> = letters[0]
+        .addressees
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(councils.len(), 2, "{councils:?}");
+    assert!(letters[0].addressees.iter().all(|a| a.kind == Council));
+    assert!(letters[1].addressees.iter().all(|a| a.kind == NhsBody));
+    assert!(
+        words(&letters[1]).contains(&format!(
+            "a matching letter to {} and {}.",
+            councils[0], councils[1]
+        )),
+        "{}",
+        words(&letters[1])
+    );
+
+    // A letter that says section 117 may not apply still says that a matching letter has gone to the other side.
+    let mut negative = get("not-entitled");
+    negative.to = letter::Recipients::Each;
+    for letter in render_all(&negative) {
+        assert!(words(&letter).contains("so I am sending a matching letter to"));
+    }
+
+    // Wales: the health board's letter and the council's, each with the Welsh ombudsman.
+    let wales = render_all(&get("each-wales"));
+    assert_eq!(wales[0].addressees[0].name, "Cardiff Council");
+    assert_eq!(
+        wales[1].addressees[0].name,
+        "Cardiff and Vale University Health Board"
+    );
+    assert!(
+        words(&wales[0]).contains("a matching letter to Cardiff and Vale University Health Board.")
+    );
+    assert!(words(&wales[1]).contains("a matching letter to Cardiff Council."));
+    for letter in &wales {
+        assert!(words(letter).contains("Public Services Ombudsman for Wales"));
+    }
+}
+
+#[test]
+fn several_letters_as_text_are_split_by_a_form_feed_and_a_rule() {
+    let req = scenarios()
+        .into_iter()
+        .find(|(n, _)| *n == "each-england")
+        .unwrap()
+        .1;
+    let letters = render_all(&req);
+    let text = to_text_all(&letters);
+    assert_eq!(text.matches('\u{000C}').count(), 1);
+    let (first, second) = text.split_once(letter::text::SEPARATOR).unwrap();
+    assert_eq!(first, to_text(&letters[0]));
+    assert_eq!(second, to_text(&letters[1]));
+    let lines: Vec<&str> = text.lines().collect();
+    let ff = lines.iter().position(|l| *l == "\u{000C}").unwrap();
+    assert_eq!(
+        lines[ff - 1],
+        "-".repeat(78),
+        "a rule line before the form feed"
+    );
+    assert_eq!(
+        lines[ff + 1],
+        "Alex Morgan",
+        "the next letter starts after it"
+    );
 }
 
 #[test]
@@ -762,8 +953,7 @@ fn docx_text(xml: &str) -> String {
 
 #[test]
 fn docx_unzips_to_well_formed_parts_with_the_letter_in_it() {
-    for (name, req) in scenarios() {
-        let letter = render(&req);
+    for (name, letter) in all_letters() {
         let docx = to_docx(&letter);
         let parts = parts(&docx);
         let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
@@ -833,6 +1023,76 @@ fn docx_numbered_lists_restart_for_each_list() {
         numbering.matches("<w:startOverride w:val=\"1\"/>").count(),
         ordered
     );
+}
+
+#[test]
+fn each_letter_in_one_docx_starts_on_a_new_page() {
+    let req = scenarios()
+        .into_iter()
+        .find(|(n, _)| *n == "each-england")
+        .unwrap()
+        .1;
+    let letters = render_all(&req);
+    let docx = to_docx_all(&letters);
+    let parts = parts(&docx);
+    let document = &parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    // One page break, in a run (where Word and LibreOffice look for it), sharing its paragraph with the first line
+    // of the second letter, so the new page does not start with a blank line.
+    assert_eq!(document.matches("<w:br w:type=\"page\"/>").count(), 1);
+    let doc = roxmltree::Document::parse(document).unwrap();
+    let br = doc
+        .descendants()
+        .find(|n| n.has_tag_name("br"))
+        .expect("a w:br");
+    let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    assert_eq!(br.attribute((w, "type")), Some("page"));
+    let run = br.parent().unwrap();
+    assert!(run.has_tag_name("r"));
+    let paragraph = run.parent().unwrap();
+    assert!(paragraph.has_tag_name("p"));
+    assert_eq!(paragraph.parent().unwrap().tag_name().name(), "body");
+    let first_line: String = paragraph
+        .descendants()
+        .filter(|n| n.has_tag_name("t"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(first_line, letters[1].sender[0]);
+    // Before the break, the council's letter; after it, the NHS body's: each addressee on its own line in its
+    // own letter, and both letters whole.
+    let (before, after) = document.split_once("<w:br w:type=\"page\"/>").unwrap();
+    let line = |name: &str| format!("<w:t xml:space=\"preserve\">{name}</w:t>");
+    let council = "Worcestershire County Council";
+    let icb = "NHS Herefordshire and Worcestershire Integrated Care Board";
+    assert!(before.contains(&line(council)) && !before.contains(&line(icb)));
+    assert!(after.contains(&line(icb)) && !after.contains(&line(council)));
+    let text = docx_text(document);
+    assert_eq!(text.matches("Dear Sir or Madam,").count(), 2);
+    assert_eq!(text.matches(letters[0].subject.as_str()).count(), 2);
+    assert_eq!(text.matches("Yours faithfully,").count(), 2);
+    assert!(text.contains(&format!("a matching letter to {icb}.")));
+    assert!(text.contains(&format!("a matching letter to {council}.")));
+    // Each letter's numbered list has its own numbering, restarting at 1.
+    let numbering = &parts
+        .iter()
+        .find(|(n, _)| n == "word/numbering.xml")
+        .unwrap()
+        .1;
+    let ordered = letters
+        .iter()
+        .flat_map(|l| &l.blocks)
+        .filter(|b| matches!(b, Block::List { ordered: true, .. }))
+        .count();
+    assert!(ordered >= 4, "a chronology and the requests in each letter");
+    assert_eq!(
+        numbering.matches("<w:startOverride w:val=\"1\"/>").count(),
+        ordered
+    );
+    // One letter in to_docx_all is the same file as to_docx.
+    assert_eq!(to_docx_all(&letters[..1]), to_docx(&letters[0]));
 }
 
 /// Payloads typed into every free-text field.
@@ -1003,6 +1263,7 @@ fn render_never_panics_on_any_case_shape() {
                     letter::Recipients::Both,
                     letter::Recipients::Council,
                     letter::Recipients::Nhs,
+                    letter::Recipients::Each,
                 ] {
                     let mut req = base.clone();
                     req.to = to;
@@ -1013,9 +1274,11 @@ fn render_never_panics_on_any_case_shape() {
                     if leaving == Some(Leaving::StillInHospital) {
                         d.left_hospital = None;
                     }
-                    let letter = render(&req);
-                    let text = to_text(&letter);
-                    assert!(text.contains("Dear Sir or Madam,"));
+                    let letters = render_all(&req);
+                    let expected = if to == letter::Recipients::Each { 2 } else { 1 };
+                    assert_eq!(letters.len(), expected);
+                    let text = to_text_all(&letters);
+                    assert_eq!(text.matches("Dear Sir or Madam,").count(), expected);
                     assert!(!text.contains("  ."), "{text}");
                     count += 1;
                 }

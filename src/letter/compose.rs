@@ -12,8 +12,8 @@
 
 use super::bank_holidays::add_working_days;
 use super::{
-    address_lines, field, Addressee, AddresseeKind, Authority, Block, Letter, LetterRequest,
-    Recipients, BLANK, REPLY_WORKING_DAYS,
+    address_lines, field, Addressee, AddresseeKind, Authority, Block, Letter, LetterRequest, Side,
+    BLANK, REPLY_WORKING_DAYS,
 };
 use crate::case::{Country, Detention, EndingReason, Jurisdiction, Leaving, Recall, Section};
 use crate::date::{Date, Precision};
@@ -156,6 +156,8 @@ enum Ending {
 struct Audience {
     council: bool,
     nhs: bool,
+    /// This letter is one of two: a matching letter goes to the other side.
+    paired: bool,
 }
 
 /// Builds the letter.
@@ -175,7 +177,7 @@ struct Composer<'a> {
     notes: Vec<String>,
 }
 
-pub(super) fn compose(request: &LetterRequest, decision: Decision) -> Letter {
+pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -> Letter {
     let details = &request.details;
     let own = details.writer.is_none();
     let name = field(details.person.name.as_ref());
@@ -205,19 +207,17 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision) -> Letter {
     } else {
         Ending::None
     };
-    let audience = match request.to {
-        Recipients::Both => Audience {
-            council: true,
-            nhs: true,
-        },
-        Recipients::Council => Audience {
-            council: true,
-            nhs: false,
-        },
-        Recipients::Nhs => Audience {
-            council: false,
-            nhs: true,
-        },
+    let (council, nhs, paired) = match side {
+        Side::Both => (true, true, false),
+        Side::Council => (true, false, false),
+        Side::Nhs => (false, true, false),
+        Side::PairedCouncil => (true, false, true),
+        Side::PairedNhs => (false, true, true),
+    };
+    let audience = Audience {
+        council,
+        nhs,
+        paired,
     };
     let qualifying = decision
         .qualifying_detention
@@ -626,6 +626,16 @@ impl Composer<'_> {
         let other = |body: Option<&Body>, fallback: &str| {
             body.map_or_else(|| fallback.to_owned(), |b| b.name.clone())
         };
+        if let Some(others) = self.twin() {
+            let (us, them) = if self.audience.council {
+                ("council", "NHS body")
+            } else {
+                ("NHS body", "council")
+            };
+            return format!(
+                "The {us} shares the duty to provide after-care with the {them}{shared}, so I am sending {this_letter}, and at the same time a matching letter to {others}. You may reply jointly or separately."
+            );
+        }
         match (self.audience.council, self.audience.nhs) {
             (true, true) => format!(
                 "The council and the NHS body share the duty to provide after-care{shared}, so I am sending {this_letter}. You may reply jointly or separately."
@@ -639,6 +649,27 @@ impl Composer<'_> {
                 other(self.decision.council.as_ref(), "the council")
             ),
         }
+    }
+
+    /// For one of two letters ([`Side::PairedCouncil`], [`Side::PairedNhs`]), every body the other letter is
+    /// addressed to, so that this one, read alone, says where its twin went; `None` for a letter on its own.
+    fn twin(&self) -> Option<String> {
+        if !self.audience.paired {
+            return None;
+        }
+        let (body, them) = if self.audience.council {
+            (self.decision.nhs_body.as_ref(), "the NHS body")
+        } else {
+            (self.decision.council.as_ref(), "the council")
+        };
+        Some(match body {
+            Some(body) => join_and(
+                &std::iter::once(body.name.clone())
+                    .chain(body.candidates.iter().map(|c| c.name.clone()))
+                    .collect::<Vec<_>>(),
+            ),
+            None => them.to_owned(),
+        })
     }
 
     fn on_leaving_intro(&mut self) -> String {
@@ -714,6 +745,17 @@ impl Composer<'_> {
         } else {
             text.push_str(&format!(
                 " I understand that this after-care is owed to people who have been detained under section 3, 37, 45A, 47 or 48 of that Act and have then left hospital{basis}. From what I know of {their} history, set out below, section 117 may not apply to {them}, but I would be grateful if you would check your records and confirm the position."
+            ));
+        }
+        if let Some(others) = self.twin() {
+            let shared = self.cite(&[MHA_1983_S117_2]);
+            let (us, them) = if self.audience.council {
+                ("council", "NHS body")
+            } else {
+                ("NHS body", "council")
+            };
+            text.push_str(&format!(
+                " The {us} shares any such duty with the {them}{shared}, so I am sending a matching letter to {others} at the same time."
             ));
         }
         self.notes.push(if out_of_scope {
@@ -1084,6 +1126,7 @@ impl Composer<'_> {
         let Audience {
             council: to_council,
             nhs: to_nhs,
+            paired,
         } = self.audience;
         let name = |b: &Option<Body>| b.as_ref().map(|b| b.name.clone());
         let mut text = match (to_council, to_nhs) {
@@ -1093,22 +1136,35 @@ impl Composer<'_> {
                 ),
                 _ => format!("Please confirm which council and which NHS body {hold} this duty, and on what basis."),
             },
-            (true, false) => match name(&council) {
-                Some(c) if council_sure => format!(
-                    "Please confirm that {c} is the council that {holds} this duty, and on what basis, and tell me which NHS body shares it."
-                ),
-                _ => format!(
-                    "Please confirm which council {holds} this duty, and on what basis, and tell me which NHS body shares it."
-                ),
-            },
-            (false, _) => match name(&nhs) {
-                Some(n) if nhs_sure => format!(
-                    "Please confirm that {n} is the NHS body that {holds} this duty, and on what basis, and tell me which council shares it."
-                ),
-                _ => format!(
-                    "Please confirm which NHS body {holds} this duty, and on what basis, and tell me which council shares it."
-                ),
-            },
+            (true, false) => {
+                // One of two letters, with the other side named for sure: ask to confirm it, not to name it.
+                let shares = match name(&nhs) {
+                    Some(n) if paired && nhs_sure => format!("confirm that {n} shares it"),
+                    _ => "tell me which NHS body shares it".to_owned(),
+                };
+                match name(&council) {
+                    Some(c) if council_sure => format!(
+                        "Please confirm that {c} is the council that {holds} this duty, and on what basis, and {shares}."
+                    ),
+                    _ => format!(
+                        "Please confirm which council {holds} this duty, and on what basis, and {shares}."
+                    ),
+                }
+            }
+            (false, _) => {
+                let shares = match name(&council) {
+                    Some(c) if paired && council_sure => format!("confirm that {c} shares it"),
+                    _ => "tell me which council shares it".to_owned(),
+                };
+                match name(&nhs) {
+                    Some(n) if nhs_sure => format!(
+                        "Please confirm that {n} is the NHS body that {holds} this duty, and on what basis, and {shares}."
+                    ),
+                    _ => format!(
+                        "Please confirm which NHS body {holds} this duty, and on what basis, and {shares}."
+                    ),
+                }
+            }
         };
         text = self.hedge(text);
         text.push_str(&self.council_basis());
@@ -2140,6 +2196,9 @@ impl Composer<'_> {
             if w.authority.is_none() {
                 self.notes.push("You are writing for someone else. The council and the NHS body may not reply to you without the person's signed consent or proof of your authority (a lasting power of attorney or a deputyship order), so enclose it if you can.".into());
             }
+        }
+        if self.audience.paired {
+            self.notes.push("There are two letters, one to the council and one to the NHS body, and each says that the other has been sent. Send both, at the same time, each to the body it is addressed to.".into());
         }
         if self.has_alternatives() {
             self.notes.push("It is not certain which body holds the duty, so the letter is addressed to each that may. Send a copy to each of them.".into());

@@ -54,6 +54,17 @@ const BULLET_NUM: u32 = 1;
 
 /// A paragraph with an optional style and paragraph properties, holding one run of escaped text.
 fn paragraph(style: Option<&str>, extra_ppr: &str, text: &str, bold: bool) -> String {
+    paragraph_after("", style, extra_ppr, text, bold)
+}
+
+/// A paragraph as [`paragraph`], with `lead` (runs this module writes, never user text) before its text.
+fn paragraph_after(
+    lead: &str,
+    style: Option<&str>,
+    extra_ppr: &str,
+    text: &str,
+    bold: bool,
+) -> String {
     let mut p = String::from("<w:p>");
     if style.is_some() || !extra_ppr.is_empty() {
         p.push_str("<w:pPr>");
@@ -63,6 +74,7 @@ fn paragraph(style: Option<&str>, extra_ppr: &str, text: &str, bold: bool) -> St
         p.push_str(extra_ppr);
         p.push_str("</w:pPr>");
     }
+    p.push_str(lead);
     if !text.is_empty() {
         p.push_str("<w:r>");
         if bold {
@@ -76,14 +88,23 @@ fn paragraph(style: Option<&str>, extra_ppr: &str, text: &str, bold: bool) -> St
     p
 }
 
-/// Builds `word/document.xml` and the number of ordered lists it uses.
-fn document(letter: &Letter) -> (String, u32) {
+/// A page break, as the first run of the first paragraph of every letter after the first, so each letter starts
+/// on a new page. It shares that paragraph with the letter's first line rather than standing in an empty paragraph
+/// of its own, which Word would show as a blank line at the top of the new page. Word and LibreOffice both read
+/// `<w:br w:type="page"/>` inside a run.
+const PAGE_BREAK: &str = "<w:r><w:br w:type=\"page\"/></w:r>";
+
+/// Builds the body of `word/document.xml` for one letter, numbering its ordered lists after `ordered_lists`;
+/// `lead` goes at the start of its first paragraph.
+fn letter_body(letter: &Letter, ordered_lists: &mut u32, lead: &str) -> String {
     let mut body = String::new();
     let tight = "<w:spacing w:after=\"0\"/>";
+    let mut lead = lead;
     for line in &letter.sender {
-        body.push_str(&paragraph(None, tight, line, false));
+        body.push_str(&paragraph_after(lead, None, tight, line, false));
+        lead = "";
     }
-    body.push_str(&paragraph(None, "", "", false));
+    body.push_str(&paragraph_after(lead, None, "", "", false));
     body.push_str(&paragraph(None, "", &letter.date, false));
     for a in &letter.addressees {
         body.push_str(&paragraph(None, tight, &a.department, false));
@@ -99,15 +120,14 @@ fn document(letter: &Letter) -> (String, u32) {
         }
     }
     body.push_str(&paragraph(Some("Subject"), "", &letter.subject, false));
-    let mut ordered_lists = 0;
     for block in &letter.blocks {
         match block {
             Block::Heading { text } => body.push_str(&paragraph(Some("Heading1"), "", text, false)),
             Block::Paragraph { text } => body.push_str(&paragraph(None, "", text, false)),
             Block::List { ordered, items } => {
                 let num = if *ordered {
-                    ordered_lists += 1;
-                    BULLET_NUM + ordered_lists
+                    *ordered_lists += 1;
+                    BULLET_NUM + *ordered_lists
                 } else {
                     BULLET_NUM
                 };
@@ -119,16 +139,29 @@ fn document(letter: &Letter) -> (String, u32) {
             }
             Block::Signature { lines } => {
                 body.push_str(&paragraph(None, "<w:keepNext/><w:keepLines/>", "", false));
-                for line in lines {
-                    body.push_str(&paragraph(
-                        None,
-                        &format!("<w:keepNext/>{tight}"),
-                        line,
-                        false,
-                    ));
+                for (n, line) in lines.iter().enumerate() {
+                    // The last line is not kept with the next paragraph, which may be the next letter.
+                    let keep = if n + 1 < lines.len() {
+                        "<w:keepNext/>"
+                    } else {
+                        ""
+                    };
+                    body.push_str(&paragraph(None, &format!("{keep}{tight}"), line, false));
                 }
             }
         }
+    }
+    body
+}
+
+/// Builds `word/document.xml` for one or more letters, each after the first on a new page, and the number of
+/// ordered lists it uses.
+fn document(letters: &[Letter]) -> (String, u32) {
+    let mut body = String::new();
+    let mut ordered_lists = 0;
+    for (i, letter) in letters.iter().enumerate() {
+        let lead = if i > 0 { PAGE_BREAK } else { "" };
+        body.push_str(&letter_body(letter, &mut ordered_lists, lead));
     }
     let document = format!(
         "{XML_DECLARATION}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>{body}<w:sectPr>\
@@ -189,10 +222,10 @@ fn numbering(ordered_lists: u32) -> String {
     xml
 }
 
-fn footer(letter: &Letter) -> String {
+fn footer(text: &str) -> String {
     format!(
         "{XML_DECLARATION}<w:ftr xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{}</w:ftr>",
-        paragraph(Some("Footer"), "", &letter.footer, false)
+        paragraph(Some("Footer"), "", text, false)
     )
 }
 
@@ -241,7 +274,7 @@ fn app_properties() -> String {
     )
 }
 
-/// The letter as the bytes of a .docx file.
+/// The letter as the bytes of a .docx file. The same as [`to_docx_all`] with one letter.
 ///
 /// # Examples
 ///
@@ -253,13 +286,30 @@ fn app_properties() -> String {
 /// assert_eq!(&bytes[..2], b"PK");
 /// ```
 pub fn to_docx(letter: &Letter) -> Vec<u8> {
-    let (document, ordered_lists) = document(letter);
+    to_docx_all(std::slice::from_ref(letter))
+}
+
+/// Several letters as one .docx file, in order, each starting on a new page (a `<w:br w:type="page"/>`), so one
+/// print gives them all. The footer is the first letter's (every letter's footer is the same: the rules version
+/// and law date). No letters gives an empty document.
+///
+/// # Examples
+///
+/// ```
+/// # let request: s117::letter::LetterRequest = serde_json::from_str(r#"{"date": "2026-11-23",
+/// #   "case": {"as_at": "2026-11-23"}, "to": "each"}"#).unwrap();
+/// let letters = s117::letter::render_all(&request);
+/// let bytes = s117::letter::to_docx_all(&letters);
+/// assert_eq!(&bytes[..2], b"PK");
+/// ```
+pub fn to_docx_all(letters: &[Letter]) -> Vec<u8> {
+    let (document, ordered_lists) = document(letters);
     let content_types = format!("{XML_DECLARATION}{CONTENT_TYPES}");
     let package_rels = format!("{XML_DECLARATION}{PACKAGE_RELS}");
     let document_rels = format!("{XML_DECLARATION}{DOCUMENT_RELS}");
     let styles = styles();
     let numbering = numbering(ordered_lists);
-    let footer = footer(letter);
+    let footer = footer(letters.first().map_or("", |l| l.footer.as_str()));
     let core = core_properties();
     let app = app_properties();
     let parts: [(&str, &[u8]); 9] = [

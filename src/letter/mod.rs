@@ -6,10 +6,15 @@
 //! with `textContent`), the command line can print it ([`to_text`]) and anyone can download it as a Word file
 //! ([`to_docx`]). The widget, the command line and the law-firm screen all get the same letter.
 //!
+//! The user chooses one joint letter, a letter to one side, or a separate letter to each side
+//! ([`Recipients::Each`]); [`render_all`] gives every letter the choice makes, and [`to_text_all`] and
+//! [`to_docx_all`] put several letters into one text (split by a form feed and a rule line) or one Word document
+//! (a page break between letters), so one print gives them all.
+//!
 //! # What the letter does
 //!
 //! - It is addressed to the council's adult social care department and the NHS body named by the decision, or to
-//!   one of them ([`Recipients`]). Where the decision is not sure of a body, or lists other candidates, every
+//!   one of them, or there is one letter to each ([`Recipients`]). Where the decision is not sure of a body, or lists other candidates, every
 //!   candidate is an addressee and the letter says why. A body the checker could not name is a line to fill in.
 //! - It sets out the person's details (blanks print as `____________` to fill in by hand), a chronology of each
 //!   stay in hospital, and numbered requests, each citing its legal basis by the [`Citation`] label from
@@ -43,8 +48,8 @@ pub mod docx;
 pub mod text;
 pub mod zip;
 
-pub use docx::to_docx;
-pub use text::to_text;
+pub use docx::{to_docx, to_docx_all};
+pub use text::{to_text, to_text_all};
 
 use crate::case::Case;
 use crate::date::Date;
@@ -171,6 +176,10 @@ pub enum Recipients {
     Council,
     /// The NHS body only.
     Nhs,
+    /// Two letters: one to the council (and any other council that may hold the duty), one to the NHS body (and
+    /// any other NHS body that may). Each is complete on its own and says that a matching letter has gone to the
+    /// other side, which shares the duty. `render_all` gives both letters; `render` only the council's.
+    Each,
 }
 
 /// Optional extra requests.
@@ -284,9 +293,68 @@ pub enum Block {
 /// assert_eq!(letter.reply_by.to_string(), "2026-12-21");
 /// assert!(to_text(&letter).contains("Worcestershire County Council"));
 /// ```
+///
+/// For [`Recipients::Each`] this is the first of the two letters, the council's; use [`render_all`] for both.
 pub fn render(request: &LetterRequest) -> Letter {
     let decision = crate::evaluate(&request.case);
-    compose::compose(request, decision)
+    compose::compose(request, decision, Side::first(request.to))
+}
+
+/// Writes every letter a request asks for, in order: one for [`Recipients::Both`], [`Recipients::Council`] and
+/// [`Recipients::Nhs`] (the same letter as [`render`]), two for [`Recipients::Each`] (the council's, then the NHS
+/// body's). Never panics and never returns an empty list.
+///
+/// # Examples
+///
+/// ```
+/// use s117::letter::{render_all, AddresseeKind, LetterRequest};
+/// let request: LetterRequest = serde_json::from_str(r#"{
+///   "date": "2026-11-23", "to": "each",
+///   "case": {"as_at": "2026-11-23", "detentions": [{"section": "3", "detained_in": "england",
+///     "admitted": "2025-03-01", "left_hospital": "2025-06-01", "leaving": "discharged",
+///     "lived_before": {"country": "england", "council": "Bromsgrove"}}]}
+/// }"#).unwrap();
+/// let letters = render_all(&request);
+/// assert_eq!(letters.len(), 2);
+/// assert!(letters[0].addressees.iter().all(|a| a.kind == AddresseeKind::Council));
+/// assert!(letters[1].addressees.iter().all(|a| a.kind == AddresseeKind::NhsBody));
+/// ```
+pub fn render_all(request: &LetterRequest) -> Vec<Letter> {
+    let decision = crate::evaluate(&request.case);
+    match request.to {
+        Recipients::Each => vec![
+            compose::compose(request, decision.clone(), Side::PairedCouncil),
+            compose::compose(request, decision, Side::PairedNhs),
+        ],
+        to => vec![compose::compose(request, decision, Side::first(to))],
+    }
+}
+
+/// Which side one letter is written to: what [`Recipients`] means for a single letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// One joint letter to both.
+    Both,
+    /// The council alone.
+    Council,
+    /// The NHS body alone.
+    Nhs,
+    /// The council, with a matching letter to the NHS body.
+    PairedCouncil,
+    /// The NHS body, with a matching letter to the council.
+    PairedNhs,
+}
+
+impl Side {
+    /// The side of the first (for all but [`Recipients::Each`], the only) letter.
+    fn first(to: Recipients) -> Side {
+        match to {
+            Recipients::Both => Side::Both,
+            Recipients::Council => Side::Council,
+            Recipients::Nhs => Side::Nhs,
+            Recipients::Each => Side::PairedCouncil,
+        }
+    }
 }
 
 /// Removes what must not reach a letter from text the user typed: control characters, bidirectional

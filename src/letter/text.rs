@@ -72,6 +72,31 @@ pub fn to_text(letter: &Letter) -> String {
     out
 }
 
+/// What comes between two letters in [`to_text_all`]: a rule line under the first letter, then a form feed on a
+/// line of its own, so a printer starts the next letter on a new page and a reader on screen sees where it begins.
+pub const SEPARATOR: &str =
+    "\n------------------------------------------------------------------------------\n\u{000C}\n";
+
+/// Several letters as one plain text, in order, each as [`to_text`] writes it, with [`SEPARATOR`] between them.
+/// One letter gives exactly [`to_text`]'s text.
+///
+/// # Examples
+///
+/// ```
+/// # let request: s117::letter::LetterRequest = serde_json::from_str(r#"{"date": "2026-11-23",
+/// #   "case": {"as_at": "2026-11-23"}, "to": "each"}"#).unwrap();
+/// use s117::letter::{render_all, to_text_all};
+/// let text = to_text_all(&render_all(&request));
+/// assert_eq!(text.matches('\u{000C}').count(), 1);
+/// ```
+pub fn to_text_all(letters: &[Letter]) -> String {
+    letters
+        .iter()
+        .map(to_text)
+        .collect::<Vec<_>>()
+        .join(SEPARATOR)
+}
+
 /// Wraps a paragraph to `width` characters, with a prefix for the first line and another for the rest.
 ///
 /// An empty paragraph gives one line holding just the first prefix, trimmed.
