@@ -11,9 +11,11 @@ s117: the Section 117 aftercare checker (a screening tool, not legal advice)
 
 Usage:
   s117 check FILE.json       decide a case; prints the Decision as JSON (FILE may be - for standard input)
-  s117 letter FILE.json [--to council|nhs|both] [--format text|docx|json] [--out PATH]
+  s117 letter FILE.json [--to council|nhs|both|each] [--format text|docx|json] [--out PATH]
                              write the confirmation-request letter from a LetterRequest (FILE may be -);
-                             docx needs --out unless standard output is not a terminal
+                             docx needs --out unless standard output is not a terminal; --to each writes a
+                             letter to the council and one to the NHS body: as text, split by a form feed,
+                             as docx, one file with a page break, as json, an array of the two letters
   s117 screen FILE.csv|FILE.jsonl [options]
                              screen many enquiries at once into a triage CSV (s117 screen --help)
   s117 schema [case|decision|letter|triage]
@@ -61,8 +63,11 @@ fn parse_args() -> Result<Command, lexopt::Error> {
                     "both" => s117::letter::Recipients::Both,
                     "council" => s117::letter::Recipients::Council,
                     "nhs" => s117::letter::Recipients::Nhs,
+                    "each" => s117::letter::Recipients::Each,
                     other => {
-                        return Err(format!("--to takes council, nhs or both, not {other:?}").into())
+                        return Err(
+                            format!("--to takes council, nhs, both or each, not {other:?}").into(),
+                        )
                     }
                 })
             }
@@ -209,7 +214,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// `s117 letter`: reads a LetterRequest, writes the letter as text, .docx or JSON.
+/// `s117 letter`: reads a LetterRequest, writes the letter (for `--to each`, both letters) as text, .docx or JSON.
 fn letter(args: LetterArgs) -> ExitCode {
     use std::io::{IsTerminal, Write};
     let text = match read_input(&args.file) {
@@ -231,17 +236,22 @@ fn letter(args: LetterArgs) -> ExitCode {
     if let Some(to) = args.to {
         request.to = to;
     }
-    let letter = s117::letter::render(&request);
+    let letters = s117::letter::render_all(&request);
     let bytes = match args.format {
-        LetterFormat::Text => s117::letter::to_text(&letter).into_bytes(),
+        LetterFormat::Text => s117::letter::to_text_all(&letters).into_bytes(),
         LetterFormat::Docx => {
             if args.out.is_none() && std::io::stdout().is_terminal() {
                 eprintln!("s117: a .docx is binary; give --out FILE.docx or redirect standard output to a file");
                 return ExitCode::from(2);
             }
-            s117::letter::to_docx(&letter)
+            s117::letter::to_docx_all(&letters)
         }
-        LetterFormat::Json => match serde_json::to_string_pretty(&letter) {
+        // One letter is an object, as it always was; `--to each` asked for several, so they are an array.
+        LetterFormat::Json => match if request.to == s117::letter::Recipients::Each {
+            serde_json::to_string_pretty(&letters)
+        } else {
+            serde_json::to_string_pretty(&letters[0])
+        } {
             Ok(mut json) => {
                 json.push('\n');
                 json.into_bytes()
@@ -260,7 +270,13 @@ fn letter(args: LetterArgs) -> ExitCode {
         }
     };
     if args.format == LetterFormat::Text {
-        for note in &letter.notes {
+        let mut notes: Vec<&String> = Vec::new();
+        for note in letters.iter().flat_map(|l| &l.notes) {
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
+        for note in notes {
             eprintln!("note: {note}");
         }
     }

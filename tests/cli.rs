@@ -155,3 +155,78 @@ fn schema_command_prints_the_published_schema() {
     let out = s117(&["schema", "everything"], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn letter_to_each_writes_a_letter_to_the_council_and_one_to_the_nhs_body() {
+    let file = "examples/letter-request.json";
+    let council = "Worcestershire County Council";
+    let icb = "NHS Herefordshire and Worcestershire Integrated Care Board";
+
+    // Text: both letters, split by a form feed; the notes once each, on standard error.
+    let out = s117(&["letter", file, "--to", "each"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let (first, second) = stdout
+        .split_once('\u{000C}')
+        .expect("a form feed between the letters");
+    assert!(!second.contains('\u{000C}'), "two letters, not more");
+    assert!(first.contains(&format!("Adult Social Care\n{council}\n")));
+    assert!(second.contains(&format!("Section 117 after-care\n{icb}\n")));
+    assert_eq!(stdout.matches("Dear Sir or Madam,").count(), 2);
+    let stderr = text(&out.stderr);
+    assert_eq!(
+        stderr.matches("note: There are two letters").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("note: The reply date is").count(),
+        1,
+        "{stderr}"
+    );
+
+    // JSON: an array of the two letters (one letter stays an object).
+    let out = s117(&["letter", file, "--to", "each", "--format", "json"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let letters: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let letters = letters.as_array().expect("an array");
+    assert_eq!(letters.len(), 2);
+    assert_eq!(letters[0]["addressees"][0]["name"], council);
+    assert_eq!(letters[0]["addressees"][0]["kind"], "council");
+    assert_eq!(letters[1]["addressees"][0]["name"], icb);
+    assert_eq!(letters[1]["addressees"][0]["kind"], "nhs_body");
+    let out = s117(&["letter", file, "--format", "json"], None);
+    let one: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(one.is_object() && one["addressees"].as_array().unwrap().len() == 2);
+
+    // .docx: one file, with a page break between the letters (the parts are stored, so the XML is readable).
+    let path = std::env::temp_dir().join(format!("s117-cli-each-{}.docx", std::process::id()));
+    let out = s117(
+        &[
+            "letter",
+            file,
+            "--to",
+            "each",
+            "--format",
+            "docx",
+            "--out",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).ok();
+    assert_eq!(&bytes[..2], b"PK");
+    let xml = String::from_utf8_lossy(&bytes);
+    assert_eq!(xml.matches("<w:br w:type=\"page\"/>").count(), 1);
+    let (before, after) = xml.split_once("<w:br w:type=\"page\"/>").unwrap();
+    assert!(before.contains(&format!(">{council}</w:t>")));
+    assert!(after.contains(&format!(">{icb}</w:t>")));
+
+    // A wrong value names the right ones; the usage lists `each`.
+    let out = s117(&["letter", file, "--to", "everyone"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--to takes council, nhs, both or each"));
+    assert!(text(&s117(&["--help"], None).stdout).contains("--to council|nhs|both|each"));
+}
