@@ -111,12 +111,17 @@ mod widget {
         })?)
     }
 
-    /// The letter as the page receives it: `{ ok: true, letter, text }` or `{ ok: false, errors }`.
+    /// The letters as the page receives them: `{ ok: true, letters, letter, text }` or `{ ok: false, errors }`.
     #[derive(Serialize)]
     struct Written {
         ok: bool,
+        /// Every letter asked for: one, or two for `"to": "each"` (the council's, then the NHS body's).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        letters: Vec<crate::letter::Letter>,
+        /// The first letter, as before there could be two.
         #[serde(skip_serializing_if = "Option::is_none")]
         letter: Option<crate::letter::Letter>,
+        /// Every letter as plain text, split by a rule line and a form feed.
         #[serde(skip_serializing_if = "Option::is_none")]
         text: Option<String>,
         #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -137,22 +142,25 @@ mod widget {
         })
     }
 
-    /// Writes the confirmation-request letter: `letter(request) -> { ok, letter, text } | { ok, errors }`, where
-    /// `letter` is the structured letter (headings, paragraphs, lists) and `text` the same letter as plain text.
+    /// Writes the confirmation-request letters: `letter(request) -> { ok, letters, letter, text } | { ok, errors }`,
+    /// where `letters` are the structured letters (headings, paragraphs, lists): one, or two for `"to": "each"`;
+    /// `letter` is the first of them; and `text` all of them as plain text.
     #[wasm_bindgen]
     pub fn letter(request: JsValue) -> Result<JsValue, JsError> {
         let out = match letter_request(request)? {
             Ok(request) => {
-                let letter = crate::letter::render(&request);
+                let letters = crate::letter::render_all(&request);
                 Written {
                     ok: true,
-                    text: Some(crate::letter::to_text(&letter)),
-                    letter: Some(letter),
+                    text: Some(crate::letter::to_text_all(&letters)),
+                    letter: letters.first().cloned(),
+                    letters,
                     errors: Vec::new(),
                 }
             }
             Err(errors) => Written {
                 ok: false,
+                letters: Vec::new(),
                 letter: None,
                 text: None,
                 errors,
@@ -161,12 +169,15 @@ mod widget {
         Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
 
-    /// The letter as a Word document: `letterDocx(request) -> Uint8Array`. Throws if the case's facts cannot all be
-    /// true (call `letter` first to show those errors next to their questions).
+    /// The letter as a Word document: `letterDocx(request) -> Uint8Array`; for `"to": "each"`, one document with both
+    /// letters, each starting on a new page. Throws if the case's facts cannot all be true (call `letter` first to
+    /// show those errors next to their questions).
     #[wasm_bindgen(js_name = letterDocx)]
     pub fn letter_docx(request: JsValue) -> Result<Vec<u8>, JsError> {
         match letter_request(request)? {
-            Ok(request) => Ok(crate::letter::to_docx(&crate::letter::render(&request))),
+            Ok(request) => Ok(crate::letter::to_docx_all(&crate::letter::render_all(
+                &request,
+            ))),
             Err(errors) => Err(JsError::new(
                 &errors
                     .iter()
