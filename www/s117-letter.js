@@ -28,7 +28,11 @@ const LETTER_TO = [
   { value: 'both', label: 'The council and the NHS body' },
   { value: 'council', label: 'The council only' },
   { value: 'nhs', label: 'The NHS body only' },
+  { value: 'each', label: 'A separate letter to each' },
 ];
+
+/** Who a letter is to, by the kind of its first addressee (the core's `AddresseeKind`), for its heading. */
+const LETTER_SIDE = { council: 'the council', nhs_body: 'the NHS body' };
 
 const LETTER_OPTIONS = [
   { key: 'personal_health_budget', label: 'Ask about a personal health budget for the NHS part of my after-care' },
@@ -170,23 +174,29 @@ class LetterPart {
       return;
     }
     this._letterResult = result;
-    const letter = result.letter;
+    // One letter, or two for "A separate letter to each" (`letters`); `letter` alone is what older cores return.
+    const letters = Array.isArray(result.letters) && result.letters.length ? result.letters : [result.letter];
+    const several = letters.length > 1;
+    const them = several ? 'both letters' : 'the letter';
+    const notes = [...new Set(letters.flatMap((l) => (l && l.notes) || []))];
+    const replyBy = letters[0] && letters[0].reply_by;
     const previewId = `${this._uid}-letter-preview`;
     const $status = h('p', { class: 's117-body s117-letter-status', role: 'status' });
     const $actions = h(
       'div',
       { class: 's117-button-group s117-letter-actions' },
-      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => window.print() }, 'Print', vh(' the letter')),
+      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => window.print() }, 'Print', vh(several ? ' both letters' : ' the letter')),
       h('button', {
         class: 's117-button s117-button--secondary',
         type: 'button',
         text: 'Copy',
+        'aria-label': several ? 'Copy both letters' : null,
         onclick: async () => {
           const ok = await copyText(result.text, this.$root);
-          $status.textContent = ok ? 'The letter has been copied. You can paste it into an email or a document.' : 'Copying did not work in this browser. Select the text of the letter and copy it yourself.';
+          $status.textContent = ok ? `${several ? 'Both letters have' : 'The letter has'} been copied. You can paste ${several ? 'them' : 'it'} into an email or a document.` : `Copying did not work in this browser. Select the text of ${them} and copy it yourself.`;
         },
       }),
-      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => { download(`s117-letter-${this.asAt}.txt`, result.text, 'text/plain;charset=utf-8'); $status.textContent = 'The letter has been downloaded as a text file.'; } }, 'Download .txt', vh(' (the letter as a text file)')),
+      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => { download(`s117-letter-${this.asAt}.txt`, result.text, 'text/plain;charset=utf-8'); $status.textContent = `${several ? 'Both letters have' : 'The letter has'} been downloaded as a text file.`; } }, 'Download .txt', vh(several ? ' (both letters as one text file)' : ' (the letter as a text file)')),
       typeof wasm.letterDocx === 'function'
         ? h('button', {
             class: 's117-button s117-button--secondary',
@@ -195,23 +205,35 @@ class LetterPart {
               try {
                 const bytes = wasm.letterDocx(this._letterRequest());
                 download(`s117-letter-${this.asAt}.docx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-                $status.textContent = 'The letter has been downloaded as a Word document.';
+                $status.textContent = several ? 'Both letters have been downloaded as one Word document, each starting on a new page.' : 'The letter has been downloaded as a Word document.';
               } catch (err) {
                 $status.textContent = `We could not make the Word document: ${err && err.message ? err.message : err}`;
               }
             },
-          }, 'Download .docx', vh(' (the letter as a Word document)'))
+          }, 'Download .docx', vh(several ? ' (both letters as one Word document)' : ' (the letter as a Word document)'))
         : null,
     );
+    // Two letters: each under its own heading (not printed), and each printed from a new page (s117-checker.css).
+    const shown = several
+      ? letters.flatMap((l, n) => {
+          const side = LETTER_SIDE[l.addressees && l.addressees[0] && l.addressees[0].kind] || 'one of the bodies';
+          const headingId = `${previewId}-${n + 1}-heading`;
+          return [
+            h('h4', { class: 's117-heading-s s117-letter-of', id: headingId, text: `Letter ${n + 1} of ${letters.length}: to ${side}` }),
+            renderLetter(l, `${previewId}-${n + 1}`, { labelledBy: headingId, headings: 'h5' }),
+          ];
+        })
+      : [renderLetter(letters[0], previewId)];
     append($out, [
-      h('h3', { class: 's117-heading-m js-s117-letter-heading', tabindex: '-1', text: 'Your letter' }),
-      letter.reply_by ? h('p', { class: 's117-body', text: `The letter asks for a reply by ${longDate(letter.reply_by)}. Keep a copy, and note the date you send it.` }) : null,
-      letter.notes && letter.notes.length
-        ? h('div', { class: 's117-inset-text s117-letter-notes' }, h('p', { class: 's117-body' }, h('strong', { text: 'Before you send it' })), h('ul', { class: 's117-list s117-list--bullet' }, letter.notes.map((n) => h('li', { text: n }))))
+      h('h3', { class: 's117-heading-m js-s117-letter-heading', tabindex: '-1', text: several ? 'Your letters' : 'Your letter' }),
+      several ? h('p', { class: 's117-body', text: `There is one letter to the council and one to the NHS body. Each says that the other has been sent. Print, copy or download them together.` }) : null,
+      replyBy ? h('p', { class: 's117-body', text: `${several ? 'Both letters ask' : 'The letter asks'} for a reply by ${longDate(replyBy)}. Keep a copy, and note the date you send ${several ? 'them' : 'it'}.` }) : null,
+      notes.length
+        ? h('div', { class: 's117-inset-text s117-letter-notes' }, h('p', { class: 's117-body' }, h('strong', { text: 'Before you send it' })), h('ul', { class: 's117-list s117-list--bullet' }, notes.map((n) => h('li', { text: n }))))
         : null,
       $actions,
       $status,
-      renderLetter(letter, previewId),
+      ...shown,
     ]);
     if (focus) $out.querySelector('.js-s117-letter-heading').focus();
   }
@@ -244,9 +266,13 @@ function linesParagraph(lines, cls) {
  * The letter, from the core's blocks, in the order of its text and .docx versions: sender, date, addressees (each
  * with a line for its address, and why it is written to when that needs saying), subject, body, footer.
  * Everything is text: names and addresses typed by the person included.
+ * @param {any} letter the core's letter
+ * @param {string} id the article's id
+ * @param {{ labelledBy?: string, headings?: string }} [opts] a heading that names it (else it is "Letter"), and the
+ *   element for its headings (h4, or h5 under a heading for each of several letters)
  */
-function renderLetter(letter, id) {
-  const $letter = h('article', { class: 's117-letter', id, 'aria-label': 'Letter' });
+function renderLetter(letter, id, { labelledBy, headings = 'h4' } = {}) {
+  const $letter = h('article', labelledBy ? { class: 's117-letter', id, 'aria-labelledby': labelledBy } : { class: 's117-letter', id, 'aria-label': 'Letter' });
   if (letter.sender && letter.sender.length) $letter.append(linesParagraph(linesOf(letter.sender), 's117-letter__sender'));
   if (letter.date) $letter.append(h('p', { class: 's117-letter__date', text: /^\d{4}-\d{2}-\d{2}$/.test(letter.date) ? longDate(letter.date) : letter.date }));
   const addressees = Array.isArray(letter.addressees) ? letter.addressees : letter.addressees ? [letter.addressees] : [];
@@ -259,7 +285,7 @@ function renderLetter(letter, id) {
   if (addressees.length) $letter.append(h('div', { class: 's117-letter__addressees' }, addressees.map(addressee)));
   if (letter.subject) $letter.append(h('p', { class: 's117-letter__subject' }, h('strong', { text: letter.subject })));
   for (const block of letter.blocks || []) {
-    if (block.type === 'heading') $letter.append(h('h4', { class: 's117-letter__heading', text: block.text }));
+    if (block.type === 'heading') $letter.append(h(headings, { class: 's117-letter__heading', text: block.text }));
     else if (block.type === 'paragraph') $letter.append(linesParagraph(String(block.text || '').split('\n'), 's117-letter__paragraph'));
     else if (block.type === 'list') $letter.append(h(block.ordered ? 'ol' : 'ul', { class: `s117-letter__list${block.ordered ? ' s117-letter__list--ordered' : ''}` }, (block.items || []).map((item) => h('li', { text: typeof item === 'string' ? item : linesOf(item).join(' ') }))));
     else if (block.type === 'signature') $letter.append(linesParagraph(linesOf(block.lines), 's117-letter__signature'));

@@ -275,14 +275,14 @@ async function result(page) {
   return { summary, bodies, decision };
 }
 
-/** Fills the letter details and creates the letter; returns its text. */
+/** Fills the letter details and creates the letter; returns its text (the first letter's, if there are two). */
 async function letter(page, details = {}) {
   const section = page.locator('.s117-letter-section');
   if (details.name) await section.getByLabel('Full name', { exact: true }).fill(details.name);
   if (details.address) await section.getByLabel('Address', { exact: true }).fill(details.address);
   await section.getByRole('button', { name: /^(Create|Update) the letter$/ }).click();
-  await page.locator('.s117-letter').waitFor();
-  return (await page.locator('.s117-letter').innerText()).trim();
+  await page.locator('.s117-letter').first().waitFor();
+  return (await page.locator('.s117-letter').first().innerText()).trim();
 }
 
 /** The names on the letter's addressee blocks, in order. */
@@ -1470,6 +1470,78 @@ test('print: with a letter on screen, only the letter prints, on A4 with margins
     assertClean(log);
     await close();
   }
+});
+
+test('letter: "A separate letter to each" gives two letters, to the council and to the NHS body, each printed from a new page; .txt and .docx hold both', async () => {
+  const { page, log, close } = await open('index.html', { width: 1024 });
+  await ready(page);
+  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
+  const council = 'Birmingham City Council';
+  const nhs = 'NHS Birmingham and Solihull Integrated Care Board';
+  const section = page.locator('.s117-letter-section');
+  await section.getByRole('radio', { name: 'A separate letter to each' }).check();
+  await letter(page, { name: 'Sam Example', address: '1 High Street\nBirmingham' });
+  await heading(page, 'Your letters');
+  // Two letters on screen, each under its own heading, each addressed to its own side only.
+  const letters = page.locator('.s117-letter');
+  assert.equal(await letters.count(), 2);
+  assert.deepEqual(await page.locator('.s117-letter-of').allTextContents(), ['Letter 1 of 2: to the council', 'Letter 2 of 2: to the NHS body']);
+  assert.equal(await page.getByRole('article', { name: 'Letter 1 of 2: to the council' }).count(), 1);
+  assert.equal(await page.getByRole('article', { name: 'Letter 2 of 2: to the NHS body' }).count(), 1);
+  const to = (n) => letters.nth(n).locator('.s117-letter__addressee').evaluateAll((els) => els.map((el) => el.innerText.split('\n').map((l) => l.trim()).filter(Boolean)));
+  const [first, second] = [await to(0), await to(1)];
+  assert.equal(first.length, 1, JSON.stringify(first));
+  assert.deepEqual(first[0].slice(0, 2), ['Adult Social Care', council]);
+  assert.equal(second.length, 1, JSON.stringify(second));
+  assert.deepEqual(second[0].slice(0, 2), ['Section 117 after-care', nhs]);
+  // Each is whole on its own, and says the other has been sent.
+  const texts = [squash(await letters.nth(0).innerText()), squash(await letters.nth(1).innerText())];
+  for (const t of texts) {
+    assert.match(t, /^Sam Example 1 High Street Birmingham/);
+    assert.match(t, /Dear Sir or Madam,/);
+    assert.match(t, /Yours faithfully,/);
+  }
+  assert.ok(texts[0].includes(`a matching letter to ${nhs}.`), texts[0]);
+  assert.ok(texts[1].includes(`a matching letter to ${council}.`), texts[1]);
+  // The notes are said once, not once per letter.
+  const notes = await page.locator('.s117-letter-notes li').allTextContents();
+  assert.equal(new Set(notes).size, notes.length, JSON.stringify(notes));
+  assert.ok(notes.some((n) => n.startsWith('There are two letters')), JSON.stringify(notes));
+  await axe(page, 'two letters, one to each body');
+  await shot(page, 'letters-each');
+  // Download .txt: both letters, split by a form feed; .docx: one document, a page break between them.
+  const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt (both letters as one text file)' }).click()]);
+  const text = await readFile(await txt.path(), 'utf8');
+  assert.equal(txt.suggestedFilename(), 's117-letter-2026-11-23.txt');
+  const pages = text.split('\f');
+  assert.equal(pages.length, 2, 'one form feed between the two letters');
+  assert.match(pages[0], new RegExp(`Adult Social Care\\n${council}\\n`));
+  assert.match(pages[1], new RegExp(`Section 117 after-care\\n${nhs}\\n`));
+  for (const p of pages) assert.equal(p.match(/Dear Sir or Madam,/g).length, 1);
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .docx (both letters as one Word document)' }).click()]);
+  const xml = unzip(await readFile(await docx.path()))['word/document.xml'].toString('utf8');
+  const breaks = xml.split('<w:br w:type="page"/>');
+  assert.equal(breaks.length, 2, 'one page break');
+  assert.ok(wordText(breaks[0]).includes(`\n${council}\n`) && wordText(breaks[1]).includes(`\n${nhs}\n`));
+  await page.getByRole('button', { name: 'Copy both letters' }).click();
+  await page.getByText('Both letters have been copied.', { exact: false }).waitFor();
+  // Print: both letters, the second from a new page; the headings above them stay on screen.
+  const shown = await printed(page, ['.s117-letter', '.s117-letter-of', '.s117-letter-notes']);
+  assert.deepEqual(shown, { '.s117-letter': true, '.s117-letter-of': false, '.s117-letter-notes': false });
+  assert.deepEqual(await letters.evaluateAll((els) => els.map((el) => getComputedStyle(el).breakBefore)), ['auto', 'page']);
+  const box = await letters.nth(0).boundingBox();
+  assert.ok(box.y < 20, `the first letter is at the top of the printed page (${box.y})`);
+  await page.emulateMedia({ media: 'screen' });
+  // Back to one joint letter: one letter again.
+  await section.getByRole('radio', { name: 'The council and the NHS body' }).check();
+  await section.getByRole('button', { name: 'Update the letter' }).click();
+  await heading(page, 'Your letter');
+  assert.equal(await letters.count(), 1);
+  assert.equal(await page.locator('.s117-letter-of').count(), 0);
+  assertClean(log);
+  await close();
 });
 
 // ----- screenshots ---------------------------------------------------------------------------------------------------
