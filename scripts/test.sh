@@ -124,6 +124,8 @@ step "clippy wasm" "lints, wasm32 build of the library" \
   cargo clippy --lib --no-default-features --features widget --target wasm32-unknown-unknown -- -D warnings
 step "clippy wasm screen" "lints, wasm32 build of the screening package" \
   cargo clippy --lib --no-default-features --features wasm,screen --target wasm32-unknown-unknown -- -D warnings
+# The API documentation builds with no broken links (the rules' module docs cite cases as \[2023\] UKSC 31).
+step "doc" "cargo doc: no broken intra-doc links" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 # The rules themselves: unit, doc, scenario and property tests, natively (fast, with good failure messages).
 step "cargo test" "unit, doc, scenario and property tests (native)" cargo test
 # wasm-bindgen tests across the JS boundary, in Node, once the crate has wasm-bindgen-test as a dev-dependency.

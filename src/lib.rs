@@ -46,7 +46,7 @@
 //! ```
 //!
 //! The modules follow the Act: [`rules`] runs each rule in order; [`case`] and [`decision`] are the contract;
-//! [`sources`] is the one registry of citations; [`reference`] holds the councils and NHS bodies.
+//! [`sources`] is the one registry of citations; [`reference`](mod@reference) holds the councils and NHS bodies.
 
 pub mod case;
 pub mod date;

@@ -1,4 +1,4 @@
-//! No charges for after-care: *R v Manchester City Council, ex p Stennett* [2002] UKHL 34.
+//! No charges for after-care: *R v Manchester City Council, ex p Stennett* \[2002\] UKHL 34.
 //!
 //! # Interpretation
 //!

@@ -10,7 +10,7 @@
 //! - Discharged, on a CTO, or conditionally discharged: the person has left, so the duty has arisen.
 //! - Section 17 leave living in the community (overnight or longer): treated as leaving. *R v Richmond LBC ex p
 //!   Watson* (trial leave in a care home) is contrasted in *CXF*; the Code of Practice treats leave as covered.
-//! - Escorted short leave only: not yet. *R (CXF) v Central Bedfordshire* [2018] EWCA Civ 2852.
+//! - Escorted short leave only: not yet. *R (CXF) v Central Bedfordshire* \[2018\] EWCA Civ 2852.
 //! - Stayed on informally after the section ended: the words "whether or not immediately after so ceasing"
 //!   mean the duty arises when they do leave.
 //! - A transferred prisoner (s.47 or s.48) returned to prison has ceased to be detained in hospital and left it.

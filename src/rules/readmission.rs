@@ -2,7 +2,7 @@
 //!
 //! # Interpretation
 //!
-//! *R (Worcestershire CC) v SSHSC* [2023] UKSC 31: the s.117(2) duty ends automatically when the person is
+//! *R (Worcestershire CC) v SSHSC* \[2023\] UKSC 31: the s.117(2) duty ends automatically when the person is
 //! detained again under a qualifying section, and a new duty arises when they next leave hospital, owed by the
 //! council where they were ordinarily resident immediately before the new detention. An informal admission, or
 //! one under section 2 (or 4, 5 or 136), does not end the duty: the same bodies stay responsible.

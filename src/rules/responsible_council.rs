@@ -12,7 +12,7 @@
 //!
 //! # Interpretation
 //!
-//! "Detained" means the latest qualifying detention (*Worcestershire* [2023] UKSC 31). Ordinary residence has its
+//! "Detained" means the latest qualifying detention (*Worcestershire* \[2023\] UKSC 31). Ordinary residence has its
 //! ordinary meaning; there is no deeming rule inside s.117 today. The checker names the council for the area the
 //! person gives and flags, rather than guesses, the hard cases:
 //!
@@ -21,7 +21,7 @@
 //!   capacity but who placed them is not given, the council for where they lived is named and the placement facts
 //!   are asked for;
 //! - residence imposed by a condition of a conditional discharge: probably not voluntarily adopted, so the
-//!   original area may remain (*Wiltshire v Hertfordshire* [2014] EWCA Civ 712). Where the person was recalled
+//!   original area may remain (*Wiltshire v Hertfordshire* \[2014\] EWCA Civ 712). Where the person was recalled
 //!   from that conditional discharge and discharged again, the council from before the original detention is
 //!   named, not certain, with the imposed-residence council as the alternative (the specification, §4: "the
 //!   original authority probably remains responsible; flag"); after a fresh detention the imposed-residence
@@ -29,7 +29,7 @@
 //! - a later stay whose section is not known, which may have been a new qualifying detention: its council is
 //!   the alternative;
 //! - an informal in-patient whose home had gone: may have become resident in the hospital's area
-//!   (*Sunderland v South Tyneside* [2012] EWCA Civ 1232);
+//!   (*Sunderland v South Tyneside* \[2012\] EWCA Civ 1232);
 //! - moved while on after-care, with no new detention: responsibility does not move.
 //!
 //! A district council (such as Bromsgrove) has no social services duties: the county council does.
