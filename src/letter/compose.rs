@@ -63,37 +63,29 @@ impl Voice {
             their: if own { "my" } else { "their" },
         }
     }
+    /// `own` when the person is writing for themself, `other` when someone writes for them.
+    fn pick(&self, own: &'static str, other: &'static str) -> &'static str {
+        if self.own {
+            own
+        } else {
+            other
+        }
+    }
     /// After the first mention: "am" or "is".
     fn be_n(&self) -> &'static str {
-        if self.own {
-            "am"
-        } else {
-            "is"
-        }
+        self.pick("am", "is")
     }
     /// After the first mention: "have" or "has".
     fn have_n(&self) -> &'static str {
-        if self.own {
-            "have"
-        } else {
-            "has"
-        }
+        self.pick("have", "has")
     }
     /// After "they": "am" or "are".
     fn be_they(&self) -> &'static str {
-        if self.own {
-            "am"
-        } else {
-            "are"
-        }
+        self.pick("am", "are")
     }
     /// After "they": "was" or "were".
     fn was_they(&self) -> &'static str {
-        if self.own {
-            "was"
-        } else {
-            "were"
-        }
+        self.pick("was", "were")
     }
 }
 
