@@ -8,6 +8,7 @@ use s117::letter::{
     self, render, render_all, to_docx, to_docx_all, to_text, to_text_all, Block, Letter,
     LetterRequest,
 };
+use serde_json::{json, Value};
 use std::path::PathBuf;
 
 /// A request from JSON, failing the test with the field if it does not parse.
@@ -18,364 +19,311 @@ fn request(json: &str) -> LetterRequest {
     }
 }
 
-/// Every scenario: (snapshot name, what it shows, the request).
+/// The date every scenario's letter is written, and the date its case is judged at.
+const DATE: &str = "2026-11-23";
+
+/// `base` with `overrides` laid over it: objects merged key by key, anything else replaced.
+fn with(mut base: Value, overrides: Value) -> Value {
+    match (&mut base, overrides) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (key, value) in o {
+                let old = b.remove(&key).unwrap_or(Value::Null);
+                b.insert(key, with(old, value));
+            }
+        }
+        (b, o) => *b = o,
+    }
+    base
+}
+
+/// A request dated `DATE`, its case judged as at `DATE`, with `fields` (`to`, `case`, `details`, `options`)
+/// laid over it, parsed as the CLI parses it.
+fn request_for(fields: Value) -> LetterRequest {
+    let base = json!({"date": DATE, "case": {"as_at": DATE}});
+    request(&with(base, fields).to_string())
+}
+
+/// Detained under s.3 in England, discharged in 2024; lived in Bromsgrove, GP in Herefordshire and Worcestershire.
+fn england_s3_bromsgrove() -> Value {
+    json!({"detentions": [{
+        "section": "3", "detained_in": "england", "admitted": "2024-02-12", "section_ended": "2024-06-03",
+        "left_hospital": "2024-06-03", "leaving": "discharged", "hospital": "Elgar Unit, Worcester",
+        "lived_before": {"country": "england", "council": "Bromsgrove"},
+        "gp_icb": "NHS Herefordshire and Worcestershire ICB"
+    }]})
+}
+
+/// The patient of `england_s3_bromsgrove`, with an address and NHS number.
+fn alex_morgan() -> Value {
+    json!({"name": "Alex Morgan", "date_of_birth": "1971-04-09",
+        "address": "Flat 2, 14 Church Street\nBromsgrove\nB61 8DB", "nhs_number": "943 476 5919"})
+}
+
+/// Detained under s.37/41 in Wales, conditionally discharged in 2023; lived in Cardiff.
+fn wales_s37_41_cardiff() -> Value {
+    json!({"detentions": [{
+        "section": "37/41", "detained_in": "wales", "admitted": "2019-03", "left_hospital": "2023-07-10",
+        "leaving": "conditional_discharge", "lived_before": {"country": "wales", "council": "Cardiff"}
+    }]})
+}
+
+/// The patient of `wales_s37_41_cardiff`.
+fn rhian_evans() -> Value {
+    json!({"name": "Rhian Evans", "date_of_birth": "1988-12-01", "address": "7 Heol y Castell, Caerdydd, CF10 1AA"})
+}
+
+/// Every scenario: (snapshot name, the request).
 fn scenarios() -> Vec<(&'static str, LetterRequest)> {
-    vec![
+    let table = [
         (
             "entitled-england",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2024-02-12", "section_ended": "2024-06-03",
-      "left_hospital": "2024-06-03", "leaving": "discharged", "hospital": "Elgar Unit, Worcester",
-      "lived_before": {"country": "england", "council": "Bromsgrove"},
-      "gp_icb": "NHS Herefordshire and Worcestershire ICB"
-    }]
-  },
-  "details": {"person": {"name": "Alex Morgan", "date_of_birth": "1971-04-09",
-    "address": "Flat 2, 14 Church Street\nBromsgrove\nB61 8DB", "nhs_number": "943 476 5919",
-    "phone": "01527 000000", "email": "alex.morgan@example.org"}}
-}"#,
-            ),
+            json!({
+                "case": england_s3_bromsgrove(),
+                "details": {"person": with(alex_morgan(), json!({"phone": "01527 000000", "email": "alex.morgan@example.org"}))}
+            }),
         ),
         (
             "wales",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "37/41", "detained_in": "wales", "admitted": "2019-03", "left_hospital": "2023-07-10",
-      "leaving": "conditional_discharge", "lived_before": {"country": "wales", "council": "Cardiff"}
-    }]
-  },
-  "details": {"person": {"name": "Rhian Evans", "date_of_birth": "1988-12-01",
-    "address": "7 Heol y Castell, Caerdydd, CF10 1AA"}},
-  "options": {"personal_health_budget": true, "direct_payments": true}
-}"#,
-            ),
+            json!({
+                "case": wales_s37_41_cardiff(),
+                "details": {"person": rhian_evans()},
+                "options": {"personal_health_budget": true, "direct_payments": true}
+            }),
         ),
         (
             "readmission-council-and-icb-in-different-areas",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [
-      {"section": "3", "detained_in": "england", "admitted": "2022-09-05", "left_hospital": "2023-01-20",
-       "leaving": "discharged", "lived_before": {"country": "england", "council": "Worcestershire"},
-       "gp_icb": "E54000019"},
-      {"section": "2", "detained_in": "england", "admitted": "2023-08-02", "left_hospital": "2023-08-25",
-       "leaving": "discharged", "lived_before": {"country": "england", "council": "Swindon"}},
-      {"section": "3", "detained_in": "england", "admitted": "2024-05-14", "left_hospital": "2025-02-03",
-       "leaving": "discharged", "lived_before": {"country": "england", "council": "Swindon"}}
-    ]
-  },
-  "details": {"person": {"name": "Jo Green", "date_of_birth": "1960-07-15",
-    "address": "Rose Lodge, 3 Mill Lane, Swindon SN1 2AB"}}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [
+                    {"section": "3", "detained_in": "england", "admitted": "2022-09-05", "left_hospital": "2023-01-20",
+                     "leaving": "discharged", "lived_before": {"country": "england", "council": "Worcestershire"},
+                     "gp_icb": "E54000019"},
+                    {"section": "2", "detained_in": "england", "admitted": "2023-08-02", "left_hospital": "2023-08-25",
+                     "leaving": "discharged", "lived_before": {"country": "england", "council": "Swindon"}},
+                    {"section": "3", "detained_in": "england", "admitted": "2024-05-14", "left_hospital": "2025-02-03",
+                     "leaving": "discharged", "lived_before": {"country": "england", "council": "Swindon"}}
+                ]},
+                "details": {"person": {"name": "Jo Green", "date_of_birth": "1960-07-15",
+                    "address": "Rose Lodge, 3 Mill Lane, Swindon SN1 2AB"}}
+            }),
         ),
         (
             "uncertain-council-placed-out-of-area",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2025-01-06", "left_hospital": "2025-05-30",
-      "leaving": "discharged",
-      "lived_before": {"country": "england", "council": "Swindon", "placed_by": "Worcestershire",
-        "lacked_capacity": true}
-    }]
-  },
-  "details": {"person": {"name": "Sam Patel", "date_of_birth": "1979-02"}}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{
+                    "section": "3", "detained_in": "england", "admitted": "2025-01-06", "left_hospital": "2025-05-30",
+                    "leaving": "discharged",
+                    "lived_before": {"country": "england", "council": "Swindon", "placed_by": "Worcestershire",
+                        "lacked_capacity": true}
+                }]},
+                "details": {"person": {"name": "Sam Patel", "date_of_birth": "1979-02"}}
+            }),
         ),
         (
             "unrecognised-council",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2025-01", "left_hospital": "2025-04",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Borsetshire"}
-    }]
-  },
-  "details": {"person": {"name": "Chris Lee"}}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{
+                    "section": "3", "detained_in": "england", "admitted": "2025-01", "left_hospital": "2025-04",
+                    "leaving": "discharged", "lived_before": {"country": "england", "council": "Borsetshire"}
+                }]},
+                "details": {"person": {"name": "Chris Lee"}}
+            }),
         ),
         (
             "charges-refund",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2021-03-01", "left_hospital": "2021-08-16",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Kent"},
-      "gp_icb": "NHS Kent and Medway ICB"
-    }],
-    "charges": [
-      {"what": "care home fees", "since": "2021-09", "until": "2024-03"},
-      {"what": "supported living rent", "since": "2024-04"},
-      {"what": "the extra cost of the room I chose", "since": "2024-04",
-       "chosen_dearer_placement_with_written_agreement": true}
-    ]
-  },
-  "details": {"person": {"name": "Pat Okafor", "date_of_birth": "1955-10-30",
-    "address": "12 Dover Road, Canterbury, CT1 3AA"}}
-}"#,
-            ),
+            json!({
+                "case": {
+                    "detentions": [{
+                        "section": "3", "detained_in": "england", "admitted": "2021-03-01", "left_hospital": "2021-08-16",
+                        "leaving": "discharged", "lived_before": {"country": "england", "council": "Kent"},
+                        "gp_icb": "NHS Kent and Medway ICB"
+                    }],
+                    "charges": [
+                        {"what": "care home fees", "since": "2021-09", "until": "2024-03"},
+                        {"what": "supported living rent", "since": "2024-04"},
+                        {"what": "the extra cost of the room I chose", "since": "2024-04",
+                         "chosen_dearer_placement_with_written_agreement": true}
+                    ]
+                },
+                "details": {"person": {"name": "Pat Okafor", "date_of_birth": "1955-10-30",
+                    "address": "12 Dover Road, Canterbury, CT1 3AA"}}
+            }),
         ),
         (
             "unlawful-ending",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2023-05-02", "left_hospital": "2023-09-18",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Leeds"},
-      "gp_icb": "NHS West Yorkshire ICB"
-    }],
-    "aftercare_ended": {"date": "2026-10-01", "reason": "discharged_from_mental_health_services"}
-  },
-  "details": {"person": {"name": "Morgan Hughes", "date_of_birth": "1992-06-21",
-    "address": "40 Otley Road, Leeds, LS6 2AA"}}
-}"#,
-            ),
+            json!({
+                "case": {
+                    "detentions": [{
+                        "section": "3", "detained_in": "england", "admitted": "2023-05-02", "left_hospital": "2023-09-18",
+                        "leaving": "discharged", "lived_before": {"country": "england", "council": "Leeds"},
+                        "gp_icb": "NHS West Yorkshire ICB"
+                    }],
+                    "aftercare_ended": {"date": "2026-10-01", "reason": "discharged_from_mental_health_services"}
+                },
+                "details": {"person": {"name": "Morgan Hughes", "date_of_birth": "1992-06-21",
+                    "address": "40 Otley Road, Leeds, LS6 2AA"}}
+            }),
         ),
         (
             "ended-lawfully",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2022-11-01", "left_hospital": "2023-02-14",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Manchester"},
-      "gp_icb": "NHS Greater Manchester ICB"
-    }],
-    "aftercare_ended": {"date": "2026-10-12", "reason": "no_longer_needed", "joint_written_decision": true}
-  },
-  "details": {"person": {"name": "Dana Shah", "date_of_birth": "1984-03-03",
-    "address": "9 Wilmslow Road, Manchester, M14 5AA"}},
-  "options": {"copy_of_records": true}
-}"#,
-            ),
+            json!({
+                "case": {
+                    "detentions": [{
+                        "section": "3", "detained_in": "england", "admitted": "2022-11-01", "left_hospital": "2023-02-14",
+                        "leaving": "discharged", "lived_before": {"country": "england", "council": "Manchester"},
+                        "gp_icb": "NHS Greater Manchester ICB"
+                    }],
+                    "aftercare_ended": {"date": "2026-10-12", "reason": "no_longer_needed", "joint_written_decision": true}
+                },
+                "details": {"person": {"name": "Dana Shah", "date_of_birth": "1984-03-03",
+                    "address": "9 Wilmslow Road, Manchester, M14 5AA"}},
+                "options": {"copy_of_records": true}
+            }),
         ),
         (
             "still-in-hospital",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2026-08-10", "leaving": "still_in_hospital",
-      "hospital": "Highbury Hospital", "lived_before": {"country": "england", "council": "Nottingham"},
-      "gp_icb": "NHS Nottingham and Nottinghamshire ICB"
-    }]
-  },
-  "details": {"person": {"name": "Lee Carter", "date_of_birth": "2001-01-19"}},
-  "options": {"advocate": true}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{
+                    "section": "3", "detained_in": "england", "admitted": "2026-08-10", "leaving": "still_in_hospital",
+                    "hospital": "Highbury Hospital", "lived_before": {"country": "england", "council": "Nottingham"},
+                    "gp_icb": "NHS Nottingham and Nottinghamshire ICB"
+                }]},
+                "details": {"person": {"name": "Lee Carter", "date_of_birth": "2001-01-19"}},
+                "options": {"advocate": true}
+            }),
         ),
         (
             "on-behalf-with-lpa",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "to": "council",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2023-02-20", "left_hospital": "2023-06-30",
-      "leaving": "cto", "lived_before": {"country": "england", "council": "Bristol"},
-      "gp_icb": "NHS Bristol, North Somerset and South Gloucestershire ICB"
-    }]
-  },
-  "details": {
-    "person": {"name": "Margaret Wood", "date_of_birth": "1948-09-12",
-      "address": "Elm House Care Home, 2 Elm Road, Bristol, BS6 6AA", "nhs_number": "485 777 3456"},
-    "writer": {"name": "Helen Wood", "relationship": "daughter", "address": "15 Park Street, Bath, BA1 2AA",
-      "phone": "07700 900123", "email": "helen@example.org", "authority": "lasting_power_of_attorney"}
-  },
-  "options": {"advocate": true, "copy_of_records": true, "direct_payments": true}
-}"#,
-            ),
+            json!({
+                "to": "council",
+                "case": {"detentions": [{
+                    "section": "3", "detained_in": "england", "admitted": "2023-02-20", "left_hospital": "2023-06-30",
+                    "leaving": "cto", "lived_before": {"country": "england", "council": "Bristol"},
+                    "gp_icb": "NHS Bristol, North Somerset and South Gloucestershire ICB"
+                }]},
+                "details": {
+                    "person": {"name": "Margaret Wood", "date_of_birth": "1948-09-12",
+                        "address": "Elm House Care Home, 2 Elm Road, Bristol, BS6 6AA", "nhs_number": "485 777 3456"},
+                    "writer": {"name": "Helen Wood", "relationship": "daughter", "address": "15 Park Street, Bath, BA1 2AA",
+                        "phone": "07700 900123", "email": "helen@example.org", "authority": "lasting_power_of_attorney"}
+                },
+                "options": {"advocate": true, "copy_of_records": true, "direct_payments": true}
+            }),
         ),
         (
             "minimal-details",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{"section": "3", "detained_in": "england", "left_hospital": "2024", "leaving": "discharged",
-      "lived_before": {"country": "england"}}]
-  }
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{"section": "3", "detained_in": "england", "left_hospital": "2024",
+                    "leaving": "discharged", "lived_before": {"country": "england"}}]}
+            }),
         ),
         (
             "not-entitled",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{"section": "2", "detained_in": "england", "admitted": "2025-04-01", "left_hospital": "2025-04-20",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Derby"}}],
-    "charges": [{"what": "home care", "since": "2025-05"}]
-  },
-  "details": {"person": {"name": "Robin Ellis", "date_of_birth": "1990-05-05"}}
-}"#,
-            ),
+            json!({
+                "case": {
+                    "detentions": [{"section": "2", "detained_in": "england", "admitted": "2025-04-01",
+                        "left_hospital": "2025-04-20", "leaving": "discharged",
+                        "lived_before": {"country": "england", "council": "Derby"}}],
+                    "charges": [{"what": "home care", "since": "2025-05"}]
+                },
+                "details": {"person": {"name": "Robin Ellis", "date_of_birth": "1990-05-05"}}
+            }),
         ),
         (
             "out-of-scope-scotland",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{"section": "unknown", "detained_in": "scotland", "admitted": "2024-01", "left_hospital": "2024-03",
-      "leaving": "discharged", "lived_before": {"country": "scotland"}}]
-  },
-  "details": {"person": {"name": "Iain Ross"}}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{"section": "unknown", "detained_in": "scotland", "admitted": "2024-01",
+                    "left_hospital": "2024-03", "leaving": "discharged", "lived_before": {"country": "scotland"}}]},
+                "details": {"person": {"name": "Iain Ross"}}
+            }),
         ),
         (
             "undetermined-unknown-section",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{"section": "unknown", "detained_in": "england", "admitted": "2020", "left_hospital": "2020",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Cornwall"}}]
-  },
-  "details": {"person": {"name": "Kit Moss"}}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{"section": "unknown", "detained_in": "england", "admitted": "2020",
+                    "left_hospital": "2020", "leaving": "discharged",
+                    "lived_before": {"country": "england", "council": "Cornwall"}}]},
+                "details": {"person": {"name": "Kit Moss"}}
+            }),
         ),
         (
             "ending-in-question-nhs-only",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "to": "nhs",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{"section": "37", "detained_in": "england", "admitted": "2023-03-01", "left_hospital": "2024-01-10",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Norfolk"}}],
-    "aftercare_ended": {"date": "2026-09", "reason": "no_longer_needed"}
-  },
-  "details": {"person": {"name": "Terry Blake", "date_of_birth": "1970-08-08"}}
-}"#,
-            ),
+            json!({
+                "to": "nhs",
+                "case": {
+                    "detentions": [{"section": "37", "detained_in": "england", "admitted": "2023-03-01",
+                        "left_hospital": "2024-01-10", "leaving": "discharged",
+                        "lived_before": {"country": "england", "council": "Norfolk"}}],
+                    "aftercare_ended": {"date": "2026-09", "reason": "no_longer_needed"}
+                },
+                "details": {"person": {"name": "Terry Blake", "date_of_birth": "1970-08-08"}}
+            }),
         ),
+        // tests/scenarios/readmission/conditional-discharge-recall-with-imposed-residence-leaves-the-original-council-ewca-2014-712.toml
         (
-            // tests/scenarios/readmission/conditional-discharge-recall-with-imposed-residence-leaves-the-original-council-ewca-2014-712.toml
             "recall-with-imposed-residence",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [
-      {"section": "37/41", "detained_in": "england", "admitted": "2019-05-13", "left_hospital": "2022-03-01",
-       "leaving": "conditional_discharge", "lived_before": {"country": "england", "council": "Wiltshire"}},
-      {"section": "37/41", "recall": "conditional_discharge_recall", "detained_in": "england",
-       "admitted": "2025-01-20", "left_hospital": "2026-02-02", "leaving": "conditional_discharge",
-       "lived_before": {"country": "england", "council": "Hertfordshire", "required_by_discharge_condition": true}}
-    ]
-  },
-  "details": {"person": {"name": "Dee Marsh", "date_of_birth": "1983-01-17",
-    "address": "4 Station Road, Hitchin, SG4 9AA"}},
-  "options": {"advocate": true}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [
+                    {"section": "37/41", "detained_in": "england", "admitted": "2019-05-13", "left_hospital": "2022-03-01",
+                     "leaving": "conditional_discharge", "lived_before": {"country": "england", "council": "Wiltshire"}},
+                    {"section": "37/41", "recall": "conditional_discharge_recall", "detained_in": "england",
+                     "admitted": "2025-01-20", "left_hospital": "2026-02-02", "leaving": "conditional_discharge",
+                     "lived_before": {"country": "england", "council": "Hertfordshire",
+                        "required_by_discharge_condition": true}}
+                ]},
+                "details": {"person": {"name": "Dee Marsh", "date_of_birth": "1983-01-17",
+                    "address": "4 Station Road, Hitchin, SG4 9AA"}},
+                "options": {"advocate": true}
+            }),
         ),
         (
             "placement-facts-needed",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2025-03-03", "left_hospital": "2025-08-18",
-      "leaving": "discharged",
-      "lived_before": {"country": "england", "council": "Wirral", "lacked_capacity": true}
-    }]
-  },
-  "details": {
-    "person": {"name": "Jamie Price", "date_of_birth": "1966-11-02", "address": "Flat 5, 20 Park Road, Birkenhead, CH41 4AA"},
-    "writer": {"name": "Ola Price", "relationship": "son", "address": "8 Hill Street, Chester, CH1 1AA",
-      "authority": "deputy"}
-  },
-  "options": {"personal_health_budget": true, "direct_payments": true, "advocate": true, "copy_of_records": true}
-}"#,
-            ),
+            json!({
+                "case": {"detentions": [{
+                    "section": "3", "detained_in": "england", "admitted": "2025-03-03", "left_hospital": "2025-08-18",
+                    "leaving": "discharged",
+                    "lived_before": {"country": "england", "council": "Wirral", "lacked_capacity": true}
+                }]},
+                "details": {
+                    "person": {"name": "Jamie Price", "date_of_birth": "1966-11-02",
+                        "address": "Flat 5, 20 Park Road, Birkenhead, CH41 4AA"},
+                    "writer": {"name": "Ola Price", "relationship": "son", "address": "8 Hill Street, Chester, CH1 1AA",
+                        "authority": "deputy"}
+                },
+                "options": {"personal_health_budget": true, "direct_payments": true, "advocate": true,
+                    "copy_of_records": true}
+            }),
         ),
         (
             "each-england",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "to": "each",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "3", "detained_in": "england", "admitted": "2024-02-12", "section_ended": "2024-06-03",
-      "left_hospital": "2024-06-03", "leaving": "discharged", "hospital": "Elgar Unit, Worcester",
-      "lived_before": {"country": "england", "council": "Bromsgrove"},
-      "gp_icb": "NHS Herefordshire and Worcestershire ICB"
-    }]
-  },
-  "details": {"person": {"name": "Alex Morgan", "date_of_birth": "1971-04-09",
-    "address": "Flat 2, 14 Church Street\nBromsgrove\nB61 8DB", "nhs_number": "943 476 5919"}},
-  "options": {"personal_health_budget": true, "direct_payments": true}
-}"#,
-            ),
+            json!({
+                "to": "each",
+                "case": england_s3_bromsgrove(),
+                "details": {"person": alex_morgan()},
+                "options": {"personal_health_budget": true, "direct_payments": true}
+            }),
         ),
         (
             "each-wales",
-            request(
-                r#"{
-  "date": "2026-11-23",
-  "to": "each",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{
-      "section": "37/41", "detained_in": "wales", "admitted": "2019-03", "left_hospital": "2023-07-10",
-      "leaving": "conditional_discharge", "lived_before": {"country": "wales", "council": "Cardiff"}
-    }]
-  },
-  "details": {"person": {"name": "Rhian Evans", "date_of_birth": "1988-12-01",
-    "address": "7 Heol y Castell, Caerdydd, CF10 1AA"}}
-}"#,
-            ),
+            json!({
+                "to": "each",
+                "case": wales_s37_41_cardiff(),
+                "details": {"person": rhian_evans()}
+            }),
         ),
-    ]
+    ];
+    table
+        .into_iter()
+        .map(|(name, fields)| (name, request_for(fields)))
+        .collect()
+}
+
+/// The request of the scenario called `name`.
+fn scenario(name: &str) -> LetterRequest {
+    scenarios()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no scenario {name}"))
+        .1
 }
 
 /// Every letter of every scenario: two for a scenario asking for a letter to each side.
@@ -527,8 +475,7 @@ fn reply_by_skips_weekends_and_bank_holidays() {
 
 #[test]
 fn addresses_the_real_bodies_and_every_candidate() {
-    let all = scenarios();
-    let get = |name: &str| render(&all.iter().find(|(n, _)| *n == name).unwrap().1);
+    let get = |name: &str| render(&scenario(name));
 
     let england = get("entitled-england");
     let names: Vec<&str> = england.addressees.iter().map(|a| a.name.as_str()).collect();
@@ -586,12 +533,8 @@ fn addresses_the_real_bodies_and_every_candidate() {
 
 #[test]
 fn only_the_chosen_side_is_addressed() {
-    let all = scenarios();
-    let (_, req) = all
-        .iter()
-        .find(|(n, _)| *n == "on-behalf-with-lpa")
-        .unwrap();
-    let letter = render(req);
+    let req = scenario("on-behalf-with-lpa");
+    let letter = render(&req);
     assert!(letter
         .addressees
         .iter()
@@ -609,11 +552,9 @@ fn only_the_chosen_side_is_addressed() {
 
 #[test]
 fn each_side_gets_its_own_complete_letter_naming_the_other() {
-    let all = scenarios();
-    let get = |name: &str| all.iter().find(|(n, _)| *n == name).unwrap().1.clone();
     use letter::AddresseeKind::{Council, NhsBody};
 
-    let req = get("each-england");
+    let req = scenario("each-england");
     let letters = render_all(&req);
     assert_eq!(letters.len(), 2);
     let (council, nhs) = (&letters[0], &letters[1]);
@@ -676,7 +617,7 @@ fn each_side_gets_its_own_complete_letter_naming_the_other() {
     }
 
     // Uncertain council: the council letter goes to every candidate council, and the NHS letter names them all.
-    let mut placed = get("uncertain-council-placed-out-of-area");
+    let mut placed = scenario("uncertain-council-placed-out-of-area");
     placed.to = letter::Recipients::Each;
     let letters = render_all(&placed);
     let councils: Vec<&str> = letters[0]
@@ -697,14 +638,14 @@ fn each_side_gets_its_own_complete_letter_naming_the_other() {
     );
 
     // A letter that says section 117 may not apply still says that a matching letter has gone to the other side.
-    let mut negative = get("not-entitled");
+    let mut negative = scenario("not-entitled");
     negative.to = letter::Recipients::Each;
     for letter in render_all(&negative) {
         assert!(words(&letter).contains("so I am sending a matching letter to"));
     }
 
     // Wales: the health board's letter and the council's, each with the Welsh ombudsman.
-    let wales = render_all(&get("each-wales"));
+    let wales = render_all(&scenario("each-wales"));
     assert_eq!(wales[0].addressees[0].name, "Cardiff Council");
     assert_eq!(
         wales[1].addressees[0].name,
@@ -721,11 +662,7 @@ fn each_side_gets_its_own_complete_letter_naming_the_other() {
 
 #[test]
 fn several_letters_as_text_are_split_by_a_form_feed_and_a_rule() {
-    let req = scenarios()
-        .into_iter()
-        .find(|(n, _)| *n == "each-england")
-        .unwrap()
-        .1;
+    let req = scenario("each-england");
     let letters = render_all(&req);
     let text = to_text_all(&letters);
     assert_eq!(text.matches('\u{000C}').count(), 1);
@@ -748,8 +685,7 @@ fn several_letters_as_text_are_split_by_a_form_feed_and_a_rule() {
 
 #[test]
 fn honest_about_uncertain_and_negative_outcomes() {
-    let all = scenarios();
-    let get = |name: &str| render(&all.iter().find(|(n, _)| *n == name).unwrap().1);
+    let get = |name: &str| render(&scenario(name));
     let unsure = words(&get("undetermined-unknown-section"));
     assert!(unsure.contains("confirm in writing whether I am entitled"));
     assert!(!unsure.contains("confirm in writing that I am entitled"));
@@ -768,9 +704,7 @@ fn honest_about_uncertain_and_negative_outcomes() {
 
 #[test]
 fn refund_names_the_periods_and_leaves_out_the_lawful_top_up() {
-    let all = scenarios();
-    let (_, req) = all.iter().find(|(n, _)| *n == "charges-refund").unwrap();
-    let text = words(&render(req));
+    let text = words(&render(&scenario("charges-refund")));
     assert!(text.contains("care home fees from September 2021 to March 2024"));
     assert!(text.contains("supported living rent from April 2024 (still being charged)"));
     assert!(text.contains("with interest"));
@@ -782,8 +716,7 @@ fn refund_names_the_periods_and_leaves_out_the_lawful_top_up() {
 
 #[test]
 fn every_optional_request_cites_its_legal_basis() {
-    let all = scenarios();
-    let get = |name: &str| render(&all.iter().find(|(n, _)| *n == name).unwrap().1);
+    let get = |name: &str| render(&scenario(name));
     let ids =
         |letter: &Letter| -> Vec<&'static str> { letter.citations.iter().map(|c| c.id).collect() };
 
@@ -815,8 +748,7 @@ fn every_optional_request_cites_its_legal_basis() {
 
 #[test]
 fn an_advocate_is_claimed_as_a_right_only_for_a_qualifying_patient() {
-    let all = scenarios();
-    let get = |name: &str| words(&render(&all.iter().find(|(n, _)| *n == name).unwrap().1));
+    let get = |name: &str| words(&render(&scenario(name)));
     let right = "entitled to help from an independent mental health advocate";
     // On a CTO, still detained, conditionally discharged: qualifying patients (MHA 1983 ss.130C, 130D(2)(b)).
     assert!(get("on-behalf-with-lpa").contains(&format!(
@@ -835,12 +767,7 @@ fn an_advocate_is_claimed_as_a_right_only_for_a_qualifying_patient() {
 
 #[test]
 fn a_recall_with_an_imposed_home_explains_why_the_original_council_is_named() {
-    let all = scenarios();
-    let (_, req) = all
-        .iter()
-        .find(|(n, _)| *n == "recall-with-imposed-residence")
-        .unwrap();
-    let letter = render(req);
+    let letter = render(&scenario("recall-with-imposed-residence"));
     let first: Vec<&str> = letter.addressees.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(first[0], "Wiltshire Council");
     let text = words(&letter);
@@ -853,12 +780,7 @@ fn a_recall_with_an_imposed_home_explains_why_the_original_council_is_named() {
 
 #[test]
 fn placement_facts_needed_asks_who_arranged_the_placement() {
-    let all = scenarios();
-    let (_, req) = all
-        .iter()
-        .find(|(n, _)| *n == "placement-facts-needed")
-        .unwrap();
-    let letter = render(req);
+    let letter = render(&scenario("placement-facts-needed"));
     assert!(letter
         .decision
         .flags
@@ -872,9 +794,7 @@ fn placement_facts_needed_asks_who_arranged_the_placement() {
 
 #[test]
 fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
-    let all = scenarios();
-    let (_, req) = all.iter().find(|(n, _)| *n == "wales").unwrap();
-    let letter = render(req);
+    let letter = render(&scenario("wales"));
     let text = words(&letter);
     assert!(text.contains("I will ask the Public Services Ombudsman for Wales to investigate"));
     assert!(text.contains("(Public Services Ombudsman (Wales) Act 2019, s.8)"));
@@ -890,25 +810,18 @@ fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
 #[test]
 fn the_ombudsman_date_is_never_later_than_the_decisions_deadline() {
     // After-care said to end on 1 October 2026: twelve months from then, not from the reply date.
-    let all = scenarios();
-    let (_, req) = all.iter().find(|(n, _)| *n == "unlawful-ending").unwrap();
-    assert!(words(&render(req)).contains("so I would do that by 1 October 2027 at the latest"));
+    assert!(words(&render(&scenario("unlawful-ending")))
+        .contains("so I would do that by 1 October 2027 at the latest"));
 }
 
 #[test]
 fn points_kept_out_of_the_letter_are_notes_for_the_user() {
     // Charges from 2016: the six-year court limit is told to the user, not conceded to the council.
-    let req = request(
-        r#"{
-  "date": "2026-11-23",
-  "case": {
-    "as_at": "2026-11-23",
-    "detentions": [{"section": "3", "detained_in": "england", "admitted": "2015-05-01", "left_hospital": "2015-09-01",
-      "leaving": "discharged", "lived_before": {"country": "england", "council": "Kent"}}],
-    "charges": [{"what": "care home fees", "since": "2016-01"}]
-  }
-}"#,
-    );
+    let req = request_for(json!({"case": {
+        "detentions": [{"section": "3", "detained_in": "england", "admitted": "2015-05-01", "left_hospital": "2015-09-01",
+            "leaving": "discharged", "lived_before": {"country": "england", "council": "Kent"}}],
+        "charges": [{"what": "care home fees", "since": "2016-01"}]
+    }}));
     let letter = render(&req);
     assert!(letter
         .notes
@@ -936,6 +849,15 @@ fn parts(docx: &[u8]) -> Vec<(String, String)> {
             (name, xml)
         })
         .collect()
+}
+
+/// The part called `name` of a .docx unzipped by `parts`.
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    &parts
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no part {name}"))
+        .1
 }
 
 /// The visible text of `word/document.xml`: every `w:t`, one paragraph per line.
@@ -969,11 +891,7 @@ fn docx_unzips_to_well_formed_parts_with_the_letter_in_it() {
         ] {
             assert!(names.contains(&required), "{name}: missing {required}");
         }
-        let document = &parts
-            .iter()
-            .find(|(n, _)| n == "word/document.xml")
-            .unwrap()
-            .1;
+        let document = part(&parts, "word/document.xml");
         assert!(
             document.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"),
             "{name}: A4"
@@ -995,11 +913,7 @@ fn docx_unzips_to_well_formed_parts_with_the_letter_in_it() {
                 Block::Signature { .. } => {}
             }
         }
-        let footer = &parts
-            .iter()
-            .find(|(n, _)| n == "word/footer1.xml")
-            .unwrap()
-            .1;
+        let footer = part(&parts, "word/footer1.xml");
         assert!(docx_text(footer).contains(&letter.footer), "{name}: footer");
     }
 }
@@ -1009,11 +923,7 @@ fn docx_numbered_lists_restart_for_each_list() {
     let letter = render(&scenarios().remove(0).1);
     let docx = to_docx(&letter);
     let parts = parts(&docx);
-    let numbering = &parts
-        .iter()
-        .find(|(n, _)| n == "word/numbering.xml")
-        .unwrap()
-        .1;
+    let numbering = part(&parts, "word/numbering.xml");
     let ordered = letter
         .blocks
         .iter()
@@ -1027,19 +937,11 @@ fn docx_numbered_lists_restart_for_each_list() {
 
 #[test]
 fn each_letter_in_one_docx_starts_on_a_new_page() {
-    let req = scenarios()
-        .into_iter()
-        .find(|(n, _)| *n == "each-england")
-        .unwrap()
-        .1;
+    let req = scenario("each-england");
     let letters = render_all(&req);
     let docx = to_docx_all(&letters);
     let parts = parts(&docx);
-    let document = &parts
-        .iter()
-        .find(|(n, _)| n == "word/document.xml")
-        .unwrap()
-        .1;
+    let document = part(&parts, "word/document.xml");
     // One page break, in a run (where Word and LibreOffice look for it), sharing its paragraph with the first line
     // of the second letter, so the new page does not start with a blank line.
     assert_eq!(document.matches("<w:br w:type=\"page\"/>").count(), 1);
@@ -1076,11 +978,7 @@ fn each_letter_in_one_docx_starts_on_a_new_page() {
     assert!(text.contains(&format!("a matching letter to {icb}.")));
     assert!(text.contains(&format!("a matching letter to {council}.")));
     // Each letter's numbered list has its own numbering, restarting at 1.
-    let numbering = &parts
-        .iter()
-        .find(|(n, _)| n == "word/numbering.xml")
-        .unwrap()
-        .1;
+    let numbering = part(&parts, "word/numbering.xml");
     let ordered = letters
         .iter()
         .flat_map(|l| &l.blocks)
@@ -1106,11 +1004,7 @@ const PAYLOADS: [&str; 6] = [
 ];
 
 fn hostile_request(payload: &str) -> LetterRequest {
-    let mut req = scenarios()
-        .into_iter()
-        .find(|(n, _)| *n == "charges-refund")
-        .unwrap()
-        .1;
+    let mut req = scenario("charges-refund");
     let p = Some(payload.to_owned());
     req.details.person = letter::Person {
         name: p.clone(),
@@ -1173,12 +1067,7 @@ fn user_text_stays_inert_in_the_docx() {
             }
         }
         // The payload is shown as literal text (cleaned of control characters).
-        let document = parts(&docx)
-            .into_iter()
-            .find(|(n, _)| n == "word/document.xml")
-            .unwrap()
-            .1;
-        let visible = docx_text(&document);
+        let visible = docx_text(part(&parts(&docx), "word/document.xml"));
         let cleaned = letter::clean(payload);
         assert!(
             visible.contains(&cleaned),
