@@ -20,19 +20,13 @@
 //
 // It serves www/ itself (a small Node server, no caching, no compression), on 127.0.0.1.
 
-import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gzipSync, constants } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROOT, AS_AT, launchChromium, serveWww, wwwFile, screenFile } from '../www/test/support.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..');
-const WWW = path.join(ROOT, 'www');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync'];
-const AS_AT = '2026-11-23';
 
 const args = process.argv.slice(2);
 const arg = (/** @type {string} */ name, /** @type {string} */ fallback) => {
@@ -45,44 +39,14 @@ const THROTTLE = Number(arg('--throttle', '4'));
 
 // ----- the server: www/, plus the static snapshot at /__bench-static.html and a blank page without a CSP ----------
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 let staticPage = '';
-const server = createServer(async (req, res) => {
-  const url = new URL(req.url || '/', 'http://x');
-  if (url.pathname === '/__bench-static.html') {
-    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-    res.end(staticPage);
-    return;
-  }
-  if (url.pathname === '/__bench-blank.html') {
-    res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-    res.end('<!doctype html><title>bench</title>');
-    return;
-  }
-  try {
-    let file = path.normalize(path.join(WWW, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(WWW)) throw new Error('outside');
-    if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
-    const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[/** @type {keyof TYPES} */ (path.extname(file))] || 'application/octet-stream', 'cache-control': 'no-store' });
-    res.end(body);
-  } catch {
-    res.writeHead(404);
-    res.end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-const BASE = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}/`;
+const BENCH_PAGES = {
+  '/__bench-static.html': () => staticPage,
+  '/__bench-blank.html': () => '<!doctype html><title>bench</title>',
+};
+const { server, url: BASE } = await serveWww({ extra: (pathname) => BENCH_PAGES[/** @type {keyof BENCH_PAGES} */ (pathname)]?.() });
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 const result = { chromium: browser.version() };
 
 /** @param {number[]} xs */
@@ -184,10 +148,7 @@ const gzipCache = new Map();
 /** @param {string} name */
 async function sizes(name) {
   if (!gzipCache.has(name)) {
-    let file = path.normalize(path.join(WWW, name));
-    if (!file.startsWith(WWW)) throw new Error(`outside www/: ${name}`);
-    if (name.endsWith('/')) file = path.join(file, 'index.html');
-    const body = await readFile(file);
+    const body = await readFile(wwwFile(name));
     gzipCache.set(name, { raw: body.length, gzip: gzipSync(body, { level: constants.Z_BEST_COMPRESSION }).length });
   }
   return gzipCache.get(name);
@@ -304,8 +265,7 @@ if (SCREEN_FILE) {
     result.screen = { skipped: 'www/pkg-screen/ is not built' };
   } else {
     // Warm up: loads the worker and the screening package.
-    await page.setInputFiles('.js-s117-screen-file', path.join(ROOT, 'examples', 'enquiries.csv'));
-    await page.waitForSelector('.s117-screen[data-state="done"]', { timeout: 60000 });
+    await screenFile(page, path.join(ROOT, 'examples', 'enquiries.csv'));
     const t0 = Date.now();
     await page.setInputFiles('.js-s117-screen-file', SCREEN_FILE);
     await page.waitForSelector('.s117-screen[data-state="running"]');

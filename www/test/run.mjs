@@ -7,98 +7,35 @@
 // Prints one line per test and ends with exactly "N passed, M failed"; exits non-zero on any failure.
 // Screenshots go to test-artifacts/screenshots/ (git-ignored).
 
-import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile, mkdir, writeFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, writeFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
+import { ROOT, AS_AT, launchChromium, baseUrl, requireServed, fail, runner, report, download, screenFile, screenCounts } from './support.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const WWW = path.resolve(HERE, '..');
-const ROOT = path.resolve(WWW, '..');
 const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
-const AS_AT = '2026-11-23';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-// ----- a static server, unless BASE_URL points at one ------------------------------------------------------------
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.ts': 'text/plain',
-  '.svg': 'image/svg+xml',
-};
-
-async function startServer() {
-  const server = createServer(async (req, res) => {
-    try {
-      const url = new URL(req.url, 'http://x');
-      let file = path.normalize(path.join(WWW, decodeURIComponent(url.pathname)));
-      if (!file.startsWith(WWW)) throw new Error('outside');
-      if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${server.address().port}/` };
-}
-
-let BASE = process.env.BASE_URL;
-let ownServer = null;
-if (!BASE) {
-  ownServer = await startServer();
-  BASE = ownServer.url;
-}
-if (!BASE.endsWith('/')) BASE += '/';
+const { base: BASE, stop } = await baseUrl();
 const BASE_ORIGIN = new URL(BASE).origin;
 // The same server under another host name: a different origin, for the cross-origin iframe test.
 const OTHER = new URL(BASE);
 OTHER.hostname = OTHER.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
 const OTHER_ORIGIN = OTHER.origin;
 
-// What the served build exports decides whether the letter steps run (letter() arrives with the letter module).
-const served = await fetch(new URL('pkg/s117.js', BASE)).catch(() => null);
-if (!served || !served.ok) {
-  console.error(`${new URL('pkg/s117.js', BASE)} is missing: build the WebAssembly first (scripts/build-wasm.sh).`);
-  process.exit(1);
-}
 // The letter steps always run: a build without letter() or letterDocx() is an error, not a reason to skip them.
-const glue = await served.text();
+const glue = await requireServed(BASE, 'pkg/s117.js', 'the WebAssembly');
 const missing = ['check', 'councils', 'districts', 'nhsBodies', 'about', 'letter', 'letterDocx'].filter((name) => !new RegExp(`export function ${name}\\(`).test(glue));
-if (missing.length) {
-  console.error(`${new URL('pkg/s117.js', BASE)} does not export ${missing.join(', ')}: rebuild it (scripts/build-wasm.sh).`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
+if (missing.length) fail(`${new URL('pkg/s117.js', BASE)} does not export ${missing.join(', ')}: rebuild it (scripts/build-wasm.sh).`);
 
 // ----- a tiny runner ---------------------------------------------------------------------------------------------
 
-const tests = [];
+const { test, run } = runner();
 /** The page most recently opened, for a screenshot when a test fails. */
 let lastPage = null;
-/** @param {string} name @param {(t: any) => Promise<void>} fn */
-function test(name, fn) {
-  tests.push({ name, fn });
-}
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: !process.env.HEADED,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-
+const browser = await launchChromium({ headless: !process.env.HEADED });
 
 /**
  * A fresh browser context and page that records what the page does: console errors, page errors, CSP violations
@@ -167,6 +104,25 @@ function assertOwnRequests(log, origins = [BASE_ORIGIN]) {
   assert.deepEqual(foreign, [], 'requests outside the widget’s own origin');
 }
 
+/**
+ * A test on a fresh page of `url` (`open`'s options) with the checker ready (`ready`'s options): `body` acts on the
+ * page; then the page must have stayed clean (`assertClean`, with `allowConsole`) and, with `ownRequests`, have
+ * asked nothing of any other origin. A failing test leaves its page open, for the screenshot.
+ * @param {string} name @param {string} url @param {any} options @param {(page: import('playwright-core').Page, log: any) => Promise<void>} [body]
+ */
+function checkerTest(name, url, options, body) {
+  if (!body) [options, body] = [{}, options];
+  const { ready: readyOptions, allowConsole, ownRequests = false, ...openOptions } = options;
+  test(name, async () => {
+    const { page, log, close } = await open(url, openOptions);
+    await ready(page, readyOptions);
+    await body(page, log);
+    assertClean(log, { allowConsole });
+    if (ownRequests) assertOwnRequests(log);
+    await close();
+  });
+}
+
 // ----- acting as a person ----------------------------------------------------------------------------------------
 
 /** Waits for the page heading (a question) to be shown. */
@@ -184,6 +140,24 @@ async function tick(page, label) {
 
 async function next(page, name = 'Continue') {
   await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** Chooses `label` and continues, once the page's heading is `question` (if given). */
+async function answer(page, label, question) {
+  if (question) await heading(page, question);
+  await choose(page, label);
+  await next(page);
+}
+
+/** Gives the checker a whole set of answers, as a host page would. */
+async function setAnswers(page, answers) {
+  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, answers);
+}
+
+/** From "Check your answers", on to the result. */
+async function toResult(page) {
+  await next(page, 'Get my result');
+  await heading(page, 'Your result');
 }
 
 /** Types a date into the GOV.UK date input in the group named `legend`: '14 5 2023', '5 2023' (no day) or '2023'. */
@@ -212,26 +186,20 @@ async function combo(page, label, typed, pick) {
  * @param {import('playwright-core').Page} page
  */
 async function stay(page, s) {
-  await heading(page, 'Which country was the hospital in?');
-  await choose(page, s.hospital || 'England');
-  await next(page);
+  await answer(page, s.hospital || 'England', 'Which country was the hospital in?');
   if (s.hospital === 'Scotland' || s.hospital === 'Northern Ireland') {
     await heading(page, /Where did you live just before/);
-    await choose(page, s.lived || s.hospital);
-    await next(page);
+    await answer(page, s.lived || s.hospital);
   } else {
     await page.getByRole('heading', { name: /^Which section/ }).waitFor();
     if (s.moreSection) await page.getByText('Show other sections').click();
-    await choose(page, s.section);
-    await next(page);
+    await answer(page, s.section);
     if (s.recall) {
       await page.getByRole('heading', { name: /recall/ }).waitFor();
-      await choose(page, s.recall);
-      await next(page);
+      await answer(page, s.recall);
     }
     await page.getByRole('heading', { name: /^Where did you live just before/ }).waitFor();
-    await choose(page, s.lived || 'England');
-    await next(page);
+    await answer(page, s.lived || 'England');
     if (s.council !== undefined) {
       await heading(page, 'Which council area did you live in?');
       if (s.council === null) await tick(page, 'I’m not sure which council');
@@ -242,9 +210,7 @@ async function stay(page, s) {
       await next(page);
     }
     if (s.leaving) {
-      await heading(page, 'How did this stay end?');
-      await choose(page, s.leaving);
-      await next(page);
+      await answer(page, s.leaving, 'How did this stay end?');
     }
   }
   await heading(page, 'When were you in hospital?');
@@ -258,15 +224,13 @@ async function stay(page, s) {
 /** Answers the "another stay?" page. */
 async function moreStays(page, yes) {
   await page.getByRole('heading', { name: /^You have told us about \d+ stays? in hospital$/ }).waitFor();
-  await choose(page, yes ? 'Yes' : 'No');
-  await next(page);
+  await answer(page, yes ? 'Yes' : 'No');
 }
 
 /** Goes from "check your answers" to the result and returns the summary, the named bodies and the decision. */
 async function result(page) {
   await heading(page, 'Check your answers');
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+  await toResult(page);
   const summary = (await page.locator('.s117-panel__summary').textContent()).trim();
   const bodies = (await page.locator('.s117-body-card__name').allTextContents()).map((t) => t.trim());
   const decision = await page.evaluate(() => document.querySelector('s117-checker').decision);
@@ -333,16 +297,18 @@ function wordText(xml) {
     .replace(/&amp;/g, '&');
 }
 
-/** Downloads the letter as .txt and .docx; returns the text and the .docx's document.xml. */
-async function letterFiles(page) {
-  const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt (the letter as a text file)' }).click()]);
-  const text = await readFile(await txt.path(), 'utf8');
-  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .docx (the letter as a Word document)' }).click()]);
-  const bytes = await readFile(await docx.path());
-  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a .docx is a zip file');
-  const parts = unzip(bytes);
+/**
+ * Downloads the letter (or, with `both`, the two letters) as .txt and .docx; returns the text and the .docx's
+ * document.xml.
+ */
+async function letterFiles(page, { both = false } = {}) {
+  const button = (name) => page.getByRole('button', { name });
+  const txt = await download(page, button(both ? 'Download .txt (both letters as one text file)' : 'Download .txt (the letter as a text file)'));
+  const docx = await download(page, button(both ? 'Download .docx (both letters as one Word document)' : 'Download .docx (the letter as a Word document)'));
+  assert.equal(docx.bytes.subarray(0, 2).toString(), 'PK', 'a .docx is a zip file');
+  const parts = unzip(docx.bytes);
   assert.ok(parts['word/document.xml'], `parts: ${Object.keys(parts).join(', ')}`);
-  return { text, txtName: txt.suggestedFilename(), docxName: docx.suggestedFilename(), xml: parts['word/document.xml'].toString('utf8'), parts };
+  return { text: txt.text, txtName: txt.name, docxName: docx.name, xml: parts['word/document.xml'].toString('utf8'), parts };
 }
 
 const flagIds = (decision) => decision.flags.map((f) => f.id);
@@ -368,20 +334,14 @@ async function axe(page, where) {
 
 // ----- the eight journeys ----------------------------------------------------------------------------------------
 
-test('journey: entitled after section 3 (Birmingham), with the letter', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: entitled after section 3 (Birmingham), with the letter', 'index.html', { ownRequests: true }, async (page) => {
   await stay(page, { section: 'Section 3: detained for treatment', council: 'Birmingham City Council', councilTyped: 'birming', leaving: 'I was discharged and left hospital', admitted: '5 1 2025', left: '10 3 2025', hospitalName: 'Queen Elizabeth Psychiatric Hospital' });
   await moreStays(page, false);
-  await heading(page, 'Have you been told that your after-care has ended?');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No', 'Have you been told that your after-care has ended?');
   await page.getByRole('heading', { name: /^Which integrated care board \(ICB\) was your GP practice part of when you went into hospital on 5 January 2025\?$/ }).waitFor();
   await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital on 5 January 2025?', 'Birmingham', 'NHS Birmingham and Solihull Integrated Care Board');
   await next(page);
-  await heading(page, 'Have you paid, or been asked to pay, for any care since you left hospital?');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No', 'Have you paid, or been asked to pay, for any care since you left hospital?');
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.match(r.summary, /^You appear to be owed free after-care under section 117 of the Mental Health Act 1983 since 10 March 2025\.$/);
@@ -435,14 +395,9 @@ test('journey: entitled after section 3 (Birmingham), with the letter', async ()
   await page.getByRole('button', { name: 'Copy', exact: true }).click();
   await page.getByText('The letter has been copied.', { exact: false }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), files.text);
-  assertClean(log);
-  assertOwnRequests(log);
-  await close();
 });
 
-test('journey: section 2 only is not entitled, and asks nothing it does not need', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: section 2 only is not entitled, and asks nothing it does not need', 'index.html', async (page) => {
   await stay(page, { section: 'Section 2: detained for assessment', admitted: '3 2024', left: '4 2024' });
   await moreStays(page, false);
   const r = await result(page);
@@ -452,27 +407,18 @@ test('journey: section 2 only is not entitled, and asks nothing it does not need
   assert.equal(await page.locator('.s117-letter-section').count(), 0);
   // Approximate dates were kept as months.
   assert.deepEqual(await page.evaluate(() => document.querySelector('s117-checker').answers.detentions[0].admitted), '2024-03');
-  assertClean(log);
-  await close();
 });
 
-test('journey: escorted leave only means after-care is owed on leaving; a district names its county', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
-  await heading(page, 'Which country was the hospital in?');
-  await choose(page, 'England');
-  await next(page);
-  await choose(page, 'Section 3: detained for treatment');
-  await next(page);
-  await choose(page, 'England');
-  await next(page);
+checkerTest('journey: escorted leave only means after-care is owed on leaving; a district names its county', 'index.html', async (page) => {
+  await answer(page, 'England', 'Which country was the hospital in?');
+  await answer(page, 'Section 3: detained for treatment');
+  await answer(page, 'England');
   await combo(page, 'Which council area did you live in?', 'Bromsg', 'Bromsgrove');
   await page.getByText(/Bromsgrove is a district council\. Social services there are run by Worcestershire County Council/).waitFor();
   await next(page);
   await tick(page, 'None of these');
   await next(page);
-  await choose(page, 'I’ve only had escorted trips out, and I still live in hospital');
-  await next(page);
+  await answer(page, 'I’ve only had escorted trips out, and I still live in hospital');
   await heading(page, 'When were you in hospital?');
   // No "left hospital" question for someone still living in hospital.
   assert.equal(await page.getByRole('group', { name: 'When did you leave hospital?' }).count(), 0);
@@ -487,13 +433,9 @@ test('journey: escorted leave only means after-care is owed on leaving; a distri
   assert.match(r.summary, /when you leave hospital/);
   assert.deepEqual(r.bodies, ['Worcestershire County Council', 'NHS Herefordshire and Worcestershire Integrated Care Board']);
   assert.ok(flagIds(r.decision).includes('plan_before_discharge'));
-  assertClean(log);
-  await close();
 });
 
-test('journey: readmission in another area: the council moves, the ICB does not', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: readmission in another area: the council moves, the ICB does not', 'index.html', async (page) => {
   await stay(page, { section: 'Section 3: detained for treatment', council: 'Birmingham City Council', councilTyped: 'Birmingham', leaving: 'I was discharged and left hospital', admitted: '10 1 2023', left: '20 4 2023' });
   await moreStays(page, true);
   await stay(page, { section: 'Section 3: detained for treatment', council: 'Worcester', councilTyped: 'Worces', leaving: 'I was discharged and left hospital', stopAtDates: true });
@@ -507,15 +449,12 @@ test('journey: readmission in another area: the council moves, the ICB does not'
   await date(page, 'When did this stay begin?', '1 6 2024');
   await next(page);
   await moreStays(page, false);
-  await heading(page, 'Have you been told that your after-care has ended?');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No', 'Have you been told that your after-care has ended?');
   // The ICB question asks about the first detention (the ICB stays through later ones).
   await page.getByRole('heading', { name: /GP practice part of when you went into hospital on 10 January 2023\?$/ }).waitFor();
   await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital on 10 January 2023?', 'Birm', 'NHS Birmingham and Solihull Integrated Care Board');
   await next(page);
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.deepEqual(r.bodies, ['Worcestershire County Council', 'NHS Birmingham and Solihull Integrated Care Board']);
@@ -524,22 +463,14 @@ test('journey: readmission in another area: the council moves, the ICB does not'
   await page.locator('.s117-body-card').getByText(/did not change when you were detained again/).waitFor();
   await page.locator('.s117-reason').filter({ hasText: 'Later stays in hospital' }).waitFor();
   await shot(page, 'answer-readmission-1024');
-  assertClean(log);
-  await close();
 });
 
-test('journey: Wales: the council and the local health board', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: Wales: the council and the local health board', 'index.html', async (page) => {
   await stay(page, { hospital: 'Wales', section: 'Section 3: detained for treatment', lived: 'Wales', council: 'Cardiff Council', councilTyped: 'Cardiff', leaving: 'I was discharged and left hospital', admitted: '2 2025', left: '6 2025' });
   await moreStays(page, false);
-  await heading(page, 'Have you been told that your after-care has ended?');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No', 'Have you been told that your after-care has ended?');
   // No ICB question in Wales: the health board follows the council area.
-  await heading(page, 'Have you paid, or been asked to pay, for any care since you left hospital?');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No', 'Have you paid, or been asked to pay, for any care since you left hospital?');
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.deepEqual(r.bodies, ['Cardiff Council', 'Cardiff and Vale University Health Board']);
@@ -557,34 +488,22 @@ test('journey: Wales: the council and the local health board', async () => {
   to = await addressees(page);
   assert.equal(to.length, 1, JSON.stringify(to));
   assert.ok(to[0].includes('Cardiff and Vale University Health Board'), JSON.stringify(to));
-  assertClean(log);
-  await close();
 });
 
-test('journey: Scotland: detention under Scottish law is out of scope', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: Scotland: detention under Scottish law is out of scope', 'index.html', async (page) => {
   await stay(page, { hospital: 'Scotland', lived: 'Scotland', admitted: '2022' });
   await moreStays(page, false);
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'out_of_scope');
   assert.match(r.summary, /Section 117 does not apply/);
   await page.locator('.s117-reason').filter({ hasText: 'Mental Welfare Commission for Scotland' }).waitFor();
-  assertClean(log);
-  await close();
 });
 
-test('journey: after-care ended for an unlawful reason: still entitled, with the deadlines as dates', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: after-care ended for an unlawful reason: still entitled, with the deadlines as dates', 'index.html', async (page) => {
   await stay(page, { section: 'Section 3: detained for treatment', council: 'Leeds City Council', councilTyped: 'Leeds', leaving: 'I was discharged and left hospital', admitted: '1 11 2023', left: '1 2 2024' });
   await moreStays(page, false);
-  await heading(page, 'Have you been told that your after-care has ended?');
-  await choose(page, 'Yes');
-  await next(page);
-  await heading(page, 'What reason were you given for ending it?');
-  await choose(page, 'I was discharged from the community mental health team or other specialist services');
-  await next(page);
+  await answer(page, 'Yes', 'Have you been told that your after-care has ended?');
+  await answer(page, 'I was discharged from the community mental health team or other specialist services', 'What reason were you given for ending it?');
   await heading(page, 'When were you told your after-care had ended?');
   await date(page, 'When were you told your after-care had ended?', '1 10 2026');
   await next(page);
@@ -592,8 +511,7 @@ test('journey: after-care ended for an unlawful reason: still entitled, with the
   await page.getByRole('heading', { name: /^Which integrated care board/ }).waitFor();
   await tick(page, 'I don’t know');
   await next(page);
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   const ids = flagIds(r.decision);
@@ -604,23 +522,16 @@ test('journey: after-care ended for an unlawful reason: still entitled, with the
   await warnings.waitFor();
   const shown = page.locator('.s117-flags--deadline .s117-flag__date');
   assert.match(await shown.first().textContent(), /^Last day: \d{1,2} \w+ \d{4}/);
-  assertClean(log);
-  await close();
 });
 
-test('journey: charges paid after a hospital order: refund, and the 1 July 2022 ICB question', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('journey: charges paid after a hospital order: refund, and the 1 July 2022 ICB question', 'index.html', async (page) => {
   await stay(page, { section: 'Section 37: hospital order made by a court', council: 'Manchester City Council', councilTyped: 'Manchester', leaving: 'I was discharged and left hospital', admitted: '3 2019', left: '1 6 2020' });
   await moreStays(page, false);
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   await heading(page, 'Which integrated care board (ICB) was your GP practice part of on 1 July 2022?');
   await combo(page, 'Which integrated care board (ICB) was your GP practice part of on 1 July 2022?', 'greater man', 'NHS Greater Manchester Integrated Care Board');
   await next(page);
-  await heading(page, 'Have you paid, or been asked to pay, for any care since you left hospital?');
-  await choose(page, 'Yes');
-  await next(page);
+  await answer(page, 'Yes', 'Have you paid, or been asked to pay, for any care since you left hospital?');
   await heading(page, 'About the charges');
   await page.getByLabel('What were you charged for?').fill('Care home fees');
   await date(page, 'When did the charges start?', '1 2021');
@@ -631,15 +542,11 @@ test('journey: charges paid after a hospital order: refund, and the 1 July 2022 
   assert.ok(flagIds(r.decision).includes('refund_due'), flagIds(r.decision).join());
   await page.getByRole('heading', { name: 'Money you may be owed back' }).waitFor();
   await page.getByText('Ask for the charges to be refunded, with interest.', { exact: false }).waitFor();
-  assertClean(log);
-  await close();
 });
 
 // ----- accessibility -----------------------------------------------------------------------------------------------
 
-test('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and the letter', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and the letter', 'index.html', async (page) => {
   const check = (where) => axe(page, where);
   await check('first question');
   // An error summary, too.
@@ -649,15 +556,12 @@ test('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and 
   await page.getByRole('link', { name: 'Select the country the hospital was in' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.type), 'radio', 'the error link focuses the field');
   await check('question with an error');
-  await choose(page, 'England');
-  await next(page);
+  await answer(page, 'England');
   await page.getByText('Show other sections').click();
   await check('section question');
-  await choose(page, 'Section 3: detained for treatment');
-  await next(page);
+  await answer(page, 'Section 3: detained for treatment');
   await check('lived question');
-  await choose(page, 'England');
-  await next(page);
+  await answer(page, 'England');
   await page.getByRole('combobox').pressSequentially('Leic');
   await page.getByRole('listbox').waitFor();
   await check('council question with suggestions open');
@@ -669,8 +573,7 @@ test('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and 
   await tick(page, 'None of these');
   await next(page);
   await check('leaving question');
-  await choose(page, 'I left on a community treatment order (CTO)');
-  await next(page);
+  await answer(page, 'I left on a community treatment order (CTO)');
   await check('dates question');
   await date(page, 'When did this stay begin?', '31 2 2025');
   await next(page);
@@ -682,28 +585,21 @@ test('axe: no WCAG 2.2 AA violations on every step of a journey, the answer and 
   await check('stays question');
   await moreStays(page, false);
   await check('ended question');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   await check('GP question');
   await tick(page, 'I don’t know');
   await next(page);
   await check('charges question');
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   await heading(page, 'Check your answers');
   await check('check your answers');
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+  await toResult(page);
   await check('the answer');
   await letter(page, { name: 'Alex Example' });
   await check('the letter');
-  assertClean(log);
-  await close();
 });
 
-test('keyboard only: a whole journey with Tab, arrows, Space and Enter', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('keyboard only: a whole journey with Tab, arrows, Space and Enter', 'index.html', async (page) => {
   const kb = page.keyboard;
   /** Presses Tab until the focused element passes the test (at most 60 times). */
   const tabTo = async (predicate, arg) => {
@@ -777,8 +673,6 @@ test('keyboard only: a whole journey with Tab, arrows, Space and Enter', async (
   // Back from the result by keyboard: the back link is a real control.
   await kb.press('Shift+Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Back');
-  assertClean(log);
-  await close();
 });
 
 test('layout: works at 320px wide and at 200% zoom (no sideways scrolling); targets are at least 44px', async () => {
@@ -792,11 +686,10 @@ test('layout: works at 320px wide and at 200% zoom (no sideways scrolling); targ
       .filter(([, height]) => height < 44),
   );
   assert.deepEqual(small, [], 'targets under 44px tall');
-  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await setAnswers(page, sampleCase());
   await heading(page, 'Check your answers');
   await assertNoOverflow(page);
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+  await toResult(page);
   await assertNoOverflow(page);
   assertClean(log);
   await close();
@@ -806,18 +699,15 @@ test('layout: works at 320px wide and at 200% zoom (no sideways scrolling); targ
   await zpage.goto(new URL('index.html', BASE).href);
   await ready(zpage);
   await assertNoOverflow(zpage);
-  await zpage.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
-  await next(zpage, 'Get my result');
-  await heading(zpage, 'Your result');
+  await setAnswers(zpage, sampleCase());
+  await toResult(zpage);
   await assertNoOverflow(zpage);
   await zoomed.close();
 });
 
 // ----- embedding: hostile host, CSP, iframe ------------------------------------------------------------------------
 
-test('hostile host page: strict CSP, aggressive CSS: the widget keeps its look and the host keeps its own', async () => {
-  const { page, log, close } = await open('test/hostile.html', { width: 1024 });
-  await ready(page, { asAt: null });
+checkerTest('hostile host page: strict CSP, aggressive CSS: the widget keeps its look and the host keeps its own', 'test/hostile.html', { width: 1024, ready: { asAt: null }, ownRequests: true }, async (page) => {
   const button = page.locator('s117-checker .s117-button').filter({ hasText: 'Continue' });
   const style = await button.evaluate((el) => {
     const s = getComputedStyle(el);
@@ -856,22 +746,16 @@ test('hostile host page: strict CSP, aggressive CSS: the widget keeps its look a
   }));
   assert.deepEqual(host, { h2: '60px', h2colour: 'rgb(255, 0, 0)', button: 'rgb(128, 0, 128)', input: 'dotted' });
   // Still usable: answer a question, go on, and see the hidden things stay hidden.
-  await choose(page, 'England');
-  await next(page);
+  await answer(page, 'England');
   await page.getByRole('heading', { name: /^Which section/ }).waitFor();
   assert.equal(await page.locator('s117-checker .s117-error-summary').isVisible(), false);
   await page.getByText('Show other sections').click();
-  await choose(page, 'Section 136: taken to a place of safety by the police');
-  await next(page);
-  await choose(page, 'England');
-  await next(page);
+  await answer(page, 'Section 136: taken to a place of safety by the police');
+  await answer(page, 'England');
   await heading(page, 'When were you in hospital?');
   await shot(page, 'hostile-host-1024');
-  assertClean(log);
-  assertOwnRequests(log);
   const cookies = await page.context().cookies();
   assert.deepEqual(cookies, [], 'no cookies');
-  await close();
 });
 
 test('iframe mode: cross-origin frame resizes from origin-checked messages, and forwards decisions', async () => {
@@ -911,13 +795,9 @@ test('iframe mode: cross-origin frame resizes from origin-checked messages, and 
 
 // ----- persistence and files -----------------------------------------------------------------------------------------
 
-test('reload mid-journey keeps the answers and the place', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
-  await choose(page, 'Wales');
-  await next(page);
-  await choose(page, 'Section 37/41: hospital order with a restriction order');
-  await next(page);
+checkerTest('reload mid-journey keeps the answers and the place', 'index.html', async (page) => {
+  await answer(page, 'Wales');
+  await answer(page, 'Section 37/41: hospital order with a restriction order');
   await heading(page, 'Where did you live just before you went into hospital?');
   await page.reload();
   await ready(page);
@@ -926,22 +806,18 @@ test('reload mid-journey keeps the answers and the place', async () => {
   assert.equal(await page.getByRole('radio', { name: 'Section 37/41: hospital order with a restriction order' }).isChecked(), true);
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   assert.equal(await page.getByRole('radio', { name: 'Wales', exact: true }).isChecked(), true);
-  assertClean(log);
-  await close();
 });
 
-test('save answers to a file, clear, load them back: identical answers; clear empties storage', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('save answers to a file, clear, load them back: identical answers; clear empties storage', 'index.html', async (page) => {
   const c = sampleCase();
   c.detentions.push({ section: '2', detained_in: 'england', admitted: '2026-01', lived_before: { country: 'england', council: 'Leeds City Council' }, hospital: 'St Elsewhere' });
   c.charges = [{ what: 'Home care', since: '2025-06', chosen_dearer_placement_with_written_agreement: false }];
-  await page.evaluate((x) => { document.querySelector('s117-checker').answers = x; }, c);
+  await setAnswers(page, c);
   await heading(page, 'Check your answers');
   const save = async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save answers to a file' }).click()]);
-    assert.match(download.suggestedFilename(), /^s117-answers-2026-11-23\.json$/);
-    return readFile(await download.path(), 'utf8');
+    const file = await download(page, page.getByRole('button', { name: 'Save answers to a file' }));
+    assert.match(file.name, /^s117-answers-2026-11-23\.json$/);
+    return file.text;
   };
   const saved = await save();
   assert.deepEqual(JSON.parse(saved), { as_at: AS_AT, ...c });
@@ -962,32 +838,25 @@ test('save answers to a file, clear, load them back: identical answers; clear em
   await page.locator('s117-checker input[type="file"]').setInputFiles(file);
   await page.getByText(/We could not load that file\./).waitFor();
   assert.equal(await save(), saved);
-  assertClean(log);
-  await close();
 });
 
 // ----- user text is only ever text ---------------------------------------------------------------------------------
 
-test('HTML and script typed by the user are shown as text everywhere', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('HTML and script typed by the user are shown as text everywhere', 'index.html', async (page, log) => {
   const img = '<img src=x onerror=alert(1)>';
   const script = '<script>alert("x")</script>';
   await page.evaluate(() => { window.__pwned = 0; });
   await stay(page, { section: 'Section 3: detained for treatment', council: img, councilTyped: img, leaving: 'I was discharged and left hospital', admitted: '1 2025', left: '3 2025', hospitalName: script });
   await moreStays(page, false);
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   await page.getByRole('heading', { name: /GP practice part of when you went into hospital in January 2025\?$/ }).waitFor();
   await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital in January 2025?', script);
   await next(page);
-  await choose(page, 'No');
-  await next(page);
+  await answer(page, 'No');
   await heading(page, 'Check your answers');
   await page.locator('.s117-summary-list__value').filter({ hasText: img }).first().waitFor();
   await page.locator('.s117-summary-list__value').filter({ hasText: script }).first().waitFor();
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+  await toResult(page);
   // The core kept the unrecognised council as typed; the page shows it as text.
   assert.equal(await page.locator('.s117-body-card__name').first().textContent(), img);
   await page.getByText(`We did not recognise "${img}"`, { exact: false }).first().waitFor();
@@ -1020,15 +889,11 @@ test('HTML and script typed by the user are shown as text everywhere', async () 
   assert.deepEqual(log.dialogs, []);
   // The only request for "x" would come from an <img>: there is none.
   assert.equal(log.requests.filter((u) => /\/x$/.test(u)).length, 0);
-  assertClean(log);
-  await close();
 });
 
 // ----- the JS API, the adviser view and quick exit -------------------------------------------------------------------
 
-test('API: answers pre-fill, decision property, s117-decision event; bad answers throw', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
+checkerTest('API: answers pre-fill, decision property, s117-decision event; bad answers throw', 'index.html', async (page) => {
   const out = await page.evaluate(async (c) => {
     const el = document.querySelector('s117-checker');
     const events = [];
@@ -1050,13 +915,9 @@ test('API: answers pre-fill, decision property, s117-decision event; bad answers
   await heading(page, 'Check your answers');
   // Guard against a second definition: importing the module again is harmless.
   await page.evaluate(async () => { await import(`${location.origin}/s117-checker.js?again`); });
-  assertClean(log);
-  await close();
 });
 
-test('adviser view: every question on one screen, several stays, instant results', async () => {
-  const { page, log, close } = await open('adviser.html', { width: 1280 });
-  await ready(page);
+checkerTest('adviser view: every question on one screen, several stays, instant results', 'adviser.html', { width: 1280 }, async (page) => {
   const field = (name) => page.getByLabel(name, { exact: true });
   await page.locator('fieldset').filter({ hasText: 'Stay 1' }).first().waitFor();
   await field('Section').selectOption('3');
@@ -1089,13 +950,9 @@ test('adviser view: every question on one screen, several stays, instant results
   await shot(page, 'adviser-1280');
   d = await page.evaluate(() => document.querySelector('s117-checker').decision);
   assert.equal(d.qualifying_detention, 1);
-  assertClean(log);
-  await close();
 });
 
-test('adviser view: "Screen many enquiries" loads only when opened, screens a file and downloads the triage', async () => {
-  const { page, log, close } = await open('adviser.html', { width: 1280 });
-  await ready(page);
+checkerTest('adviser view: "Screen many enquiries" loads only when opened, screens a file and downloads the triage', 'adviser.html', { width: 1280, ownRequests: true }, async (page, log) => {
   const screenRequests = () => log.requests.filter((u) => /\/(screen|pkg-screen)\//.test(new URL(u).pathname));
   const toggle = page.getByRole('button', { name: 'Open the screen' });
   await toggle.waitFor();
@@ -1111,10 +968,8 @@ test('adviser view: "Screen many enquiries" loads only when opened, screens a fi
   await page.getByRole('region', { name: 'Screen many enquiries' }).first().waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Screen many enquiries' }).count(), 1);
   assert.equal(await page.locator('.js-s117-screen-as-at').inputValue(), AS_AT, 'the checker’s date of the check');
-  await page.setInputFiles('.js-s117-screen-file', path.join(ROOT, 'examples', 'enquiries.csv'));
-  await page.waitForSelector('.s117-screen[data-state="done"]', { timeout: 60000 });
-  await page.locator('.js-s117-screen-body tr').first().waitFor();
-  const counts = await page.$$eval('.js-s117-screen-counts dd', (dds) => Object.fromEntries(dds.map((dd) => [dd.getAttribute('data-count'), Number(dd.textContent.replaceAll(',', ''))])));
+  await screenFile(page, path.join(ROOT, 'examples', 'enquiries.csv'));
+  const counts = await screenCounts(page);
   assert.equal(counts['Rows read'], 22, 'the rows of examples/enquiries.csv');
   assert.ok(counts.Screened > 0 && counts['Could not be screened'] > 0, JSON.stringify(counts));
   assert.equal(counts.Screened + counts['Could not be screened'], counts['Rows read']);
@@ -1123,9 +978,9 @@ test('adviser view: "Screen many enquiries" loads only when opened, screens a fi
   const rows = await page.locator('.js-s117-screen-body tr').count();
   assert.equal(rows, Math.min(counts.Screened, 50));
   assert.equal(await page.locator('.js-s117-screen-body tr th').first().textContent(), 'ENQ-1001');
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('.js-s117-screen-download').click()]);
-  assert.equal(dl.suggestedFilename(), 'triage.csv');
-  const csv = (await readFile(await dl.path(), 'utf8')).trimEnd().split('\r\n');
+  const triage = await download(page, '.js-s117-screen-download');
+  assert.equal(triage.name, 'triage.csv');
+  const csv = triage.text.trimEnd().split('\r\n');
   assert.match(csv[0], /^\ufeffrow,reference,as_at,entitlement,/);
   assert.equal(csv.length - 1, counts.Screened, 'one line per screened row');
   assert.ok(csv.some((l) => l.split(',')[1] === 'ENQ-1001'));
@@ -1145,16 +1000,12 @@ test('adviser view: "Screen many enquiries" loads only when opened, screens a fi
   await ready(stepPage);
   assert.equal(await stepPage.getByRole('button', { name: 'Open the screen' }).count(), 0);
   await step.close();
-  assertClean(log);
-  assertOwnRequests(log);
-  await close();
 });
 
 test('quick exit: the button and Shift pressed 3 times leave for a neutral site, clearing the answers', async () => {
   const { page, log, close } = await open('index.html');
   await ready(page);
-  await choose(page, 'Wales');
-  await next(page);
+  await answer(page, 'Wales');
   await page.getByRole('heading', { name: /^Which section/ }).waitFor();
   await page.getByRole('link', { name: 'Emergency: Exit this page' }).click();
   await page.waitForURL('https://www.bbc.co.uk/weather');
@@ -1212,8 +1063,7 @@ test('loading: the first question shows before the rules; they load in the backg
   assert.equal(await coreState(page), 'pending');
   assert.equal(await page.evaluate(() => document.querySelector('s117-checker').decision), null);
   // The question works: choose, continue. The page says it is waiting, in a live region, and stays put.
-  await choose(page, 'England');
-  await next(page);
+  await answer(page, 'England');
   const waiting = page.locator('s117-checker [role="status"]').filter({ hasText: 'Loading the checker’s rules' });
   await waiting.waitFor();
   assert.equal(await waiting.isVisible(), true);
@@ -1255,12 +1105,9 @@ test('loading: the adviser form shows at once; the council list and the result w
   await close();
 });
 
-test('loading: reloaded on the result, or given answers, before the rules: both wait for them', async () => {
-  const { page, log, close } = await open('index.html');
-  await ready(page);
-  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+checkerTest('loading: reloaded on the result, or given answers, before the rules: both wait for them', 'index.html', async (page) => {
+  await setAnswers(page, sampleCase());
+  await toResult(page);
   // Reload with the rules held back: the result page says it is loading, then shows the result.
   const wasm = await holdWasm(page);
   await page.reload();
@@ -1292,8 +1139,6 @@ test('loading: reloaded on the result, or given answers, before the rules: both 
   assert.equal(errors[0].kind, 'answers');
   assert.match(errors[0].message, /banana/);
   await heading(page, 'Which country was the hospital in?');
-  assertClean(log);
-  await close();
 });
 
 test('loading: if the rules cannot load, the question still works, continuing says so, and "Try again" recovers', async () => {
@@ -1313,8 +1158,7 @@ test('loading: if the rules cannot load, the question still works, continuing sa
   assert.match(await coreState(page), /^failed: S117LoadError$/);
   assert.equal(await page.getByText('could not be loaded').count(), 0);
   // Continuing tries again, then says clearly that the rules could not load, with a way to try again.
-  await choose(page, 'England');
-  await next(page);
+  await answer(page, 'England');
   const alert = page.locator('s117-checker [role="alert"]').filter({ hasText: 'Sorry, the checker’s rules could not be loaded.' });
   await alert.waitFor();
   assert.ok(asked >= 2, `asked ${asked} times`);
@@ -1352,12 +1196,11 @@ test('parts: the questions need s117-checker.js alone; the answer part follows t
   assert.equal(fetched('s117-answer.js'), 1);
   assert.equal(letterAsked, 0, 'no letter part before the result');
   assert.equal(fetched('s117-adviser.js'), 0, 'no adviser part outside the adviser view');
-  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await setAnswers(page, sampleCase());
   await heading(page, 'Check your answers');
   assert.equal(letterAsked, 0, 'no letter part on "Check your answers"');
   // The result shows while the letter part is held back, saying (in a live region) that the letter is loading.
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+  await toResult(page);
   await page.locator('.s117-panel__summary').waitFor();
   assert.deepEqual(await page.locator('.s117-body-card__name').allTextContents(), ['Birmingham City Council', 'NHS Birmingham and Solihull Integrated Care Board']);
   const waiting = page.locator('s117-checker [role="status"]').filter({ hasText: 'Loading the letter…' });
@@ -1382,7 +1225,7 @@ test('parts: if the letter part cannot load, the result still shows, says so, an
     before: (p) => p.route('**/s117-letter.js*', (route) => (fail ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'unavailable' }) : route.continue())),
   });
   await ready(page);
-  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+  await setAnswers(page, sampleCase());
   await next(page, 'Get my result');
   await page.locator('.s117-panel__summary').waitFor();
   await page.getByRole('alert').filter({ hasText: 'Sorry, the letter could not be loaded.' }).waitFor();
@@ -1427,10 +1270,9 @@ test('print: with a letter on screen, only the letter prints, on A4 with margins
   for (const file of ['index.html', 'adviser.html']) {
     const { page, log, close } = await open(file, { width: 1280 });
     await ready(page);
-    await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
+    await setAnswers(page, sampleCase());
     if (file === 'index.html') {
-      await next(page, 'Get my result');
-      await heading(page, 'Your result');
+      await toResult(page);
     } else {
       await page.locator('.s117-adviser__result .s117-result').waitFor();
     }
@@ -1472,12 +1314,9 @@ test('print: with a letter on screen, only the letter prints, on A4 with margins
   }
 });
 
-test('letter: "A separate letter to each" gives two letters, to the council and to the NHS body, each printed from a new page; .txt and .docx hold both', async () => {
-  const { page, log, close } = await open('index.html', { width: 1024 });
-  await ready(page);
-  await page.evaluate((c) => { document.querySelector('s117-checker').answers = c; }, sampleCase());
-  await next(page, 'Get my result');
-  await heading(page, 'Your result');
+checkerTest('letter: "A separate letter to each" gives two letters, to the council and to the NHS body, each printed from a new page; .txt and .docx hold both', 'index.html', { width: 1024 }, async (page) => {
+  await setAnswers(page, sampleCase());
+  await toResult(page);
   const council = 'Birmingham City Council';
   const nhs = 'NHS Birmingham and Solihull Integrated Care Board';
   const section = page.locator('.s117-letter-section');
@@ -1512,17 +1351,14 @@ test('letter: "A separate letter to each" gives two letters, to the council and 
   await axe(page, 'two letters, one to each body');
   await shot(page, 'letters-each');
   // Download .txt: both letters, split by a form feed; .docx: one document, a page break between them.
-  const [txt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .txt (both letters as one text file)' }).click()]);
-  const text = await readFile(await txt.path(), 'utf8');
-  assert.equal(txt.suggestedFilename(), 's117-letter-2026-11-23.txt');
-  const pages = text.split('\f');
+  const files = await letterFiles(page, { both: true });
+  assert.equal(files.txtName, 's117-letter-2026-11-23.txt');
+  const pages = files.text.split('\f');
   assert.equal(pages.length, 2, 'one form feed between the two letters');
   assert.match(pages[0], new RegExp(`Adult Social Care\\n${council}\\n`));
   assert.match(pages[1], new RegExp(`Section 117 after-care\\n${nhs}\\n`));
   for (const p of pages) assert.equal(p.match(/Dear Sir or Madam,/g).length, 1);
-  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .docx (both letters as one Word document)' }).click()]);
-  const xml = unzip(await readFile(await docx.path()))['word/document.xml'].toString('utf8');
-  const breaks = xml.split('<w:br w:type="page"/>');
+  const breaks = files.xml.split('<w:br w:type="page"/>');
   assert.equal(breaks.length, 2, 'one page break');
   assert.ok(wordText(breaks[0]).includes(`\n${council}\n`) && wordText(breaks[1]).includes(`\n${nhs}\n`));
   await page.getByRole('button', { name: 'Copy both letters' }).click();
@@ -1540,8 +1376,6 @@ test('letter: "A separate letter to each" gives two letters, to the council and 
   await heading(page, 'Your letter');
   assert.equal(await letters.count(), 1);
   assert.equal(await page.locator('.s117-letter-of').count(), 0);
-  assertClean(log);
-  await close();
 });
 
 // ----- screenshots ---------------------------------------------------------------------------------------------------
@@ -1554,11 +1388,10 @@ test('screenshots: first question, answer and letter at 375px and 1280px', async
     const c = sampleCase();
     c.detentions[0].lived_before.council = 'Bromsgrove';
     c.charges = [{ what: 'Care home fees', since: '2025-06', chosen_dearer_placement_with_written_agreement: false }];
-    await page.evaluate((x) => { document.querySelector('s117-checker').answers = x; }, c);
+    await setAnswers(page, c);
     await heading(page, 'Check your answers');
     await shot(page, `check-answers-${width}`, { widget: true });
-    await next(page, 'Get my result');
-    await heading(page, 'Your result');
+    await toResult(page);
     await shot(page, `answer-${width}`, { widget: true });
     await letter(page, { name: 'Sam Example', address: '1 High Street\nBromsgrove\nB60 1AA' });
     await page.locator('.s117-letter').scrollIntoViewIfNeeded();
@@ -1588,33 +1421,21 @@ function sampleCase() {
 
 // ----- run -----------------------------------------------------------------------------------------------------------
 
-const filter = process.env.FILTER || '';
 await mkdir(SHOTS, { recursive: true });
 for (const old of await readdir(SHOTS)) if (old.startsWith('FAILED-')) await rm(path.join(SHOTS, old));
-let passed = 0;
-let failed = 0;
 const started = Date.now();
-for (const t of tests) {
-  if (filter && !t.name.includes(filter)) continue;
-  const t0 = Date.now();
-  try {
-    await t.fn();
-    passed += 1;
-    console.log(`ok   ${t.name} (${Date.now() - t0} ms)`);
-  } catch (err) {
-    failed += 1;
-    console.log(`FAIL ${t.name} (${Date.now() - t0} ms)`);
-    if (lastPage && !lastPage.isClosed()) {
-      const file = `FAILED-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
-      await shot(lastPage, file).catch(() => {});
-      console.log(`     screenshot: test-artifacts/screenshots/${file}.png`);
-      await lastPage.context().close().catch(() => {});
-    }
-    console.log(String(err && err.stack ? err.stack : err).split('\n').slice(0, 12).map((l) => `     ${l}`).join('\n'));
-  }
-}
+const totals = await run({
+  stackLines: 12,
+  // A screenshot of the page the failing test left open.
+  onFail: async (name) => {
+    if (!lastPage || lastPage.isClosed()) return;
+    const file = `FAILED-${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`;
+    await shot(lastPage, file).catch(() => {});
+    console.log(`     screenshot: test-artifacts/screenshots/${file}.png`);
+    await lastPage.context().close().catch(() => {});
+  },
+});
 await browser.close();
-if (ownServer) ownServer.server.close();
+stop();
 console.log(`browser tests took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+report(totals);
