@@ -385,29 +385,35 @@ impl Composer<'_> {
             format!("Sent to you as the {what} that appears to hold the duty, though this is not certain: {point}.")
         };
         let instead = format!("Sent to you because you may hold the duty instead: {point}.");
+        // The body named, then each candidate that may hold the duty instead.
+        let named = |list: &mut Vec<Addressee>,
+                     kind: AddresseeKind,
+                     body: &Body,
+                     department: &str,
+                     what: &str| {
+            let sure = body.certain && body.candidates.is_empty();
+            let why = (!sure).then(|| unsure(what));
+            list.push(side(kind, &body.name, department, sure, why));
+            for candidate in &body.candidates {
+                list.push(side(
+                    kind,
+                    &candidate.name,
+                    department,
+                    false,
+                    Some(instead.clone()),
+                ));
+            }
+        };
         if self.audience.council {
             let department = "Adult Social Care";
             match &self.decision.council {
-                Some(body) => {
-                    let sure = body.certain && body.candidates.is_empty();
-                    let why = (!sure).then(|| unsure("council"));
-                    list.push(side(
-                        AddresseeKind::Council,
-                        &body.name,
-                        department,
-                        sure,
-                        why,
-                    ));
-                    for candidate in &body.candidates {
-                        list.push(side(
-                            AddresseeKind::Council,
-                            &candidate.name,
-                            department,
-                            false,
-                            Some(instead.clone()),
-                        ));
-                    }
-                }
+                Some(body) => named(
+                    &mut list,
+                    AddresseeKind::Council,
+                    body,
+                    department,
+                    "council",
+                ),
                 None => list.push(side(
                     AddresseeKind::Council,
                     "[name of council]",
@@ -444,26 +450,13 @@ impl Composer<'_> {
                         ));
                     }
                 }
-                Some(body) => {
-                    let sure = body.certain && body.candidates.is_empty();
-                    let why = (!sure).then(|| unsure("NHS body"));
-                    list.push(side(
-                        AddresseeKind::NhsBody,
-                        &body.name,
-                        department,
-                        sure,
-                        why,
-                    ));
-                    for candidate in &body.candidates {
-                        list.push(side(
-                            AddresseeKind::NhsBody,
-                            &candidate.name,
-                            department,
-                            false,
-                            Some(instead.clone()),
-                        ));
-                    }
-                }
+                Some(body) => named(
+                    &mut list,
+                    AddresseeKind::NhsBody,
+                    body,
+                    department,
+                    "NHS body",
+                ),
                 None => {
                     let name = match self.nations() {
                         (false, true) => "[name of local health board]",
