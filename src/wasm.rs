@@ -118,9 +118,6 @@ mod widget {
         /// Every letter asked for: one, or two for `"to": "each"` (the council's, then the NHS body's).
         #[serde(skip_serializing_if = "Vec::is_empty")]
         letters: Vec<crate::letter::Letter>,
-        /// The first letter, as before there could be two.
-        #[serde(skip_serializing_if = "Option::is_none")]
-        letter: Option<crate::letter::Letter>,
         /// Every letter as plain text, split by a rule line and a form feed.
         #[serde(skip_serializing_if = "Option::is_none")]
         text: Option<String>,
@@ -153,7 +150,6 @@ mod widget {
                 Written {
                     ok: true,
                     text: Some(crate::letter::to_text_all(&letters)),
-                    letter: letters.first().cloned(),
                     letters,
                     errors: Vec::new(),
                 }
@@ -161,7 +157,6 @@ mod widget {
             Err(errors) => Written {
                 ok: false,
                 letters: Vec::new(),
-                letter: None,
                 text: None,
                 errors,
             },

@@ -70,11 +70,6 @@ class LetterPart {
       h(compact ? 'h3' : 'h2', { class: compact ? 's117-heading-m' : 's117-heading-l', id: headingId, text: 'Ask them to confirm in writing' }),
       h('p', { class: 's117-body', text: 'We can write a letter asking the council and the NHS body to confirm in writing whether you are owed section 117 after-care, who is responsible, and what happens next. You can print it, copy it into an email, or download it.' }),
     );
-    const wasm = this._core.wasm;
-    if (typeof wasm.letter !== 'function') {
-      $section.append(h('p', { class: 's117-inset-text', text: 'The letter is not available in this version of the checker yet.' }));
-      return $section;
-    }
     const L = this._letterState;
     const id = (p) => `${this._uid}-letter-${p}`;
     const text = (key, label, extra = {}) => textField({ id: id(key.replace(/\./g, '-')), label, value: getPath(L, key), ...extra });
@@ -174,8 +169,8 @@ class LetterPart {
       return;
     }
     this._letterResult = result;
-    // One letter, or two for "A separate letter to each" (`letters`); `letter` alone is what older cores return.
-    const letters = Array.isArray(result.letters) && result.letters.length ? result.letters : [result.letter];
+    // One letter, or two for "A separate letter to each".
+    const letters = result.letters;
     const several = letters.length > 1;
     const them = several ? 'both letters' : 'the letter';
     const notes = [...new Set(letters.flatMap((l) => (l && l.notes) || []))];
@@ -197,21 +192,19 @@ class LetterPart {
         },
       }),
       h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => { download(`s117-letter-${this.asAt}.txt`, result.text, 'text/plain;charset=utf-8'); $status.textContent = `${several ? 'Both letters have' : 'The letter has'} been downloaded as a text file.`; } }, 'Download .txt', vh(several ? ' (both letters as one text file)' : ' (the letter as a text file)')),
-      typeof wasm.letterDocx === 'function'
-        ? h('button', {
-            class: 's117-button s117-button--secondary',
-            type: 'button',
-            onclick: () => {
-              try {
-                const bytes = wasm.letterDocx(this._letterRequest());
-                download(`s117-letter-${this.asAt}.docx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-                $status.textContent = several ? 'Both letters have been downloaded as one Word document, each starting on a new page.' : 'The letter has been downloaded as a Word document.';
-              } catch (err) {
-                $status.textContent = `We could not make the Word document: ${err && err.message ? err.message : err}`;
-              }
-            },
-          }, 'Download .docx', vh(several ? ' (both letters as one Word document)' : ' (the letter as a Word document)'))
-        : null,
+      h('button', {
+        class: 's117-button s117-button--secondary',
+        type: 'button',
+        onclick: () => {
+          try {
+            const bytes = wasm.letterDocx(this._letterRequest());
+            download(`s117-letter-${this.asAt}.docx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+            $status.textContent = several ? 'Both letters have been downloaded as one Word document, each starting on a new page.' : 'The letter has been downloaded as a Word document.';
+          } catch (err) {
+            $status.textContent = `We could not make the Word document: ${err && err.message ? err.message : err}`;
+          }
+        },
+      }, 'Download .docx', vh(several ? ' (both letters as one Word document)' : ' (the letter as a Word document)'))
     );
     // Two letters: each under its own heading (not printed), and each printed from a new page (s117-checker.css).
     const shown = several
