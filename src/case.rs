@@ -37,6 +37,15 @@ pub struct Case {
     /// Charges the person has been asked to pay, or has paid, for care since leaving hospital.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub charges: Vec<Charge>,
+    /// When the person (or whoever acts for them) first knew of the problem they would complain about, for
+    /// example that the charges were wrong or that after-care had been stopped. The ombudsmen's 12 months run from
+    /// this date; without it the checker describes the rule instead of inventing a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_knew: Option<Date>,
+    /// The date the person died, if they have. A duty ends on death; charges made before it can still be
+    /// recovered by the estate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died: Option<Date>,
 }
 
 /// One stay in hospital.
@@ -68,6 +77,10 @@ pub struct Detention {
     pub cto_ended: Option<Date>,
     /// Where the person lived immediately before this stay began.
     pub lived_before: LivedBefore,
+    /// Where the hospital sent the person on discharge (a council area, code or name), if they had no settled
+    /// home in England or Wales before this detention (s.117(3)(c)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_on_discharge_to: Option<String>,
     /// The ICB of the GP practice the person was registered with when this detention began (code or name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gp_icb: Option<String>,
@@ -259,6 +272,11 @@ pub enum Leaving {
     ReturnedToPrison,
     /// Still in hospital under the section.
     StillInHospital,
+    /// The person died in hospital.
+    Died,
+    /// The person was transferred to a hospital outside England and Wales (Scotland, Northern Ireland, the
+    /// Channel Islands, the Isle of Man or abroad) and did not leave hospital here.
+    TransferredOutOfEnglandAndWales,
 }
 
 /// A stay that was a recall rather than a fresh detention.
@@ -384,4 +402,25 @@ pub struct Charge {
     /// The charge is only a top-up for a more expensive placement the person chose, under a written agreement.
     #[serde(default)]
     pub chosen_dearer_placement_with_written_agreement: bool,
+    /// How much was charged, in pounds, per `per` (for example 200 a week). Used only to estimate a refund.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<f64>,
+    /// What `amount` is for: each week, month or year, or the total of the charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<Per>,
+}
+
+/// The period an amount of money is charged for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// Each week.
+    Week,
+    /// Each calendar month.
+    Month,
+    /// Each year.
+    Year,
+    /// The whole charge, from `since` to `until`.
+    Total,
 }

@@ -27,6 +27,15 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
     /// Things to act on or be careful about: refunds, deadlines, uncertain points, notes.
     pub flags: Vec<Flag>,
+    /// Every period of after-care duty in the history, oldest first. The top-level `council` and `nhs_body` are
+    /// the latest period's (or, while the person is still in hospital, those who will hold the next one).
+    pub periods: Vec<DutyPeriod>,
+    /// Charges that fell inside a duty period, and so may be refundable; `None` when no charge did.
+    pub refund: Option<Refund>,
+    /// Time limits, earliest first: judicial review, the ombudsman, the court limit for refunds.
+    pub deadlines: Vec<Deadline>,
+    /// What to do now, in order, each with who, how and by when.
+    pub next_steps: Vec<NextStep>,
     /// The version of the rules that produced this decision.
     pub rules_version: &'static str,
     /// The date of the law the rules reflect.
@@ -312,4 +321,207 @@ pub enum FlagId {
     CouncilDispute,
     /// Dates in the history contradict each other in a way the input checks do not reject.
     InconsistentDates,
+    /// An ending of after-care was dated while no duty was running, so it ended nothing.
+    EndingOutsideDuty,
+    /// An ending of after-care has an approximate date that could fall either side of a period boundary.
+    EndingDateUncertain,
+    /// Every refundable payment is more than six years old: a court claim may be time-barred.
+    RefundMayBeTimeBarred,
+}
+
+/// One period of after-care duty: from leaving hospital after a qualifying detention until the duty ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct DutyPeriod {
+    /// The day the person left hospital after the qualifying detention (as precise as it was given).
+    pub from: Date,
+    /// The day the duty ended; `None` while it is still running.
+    pub to: Option<Date>,
+    /// What ended it; `None` while it is still running.
+    pub ended_by: Option<PeriodEnd>,
+    /// The index (in `detentions`) of the qualifying detention it came from.
+    pub detention: usize,
+    /// The council that held the duty in this period.
+    pub council: Option<Body>,
+    /// The NHS body that held the duty in this period.
+    pub nhs_body: Option<Body>,
+}
+
+/// What ended a period of after-care duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodEnd {
+    /// A new detention under a qualifying section (*Worcestershire* \[2023\] UKSC 31).
+    Readmission,
+    /// A joint decision of the council and the NHS body that after-care is no longer needed (s.117(2)).
+    JointDecision,
+    /// The person died.
+    Death,
+}
+
+impl PeriodEnd {
+    /// Every value, in the order of the contract.
+    pub const ALL: [PeriodEnd; 3] = [
+        PeriodEnd::Readmission,
+        PeriodEnd::JointDecision,
+        PeriodEnd::Death,
+    ];
+}
+
+/// Charges that fell while a duty was running.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Refund {
+    /// The date ranges in which charges fell inside a duty period, oldest first.
+    pub ranges: Vec<RefundRange>,
+    /// Payments made before this day may be time-barred in court (six years from each payment), unless the time
+    /// only began when the mistake was discovered (Limitation Act 1980, s.32(1)(c)).
+    pub time_barred_before: Date,
+    /// Whether every refundable payment is more than six years old.
+    pub all_time_barred: bool,
+    /// An estimate of the principal (pounds, without interest), when amounts were given.
+    pub estimate: Option<RefundEstimate>,
+}
+
+/// The part of one charge that fell inside one duty period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct RefundRange {
+    /// The first day charged inside the period (as precise as the dates given allow).
+    pub from: Date,
+    /// The last day charged inside the period; the date of the check when the charge is still running.
+    pub to: Date,
+    /// Whether the charge is still running at the date of the check.
+    pub ongoing: bool,
+    /// The index (in `charges`) of the charge.
+    pub charge: usize,
+    /// The index (in `periods`) of the duty period.
+    pub period: usize,
+}
+
+/// An estimate of the money charged while a duty was running.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct RefundEstimate {
+    /// All of it, in pounds, rounded to the nearest pound.
+    pub total: f64,
+    /// The part paid in the last six years, in pounds: the part a court claim can certainly still reach.
+    pub within_six_years: f64,
+    /// How it was worked out, in one plain sentence.
+    pub basis: String,
+}
+
+/// What a time limit is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// A claim for judicial review: promptly, and within 3 months of the decision (CPR r.54.5).
+    JudicialReview,
+    /// A complaint to an ombudsman: normally within 12 months of first knowing.
+    Ombudsman,
+    /// A court claim to recover money: six years from each payment (Limitation Act 1980).
+    Limitation,
+    /// A reply to a letter.
+    Reply,
+}
+
+impl DeadlineKind {
+    /// Every value, in the order of the contract.
+    pub const ALL: [DeadlineKind; 4] = [
+        DeadlineKind::JudicialReview,
+        DeadlineKind::Ombudsman,
+        DeadlineKind::Limitation,
+        DeadlineKind::Reply,
+    ];
+
+    /// The contract's name for the value, as in the JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            DeadlineKind::JudicialReview => "judicial_review",
+            DeadlineKind::Ombudsman => "ombudsman",
+            DeadlineKind::Limitation => "limitation",
+            DeadlineKind::Reply => "reply",
+        }
+    }
+}
+
+/// A time limit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct Deadline {
+    /// What it is for.
+    pub kind: DeadlineKind,
+    /// The last day, counted from the earliest day the trigger could have been; `None` when the rule can only be
+    /// described (for example the ombudsman's 12 months without the date the person first knew).
+    pub date: Option<Date>,
+    /// The event the time runs from, as it was given (a decision, a payment, when the person first knew).
+    pub counted_from: Option<Date>,
+    /// Whether the trigger was given only as a month or a year, so the real limit may be earlier still.
+    pub approximate: bool,
+    /// Whether the date has passed at the date of the check.
+    pub passed: bool,
+    /// The basis, in one plain sentence.
+    pub basis: String,
+    /// The law this rests on.
+    pub cites: Vec<Citation>,
+}
+
+/// What a next step is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StepId {
+    /// Ask for after-care to be planned before leaving hospital.
+    AskForPlanBeforeDischarge,
+    /// Write to both bodies asking them to confirm the duty in writing.
+    AskToConfirm,
+    /// Ask the council to stop charging and refund what was paid.
+    AskForRefund,
+    /// Ask both bodies to reinstate after-care, or to send the joint written decision that ended it.
+    ChallengeEnding,
+    /// Get legal advice quickly, because a court time limit is running.
+    GetLegalAdviceNow,
+    /// Complain to the bodies, then to the ombudsman.
+    Complain,
+    /// Find out the facts the answer depends on (a section, a date, a council).
+    FindOut,
+    /// Ask for a new assessment of needs.
+    AskForReassessment,
+    /// Get advice from an advocate or a solicitor.
+    GetAdvice,
+}
+
+impl StepId {
+    /// Every value, in the order of the contract.
+    pub const ALL: [StepId; 9] = [
+        StepId::AskForPlanBeforeDischarge,
+        StepId::AskToConfirm,
+        StepId::AskForRefund,
+        StepId::ChallengeEnding,
+        StepId::GetLegalAdviceNow,
+        StepId::Complain,
+        StepId::FindOut,
+        StepId::AskForReassessment,
+        StepId::GetAdvice,
+    ];
+}
+
+/// One thing to do now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct NextStep {
+    /// What the step is.
+    pub id: StepId,
+    /// The step in one short imperative sentence ("Ask Leeds City Council to stop charging you and refund …").
+    pub text: String,
+    /// Who to contact, or who does it.
+    pub who: String,
+    /// How: by letter, complaint, claim, …
+    pub how: String,
+    /// By when, if a time limit applies.
+    pub by: Option<Date>,
+    /// The law this rests on.
+    pub cites: Vec<Citation>,
 }

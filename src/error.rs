@@ -89,6 +89,12 @@ pub fn validate(case: &Case) -> Vec<InputError> {
             }
             previous_admitted = Some(admitted);
         }
+        if d.leaving == Some(Leaving::Died) && i + 1 < case.detentions.len() {
+            error(
+                field("leaving"),
+                "you said the person died during this stay, but a later stay is listed. Check how this stay ended.".into(),
+            );
+        }
         if d.leaving == Some(Leaving::StillInHospital) && d.left_hospital.is_some() {
             error(
                 field("left_hospital"),
@@ -110,6 +116,39 @@ pub fn validate(case: &Case) -> Vec<InputError> {
                 format!("charges[{i}].since"),
                 format!("{date} is after the date of the check ({as_at}). Check the date."),
             );
+        }
+        match (c.amount, c.per) {
+            (Some(amount), _) if !amount.is_finite() || amount < 0.0 => error(
+                format!("charges[{i}].amount"),
+                "the amount must be a number of pounds, 0 or more (for example 200 or 185.50)."
+                    .into(),
+            ),
+            (Some(_), None) => error(
+                format!("charges[{i}].per"),
+                "say what the amount is for: each week, month or year, or the total.".into(),
+            ),
+            (Some(_) | None, Some(_) | None) => {}
+        }
+    }
+    for (name, date) in [("first_knew", case.first_knew), ("died", case.died)] {
+        if let Some(date) = date.filter(|&x| after_check(x)) {
+            error(
+                name.into(),
+                format!("{date} is after the date of the check ({as_at}). Check the date."),
+            );
+        }
+    }
+    if let Some(died) = case.died {
+        for (i, d) in case.detentions.iter().enumerate() {
+            if let Some(admitted) = d.admitted.filter(|a| a.first_day() > died.last_day()) {
+                error(
+                    "died".into(),
+                    format!(
+                        "{died} is before stay {} began ({admitted}). Check the date.",
+                        i + 1
+                    ),
+                );
+            }
         }
     }
     if let Some(date) = case

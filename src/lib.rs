@@ -22,6 +22,7 @@
 //!         leaving: Some(Leaving::Discharged),
 //!         recall: None,
 //!         cto_ended: None,
+//!         sent_on_discharge_to: None,
 //!         lived_before: LivedBefore {
 //!             country: Country::England,
 //!             council: Some("Bromsgrove".into()),
@@ -39,6 +40,8 @@
 //!     specialised_aftercare: None,
 //!     aftercare_ended: None,
 //!     charges: vec![],
+//!     first_knew: None,
+//!     died: None,
 //! };
 //! let decision = evaluate(&case);
 //! assert_eq!(decision.entitlement, Entitlement::Entitled);

@@ -192,6 +192,30 @@ citations! {
     /// The ombudsman for councils and the NHS in Wales.
     PSOW = "psow", Help, "Public Services Ombudsman for Wales",
         "https://www.ombudsman.wales/";
+    /// The Welsh Code of Practice, in force 3 October 2016, with its own chapter on after-care.
+    COP_WALES_2016 = "cop-wales-2016", StatutoryGuidance, "Mental Health Act 1983: Code of Practice for Wales (2016)",
+        "https://www.gov.wales/mental-health-act-1983-code-practice";
+    /// Care and treatment plans (Part 2) and reassessment for former users of secondary services (Part 3), Wales.
+    MH_WALES_MEASURE_2010 = "mh-wales-measure-2010", Statute, "Mental Health (Wales) Measure 2010, Parts 2 and 3",
+        "https://www.legislation.gov.uk/mwa/2010/7/contents";
+    /// Choice of accommodation and top-ups in Wales (made under the Social Services and Well-being (Wales) Act 2014).
+    CHOICE_OF_ACCOMMODATION_WALES_2015 = "choice-of-accommodation-wales-2015", StatutoryInstrument,
+        "Care and Support (Choice of Accommodation) (Wales) Regulations 2015",
+        "https://www.legislation.gov.uk/wsi/2015";
+    /// NHS Wales complaints ("Putting Things Right").
+    NHS_WALES_PTR_2011 = "nhs-wales-ptr-2011", StatutoryInstrument,
+        "National Health Service (Concerns, Complaints and Redress Arrangements) (Wales) Regulations 2011 (SI 2011/704 (W.108))",
+        "https://www.legislation.gov.uk/wsi/2011/704/contents/made";
+    /// Complaints to the Health Service Ombudsman: normally within 12 months of first knowing.
+    HSCA_1993_S9 = "hsca-1993-s9", Statute, "Health Service Commissioners Act 1993, s.9(4)",
+        "https://www.legislation.gov.uk/ukpga/1993/46/section/9";
+    /// The letter before claim and its 14-day reply, before a claim for judicial review.
+    PAP_JR = "pap-jr", Guidance, "Pre-Action Protocol for Judicial Review",
+        "https://www.justice.gov.uk/courts/procedure-rules/civil/protocol/prot_jrv";
+    /// When a mistake is discovered, for s.32(1)(c) of the Limitation Act 1980.
+    FII_2020 = "fii-2020-uksc-47", CaseLaw,
+        "Test Claimants in the FII Group Litigation v HMRC [2020] UKSC 47",
+        "https://www.bailii.org/uk/cases/UKSC/2020/47.html";
     /// Advice on mental health law in Scotland.
     MWC_SCOTLAND = "mwc-scotland", Help, "Mental Welfare Commission for Scotland",
         "https://www.mwcscot.org.uk/";

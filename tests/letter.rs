@@ -462,15 +462,17 @@ fn reply_by_skips_weekends_and_bank_holidays() {
     assert_eq!(letter.reply_by.to_string(), "2026-01-21");
     let text = words(&letter);
     assert!(text.contains("Please reply in writing by 21 January 2026, which is 20 working days"));
-    // The next steps are dated from the reply date.
+    // Time limits are never counted from the reply date (s117-rules.md §11.4): no ombudsman date a year after it,
+    // no judicial review date three months after it.
     assert!(
-        text.contains("by 21 January 2027 at the latest"),
-        "ombudsman date"
+        !text.contains("21 January 2027"),
+        "ombudsman date from the reply date"
     );
     assert!(
-        text.contains("that would be by 21 April 2026 at the latest"),
-        "judicial review date"
+        !text.contains("21 April 2026"),
+        "judicial review date from the reply date"
     );
+    assert!(!text.contains("date a reply is due"));
 }
 
 #[test]

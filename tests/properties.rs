@@ -208,6 +208,7 @@ fn detention() -> impl Strategy<Value = Detention> {
                     leaving,
                     recall,
                     cto_ended,
+                    sent_on_discharge_to: None,
                     lived_before,
                     gp_icb,
                     nhs_england_secure_service: secure,
@@ -234,6 +235,8 @@ fn charge() -> impl Strategy<Value = Charge> {
             since,
             until,
             chosen_dearer_placement_with_written_agreement: top_up,
+            amount: None,
+            per: None,
         })
 }
 
@@ -277,6 +280,8 @@ fn case() -> impl Strategy<Value = Case> {
                 specialised_aftercare,
                 aftercare_ended,
                 charges,
+                first_knew: None,
+                died: None,
             },
         )
 }

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::case::{Country, Detention, EndingReason, Jurisdiction, Leaving, Recall, Section};
 use crate::date::{Date, Precision};
-use crate::decision::{Body, BodyKind, Decision, Entitlement, FlagId};
+use crate::decision::{Body, BodyKind, DeadlineKind, Decision, Entitlement, FlagId};
 use crate::rules::qualifying_detention::is_qualifying;
 use crate::rules::responsible_council::recognise;
 use crate::rules::{LAW_DATE, RULES_VERSION};
@@ -915,6 +915,11 @@ impl Composer<'_> {
                 format!("{they} {were} returned to prison{}.", when(left.or(ended)))
             }
             Some(Leaving::StillInHospital) => format!("{they} {are} still in hospital under this section."),
+            Some(Leaving::Died) => format!("{they} died in hospital{}.", when(left.or(ended))),
+            Some(Leaving::TransferredOutOfEnglandAndWales) => format!(
+                "{they} {were} transferred to a hospital outside England and Wales{}.",
+                when(left.or(ended))
+            ),
             None => match (ended, left) {
                 (_, Some(l)) => format!("{they} left hospital {}.", on(l)),
                 (Some(e), None) => format!("The section ended {}.", on(e)),
@@ -1609,43 +1614,32 @@ impl Composer<'_> {
         Some(text)
     }
 
-    /// The charges that fell while a duty was running, in words, and whether each is still being made.
+    /// The charges that fell while a duty was running, in words, and whether each is still being made: the
+    /// decision's refund ranges, one entry per charge.
     fn charged_periods(&self) -> Vec<(String, bool)> {
         let case = &self.request.case;
-        let ended = match (self.decision.entitlement, &case.aftercare_ended) {
-            (Entitlement::Ended, Some(e)) => e.date.map(Date::first_day),
-            _ => None,
+        let Some(refund) = &self.decision.refund else {
+            return Vec::new();
         };
-        let periods = crate::rules::charging::duty_periods(case, ended);
         let mut out = Vec::new();
-        for charge in &case.charges {
-            if charge.chosen_dearer_placement_with_written_agreement {
-                continue;
-            }
-            let since = charge.since.map(Date::first_day);
-            let until = charge.until.map(Date::last_day);
-            let overlaps = periods.iter().any(|&(start, end)| {
-                let from = since.map_or(start, |s| s.max(start));
-                match (until, end) {
-                    (Some(u), Some(e)) => from <= u.min(e),
-                    (Some(u), None) => from <= u,
-                    (None, Some(e)) => from <= e,
-                    (None, None) => true,
-                }
-            });
-            if !overlaps {
+        for (index, charge) in case.charges.iter().enumerate() {
+            let ranges: Vec<_> = refund.ranges.iter().filter(|r| r.charge == index).collect();
+            if ranges.is_empty() {
                 continue;
             }
             let what = field(charge.what.as_ref()).unwrap_or_else(|| "care".into());
-            let from = charge
-                .since
-                .map(|s| format!(" from {}", s.long()))
-                .unwrap_or_default();
-            let (to, ongoing) = match charge.until {
-                Some(u) => (format!(" to {}", u.long()), false),
-                None => (" (still being charged)".to_owned(), true),
-            };
-            out.push((format!("{what}{from}{to}"), ongoing));
+            let ongoing = ranges.iter().any(|r| r.ongoing);
+            let spans: Vec<String> = ranges
+                .iter()
+                .map(|r| {
+                    if r.ongoing {
+                        format!("from {} (still being charged)", r.from.long())
+                    } else {
+                        format!("from {} to {}", r.from.long(), r.to.long())
+                    }
+                })
+                .collect();
+            out.push((format!("{what} {}", spans.join(" and ")), ongoing));
         }
         out
     }
@@ -1862,7 +1856,9 @@ impl Composer<'_> {
             Leaving::Cto
             | Leaving::Discharged
             | Leaving::StayedInformally
-            | Leaving::ReturnedToPrison => None,
+            | Leaving::ReturnedToPrison
+            | Leaving::Died
+            | Leaving::TransferredOutOfEnglandAndWales => None,
         }
     }
 
@@ -1946,23 +1942,18 @@ impl Composer<'_> {
             return out;
         }
         let ombudsmen = self.ombudsmen();
-        // Twelve months from the reply date, unless the decision found a problem (an ending, or charges) whose
-        // twelve months run out sooner: then that earlier date, so the letter never promises a date too late.
-        let flagged = self
-            .decision
-            .flags
-            .iter()
-            .filter(|f| f.id == FlagId::OmbudsmanDeadline)
-            .filter_map(|f| f.date)
-            .filter(|d| d.last_day() >= self.request.date.first_day())
-            // An approximate date ("September 2027") is read as its first day, to be safe.
-            .map(|d| Date::exact(d.first_day()));
-        let ombudsman_by = reply_by
-            .plus_months(12)
-            .into_iter()
-            .chain(flagged)
-            .min_by_key(|d| d.last_day())
-            .map(Date::long)
+        // The ombudsman's date is the core's, counted from when the person first knew; without that date the
+        // letter states the rule, never a date of its own.
+        let deadline = |kind: DeadlineKind| {
+            self.decision
+                .deadlines
+                .iter()
+                .find(|d| d.kind == kind)
+                .and_then(|d| d.date)
+                .filter(|d| d.last_day() >= self.request.date.first_day())
+        };
+        let ombudsman_by = deadline(DeadlineKind::Ombudsman)
+            .map(|d| format!(", so I would do that by {} at the latest", d.long()))
             .unwrap_or_default();
         // The time limits in statute: LGA 1974 s.26B for the LGSCO, and in Wales the PSOW Act 2019 s.8.
         let mut limits = Vec::new();
@@ -1983,22 +1974,14 @@ impl Composer<'_> {
             .collect();
         out.push(Block::Paragraph {
             text: format!(
-                "If I have not received a full reply by {by}, I will make a formal complaint to {you}. If the complaint does not resolve matters, I will ask {} to investigate. Ombudsmen normally expect a complaint within 12 months of the problem arising, so I would do that by {ombudsman_by} at the latest{lga}.",
+                "If I have not received a full reply by {by}, I will make a formal complaint to {you}. If the complaint does not resolve matters, I will ask {} to investigate. Ombudsmen normally expect a complaint within 12 months of when the problem first came to light{ombudsman_by}{lga}.",
                 join_and(&names)
             ),
         });
-        let jr_by = reply_by.plus_months(3).map(Date::long).unwrap_or_default();
         let cpr = self.cite(&[CPR_54_5]);
         let mut jr = format!(
             "A refusal or failure to meet these duties can also be challenged in the High Court by judicial review. A claim must be brought promptly and in any event within three months of the grounds arising{cpr}."
         );
-        let ending_deadline = self
-            .decision
-            .flags
-            .iter()
-            .find(|f| f.id == FlagId::JudicialReviewDeadline)
-            .and_then(|f| f.date)
-            .filter(|d| d.last_day() >= self.request.date.first_day());
         let made = self
             .request
             .case
@@ -2007,22 +1990,22 @@ impl Composer<'_> {
             .and_then(|e| e.date)
             .map(|d| format!(", made {}", on(d)))
             .unwrap_or_default();
-        match ending_deadline {
-            Some(end_by) => {
-                let approximate = if end_by.is_exact() {
-                    ""
-                } else {
-                    " (counted from an approximate date, so I will act well before then)"
-                };
-                jr.push_str(&format!(
-                    " For the decision to end {} after-care{made}, that means by {} at the latest{approximate}; for a failure to reply, counting from the date a reply is due, by {jr_by}.",
-                    self.voice.n_poss,
-                    end_by.long()
-                ))
-            }
-            None => jr.push_str(&format!(
-                " Counting from the date a reply is due, that would be by {jr_by} at the latest."
-            )),
+        if let Some(end_by) = deadline(DeadlineKind::JudicialReview) {
+            let approximate = self
+                .decision
+                .deadlines
+                .iter()
+                .any(|d| d.kind == DeadlineKind::JudicialReview && d.approximate);
+            let approximate = if approximate {
+                " (counted from the earliest day of an approximate date, so it may be earlier still)"
+            } else {
+                ""
+            };
+            jr.push_str(&format!(
+                " For the decision to end {} after-care{made}, that means by {} at the latest{approximate}.",
+                self.voice.n_poss,
+                end_by.long()
+            ));
         }
         jr.push_str(" I would much rather settle this with you directly.");
         out.push(Block::Paragraph { text: jr });
@@ -2101,7 +2084,10 @@ impl Composer<'_> {
                 FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => None,
                 // Deadline kept out of the letter: the letter asks for every charge back, and telling the council
                 // of a limit on court claims would only invite it to refund less. The user is told.
-                FlagId::CourtClaimLimit => Some(flag.text.clone()),
+                FlagId::CourtClaimLimit | FlagId::RefundMayBeTimeBarred => Some(flag.text.clone()),
+                // An ending that ended nothing, or whose date cannot be placed: the ending request asks the bodies
+                // to confirm after-care continues; the user is told why.
+                FlagId::EndingOutsideDuty | FlagId::EndingDateUncertain => Some(flag.text.clone()),
                 // Uncertain points with a sentence in point 2 (`council_doubts`, `nhs_doubts`,
                 // `placement_question`), which also address every candidate body.
                 FlagId::PlacedOutOfArea

@@ -20,66 +20,147 @@
 //!
 //! The Welsh choice-of-accommodation rules were not researched; the English regulation is cited with s.117A.
 
-use super::left_hospital::{status, Status};
-use super::qualifying_detention::is_qualifying;
-use super::{england_and_wales, Outcome};
-use crate::case::{Case, Charge};
+use super::timeline::{self, End};
+use super::Outcome;
+use crate::case::{Case, Charge, Per};
 use crate::date::Date;
-use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
+use crate::decision::{
+    Entitlement, Finding, FlagId, FlagKind, Refund, RefundEstimate, RefundRange, RuleId,
+};
 use crate::sources::{
-    LGA_1974_S26B, LGSCO, LGSCO_REFUNDS, LIMITATION_ACT_1980, MHA_1983_S117A, MHA_1983_S117_6,
-    PHSO, PSOW, PSOW_ACT_2019_S8, SI_2014_2670_REG_4, STENNETT_2002,
+    LGSCO, LGSCO_REFUNDS, MHA_1983_S117A, MHA_1983_S117_6, PHSO, PSOW, SI_2014_2670_REG_4,
+    STENNETT_2002,
 };
 use chrono::NaiveDate;
 
 /// The usual limit, in years, for a court claim to recover money paid (Limitation Act 1980, s.5).
 pub const COURT_CLAIM_YEARS: u32 = 6;
 
-/// A period during which an after-care duty ran: from leaving hospital until the next qualifying detention began,
-/// or until the duty was lawfully ended; `None` means it is still running.
-pub fn duty_periods(case: &Case, ended: Option<NaiveDate>) -> Vec<(NaiveDate, Option<NaiveDate>)> {
-    let qualifying: Vec<usize> = england_and_wales(case)
-        .filter(|(_, d)| is_qualifying(d))
-        .map(|(i, _)| i)
-        .collect();
-    let mut periods = Vec::new();
-    for (n, &i) in qualifying.iter().enumerate() {
-        let d = &case.detentions[i];
-        if status(d.leaving, d.left_hospital.is_some()) != Status::Left {
-            continue;
-        }
-        let Some(start) = d.left_hospital.or(d.section_ended).map(Date::first_day) else {
-            continue;
-        };
-        let next = qualifying
-            .get(n + 1)
-            .and_then(|&j| case.detentions[j].admitted)
-            .map(Date::first_day);
-        let end = match (next, ended) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-        periods.push((start, end));
-    }
-    periods
+/// The first day a court claim for a payment made on the date of the check could not reach: payments before it
+/// are more than six years old.
+pub fn time_barred_before(as_at: Date) -> NaiveDate {
+    as_at
+        .first_day()
+        .checked_sub_months(chrono::Months::new(12 * COURT_CLAIM_YEARS))
+        .unwrap_or(NaiveDate::MIN)
 }
 
-/// The part of a charge that fell within a duty period, as (from, until); `None` for an open end.
-fn overlap(
-    charge: &Charge,
-    periods: &[(NaiveDate, Option<NaiveDate>)],
-) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
-    let since = charge.since.map(Date::first_day);
-    let until = charge.until.map(Date::last_day);
-    periods.iter().find_map(|&(start, end)| {
-        let from = since.map(|s| s.max(start));
-        let to = match (until, end) {
-            (Some(u), Some(e)) => Some(u.min(e)),
-            (a, b) => a.or(b),
+/// The days a charge covers, `[first, last]`, with the date of the check standing in for a charge still running.
+/// A charge with no start date is taken to have started when the duty did (`None` here).
+fn charge_days(charge: &Charge, as_at: NaiveDate) -> (Option<NaiveDate>, NaiveDate) {
+    let last = charge.until.map_or(as_at, |u| u.last_day().min(as_at));
+    (charge.since.map(Date::first_day), last)
+}
+
+/// The parts of a charge that fell inside duty periods, one range per period it touches.
+fn ranges(case: &Case, index: usize, timeline: &timeline::Timeline) -> Vec<RefundRange> {
+    let charge = &case.charges[index];
+    let as_at = case.as_at.first_day();
+    let (since, last) = charge_days(charge, as_at);
+    let mut out = Vec::new();
+    for (n, period) in timeline.periods.iter().enumerate() {
+        let (start, end) = timeline::days(period, as_at);
+        let Some(period_last) = end.pred_opt().filter(|l| *l >= start) else {
+            continue;
         };
-        let empty = matches!((from.or(Some(start)), to), (Some(f), Some(t)) if f > t);
-        (!empty).then_some((from.or(Some(start)), to))
+        let first = since.map_or(start, |s| s.max(start));
+        let to_day = last.min(period_last);
+        if first > to_day {
+            continue;
+        }
+        let from = match charge.since {
+            Some(s) if s.first_day() == first => s,
+            Some(_) | None if first == start => period.from,
+            Some(_) | None => Date::exact(first),
+        };
+        let ongoing = charge.until.is_none() && period.to.is_none() && to_day == as_at;
+        let to = match (charge.until, period.to) {
+            (Some(u), _) if u.last_day() == to_day => u,
+            (Some(_) | None, Some(t))
+                if !t.is_exact() && period.ended_by != Some(End::Death) && to_day < as_at =>
+            {
+                t
+            }
+            (Some(_) | None, Some(_) | None) => Date::exact(to_day),
+        };
+        out.push(RefundRange {
+            from,
+            to,
+            ongoing,
+            charge: index,
+            period: n,
+        });
+    }
+    out
+}
+
+/// The pounds charged per day, and how that was worked out.
+fn daily_rate(charge: &Charge, as_at: NaiveDate) -> Option<(f64, &'static str)> {
+    let amount = charge.amount.filter(|a| a.is_finite() && *a >= 0.0)?;
+    Some(match charge.per? {
+        Per::Week => (amount / 7.0, "a week"),
+        Per::Month => (amount * 12.0 / 365.25, "a month"),
+        Per::Year => (amount / 365.25, "a year"),
+        Per::Total => {
+            let (since, last) = charge_days(charge, as_at);
+            let days = (last - since?).num_days() + 1;
+            if days <= 0 {
+                return None;
+            }
+            (amount / days as f64, "in total")
+        }
     })
+}
+
+/// Days in `[from, to]`, counting only those on or after `floor`.
+fn days_between(from: NaiveDate, to: NaiveDate, floor: NaiveDate) -> f64 {
+    let from = from.max(floor);
+    if to < from {
+        0.0
+    } else {
+        ((to - from).num_days() + 1) as f64
+    }
+}
+
+/// An estimate of the refundable principal, when every refundable charge has an amount.
+fn estimate(case: &Case, ranges: &[RefundRange], limit: NaiveDate) -> Option<RefundEstimate> {
+    let as_at = case.as_at.first_day();
+    let mut total = 0.0;
+    let mut recent = 0.0;
+    let mut per = Vec::new();
+    for range in ranges {
+        let charge = &case.charges[range.charge];
+        let (rate, basis) = daily_rate(charge, as_at)?;
+        let (from, to) = (range.from.first_day(), range.to.last_day().min(as_at));
+        total += rate * days_between(from, to, NaiveDate::MIN);
+        recent += rate * days_between(from, to, limit);
+        if !per.contains(&basis) {
+            per.push(basis);
+        }
+    }
+    Some(RefundEstimate {
+        total: total.round(),
+        within_six_years: recent.round(),
+        basis: format!(
+            "The amounts you gave ({}) multiplied by the days charged while the duty ran, counting each month or year you gave as starting on its first day; interest is not included.",
+            per.join(", ")
+        ),
+    })
+}
+
+/// "from 3 May 2021 to 2 June 2022 and from 1 March 2024 (still charged)"
+fn describe_ranges(ranges: &[&RefundRange]) -> String {
+    let parts: Vec<String> = ranges
+        .iter()
+        .map(|r| {
+            if r.ongoing {
+                format!("from {} until now", r.from.long())
+            } else {
+                format!("from {} to {}", r.from.long(), r.to.long())
+            }
+        })
+        .collect();
+    super::qualifying_detention::join_and(&parts.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Decides what the charges mean.
@@ -91,23 +172,10 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.entitlement,
         Some(Entitlement::NotEntitled | Entitlement::OutOfScope)
     );
-    let ended = case
-        .aftercare_ended
-        .as_ref()
-        .filter(|_| out.entitlement == Some(Entitlement::Ended))
-        .and_then(|e| e.date.map(Date::first_day));
-    let periods = if owed {
-        duty_periods(case, ended)
-    } else {
-        Vec::new()
-    };
-    let wales = out
-        .council
-        .as_ref()
-        .is_some_and(|c| c.kind == crate::decision::BodyKind::WelshCouncil);
-    let mut unlawful = 0;
-    let mut earliest: Option<NaiveDate> = None;
-    for charge in &case.charges {
+    let wales = out.in_wales();
+    let mut all = Vec::new();
+    let mut outside = 0;
+    for (index, charge) in case.charges.iter().enumerate() {
         let what = charge
             .what
             .as_deref()
@@ -120,99 +188,101 @@ pub fn decide(case: &Case, out: &mut Outcome) {
                 FlagKind::Info,
                 format!("The charge for {what} is a top-up for a more expensive placement you chose, under a written agreement. That is lawful, but only for the extra cost above what the council would usually pay: the council must pay the rest, and you cannot be charged for it."),
                 charge.since,
-                &[MHA_1983_S117A, SI_2014_2670_REG_4],
+                &[MHA_1983_S117A, if wales { crate::sources::CHOICE_OF_ACCOMMODATION_WALES_2015 } else { SI_2014_2670_REG_4 }],
             );
             continue;
         }
-        match overlap(charge, &periods) {
-            Some((from, to)) => {
-                unlawful += 1;
-                earliest = match (earliest, from) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                };
-                let from_text = from.map(|f| format!(" from {}", crate::date::long(f))).unwrap_or_default();
-                let to_text = match to {
-                    Some(t) => format!(" to {}", crate::date::long(t)),
-                    None => " and you are still being charged".to_owned(),
-                };
-                let ombudsman = if wales {
-                    "the Public Services Ombudsman for Wales"
-                } else {
-                    "the Local Government and Social Care Ombudsman (councils) or the Parliamentary and Health Service Ombudsman (NHS)"
-                };
-                out.flag(
-                    FlagId::RefundDue,
-                    FlagKind::Refund,
-                    format!("You were charged for {what}{from_text}{to_text}, while you were owed section 117 after-care. Charging for after-care is unlawful, so if {what} was part of your after-care you can ask for all of it back, with interest. Complain to the council first; if that does not put it right, go to {ombudsman}, which usually orders a refund from when charging began, with interest. A court claim is another route."),
-                    charge.since.filter(|s| Some(s.first_day()) == from).or(from.map(Date::exact)),
-                    &[STENNETT_2002, LGSCO_REFUNDS, if wales { PSOW } else { LGSCO }, PHSO],
-                );
-            }
-            None => out.flag(
+        let found = if owed {
+            ranges(case, index, &out.timeline)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() {
+            outside += 1;
+            out.flag(
                 FlagId::ChargesOutsideDuty,
                 FlagKind::Info,
                 format!("The charge for {what} was not made while a section 117 duty was running on what you told us, so this checker cannot say it was unlawful. Charges for care that is not after-care follow the ordinary rules, after a proper financial assessment."),
                 charge.since,
                 &[STENNETT_2002],
-            ),
-        }
-    }
-    if unlawful > 0 {
-        out.reason(
-            RuleId::Charging,
-            Finding::Met,
-            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. You have been charged while owed after-care, so a refund is likely due.",
-            &[STENNETT_2002],
-        );
-        out.flag(
-            FlagId::ServicesMustMeetS117Needs,
-            FlagKind::Info,
-            "Only services that meet a need arising from your mental disorder and reduce the risk of it getting worse are after-care, and so free. They should be in your written after-care plan. If a charged service was for a different need, the charge may be lawful after a proper assessment.",
-            None,
-            &[MHA_1983_S117_6],
-        );
-        let six_years_ago = case
-            .as_at
-            .first_day()
-            .checked_sub_months(chrono::Months::new(12 * COURT_CLAIM_YEARS));
-        if let (Some(limit), Some(first)) = (six_years_ago, earliest) {
-            if first < limit {
-                out.flag(
-                    FlagId::CourtClaimLimit,
-                    FlagKind::Deadline,
-                    format!("A court claim to recover money usually has to be made within {COURT_CLAIM_YEARS} years, so payments made before {} may be harder to recover in court, unless the time only started when you found out about the mistake. The ombudsmen are not bound by that limit and have ordered refunds going back further. Get advice.", crate::date::long(limit)),
-                    Some(Date::exact(limit)),
-                    &[LIMITATION_ACT_1980, LGSCO_REFUNDS],
-                );
-            }
-        }
-        if let Some(by) = case.as_at.plus_months(12) {
-            out.flag(
-                FlagId::OmbudsmanDeadline,
-                FlagKind::Deadline,
-                format!("Ombudsmen usually expect a complaint within 12 months of when you knew about the problem. If you have only just found out that these charges were wrong, complain to the council now and to the ombudsman by {} at the latest.", by.long()),
-                Some(by),
-                if wales {
-                    &[PSOW_ACT_2019_S8, PSOW]
-                } else {
-                    &[LGA_1974_S26B, LGSCO]
-                },
             );
+            continue;
         }
-    } else if !owed {
-        out.reason(
-            RuleId::Charging,
-            Finding::NotMet,
-            "On what you told us you are not (yet) owed section 117 after-care, so the rule against charging does not apply to these charges.",
-            &[STENNETT_2002],
+        let ombudsman = if wales {
+            "the Public Services Ombudsman for Wales"
+        } else {
+            "the Local Government and Social Care Ombudsman (councils) or the Parliamentary and Health Service Ombudsman (NHS)"
+        };
+        let parts: Vec<&RefundRange> = found.iter().collect();
+        let gaps = if covers_whole_charge(case, index, &found) {
+            String::new()
+        } else {
+            " Any part of the charge outside those dates fell while no section 117 duty was running, so this rule does not cover it.".to_owned()
+        };
+        out.flag(
+            FlagId::RefundDue,
+            FlagKind::Refund,
+            format!("You were charged for {what} {} while you were owed section 117 after-care. Charging for after-care is unlawful, so if {what} was part of your after-care you can ask for that money back, with interest. Complain to the council first; if that does not put it right, go to {ombudsman}, which usually orders a refund from when charging began, with interest. A court claim is another route.{gaps}", describe_ranges(&parts)),
+            Some(found[0].from),
+            &[STENNETT_2002, LGSCO_REFUNDS, if wales { PSOW } else { LGSCO }, PHSO],
         );
-    } else {
-        out.reason(
-            RuleId::Charging,
-            Finding::NotMet,
-            "None of the charges you told us about fell while the section 117 duty was running, or they are lawful top-ups.",
-            &[STENNETT_2002],
-        );
+        all.extend(found);
     }
+    if all.is_empty() {
+        out.reason(
+            RuleId::Charging,
+            Finding::NotMet,
+            if owed {
+                "None of the charges you told us about fell while the section 117 duty was running, or they are lawful top-ups."
+            } else {
+                "On what you told us you are not (yet) owed section 117 after-care, so the rule against charging does not apply to these charges."
+            },
+            &[STENNETT_2002],
+        );
+        return;
+    }
+    all.sort_by_key(|r| (r.from.first_day(), r.charge));
+    let limit = time_barred_before(case.as_at);
+    let all_time_barred = all.iter().all(|r| r.to.last_day() < limit);
+    out.reason(
+        RuleId::Charging,
+        Finding::Met,
+        if all_time_barred {
+            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. You were charged while owed after-care, so a refund may be due, but every payment is more than six years old: a court claim may be too late, though the ombudsman and a late-discovered mistake can still help."
+        } else if outside > 0 {
+            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. Some of your charges fell while you were owed after-care, so a refund of those is likely due."
+        } else {
+            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. You have been charged while owed after-care, so a refund is likely due."
+        },
+        &[STENNETT_2002],
+    );
+    out.flag(
+        FlagId::ServicesMustMeetS117Needs,
+        FlagKind::Info,
+        "Only services that meet a need arising from your mental disorder and reduce the risk of it getting worse are after-care, and so free. They should be in your written after-care plan. If a charged service was for a different need, the charge may be lawful after a proper assessment.",
+        None,
+        &[MHA_1983_S117_6],
+    );
+    let estimate = estimate(case, &all, limit);
+    out.refund = Some(Refund {
+        ranges: all,
+        time_barred_before: Date::exact(limit),
+        all_time_barred,
+        estimate,
+    });
+}
+
+/// Does the refundable part cover every day of the charge?
+fn covers_whole_charge(case: &Case, index: usize, found: &[RefundRange]) -> bool {
+    let charge = &case.charges[index];
+    let (since, last) = charge_days(charge, case.as_at.first_day());
+    let Some(since) = since else { return true };
+    let mut day = since;
+    for r in found {
+        if r.from.first_day() > day {
+            return false;
+        }
+        day = day.max(r.to.last_day().succ_opt().unwrap_or(day));
+    }
+    day > last
 }

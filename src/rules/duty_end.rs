@@ -24,10 +24,13 @@
 //! The Code of Practice paragraph numbers (33.22-33.23) are from memory in the research; the chapter is cited.
 //! The Mental Health Act 2025 s.46 will require the bodies to give joint written notice; not yet in force.
 
+use super::timeline::{End, EndingPlace};
 use super::Outcome;
 use crate::case::{AftercareEnded, Case, EndingReason, Leaving};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
-use crate::sources::{COP_2015_CH33, MHA_1983_S117_2};
+use crate::sources::{
+    COP_2015_CH33, MHA_1983_S117_1, MHA_1983_S117_2, STENNETT_2002, WORCESTERSHIRE_2023,
+};
 
 /// Can an ending for this reason, on its own, lawfully end after-care?
 pub fn is_valid_ending_reason(reason: EndingReason) -> bool {
@@ -64,8 +67,30 @@ pub fn describe_reason(reason: EndingReason) -> &'static str {
 }
 
 /// Decides whether the duty from the detention at `latest` has been lawfully ended.
+///
+/// The ending the person told us about is judged against the period it falls in (see [`super::timeline`]): one
+/// dated while no duty was running ends nothing; one whose approximate date could fall either side of a period's
+/// boundary is not taken to end the current duty; one inside an earlier period does not touch the current one.
 pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let d = &case.detentions[latest];
+    let died = out
+        .timeline
+        .current()
+        .map(|p| out.timeline.periods[p])
+        .filter(|p| p.ended_by == Some(End::Death));
+    if let (Some(period), Some(Entitlement::Entitled)) = (died, out.entitlement) {
+        out.reason(
+            RuleId::DutyEnd,
+            Finding::NotMet,
+            format!(
+                "The after-care duty ended when the person died{}. Charges made while it ran can still be recovered by their estate.",
+                period.to.map(|d| format!(" on {}", d.long())).unwrap_or_default()
+            ),
+            &[MHA_1983_S117_2, STENNETT_2002],
+        );
+        out.revise(Entitlement::Ended);
+        return;
+    }
     let Some(ended) = &case.aftercare_ended else {
         if out.entitlement == Some(Entitlement::Entitled) {
             out.reason(
@@ -77,32 +102,72 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         }
         return;
     };
-    let started = d.admitted.map(|a| a.first_day());
-    if let (Some(date), Some(started)) = (ended.date, started) {
-        if date.last_day() < started {
+    let when = ended
+        .date
+        .map(|d| format!(" on {}", d.long()))
+        .unwrap_or_default();
+    let current = out.timeline.current();
+    match out.timeline.ending {
+        EndingPlace::None => {}
+        EndingPlace::Outside => {
+            out.reason(
+                RuleId::DutyEnd,
+                Finding::Met,
+                format!("You were told your after-care ended{when}, but on the dates you gave no after-care duty was running then: you were in hospital, or had not yet left after a qualifying detention. A decision made then ended nothing. The duty arises when you leave hospital and lasts until both bodies lawfully end it."),
+                &[MHA_1983_S117_2, WORCESTERSHIRE_2023],
+            );
+            out.flag(
+                FlagId::EndingOutsideDuty,
+                FlagKind::Warning,
+                format!("The decision you were told about{when} could not end your after-care, because no after-care duty was running on that date. Ask both bodies to confirm in writing that your after-care continues."),
+                ended.date,
+                &[MHA_1983_S117_1, MHA_1983_S117_2],
+            );
+        }
+        EndingPlace::Straddles => {
+            out.reason(
+                RuleId::DutyEnd,
+                Finding::Unknown,
+                format!("You were told your after-care ended{when}. That date could fall before or after you went back into hospital or left it, so we cannot tell which period of after-care it was about, and we have not treated it as ending your after-care now."),
+                &[MHA_1983_S117_2],
+            );
+            out.flag(
+                FlagId::EndingDateUncertain,
+                FlagKind::Uncertain,
+                "Find the exact date of the decision that ended your after-care (it should be in the letter that told you). On the dates you gave, it may have been made while you were in hospital, when it could end nothing.",
+                ended.date,
+                &[MHA_1983_S117_2],
+            );
+        }
+        EndingPlace::In(p) if Some(p) != current => {
+            let lawful = out.timeline.lawfully_ended(p);
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Met,
                 format!(
-                    "The after-care you were told ended on {} came from an earlier detention. Your later detention started a new duty, which has not been ended.",
-                    date.long()
+                    "The decision{when} to end your after-care was about the after-care from {}{}. Your later detention started a new duty when you left hospital, and nothing you told us has ended that one.",
+                    super::describe_detention(&case.detentions[out.timeline.periods[p].detention]),
+                    if lawful {
+                        ""
+                    } else {
+                        " and was not a lawful ending: that after-care went on until you were detained again"
+                    }
                 ),
-                &[MHA_1983_S117_2],
+                &[MHA_1983_S117_2, WORCESTERSHIRE_2023],
             );
-            return;
+        }
+        EndingPlace::In(_) | EndingPlace::Undated => {
+            if out.entitlement != Some(Entitlement::Entitled) {
+                return;
+            }
+            decide_ending(
+                d.leaving == Some(Leaving::Cto),
+                d.cto_ended.map(|c| c.first_day()),
+                ended,
+                out,
+            );
         }
     }
-    if out.entitlement != Some(Entitlement::Entitled) {
-        // Still in hospital, or it is unknown whether the person left: an ending cannot apply to a duty that has
-        // not yet arisen.
-        return;
-    }
-    decide_ending(
-        d.leaving == Some(Leaving::Cto),
-        d.cto_ended.map(|c| c.first_day()),
-        ended,
-        out,
-    );
 }
 
 /// Applies s.117(2) to the ending the person was told about.

@@ -34,6 +34,8 @@ pub enum Status {
     NotYet,
     /// The facts do not say.
     Unknown,
+    /// Never: the person died in hospital, or was transferred out of England and Wales.
+    Never,
 }
 
 /// Classifies how a stay ended.
@@ -47,6 +49,7 @@ pub fn status(leaving: Option<Leaving>, left_hospital_given: bool) -> Status {
         Some(Leaving::StayedInformally | Leaving::EscortedLeaveOnly | Leaving::StillInHospital) => {
             Status::NotYet
         }
+        Some(Leaving::Died | Leaving::TransferredOutOfEnglandAndWales) => Status::Never,
         None if left_hospital_given => Status::Left,
         None => Status::Unknown,
     }
@@ -176,7 +179,14 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 }
                 // Escorted leave and "still in hospital" are never classed as left; they read as discharged here only
                 // to keep the match exhaustive without a wildcard.
-                Some(Leaving::Discharged | Leaving::EscortedLeaveOnly | Leaving::StillInHospital) | None => (
+                Some(
+                    Leaving::Discharged
+                    | Leaving::EscortedLeaveOnly
+                    | Leaving::StillInHospital
+                    | Leaving::Died
+                    | Leaving::TransferredOutOfEnglandAndWales,
+                )
+                | None => (
                     format!("You were discharged and left hospital{when}, so the duty has begun."),
                     &[MHA_1983_S117_1],
                 ),
@@ -197,7 +207,9 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 // Only escorted leave, an informal stay without a leaving date, and "still in hospital" are not yet
                 // left (see [`status`]); the other values read as still in hospital here.
                 Some(
-                    Leaving::StillInHospital
+                    Leaving::Died
+                    | Leaving::TransferredOutOfEnglandAndWales
+                    | Leaving::StillInHospital
                     | Leaving::Discharged
                     | Leaving::Cto
                     | Leaving::ConditionalDischarge
@@ -218,6 +230,25 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 &[MHA_1983_S117_1, COP_2015_CH33],
             );
             out.settle(Entitlement::EntitledOnLeavingHospital);
+        }
+        Status::Never => {
+            let earlier = !out.timeline.periods.is_empty();
+            let text = if d.leaving == Some(Leaving::Died) {
+                format!("You told us the person died in hospital during {what}, so no after-care duty arose from it.")
+            } else {
+                format!("You were transferred from hospital during {what} to a hospital outside England and Wales, so you did not leave hospital here and no after-care duty arose from it. Law outside England and Wales decides after-care there.")
+            };
+            out.reason(
+                RuleId::LeftHospital,
+                Finding::NotMet,
+                text,
+                &[MHA_1983_S117_1],
+            );
+            out.settle(if earlier {
+                Entitlement::Ended
+            } else {
+                Entitlement::NotEntitled
+            });
         }
         Status::Unknown => {
             out.reason(

@@ -20,16 +20,19 @@ pub mod charging;
 pub mod duty_end;
 pub mod jurisdiction;
 pub mod left_hospital;
+pub mod next_steps;
 pub mod qualifying_detention;
 pub mod readmission;
 pub mod responsible_council;
 pub mod responsible_nhs_body;
 pub mod time_limits;
+pub mod timeline;
 
 use crate::case::{Case, Detention};
 use crate::date::Date;
 use crate::decision::{
-    Body, Decision, Entitlement, Finding, Flag, FlagId, FlagKind, Reason, RuleId,
+    Body, Deadline, Decision, DutyPeriod, Entitlement, Finding, Flag, FlagId, FlagKind, PeriodEnd,
+    Reason, Refund, RuleId,
 };
 use crate::sources::Citation;
 
@@ -56,10 +59,16 @@ pub struct Outcome {
     pub reasons: Vec<Reason>,
     /// The flags so far.
     pub flags: Vec<Flag>,
+    /// The stays and duty periods, built before the rules run.
+    pub timeline: timeline::Timeline,
+    /// Charges that fell inside a duty period.
+    pub refund: Option<Refund>,
+    /// Time limits found so far.
+    pub deadlines: Vec<Deadline>,
 }
 
 impl Outcome {
-    fn new() -> Self {
+    fn new(case: &Case) -> Self {
         Outcome {
             entitlement: None,
             qualifying: None,
@@ -68,7 +77,17 @@ impl Outcome {
             nhs_body: None,
             reasons: Vec::new(),
             flags: Vec::new(),
+            timeline: timeline::build(case),
+            refund: None,
+            deadlines: Vec::new(),
         }
+    }
+
+    /// Is the council (when known) Welsh, so that Welsh guidance and remedies apply?
+    pub fn in_wales(&self) -> bool {
+        self.council
+            .as_ref()
+            .is_some_and(|c| c.kind == crate::decision::BodyKind::WelshCouncil)
     }
 
     /// Records one step of the reasoning.
@@ -165,7 +184,7 @@ pub fn describe_detention(d: &Detention) -> String {
 
 /// Runs every rule in order and assembles the [`Decision`].
 pub fn evaluate(case: &Case) -> Decision {
-    let mut out = Outcome::new();
+    let mut out = Outcome::new(case);
     jurisdiction::decide(case, &mut out);
     if out.entitlement != Some(Entitlement::OutOfScope) {
         left_hospital::flag_inconsistent_dates(case, &mut out);
@@ -186,18 +205,69 @@ pub fn evaluate(case: &Case) -> Decision {
     time_limits::decide(case, &mut out);
 
     let entitlement = out.entitlement.unwrap_or(Entitlement::Undetermined);
+    let periods = periods(case, &out);
+    let next_steps = next_steps::decide(case, entitlement, &out);
+    let summary = summary(entitlement, &out);
+    let mut deadlines = out.deadlines;
+    deadlines.sort_by_key(|d| d.date.map(Date::first_day));
     Decision {
         entitlement,
-        summary: summary(entitlement, &out),
+        summary,
         qualifying_detention: out.qualifying,
         duty_arose: out.duty_arose,
         council: out.council,
         nhs_body: out.nhs_body,
         reasons: out.reasons,
         flags: out.flags,
+        periods,
+        refund: out.refund,
+        deadlines,
+        next_steps,
         rules_version: RULES_VERSION,
         law_date: LAW_DATE,
     }
+}
+
+/// Every duty period with the bodies that held it.
+///
+/// The latest period's bodies are the ones the rules found for the decision. An earlier period's bodies are
+/// found by the same rules, run for the detention that period came from, with their reasons and flags set aside:
+/// they describe the past, and the decision's reasons describe the present.
+fn periods(case: &Case, out: &Outcome) -> Vec<DutyPeriod> {
+    let timeline = &out.timeline;
+    let current = timeline.current();
+    timeline
+        .periods
+        .iter()
+        .enumerate()
+        .map(|(n, p)| {
+            let (council, nhs_body) = if Some(n) == current || out.qualifying == Some(p.detention) {
+                (out.council.clone(), out.nhs_body.clone())
+            } else {
+                let mut past = Outcome::new(case);
+                responsible_council::decide(case, p.detention, &mut past);
+                responsible_nhs_body::decide(case, p.detention, &mut past);
+                (past.council, past.nhs_body)
+            };
+            DutyPeriod {
+                from: p.from,
+                to: p.to,
+                ended_by: p.ended_by.map(|e| match e {
+                    timeline::End::Readmission(_) => PeriodEnd::Readmission,
+                    timeline::End::JointDecision => PeriodEnd::JointDecision,
+                    timeline::End::Death => PeriodEnd::Death,
+                }),
+                detention: p.detention,
+                council,
+                nhs_body,
+            }
+        })
+        .collect()
+}
+
+/// Did the latest duty end on the person's death?
+fn died(out: &Outcome) -> bool {
+    out.timeline.periods.last().and_then(|p| p.ended_by) == Some(timeline::End::Death)
 }
 
 /// The one sentence shown first.
@@ -217,6 +287,12 @@ fn summary(entitlement: Entitlement, out: &Outcome) -> String {
         Entitlement::NotEntitled => {
             "On what you have told us, you are not owed after-care under section 117 of the Mental Health Act 1983."
                 .to_owned()
+        }
+        Entitlement::Ended if died(out) => {
+            "After-care under section 117 was owed, and the duty ended when the person died.".to_owned()
+        }
+        Entitlement::Ended if out.timeline.periods.last().and_then(|p| p.ended_by) != Some(timeline::End::JointDecision) => {
+            "After-care under section 117 was owed, but no duty is running now on what you told us.".to_owned()
         }
         Entitlement::Ended => {
             "You were owed after-care under section 117, and it appears to have been ended lawfully.".to_owned()

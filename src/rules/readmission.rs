@@ -29,7 +29,7 @@
 use super::jurisdiction::is_mha_1983;
 use super::qualifying_detention::is_qualifying;
 use super::{describe_detention, england_and_wales, Outcome};
-use crate::case::{Case, Detention, EndingReason, Leaving, Recall, Section};
+use crate::case::{Case, Detention, Leaving, Recall, Section};
 use crate::decision::{Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{
     COP_2015_CH33, MHA_1983_S117_1, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023,
@@ -42,17 +42,38 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         .filter(|(i, d)| *i < latest && is_qualifying(d))
         .map(|(i, _)| i)
         .collect();
+    let stay = out.timeline.stay_of(latest);
+    let ended_here = stay.and_then(|s| out.timeline.ended_by_stay(s));
+    let earlier_period_ended_lawfully = stay.is_some_and(|s| {
+        out.timeline
+            .periods
+            .iter()
+            .enumerate()
+            .any(|(n, p)| p.stay < s && out.timeline.lawfully_ended(n))
+    });
     if let Some(&previous) = earlier.last() {
-        out.reason(
-            RuleId::Readmission,
-            Finding::Met,
-            format!(
-                "Being detained again under {} ended the after-care duty from your earlier detention. A new duty arises when you leave hospital, and the council responsible is {}the one for where you lived immediately before this latest detention.",
-                current.section.describe(),
-                if current.recall.is_some() { "normally " } else { "" }
-            ),
-            &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
-        );
+        if ended_here.is_some() {
+            out.reason(
+                RuleId::Readmission,
+                Finding::Met,
+                format!(
+                    "Being detained again under {} ended the after-care duty from your earlier detention. A new duty arises when you leave hospital, and the council responsible is {}the one for where you lived immediately before this latest detention.",
+                    current.section.describe(),
+                    if current.recall.is_some() { "normally " } else { "" }
+                ),
+                &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
+            );
+        } else if earlier_period_ended_lawfully {
+            out.reason(
+                RuleId::Readmission,
+                Finding::Met,
+                format!(
+                    "Your earlier after-care had already been ended by a joint decision before you were detained under {}. This detention starts a new duty when you leave hospital, owed by the council for where you lived immediately before it.",
+                    current.section.describe()
+                ),
+                &[MHA_1983_S117_1, MHA_1983_S117_2],
+            );
+        }
         match current.recall {
             Some(Recall::CtoRevoked) => out.flag(
                 FlagId::CtoRevocationUncertain,
@@ -70,7 +91,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             ),
             Some(Recall::CtoRecallNotRevoked) | None => {}
         }
-        if is_s2_converted(case, previous, latest) {
+        if ended_here.is_some() && is_s2_converted(case, previous, latest) {
             out.flag(
                 FlagId::S2ConvertedToS3,
                 FlagKind::Uncertain,
@@ -169,25 +190,24 @@ pub fn s2_leading_into(case: &Case, index: usize) -> Option<usize> {
 }
 
 /// The first qualifying detention in the unbroken run that leads to the one at `latest`.
+///
+/// The run is broken by a period of after-care that was lawfully ended by a joint decision (see
+/// [`super::timeline`]): the run then starts at the first qualifying detention after that period.
 fn first_in_chain(case: &Case, latest: usize) -> usize {
-    let ended_on = case.aftercare_ended.as_ref().and_then(|e| {
-        (e.reason == EndingReason::NoLongerNeeded && e.joint_written_decision == Some(true))
-            .then_some(e.date)
-            .flatten()
-    });
-    let qualifying: Vec<usize> = england_and_wales(case)
-        .filter(|(i, d)| *i <= latest && is_qualifying(d))
-        .map(|(i, _)| i)
-        .collect();
-    let Some(ended_on) = ended_on else {
-        return qualifying.first().copied().unwrap_or(latest);
-    };
-    qualifying
-        .into_iter()
-        .find(|&i| {
-            case.detentions[i]
-                .admitted
-                .is_some_and(|a| a.first_day() > ended_on.first_day())
-        })
+    let timeline = super::timeline::build(case);
+    let broken_after = timeline
+        .periods
+        .iter()
+        .enumerate()
+        .filter(|(n, p)| p.detention < latest && timeline.lawfully_ended(*n))
+        .map(|(_, p)| p.stay)
+        .next_back();
+    timeline
+        .stays
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| broken_after.is_none_or(|b| *n > b))
+        .find_map(|(_, s)| s.first_qualifying)
+        .filter(|&i| i <= latest)
         .unwrap_or(latest)
 }

@@ -134,6 +134,7 @@ pub(crate) fn case(
             leaving: r.read(col(StayCol::Leaving), values::leaving),
             recall: r.read(col(StayCol::Recall), values::recall),
             cto_ended: r.read(col(StayCol::CtoEnded), values::date),
+            sent_on_discharge_to: None,
             lived_before: LivedBefore {
                 country,
                 council,
@@ -178,6 +179,8 @@ pub(crate) fn case(
             since: r.read(col(ChargeCol::Since), values::date),
             until: r.read(col(ChargeCol::Until), values::date),
             chosen_dearer_placement_with_written_agreement: top_up.unwrap_or(false),
+            amount: None,
+            per: None,
         });
         charge_numbers.push(n);
     }
@@ -235,6 +238,8 @@ pub(crate) fn case(
         specialised_aftercare,
         aftercare_ended,
         charges,
+        first_knew: None,
+        died: None,
     };
     let errors: Vec<CellError> = validate(&case)
         .into_iter()
