@@ -312,4 +312,6 @@ pub enum FlagId {
     CouncilDispute,
     /// Dates in the history contradict each other in a way the input checks do not reject.
     InconsistentDates,
+    /// A stay lasted longer than the section given allows: it was probably under another section (often section 3).
+    StayLongerThanSectionAllows,
 }
