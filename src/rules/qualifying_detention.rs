@@ -46,8 +46,8 @@ use crate::case::{Case, Detention, Leaving, Recall, Section};
 use crate::date::{Date, Side};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{
-    Citation, MHA_1983_S117_1, MHA_1983_S136_TIME_LIMITS, MHA_1983_S149, MHA_1983_S17A, MHA_1983_S20,
-    MHA_1983_S2_4, MHA_1983_S4_4, MHA_1983_S5_2_4, MHA_1983_SCH_5, UK_GDPR_ART_15,
+    Citation, MHA_1983_S117_1, MHA_1983_S136_TIME_LIMITS, MHA_1983_S149, MHA_1983_S17A,
+    MHA_1983_S20, MHA_1983_S2_4, MHA_1983_S4_4, MHA_1983_S5_2_4, MHA_1983_SCH_5, UK_GDPR_ART_15,
 };
 use chrono::NaiveDate;
 
@@ -128,16 +128,12 @@ fn is_qualifying_kind(d: &Detention) -> bool {
 /// The last day the person could have been liable to be detained: when the section ended, or else when they
 /// left hospital (unless they left on section 17 leave, when they were still liable to be detained).
 fn liable_until(d: &Detention) -> Option<Date> {
-    d.section_ended.or_else(|| {
-        if matches!(
-            d.leaving,
-            Some(Leaving::S17Leave | Leaving::EscortedLeaveOnly)
-        ) {
-            None
-        } else {
-            d.left_hospital
-        }
-    })
+    let on_leave = matches!(
+        d.leaving,
+        Some(Leaving::S17Leave | Leaving::EscortedLeaveOnly)
+    );
+    d.section_ended
+        .or(if on_leave { None } else { d.left_hospital })
 }
 
 /// Was the person liable to be detained on 30 September 1983, when the 1983 Act came into force, or later?
@@ -319,11 +315,22 @@ struct Overlong {
 
 /// The legal maximum of a short section in hours, with its source, on the day the stay began; `None` for a
 /// section with no fixed maximum here (section 3 and the court sections are renewable or run to other limits).
-fn maximum_hours(section: Section, admitted: Date) -> Option<(i64, &'static str, &'static [Citation])> {
+fn maximum_hours(
+    section: Section,
+    admitted: Date,
+) -> Option<(i64, &'static str, &'static [Citation])> {
     match section {
         Section::S2 => Some((S2_MAX_HOURS, "28 days", &[MHA_1983_S2_4, MHA_1983_S20])),
-        Section::S4 => Some((S4_S5_2_MAX_HOURS, "72 hours", &[MHA_1983_S4_4, MHA_1983_S20])),
-        Section::S5_2 => Some((S4_S5_2_MAX_HOURS, "72 hours", &[MHA_1983_S5_2_4, MHA_1983_S20])),
+        Section::S4 => Some((
+            S4_S5_2_MAX_HOURS,
+            "72 hours",
+            &[MHA_1983_S4_4, MHA_1983_S20],
+        )),
+        Section::S5_2 => Some((
+            S4_S5_2_MAX_HOURS,
+            "72 hours",
+            &[MHA_1983_S5_2_4, MHA_1983_S20],
+        )),
         Section::S5_4 => Some((S5_4_MAX_HOURS, "6 hours", &[MHA_1983_S5_2_4, MHA_1983_S20])),
         Section::S135 | Section::S136 => match admitted.side_of(PLACE_OF_SAFETY_24_HOURS) {
             Side::OnOrAfter => Some((

@@ -295,7 +295,10 @@ fn decide_before_icbs(
     let mut rules: Vec<CcgRule> = Vec::new();
     for day in [case.as_at.first_day(), case.as_at.last_day()] {
         for arose_day in [arose.map(Date::first_day), arose.map(Date::last_day)] {
-            let rule = ccg_rule(day.min(ICBS_ESTABLISHED.pred_opt().unwrap_or(day)), arose_day);
+            let rule = ccg_rule(
+                day.min(ICBS_ESTABLISHED.pred_opt().unwrap_or(day)),
+                arose_day,
+            );
             if !rules.contains(&rule) {
                 rules.push(rule);
             }
@@ -686,9 +689,10 @@ fn lived_in(start: &Detention, first: &Detention) -> Option<Nation> {
     match start.lived_before.country {
         Country::England => Some(Nation::England),
         Country::Wales => Some(Nation::Wales),
-        Country::Scotland | Country::NorthernIreland | Country::OutsideUk | Country::NoSettledHome => {
-            None
-        }
+        Country::Scotland
+        | Country::NorthernIreland
+        | Country::OutsideUk
+        | Country::NoSettledHome => None,
     }
 }
 
