@@ -23,6 +23,17 @@ pub enum Precision {
     Year,
 }
 
+/// Where a possibly approximate date falls against a boundary day (the day a law came into force).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// Every day the value can mean is before the boundary.
+    Before,
+    /// Every day the value can mean is on or after the boundary.
+    OnOrAfter,
+    /// The value is a month or year that contains the boundary: it could fall either side.
+    EitherSide,
+}
+
 /// A civil date, possibly approximate.
 ///
 /// Ordering and equality compare the earliest day the value can mean, then the precision.
@@ -146,6 +157,28 @@ impl Date {
             .checked_add_months(Months::new(months))
             .and_then(|d| d.pred_opt())
             .unwrap_or(self.day)
+    }
+
+    /// Where the date falls against `boundary`: before it, on or after it, or (for a month or a year that
+    /// contains it) either side.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use s117::date::{Date, Side};
+    /// let july_2022 = chrono::NaiveDate::from_ymd_opt(2022, 7, 1).unwrap();
+    /// assert_eq!("2022".parse::<Date>().unwrap().side_of(july_2022), Side::EitherSide);
+    /// assert_eq!("2022-06".parse::<Date>().unwrap().side_of(july_2022), Side::Before);
+    /// assert_eq!("2022-07".parse::<Date>().unwrap().side_of(july_2022), Side::OnOrAfter);
+    /// ```
+    pub fn side_of(self, boundary: NaiveDate) -> Side {
+        if self.last_day() < boundary {
+            Side::Before
+        } else if self.first_day() >= boundary {
+            Side::OnOrAfter
+        } else {
+            Side::EitherSide
+        }
     }
 
     /// How precisely the date was given.

@@ -327,6 +327,8 @@ pub enum FlagId {
     EndingDateUncertain,
     /// Every refundable payment is more than six years old: a court claim may be time-barred.
     RefundMayBeTimeBarred,
+    /// A stay lasted longer than the section given allows: it was probably under another section (often section 3).
+    StayLongerThanSectionAllows,
 }
 
 /// One period of after-care duty: from leaving hospital after a qualifying detention until the duty ended.

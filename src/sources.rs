@@ -222,6 +222,29 @@ citations! {
     /// Advice on mental health law in Northern Ireland.
     RQIA_NI = "rqia-ni", Help, "Regulation and Quality Improvement Authority (Northern Ireland), mental health",
         "https://www.rqia.org.uk/";
+    /// The 1983 Act came into force on 30 September 1983: no s.117 duty arose for anyone who left hospital before.
+    MHA_1983_S149 = "mha1983-s149", Statute, "Mental Health Act 1983, s.149(2) (commencement, 30 September 1983)",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/149";
+    /// Transitional provisions: a person liable to be detained under the 1959 Act on 30 September 1983 is treated
+    /// as detained under the corresponding provision of the 1983 Act.
+    MHA_1983_SCH_5 = "mha1983-sch5", Statute, "Mental Health Act 1983, Sch. 5 (transitional and saving provisions)",
+        "https://www.legislation.gov.uk/ukpga/1983/20/schedule/5";
+    /// Section 2 lasts at most 28 days and cannot be renewed.
+    MHA_1983_S2_4 = "mha1983-s2-4", Statute, "Mental Health Act 1983, s.2(4)",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/2";
+    /// Section 4 lasts at most 72 hours unless a second medical recommendation turns it into section 2.
+    MHA_1983_S4_4 = "mha1983-s4-4", Statute, "Mental Health Act 1983, s.4(4)",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/4";
+    /// The holding powers: 72 hours (doctor, s.5(2)) and 6 hours (nurse, s.5(4)).
+    MHA_1983_S5_2_4 = "mha1983-s5-2-4", Statute, "Mental Health Act 1983, s.5(2) and (4)",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/5";
+    /// Places of safety: 24 hours, extendable by 12, from 11 December 2017 (72 hours before then).
+    MHA_1983_S136_TIME_LIMITS = "mha1983-s135-s136-time-limits", Statute,
+        "Mental Health Act 1983, ss.135(3ZA), 136(2A) and 136B (as amended by the Policing and Crime Act 2017, s.82)",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/136";
+    /// Section 3 lasts up to six months at first and can be renewed.
+    MHA_1983_S20 = "mha1983-s20", Statute, "Mental Health Act 1983, s.20",
+        "https://www.legislation.gov.uk/ukpga/1983/20/section/20";
 }
 
 /// Looks a citation up by its id.

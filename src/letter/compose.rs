@@ -2118,7 +2118,8 @@ impl Composer<'_> {
                 FlagId::InconsistentDates
                 | FlagId::OtherJurisdictionStays
                 | FlagId::LawMayHaveChanged
-                | FlagId::BeforeCoverage => Some(flag.text.clone()),
+                | FlagId::BeforeCoverage
+                | FlagId::StayLongerThanSectionAllows => Some(flag.text.clone()),
                 // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
                 FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,
                 // Information. A lawful top-up is in the charges request; the rest are explained on screen and

@@ -83,6 +83,22 @@ impl Outcome {
         }
     }
 
+    /// A blank outcome over the same timeline, for working something out without recording its reasons.
+    pub fn scratch(&self) -> Self {
+        Outcome {
+            entitlement: None,
+            qualifying: None,
+            duty_arose: None,
+            council: None,
+            nhs_body: None,
+            reasons: Vec::new(),
+            flags: Vec::new(),
+            timeline: self.timeline.clone(),
+            refund: None,
+            deadlines: Vec::new(),
+        }
+    }
+
     /// Is the council (when known) Welsh, so that Welsh guidance and remedies apply?
     pub fn in_wales(&self) -> bool {
         self.council
@@ -244,7 +260,7 @@ fn periods(case: &Case, out: &Outcome) -> Vec<DutyPeriod> {
             let (council, nhs_body) = if Some(n) == current || out.qualifying == Some(p.detention) {
                 (out.council.clone(), out.nhs_body.clone())
             } else {
-                let mut past = Outcome::new(case);
+                let mut past = out.scratch();
                 responsible_council::decide(case, p.detention, &mut past);
                 responsible_nhs_body::decide(case, p.detention, &mut past);
                 (past.council, past.nhs_body)

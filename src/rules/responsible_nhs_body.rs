@@ -48,7 +48,7 @@ use super::readmission::chain_start;
 use super::responsible_council::recognise;
 use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Country, Detention, Section};
-use crate::date::Date;
+use crate::date::{Date, Side};
 use crate::decision::{Body, BodyKind, Candidate, Finding, FlagId, FlagKind, RuleId};
 use crate::reference::{self, Nation, NhsBody};
 use crate::sources::{
@@ -140,10 +140,12 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     };
     let body = if in_wales {
         decide_wales(d, case.as_at, council, out)
-    } else if case.as_at.first_day() < ICBS_ESTABLISHED {
-        decide_before_icbs(case, council, out)
     } else {
-        decide_england(case, latest, council, out)
+        match case.as_at.side_of(ICBS_ESTABLISHED) {
+            Side::Before => decide_before_icbs(case, council, out),
+            Side::OnOrAfter => decide_england(case, latest, council, out),
+            Side::EitherSide => decide_either_side_of_icbs(case, latest, council, out),
+        }
     };
     let Some(mut body) = body else { return };
     if case.specialised_aftercare == Some(true) && !in_wales {
@@ -170,6 +172,36 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         &body.cites,
     );
     out.nhs_body = Some(body);
+}
+
+/// A check dated by a month or year that contains 1 July 2022: the ICB for the part on or after that day, with the
+/// clinical commissioning group that held the duty before it as a candidate.
+fn decide_either_side_of_icbs(
+    case: &Case,
+    latest: usize,
+    council: Option<&'static reference::Council>,
+    out: &mut Outcome,
+) -> Option<Body> {
+    let mut before_case = case.clone();
+    before_case.as_at = Date::exact(case.as_at.first_day());
+    let mut after_case = case.clone();
+    after_case.as_at = Date::exact(case.as_at.last_day());
+    let before = decide_before_icbs(&before_case, council, out);
+    let mut body = decide_england(&after_case, latest, council, out)?;
+    body.certain = false;
+    body.why = format!(
+        "The date of this check, {}, could be before or after 1 July 2022, when integrated care boards took over from clinical commissioning groups. From that day: {}",
+        case.as_at.long(),
+        body.why
+    );
+    if let Some(ccg) = before {
+        body.candidates.push(Candidate {
+            name: ccg.name,
+            code: None,
+            why: format!("Before 1 July 2022: {}", ccg.why),
+        });
+    }
+    Some(body)
 }
 
 /// Wales: the local health board for the council's area.
@@ -218,46 +250,83 @@ fn decide_wales(
     Some(body)
 }
 
+/// Which rule named the NHS body before 1 July 2022.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CcgRule {
+    /// Before April 2013: the primary care trust for the area.
+    PrimaryCareTrust,
+    /// April 2013 to March 2016: the CCG of the GP practice.
+    GpPractice,
+    /// From April 2016, for after-care that began under the GP rule: that CCG stayed responsible.
+    GpPracticeKept,
+    /// From April 2016: the CCG for the area.
+    Area,
+}
+
+/// The rule on the day `as_at` for after-care that arose on the day `arose`.
+fn ccg_rule(as_at: NaiveDate, arose: Option<NaiveDate>) -> CcgRule {
+    if as_at < CCGS_ESTABLISHED {
+        CcgRule::PrimaryCareTrust
+    } else if as_at < CCG_GP_RULE_REVOKED {
+        CcgRule::GpPractice
+    } else if arose.is_some_and(|d| (CCGS_ESTABLISHED..CCG_GP_RULE_REVOKED).contains(&d)) {
+        // The transitional rule of April 2016: a CCG already responsible under the GP rule stayed responsible
+        // until after-care ended or the person was detained again. The latest duty arose in the GP-rule years, so
+        // neither had happened since.
+        CcgRule::GpPracticeKept
+    } else {
+        CcgRule::Area
+    }
+}
+
 /// Before 1 July 2022: clinical commissioning groups (or primary care trusts), named by rule, not by name.
+///
+/// A date of the check or of the start of after-care given as a month or a year may contain 1 April 2013 or
+/// 1 April 2016: then each rule it could fall under is named, the first as the body and the others as candidates.
 fn decide_before_icbs(
     case: &Case,
     council: Option<&'static reference::Council>,
     out: &mut Outcome,
 ) -> Option<Body> {
-    let as_at = case.as_at.first_day();
     let area = council
         .map(|c| c.name)
         .unwrap_or("the council you lived in");
-    // The transitional rule of April 2016: a CCG already responsible under the GP rule stayed responsible until
-    // after-care ended or the person was detained again. The latest duty arose in the GP-rule years, so neither
-    // had happened since.
-    let began_under_gp_rule = out
-        .duty_arose
-        .is_some_and(|d| d.first_day() >= CCGS_ESTABLISHED && d.last_day() < CCG_GP_RULE_REVOKED);
-    let (name, why, cites): (String, String, &[Citation]) = if as_at < CCGS_ESTABLISHED {
-        (
-            format!("The primary care trust for the area of {area}"),
-            "Before April 2013 the NHS duty lay with the primary care trust for the area where you lived.".to_owned(),
-            &[MHA_1983_S117_3],
-        )
-    } else if as_at < CCG_GP_RULE_REVOKED {
-        (
-            "The clinical commissioning group your GP practice belonged to".to_owned(),
-            "From April 2013 to March 2016 the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP).".to_owned(),
-            &[SI_2012_2996_REG_14],
-        )
-    } else if began_under_gp_rule {
-        (
-            "The clinical commissioning group your GP practice belonged to when your after-care began".to_owned(),
-            "Your after-care began between April 2013 and March 2016, when the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP). When that rule was replaced in April 2016, a clinical commissioning group already responsible stayed responsible until after-care ended or the person was detained again.".to_owned(),
-            &[SI_2012_2996_REG_14, MHA_1983_S117_3],
-        )
-    } else {
-        (
-            format!("The clinical commissioning group for the area of {area}"),
-            "From April 2016 to June 2022 the NHS duty lay with the clinical commissioning group for the area where you lived immediately before detention; from September 2020 the CCG of your GP practice paid for later detentions and after-care until you were discharged from after-care.".to_owned(),
-            &[MHA_1983_S117_3, WHO_PAYS],
-        )
+    let arose = out.duty_arose;
+    let mut rules: Vec<CcgRule> = Vec::new();
+    for day in [case.as_at.first_day(), case.as_at.last_day()] {
+        for arose_day in [arose.map(Date::first_day), arose.map(Date::last_day)] {
+            let rule = ccg_rule(
+                day.min(ICBS_ESTABLISHED.pred_opt().unwrap_or(day)),
+                arose_day,
+            );
+            if !rules.contains(&rule) {
+                rules.push(rule);
+            }
+        }
+    }
+    let describe = |rule: CcgRule| -> (String, String, &'static [Citation]) {
+        match rule {
+            CcgRule::PrimaryCareTrust => (
+                format!("The primary care trust for the area of {area}"),
+                "Before April 2013 the NHS duty lay with the primary care trust for the area where you lived.".to_owned(),
+                &[MHA_1983_S117_3],
+            ),
+            CcgRule::GpPractice => (
+                "The clinical commissioning group your GP practice belonged to".to_owned(),
+                "From April 2013 to March 2016 the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP).".to_owned(),
+                &[SI_2012_2996_REG_14],
+            ),
+            CcgRule::GpPracticeKept => (
+                "The clinical commissioning group your GP practice belonged to when your after-care began".to_owned(),
+                "For after-care that began between April 2013 and March 2016, the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP). When that rule was replaced in April 2016, a clinical commissioning group already responsible stayed responsible until after-care ended or the person was detained again.".to_owned(),
+                &[SI_2012_2996_REG_14, MHA_1983_S117_3],
+            ),
+            CcgRule::Area => (
+                format!("The clinical commissioning group for the area of {area}"),
+                "From April 2016 to June 2022 the NHS duty lay with the clinical commissioning group for the area where you lived immediately before detention; from September 2020 the CCG of your GP practice paid for later detentions and after-care until you were discharged from after-care.".to_owned(),
+                &[MHA_1983_S117_3, WHO_PAYS],
+            ),
+        }
     };
     out.flag(
         FlagId::NhsBodyFromCouncilArea,
@@ -266,6 +335,37 @@ fn decide_before_icbs(
         None,
         &[HCA_2022_SCH_4],
     );
+    let (name, mut why, cites) = describe(*rules.first()?);
+    let mut candidates = Vec::new();
+    if rules.len() == 1 && rules[0] == CcgRule::GpPracticeKept {
+        why = format!("Your after-care began between April 2013 and March 2016. {why}");
+    }
+    if rules.len() > 1 {
+        let straddles = |d: Date| {
+            [CCGS_ESTABLISHED, CCG_GP_RULE_REVOKED]
+                .iter()
+                .any(|b| d.side_of(*b) == Side::EitherSide)
+        };
+        let mut dates = Vec::new();
+        if straddles(case.as_at) {
+            dates.push(format!("the date of this check ({})", case.as_at.long()));
+        }
+        if let Some(arose) = arose.filter(|a| straddles(*a)) {
+            dates.push(format!("when your after-care began ({})", arose.long()));
+        }
+        why = format!(
+            "The rules changed on 1 April 2013 and again on 1 April 2016, and {} could fall either side of a change, so we cannot tell which rule applied. {why}",
+            super::qualifying_detention::join_and(&dates.iter().map(String::as_str).collect::<Vec<_>>())
+        );
+        for &rule in &rules[1..] {
+            let (name, other_why, _) = describe(rule);
+            candidates.push(Candidate {
+                name,
+                code: None,
+                why: format!("If the date falls on the other side of the change: {other_why}"),
+            });
+        }
+    }
     Some(Body {
         name,
         code: None,
@@ -274,7 +374,7 @@ fn decide_before_icbs(
         certain: false,
         why,
         cites: cites.to_vec(),
-        candidates: Vec::new(),
+        candidates,
     })
 }
 
@@ -288,6 +388,114 @@ struct IcbRule {
     why: String,
     /// Whether the rule itself is settled.
     settled: bool,
+}
+
+/// Which rule of SI 2022/635 fixes the ICB for the first detention of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IcbPeriod {
+    /// Began before 1 July 2022 (reg. 6), or after-care from a detention ended before then (reg. 7(3)).
+    OnFirstJuly,
+    /// In a secure service arranged by NHS England, begun before 1 July 2022 and ended on or after it (reg. 7(4)).
+    SecureAtDischarge,
+    /// In a secure service arranged by NHS England, begun on or after 1 July 2022 (reg. 7(5)).
+    SecureFirstDay,
+    /// A Part 3 detention in an ordinary bed, begun on or after 1 July 2022: not settled.
+    Part3,
+    /// A detention after a Part 2 application made on or after 1 July 2022 (regs. 5 and 7(2)).
+    Application,
+}
+
+/// The facts the England rules read, for the run of detentions the duty comes from.
+struct Run<'a> {
+    what: String,
+    first: &'a Detention,
+    gp_then: Option<String>,
+    gp_on_1_july: Option<String>,
+    area_then: Option<&'static reference::Council>,
+    council: Option<&'static reference::Council>,
+}
+
+/// The rule for one period, with the condition that selects it when the dates could fall either side.
+fn icb_rule(period: IcbPeriod, run: &Run) -> (IcbRule, &'static str) {
+    let what = &run.what;
+    match period {
+        IcbPeriod::OnFirstJuly => (
+            IcbRule {
+                gp: run.gp_on_1_july.clone().or_else(|| run.gp_then.clone()),
+                fallback: run.council,
+                why: "the NHS body is the integrated care board that was responsible for you on 1 July 2022: the ICB of the GP practice you were registered with that day.".to_owned(),
+                settled: run.gp_on_1_july.is_some(),
+            },
+            "before 1 July 2022",
+        ),
+        IcbPeriod::SecureAtDischarge => {
+            let left = run.first.left_hospital.or(run.first.section_ended).map_or_else(
+                || "the day you leave".to_owned(),
+                |d| format!("the day you left, {}", d.long()),
+            );
+            let named = if run.gp_on_1_july.is_some() {
+                " so we have named the ICB of your GP practice on 1 July 2022, when you were still detained. Check which ICB your GP practice belonged to when you left."
+            } else if run.gp_then.is_some() {
+                " so we have named the ICB of your GP practice when the detention began. Check which ICB your GP practice belonged to when you left."
+            } else {
+                ""
+            };
+            (
+                IcbRule {
+                    gp: run.gp_on_1_july.clone().or_else(|| run.gp_then.clone()),
+                    fallback: run.area_then,
+                    why: format!(
+                        "as a detention in a secure service arranged by NHS England that had not ended by 1 July 2022, the NHS body is the ICB responsible for you on the date of your discharge: the ICB of the GP practice you were registered with on {left}. We were not told that{}",
+                        if named.is_empty() { "." } else { "," }
+                    ) + named,
+                    settled: false,
+                },
+                "before 1 July 2022",
+            )
+        }
+        IcbPeriod::SecureFirstDay => (
+            IcbRule {
+                gp: run.gp_then.clone(),
+                fallback: run.area_then,
+                why: format!("as {what} was in a secure service arranged by NHS England, the NHS body is the ICB responsible for you on the first day of that detention: the ICB of your GP practice then."),
+                settled: true,
+            },
+            "on or after 1 July 2022",
+        ),
+        IcbPeriod::Part3 => (
+            IcbRule {
+                gp: run.gp_then.clone(),
+                fallback: run.area_then,
+                why: format!("the regulations that fix the ICB (SI 2022/635, regs. 5 and 6) speak of an application for admission, but {what} was made by a court order or warrant, not on an application, so whether they reach it is not settled. We have named the ICB they would give: the ICB of the GP practice you were registered with when the detention began (or of where you usually lived, if you had no GP). If they do not reach it, the ICB for the area where you were ordinarily resident immediately before the detention is responsible instead (s.117(3))."),
+                settled: false,
+            },
+            "on or after 1 July 2022",
+        ),
+        IcbPeriod::Application => (
+            IcbRule {
+                gp: run.gp_then.clone(),
+                fallback: run.area_then,
+                why: format!("the NHS body is the integrated care board of the GP practice you were registered with when the application for {what} was made (or of where you usually lived, if you had no GP)."),
+                settled: true,
+            },
+            "on or after 1 July 2022",
+        ),
+    }
+}
+
+/// Upper-cases the first letter.
+fn sentence(text: &str) -> String {
+    let mut t = text.to_owned();
+    super::qualifying_detention::capitalise(&mut t);
+    t
+}
+
+/// Is this stay a Part 3 (court or prison) detention? A stay of unknown section that ended in a conditional
+/// discharge was one, since only restricted Part 3 patients are conditionally discharged.
+fn is_court_or_prison(d: &Detention) -> bool {
+    is_part_3(d.section)
+        || (d.section == Section::Unknown
+            && d.leaving == Some(crate::case::Leaving::ConditionalDischarge))
 }
 
 /// England, from 1 July 2022.
@@ -305,7 +513,7 @@ fn decide_england(
         .map_or(latest, |(i, _)| i);
     let start = &case.detentions[start_index];
     let first = &case.detentions[first_index];
-    let began = start.admitted.or(first.admitted).map(Date::first_day);
+    let began = start.admitted.or(first.admitted);
     let what = if start_index == first_index {
         describe_detention(first)
     } else {
@@ -315,103 +523,235 @@ fn decide_england(
             describe_detention(start)
         )
     };
-    let gp_then = start.gp_icb.clone().or_else(|| first.gp_icb.clone());
-    let area_then = council_before(start)
-        .or_else(|| council_before(first))
-        .or(council);
-    let secure = first.nhs_england_secure_service == Some(true);
-    let ended = first
-        .left_hospital
-        .or(first.section_ended)
-        .map(Date::last_day);
-    let rule = match began {
-        Some(began)
-            if began < ICBS_ESTABLISHED
-                && secure
-                && ended.is_none_or(|e| e >= ICBS_ESTABLISHED) =>
-        {
-            let left = first.left_hospital.or(first.section_ended).map_or_else(
-                || "the day you leave".to_owned(),
-                |d| format!("the day you left, {}", d.long()),
-            );
-            let named = if case.gp_icb_on_1_july_2022.is_some() {
-                " so we have named the ICB of your GP practice on 1 July 2022, when you were still detained. Check which ICB your GP practice belonged to when you left."
-            } else if gp_then.is_some() {
-                " so we have named the ICB of your GP practice when the detention began. Check which ICB your GP practice belonged to when you left."
-            } else {
-                ""
-            };
-            IcbRule {
-                gp: case.gp_icb_on_1_july_2022.clone().or_else(|| gp_then.clone()),
-                fallback: area_then,
-                why: format!(
-                    "You were detained in a secure service arranged by NHS England ({what}), which began before 1 July 2022 and had not ended by then. The ICB is then the one responsible for you on the date of your discharge: the ICB of the GP practice you were registered with on {left}. We were not told that{}",
-                    if named.is_empty() { "." } else { "," }
-                ) + named,
-                settled: false,
-            }
-        }
-        Some(began) if began < ICBS_ESTABLISHED => IcbRule {
-            gp: case.gp_icb_on_1_july_2022.clone().or_else(|| gp_then.clone()),
-            fallback: council,
-            why: format!(
-                "Your after-care comes from {what}. That detention began before 1 July 2022, so the NHS body is the integrated care board that was responsible for you on 1 July 2022: the ICB of the GP practice you were registered with that day."
-            ),
-            settled: case.gp_icb_on_1_july_2022.is_some(),
-        },
-        Some(_) if secure => IcbRule {
-            gp: gp_then,
-            fallback: area_then,
-            why: format!(
-                "You were detained in a secure service arranged by NHS England ({what}), so the ICB is the one responsible for you on the first day of that detention: the ICB of your GP practice then."
-            ),
-            settled: true,
-        },
-        Some(_) if is_part_3(first.section) => {
-            out.flag(
-                FlagId::Part3NhsBodyUncertain,
-                FlagKind::Uncertain,
-                "You were detained under a court or prison section. The regulations that fix the ICB do not clearly cover that in an ordinary (not NHS England secure) bed, so the ICB for the area where you lived before the detention probably applies. NHS England's Who Pays? guidance (section 18) covers this; ask both bodies to confirm.",
-                None,
-                &[SI_2022_635, WHO_PAYS],
-            );
-            IcbRule {
-                gp: None,
-                fallback: council,
-                why: "For a detention under a court or prison section in an ordinary bed, the NHS body is probably the ICB for the area where you lived immediately before the detention.".to_owned(),
-                settled: false,
-            }
-        }
-        Some(_) => IcbRule {
-            gp: gp_then,
-            fallback: area_then,
-            why: format!(
-                "The NHS body is the integrated care board of the GP practice you were registered with when the application for {what} was made (or of where you usually lived, if you had no GP)."
-            ),
-            settled: true,
-        },
-        None => IcbRule {
-            gp: gp_then,
-            fallback: area_then,
-            why: format!(
-                "The NHS body depends on when {what} began: for detentions from 1 July 2022 it is the ICB of your GP practice at the time; for earlier ones, the ICB of your GP practice on 1 July 2022. Tell us the date."
-            ),
-            settled: false,
-        },
+    let run = Run {
+        what: what.clone(),
+        first,
+        gp_then: start.gp_icb.clone().or_else(|| first.gp_icb.clone()),
+        gp_on_1_july: case.gp_icb_on_1_july_2022.clone(),
+        area_then: council_before(start)
+            .or_else(|| council_before(first))
+            .or(council),
+        council,
     };
-    let mut body = resolve_icb(&rule, case.as_at, out)?;
+    let secure = first.nhs_england_secure_service == Some(true);
+    let part_3 = is_court_or_prison(first);
+    let ended = first.left_hospital.or(first.section_ended);
+    // A detention cannot have begun after it ended.
+    let began_side = began.map(|b| match (b.side_of(ICBS_ESTABLISHED), ended) {
+        (Side::EitherSide, Some(e)) if e.last_day() < ICBS_ESTABLISHED => Side::Before,
+        (side, _) => side,
+    });
+    let before: Vec<IcbPeriod> = if secure {
+        match ended.map(|e| e.side_of(ICBS_ESTABLISHED)) {
+            Some(Side::Before) => vec![IcbPeriod::OnFirstJuly],
+            Some(Side::OnOrAfter) | None => vec![IcbPeriod::SecureAtDischarge],
+            Some(Side::EitherSide) => vec![IcbPeriod::OnFirstJuly, IcbPeriod::SecureAtDischarge],
+        }
+    } else {
+        vec![IcbPeriod::OnFirstJuly]
+    };
+    let after = if secure {
+        IcbPeriod::SecureFirstDay
+    } else if part_3 {
+        IcbPeriod::Part3
+    } else {
+        IcbPeriod::Application
+    };
+    let (periods, lead) = match began_side {
+        None => {
+            let rule = IcbRule {
+                gp: run.gp_then.clone(),
+                fallback: run.area_then,
+                why: format!(
+                    "The NHS body depends on when {what} began: for detentions from 1 July 2022 it is the ICB of your GP practice at the time; for earlier ones, the ICB of your GP practice on 1 July 2022. Tell us the date."
+                ),
+                settled: false,
+            };
+            let body = resolve_icb_at(&rule, case.as_at, out)?;
+            return Some(finish_england(case, first_index, latest, body, out));
+        }
+        Some(Side::Before) if before.len() == 1 => (
+            before,
+            format!("Your after-care comes from {what}. That detention began before 1 July 2022, so"),
+        ),
+        Some(Side::Before) => (
+            before,
+            format!(
+                "Your after-care comes from {what}, which began before 1 July 2022 and ended {}: that could be before or after 1 July 2022, and the rule differs either side.",
+                ended.map_or_else(String::new, |e| format!("in {}", e.long()))
+            ),
+        ),
+        Some(Side::OnOrAfter) => (
+            vec![after],
+            format!("Your after-care comes from {what}, which began on or after 1 July 2022."),
+        ),
+        Some(Side::EitherSide) => {
+            let mut periods = before;
+            periods.push(after);
+            (
+                periods,
+                format!(
+                    "Your after-care comes from {what}. The date it began, {}, could be before or after 1 July 2022, when the rules changed, and the rule differs either side.",
+                    began.map_or_else(String::new, Date::long)
+                ),
+            )
+        }
+    };
+    if periods.contains(&IcbPeriod::Part3) {
+        out.flag(
+            FlagId::Part3NhsBodyUncertain,
+            FlagKind::Uncertain,
+            "You were detained under a court or prison section in an ordinary (not NHS England secure) bed. The regulations that fix the ICB speak of applications for admission, and it is not settled whether they reach a court order or a warrant. We have named the ICB they would give (your GP practice's when the detention began); otherwise the ICB for the area where you lived before the detention is responsible. NHS England's Who Pays? guidance (section 18) covers this: write to both and ask them to confirm.",
+            None,
+            &[SI_2022_635, MHA_1983_S117_3, WHO_PAYS],
+        );
+    }
+    let either_side = periods.len() > 1;
+    let mut bodies: Vec<(IcbPeriod, Body)> = Vec::new();
+    for &period in &periods {
+        let (mut rule, condition) = icb_rule(period, &run);
+        rule.why = if either_side {
+            // For a secure service begun before 1 July 2022 the date that matters is when the detention ended.
+            let which = if secure && began_side == Some(Side::Before) {
+                match period {
+                    IcbPeriod::SecureAtDischarge => "it ended on or after 1 July 2022",
+                    IcbPeriod::OnFirstJuly
+                    | IcbPeriod::SecureFirstDay
+                    | IcbPeriod::Part3
+                    | IcbPeriod::Application => "it ended before 1 July 2022",
+                }
+            } else if condition.starts_with("before") {
+                "it began before 1 July 2022"
+            } else {
+                "it began on or after 1 July 2022"
+            };
+            format!("If {which}, {}", rule.why)
+        } else if lead.ends_with("so") {
+            format!("{lead} {}", rule.why)
+        } else {
+            format!("{lead} {}", sentence(&rule.why))
+        };
+        let Some(body) = resolve_icb_at(&rule, case.as_at, out) else {
+            continue;
+        };
+        bodies.push((period, body));
+    }
+    let mut bodies = bodies.into_iter();
+    let (main_period, mut body) = bodies.next()?;
+    if either_side {
+        body.why = format!("{lead} {}", body.why);
+        body.certain = false;
+        for (_, other) in bodies {
+            if other.name != body.name && !body.candidates.iter().any(|c| c.name == other.name) {
+                body.candidates.push(Candidate {
+                    name: other.name.clone(),
+                    code: other.code.clone(),
+                    why: other.why.clone(),
+                });
+            }
+        }
+    }
+    if periods.contains(&IcbPeriod::Part3) {
+        // The s.117(3) default: the ICB for the area where the person was ordinarily resident before the detention.
+        body.certain = false;
+        if main_period == IcbPeriod::Part3 {
+            for icb in council_before(first)
+                .or(council)
+                .iter()
+                .flat_map(|c| c.nhs.iter())
+                .filter(|b| b.nation == Nation::England)
+            {
+                if icb.name != body.name && !body.candidates.iter().any(|c| c.name == icb.name) {
+                    body.candidates.push(Candidate {
+                        name: icb.name.to_owned(),
+                        code: Some(icb.code.to_owned()),
+                        why: "If the regulations do not reach a detention made by a court or warrant, the ICB for the area where you were ordinarily resident immediately before it is responsible (s.117(3)).".to_owned(),
+                    });
+                }
+            }
+        }
+        if !body.cites.contains(&MHA_1983_S117_3) {
+            body.cites.push(MHA_1983_S117_3);
+        }
+    }
+    // The England–Wales border: only when, for the run that decides, home and GP are on different sides.
+    if body.kind == BodyKind::LocalHealthBoard && lived_in(start, first) != Some(Nation::Wales) {
+        flag_cross_border(out);
+    }
+    Some(finish_england(case, first_index, latest, body, out))
+}
+
+/// The nation the person lived in immediately before the run of detentions began, if known.
+fn lived_in(start: &Detention, first: &Detention) -> Option<Nation> {
+    if let Some(c) = council_before(start).or_else(|| council_before(first)) {
+        return Some(c.nation);
+    }
+    match start.lived_before.country {
+        Country::England => Some(Nation::England),
+        Country::Wales => Some(Nation::Wales),
+        Country::Scotland
+        | Country::NorthernIreland
+        | Country::OutsideUk
+        | Country::NoSettledHome => None,
+    }
+}
+
+/// Adds what holds whichever rule applied: the ICB through later detentions, and the CCG before July 2022.
+fn finish_england(
+    case: &Case,
+    first_index: usize,
+    latest: usize,
+    mut body: Body,
+    out: &mut Outcome,
+) -> Body {
     if first_index != latest && is_qualifying_section(case.detentions[latest].section) {
         body.why.push_str(" It did not change when you were detained again: the ICB stays responsible through later detentions until you are discharged from after-care, even though the council can change.");
         if !body.cites.contains(&WHO_PAYS) {
             body.cites.push(WHO_PAYS);
         }
     }
-    if out
-        .duty_arose
-        .is_some_and(|d| d.first_day() < ICBS_ESTABLISHED)
-    {
-        body.why.push_str(" Before 1 July 2022 a clinical commissioning group held this duty; the ICB took it over.");
-        body.cites.push(HCA_2022_SCH_4);
+    match out.duty_arose.map(|d| d.side_of(ICBS_ESTABLISHED)) {
+        Some(Side::Before) => {
+            body.why.push_str(" Before 1 July 2022 a clinical commissioning group held this duty; the ICB took it over.");
+            body.cites.push(HCA_2022_SCH_4);
+        }
+        Some(Side::EitherSide) => {
+            body.why.push_str(" If your after-care began before 1 July 2022, a clinical commissioning group held this duty until then; the ICB took it over.");
+            body.cites.push(HCA_2022_SCH_4);
+        }
+        Some(Side::OnOrAfter) | None => {}
+    }
+    body
+}
+
+/// [`resolve_icb`] for a check date that may be a month or a year: when the ICB named at the start of that period
+/// differs from the one at its end (an ICB formed or merged in between), the body is uncertain and the other is a
+/// candidate.
+fn resolve_icb_at(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
+    let mut body = resolve_icb(rule, as_at, out)?;
+    if as_at.is_exact() {
+        return Some(body);
+    }
+    let mut scratch = out.scratch();
+    let Some(earlier) = resolve_icb(rule, Date::exact(as_at.first_day()), &mut scratch) else {
+        return Some(body);
+    };
+    if earlier.name != body.name && !body.candidates.iter().any(|c| c.name == earlier.name) {
+        body.certain = false;
+        body.why.push_str(&format!(
+            " The date of this check, {}, covers a change in the integrated care boards: at its start {} held the duty, and by its end {}.",
+            as_at.long(),
+            earlier.name,
+            body.name
+        ));
+        body.candidates.push(Candidate {
+            name: earlier.name,
+            code: earlier.code,
+            why: format!(
+                "It held the duty at the start of {}, before the integrated care boards changed.",
+                as_at.long()
+            ),
+        });
     }
     Some(body)
 }
@@ -511,7 +851,6 @@ fn resolve_icb(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
                     why: "Your council area is in England and your GP practice is in Wales. The ICB for the area where you usually live may be responsible instead of the local health board.".to_owned(),
                 });
             }
-            flag_cross_border(out);
         }
         let mut body = nhs_body(found.body, certain, why, &cites);
         body.candidates = candidates;
