@@ -66,7 +66,7 @@ pub struct NamedCouncil {
 }
 
 /// "a", "a or b", "a, b or c".
-fn join_or(items: &[&str]) -> String {
+pub fn join_or(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),
