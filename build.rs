@@ -1,9 +1,16 @@
-//! Build script: turns `data/authorities.csv`, `data/icb-predecessors.csv` and
-//! `data/lower-tier.csv` into `$OUT_DIR/reference_data.rs`, which
-//! `src/reference.rs` includes.
+//! Build script: turns `data/authorities.csv`, `data/icb-predecessors.csv`,
+//! `data/lower-tier.csv` and mySociety's register in `data/mysociety/` into
+//! `$OUT_DIR/reference_data.rs`, which `src/reference.rs` includes.
 //!
-//! It has no dependencies: the CSV reader below is a small RFC 4180 parser
-//! (quoted fields, doubled quotes, commas and line breaks inside quotes).
+//! It reads the CSV files with the `csv` crate (a build dependency only).
+//!
+//! From the register it takes the names people write for councils (the
+//! lookup file), the councils abolished since 2019 with the day they went
+//! and the councils now covering their areas (followed through `replaced-by`
+//! to a council with social services), and the councils of Scotland and
+//! Northern Ireland. A register name that would be ambiguous or would not
+//! find what it names is left out; only names that add a lookup key are
+//! compiled in.
 //!
 //! The generated file holds only what the crate needs at run time (codes,
 //! names, council types, the council → NHS body mapping, district,
@@ -59,30 +66,9 @@ const PREDECESSOR_ODS: &[(&str, &str)] = &[
     ("E54000064", "QNX"),
 ];
 
-/// Districts abolished on 1 April 2023 and the unitary council that replaced
-/// them (data/SOURCES.md caveat 5; mySociety, source B1).
-const FORMER_DISTRICTS: &[(&str, &str)] = &[
-    ("Allerdale", "E06000063"),
-    ("Carlisle", "E06000063"),
-    ("Copeland", "E06000063"),
-    ("Barrow-in-Furness", "E06000064"),
-    ("Eden", "E06000064"),
-    ("South Lakeland", "E06000064"),
-    ("Craven", "E06000065"),
-    ("Hambleton", "E06000065"),
-    ("Harrogate", "E06000065"),
-    ("Richmondshire", "E06000065"),
-    ("Ryedale", "E06000065"),
-    ("Scarborough", "E06000065"),
-    ("Selby", "E06000065"),
-    ("Mendip", "E06000066"),
-    ("Sedgemoor", "E06000066"),
-    ("South Somerset", "E06000066"),
-    ("Somerset West and Taunton", "E06000066"),
-];
-
-/// Other spellings of a former district: (alias, former district name).
-const FORMER_DISTRICT_ALIASES: &[(&str, &str)] = &[("Barrow", "Barrow-in-Furness")];
+/// Other spellings of an abolished council that mySociety's register does not
+/// list: (alias, register code of the abolished council).
+const FORMER_ALIASES: &[(&str, &str)] = &[("Barrow", "BAR")];
 
 /// Superseded council codes still seen in older documents (data/SOURCES.md A2).
 const OLD_COUNCIL_CODES: &[(&str, &str)] = &[
@@ -92,8 +78,9 @@ const OLD_COUNCIL_CODES: &[(&str, &str)] = &[
 
 /// Everyday and Welsh-language names of councils: (alias, council code).
 /// Only names that point to exactly one council. Deliberately absent:
-/// "Cumbria" (split between two councils in 2023), "London", "Kingston" and
-/// "Richmond" (ambiguous).
+/// "London", "Kingston" and "Richmond" (ambiguous). Names of abolished
+/// councils ("Bournemouth", "Cumbria") come from mySociety's register, so
+/// that they carry the abolition with them.
 const COUNCIL_ALIASES: &[(&str, &str)] = &[
     ("Hull", "E06000010"),
     ("Kingston upon Hull", "E06000010"),
@@ -103,9 +90,6 @@ const COUNCIL_ALIASES: &[(&str, &str)] = &[
     ("Stoke", "E06000021"),
     ("Telford", "E06000020"),
     ("BCP", "E06000058"),
-    ("Bournemouth", "E06000058"),
-    ("Poole", "E06000058"),
-    ("Christchurch", "E06000058"),
     ("Newcastle upon Tyne", "E08000021"),
     ("East Riding", "E06000011"),
     ("Corporation of London", "E09000001"),
@@ -377,72 +361,6 @@ fn key_form<'a>(full: &'a str, prefixes: &[&str], suffixes: &[&str], blocked: &[
 
 // ---------------------------------------------------------------------------
 
-/// RFC 4180: fields separated by commas, records by CRLF or LF; a field may be
-/// quoted, and inside quotes a doubled quote is a literal quote and commas and
-/// line breaks are literal.
-fn parse_csv(text: &str, file: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let mut line = 1usize;
-    while let Some(c) = chars.next() {
-        if c == '\n' {
-            line += 1;
-        }
-        if in_quotes {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    field.push('"');
-                } else {
-                    in_quotes = false;
-                    match chars.peek() {
-                        None | Some(',') | Some('\n') | Some('\r') => {}
-                        Some(other) => {
-                            panic!("{file}:{line}: unexpected {other:?} after a closing quote")
-                        }
-                    }
-                }
-            } else {
-                field.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' if at_field_start => {
-                in_quotes = true;
-                at_field_start = false;
-            }
-            '"' => panic!("{file}:{line}: quote inside an unquoted field"),
-            ',' => {
-                row.push(std::mem::take(&mut field));
-                at_field_start = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-                at_field_start = true;
-            }
-            _ => {
-                field.push(c);
-                at_field_start = false;
-            }
-        }
-    }
-    assert!(!in_quotes, "{file}: unterminated quoted field");
-    if !at_field_start || !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows.retain(|r| !(r.len() == 1 && r[0].trim().is_empty()));
-    rows
-}
-
 /// A CSV file as header-addressed records.
 struct Table {
     file: String,
@@ -453,14 +371,27 @@ struct Table {
 impl Table {
     fn load(path: &str) -> Table {
         println!("cargo:rerun-if-changed={path}");
-        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
-        let mut rows = parse_csv(&text, path);
-        assert!(!rows.is_empty(), "{path}: empty");
-        let header: Vec<String> = rows
-            .remove(0)
-            .into_iter()
-            .map(|h| h.trim().to_string())
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_path(path)
+            .unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        let header: Vec<String> = reader
+            .headers()
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+            .iter()
+            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
             .collect();
+        let rows: Vec<Vec<String>> = reader
+            .records()
+            .map(|r| {
+                r.unwrap_or_else(|e| panic!("{path}: {e}"))
+                    .iter()
+                    .map(str::to_string)
+                    .collect::<Vec<String>>()
+            })
+            .filter(|r| !(r.len() == 1 && r[0].trim().is_empty()))
+            .collect();
+        assert!(!header.is_empty(), "{path}: empty");
         for (i, r) in rows.iter().enumerate() {
             assert_eq!(
                 r.len(),
@@ -626,9 +557,518 @@ fn shared_block(path: &str) -> String {
     }
 }
 
+// ---------------------------------------------------------------------------
+// mySociety's register: abolished councils, other names, other UK nations
+// ---------------------------------------------------------------------------
+
+/// An abolished English or Welsh council from mySociety's register.
+struct Former {
+    reg: String,
+    code: String,
+    name: String,
+    short: String,
+    /// Was a non-metropolitan district.
+    district: bool,
+    /// The county council the district was in (register code).
+    county: String,
+    /// The first day without it: the start date of its successors.
+    abolished: (i32, u32, u32),
+    /// Indexes into the councils now holding social services for its area.
+    successors: Vec<usize>,
+    /// For an area divided between successors: the former districts each took.
+    parts: Vec<String>,
+}
+
+/// What a council-side name points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Hit {
+    Council(usize),
+    District(usize),
+    Former(usize),
+}
+
+/// The council-side keys, as the runtime holds them.
+#[derive(Default)]
+struct CouncilKeys {
+    council: BTreeMap<String, usize>,
+    district: BTreeMap<String, usize>,
+    /// Formers by their stripped key (tried last).
+    former: BTreeMap<String, usize>,
+    /// Formers by their whole normalised name (tried right after an exact council key).
+    former_full: BTreeMap<String, usize>,
+}
+
+impl CouncilKeys {
+    /// Adds a name's keys. `Ok(true)` if it added a key; `Err` if a key is
+    /// taken by something else (nothing is added then).
+    fn add(&mut self, name: &str, hit: Hit) -> Result<bool, String> {
+        let key = council_key(name);
+        let full = normalise(name);
+        if key.is_empty() {
+            return Err(format!("{name:?}: empty key"));
+        }
+        let clash =
+            |map: &BTreeMap<String, usize>, k: &str, i: usize| map.get(k).is_some_and(|&j| j != i);
+        match hit {
+            Hit::Council(i) => {
+                if clash(&self.council, &key, i) {
+                    return Err(format!("{name:?}: council key {key:?} taken"));
+                }
+                Ok(self.council.insert(key, i).is_none())
+            }
+            Hit::District(i) => {
+                if clash(&self.district, &key, i) {
+                    return Err(format!("{name:?}: district key {key:?} taken"));
+                }
+                Ok(self.district.insert(key, i).is_none())
+            }
+            Hit::Former(i) => {
+                // A key that is a council's (or a district's) is never reached.
+                let stripped =
+                    !self.council.contains_key(&key) && !self.district.contains_key(&key);
+                let whole = !self.council.contains_key(&full);
+                if (stripped && clash(&self.former, &key, i))
+                    || (whole && clash(&self.former_full, &full, i))
+                {
+                    return Err(format!("{name:?}: former key {key:?} taken"));
+                }
+                let mut added = false;
+                if stripped {
+                    added |= self.former.insert(key, i).is_none();
+                }
+                if whole {
+                    added |= self.former_full.insert(full, i).is_none();
+                }
+                Ok(added)
+            }
+        }
+    }
+
+    /// Looks a name up as `find_council` does.
+    fn lookup(&self, name: &str) -> Option<Hit> {
+        let q = normalise(name);
+        if q.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.council.get(&q) {
+            return Some(Hit::Council(i));
+        }
+        if let Some(&i) = self.former_full.get(&q) {
+            return Some(Hit::Former(i));
+        }
+        let f = forms(&q, COUNCIL_PREFIXES, COUNCIL_SUFFIXES);
+        let first =
+            |map: &BTreeMap<String, usize>| f.iter().flatten().find_map(|k| map.get(*k)).copied();
+        first(&self.council)
+            .map(Hit::Council)
+            .or_else(|| first(&self.district).map(Hit::District))
+            .or_else(|| first(&self.former).map(Hit::Former))
+    }
+}
+
+/// What `register` gives the emitter.
+struct Register {
+    /// Other names of current councils that add a key: (name, council index).
+    council_aliases: Vec<(String, usize)>,
+    /// Other names of current districts: (name, district index).
+    district_aliases: Vec<(String, usize)>,
+    formers: Vec<Former>,
+    /// Other names of abolished councils: (name, index into `formers`).
+    former_names: Vec<(String, usize)>,
+    /// Councils in Scotland (true) and Northern Ireland (false), official names.
+    others: Vec<(String, bool)>,
+    /// Other names of those: (name, index into `others`).
+    other_names: Vec<(String, usize)>,
+}
+
+/// Reads mySociety's register (data/mysociety/) and checks every council-side
+/// name: the names and aliases of the councils in authorities.csv, the
+/// districts, abolished councils and councils elsewhere in the UK. A name
+/// from the register that would be ambiguous, or would not find what it
+/// names, is left out; a name from the other files or the hand tables that
+/// would not is an error.
+fn register(
+    council_list: &[&CouncilRow],
+    council_idx: &BTreeMap<&str, usize>,
+    council_aliases: &[(&str, usize)],
+    districts: &[(String, String, String)],
+) -> Register {
+    let table = Table::load("data/mysociety/uk_local_authorities_current.csv");
+    let lookup = Table::load("data/mysociety/lookup_name_to_registry.csv");
+    struct Row {
+        reg: String,
+        name: String,
+        short: String,
+        gss: String,
+        start: String,
+        end: String,
+        replaced_by: Vec<String>,
+        nation: String,
+        kind: String,
+        county: String,
+    }
+    let rows: BTreeMap<String, Row> = table
+        .records([
+            "local-authority-code",
+            "official-name",
+            "nice-name",
+            "gss-code",
+            "start-date",
+            "end-date",
+            "replaced-by",
+            "nation",
+            "local-authority-type",
+            "county-la",
+        ])
+        .into_iter()
+        .map(
+            |[reg, name, short, gss, start, end, replaced, nation, kind, county]| {
+                let replaced_by = replaced
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                let row = Row {
+                    reg: reg.clone(),
+                    name,
+                    short,
+                    gss,
+                    start,
+                    end,
+                    replaced_by,
+                    nation,
+                    kind,
+                    county,
+                };
+                (reg, row)
+            },
+        )
+        .collect();
+    let mut names_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for [name, reg] in lookup.records(["la-name", "local-authority-code"]) {
+        assert!(
+            rows.contains_key(&reg),
+            "lookup_name_to_registry.csv: unknown code {reg}"
+        );
+        names_of.entry(reg).or_default().push(name);
+    }
+    let district_by_code: BTreeMap<&str, usize> = districts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.1.as_str(), i))
+        .collect();
+    fn current_code(gss: &str) -> &str {
+        OLD_COUNCIL_CODES
+            .iter()
+            .find(|(old, _)| *old == gss)
+            .map_or(gss, |(_, new)| new)
+    }
+    let is_england_or_wales = |r: &Row| r.nation == "England" || r.nation == "Wales";
+    // Where a current body's name points: a council, or a district.
+    let current_hit = |r: &Row| -> Option<Hit> {
+        if let Some(&i) = council_idx.get(current_code(&r.gss)) {
+            return Some(Hit::Council(i));
+        }
+        district_by_code
+            .get(r.gss.as_str())
+            .map(|&i| Hit::District(i))
+    };
+    // The councils now holding social services for an abolished body's area.
+    fn successors_of(
+        reg: &str,
+        rows: &BTreeMap<String, Row>,
+        hit: &dyn Fn(&Row) -> Option<Hit>,
+        districts: &[(String, String, String)],
+        council_idx: &BTreeMap<&str, usize>,
+        depth: usize,
+    ) -> Vec<usize> {
+        assert!(depth < 5, "register: replaced-by loops at {reg}");
+        let r = rows
+            .get(reg)
+            .unwrap_or_else(|| panic!("register: unknown successor {reg}"));
+        if r.end.is_empty() {
+            return match hit(r) {
+                Some(Hit::Council(i)) => vec![i],
+                Some(Hit::District(d)) => vec![council_idx[districts[d].2.as_str()]],
+                _ => panic!(
+                    "register: successor {reg} ({}) is not a current council or district",
+                    r.gss
+                ),
+            };
+        }
+        assert!(
+            !r.replaced_by.is_empty(),
+            "register: {reg} ended with no successor"
+        );
+        let mut out: Vec<usize> = r
+            .replaced_by
+            .iter()
+            .flat_map(|s| successors_of(s, rows, hit, districts, council_idx, depth + 1))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    let mut formers: Vec<Former> = Vec::new();
+    let mut others: Vec<(String, bool)> = Vec::new();
+    // (name, target) from the register, in a stable order.
+    let mut soft: Vec<(String, Hit)> = Vec::new();
+    let mut other_soft: Vec<(String, usize)> = Vec::new();
+    for r in rows.values() {
+        let names = names_of.get(&r.reg).cloned().unwrap_or_default();
+        let all = std::iter::once(r.name.clone())
+            .chain(std::iter::once(r.short.clone()))
+            .chain(names)
+            .filter(|n| !n.trim().is_empty());
+        match r.nation.as_str() {
+            "Scotland" | "Northern Ireland" => {
+                let i = others.len();
+                others.push((r.name.clone(), r.nation == "Scotland"));
+                other_soft.extend(all.skip(1).map(|n| (n, i)));
+            }
+            _ if !is_england_or_wales(r) => panic!("register: unknown nation {:?}", r.nation),
+            // Combined and strategic authorities have no social services duties.
+            _ if matches!(r.kind.as_str(), "COMB" | "SRA") => {}
+            _ if r.end.is_empty() => {
+                let hit = current_hit(r).unwrap_or_else(|| {
+                    panic!(
+                        "register: {} ({}) is neither in authorities.csv nor in lower-tier.csv",
+                        r.reg, r.gss
+                    )
+                });
+                soft.extend(all.map(|n| (n, hit)));
+            }
+            _ => {
+                let successors =
+                    successors_of(&r.reg, &rows, &current_hit, districts, council_idx, 0);
+                let first_hop: BTreeSet<&str> = r
+                    .replaced_by
+                    .iter()
+                    .map(|s| rows[s].start.as_str())
+                    .collect();
+                assert!(
+                    first_hop.len() == 1,
+                    "register: successors of {} start on different dates",
+                    r.reg
+                );
+                let start = first_hop.into_iter().next().unwrap_or_default();
+                let abolished = parse_date(if start.is_empty() { &r.end } else { start }, &r.reg);
+                let i = formers.len();
+                formers.push(Former {
+                    reg: r.reg.clone(),
+                    code: r.gss.clone(),
+                    name: r.name.clone(),
+                    short: r.short.clone(),
+                    district: r.kind == "NMD",
+                    county: r.county.clone(),
+                    abolished,
+                    successors,
+                    parts: Vec::new(),
+                });
+                soft.extend(all.skip(1).map(|n| (n, Hit::Former(i))));
+            }
+        }
+    }
+    for (alias, reg) in FORMER_ALIASES {
+        let i = formers
+            .iter()
+            .position(|f| f.reg == *reg)
+            .unwrap_or_else(|| panic!("FORMER_ALIASES: {reg} is not an abolished council"));
+        soft.push((alias.to_string(), Hit::Former(i)));
+    }
+    // The parts of an area divided between successors: its former districts.
+    for i in 0..formers.len() {
+        if formers[i].successors.len() < 2 {
+            continue;
+        }
+        let parts: Vec<String> = formers[i]
+            .successors
+            .iter()
+            .map(|s| {
+                let names: Vec<&str> = formers
+                    .iter()
+                    .filter(|d| d.district && d.county == formers[i].reg && d.successors == [*s])
+                    .map(|d| d.short.as_str())
+                    .collect();
+                assert!(
+                    !names.is_empty(),
+                    "register: no district of {} went to {}",
+                    formers[i].reg,
+                    council_list[*s].name
+                );
+                match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => names.join(""),
+                }
+            })
+            .collect();
+        formers[i].parts = parts;
+    }
+    let mut codes: BTreeSet<&str> = council_idx.keys().copied().collect();
+    codes.extend(district_by_code.keys());
+    for f in &formers {
+        assert!(
+            codes.insert(&f.code),
+            "register: {} has a current code",
+            f.code
+        );
+    }
+
+    // Names from the files and hand tables (must work) and from the register
+    // (kept where they work).
+    let mut core: Vec<(String, Hit)> = council_list
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.name.clone(), Hit::Council(i)))
+        .collect();
+    core.extend(
+        council_aliases
+            .iter()
+            .map(|(a, i)| (a.to_string(), Hit::Council(*i))),
+    );
+    core.extend(
+        districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.0.clone(), Hit::District(i))),
+    );
+    core.extend(
+        formers
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.name.clone(), Hit::Former(i))),
+    );
+    // Register names whose key means two things are dropped outright.
+    // (Keys of one table: a former's stripped key and whole name are in tables
+    // of their own, so they are not ambiguous with a council's key.)
+    let table_keys = |name: &str, hit: Hit| -> Vec<(u8, String)> {
+        match hit {
+            Hit::Council(_) => vec![(0, council_key(name))],
+            Hit::District(_) => vec![(1, council_key(name))],
+            Hit::Former(_) => vec![(2, council_key(name)), (3, normalise(name))],
+        }
+    };
+    let mut targets: BTreeMap<(u8, String), BTreeSet<Hit>> = BTreeMap::new();
+    for (name, hit) in &soft {
+        for k in table_keys(name, *hit) {
+            targets.entry(k).or_default().insert(*hit);
+        }
+    }
+    soft.retain(|(name, hit)| {
+        table_keys(name, *hit)
+            .iter()
+            .all(|k| targets.get(k).is_some_and(|t| t.len() == 1))
+    });
+    let (keys, kept) = loop {
+        let mut keys = CouncilKeys::default();
+        for (name, hit) in &core {
+            if let Err(e) = keys.add(name, *hit) {
+                panic!("ambiguous council-side name: {e}");
+            }
+        }
+        let mut kept: Vec<(String, Hit)> = Vec::new();
+        for (name, hit) in &soft {
+            if let Ok(true) = keys.add(name, *hit) {
+                kept.push((name.clone(), *hit));
+            }
+        }
+        for (name, hit) in &core {
+            let got = keys.lookup(name);
+            assert_eq!(
+                got,
+                Some(*hit),
+                "council-side name {name:?} does not find what it names"
+            );
+        }
+        for (name, hit) in &core {
+            if let Hit::District(_) = hit {
+                let mut only = CouncilKeys {
+                    council: keys.council.clone(),
+                    ..CouncilKeys::default()
+                };
+                only.former_full.clear();
+                assert!(
+                    only.lookup(name).is_none(),
+                    "district {name:?} is also a council name; decide which wins"
+                );
+            }
+        }
+        let before = soft.len();
+        soft.retain(|(name, hit)| keys.lookup(name) == Some(*hit));
+        if soft.len() == before {
+            break (keys, kept);
+        }
+    };
+    let mut out = Register {
+        council_aliases: Vec::new(),
+        district_aliases: Vec::new(),
+        formers,
+        former_names: Vec::new(),
+        others,
+        other_names: Vec::new(),
+    };
+    for (name, hit) in kept {
+        match hit {
+            Hit::Council(i) => out.council_aliases.push((name, i)),
+            Hit::District(i) => out.district_aliases.push((name, i)),
+            Hit::Former(i) => out.former_names.push((name, i)),
+        }
+    }
+    // Every abolished council's own name finds it; every one is covered now.
+    for f in &out.formers {
+        assert!(!f.successors.is_empty(), "{} has no successor", f.name);
+    }
+
+    // Councils elsewhere in the UK: checked only after the English and Welsh
+    // names, so a name those find is not theirs.
+    let mut other_keys: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, (name, _)) in out.others.iter().enumerate() {
+        assert!(
+            keys.lookup(name).is_none(),
+            "{name:?} is also an English or Welsh name"
+        );
+        add_key(
+            &mut other_keys,
+            council_key(name),
+            i,
+            "council elsewhere in the UK",
+        );
+    }
+    let mut other_targets: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (name, i) in &other_soft {
+        other_targets
+            .entry(council_key(name))
+            .or_default()
+            .insert(*i);
+    }
+    for (name, i) in other_soft {
+        let key = council_key(&name);
+        let unique = other_targets[&key].len() == 1 && other_keys.get(&key).is_none_or(|j| *j == i);
+        if !unique || keys.lookup(&name).is_some() || key.is_empty() {
+            continue;
+        }
+        if other_keys.insert(key, i).is_none() {
+            out.other_names.push((name, i));
+        }
+    }
+    for (i, (name, _)) in out.others.iter().enumerate() {
+        assert_eq!(
+            find(&other_keys, name, COUNCIL_PREFIXES, COUNCIL_SUFFIXES),
+            Some(&i),
+            "{name:?}"
+        );
+    }
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/reference.rs");
+    println!("cargo:rerun-if-changed=data/mysociety");
     assert!(
         shared_block("build.rs") == shared_block("src/reference.rs"),
         "the shared normalisation block differs between build.rs and src/reference.rs"
@@ -890,27 +1330,6 @@ fn main() {
             )
         })
         .collect();
-    let former: Vec<(&str, usize)> = FORMER_DISTRICTS
-        .iter()
-        .map(|(name, code)| {
-            (
-                *name,
-                *council_idx
-                    .get(code)
-                    .unwrap_or_else(|| panic!("FORMER_DISTRICTS: {code}")),
-            )
-        })
-        .collect();
-    let former_aliases: Vec<(&str, usize)> = FORMER_DISTRICT_ALIASES
-        .iter()
-        .map(|(alias, name)| {
-            let i = former
-                .iter()
-                .position(|(n, _)| n == name)
-                .unwrap_or_else(|| panic!("FORMER_DISTRICT_ALIASES: {name}"));
-            (*alias, i)
-        })
-        .collect();
     let nhs_aliases: Vec<(&str, T)> = NHS_ALIASES
         .iter()
         .map(|(alias, code)| {
@@ -930,49 +1349,10 @@ fn main() {
     // (see `forms` and `key_form`). Here every key is checked to be
     // unambiguous, and every name to find what it names.
 
-    // Councils (names and aliases), then districts, then former districts.
-    let mut council_names: Vec<(&str, usize)> = council_list
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.name.as_str(), i))
-        .collect();
-    council_names.extend(&council_aliases);
-    let mut council_keys: BTreeMap<String, usize> = BTreeMap::new();
-    for (name, i) in &council_names {
-        add_key(&mut council_keys, council_key(name), *i, "council");
-    }
-    for (name, i) in &council_names {
-        let hit = find(&council_keys, name, COUNCIL_PREFIXES, COUNCIL_SUFFIXES);
-        assert_eq!(
-            hit,
-            Some(i),
-            "council name {name:?} does not find its council"
-        );
-    }
-    let mut district_keys: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, (name, _, _)) in districts.iter().enumerate() {
-        add_key(&mut district_keys, council_key(name), i, "district");
-        let shadow = find(&council_keys, name, COUNCIL_PREFIXES, COUNCIL_SUFFIXES);
-        assert!(
-            shadow.is_none(),
-            "district {name:?} is also a council name; decide which wins"
-        );
-    }
-    let mut former_keys: BTreeMap<String, usize> = BTreeMap::new();
-    for (name, i) in former
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.0, i))
-        .chain(former_aliases.iter().copied())
-    {
-        add_key(&mut former_keys, council_key(name), i, "former district");
-        let shadow = find(&council_keys, name, COUNCIL_PREFIXES, COUNCIL_SUFFIXES)
-            .or_else(|| find(&district_keys, name, COUNCIL_PREFIXES, COUNCIL_SUFFIXES));
-        assert!(
-            shadow.is_none(),
-            "former district {name:?} is also a council or district name"
-        );
-    }
+    // Councils (names and aliases), districts, and mySociety's register:
+    // abolished councils and their other names, councils in Scotland and
+    // Northern Ireland.
+    let reg = register(&council_list, &council_idx, &council_aliases, &districts);
 
     // NHS: 2026 bodies (code, ODS code, name, aliases), then predecessors. A
     // predecessor name equal to a 2026 body's (NHS Hampshire and Isle of
@@ -1106,11 +1486,16 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let all_aliases: Vec<(&str, usize)> = council_aliases
+        .iter()
+        .copied()
+        .chain(reg.council_aliases.iter().map(|(a, i)| (a.as_str(), *i)))
+        .collect();
     writeln!(
         o,
         "static COUNCIL_ALIASES: [(&str, u8); {}] = [{}];",
-        council_aliases.len(),
-        pairs(&council_aliases)
+        all_aliases.len(),
+        pairs(&all_aliases)
     )
     .unwrap();
     writeln!(
@@ -1148,18 +1533,74 @@ fn main() {
         upper.len()
     )
     .unwrap();
+    let owned = |v: &[(String, usize)]| -> String {
+        v.iter()
+            .map(|(s, i)| format!("({}, {i})", lit(s)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     writeln!(
         o,
-        "static FORMER_DISTRICTS: [(&str, u8); {}] = [{}];",
-        former.len(),
-        pairs(&former)
+        "static DISTRICT_ALIASES: [(&str, u8); {}] = [{}];\n",
+        reg.district_aliases.len(),
+        owned(&reg.district_aliases)
     )
     .unwrap();
     writeln!(
         o,
-        "static FORMER_DISTRICT_ALIASES: [(&str, u8); {}] = [{}];\n",
-        former_aliases.len(),
-        pairs(&former_aliases)
+        "static FORMER_COUNCILS: [FormerCouncil; {}] = [",
+        reg.formers.len()
+    )
+    .unwrap();
+    for f in &reg.formers {
+        let parts: Vec<String> = f.parts.iter().map(|p| lit(p)).collect();
+        writeln!(
+            o,
+            "    FormerCouncil {{ code: {}, name: {}, short_name: {}, was_district: {}, abolished: ymd({}, {}, {}), successors: &{:?}, parts: &[{}] }},",
+            lit(&f.code),
+            lit(&f.name),
+            lit(&f.short),
+            f.district,
+            f.abolished.0,
+            f.abolished.1,
+            f.abolished.2,
+            f.successors,
+            parts.join(", ")
+        )
+        .unwrap();
+    }
+    o.push_str("];\n");
+    writeln!(
+        o,
+        "static FORMER_NAMES: [(&str, u8); {}] = [{}];\n",
+        reg.former_names.len(),
+        owned(&reg.former_names)
+    )
+    .unwrap();
+    let others: Vec<String> = reg
+        .others
+        .iter()
+        .map(|(name, scotland)| {
+            let n = if *scotland {
+                "OtherNation::Scotland"
+            } else {
+                "OtherNation::NorthernIreland"
+            };
+            format!("({}, {n})", lit(name))
+        })
+        .collect();
+    writeln!(
+        o,
+        "static OTHER_UK: [(&str, OtherNation); {}] = [{}];",
+        others.len(),
+        others.join(", ")
+    )
+    .unwrap();
+    writeln!(
+        o,
+        "static OTHER_UK_NAMES: [(&str, u8); {}] = [{}];\n",
+        reg.other_names.len(),
+        owned(&reg.other_names)
     )
     .unwrap();
 

@@ -42,7 +42,7 @@
 use super::{describe_detention, Outcome};
 use crate::case::{Case, Country, Detention, Recall};
 use crate::decision::{Body, BodyKind, Candidate, Finding, FlagId, FlagKind, RuleId};
-use crate::reference::{self, CouncilVia, Nation};
+use crate::reference::{self, CouncilVia, Nation, OtherNation};
 use crate::sources::{
     Citation, CARE_ACT_2014_S39, CARE_ACT_2014_S75, MHA_1983_S117_3, MHA_1983_S117_4, MHA_2025_S46,
     SUNDERLAND_2012, WILTSHIRE_2014, WORCESTERSHIRE_2023,
@@ -53,35 +53,91 @@ use crate::sources::{
 pub struct NamedCouncil {
     /// The council in the reference data, if recognised.
     pub council: Option<&'static reference::Council>,
-    /// The name to show: the council's official name, or the text as typed.
+    /// The name to show: the council's official name, or the text as typed; for an abolished council whose area
+    /// was divided, its successors ("Cumberland Council or Westmorland and Furness Council").
     pub name: String,
     /// How the typed name led to the council, in words, if it was not the council's own name.
     pub note: Option<String>,
+    /// An abolished council whose area was divided between several councils, so that where the person lived in
+    /// it decides which one is responsible.
+    pub divided: Option<&'static reference::FormerCouncil>,
+    /// A council in Scotland or Northern Ireland, which cannot hold the s.117 duty.
+    pub elsewhere: Option<reference::OtherUkCouncil>,
+}
+
+/// "a", "a or b", "a, b or c".
+pub fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+    }
+}
+
+/// The nation of a council elsewhere in the UK, in words.
+pub fn nation_name(nation: OtherNation) -> &'static str {
+    match nation {
+        OtherNation::Scotland => "Scotland",
+        OtherNation::NorthernIreland => "Northern Ireland",
+    }
 }
 
 /// Recognises a council from what the person typed.
 pub fn recognise(typed: &str) -> NamedCouncil {
-    match reference::find_council(typed) {
-        Some(m) => NamedCouncil {
-            council: Some(m.council),
-            name: m.council.name.to_owned(),
-            note: match m.via {
-                CouncilVia::Code | CouncilVia::Name => None,
-                CouncilVia::District { district } => Some(format!(
-                    "{district} is a district council; social services there are provided by {}.",
-                    m.council.name
+    let kept = NamedCouncil {
+        council: None,
+        name: typed.trim().to_owned(),
+        note: None,
+        divided: None,
+        elsewhere: None,
+    };
+    let Some(m) = reference::find_council(typed) else {
+        if let Some(former) = reference::find_former_council(typed).filter(|f| f.is_divided()) {
+            let names: Vec<&str> = former.successors().map(|c| c.name).collect();
+            return NamedCouncil {
+                name: join_or(&names),
+                note: Some(format!(
+                    "{} was abolished on {}; its area was divided between {}.",
+                    former.name,
+                    crate::date::long(former.abolished),
+                    super::qualifying_detention::join_and(&names)
                 )),
-                CouncilVia::FormerDistrict { district } => Some(format!(
-                    "{district} council was abolished in April 2023; its area is now covered by {}.",
-                    m.council.name
-                )),
-            },
-        },
-        None => NamedCouncil {
-            council: None,
-            name: typed.trim().to_owned(),
-            note: None,
-        },
+                divided: Some(former),
+                ..kept
+            };
+        }
+        if let Some(other) = reference::find_council_elsewhere(typed) {
+            return NamedCouncil {
+                name: other.name.to_owned(),
+                elsewhere: Some(other),
+                ..kept
+            };
+        }
+        return kept;
+    };
+    let note = match (m.former, m.via) {
+        (Some(former), _) => Some(format!(
+            "{} was abolished on {}; its area is now covered by {}.",
+            former.name,
+            crate::date::long(former.abolished),
+            m.council.name
+        )),
+        (None, CouncilVia::Code | CouncilVia::Name) => None,
+        (None, CouncilVia::District { district }) => Some(format!(
+            "{district} is a district council; social services there are provided by {}.",
+            m.council.name
+        )),
+        (None, CouncilVia::FormerDistrict { district }) => Some(format!(
+            "{district} council was abolished; its area is now covered by {}.",
+            m.council.name
+        )),
+    };
+    NamedCouncil {
+        council: Some(m.council),
+        name: m.council.name.to_owned(),
+        note,
+        divided: None,
+        elsewhere: None,
     }
 }
 
@@ -117,7 +173,30 @@ fn body_for(
         why.push_str(note);
     }
     let certain = named.council.is_some();
-    if !certain {
+    let mut candidates = Vec::new();
+    if let Some(former) = named.divided {
+        why.push_str(" Which of them is responsible depends on where in that area you lived: tell us the town or the district.");
+        for council in former.successors() {
+            let part = former
+                .part_taken_by(council)
+                .map_or_else(String::new, |p| format!(" ({p})"));
+            candidates.push(Candidate {
+                name: council.name.to_owned(),
+                code: Some(council.code.to_owned()),
+                why: format!(
+                    "It has covered part of {}'s area{part} since {}; it is responsible if you lived in that part.",
+                    former.name,
+                    crate::date::long(former.abolished)
+                ),
+            });
+        }
+    } else if let Some(other) = named.elsewhere {
+        why.push_str(&format!(
+            " {} is a council in {}, which cannot hold the section 117 duty: section 117 applies in England and Wales only.",
+            other.name,
+            nation_name(other.nation)
+        ));
+    } else if !certain {
         out.flag(
             FlagId::UnrecognisedCouncil,
             FlagKind::Uncertain,
@@ -133,11 +212,15 @@ fn body_for(
         name: named.name,
         code: named.council.map(|c| c.code.to_owned()),
         ods: None,
-        kind: council_kind(named.council, country),
+        kind: if named.elsewhere.is_some() {
+            BodyKind::Council
+        } else {
+            council_kind(named.council, country)
+        },
         certain,
         why,
         cites: cites.to_vec(),
-        candidates: Vec::new(),
+        candidates,
     }
 }
 
@@ -154,15 +237,37 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         lived.council.as_deref().map(str::trim),
     ) {
         (Some(body), _, _) => body,
+        (None, Country::England | Country::Wales, Some(typed))
+            if !typed.is_empty() && recognise(typed).elsewhere.is_some() =>
+        {
+            let preface = recognise(typed).elsewhere.map(|other| {
+                format!(
+                    "You told us you lived in {} immediately before {detention}, but {} is a council in {}. A council in {} cannot hold the section 117 duty: section 117 applies in England and Wales only.",
+                    if lived.country == Country::Wales { "Wales" } else { "England" },
+                    other.name,
+                    nation_name(other.nation),
+                    nation_name(other.nation)
+                )
+            });
+            match decide_no_residence(case, &detention, preface, out) {
+                Some(body) => body,
+                None => return,
+            }
+        }
         (None, Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
             let named = recognise(typed);
-            let place = match named.note {
-                Some(_) => format!("{}, in the area of {}", typed.trim(), named.name),
-                None => format!("the area of {}", named.name),
+            let place = match (&named.note, named.divided) {
+                (_, Some(former)) => former.short_name.to_owned(),
+                (Some(_), None) => format!("{}, in the area of {}", typed.trim(), named.name),
+                (None, None) => format!("the area of {}", named.name),
             };
-            let why = format!(
-                "You lived in {place} immediately before {detention}, so that council is responsible."
-            );
+            let why = if named.divided.is_some() {
+                format!("You lived in {place} immediately before {detention}, so the council now covering the part of it where you lived is responsible.")
+            } else {
+                format!(
+                    "You lived in {place} immediately before {detention}, so that council is responsible."
+                )
+            };
             body_for(
                 typed,
                 lived.country,
@@ -187,7 +292,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             | Country::OutsideUk
             | Country::NoSettledHome,
             _,
-        ) => match decide_no_residence(case, &detention, out) {
+        ) => match decide_no_residence(case, &detention, elsewhere_preface(lived), out) {
             Some(body) => body,
             None => return,
         },
@@ -213,8 +318,41 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     out.council = Some(body);
 }
 
-/// s.117(3)(c): no ordinary residence in England or Wales before the detention.
-fn decide_no_residence(case: &Case, detention: &str, out: &mut Outcome) -> Option<Body> {
+/// For a person who lived in Scotland or Northern Ireland before the detention: why no council there can hold the
+/// duty.
+fn elsewhere_preface(lived: &crate::case::LivedBefore) -> Option<String> {
+    let named = lived
+        .council
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .and_then(|t| recognise(t).elsewhere);
+    let nation = match (named, lived.country) {
+        (Some(other), _) => Some(nation_name(other.nation)),
+        (None, Country::Scotland) => Some("Scotland"),
+        (None, Country::NorthernIreland) => Some("Northern Ireland"),
+        (None, Country::England | Country::Wales | Country::OutsideUk | Country::NoSettledHome) => {
+            None
+        }
+    }?;
+    let council = named.map_or_else(
+        || format!("A council in {nation}"),
+        |o| format!("{}, a council in {nation},", o.name),
+    );
+    Some(format!(
+        "{council} cannot hold the section 117 duty: section 117 applies in England and Wales only."
+    ))
+}
+
+/// s.117(3)(c): no ordinary residence in England or Wales before the detention. `preface` explains why, where the
+/// person named a council elsewhere in the UK.
+fn decide_no_residence(
+    case: &Case,
+    detention: &str,
+    preface: Option<String>,
+    out: &mut Outcome,
+) -> Option<Body> {
+    let preface = preface.map_or_else(String::new, |p| p + " ");
     let place = case
         .lives_now
         .as_ref()
@@ -223,20 +361,20 @@ fn decide_no_residence(case: &Case, detention: &str, out: &mut Outcome) -> Optio
             p.council
                 .as_deref()
                 .map(str::trim)
-                .filter(|t| !t.is_empty())
+                .filter(|t| !t.is_empty() && recognise(t).elsewhere.is_none())
                 .map(|t| (p.country, t))
         });
     let Some((country, typed)) = place else {
         out.reason(
             RuleId::ResponsibleCouncil,
             Finding::Unknown,
-            format!("You were not living in England or Wales (or had no settled home) immediately before {detention}. Then the council is the one for the area where you live now, or where the hospital sent you on discharge. Tell us which council that is."),
+            format!("{preface}You were not ordinarily resident in England or Wales (or had no settled home) immediately before {detention}. Then, under section 117(3)(c), the council is the one for the area where you live now, or where the hospital sent you on discharge. Tell us which council in England or Wales that is."),
             &[MHA_1983_S117_3],
         );
         return None;
     };
     let why = format!(
-        "You were not living in England or Wales (or had no settled home) immediately before {detention}, so the council is the one for where you live now or were sent on discharge: {}.",
+        "{preface}You were not ordinarily resident in England or Wales (or had no settled home) immediately before {detention}, so under section 117(3)(c) the council is the one for where you live now or were sent on discharge: {}.",
         recognise(typed).name
     );
     Some(body_for(typed, country, why, &[MHA_1983_S117_3], out))

@@ -238,12 +238,24 @@ fn decide_wales(
                 }
                 (Some(_) | None, Some(_) | None) => (m.body.name, Some(m.body.code)),
             };
-            body.candidates.push(Candidate {
-                name: name.to_owned(),
-                code: code.map(str::to_owned),
-                why: "Your GP practice is in England, and an English ICB may be responsible."
-                    .to_owned(),
-            });
+            let divided = m.partial && as_at.last_day() >= m.merged_on.unwrap_or(NaiveDate::MIN);
+            if divided {
+                // An ICB divided in April 2026: any of its successors, never simply the largest.
+                for s in reference::nhs_successors(typed) {
+                    body.candidates.push(Candidate {
+                        name: s.body.name.to_owned(),
+                        code: Some(s.body.code.to_owned()),
+                        why: format!("Your GP practice is in England, in the former area of {}, and the English ICB that took over your practice's part of it may be responsible.", m.typed_as.unwrap_or(name)),
+                    });
+                }
+            } else {
+                body.candidates.push(Candidate {
+                    name: name.to_owned(),
+                    code: code.map(str::to_owned),
+                    why: "Your GP practice is in England, and an English ICB may be responsible."
+                        .to_owned(),
+                });
+            }
             flag_cross_border(out);
         }
     }
@@ -567,7 +579,7 @@ fn decide_england(
                 ),
                 settled: false,
             };
-            let body = resolve_icb_at(&rule, case.as_at, out)?;
+            let body = resolve_icb_at(&rule, case.as_at, lives_now_council(case), out)?;
             return Some(finish_england(case, first_index, latest, body, out));
         }
         Some(Side::Before) if before.len() == 1 => (
@@ -631,7 +643,7 @@ fn decide_england(
         } else {
             format!("{lead} {}", sentence(&rule.why))
         };
-        let Some(body) = resolve_icb_at(&rule, case.as_at, out) else {
+        let Some(body) = resolve_icb_at(&rule, case.as_at, lives_now_council(case), out) else {
             continue;
         };
         bodies.push((period, body));
@@ -724,16 +736,29 @@ fn finish_england(
     body
 }
 
+/// The council where the person lives now, when it is recognised.
+fn lives_now_council(case: &Case) -> Option<&'static reference::Council> {
+    case.lives_now
+        .as_ref()
+        .and_then(|p| p.council.as_deref())
+        .and_then(|t| recognise(t).council)
+}
+
 /// [`resolve_icb`] for a check date that may be a month or a year: when the ICB named at the start of that period
 /// differs from the one at its end (an ICB formed or merged in between), the body is uncertain and the other is a
 /// candidate.
-fn resolve_icb_at(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
-    let mut body = resolve_icb(rule, as_at, out)?;
+fn resolve_icb_at(
+    rule: &IcbRule,
+    as_at: Date,
+    now: Option<&'static reference::Council>,
+    out: &mut Outcome,
+) -> Option<Body> {
+    let mut body = resolve_icb(rule, as_at, now, out)?;
     if as_at.is_exact() {
         return Some(body);
     }
     let mut scratch = out.scratch();
-    let Some(earlier) = resolve_icb(rule, Date::exact(as_at.first_day()), &mut scratch) else {
+    let Some(earlier) = resolve_icb(rule, Date::exact(as_at.first_day()), now, &mut scratch) else {
         return Some(body);
     };
     if earlier.name != body.name && !body.candidates.iter().any(|c| c.name == earlier.name) {
@@ -756,8 +781,14 @@ fn resolve_icb_at(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body
     Some(body)
 }
 
-/// Names the ICB from the GP's ICB, or from the council's area, as it was on the date of the check `as_at`.
-fn resolve_icb(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
+/// Names the ICB from the GP's ICB, or from the council's area, as it was on the date of the check `as_at`. `now`
+/// is the council where the person lives now, the place of last resort for an ICB divided in April 2026.
+fn resolve_icb(
+    rule: &IcbRule,
+    as_at: Date,
+    now: Option<&'static reference::Council>,
+    out: &mut Outcome,
+) -> Option<Body> {
     let cites = [MHA_1983_S117_2, SI_2022_635];
     if let Some(typed) = rule.gp.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         let Some(found) = reference::find_nhs_body(typed) else {
@@ -805,6 +836,16 @@ fn resolve_icb(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
                     candidates: Vec::new(),
                 });
             }
+            if found.partial {
+                return Some(split_successor(
+                    typed,
+                    was,
+                    on,
+                    &rule.why,
+                    rule.fallback.or(now),
+                    out,
+                ));
+            }
             why.push_str(&format!(
                 " {was} merged into {} on {}, which now holds its duties.",
                 found.body.name,
@@ -821,18 +862,6 @@ fn resolve_icb(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
                 Some(Date::exact(on)),
                 &[SI_2022_635],
             );
-            if found.partial {
-                certain = false;
-                for other in reference::nhs_successors(typed) {
-                    if other.body.code != found.body.code {
-                        candidates.push(Candidate {
-                            name: other.body.name.to_owned(),
-                            code: Some(other.body.code.to_owned()),
-                            why: format!("It took over part of {was}'s area; which one depends on where your GP practice is."),
-                        });
-                    }
-                }
-            }
         }
         if found.body.nation == Nation::Wales {
             certain = false;
@@ -903,6 +932,82 @@ fn resolve_icb(rule: &IcbRule, as_at: Date, out: &mut Outcome) -> Option<Body> {
     body.candidates = candidates;
     fit_to_date(&mut body, as_at, true);
     Some(body)
+}
+
+/// A pre-April-2026 ICB divided between several ICBs (Frimley; Hertfordshire and West Essex; Suffolk and North
+/// East Essex), on or after the division: the successor covering the person's `place` (the 2026 ICB of their
+/// council's area, from `data/authorities.csv`), with the others as candidates because the GP practice's address
+/// decides; if the place is unknown or in none of them, no one successor but every one as a candidate. Never
+/// simply the successor that took the largest part.
+fn split_successor(
+    typed: &str,
+    was: &str,
+    on: NaiveDate,
+    rule_why: &str,
+    place: Option<&'static reference::Council>,
+    out: &mut Outcome,
+) -> Body {
+    let cites = [MHA_1983_S117_2, SI_2022_635];
+    let successors = reference::nhs_successors(typed);
+    let names: Vec<&str> = successors.iter().map(|m| m.body.name).collect();
+    let divided = format!(
+        " On {} {was} was divided between {}.",
+        crate::date::long(on),
+        super::qualifying_detention::join_and(&names)
+    );
+    out.flag(
+        FlagId::NhsBodyMerged,
+        FlagKind::Info,
+        format!(
+            "{was} no longer exists: on {} its area was divided between {}. Which of them took over depends on where your GP practice is.",
+            crate::date::long(on),
+            super::qualifying_detention::join_and(&names)
+        ),
+        Some(Date::exact(on)),
+        &[SI_2022_635],
+    );
+    let covering: Vec<&reference::NhsMatch> = successors
+        .iter()
+        .filter(|m| place.is_some_and(|c| c.nhs.iter().any(|b| b.code == m.body.code)))
+        .collect();
+    let candidate = |m: &reference::NhsMatch| {
+        Candidate {
+        name: m.body.name.to_owned(),
+        code: Some(m.body.code.to_owned()),
+        why: format!("It took over part of {was}'s area; it is responsible if your GP practice is in that part."),
+    }
+    };
+    if let (Some(council), [one]) = (place, covering.as_slice()) {
+        let why = format!(
+            "{rule_why}{divided} {}'s area is in {}, so we have named it; but the rule goes by your GP practice, so if your practice is in another part of {was}'s former area, the ICB that took that part is responsible.",
+            council.name, one.body.name
+        );
+        let mut body = nhs_body(one.body, false, why, &cites);
+        body.candidates = successors
+            .iter()
+            .filter(|m| m.body.code != one.body.code)
+            .map(candidate)
+            .collect();
+        return body;
+    }
+    let mut unknown = match place {
+        Some(council) => format!("{}'s area is in none of them", council.name),
+        None => "we do not know where you lived".to_owned(),
+    };
+    super::qualifying_detention::capitalise(&mut unknown);
+    Body {
+        name: super::responsible_council::join_or(&names),
+        code: None,
+        ods: None,
+        kind: BodyKind::IntegratedCareBoard,
+        certain: false,
+        why: format!(
+            "{rule_why}{divided} {}, so any of them may be responsible: the address of your GP practice decides. Tell us the council area you lived in, or ask your GP practice which ICB it now belongs to.",
+            unknown
+        ),
+        cites: cites.to_vec(),
+        candidates: successors.iter().map(candidate).collect(),
+    }
 }
 
 /// The day the ONS codes of NHS Surrey Heartlands and NHS Sussex ICBs changed (E54000052 and E54000053 became
