@@ -224,7 +224,11 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             FlagKind::Refund,
             format!("You were charged for {what} {} while you were owed section 117 after-care. Charging for after-care is unlawful, so if {what} was part of your after-care you can ask for that money back, with interest. Complain to the council first; if that does not put it right, go to {ombudsman}, which usually orders a refund from when charging began, with interest. A court claim is another route.{gaps}", describe_ranges(&parts)),
             Some(found[0].from),
-            &[STENNETT_2002, LGSCO_REFUNDS, if wales { PSOW } else { LGSCO }, PHSO],
+            if wales {
+                &[STENNETT_2002, PSOW]
+            } else {
+                &[STENNETT_2002, LGSCO_REFUNDS, LGSCO, PHSO]
+            },
         );
         all.extend(found);
     }

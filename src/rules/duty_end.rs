@@ -29,7 +29,7 @@ use super::Outcome;
 use crate::case::{AftercareEnded, Case, EndingReason, Leaving};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{
-    COP_2015_CH33, MHA_1983_S117_1, MHA_1983_S117_2, STENNETT_2002, WORCESTERSHIRE_2023,
+    Citation, MHA_1983_S117_1, MHA_1983_S117_2, STENNETT_2002, WORCESTERSHIRE_2023,
 };
 
 /// Can an ending for this reason, on its own, lawfully end after-care?
@@ -164,6 +164,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 d.leaving == Some(Leaving::Cto),
                 d.cto_ended.map(|c| c.first_day()),
                 ended,
+                super::code_of_practice(case, latest),
                 out,
             );
         }
@@ -175,6 +176,7 @@ fn decide_ending(
     left_on_cto: bool,
     cto_ended: Option<chrono::NaiveDate>,
     ended: &AftercareEnded,
+    code: Citation,
     out: &mut Outcome,
 ) {
     let when = ended
@@ -214,14 +216,14 @@ fn decide_ending(
                 "You were told your after-care ended{when} because {}. That is not a lawful reason on its own: after-care ends only when the council and the NHS body jointly decide, after reviewing your needs, that you no longer need it. So you are still entitled.",
                 describe_reason(ended.reason)
             ),
-            &[MHA_1983_S117_2, COP_2015_CH33],
+            &[MHA_1983_S117_2, code],
         );
         out.flag(
             FlagId::LikelyUnlawfulEnding,
             FlagKind::Warning,
             "Your after-care appears to have been ended unlawfully. Ask both bodies to confirm it continues, or to send the joint written decision, the assessment it relied on and their reasons.",
             ended.date,
-            &[MHA_1983_S117_2, COP_2015_CH33],
+            &[MHA_1983_S117_2, code],
         );
         out.revise(Entitlement::Entitled);
         return;
@@ -241,7 +243,7 @@ fn decide_ending(
                 RuleId::DutyEnd,
                 Finding::NotMet,
                 format!("You were told{when} that you no longer need after-care, but not by a joint written decision of both the council and the NHS body. One body alone cannot end it, so you are still entitled."),
-                &[MHA_1983_S117_2, COP_2015_CH33],
+                &[MHA_1983_S117_2, code],
             );
             out.flag(
                 FlagId::LikelyUnlawfulEnding,

@@ -23,7 +23,7 @@ use super::{describe_detention, Outcome};
 use crate::case::{Case, Leaving};
 use crate::date::Date;
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
-use crate::sources::{COP_2015_CH33, CXF_2018, MHA_1983_S117_1, MHA_1983_S17};
+use crate::sources::{CXF_2018, MHA_1983_S117_1, MHA_1983_S17};
 
 /// Has the person, for the purposes of s.117(1), left hospital?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         .map(|date| format!(" on {}", date.long()))
         .unwrap_or_default();
     let what = describe_detention(d);
+    let code = super::code_of_practice(case, latest);
     match status(d.leaving, d.left_hospital.is_some()) {
         Status::Left => {
             out.duty_arose = d.left_hospital.or(d.section_ended);
@@ -153,7 +154,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                         FlagKind::Info,
                         "You are on section 17 leave living in the community. We treat that as having left hospital, so after-care is owed now. Only escorted short trips would not count.",
                         None,
-                        &[MHA_1983_S17, CXF_2018, COP_2015_CH33],
+                        &[MHA_1983_S17, CXF_2018, code],
                     );
                     (
                         format!("You are on section 17 leave from hospital, living in the community{}. That counts as leaving hospital for after-care.", d.left_hospital.map(|x| format!(" since {}", x.long())).unwrap_or_default()),
@@ -227,7 +228,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 FlagKind::Info,
                 "Ask for your after-care to be planned now, before you leave: the council and the NHS body should agree a written after-care plan saying what you will get and who pays for each part.",
                 None,
-                &[MHA_1983_S117_1, COP_2015_CH33],
+                &[MHA_1983_S117_1, code],
             );
             out.settle(Entitlement::EntitledOnLeavingHospital);
         }

@@ -186,6 +186,34 @@ pub fn england_and_wales(case: &Case) -> impl Iterator<Item = (usize, &Detention
         .filter(|(_, d)| jurisdiction::is_mha_1983(d.detained_in))
 }
 
+/// Does Welsh law and guidance govern the duty from the detention at `index`?
+///
+/// Yes when the person was ordinarily resident in Wales immediately before it (s.117(3)(b)), or, with no home in
+/// England or Wales, was detained in Wales.
+pub fn welsh(case: &Case, index: usize) -> bool {
+    use crate::case::{Country, Jurisdiction};
+    case.detentions
+        .get(index)
+        .is_some_and(|d| match d.lived_before.country {
+            Country::Wales => true,
+            Country::England => false,
+            Country::Scotland
+            | Country::NorthernIreland
+            | Country::OutsideUk
+            | Country::NoSettledHome => d.detained_in == Jurisdiction::Wales,
+        })
+}
+
+/// The Code of Practice for the duty from the detention at `index`: the Code for Wales (2016) in Welsh cases,
+/// the English Code (2015, chapter 33) otherwise.
+pub fn code_of_practice(case: &Case, index: usize) -> Citation {
+    if welsh(case, index) {
+        crate::sources::COP_WALES_2016
+    } else {
+        crate::sources::COP_2015_CH33
+    }
+}
+
 /// "the detention under section 3 (admission for treatment) that began on 4 March 2021"
 pub fn describe_detention(d: &Detention) -> String {
     match d.admitted {
@@ -319,6 +347,97 @@ fn summary(entitlement: Entitlement, out: &Outcome) -> String {
         }
         Entitlement::OutOfScope => {
             "Section 117 does not apply: you were detained under the law of Scotland or Northern Ireland.".to_owned()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every citation id anywhere in a decision: reasons, flags, bodies, deadlines, next steps.
+    fn cited(decision: &Decision) -> Vec<&'static str> {
+        let mut ids = Vec::new();
+        let bodies = decision.council.iter().chain(decision.nhs_body.iter());
+        ids.extend(bodies.flat_map(|b| b.cites.iter().map(|c| c.id)));
+        ids.extend(
+            decision
+                .reasons
+                .iter()
+                .flat_map(|r| r.cites.iter().map(|c| c.id)),
+        );
+        ids.extend(
+            decision
+                .flags
+                .iter()
+                .flat_map(|f| f.cites.iter().map(|c| c.id)),
+        );
+        ids.extend(
+            decision
+                .deadlines
+                .iter()
+                .flat_map(|d| d.cites.iter().map(|c| c.id)),
+        );
+        ids.extend(
+            decision
+                .next_steps
+                .iter()
+                .flat_map(|s| s.cites.iter().map(|c| c.id)),
+        );
+        ids
+    }
+
+    fn unlawful_ending_with_top_up_and_charges(country: &str, council: &str) -> Case {
+        serde_json::from_str(&format!(
+            r#"{{"as_at": "2026-11-23",
+              "detentions": [{{"section": "3", "detained_in": "{country}", "admitted": "2024-01-08",
+                "left_hospital": "2024-05-10", "leaving": "discharged",
+                "lived_before": {{"country": "{country}", "council": "{council}"}}}}],
+              "aftercare_ended": {{"date": "2026-10-01", "reason": "time_passed"}},
+              "charges": [{{"what": "care home", "since": "2024-06-01"}},
+                          {{"what": "room", "since": "2024-06-01", "chosen_dearer_placement_with_written_agreement": true}}]}}"#
+        ))
+        .unwrap()
+    }
+
+    /// s117-rules.md §11.5: Welsh cases cite the Welsh Code, the Welsh choice-of-accommodation regulations and the
+    /// Public Services Ombudsman for Wales, never the English Code, SI 2014/2670, the LGSCO or the PHSO.
+    #[test]
+    fn wales_speaks_welsh_law() {
+        let wales = cited(&evaluate(&unlawful_ending_with_top_up_and_charges(
+            "wales", "Cardiff",
+        )));
+        for id in [
+            "cop-wales-2016",
+            "choice-of-accommodation-wales-2015",
+            "psow",
+        ] {
+            assert!(
+                wales.contains(&id),
+                "Welsh case should cite {id}: {wales:?}"
+            );
+        }
+        for id in ["cop-2015-ch33", "si-2014-2670-reg-4", "lgsco", "phso"] {
+            assert!(!wales.contains(&id), "Welsh case cites {id}: {wales:?}");
+        }
+        let england = cited(&evaluate(&unlawful_ending_with_top_up_and_charges(
+            "england", "Leeds",
+        )));
+        for id in ["cop-2015-ch33", "si-2014-2670-reg-4", "lgsco", "phso"] {
+            assert!(
+                england.contains(&id),
+                "English case should cite {id}: {england:?}"
+            );
+        }
+        for id in [
+            "cop-wales-2016",
+            "choice-of-accommodation-wales-2015",
+            "psow",
+        ] {
+            assert!(
+                !england.contains(&id),
+                "English case cites {id}: {england:?}"
+            );
         }
     }
 }

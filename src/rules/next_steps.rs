@@ -88,11 +88,19 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     if entitlement == Entitlement::EntitledOnLeavingHospital {
         step(
             StepId::AskForPlanBeforeDischarge,
-            format!("Ask for your after-care to be planned now, before you leave hospital, by {both}, with a written plan saying what you will get and who pays for each part."),
+            if wales {
+                format!("Ask for your after-care to be planned now, before you leave hospital, by {both}, in a care and treatment plan saying what you will get and who pays for each part.")
+            } else {
+                format!("Ask for your after-care to be planned now, before you leave hospital, by {both}, with a written plan saying what you will get and who pays for each part.")
+            },
             &format!("your care coordinator or ward team, {both}"),
             "ask at your next ward review or care planning meeting, and in writing",
             None,
-            &[MHA_1983_S117_1, code],
+            if wales {
+                &[MHA_1983_S117_1, MH_WALES_MEASURE_2010, COP_WALES_2016]
+            } else {
+                &[MHA_1983_S117_1, COP_2015_CH33]
+            },
         );
     }
 

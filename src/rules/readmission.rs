@@ -31,13 +31,12 @@ use super::qualifying_detention::is_qualifying;
 use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Detention, Leaving, Recall, Section};
 use crate::decision::{Finding, FlagId, FlagKind, RuleId};
-use crate::sources::{
-    COP_2015_CH33, MHA_1983_S117_1, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023,
-};
+use crate::sources::{MHA_1983_S117_1, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023};
 
 /// Decides what later stays mean for the duty from the detention at `latest`.
 pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let current = &case.detentions[latest];
+    let code = super::code_of_practice(case, latest);
     let earlier: Vec<usize> = england_and_wales(case)
         .filter(|(i, d)| *i < latest && is_qualifying(d))
         .map(|(i, _)| i)
@@ -142,7 +141,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 "Later stays ({}) did not end your after-care: only a new detention under section 3, 37, 45A, 47 or 48 does that. An informal admission, or one under section 2, leaves the same council and NHS body responsible.",
                 kinds.join("; ")
             ),
-            &[WORCESTERSHIRE_2023, COP_2015_CH33],
+            &[WORCESTERSHIRE_2023, code],
         );
     }
 }

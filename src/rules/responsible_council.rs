@@ -249,7 +249,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                     nation_name(other.nation)
                 )
             });
-            match decide_no_residence(case, &detention, preface, out) {
+            match decide_no_residence(case, latest, &detention, preface, out) {
                 Some(body) => body,
                 None => return,
             }
@@ -292,7 +292,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             | Country::OutsideUk
             | Country::NoSettledHome,
             _,
-        ) => match decide_no_residence(case, &detention, elsewhere_preface(lived), out) {
+        ) => match decide_no_residence(case, latest, &detention, elsewhere_preface(lived), out) {
             Some(body) => body,
             None => return,
         },
@@ -348,11 +348,45 @@ fn elsewhere_preface(lived: &crate::case::LivedBefore) -> Option<String> {
 /// person named a council elsewhere in the UK.
 fn decide_no_residence(
     case: &Case,
+    latest: usize,
     detention: &str,
     preface: Option<String>,
     out: &mut Outcome,
 ) -> Option<Body> {
     let preface = preface.map_or_else(String::new, |p| p + " ");
+    let sent_to = case.detentions[latest]
+        .sent_on_discharge_to
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && recognise(t).elsewhere.is_none());
+    if let Some(typed) = sent_to {
+        let named = recognise(typed);
+        let country = match named.council.map(|c| c.nation) {
+            Some(Nation::Wales) => Country::Wales,
+            Some(Nation::England) | None => Country::England,
+        };
+        let why = format!(
+            "{preface}You were not ordinarily resident in England or Wales (or had no settled home) immediately before {detention}, and the hospital sent you on discharge to the area of {}, so under section 117(3)(c) that council is responsible.",
+            named.name
+        );
+        let mut body = body_for(typed, country, why, &[MHA_1983_S117_3], out);
+        if let Some(now) = case
+            .lives_now
+            .as_ref()
+            .and_then(|p| p.council.as_deref())
+            .map(recognise)
+            .filter(|n| n.council.is_some() && n.name != body.name)
+        {
+            body.certain = false;
+            add_candidate(
+                &mut body,
+                now.name,
+                now.council.map(|c| c.code.to_owned()),
+                "Where you live now: section 117(3)(c) also names the area where the person is resident.",
+            );
+        }
+        return Some(body);
+    }
     let place = case
         .lives_now
         .as_ref()
