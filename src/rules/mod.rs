@@ -40,7 +40,7 @@ use crate::sources::Citation;
 pub const RULES_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The date of the law the rules reflect: the day the rules were last checked against the specification.
-pub const LAW_DATE: &str = "2026-11-23";
+pub const LAW_DATE: &str = "2026-12-01";
 
 /// What the rules have found so far, built up rule by rule.
 #[derive(Debug)]
