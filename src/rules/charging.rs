@@ -58,8 +58,13 @@ fn ranges(case: &Case, index: usize, timeline: &timeline::Timeline) -> Vec<Refun
     let as_at = case.as_at.first_day();
     let (since, last) = charge_days(charge, as_at);
     let mut out = Vec::new();
+    // Approximate dates can make a period seem to start before the one before it ended: a day is counted once,
+    // in the earlier period.
+    let mut floor = NaiveDate::MIN;
     for (n, period) in timeline.periods.iter().enumerate() {
-        let (start, end) = timeline::days(period, as_at);
+        let (period_start, end) = timeline::days(period, as_at);
+        let start = period_start.max(floor);
+        floor = floor.max(end);
         let Some(period_last) = end.pred_opt().filter(|l| *l >= start) else {
             continue;
         };
@@ -70,7 +75,7 @@ fn ranges(case: &Case, index: usize, timeline: &timeline::Timeline) -> Vec<Refun
         }
         let from = match charge.since {
             Some(s) if s.first_day() == first => s,
-            Some(_) | None if first == start => period.from,
+            Some(_) | None if first == period_start => period.from,
             Some(_) | None => Date::exact(first),
         };
         let ongoing = charge.until.is_none() && period.to.is_none() && to_day == as_at;
