@@ -215,6 +215,19 @@ fn sample_file_outcomes() {
         "the ombudsman's date is no longer counted from the date of the check"
     );
 
+    // The sample's one row with an amount and first_knew: £250 a week from 1 October 2023 to the date of the
+    // check is 1,150 days, 1,150 x 250 / 7 = £41,071; the ombudsman's 12 months run from 1 June 2026.
+    let bristol = row(&s, "ENQ-1015");
+    assert_eq!(bristol.refund_estimate, Some(41071.0));
+    assert_eq!(
+        deadlines(bristol),
+        ["ombudsman 2027-06-01", "limitation 2029-10-01"]
+    );
+    assert!(bristol.summary.ends_with(
+        "Refund likely: charged since 1 October 2023, still charged, about £41,071. Next deadline: ombudsman \
+         complaint by 1 June 2027."
+    ));
+
     // Row numbers are the spreadsheet's: a blank line (row 12) and a two-line cell (row 22) are counted right.
     assert_eq!(row(&s, "ENQ-1011").row, 13);
     assert_eq!(row(&s, "ENQ-1020").row, 22);
@@ -741,8 +754,9 @@ fn deadline_within_counts_days_from_the_date_of_the_check() {
     }));
     assert_eq!(
         refs(&s),
-        today,
-        "the ombudsman's 12 months are undated without first_knew, and the other refund rows' six years end after 2027"
+        [&today[..], &["ENQ-1015"]].concat(),
+        "ENQ-1015 gives first_knew (ombudsman by 1 June 2027); the other refund rows' ombudsman deadlines are \
+         undated without it, and their six years end after 2027"
     );
 }
 
@@ -758,7 +772,8 @@ fn sort_orders() {
     assert_eq!(next[2].as_deref(), Some("2026-11-23"));
     assert_eq!(next[3].as_deref(), Some("2026-12-01"));
     assert_eq!(next[4].as_deref(), Some("2027-01-15"));
-    assert_eq!(next[5].as_deref(), Some("2029-01-01"));
+    assert_eq!(next[5].as_deref(), Some("2027-06-01"));
+    assert_eq!(next[6].as_deref(), Some("2029-01-01"));
     let first_none = next.iter().position(Option::is_none).unwrap();
     assert!(
         next[first_none..].iter().all(Option::is_none),
