@@ -145,19 +145,12 @@ fn sample_file_outcomes() {
         assert!(!r.summary.is_empty() && !r.summary.contains('\n'));
     }
 
-    // Deadlines come soonest first, and the next one is the first on or after the date of the check.
+    // Deadlines come from the decision, soonest first; the next one is the soonest dated one not passed.
     let welsh = row(&s, "ENQ-1005");
-    let ids: Vec<String> = welsh
-        .deadlines
-        .iter()
-        .map(|d| format!("{} {}", flag(d.id), d.date))
-        .collect();
     assert_eq!(
-        ids,
-        [
-            "judicial_review_deadline 2027-01-15",
-            "ombudsman_deadline 2027-10-15"
-        ]
+        deadlines(welsh),
+        ["judicial_review 2027-01-15", "ombudsman 2027-10-15"],
+        "after-care was said to end on 15 October 2026: JR 3 months, the ombudsman 12 months from being told"
     );
     assert_eq!(
         welsh.nhs_body.as_deref(),
@@ -165,15 +158,34 @@ fn sample_file_outcomes() {
     );
     let sutton = row(&s, "ENQ-1007");
     assert_eq!(
-        sutton.deadlines[0].date.to_string(),
-        "2020-11-23",
-        "the court-claim limit is dated and comes first"
+        deadlines(sutton),
+        ["ombudsman undated", "limitation 2026-11-23"],
+        "without first_knew the ombudsman's 12 months are described, not dated; the oldest payment still in time \
+         (23 November 2020) is barred six years on, which is the date of the check"
     );
     assert_eq!(
-        sutton.next_deadline.map(|d| d.date.to_string()).as_deref(),
-        Some("2027-11-23")
+        sutton.limitation.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-23")
     );
+    assert_eq!(
+        sutton
+            .next_deadline
+            .and_then(|d| d.date)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2026-11-23")
+    );
+    assert!(sutton.refund_ongoing && !sutton.all_time_barred);
+    assert_eq!((sutton.periods, sutton.refund_periods), (1, 1));
+    assert_eq!(sutton.refund_estimate, None, "no amounts in the sample row");
     let ended = row(&s, "ENQ-1010");
+    assert_eq!(
+        deadlines(ended),
+        [
+            "judicial_review 2023-08-01 passed",
+            "ombudsman 2024-05-01 passed"
+        ]
+    );
     assert!(
         ended.next_deadline.is_none(),
         "both deadlines passed in 2023-24"
@@ -186,12 +198,35 @@ fn sample_file_outcomes() {
         "Ending of after-care looks unlawful. Next deadline: judicial review by 1 December 2026."
     ));
     assert!(flags(&row(&s, "ENQ-1009").uncertain).contains(&"part3_nhs_body_uncertain".to_owned()));
+    let worcs = row(&s, "ENQ-1001");
     assert_eq!(
-        row(&s, "ENQ-1001").summary,
+        worcs.summary,
         "Entitled since 3 June 2024: Worcestershire County Council and NHS Herefordshire and Worcestershire \
-         Integrated Care Board. Refund likely: charged since 1 September 2024. Next deadline: ombudsman complaint \
-         by 23 November 2027."
+         Integrated Care Board. Refund likely: charged since 1 September 2024, still charged. Next deadline: court \
+         claim for the oldest payment still in time by 1 September 2030. Ombudsman: 12 months from when they first \
+         knew (not given)."
     );
+    assert_eq!(
+        worcs.next_step.as_deref(),
+        Some("Ask Worcestershire County Council to stop charging you for after-care and to refund what you paid while you were owed it, with interest.")
+    );
+    assert!(
+        !worcs.summary.contains("2027-11-23") && !worcs.summary.contains("23 November 2027"),
+        "the ombudsman's date is no longer counted from the date of the check"
+    );
+
+    // The sample's one row with an amount and first_knew: £250 a week from 1 October 2023 to the date of the
+    // check is 1,150 days, 1,150 x 250 / 7 = £41,071; the ombudsman's 12 months run from 1 June 2026.
+    let bristol = row(&s, "ENQ-1015");
+    assert_eq!(bristol.refund_estimate, Some(41071.0));
+    assert_eq!(
+        deadlines(bristol),
+        ["ombudsman 2027-06-01", "limitation 2029-10-01"]
+    );
+    assert!(bristol.summary.ends_with(
+        "Refund likely: charged since 1 October 2023, still charged, about £41,071. Next deadline: ombudsman \
+         complaint by 1 June 2027."
+    ));
 
     // Row numbers are the spreadsheet's: a blank line (row 12) and a two-line cell (row 22) are counted right.
     assert_eq!(row(&s, "ENQ-1011").row, 13);
@@ -225,6 +260,27 @@ fn flag(id: s117::decision::FlagId) -> String {
         .as_str()
         .unwrap()
         .to_owned()
+}
+
+/// A row's deadlines as its CSV cell writes them.
+fn deadlines(r: &Row) -> Vec<String> {
+    r.deadlines
+        .iter()
+        .map(|d| {
+            let mut s = format!(
+                "{} {}",
+                d.kind.code(),
+                d.date.map_or("undated".to_owned(), |d| d.to_string())
+            );
+            if d.approximate {
+                s.push_str(" approximate");
+            }
+            if d.passed {
+                s.push_str(" passed");
+            }
+            s
+        })
+        .collect()
 }
 
 fn flags(ids: &[s117::decision::FlagId]) -> Vec<String> {
@@ -676,18 +732,32 @@ fn only_refund_and_only_entitled() {
 
 #[test]
 fn deadline_within_counts_days_from_the_date_of_the_check() {
+    // Three rows' oldest in-time payments reach six years on the date of the check itself.
+    let today = ["ENQ-1007", "ENQ-1013", "ENQ-1014"];
     let s = sample(with(|o| o.deadline_within = Some(30)));
-    assert_eq!(refs(&s), ["ENQ-1022"], "judicial review by 1 December 2026");
+    assert_eq!(
+        refs(&s),
+        [&today[..], &["ENQ-1022"]].concat(),
+        "judicial review by 1 December 2026"
+    );
     let s = sample(with(|o| o.deadline_within = Some(60)));
-    assert_eq!(refs(&s), ["ENQ-1005", "ENQ-1022"]);
+    assert_eq!(
+        refs(&s),
+        ["ENQ-1005", "ENQ-1007", "ENQ-1013", "ENQ-1014", "ENQ-1022"]
+    );
     let s = sample(with(|o| o.deadline_within = Some(0)));
-    assert!(s.rows.is_empty());
+    assert_eq!(refs(&s), today);
     let s = sample(with(|o| {
         o.deadline_within = Some(365);
         o.only = vec![vec![Only::Refund]];
         o.sort = SortKey::Deadline;
     }));
-    assert_eq!(s.rows.len(), 7);
+    assert_eq!(
+        refs(&s),
+        [&today[..], &["ENQ-1015"]].concat(),
+        "ENQ-1015 gives first_knew (ombudsman by 1 June 2027); the other refund rows' ombudsman deadlines are \
+         undated without it, and their six years end after 2027"
+    );
 }
 
 #[test]
@@ -696,11 +766,14 @@ fn sort_orders() {
     let next: Vec<Option<String>> = s
         .rows
         .iter()
-        .map(|r| r.next_deadline.map(|d| d.date.to_string()))
+        .map(|r| r.next_deadline.and_then(|d| d.date).map(|d| d.to_string()))
         .collect();
-    assert_eq!(next[0].as_deref(), Some("2026-12-01"));
-    assert_eq!(next[1].as_deref(), Some("2027-01-15"));
-    assert_eq!(next[2].as_deref(), Some("2027-11-23"));
+    assert_eq!(next[0].as_deref(), Some("2026-11-23"));
+    assert_eq!(next[2].as_deref(), Some("2026-11-23"));
+    assert_eq!(next[3].as_deref(), Some("2026-12-01"));
+    assert_eq!(next[4].as_deref(), Some("2027-01-15"));
+    assert_eq!(next[5].as_deref(), Some("2027-06-01"));
+    assert_eq!(next[6].as_deref(), Some("2029-01-01"));
     let first_none = next.iter().position(Option::is_none).unwrap();
     assert!(
         next[first_none..].iter().all(Option::is_none),
@@ -728,8 +801,8 @@ fn sort_orders() {
         ]
     );
     assert_eq!(
-        s.rows[0].reference, "ENQ-1022",
-        "entitled, then soonest deadline"
+        s.rows[0].reference, "ENQ-1007",
+        "entitled, then soonest deadline (the six-year limit for the oldest payment in time, today)"
     );
 
     let s = screen(&[
@@ -780,16 +853,19 @@ fn triage_csv_and_jsonl() {
     assert_eq!(
         lines.next().unwrap(),
         "row,reference,as_at,entitlement,duty_arose,council,council_code,council_certain,nhs_body,nhs_body_code,\
-         nhs_body_certain,refund,refund_since,next_deadline,next_deadline_date,deadlines,warnings,uncertain,summary"
+         nhs_body_certain,periods,refund,refund_since,refund_ongoing,refund_periods,all_time_barred,refund_estimate,\
+         limitation,next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,summary"
     );
     assert!(lines.next().unwrap().starts_with(
         "2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,\
-         NHS Herefordshire and Worcestershire Integrated Care Board,E54000019,yes,yes,2024-09-01,\
-         ombudsman_deadline,2027-11-23,ombudsman_deadline 2027-11-23,,,Entitled since 3 June 2024"
+         NHS Herefordshire and Worcestershire Integrated Care Board,E54000019,yes,1,yes,2024-09-01,yes,1,no,,\
+         2030-09-01,limitation,2030-09-01,ombudsman undated; limitation 2030-09-01,\
+         \"Ask Worcestershire County Council to stop charging you"
     ));
     assert!(csv.contains(
-        ",judicial_review_deadline,2027-01-15,judicial_review_deadline 2027-01-15; ombudsman_deadline 2027-10-15,ended_while_on_cto,"
+        ",1,no,,,0,,,,judicial_review,2027-01-15,judicial_review 2027-01-15; ombudsman 2027-10-15,\"Get legal advice now"
     ));
+    assert!(csv.contains(",judicial_review 2023-08-01 passed; ombudsman 2024-05-01 passed,"));
     // The triage CSV reads back with the same number of records.
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     assert_eq!(reader.records().count(), 17);
@@ -797,8 +873,14 @@ fn triage_csv_and_jsonl() {
     let jsonl = to_jsonl(&s.rows);
     let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
     assert_eq!(first["reference"], "ENQ-1001");
-    assert_eq!(first["next_deadline"]["id"], "ombudsman_deadline");
+    assert_eq!(first["next_deadline"]["kind"], "limitation");
+    assert_eq!(first["next_deadline"]["date"], "2030-09-01");
+    assert_eq!(first["limitation"], "2030-09-01");
     assert_eq!(first["refund_since"], "2024-09-01");
+    assert_eq!(first["refund_ongoing"], true);
+    assert_eq!(first["refund_estimate"], serde_json::Value::Null);
+    assert_eq!(first["deadlines"][0]["kind"], "ombudsman");
+    assert_eq!(first["deadlines"][0]["date"], serde_json::Value::Null);
     assert_eq!(jsonl.lines().count(), 17);
 
     let errors = errors_to_csv(&s.errors);
@@ -1003,7 +1085,11 @@ fn cli_filters_sorts_writes_jsonl_and_files() {
     );
     assert_eq!(r.code, 0);
     assert!(r.stdout.starts_with("row,"));
-    assert_eq!(r.stdout.lines().count(), 2);
+    assert_eq!(
+        r.stdout.lines().count(),
+        5,
+        "ENQ-1007, 1013 and 1014 (six years from the oldest payment in time, today) and ENQ-1022 (judicial review)"
+    );
     assert!(r.stdout.contains("ENQ-1022"));
 
     let jsonl = root().join("examples/enquiries.jsonl");
@@ -1055,4 +1141,175 @@ fn cli_exit_codes() {
     let r = run(&["--template", "--no-bom"], "");
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout, template_csv(3, 2));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The timeline: first_knew, amounts, and payments over six years old
+// ---------------------------------------------------------------------------------------------------------------
+
+const TIMELINE_HEAD: &str = "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,\
+                             c1_what,c1_since,c1_until,c1_amount,c1_per,first_knew";
+
+#[test]
+fn the_ombudsman_is_dated_only_from_first_knew() {
+    let lines = [
+        TIMELINE_HEAD,
+        "KNEW,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,,,2026-03-10",
+        "UNKNOWN,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,,,",
+    ];
+    let s = screen(&lines);
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let knew = row(&s, "KNEW");
+    assert_eq!(
+        deadlines(knew),
+        ["ombudsman 2027-03-10", "limitation 2030-09-01"],
+        "12 months from first knowing (10 March 2026); six years from the oldest payment (1 September 2024)"
+    );
+    assert_eq!(
+        knew.next_deadline
+            .and_then(|d| d.date)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-03-10")
+    );
+    assert!(
+        knew.summary
+            .contains("Next deadline: ombudsman complaint by 10 March 2027.")
+            && !knew.summary.contains("Ombudsman: 12 months"),
+        "{}",
+        knew.summary
+    );
+    let unknown = row(&s, "UNKNOWN");
+    assert_eq!(
+        deadlines(unknown),
+        ["ombudsman undated", "limitation 2030-09-01"]
+    );
+    assert!(unknown
+        .summary
+        .contains("Ombudsman: 12 months from when they first knew (not given)."));
+    // --only deadline and --sort deadline use the dated deadlines.
+    let mut o = options();
+    o.sort = SortKey::Deadline;
+    o.deadline_within = Some(120);
+    let sorted = screen_csv(lines.join("\n"), &o);
+    assert_eq!(
+        refs(&sorted),
+        ["KNEW"],
+        "10 March 2027 is 107 days after the check"
+    );
+    o.deadline_within = None;
+    o.only = vec![vec![Only::Deadline]];
+    let sorted = screen_csv(lines.join("\n"), &o);
+    assert_eq!(
+        refs(&sorted),
+        ["KNEW", "UNKNOWN"],
+        "2027-03-10, then 2030-09-01"
+    );
+}
+
+#[test]
+fn amounts_give_a_refund_estimate() {
+    let s = screen(&[
+        TIMELINE_HEAD,
+        // 1 January to 31 December 2025 is 365 days at £70 a week (£10 a day): £3,650.
+        "WEEKLY,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,£70.00,pw,",
+        // A total is the total: £5,000 for a charge wholly inside the duty.
+        "TOTAL,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,\"£5,000\",Total,",
+        // £1,200 a month for 1 January to 31 December 2025: 365 days at 1,200 x 12 / 365.25 a day = £14,390.14.
+        "MONTHLY,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,1200,monthly,",
+    ]);
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let weekly = row(&s, "WEEKLY");
+    assert_eq!(weekly.refund_estimate, Some(3650.0));
+    assert!(!weekly.refund_ongoing && weekly.refund && !weekly.all_time_barred);
+    assert_eq!(weekly.refund_periods, 1);
+    assert!(
+        weekly
+            .summary
+            .contains("Refund likely: charged since 1 January 2025, about £3,650."),
+        "{}",
+        weekly.summary
+    );
+    assert_eq!(row(&s, "TOTAL").refund_estimate, Some(5000.0));
+    assert_eq!(row(&s, "MONTHLY").refund_estimate, Some(14390.0));
+    let csv = to_csv(&s.rows);
+    assert!(
+        csv.contains(",2025-01-01,no,1,no,3650,2031-01-01,limitation,2031-01-01,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn payments_all_over_six_years_old_are_not_called_a_likely_refund() {
+    let s = screen(&[
+        TIMELINE_HEAD,
+        "OLD,2026-11-23,3,2012-01-10,2012-05-01,discharged,Bromsgrove,care home fees,2013-01-01,2019-06-30,£150,week,",
+    ]);
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let old = row(&s, "OLD");
+    assert!(old.refund && old.all_time_barred && !old.refund_ongoing);
+    assert_eq!(
+        old.refund_since.map(|d| d.to_string()).as_deref(),
+        Some("2013-01-01")
+    );
+    assert_eq!(
+        deadlines(old),
+        ["ombudsman undated", "limitation 2025-06-30 passed"],
+        "the newest payment (30 June 2019) passed six years on 30 June 2025"
+    );
+    assert_eq!(
+        old.limitation.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-30")
+    );
+    assert!(old.next_deadline.is_none());
+    assert!(!old.summary.contains("Refund likely"), "{}", old.summary);
+    assert!(old.summary.contains(
+        "Charged while owed after-care, but every payment is over six years old, about £"
+    ));
+    assert!(flags(&old.warnings).contains(&"refund_may_be_time_barred".to_owned()));
+    let csv = to_csv(&s.rows);
+    assert!(csv.contains(",yes,2013-01-01,no,1,yes,"), "{csv}");
+}
+
+#[test]
+fn a_bad_amount_is_reported_but_the_row_is_still_screened() {
+    let s = screen(&[
+        TIMELINE_HEAD,
+        "A,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,two hundred,week,",
+        "B,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,200,fortnight,",
+        "C,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,200,,",
+        "D,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,,,2026-13-01",
+    ]);
+    assert_eq!(
+        errors(&s),
+        [
+            "row 2, column c1_amount: two hundred is not an amount of money: use pounds, such as 200, 185.50 or £1,250",
+            "row 3, column c1_per: fortnight is not what the amount is for: use week, month, year or total",
+            "row 4, column c1_per: blank, but c1_amount is given: say what the amount is for (week, month, year or total); the amount was left out",
+            "row 5, column first_knew: 2026-13-01 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)",
+        ]
+    );
+    assert_eq!(s.errors[0].cell.as_deref(), Some("K2"));
+    assert_eq!(
+        refs(&s),
+        ["A", "B", "C"],
+        "a bad amount only loses the estimate"
+    );
+    assert!(s
+        .rows
+        .iter()
+        .all(|r| r.refund && r.refund_estimate.is_none()));
+    assert_eq!((s.counts.screened, s.counts.with_errors), (3, 1));
+}
+
+#[test]
+fn jsonl_reads_first_knew_and_amounts_from_the_case() {
+    let s = screen_jsonl(
+        r#"{"reference": "J", "as_at": "2026-11-23", "first_knew": "2026-03-10", "detentions": [{"section": "3", "detained_in": "england", "admitted": "2024-02-12", "left_hospital": "2024-06-03", "leaving": "discharged", "lived_before": {"country": "england", "council": "Bromsgrove"}}], "charges": [{"since": "2025-01-01", "until": "2025-12-31", "amount": 70, "per": "week"}]}"#,
+        &options(),
+    );
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let j = row(&s, "J");
+    assert_eq!(j.refund_estimate, Some(3650.0));
+    assert_eq!(deadlines(j)[0], "ombudsman 2027-03-10");
 }

@@ -19,6 +19,7 @@ pub(crate) enum CaseCol {
     EndedDate,
     EndedReason,
     EndedJointDecision,
+    FirstKnew,
 }
 
 /// A fact about one stay (`dN_…`).
@@ -50,6 +51,8 @@ pub(crate) enum ChargeCol {
     Since,
     Until,
     TopUp,
+    Amount,
+    Per,
 }
 
 /// Case-level headings: the canonical name first, then accepted other spellings.
@@ -75,6 +78,7 @@ const CASE_NAMES: &[(CaseCol, &[&str])] = &[
         CaseCol::EndedJointDecision,
         &["ended_joint_decision", "ended_joint_written_decision"],
     ),
+    (CaseCol::FirstKnew, &["first_knew", "first_knew_date"]),
 ];
 
 /// Stay headings after the `dN_` prefix: the canonical name first.
@@ -116,6 +120,8 @@ pub(crate) const CHARGE_NAMES: &[(ChargeCol, &[&str])] = &[
         ChargeCol::TopUp,
         &["top_up", "chosen_dearer_placement_with_written_agreement"],
     ),
+    (ChargeCol::Amount, &["amount", "charge_amount"]),
+    (ChargeCol::Per, &["per", "amount_per"]),
 ];
 
 /// The canonical case-level headings, in template order.
@@ -322,6 +328,15 @@ mod tests {
             Some(Meaning::Charge(2, ChargeCol::Since))
         );
         assert_eq!(meaning("ref"), Some(Meaning::Case(CaseCol::Reference)));
+        assert_eq!(
+            meaning("c3_amount"),
+            Some(Meaning::Charge(3, ChargeCol::Amount))
+        );
+        assert_eq!(meaning("c1_per"), Some(Meaning::Charge(1, ChargeCol::Per)));
+        assert_eq!(
+            meaning("first_knew"),
+            Some(Meaning::Case(CaseCol::FirstKnew))
+        );
         assert_eq!(meaning("d0_left"), None);
         assert_eq!(meaning("notes"), None);
         assert_eq!(meaning("dx_left"), None);

@@ -337,44 +337,39 @@ impl<'a> Job<'a> {
         let record = Record { cells };
         let reference = read::reference(layout, &record);
         let result = read::case(layout, &record, self.options.as_at);
-        let headings: Vec<Option<String>> = match &result {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .iter()
-                .map(|e| e.column.map(|i| layout.headings[i].trim().to_owned()))
-                .collect(),
+        let (result, problems) = match result {
+            Ok((case, soft)) => (Some(case), soft),
+            Err(errors) => (None, errors),
         };
-        match result {
-            Ok(case) => {
-                let reference = match reference {
-                    Some(r) => {
-                        if let Some(first) = self.references.get(&r) {
-                            self.out.warnings.push(Warning {
-                                row: Some(row),
-                                message: format!("reference {r} is also on row {first}"),
-                            });
-                        } else {
-                            self.references.insert(r.clone(), row);
-                        }
-                        r
+        if result.is_none() {
+            self.out.counts.with_errors += 1;
+        }
+        for e in problems {
+            self.out.errors.push(RowError {
+                row,
+                column: e.column.map(|i| layout.headings[i].trim().to_owned()),
+                cell: e.column.map(|i| cell_name(i, row)),
+                reference: reference.clone(),
+                message: e.message,
+                source: Source::Csv,
+            });
+        }
+        if let Some(case) = result {
+            let reference = match reference {
+                Some(r) => {
+                    if let Some(first) = self.references.get(&r) {
+                        self.out.warnings.push(Warning {
+                            row: Some(row),
+                            message: format!("reference {r} is also on row {first}"),
+                        });
+                    } else {
+                        self.references.insert(r.clone(), row);
                     }
-                    None => format!("row {row}"),
-                };
-                self.pending.push((row, reference, case));
-            }
-            Err(errors) => {
-                self.out.counts.with_errors += 1;
-                for (e, heading) in errors.into_iter().zip(headings) {
-                    self.out.errors.push(RowError {
-                        row,
-                        column: heading,
-                        cell: e.column.map(|i| cell_name(i, row)),
-                        reference: reference.clone(),
-                        message: e.message,
-                        source: Source::Csv,
-                    });
+                    r
                 }
-            }
+                None => format!("row {row}"),
+            };
+            self.pending.push((row, reference, case));
         }
     }
 

@@ -3,8 +3,8 @@
 //! A law firm receives many enquiries from people who may be owed section 117 after-care, often people charged
 //! care-home fees for years. The screen decides each one with the same rules as the checker ([`crate::evaluate`])
 //! and writes what a caseworker needs to sort them: the entitlement, the council and NHS body, whether charges
-//! were paid while entitled (and since when), the deadlines soonest first, the points that are uncertain, and a
-//! one-line summary.
+//! were paid while entitled (since when, whether still, an estimate, the court's six-year limit), the deadlines
+//! soonest first, the first next step, the points that are uncertain, and a one-line summary.
 //!
 //! Bad rows never stop the run. Each problem is reported with its row number as a spreadsheet shows it (the
 //! heading row is row 1), the column, and what is wrong, in the same words as the checker's own field errors;
@@ -23,6 +23,7 @@
 //! assert_eq!(screened.rows.len(), 1);
 //! assert_eq!(screened.rows[0].entitlement.code(), "entitled");
 //! assert_eq!(screened.rows[0].refund_since.unwrap().to_string(), "2024-09-01");
+//! assert_eq!(screened.rows[0].periods, 1);
 //! assert_eq!(
 //!     screened.errors[0].to_string(),
 //!     "row 3, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"
@@ -46,7 +47,7 @@ pub use triage::{triage, Only, SortKey};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
 
 use crate::date::Date;
-use crate::decision::{Entitlement, FlagId};
+use crate::decision::{DeadlineKind, Entitlement, FlagId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -95,14 +96,28 @@ pub struct Row {
     pub nhs_body_code: Option<String>,
     /// Whether the checker is confident about the NHS body.
     pub nhs_body_certain: Option<bool>,
-    /// Charges were paid while the person was entitled: a refund is likely due.
+    /// How many periods of after-care duty the history holds (each readmission, joint decision or death ends one).
+    pub periods: u32,
+    /// Charges fell while a duty was running: a refund is likely due (unless every payment is time-barred).
     pub refund: bool,
-    /// The earliest date from which such charges were paid.
+    /// The first day charged while owed after-care (the oldest refund range's start).
     pub refund_since: Option<Date>,
-    /// The first deadline on or after the date of the check.
+    /// Whether a charge is still being made while owed after-care.
+    pub refund_ongoing: bool,
+    /// How many duty periods the charges fell in.
+    pub refund_periods: u32,
+    /// Whether every refundable payment is more than six years old (a court claim may be time-barred).
+    pub all_time_barred: bool,
+    /// An estimate of the refund in pounds (without interest), when the charges' amounts were given.
+    pub refund_estimate: Option<f64>,
+    /// Limitation: the day the oldest payment still in time becomes time-barred in court (six years from it).
+    pub limitation: Option<Date>,
+    /// The soonest dated deadline that has not passed at the date of the check.
     pub next_deadline: Option<Deadline>,
-    /// Every dated deadline, soonest first (including any that have passed).
+    /// Every deadline, in the decision's order (earliest first), including undated ones and any that have passed.
     pub deadlines: Vec<Deadline>,
+    /// The first thing to do now, in one short sentence.
+    pub next_step: Option<String>,
     /// Things the person should challenge (flags of kind `warning`).
     pub warnings: Vec<FlagId>,
     /// Points the law or the facts leave uncertain (flags of kind `uncertain`).
@@ -111,14 +126,18 @@ pub struct Row {
     pub summary: String,
 }
 
-/// A dated deadline.
+/// A time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 pub struct Deadline {
-    /// Which deadline (the flag's id).
-    pub id: FlagId,
-    /// The last day.
-    pub date: Date,
+    /// What it is for: `judicial_review`, `ombudsman`, `limitation` or `reply`.
+    pub kind: DeadlineKind,
+    /// The last day; `None` when the rule can only be described (the ombudsman without `first_knew`).
+    pub date: Option<Date>,
+    /// Whether it was counted from a date given only as a month or a year, so the real limit may be earlier.
+    pub approximate: bool,
+    /// Whether it has passed at the date of the check.
+    pub passed: bool,
 }
 
 /// Where a problem was found: a CSV file (rows and columns) or JSON Lines (lines and fields).
@@ -202,7 +221,7 @@ pub struct Counts {
     pub out_of_scope: u32,
     /// Screened rows with a likely refund.
     pub refund: u32,
-    /// Screened rows with a deadline on or after the date of the check.
+    /// Screened rows with a dated deadline that has not passed.
     pub with_deadline: u32,
     /// Rows kept after the filters (`only`, `deadline_within`).
     pub shown: u32,

@@ -41,6 +41,8 @@ impl Record<'_> {
 struct Reader<'a, 'b> {
     record: &'a Record<'b>,
     errors: Vec<CellError>,
+    /// Problems that only cost a refund estimate: reported, but the row is still screened.
+    soft: Vec<CellError>,
 }
 
 impl Reader<'_, '_> {
@@ -55,6 +57,24 @@ impl Reader<'_, '_> {
             Err(message) => {
                 self.errors.push(CellError { column: i, message });
                 None
+            }
+        }
+    }
+
+    /// Like [`Reader::read`], but a problem is only noted: the value is treated as not given.
+    fn read_soft<T>(
+        &mut self,
+        i: Option<usize>,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Result<Option<T>, ()> {
+        let Some(cell) = self.record.cell(i) else {
+            return Ok(None);
+        };
+        match parse(cell) {
+            Ok(v) => Ok(Some(v)),
+            Err(message) => {
+                self.soft.push(CellError { column: i, message });
+                Err(())
             }
         }
     }
@@ -75,7 +95,9 @@ pub(crate) fn reference(layout: &Layout, record: &Record<'_>) -> Option<String> 
         .map(str::to_owned)
 }
 
-/// Reads a row into a case; `as_at` is the default date of the check.
+/// Reads a row into a case; `as_at` is the default date of the check. With the case come the problems that did not
+/// stop it being screened: a charge's amount or `per` that cannot be read is reported, and the charge is read
+/// without an amount (so only the refund estimate is lost).
 ///
 /// # Errors
 ///
@@ -84,10 +106,11 @@ pub(crate) fn case(
     layout: &Layout,
     record: &Record<'_>,
     default_as_at: Option<Date>,
-) -> Result<Case, Vec<CellError>> {
+) -> Result<(Case, Vec<CellError>), Vec<CellError>> {
     let mut r = Reader {
         record,
         errors: Vec::new(),
+        soft: Vec::new(),
     };
     let as_at_col = layout.get(CaseCol::AsAt);
     let as_at = match r.read(as_at_col, values::date) {
@@ -162,9 +185,15 @@ pub(crate) fn case(
     for (&n, cols) in &layout.charges {
         let col = |c: ChargeCol| cols.get(c);
         let top_up = r.read(col(ChargeCol::TopUp), values::yes_no).flatten();
-        let used = [ChargeCol::What, ChargeCol::Since, ChargeCol::Until]
-            .iter()
-            .any(|&c| r.record.cell(col(c)).is_some());
+        let used = [
+            ChargeCol::What,
+            ChargeCol::Since,
+            ChargeCol::Until,
+            ChargeCol::Amount,
+            ChargeCol::Per,
+        ]
+        .iter()
+        .any(|&c| r.record.cell(col(c)).is_some());
         if !used {
             if top_up == Some(true) {
                 r.blank(
@@ -174,13 +203,26 @@ pub(crate) fn case(
             }
             continue;
         }
+        let amount = r.read_soft(col(ChargeCol::Amount), values::amount);
+        let per = r.read_soft(col(ChargeCol::Per), values::per);
+        let (amount, per) = match (amount, per) {
+            (Ok(Some(_)), Ok(None)) => {
+                r.soft.push(CellError {
+                    column: col(ChargeCol::Per).or(col(ChargeCol::Amount)),
+                    message: format!("blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+                });
+                (None, None)
+            }
+            (Ok(amount), Ok(per)) => (amount, per),
+            _ => (None, None),
+        };
         charges.push(Charge {
             what: r.text(col(ChargeCol::What)),
             since: r.read(col(ChargeCol::Since), values::date),
             until: r.read(col(ChargeCol::Until), values::date),
             chosen_dearer_placement_with_written_agreement: top_up.unwrap_or(false),
-            amount: None,
-            per: None,
+            amount,
+            per,
         });
         charge_numbers.push(n);
     }
@@ -226,9 +268,10 @@ pub(crate) fn case(
     let specialised_aftercare = r
         .read(layout.get(CaseCol::SpecialisedAftercare), values::yes_no)
         .flatten();
+    let first_knew = r.read(layout.get(CaseCol::FirstKnew), values::date);
     let as_at = match as_at {
         Some(d) if r.errors.is_empty() => d,
-        _ => return Err(r.errors),
+        _ => return Err(all(r.errors, r.soft)),
     };
     let case = Case {
         as_at,
@@ -238,9 +281,10 @@ pub(crate) fn case(
         specialised_aftercare,
         aftercare_ended,
         charges,
-        first_knew: None,
+        first_knew,
         died: None,
     };
+    let soft = r.soft;
     let errors: Vec<CellError> = validate(&case)
         .into_iter()
         .map(|e| CellError {
@@ -249,10 +293,16 @@ pub(crate) fn case(
         })
         .collect();
     if errors.is_empty() {
-        Ok(case)
+        Ok((case, soft))
     } else {
-        Err(errors)
+        Err(all(errors, soft))
     }
+}
+
+/// Every problem of a row: those that stop it, then those that would not have.
+fn all(mut errors: Vec<CellError>, soft: Vec<CellError>) -> Vec<CellError> {
+    errors.extend(soft);
+    errors
 }
 
 /// The country of a council, when the council is recognised; England otherwise.
@@ -289,12 +339,15 @@ fn column_of_field(field: &str, layout: &Layout, stays: &[u32], charges: &[u32])
         return match name {
             "since" => cols.get(ChargeCol::Since),
             "until" => cols.get(ChargeCol::Until),
+            "amount" => cols.get(ChargeCol::Amount),
+            "per" => cols.get(ChargeCol::Per).or(cols.get(ChargeCol::Amount)),
             _ => cols.get(ChargeCol::What),
         };
     }
     match field {
         "as_at" => layout.get(CaseCol::AsAt),
         "aftercare_ended.date" => layout.get(CaseCol::EndedDate),
+        "first_knew" => layout.get(CaseCol::FirstKnew),
         _ => None,
     }
 }

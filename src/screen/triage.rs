@@ -3,7 +3,7 @@
 use super::{Deadline, Row};
 use crate::case::Case;
 use crate::date::Date;
-use crate::decision::{Body, Decision, Entitlement, FlagId, FlagKind};
+use crate::decision::{Body, DeadlineKind, Decision, Entitlement, FlagId, FlagKind};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
@@ -21,21 +21,32 @@ pub(crate) const ENTITLEMENTS: [Entitlement; 6] = [
 
 /// Triages one decided case.
 pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> Row {
-    let mut deadlines: Vec<Deadline> = decision
-        .flags
+    let deadlines: Vec<Deadline> = decision
+        .deadlines
         .iter()
-        .filter(|f| f.kind == FlagKind::Deadline)
-        .filter_map(|f| f.date.map(|date| Deadline { id: f.id, date }))
+        .map(|d| Deadline {
+            kind: d.kind,
+            date: d.date,
+            approximate: d.approximate,
+            passed: d.passed,
+        })
         .collect();
-    deadlines.sort_by_key(|d| (d.date.first_day(), d.date.last_day()));
-    let today = case.as_at.first_day();
     let next_deadline = deadlines
         .iter()
-        .find(|d| d.date.last_day() >= today)
+        .filter(|d| d.date.is_some() && !d.passed)
+        .min_by_key(|d| d.date.map(|date| (date.first_day(), date.last_day())))
         .copied();
-    let refunds = decision.flags.iter().filter(|f| f.id == FlagId::RefundDue);
-    let refund = refunds.clone().next().is_some();
-    let refund_since = refunds.filter_map(|f| f.date).min();
+    let limitation = decision
+        .deadlines
+        .iter()
+        .find(|d| d.kind == DeadlineKind::Limitation)
+        .and_then(|d| d.date);
+    let refund = decision.refund.as_ref();
+    let mut refund_periods: Vec<usize> = refund
+        .map(|r| r.ranges.iter().map(|range| range.period).collect())
+        .unwrap_or_default();
+    refund_periods.sort_unstable();
+    refund_periods.dedup();
     let ids = |kind: FlagKind| -> Vec<FlagId> {
         let mut ids: Vec<FlagId> = Vec::new();
         for f in decision.flags.iter().filter(|f| f.kind == kind) {
@@ -56,6 +67,7 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
     };
     let (council, council_code, council_certain) = body(&decision.council);
     let (nhs_body, nhs_body_code, nhs_body_certain) = body(&decision.nhs_body);
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let mut row = Row {
         row,
         reference,
@@ -68,10 +80,17 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
         nhs_body,
         nhs_body_code,
         nhs_body_certain,
-        refund,
-        refund_since,
+        periods: count(decision.periods.len()),
+        refund: refund.is_some(),
+        refund_since: refund.and_then(|r| r.ranges.first()).map(|r| r.from),
+        refund_ongoing: refund.is_some_and(|r| r.ranges.iter().any(|range| range.ongoing)),
+        refund_periods: count(refund_periods.len()),
+        all_time_barred: refund.is_some_and(|r| r.all_time_barred),
+        refund_estimate: refund.and_then(|r| r.estimate.as_ref()).map(|e| e.total),
+        limitation,
         next_deadline,
         deadlines,
+        next_step: decision.next_steps.first().map(|s| s.text.clone()),
         warnings,
         uncertain,
         summary: String::new(),
@@ -80,10 +99,23 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
     row
 }
 
+/// Pounds with thousands separators: `£12,345`.
+pub(crate) fn pounds(amount: f64) -> String {
+    let whole = format!("{:.0}", amount.abs());
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("£{out}")
+}
+
 /// The one line a caseworker reads first, such as
 /// "Entitled since 3 June 2024: Worcestershire County Council and NHS Herefordshire and Worcestershire Integrated
-/// Care Board. Refund likely: charged since 1 September 2024. Next deadline: ombudsman complaint by 23 November
-/// 2027."
+/// Care Board. Refund likely: charged since 1 September 2024, still charged. Next deadline: court claim for the
+/// oldest payment still in time by 1 September 2030."
 fn summary(row: &Row) -> String {
     let since = row
         .duty_arose
@@ -118,9 +150,25 @@ fn summary(row: &Row) -> String {
         (None, None) => s.push('.'),
     }
     if row.refund {
-        match row.refund_since {
-            Some(d) => s.push_str(&format!(" Refund likely: charged since {}.", d.long())),
-            None => s.push_str(" Refund likely: charged while entitled."),
+        let estimate = row
+            .refund_estimate
+            .map(|e| format!(", about {}", pounds(e)))
+            .unwrap_or_default();
+        if row.all_time_barred {
+            s.push_str(&format!(
+                " Charged while owed after-care, but every payment is over six years old{estimate}."
+            ));
+        } else {
+            let since = row
+                .refund_since
+                .map(|d| format!("charged since {}", d.long()))
+                .unwrap_or_else(|| "charged while entitled".to_owned());
+            let still = if row.refund_ongoing {
+                ", still charged"
+            } else {
+                ""
+            };
+            s.push_str(&format!(" Refund likely: {since}{still}{estimate}."));
         }
     }
     for w in &row.warnings {
@@ -136,11 +184,25 @@ fn summary(row: &Row) -> String {
         s.push_str(text);
     }
     if let Some(d) = row.next_deadline {
-        s.push_str(&format!(
-            " Next deadline: {} by {}.",
-            deadline_label(d.id),
-            d.date.long()
-        ));
+        if let Some(date) = d.date {
+            s.push_str(&format!(
+                " Next deadline: {} by {}{}.",
+                deadline_label(d.kind),
+                date.long(),
+                if d.approximate {
+                    " or earlier (dates approximate)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    if row
+        .deadlines
+        .iter()
+        .any(|d| d.kind == DeadlineKind::Ombudsman && d.date.is_none())
+    {
+        s.push_str(" Ombudsman: 12 months from when they first knew (not given).");
     }
     match row.uncertain.len() {
         0 => {}
@@ -151,12 +213,12 @@ fn summary(row: &Row) -> String {
 }
 
 /// A deadline in words.
-fn deadline_label(id: FlagId) -> &'static str {
-    match id {
-        FlagId::JudicialReviewDeadline => "judicial review",
-        FlagId::OmbudsmanDeadline => "ombudsman complaint",
-        FlagId::CourtClaimLimit => "court claim",
-        _ => "deadline",
+fn deadline_label(kind: DeadlineKind) -> &'static str {
+    match kind {
+        DeadlineKind::JudicialReview => "judicial review",
+        DeadlineKind::Ombudsman => "ombudsman complaint",
+        DeadlineKind::Limitation => "court claim for the oldest payment still in time",
+        DeadlineKind::Reply => "reply",
     }
 }
 
@@ -173,7 +235,7 @@ pub(crate) fn flag_code(id: FlagId) -> String {
 pub enum Only {
     /// A refund is likely (`refund`).
     Refund,
-    /// There is a deadline on or after the date of the check (`deadline`).
+    /// There is a dated deadline that has not passed (`deadline`).
     Deadline,
     /// There is at least one uncertain point (`uncertain`).
     Uncertain,
@@ -350,7 +412,7 @@ pub(crate) fn natural(a: &str, b: &str) -> Ordering {
 /// Sorts rows in place; ties keep input order.
 pub(crate) fn sort(rows: &mut [Row], key: SortKey) {
     let rank = |e: Entitlement| ENTITLEMENTS.iter().position(|&x| x == e);
-    let next = |r: &Row| r.next_deadline.map(|d| d.date);
+    let next = |r: &Row| r.next_deadline.and_then(|d| d.date);
     match key {
         SortKey::Row => rows.sort_by_key(|r| r.row),
         SortKey::Reference => {
@@ -387,8 +449,8 @@ pub(crate) fn keep(row: &Row, options: &super::Options) -> bool {
         Some(days) => {
             let from = row.as_at.first_day();
             let to = from + chrono::Days::new(u64::from(days));
-            row.deadlines.iter().any(|d| {
-                let (first, last) = (d.date.first_day(), d.date.last_day());
+            row.deadlines.iter().filter_map(|d| d.date).any(|date| {
+                let (first, last) = (date.first_day(), date.last_day());
                 last >= from && first <= to
             })
         }

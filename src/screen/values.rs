@@ -5,7 +5,7 @@
 //! understood ("NFA" for no settled home, "community treatment order" for `cto`), but nothing is guessed: anything
 //! else is an error that names the values allowed.
 
-use crate::case::{Country, EndingReason, Jurisdiction, Leaving, Recall, Section};
+use crate::case::{Country, EndingReason, Jurisdiction, Leaving, Per, Recall, Section};
 use crate::date::Date;
 
 /// Reads a date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the contract's forms), or `DD/MM/YYYY` and `MM/YYYY`, which is
@@ -244,6 +244,87 @@ pub(crate) fn ending_reason(cell: &str) -> Result<EndingReason, String> {
     )
 }
 
+/// Reads an amount of money in pounds: `200`, `200.00`, `£200`, `£1,250.50`, `GBP 200`.
+pub(crate) fn amount(cell: &str) -> Result<f64, String> {
+    let text: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
+    let lower = text.to_ascii_lowercase();
+    let text = lower
+        .strip_prefix('£')
+        .or_else(|| lower.strip_prefix("gbp"))
+        .unwrap_or(&lower);
+    let text = text.strip_suffix("gbp").unwrap_or(text);
+    // Thousands separators are commas between groups of three digits.
+    let (whole, pence) = text.split_once('.').unwrap_or((text, ""));
+    let groups: Vec<&str> = whole.split(',').collect();
+    let grouped = groups.len() == 1
+        || (!groups[0].is_empty()
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let plain = format!(
+        "{}.{}",
+        groups.concat(),
+        if pence.is_empty() { "0" } else { pence }
+    );
+    match plain.parse::<f64>() {
+        Ok(v)
+            if grouped
+                && !groups.concat().is_empty()
+                && digits(&groups.concat())
+                && digits(pence)
+                && pence.len() <= 2
+                && v.is_finite() =>
+        {
+            Ok(v)
+        }
+        _ => Err(format!(
+            "{cell} is not an amount of money: use pounds, such as 200, 185.50 or £1,250"
+        )),
+    }
+}
+
+/// Reads what an amount is for: each week, month or year, or the total.
+pub(crate) fn per(cell: &str) -> Result<Per, String> {
+    lookup(
+        cell,
+        &[
+            (
+                &["week", "weekly", "pw", "p_w", "a_week", "per_week", "wk"],
+                Per::Week,
+            ),
+            (
+                &[
+                    "month",
+                    "monthly",
+                    "pcm",
+                    "pm",
+                    "p_m",
+                    "a_month",
+                    "per_month",
+                    "calendar_month",
+                ],
+                Per::Month,
+            ),
+            (
+                &[
+                    "year",
+                    "yearly",
+                    "annual",
+                    "annually",
+                    "pa",
+                    "p_a",
+                    "a_year",
+                    "per_year",
+                    "per_annum",
+                ],
+                Per::Year,
+            ),
+            (&["total", "in_total", "overall", "all"], Per::Total),
+        ],
+        "what the amount is for",
+    )
+}
+
 /// Reads yes or no; `None` for "not known".
 pub(crate) fn yes_no(cell: &str) -> Result<Option<bool>, String> {
     match key(cell).as_str() {
@@ -312,5 +393,47 @@ mod tests {
         assert_eq!(yes_no("Y").unwrap(), Some(true));
         assert_eq!(yes_no("don't know").unwrap(), None);
         assert!(yes_no("maybe").is_err());
+    }
+
+    #[test]
+    fn amounts_and_what_they_are_for() {
+        for (typed, pounds) in [
+            ("200", 200.0),
+            ("200.00", 200.0),
+            ("£200", 200.0),
+            ("£ 185.5", 185.5),
+            ("£1,250.50", 1250.5),
+            ("12,345", 12345.0),
+            ("0", 0.0),
+        ] {
+            assert_eq!(amount(typed).unwrap(), pounds, "{typed}");
+        }
+        for bad in [
+            "two hundred",
+            "£",
+            "-200",
+            "1,25",
+            "200.123",
+            "1e3",
+            "£20,0000",
+        ] {
+            assert_eq!(
+                amount(bad).unwrap_err(),
+                format!(
+                    "{bad} is not an amount of money: use pounds, such as 200, 185.50 or £1,250"
+                ),
+                "{bad}"
+            );
+        }
+        assert_eq!(per("Weekly").unwrap(), Per::Week);
+        assert_eq!(per("pw").unwrap(), Per::Week);
+        assert_eq!(per("PCM").unwrap(), Per::Month);
+        assert_eq!(per("monthly").unwrap(), Per::Month);
+        assert_eq!(per("annual").unwrap(), Per::Year);
+        assert_eq!(per("Total").unwrap(), Per::Total);
+        assert_eq!(
+            per("fortnight").unwrap_err(),
+            "fortnight is not what the amount is for: use week, month, year or total"
+        );
     }
 }

@@ -6,11 +6,11 @@
 
 use super::columns::{case_headings, CHARGE_NAMES, STAY_NAMES};
 use super::triage::flag_code;
-use super::{Row, RowError};
+use super::{Deadline, Row, RowError};
 use crate::date::Date;
 
 /// The headings of the triage CSV, in order.
-pub const CSV_HEADINGS: [&str; 19] = [
+pub const CSV_HEADINGS: [&str; 26] = [
     "row",
     "reference",
     "as_at",
@@ -22,11 +22,18 @@ pub const CSV_HEADINGS: [&str; 19] = [
     "nhs_body",
     "nhs_body_code",
     "nhs_body_certain",
+    "periods",
     "refund",
     "refund_since",
+    "refund_ongoing",
+    "refund_periods",
+    "all_time_barred",
+    "refund_estimate",
+    "limitation",
     "next_deadline",
     "next_deadline_date",
     "deadlines",
+    "next_step",
     "warnings",
     "uncertain",
     "summary",
@@ -69,7 +76,9 @@ fn yes_no(b: Option<bool>) -> &'static str {
 /// The triage rows as CSV, with a heading row (no byte-order mark; the command line and the browser add one for
 /// Excel).
 ///
-/// Lists (`deadlines`, `warnings`, `uncertain`) are separated by `; `, and each deadline is `id date`.
+/// Lists (`deadlines`, `warnings`, `uncertain`) are separated by `; `. Each deadline is `kind date`, followed by
+/// `approximate` when it was counted from a month or a year and `passed` when it has passed; a deadline the rules
+/// can only describe is `kind undated` (the ombudsman's, without `first_knew`).
 ///
 /// # Examples
 ///
@@ -88,18 +97,14 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
     let mut w = writer();
     let _ = w.write_record(CSV_HEADINGS);
     for r in rows {
-        let deadlines: Vec<String> = r
-            .deadlines
-            .iter()
-            .map(|d| format!("{} {}", flag_code(d.id), d.date))
-            .collect();
+        let deadlines: Vec<String> = r.deadlines.iter().map(deadline_cell).collect();
         let ids = |ids: &[crate::decision::FlagId]| {
             ids.iter()
                 .map(|&id| flag_code(id))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let record: [std::borrow::Cow<'_, str>; 19] = [
+        let record: [std::borrow::Cow<'_, str>; 26] = [
             r.row.to_string().into(),
             safe(&r.reference),
             r.as_at.to_string().into(),
@@ -111,14 +116,24 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
             safe(r.nhs_body.as_deref().unwrap_or_default()),
             r.nhs_body_code.as_deref().unwrap_or_default().into(),
             yes_no(r.nhs_body_certain).into(),
+            r.periods.to_string().into(),
             yes_no(Some(r.refund)).into(),
             opt_date(r.refund_since).into(),
-            r.next_deadline
-                .map(|d| flag_code(d.id))
+            yes_no(r.refund.then_some(r.refund_ongoing)).into(),
+            r.refund_periods.to_string().into(),
+            yes_no(r.refund.then_some(r.all_time_barred)).into(),
+            r.refund_estimate
+                .map(|e| format!("{e:.0}"))
                 .unwrap_or_default()
                 .into(),
-            opt_date(r.next_deadline.map(|d| d.date)).into(),
+            opt_date(r.limitation).into(),
+            r.next_deadline
+                .map(|d| d.kind.code())
+                .unwrap_or_default()
+                .into(),
+            opt_date(r.next_deadline.and_then(|d| d.date)).into(),
             deadlines.join("; ").into(),
+            safe(r.next_step.as_deref().unwrap_or_default()),
             ids(&r.warnings).into(),
             ids(&r.uncertain).into(),
             safe(&r.summary),
@@ -126,6 +141,24 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
         let _ = w.write_record(record.iter().map(|c| c.as_bytes()));
     }
     finish(w)
+}
+
+/// One deadline as a cell: `ombudsman 2027-11-23`, `limitation 2030-09 approximate`, `judicial_review 2024-04-01
+/// passed`, `ombudsman undated`.
+fn deadline_cell(d: &Deadline) -> String {
+    let mut cell = format!(
+        "{} {}",
+        d.kind.code(),
+        d.date
+            .map_or_else(|| "undated".to_owned(), |d| d.to_string())
+    );
+    if d.approximate {
+        cell.push_str(" approximate");
+    }
+    if d.passed {
+        cell.push_str(" passed");
+    }
+    cell
 }
 
 /// The triage rows as JSON Lines: one [`Row`] object per line.

@@ -24,7 +24,9 @@ const COLUMNS = [
   { key: 'council', label: 'Council', sort: true },
   { key: 'nhs_body', label: 'NHS body', sort: true },
   { key: 'refund_since', label: 'Refund since', sort: true },
+  { key: 'limitation', label: 'Limitation (court, six years)', sort: true },
   { key: 'next_deadline', label: 'Next deadline', sort: true },
+  { key: 'next_step', label: 'Next step', sort: false },
   { key: 'uncertain', label: 'Points to check', sort: true, numeric: true },
   { key: 'summary', label: 'Summary', sort: false },
 ];
@@ -84,8 +86,27 @@ function longDate(iso) {
   return [d, month, y].filter(Boolean).join(' ');
 }
 
-/** A flag id in words: `judicial_review_deadline` → "judicial review deadline". @param {string} id */
+/** A flag id or a deadline kind in words: `judicial_review` → "judicial review". @param {string} id */
 const words = (id) => id.replaceAll('_', ' ');
+
+/**
+ * The refund cell: since when, whether still charged, the estimate, and whether every payment is over six years old.
+ * @param {any} r a triage row
+ */
+function refundText(r) {
+  if (!r.refund) return '';
+  const parts = [longDate(r.refund_since) || 'Yes'];
+  if (r.refund_ongoing) parts.push('still charged');
+  if (r.refund_estimate != null) parts.push(`about £${number.format(r.refund_estimate)}`);
+  if (r.all_time_barred) parts.push('every payment over six years old');
+  return parts.join(', ');
+}
+
+/** The next deadline cell: "1 December 2026 (judicial review)". @param {any} d */
+function deadlineText(d) {
+  if (!d || !d.date) return '';
+  return `${longDate(d.date)} (${words(d.kind)}${d.approximate ? ', or earlier: dates approximate' : ''})`;
+}
 
 let ids = 0;
 
@@ -343,8 +364,10 @@ export function mountScreen(container, options = {}) {
         (OUTCOMES.find(([code]) => code === r.entitlement) || ['', r.entitlement])[1]),
       h('td', { class: 's117-screen__td' }, r.council ? r.council + (r.council_certain === false ? ' (to confirm)' : '') : ''),
       h('td', { class: 's117-screen__td' }, r.nhs_body ? r.nhs_body + (r.nhs_body_certain === false ? ' (to confirm)' : '') : ''),
-      h('td', { class: 's117-screen__td' }, r.refund ? longDate(r.refund_since) || 'Yes' : ''),
-      h('td', { class: 's117-screen__td' }, r.next_deadline ? `${longDate(r.next_deadline.date)} (${words(r.next_deadline.id)})` : ''),
+      h('td', { class: 's117-screen__td' }, refundText(r)),
+      h('td', { class: 's117-screen__td' }, longDate(r.limitation)),
+      h('td', { class: 's117-screen__td' }, deadlineText(r.next_deadline)),
+      h('td', { class: 's117-screen__td s117-screen__td--summary' }, r.next_step || ''),
       h('td', { class: 's117-screen__td s117-screen__td--numeric', title: r.uncertain.map(words).join(', ') || undefined },
         String(r.uncertain.length)),
       h('td', { class: 's117-screen__td s117-screen__td--summary' }, r.summary))));

@@ -114,7 +114,8 @@ const KEYS = {
   council: (/** @type {any} */ r) => r.council,
   nhs_body: (/** @type {any} */ r) => r.nhs_body,
   refund_since: (/** @type {any} */ r) => (r.refund ? r.refund_since || '0000' : null),
-  next_deadline: (/** @type {any} */ r) => (r.next_deadline ? r.next_deadline.date : null),
+  limitation: (/** @type {any} */ r) => r.limitation || null,
+  next_deadline: (/** @type {any} */ r) => (r.next_deadline && r.next_deadline.date ? r.next_deadline.date : null),
   uncertain: (/** @type {any} */ r) => r.uncertain.length,
 };
 
@@ -129,14 +130,15 @@ const FILTERS = {
 };
 
 /**
- * Has the row a deadline from its date of the check to `days` days after it?
+ * Has the row a dated deadline from its date of the check to `days` days after it? (Undated ones, such as the
+ * ombudsman's without `first_knew`, have no day to fall within.)
  * @param {any} r
  * @param {number} days
  */
 function within(r, days) {
   const from = Date.parse(r.as_at);
   const to = from + days * 86400000;
-  return r.deadlines.some((/** @type {any} */ d) => last(d.date) >= from && first(d.date) <= to);
+  return r.deadlines.some((/** @type {any} */ d) => d.date && last(d.date) >= from && first(d.date) <= to);
 }
 
 /** The first day a date given as YYYY-MM-DD, YYYY-MM or YYYY can mean, in ms. @param {string} d */
