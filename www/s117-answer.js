@@ -81,6 +81,11 @@ const PERIOD_ENDS = {
   death: 'Death',
 };
 
+/** A sentence from the core with its first letter made a capital ("the Local Government …" starts some). @param {string} s */
+function sentence(s) {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : '';
+}
+
 /** "£1,234" from a number of pounds. @param {number} n */
 function pounds(n) {
   return `£${Math.round(Number(n) || 0).toLocaleString('en-GB')}`;
@@ -398,7 +403,7 @@ class AnswerPart {
             h('strong', { text: `${DEADLINE_KINDS[d.kind] || d.kind}${d.date ? `: ${longDate(d.date)}` : ''}` }),
             d.date && d.approximate ? ' (approximate: may be earlier)' : '',
             d.date && d.passed ? [' ', h('strong', { class: 's117-tag s117-tag--no', text: 'Passed' })] : null),
-          h('p', { class: 's117-body', text: d.basis }),
+          h('p', { class: 's117-body', text: sentence(d.basis) }),
           this._cites(d.cites)))),
     ];
   }
