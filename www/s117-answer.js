@@ -365,7 +365,9 @@ class AnswerPart {
    * away) its sources. Every word comes from the Decision.
    */
   _nextStepsView(decision, H3) {
-    const steps = (decision.next_steps || []).slice(0, 3);
+    const all = decision.next_steps || [];
+    const steps = all.slice(0, 3);
+    const more = all.slice(3);
     if (!steps.length) return null;
     return h('section', { class: 's117-now', 'aria-labelledby': this._id('s117-now-heading') },
       h(H3, { class: 's117-heading-m', id: this._id('s117-now-heading'), text: 'What to do now' }),
@@ -388,6 +390,14 @@ class AnswerPart {
               : null,
           );
         })),
+      more.length
+        ? h('details', { class: 's117-details s117-now__more' },
+            h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: more.length === 1 ? 'One more thing you can do' : `${more.length} more things you can do` })),
+            h('div', { class: 's117-details__text' },
+              h('ul', { class: 's117-list s117-list--bullet' }, more.map((step) => h('li', { class: `s117-step--${step.id}` },
+                h('p', { class: 's117-body', text: step.text }),
+                this._cites(step.cites))))))
+        : null,
     );
   }
 

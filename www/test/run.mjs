@@ -1438,6 +1438,12 @@ const timelineTest = (width) => async (page) => {
     assert.equal((await steps.nth(i).locator('.s117-step__text').textContent()).trim(), decision.next_steps[i].text);
     if (decision.next_steps[i].by) await steps.nth(i).getByText(/^By \d{1,2} \w+ \d{4}$|^By \w+ \d{4}$|^By \d{4}$/).waitFor();
   }
+  // Any further steps wait, folded away, under the three.
+  if (decision.next_steps.length > 3) {
+    const more = view.locator('.s117-now__more');
+    await more.locator('summary').click();
+    assert.equal(await more.locator('li').count(), decision.next_steps.length - 3);
+  }
   // The old JS-written advice has gone.
   assert.equal(await page.getByText('What you can do next').count(), 0);
   // The refund: each range in words, the estimate, never "refund likely".
