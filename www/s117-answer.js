@@ -41,7 +41,7 @@ const ENTITLEMENT_TAGS = {
 
 const FLAG_GROUPS = [
   { kind: 'refund', title: 'Money you may be owed back' },
-  { kind: 'deadline', title: 'Deadlines' },
+  { kind: 'deadline', title: 'More about the time limits' },
   { kind: 'warning', title: 'Things to challenge' },
   { kind: 'uncertain', title: 'Points to check' },
   { kind: 'info', title: 'Good to know' },
@@ -67,6 +67,29 @@ const RULE_LABELS = {
   responsible_nhs_body: 'Which NHS body',
   charging: 'Charges for care',
 };
+
+const DEADLINE_KINDS = {
+  judicial_review: 'Judicial review (a court challenge)',
+  ombudsman: 'Complaint to the ombudsman',
+  limitation: 'Court claim to get money back',
+  reply: 'Reply to your letter',
+};
+
+const PERIOD_ENDS = {
+  readmission: 'Detained again',
+  joint_decision: 'Joint decision that it was no longer needed',
+  death: 'Death',
+};
+
+/** A sentence from the core with its first letter made a capital ("the Local Government …" starts some). @param {string} s */
+function sentence(s) {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : '';
+}
+
+/** "£1,234" from a number of pounds. @param {number} n */
+function pounds(n) {
+  return `£${Math.round(Number(n) || 0).toLocaleString('en-GB')}`;
+}
 
 /** The results that offer a letter asking the council and the NHS body to confirm them. */
 const LETTER_FOR = new Set(['entitled', 'entitled_on_leaving_hospital', 'ended', 'undetermined']);
@@ -337,6 +360,123 @@ class AnswerPart {
     );
   }
 
+  /**
+   * "What to do now": the core's first three next steps, most urgent first, each with who, how, by when and (folded
+   * away) its sources. Every word comes from the Decision.
+   */
+  _nextStepsView(decision, H3) {
+    const all = decision.next_steps || [];
+    const steps = all.slice(0, 3);
+    const more = all.slice(3);
+    if (!steps.length) return null;
+    return h('section', { class: 's117-now', 'aria-labelledby': this._id('s117-now-heading') },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-now-heading'), text: 'What to do now' }),
+      h('ol', { class: 's117-steps' },
+        steps.map((step) => {
+          const cites = this._cites(step.cites);
+          return h('li', { class: `s117-step s117-step--${step.id}` },
+            h('p', { class: 's117-step__text', text: step.text }),
+            step.by ? h('p', { class: 's117-step__by' }, h('strong', { text: `By ${longDate(step.by)}` })) : null,
+            step.who || step.how
+              ? h('p', { class: 's117-step__meta' },
+                  step.who ? [h('span', { class: 's117-step__label', text: 'Who: ' }), step.who] : null,
+                  step.who && step.how ? h('br') : null,
+                  step.how ? [h('span', { class: 's117-step__label', text: 'How: ' }), step.how] : null)
+              : null,
+            cites
+              ? h('details', { class: 's117-details s117-step__sources' },
+                  h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: 'Sources' })),
+                  h('div', { class: 's117-details__text' }, cites))
+              : null,
+          );
+        })),
+      more.length
+        ? h('details', { class: 's117-details s117-now__more' },
+            h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: more.length === 1 ? 'One more thing you can do' : `${more.length} more things you can do` })),
+            h('div', { class: 's117-details__text' },
+              h('ul', { class: 's117-list s117-list--bullet' }, more.map((step) => h('li', { class: `s117-step--${step.id}` },
+                h('p', { class: 's117-body', text: step.text }),
+                this._cites(step.cites))))))
+        : null,
+    );
+  }
+
+  /** "Time limits": each deadline the core found, its date in words (as precise as it is known) and its basis. */
+  _deadlinesView(decision, H3) {
+    const deadlines = decision.deadlines || [];
+    if (!deadlines.length) return null;
+    return [
+      h(H3, { class: 's117-heading-m', text: 'Time limits' }),
+      h('ul', { class: 's117-deadlines' },
+        deadlines.map((d) => h('li', { class: `s117-deadline s117-deadline--${d.kind}${d.passed ? ' s117-deadline--passed' : ''}` },
+          h('p', { class: 's117-deadline__title' },
+            h('strong', { text: `${DEADLINE_KINDS[d.kind] || d.kind}${d.date ? `: ${longDate(d.date)}` : ''}` }),
+            d.date && d.approximate ? ' (approximate: may be earlier)' : '',
+            d.date && d.passed ? [' ', h('strong', { class: 's117-tag s117-tag--no', text: 'Passed' })] : null),
+          h('p', { class: 's117-body', text: sentence(d.basis) }),
+          this._cites(d.cites)))),
+    ];
+  }
+
+  /** Charges that fell while after-care was owed: the ranges, the estimate, and how old the payments are. */
+  _refundView(decision, H3) {
+    const refund = decision.refund;
+    if (!refund || !(refund.ranges || []).length) return null;
+    const charges = (this._c && this._c.charges) || [];
+    const several = (decision.periods || []).length > 1;
+    const est = refund.estimate;
+    return h('div', { class: 's117-refund' },
+      h(H3, { class: 's117-heading-m', text: 'Charges while you were owed after-care' }),
+      h('p', { class: 's117-body', text: refund.ranges.length === 1 ? 'You were charged for care in this time, while after-care was owed:' : 'You were charged for care in these times, while after-care was owed:' }),
+      h('ul', { class: 's117-list s117-list--bullet s117-refund__ranges' },
+        refund.ranges.map((r) => {
+          const what = charges[r.charge] && charges[r.charge].what;
+          const when = r.ongoing ? `from ${longDate(r.from)} until now` : `from ${longDate(r.from)} to ${longDate(r.to)}`;
+          // `what` is the person's own words: text only.
+          return h('li', { class: 's117-refund__range' },
+            what ? `${what}: ` : '',
+            when,
+            several ? ` (after-care period ${r.period + 1})` : '');
+        })),
+      est
+        ? [
+            h('p', { class: 's117-body s117-refund__estimate' },
+              h('strong', { text: `About ${pounds(est.total)}, not counting interest.` }),
+              est.within_six_years !== est.total ? ` About ${pounds(est.within_six_years)} of it was paid in the last six years.` : ' All of it was paid in the last six years.'),
+            est.basis ? h('p', { class: 's117-hint', text: est.basis }) : null,
+          ]
+        : null,
+      refund.all_time_barred
+        ? h('div', { class: 's117-warning-text' },
+            h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
+            h('p', { class: 's117-warning-text__text' }, vh('Warning: '), `Every one of these payments is more than six years old (made before ${longDate(refund.time_barred_before)}). A court claim to get them back may be out of time: see the time limits above.`))
+        : h('p', { class: 's117-body', text: `Payments made before ${longDate(refund.time_barred_before)} are more than six years old, and a court claim for them may be out of time.` }),
+    );
+  }
+
+  /** "Your after-care periods", when there is more than one: a small table (stacked on narrow screens). */
+  _periodsView(decision, H3) {
+    const periods = decision.periods || [];
+    if (periods.length < 2) return null;
+    const heads = ['From', 'To', 'What ended it', 'Council', 'NHS body'];
+    return h('div', { class: 's117-periods' },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-periods-heading'), text: 'Your after-care periods' }),
+      h('table', { class: 's117-table', 'aria-labelledby': this._id('s117-periods-heading') },
+        h('thead', { class: 's117-table__head' }, h('tr', { class: 's117-table__row' }, heads.map((t) => h('th', { class: 's117-table__header', scope: 'col', text: t })))),
+        h('tbody', { class: 's117-table__body' },
+          periods.map((p) => {
+            const cells = [
+              longDate(p.from),
+              p.to ? longDate(p.to) : 'now',
+              p.ended_by ? PERIOD_ENDS[p.ended_by] || p.ended_by : p.to ? 'Not known' : 'Still running',
+              p.council ? p.council.name : 'Not known',
+              p.nhs_body ? p.nhs_body.name : 'Not known',
+            ];
+            return h('tr', { class: 's117-table__row' }, cells.map((t, k) => h(k ? 'td' : 'th', { class: k ? 's117-table__cell' : 's117-table__cell s117-table__cell--first', scope: k ? null : 'row', 'data-label': heads[k], text: t })));
+          }))),
+    );
+  }
+
   /** The Decision, shown: outcome, who, why, flags, next steps. */
   _decisionView(decision, compact) {
     const tag = ENTITLEMENT_TAGS[decision.entitlement] || { text: decision.entitlement, mod: 'maybe' };
@@ -349,6 +489,7 @@ class AnswerPart {
         h('p', { class: 's117-panel__tag' }, h('strong', { class: `s117-tag s117-tag--${tag.mod}`, text: tag.text })),
         h('p', { class: 's117-panel__summary js-s117-summary', text: decision.summary })),
     );
+    append($view, [this._nextStepsView(decision, H3), this._deadlinesView(decision, H3), this._refundView(decision, H3)]);
     if (decision.council || decision.nhs_body || ['entitled', 'entitled_on_leaving_hospital', 'ended'].includes(decision.entitlement)) {
       $view.append(
         h(H3, { class: 's117-heading-m', text: 'Who must provide and pay for your after-care' }),
@@ -356,6 +497,7 @@ class AnswerPart {
         h('div', { class: 's117-bodies' }, this._bodyCard('council', decision.council), this._bodyCard('nhs', decision.nhs_body)),
       );
     }
+    append($view, [this._periodsView(decision, H3)]);
     $view.append(
       h(H3, { class: 's117-heading-m', text: 'Why we think this' }),
       h(
@@ -398,7 +540,6 @@ class AnswerPart {
         ),
       );
     }
-    $view.append(h(H3, { class: 's117-heading-m', text: 'What you can do next' }), h('ul', { class: 's117-list s117-list--bullet s117-next-steps' }, nextSteps(decision).map((t) => h('li', { text: t }))));
     $view.append(
       h('div', { class: 's117-warning-text' },
         h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
@@ -406,42 +547,4 @@ class AnswerPart {
     );
     return $view;
   }
-}
-
-/** What the person can do next, for each outcome. */
-function nextSteps(decision) {
-  const has = (id) => decision.flags.some((f) => f.id === id);
-  const kinds = new Set(decision.flags.map((f) => f.kind));
-  const steps = [];
-  switch (decision.entitlement) {
-    case 'entitled':
-      steps.push('Ask the council and the NHS body to confirm in writing that you are owed section 117 after-care, and who provides it. The letter below does this.');
-      steps.push('Ask for a copy of your after-care plan, or for one to be written. It should say what services you get and who pays for each part.');
-      break;
-    case 'entitled_on_leaving_hospital':
-      steps.push('Ask the ward or your care coordinator to start planning your after-care now, before you leave. The letter below asks for this.');
-      break;
-    case 'ended':
-      steps.push('Ask for a copy of the written decision that ended your after-care, and the assessment it was based on.');
-      steps.push('If your needs come back or were not properly assessed, you can ask for a new assessment at any time.');
-      break;
-    case 'undetermined':
-      steps.push('Find out what is missing (the reasons above say what). Your discharge letter, your care coordinator, the hospital’s records team, or a request for a copy of your records can tell you.');
-      steps.push('You can still send the letter below: it asks them to confirm your position.');
-      break;
-    case 'not_entitled':
-      steps.push('If you are detained again under section 3, 37, 45A, 47 or 48, check again when you leave hospital.');
-      steps.push('You may still get care and support from the council under the Care Act 2014 (Social Services and Well-being (Wales) Act 2014 in Wales), or from the NHS. That care can be means-tested.');
-      break;
-    case 'out_of_scope':
-      steps.push('Get advice where you were detained: the reasons above name who can help.');
-      break;
-    default:
-      break;
-  }
-  if (has('refund_due') || kinds.has('refund')) steps.push('Ask for the charges to be refunded, with interest. Keep your bills, invoices and bank statements.');
-  if (kinds.has('deadline')) steps.push('Note the deadlines above. If you want to challenge a decision, get advice quickly.');
-  if (kinds.has('warning')) steps.push('Challenge the decisions marked above: ask for them in writing, complain, and get advice.');
-  steps.push('Get free, independent advice: an independent mental health advocate, your local advocacy service, or a solicitor who does mental health or community care law (legal aid may be available).');
-  return steps;
 }

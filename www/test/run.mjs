@@ -541,7 +541,12 @@ checkerTest('journey: charges paid after a hospital order: refund, and the 1 Jul
   assert.deepEqual(r.bodies, ['Manchester City Council', 'NHS Greater Manchester Integrated Care Board']);
   assert.ok(flagIds(r.decision).includes('refund_due'), flagIds(r.decision).join());
   await page.getByRole('heading', { name: 'Money you may be owed back' }).waitFor();
-  await page.getByText('Ask for the charges to be refunded, with interest.', { exact: false }).waitFor();
+  // What to do now: the core's own steps, the refund among them.
+  const steps = page.locator('.s117-steps > li');
+  assert.ok((await steps.count()) <= 3);
+  assert.ok(r.decision.next_steps.slice(0, 3).some((st) => st.id === 'ask_for_refund'), r.decision.next_steps.map((st) => st.id).join());
+  await page.locator('.s117-step--ask_for_refund').waitFor();
+  await page.locator('.s117-refund__range').getByText(/^Care home fees: from January 2021 until now$/).waitFor();
 });
 
 // ----- accessibility -----------------------------------------------------------------------------------------------
@@ -1379,6 +1384,110 @@ checkerTest('letter: "A separate letter to each" gives two letters, to the counc
 });
 
 // ----- screenshots ---------------------------------------------------------------------------------------------------
+
+/** Two qualifying stays (the second ends the first period), a charge running across both, and an ending. */
+function timelineCase() {
+  return {
+    detentions: [
+      {
+        section: '3',
+        detained_in: 'england',
+        admitted: '2019-01-10',
+        left_hospital: '2019-06-01',
+        leaving: 'discharged',
+        lived_before: { country: 'england', council: 'Birmingham City Council' },
+        gp_icb: 'NHS Birmingham and Solihull Integrated Care Board',
+      },
+      {
+        section: '3',
+        detained_in: 'england',
+        admitted: '2021-03',
+        left_hospital: '2021-09-15',
+        leaving: 'discharged',
+        lived_before: { country: 'england', council: 'Birmingham City Council' },
+      },
+    ],
+    charges: [{ what: 'Care home fees <b>x</b>', since: '2019-09', amount: 200, per: 'week' }],
+    aftercare_ended: { reason: 'discharged_from_mental_health_services', date: '2026-10-01' },
+    first_knew: '2026-10',
+  };
+}
+
+const timelineTest = (width) => async (page) => {
+  await setAnswers(page, timelineCase());
+  await heading(page, 'Check your answers');
+  await toResult(page);
+  const decision = await page.evaluate(() => document.querySelector('s117-checker').decision);
+  assert.ok(decision.periods.length === 2, `periods: ${JSON.stringify(decision.periods)}`);
+  assert.ok(decision.refund && decision.refund.ranges.length >= 2, `refund: ${JSON.stringify(decision.refund)}`);
+  assert.ok(decision.deadlines.length >= 1, 'deadlines');
+  assert.ok(decision.next_steps.length >= 1, 'next steps');
+  const view = page.locator('.s117-result');
+  // "What to do now" comes straight after the answer, before the reasons, with at most three steps, most urgent first.
+  const order = await page.evaluate(() => {
+    const hs = [...document.querySelectorAll('s117-checker .s117-result h2, s117-checker .s117-result h3')].map((el) => el.textContent);
+    return hs;
+  });
+  assert.equal(order[1], 'What to do now', order.join(' | '));
+  assert.ok(order.indexOf('What to do now') < order.indexOf('Why we think this'), order.join(' | '));
+  const steps = view.locator('.s117-steps > li');
+  const n = await steps.count();
+  assert.ok(n >= 1 && n <= 3, `${n} steps`);
+  assert.equal(n, Math.min(3, decision.next_steps.length));
+  for (let i = 0; i < n; i += 1) {
+    assert.equal((await steps.nth(i).locator('.s117-step__text').textContent()).trim(), decision.next_steps[i].text);
+    if (decision.next_steps[i].by) await steps.nth(i).getByText(/^By \d{1,2} \w+ \d{4}$|^By \w+ \d{4}$|^By \d{4}$/).waitFor();
+  }
+  // Any further steps wait, folded away, under the three.
+  if (decision.next_steps.length > 3) {
+    const more = view.locator('.s117-now__more');
+    await more.locator('summary').click();
+    assert.equal(await more.locator('li').count(), decision.next_steps.length - 3);
+  }
+  // The old JS-written advice has gone.
+  assert.equal(await page.getByText('What you can do next').count(), 0);
+  // The refund: each range in words, the estimate, never "refund likely".
+  const ranges = view.locator('.s117-refund__range');
+  assert.equal(await ranges.count(), decision.refund.ranges.length);
+  for (let i = 0; i < decision.refund.ranges.length; i += 1) {
+    const r = decision.refund.ranges[i];
+    assert.match(await ranges.nth(i).textContent(), r.ongoing ? / until now/ : / to (\d{1,2} )?[A-Z][a-z]+ \d{4}|to \d{4}/);
+    // The person's words are text, not markup.
+    assert.match(await ranges.nth(i).textContent(), /^Care home fees <b>x<\/b>: from /);
+  }
+  assert.equal(await view.locator('.s117-refund b').count(), 0);
+  if (decision.refund.estimate) await view.locator('.s117-refund__estimate').getByText(/^About £[\d,]+, not counting interest\.$/).waitFor();
+  assert.doesNotMatch(await view.innerText(), /refund likely/i);
+  // The time limits: one item each, dates in words, the basis sentence.
+  const items = view.locator('.s117-deadline');
+  assert.equal(await items.count(), decision.deadlines.length);
+  for (let i = 0; i < decision.deadlines.length; i += 1) {
+    const d = decision.deadlines[i];
+    const text = await items.nth(i).innerText();
+    assert.ok(text.includes(d.basis.slice(1)), text);
+    if (d.date) assert.match(text, /: (\d{1,2} )?(\w+ )?\d{4}/);
+    if (d.date && d.approximate) assert.match(text, /\(approximate: may be earlier\)/);
+    if (d.date && d.passed) assert.match(text, /Passed/);
+    assert.doesNotMatch(text, /\d{4}-\d{2}/, 'no ISO dates');
+  }
+  // The periods: a table with a row for each.
+  const table = page.getByRole('table', { name: 'Your after-care periods' });
+  assert.equal(await table.locator('tbody tr').count(), 2);
+  assert.match(await table.locator('tbody tr').first().innerText(), /Detained again/);
+  await axe(page, `the timeline result at ${width}px`);
+  await assertNoOverflow(page);
+  await mkdir('/tmp/www-shots', { recursive: true });
+  await page.screenshot({ path: `/tmp/www-shots/timeline-result-${width}.png`, fullPage: true });
+  // The sources of a step are there, folded away.
+  const sources = steps.first().locator('details');
+  if (await sources.count()) {
+    await sources.locator('summary').click();
+    await sources.locator('.s117-cites a').first().waitFor();
+  }
+};
+
+checkerTest('result: two periods, a charge across both and an ending: what to do now, time limits, refund ranges, periods (375px)', 'index.html', { width: 375 }, timelineTest(375));
+checkerTest('result: two periods, a charge across both and an ending: what to do now, time limits, refund ranges, periods (1280px)', 'index.html', { width: 1280 }, timelineTest(1280));
 
 test('screenshots: first question, answer and letter at 375px and 1280px', async () => {
   for (const width of [375, 1280]) {
