@@ -141,6 +141,8 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     }
 
     match entitlement {
+        // Asking them to confirm that after-care continues (above) already asks them to confirm the duty.
+        Entitlement::Entitled | Entitlement::Undetermined if ending_problem => {}
         Entitlement::Entitled | Entitlement::Undetermined | Entitlement::EntitledOnLeavingHospital => step(
             StepId::AskToConfirm,
             format!("Ask {both} to confirm in writing that you are owed section 117 after-care, which of them is responsible, and what is in your after-care plan."),

@@ -130,6 +130,13 @@ fn deadline(
     }
 }
 
+/// "The Local Government …" from "the Local Government …".
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_owned();
+    super::qualifying_detention::capitalise(&mut out);
+    out
+}
+
 /// " (counted from 1 September 2025, the earliest day of September 2025: it may be earlier still)"
 fn earliest_note(trigger: Date) -> String {
     if trigger.is_exact() {
@@ -239,7 +246,8 @@ fn ombudsman(case: &Case, out: &mut Outcome) {
         return;
     };
     let basis = format!(
-        "{name} normally expects a complaint within {OMBUDSMAN_MONTHS} months of when you first knew of the problem ({}), after the council or NHS body has had the chance to answer; it can accept a later complaint for a good reason.{}",
+        "{} normally expects a complaint within {OMBUDSMAN_MONTHS} months of when you first knew of the problem ({}), after the council or NHS body has had the chance to answer; it can accept a later complaint for a good reason.{}",
+        capitalised(name),
         trigger.long(),
         earliest_note(trigger)
     );
