@@ -62,7 +62,24 @@ const EXPECT_KEYS: &[&str] = &[
     "duty_arose",
     "qualifying_detention",
     "invalid_fields",
+    "periods",
+    "period_ends",
+    "period_from",
+    "period_to",
+    "period_councils",
+    "refund_ranges",
+    "refund",
+    "all_time_barred",
+    "refund_estimate",
+    "refund_within_six_years",
+    "deadlines",
+    "no_deadlines",
+    "deadlines_approximate",
+    "next_steps",
 ];
+
+/// Every value `DutyPeriod.ended_by` can take, plus `open` for a period still running.
+const PERIOD_ENDS: &[&str] = &["readmission", "joint_decision", "death", "open"];
 
 /// Every value `Decision.entitlement` can take.
 const ENTITLEMENTS: &[&str] = &[
@@ -324,6 +341,37 @@ fn strings(v: &Json) -> Vec<String> {
     }
 }
 
+/// A JSON string's text, or `none` for null (and the JSON text otherwise).
+fn text(v: &Json) -> String {
+    match v {
+        Json::Null => "none".into(),
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One field of a duty period, as a `period_*` expectation states it.
+fn period_field(key: &str, p: &Json) -> String {
+    match key {
+        "period_ends" => match &p["ended_by"] {
+            Json::Null => "open".into(),
+            other => text(other),
+        },
+        "period_from" => text(&p["from"]),
+        "period_to" => text(&p["to"]),
+        _ => text(&p["council"]["name"]),
+    }
+}
+
+/// The decision's deadlines of one kind.
+fn deadlines_of<'a>(d: &'a Json, kind: &'a str) -> impl Iterator<Item = &'a Json> + 'a {
+    d["deadlines"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(move |x| x["kind"].as_str() == Some(kind))
+}
+
 /// Compares every expectation with the decision (and the validation result) and returns each mismatch.
 /// Unlisted fields are not checked.
 fn check(expect: &serde_json::Map<String, Json>, run: &Run) -> Vec<String> {
@@ -468,6 +516,122 @@ fn check(expect: &serde_json::Map<String, Json>, run: &Run) -> Vec<String> {
                             "flag_dates.{id}: expected {date}, actual {shown:?}"
                         ));
                     }
+                }
+            }
+            "periods" => {
+                let n = d["periods"].as_array().map_or(0, Vec::len);
+                if expected.as_u64() != Some(n as u64) {
+                    failures.push(format!("periods: expected {expected}, actual {n}"));
+                }
+            }
+            "period_ends" | "period_from" | "period_to" | "period_councils" => {
+                let actual: Vec<String> = d["periods"]
+                    .as_array()
+                    .map(|a| a.iter().map(|p| period_field(key, p)).collect())
+                    .unwrap_or_default();
+                let want = strings(expected);
+                if want != actual {
+                    failures.push(format!("{key}: expected {want:?}, actual {actual:?}"));
+                }
+            }
+            "refund" => {
+                if !is_none_word(expected) {
+                    failures.push(format!(
+                        "refund: only \"none\" can be expected, found {expected}"
+                    ));
+                } else if !d["refund"].is_null() {
+                    failures.push(format!("refund: expected none, actual {}", d["refund"]));
+                }
+            }
+            "refund_ranges" => {
+                let actual: Vec<Vec<String>> = d["refund"]["ranges"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|r| vec![text(&r["from"]), text(&r["to"])])
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let want: Vec<Vec<String>> = expected
+                    .as_array()
+                    .map(|a| a.iter().map(strings).collect())
+                    .unwrap_or_default();
+                if want != actual || !expected.is_array() {
+                    failures.push(format!(
+                        "refund_ranges: expected {want:?}, actual {actual:?}"
+                    ));
+                }
+            }
+            "all_time_barred" => compare_scalar(
+                &mut failures,
+                key,
+                expected,
+                d["refund"].get("all_time_barred"),
+            ),
+            "refund_estimate" | "refund_within_six_years" => {
+                let field = if key == "refund_estimate" {
+                    "total"
+                } else {
+                    "within_six_years"
+                };
+                let actual = d["refund"]["estimate"][field].as_f64();
+                let ok = matches!((expected.as_f64(), actual), (Some(e), Some(a)) if (e - a).abs() < 0.5);
+                if !ok {
+                    failures.push(format!(
+                        "{key}: expected {expected}, actual {}",
+                        show(d["refund"]["estimate"].get(field))
+                    ));
+                }
+            }
+            "deadlines" => {
+                let Some(table) = expected.as_object() else {
+                    failures.push("deadlines: must be a table of kind = date or \"none\"".into());
+                    continue;
+                };
+                for (kind, date) in table {
+                    let dates: Vec<&Json> = deadlines_of(d, kind).map(|x| &x["date"]).collect();
+                    let ok = if is_none_word(date) {
+                        dates.iter().any(|x| x.is_null())
+                    } else {
+                        dates.contains(&date)
+                    };
+                    if !ok {
+                        let shown: Vec<String> = dates.iter().map(|x| x.to_string()).collect();
+                        failures.push(format!(
+                            "deadlines.{kind}: expected {date}, actual {shown:?}"
+                        ));
+                    }
+                }
+            }
+            "no_deadlines" => {
+                for kind in strings(expected) {
+                    if deadlines_of(d, &kind).next().is_some() {
+                        failures.push(format!("no_deadlines: a {kind} deadline is present"));
+                    }
+                }
+            }
+            "deadlines_approximate" => {
+                for kind in strings(expected) {
+                    if !deadlines_of(d, &kind).any(|x| x["approximate"] == Json::Bool(true)) {
+                        failures.push(format!(
+                            "deadlines_approximate: no approximate {kind} deadline, actual {:?}",
+                            deadlines_of(d, &kind)
+                                .map(|x| x["approximate"].to_string())
+                                .collect::<Vec<_>>()
+                        ));
+                    }
+                }
+            }
+            "next_steps" => {
+                let actual: Vec<String> = d["next_steps"]
+                    .as_array()
+                    .map(|a| a.iter().map(|x| text(&x["id"])).collect())
+                    .unwrap_or_default();
+                let want = strings(expected);
+                if !actual.starts_with(&want) {
+                    failures.push(format!(
+                        "next_steps: expected to start with {want:?}, actual {actual:?}"
+                    ));
                 }
             }
             other => failures.push(format!("unknown expectation `{other}`")),
@@ -672,6 +836,193 @@ fn wrong_expectations_are_caught() {
         }
     }
     assert!(tried > 0, "no mutation was tried");
+    assert!(uncaught.is_empty(), "{}", uncaught.join("\n"));
+}
+
+/// Keys that [`mutations`] must have tried on at least one scenario.
+const MUTATED_KEYS: &[&str] = &[
+    "duty_arose",
+    "qualifying_detention",
+    "nhs_body",
+    "council_certain",
+    "nhs_body_certain",
+    "council_candidates",
+    "nhs_body_candidates",
+    "periods",
+    "period_ends",
+    "period_from",
+    "period_to",
+    "period_councils",
+    "refund_ranges",
+    "refund",
+    "all_time_barred",
+    "refund_estimate",
+    "refund_within_six_years",
+    "deadlines",
+    "no_deadlines",
+    "deadlines_approximate",
+    "next_steps",
+];
+
+/// Wrong versions of a scenario's expectations, each with the key whose mismatch must be reported.
+fn mutations(
+    expect: &serde_json::Map<String, Json>,
+    decision: &Json,
+) -> Vec<(&'static str, serde_json::Map<String, Json>)> {
+    let mut out = Vec::new();
+    let mut with = |key: &'static str, value: Json| {
+        let mut wrong = expect.clone();
+        wrong.insert(key.into(), value);
+        out.push((key, wrong));
+    };
+    let never_date = || Json::String("1900-01-01".into());
+    let nowhere = || Json::String("Nowhere District Council".into());
+    for (key, value) in expect {
+        let key: &'static str = match MUTATED_KEYS.iter().find(|k| **k == key.as_str()) {
+            Some(k) => k,
+            None => continue,
+        };
+        match key {
+            "duty_arose" => with(key, never_date()),
+            "qualifying_detention" => with(key, Json::from(99)),
+            "nhs_body" => with(key, Json::String("Nowhere Integrated Care Board".into())),
+            "council_certain" | "nhs_body_certain" | "all_time_barred" => {
+                with(key, Json::Bool(!value.as_bool().unwrap_or(false)));
+            }
+            "council_candidates" | "nhs_body_candidates" | "no_deadlines" => {
+                let mut list = value.as_array().cloned().unwrap_or_default();
+                if key == "no_deadlines" {
+                    // Expect the absence of a deadline the decision has.
+                    if let Some(kind) = decision["deadlines"].get(0).map(|x| x["kind"].clone()) {
+                        list.push(kind);
+                    } else {
+                        continue;
+                    }
+                } else {
+                    list.push(nowhere());
+                }
+                with(key, Json::Array(list));
+            }
+            "periods" => with(key, Json::from(value.as_u64().unwrap_or(0) + 1)),
+            "period_ends" | "period_from" | "period_to" | "period_councils" => {
+                let mut list = value.as_array().cloned().unwrap_or_default();
+                let replacement = match key {
+                    "period_ends" => {
+                        let first = list.first().and_then(Json::as_str).unwrap_or("open");
+                        let other = PERIOD_ENDS
+                            .iter()
+                            .find(|e| **e != first)
+                            .copied()
+                            .unwrap_or("open");
+                        Json::String(other.into())
+                    }
+                    "period_councils" => nowhere(),
+                    _ => never_date(),
+                };
+                match list.first_mut() {
+                    Some(first) => *first = replacement,
+                    None => list.push(replacement),
+                }
+                with(key, Json::Array(list));
+            }
+            "refund_ranges" => {
+                let mut list = value.as_array().cloned().unwrap_or_default();
+                let pair = Json::Array(vec![never_date(), never_date()]);
+                match list.first_mut() {
+                    Some(first) => *first = pair,
+                    None => list.push(pair),
+                }
+                with(key, Json::Array(list.clone()));
+                // A refund exists, so "none" is wrong.
+                if !list.is_empty() && value.as_array().is_some_and(|a| !a.is_empty()) {
+                    with("refund", Json::String("none".into()));
+                }
+            }
+            "refund" => {
+                // Only "none" can be expected; expecting it where a refund exists is tried from refund_ranges.
+                continue;
+            }
+            "refund_estimate" | "refund_within_six_years" => {
+                with(key, Json::from(value.as_f64().unwrap_or(0.0) + 1.0));
+            }
+            "deadlines" => {
+                let mut table = value.as_object().cloned().unwrap_or_default();
+                for v in table.values_mut() {
+                    *v = if is_none_word(v) {
+                        never_date()
+                    } else {
+                        Json::String("none".into())
+                    };
+                }
+                with(key, Json::Object(table));
+                // A kind the decision does not have.
+                for kind in ["judicial_review", "ombudsman", "limitation", "reply"] {
+                    if deadlines_of(decision, kind).next().is_none() {
+                        let mut table = value.as_object().cloned().unwrap_or_default();
+                        table.insert(kind.into(), Json::String("none".into()));
+                        with(key, Json::Object(table));
+                        break;
+                    }
+                }
+            }
+            "deadlines_approximate" => {
+                let exact = decision["deadlines"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|x| x["approximate"] == Json::Bool(false))
+                    .map(|x| x["kind"].clone());
+                let mut list = value.as_array().cloned().unwrap_or_default();
+                list.push(exact.unwrap_or_else(|| Json::String("no_such_kind".into())));
+                with(key, Json::Array(list));
+            }
+            "next_steps" => {
+                let mut list = value.as_array().cloned().unwrap_or_default();
+                list.insert(0, Json::String("no_such_step".into()));
+                with(key, Json::Array(list));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every other expectation key can fail too: dates, the NHS body, `certain`, candidates, periods, refunds,
+/// deadlines and next steps. Each key in [`MUTATED_KEYS`] must have been tried on some scenario.
+#[test]
+fn wrong_expectations_of_every_kind_are_caught() {
+    let mut uncaught = Vec::new();
+    let mut tried: BTreeSet<&str> = BTreeSet::new();
+    for s in load_all().into_iter().filter(|s| s.problems.is_empty()) {
+        let r = run(&s.case);
+        let Some(decision) = r.decision.clone() else {
+            continue;
+        };
+        for (key, wrong) in mutations(&s.expect, &decision) {
+            tried.insert(key);
+            let failures = check(&wrong, &r);
+            let prefix_colon = format!("{key}:");
+            let prefix_dot = format!("{key}.");
+            if !failures
+                .iter()
+                .any(|f| f.starts_with(&prefix_colon) || f.starts_with(&prefix_dot))
+            {
+                uncaught.push(format!(
+                    "{}: a wrong `{key}` was not reported ({:?})",
+                    s.path,
+                    wrong.get(key)
+                ));
+            }
+        }
+    }
+    let untried: Vec<&&str> = MUTATED_KEYS
+        .iter()
+        .filter(|k| !tried.contains(**k))
+        .collect();
+    assert!(
+        untried.is_empty(),
+        "no scenario lets a wrong {untried:?} be tried"
+    );
     assert!(uncaught.is_empty(), "{}", uncaught.join("\n"));
 }
 

@@ -1215,7 +1215,7 @@ fn amounts_give_a_refund_estimate() {
         "WEEKLY,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,£70.00,pw,",
         // A total is the total: £5,000 for a charge wholly inside the duty.
         "TOTAL,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,\"£5,000\",Total,",
-        // £1,200 a month for 1 January to 31 December 2025: 365 days at 1,200 x 12 / 365.25 a day = £14,390.14.
+        // £1,200 a month for 1 January to 31 December 2025: twelve whole months paid = £14,400.
         "MONTHLY,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,1200,monthly,",
     ]);
     assert!(s.errors.is_empty(), "{:?}", errors(&s));
@@ -1231,7 +1231,7 @@ fn amounts_give_a_refund_estimate() {
         weekly.summary
     );
     assert_eq!(row(&s, "TOTAL").refund_estimate, Some(5000.0));
-    assert_eq!(row(&s, "MONTHLY").refund_estimate, Some(14390.0));
+    assert_eq!(row(&s, "MONTHLY").refund_estimate, Some(14400.0));
     let csv = to_csv(&s.rows);
     assert!(
         csv.contains(",2025-01-01,no,1,no,3650,2031-01-01,limitation,2031-01-01,"),

@@ -127,6 +127,32 @@ fn days_between(from: NaiveDate, to: NaiveDate, floor: NaiveDate) -> f64 {
     }
 }
 
+/// Pounds charged over `[from, to]` (only days on or after `floor`): a monthly or yearly amount counts once for
+/// each whole calendar month or year in the span (twelve payments of £1,000 are £12,000), and pro rata by the day
+/// for what is left; other amounts by the day.
+fn charged(rate: f64, charge: &Charge, from: NaiveDate, to: NaiveDate, floor: NaiveDate) -> f64 {
+    let from = from.max(floor);
+    let step = match charge.per {
+        Some(Per::Month) => 1,
+        Some(Per::Year) => 12,
+        Some(Per::Week | Per::Total) | None => return rate * days_between(from, to, from),
+    };
+    let (Some(amount), Some(end)) = (charge.amount, to.succ_opt()) else {
+        return rate * days_between(from, to, from);
+    };
+    let mut whole = 0;
+    while from
+        .checked_add_months(chrono::Months::new((whole + 1) * step))
+        .is_some_and(|next| next <= end)
+    {
+        whole += 1;
+    }
+    let rest = from
+        .checked_add_months(chrono::Months::new(whole * step))
+        .unwrap_or(end);
+    amount * f64::from(whole) + rate * (end - rest).num_days().max(0) as f64
+}
+
 /// An estimate of the refundable principal, when every refundable charge has an amount.
 fn estimate(case: &Case, ranges: &[RefundRange], limit: NaiveDate) -> Option<RefundEstimate> {
     let as_at = case.as_at.first_day();
@@ -137,8 +163,8 @@ fn estimate(case: &Case, ranges: &[RefundRange], limit: NaiveDate) -> Option<Ref
         let charge = &case.charges[range.charge];
         let (rate, basis) = daily_rate(charge, as_at)?;
         let (from, to) = (range.from.first_day(), range.to.last_day().min(as_at));
-        total += rate * days_between(from, to, NaiveDate::MIN);
-        recent += rate * days_between(from, to, limit);
+        total += charged(rate, charge, from, to, NaiveDate::MIN);
+        recent += charged(rate, charge, from, to, limit);
         if !per.contains(&basis) {
             per.push(basis);
         }
@@ -147,7 +173,7 @@ fn estimate(case: &Case, ranges: &[RefundRange], limit: NaiveDate) -> Option<Ref
         total: total.round(),
         within_six_years: recent.round(),
         basis: format!(
-            "The amounts you gave ({}) multiplied by the days charged while the duty ran, counting each month or year you gave as starting on its first day; interest is not included.",
+            "The amounts you gave ({}) for the time charged while the duty ran: a monthly or yearly amount once for each whole month or year, and by the day for the rest, counting each month or year you gave as starting on its first day; interest is not included.",
             per.join(", ")
         ),
     })

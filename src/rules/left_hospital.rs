@@ -136,7 +136,15 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         .unwrap_or_default();
     let what = describe_detention(d);
     let code = super::code_of_practice(case, latest);
-    match status(d.leaving, d.left_hospital.is_some()) {
+    // A person who died while still in hospital will never leave it: no duty arises (s.117(1); §11.1).
+    let died_in_hospital =
+        case.died.is_some() && status(d.leaving, d.left_hospital.is_some()) == Status::NotYet;
+    let leaving_status = if died_in_hospital {
+        Status::Never
+    } else {
+        status(d.leaving, d.left_hospital.is_some())
+    };
+    match leaving_status {
         Status::Left => {
             out.duty_arose = d.left_hospital.or(d.section_ended);
             let (text, cites): (String, &[_]) = match d.leaving {
@@ -234,7 +242,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         }
         Status::Never => {
             let earlier = !out.timeline.periods.is_empty();
-            let text = if d.leaving == Some(Leaving::Died) {
+            let text = if d.leaving == Some(Leaving::Died) || died_in_hospital {
                 format!("You told us the person died in hospital during {what}, so no after-care duty arose from it.")
             } else {
                 format!("You were transferred from hospital during {what} to a hospital outside England and Wales, so you did not leave hospital here and no after-care duty arose from it. Law outside England and Wales decides after-care there.")
