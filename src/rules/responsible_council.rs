@@ -84,6 +84,31 @@ pub fn nation_name(nation: OtherNation) -> &'static str {
 
 /// Recognises a council from what the person typed.
 pub fn recognise(typed: &str) -> NamedCouncil {
+    // One check asks about the same few names many times (each period, each flag); a handful of recent answers
+    // are kept per thread. The answer depends only on the text and the compiled-in reference data.
+    const KEPT: usize = 16;
+    thread_local! {
+        static RECENT: std::cell::RefCell<Vec<(Box<str>, NamedCouncil)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    if let Some(hit) = RECENT.with_borrow(|r| {
+        r.iter()
+            .find(|(t, _)| **t == *typed)
+            .map(|(_, n)| n.clone())
+    }) {
+        return hit;
+    }
+    let named = recognise_uncached(typed);
+    RECENT.with_borrow_mut(|r| {
+        if r.len() == KEPT {
+            r.remove(0);
+        }
+        r.push((typed.into(), named.clone()));
+    });
+    named
+}
+
+/// [`recognise`], worked out.
+fn recognise_uncached(typed: &str) -> NamedCouncil {
     let kept = NamedCouncil {
         council: None,
         name: typed.trim().to_owned(),

@@ -1036,6 +1036,33 @@ fn former_icb_code(typed: &str, name: &str, as_at: Date) -> Option<&'static str>
     }
 }
 
+/// When the ICB with this ONS code was formed from earlier ICBs, and their names (once each): worked out once from
+/// the reference data, since every check that names an ICB asks.
+fn formation(code: &str) -> Option<&'static (NaiveDate, Vec<&'static str>)> {
+    static FORMATIONS: std::sync::OnceLock<Vec<(&'static str, (NaiveDate, Vec<&'static str>))>> =
+        std::sync::OnceLock::new();
+    let all = FORMATIONS.get_or_init(|| {
+        let mut all: Vec<(&'static str, (NaiveDate, Vec<&'static str>))> = Vec::new();
+        for &(former_code, former_name, _) in reference::former_icbs() {
+            for m in reference::nhs_successors(former_code) {
+                let Some(on) = m.merged_on else { continue };
+                let successor = m.body.code;
+                match all.iter_mut().find(|(c, _)| *c == successor) {
+                    Some((_, (formed, names))) => {
+                        *formed = (*formed).min(on);
+                        if !names.contains(&former_name) {
+                            names.push(former_name);
+                        }
+                    }
+                    None => all.push((successor, (on, vec![former_name]))),
+                }
+            }
+        }
+        all
+    });
+    all.iter().find(|(c, _)| *c == code).map(|(_, f)| f)
+}
+
 /// The reference data names the ICBs as from April 2026. For a check dated before an ICB was formed or changed
 /// then, says so: the ICB that existed on that date is named where the data shows it (the same board under an
 /// earlier code), and otherwise the boards it was formed from are the candidates and the body is not certain.
@@ -1047,25 +1074,10 @@ fn fit_to_date(body: &mut Body, as_at: Date, from_area: bool) {
     let Some(code) = body.code.clone() else {
         return;
     };
-    let mut formed_on: Option<NaiveDate> = None;
-    // The earlier ICBs the body was formed from, once per name.
-    let mut before: Vec<&'static str> = Vec::new();
-    for &(former_code, former_name, _) in reference::former_icbs() {
-        for m in reference::nhs_successors(former_code) {
-            if m.body.code != code {
-                continue;
-            }
-            if let Some(on) = m.merged_on {
-                formed_on = Some(formed_on.map_or(on, |f| f.min(on)));
-            }
-            if !before.contains(&former_name) {
-                before.push(former_name);
-            }
-        }
-    }
-    let Some(on) = formed_on.filter(|on| as_at.last_day() < *on) else {
+    let Some((on, before)) = formation(&code).filter(|(on, _)| as_at.last_day() < *on) else {
         return;
     };
+    let (on, before) = (*on, before.clone());
     let same = before.iter().any(|n| *n == body.name);
     if same {
         // The same board (same name and ODS code) under its earlier ONS code.
