@@ -1036,13 +1036,16 @@ fn former_icb_code(typed: &str, name: &str, as_at: Date) -> Option<&'static str>
     }
 }
 
+/// The day an ICB was formed from earlier ones, and their names.
+type Formation = (NaiveDate, Vec<&'static str>);
+
 /// When the ICB with this ONS code was formed from earlier ICBs, and their names (once each): worked out once from
 /// the reference data, since every check that names an ICB asks.
-fn formation(code: &str) -> Option<&'static (NaiveDate, Vec<&'static str>)> {
-    static FORMATIONS: std::sync::OnceLock<Vec<(&'static str, (NaiveDate, Vec<&'static str>))>> =
+fn formation(code: &str) -> Option<&'static Formation> {
+    static FORMATIONS: std::sync::OnceLock<Vec<(&'static str, Formation)>> =
         std::sync::OnceLock::new();
     let all = FORMATIONS.get_or_init(|| {
-        let mut all: Vec<(&'static str, (NaiveDate, Vec<&'static str>))> = Vec::new();
+        let mut all: Vec<(&'static str, Formation)> = Vec::new();
         for &(former_code, former_name, _) in reference::former_icbs() {
             for m in reference::nhs_successors(former_code) {
                 let Some(on) = m.merged_on else { continue };
