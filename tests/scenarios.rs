@@ -76,7 +76,30 @@ const EXPECT_KEYS: &[&str] = &[
     "no_deadlines",
     "deadlines_approximate",
     "next_steps",
+    "cited",
+    "not_cited",
 ];
+
+/// Every citation id anywhere in a decision (reasons, flags, bodies, periods, deadlines, next steps).
+fn cited_ids(value: &Json, out: &mut BTreeSet<String>) {
+    match value {
+        Json::Object(map) => {
+            if let Some(Json::Array(cites)) = map.get("cites") {
+                out.extend(
+                    cites
+                        .iter()
+                        .filter_map(|c| c["id"].as_str())
+                        .map(str::to_owned),
+                );
+            }
+            for v in map.values() {
+                cited_ids(v, out);
+            }
+        }
+        Json::Array(items) => items.iter().for_each(|v| cited_ids(v, out)),
+        Json::Null | Json::Bool(_) | Json::Number(_) | Json::String(_) => {}
+    }
+}
 
 /// Every value `DutyPeriod.ended_by` can take, plus `open` for a period still running.
 const PERIOD_ENDS: &[&str] = &["readmission", "joint_decision", "death", "open"];
@@ -490,6 +513,15 @@ fn check(expect: &serde_json::Map<String, Json>, run: &Run) -> Vec<String> {
                     }
                 }
             }
+            "cited" | "not_cited" => {
+                let mut ids = BTreeSet::new();
+                cited_ids(d, &mut ids);
+                for id in strings(expected) {
+                    if ids.contains(&id) != (key == "cited") {
+                        failures.push(format!("{key}: {id:?}, actual citations {ids:?}"));
+                    }
+                }
+            }
             "no_flags" => {
                 for unwanted in strings(expected) {
                     if flag_ids.contains(&unwanted.as_str()) {
@@ -841,6 +873,8 @@ fn wrong_expectations_are_caught() {
 
 /// Keys that [`mutations`] must have tried on at least one scenario.
 const MUTATED_KEYS: &[&str] = &[
+    "cited",
+    "not_cited",
     "duty_arose",
     "qualifying_detention",
     "nhs_body",
@@ -883,6 +917,21 @@ fn mutations(
             None => continue,
         };
         match key {
+            "cited" | "not_cited" => {
+                // A source the decision does not cite is expected, or one it does cite is forbidden.
+                let mut ids = BTreeSet::new();
+                cited_ids(decision, &mut ids);
+                let flip = if key == "cited" {
+                    Some("no-such-source".to_owned())
+                } else {
+                    ids.into_iter().next()
+                };
+                if let Some(id) = flip {
+                    let mut list = value.as_array().cloned().unwrap_or_default();
+                    list.push(Json::String(id));
+                    with(key, Json::Array(list));
+                }
+            }
             "duty_arose" => with(key, never_date()),
             "qualifying_detention" => with(key, Json::from(99)),
             "nhs_body" => with(key, Json::String("Nowhere Integrated Care Board".into())),
