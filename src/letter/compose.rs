@@ -17,7 +17,7 @@ use super::{
 };
 use crate::case::{Country, Detention, EndingReason, Jurisdiction, Leaving, Recall, Section};
 use crate::date::{Date, Precision};
-use crate::decision::{Body, BodyKind, DeadlineKind, Decision, Entitlement, FlagId};
+use crate::decision::{Body, BodyKind, DeadlineKind, Decision, Entitlement, FlagId, PeriodEnd};
 use crate::rules::qualifying_detention::is_qualifying;
 use crate::rules::responsible_council::recognise;
 use crate::rules::{LAW_DATE, RULES_VERSION};
@@ -792,7 +792,7 @@ impl Composer<'_> {
     }
 
     /// Each stay in hospital, oldest first.
-    fn chronology(&self) -> Vec<Block> {
+    fn chronology(&mut self) -> Vec<Block> {
         let detentions = &self.request.case.detentions;
         let mut items: Vec<String> = detentions
             .iter()
@@ -809,7 +809,7 @@ impl Composer<'_> {
         } else {
             "Time in hospital under the Mental Health Act"
         };
-        vec![
+        let mut blocks = vec![
             Block::Heading {
                 text: heading.into(),
             },
@@ -817,7 +817,47 @@ impl Composer<'_> {
                 ordered: true,
                 items,
             },
-        ]
+        ];
+        if let Some(text) = self.periods_sentence() {
+            blocks.push(Block::Paragraph { text });
+        }
+        blocks
+    }
+
+    /// The periods of after-care the history gives, from the Decision, when there was more than one or one ended:
+    /// "On these facts, my after-care duty ran from 1 June 2019 to 3 March 2021, when I was detained again, and
+    /// again from 20 September 2021."
+    fn periods_sentence(&mut self) -> Option<String> {
+        let periods = self.decision.periods.clone();
+        let ended = periods.iter().any(|p| p.ended_by.is_some());
+        if periods.len() < 2 && !ended {
+            return None;
+        }
+        let v = self.voice.clone();
+        let spans: Vec<String> = periods
+            .iter()
+            .map(|p| {
+                let why = match p.ended_by {
+                    Some(PeriodEnd::Readmission) => {
+                        format!(", ending when {} {} detained again,", v.they, v.was_they())
+                    }
+                    Some(PeriodEnd::JointDecision) => ", ending with a joint decision,".to_owned(),
+                    Some(PeriodEnd::Death) => String::new(),
+                    None => " to now".to_owned(),
+                };
+                match p.to {
+                    Some(to) => format!("from {} to {}{why}", p.from.long(), to.long()),
+                    None => format!("from {}{why}", p.from.long()),
+                }
+            })
+            .collect();
+        let law = self.cite(&[MHA_1983_S117_1, MHA_1983_S117_2]);
+        let text = join_and(&spans);
+        let text = text.trim_end_matches(',');
+        Some(format!(
+            "On these facts, {} after-care duty ran {text}{law}.",
+            v.n_poss
+        ))
     }
 
     /// One stay, in a few sentences.
