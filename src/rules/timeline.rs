@@ -25,7 +25,7 @@
 //!
 //! # Open questions
 //!
-//! Continuity is reasoned from s.117(1), not decided by a court (§11.1 [U]).
+//! Continuity is reasoned from s.117(1), not decided by a court (§11.1, marked unverified).
 
 use super::jurisdiction::is_mha_1983;
 use super::left_hospital::{status, Status};
