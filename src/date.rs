@@ -201,6 +201,14 @@ impl Date {
         }
     }
 
+    /// The date after a preposition that fits its precision: "on 14 May 2023", "in May 2023", "in 2023".
+    pub fn on(self) -> String {
+        match self.precision {
+            Precision::Day => format!("on {}", self.long()),
+            Precision::Month | Precision::Year => format!("in {}", self.long()),
+        }
+    }
+
     /// This date plus whole calendar months, keeping its precision; `None` past the calendar's end.
     ///
     /// The day is clamped to the end of a shorter month (31 January plus one month is 28 or 29 February).

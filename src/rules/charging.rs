@@ -103,9 +103,9 @@ fn ranges(case: &Case, index: usize, timeline: &timeline::Timeline) -> Vec<Refun
 fn daily_rate(charge: &Charge, as_at: NaiveDate) -> Option<(f64, &'static str)> {
     let amount = charge.amount.filter(|a| a.is_finite() && *a >= 0.0)?;
     Some(match charge.per? {
-        Per::Week => (amount / 7.0, "a week"),
-        Per::Month => (amount * 12.0 / 365.25, "a month"),
-        Per::Year => (amount / 365.25, "a year"),
+        Per::Week => (amount / 7.0, "per week"),
+        Per::Month => (amount * 12.0 / 365.25, "per month"),
+        Per::Year => (amount / 365.25, "per year"),
         Per::Total => {
             let (since, last) = charge_days(charge, as_at);
             let days = (last - since?).num_days() + 1;

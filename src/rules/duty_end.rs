@@ -84,7 +84,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             Finding::NotMet,
             format!(
                 "The after-care duty ended when the person died{}. Charges made while it ran can still be recovered by their estate.",
-                period.to.map(|d| format!(" on {}", d.long())).unwrap_or_default()
+                period.to.map(|d| format!(" {}", d.on())).unwrap_or_default()
             ),
             &[MHA_1983_S117_2, STENNETT_2002],
         );
@@ -104,7 +104,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     };
     let when = ended
         .date
-        .map(|d| format!(" on {}", d.long()))
+        .map(|d| format!(" {}", d.on()))
         .unwrap_or_default();
     let current = out.timeline.current();
     match out.timeline.ending {
@@ -181,7 +181,7 @@ fn decide_ending(
 ) {
     let when = ended
         .date
-        .map(|d| format!(" on {}", d.long()))
+        .map(|d| format!(" {}", d.on()))
         .unwrap_or_default();
     // "The CTO ended" as the reason means the person was no longer on it; it is then an invalid reason, below.
     let on_cto = left_on_cto

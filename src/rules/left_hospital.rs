@@ -132,7 +132,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let d = &case.detentions[latest];
     let when = d
         .left_hospital
-        .map(|date| format!(" on {}", date.long()))
+        .map(|date| format!(" {}", date.on()))
         .unwrap_or_default();
     let what = describe_detention(d);
     let code = super::code_of_practice(case, latest);

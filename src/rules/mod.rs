@@ -218,9 +218,9 @@ pub fn code_of_practice(case: &Case, index: usize) -> Citation {
 pub fn describe_detention(d: &Detention) -> String {
     match d.admitted {
         Some(date) => format!(
-            "the detention under {} that began on {}",
+            "the detention under {} that began {}",
             d.section.describe(),
-            date.long()
+            date.on()
         ),
         None => format!("the detention under {}", d.section.describe()),
     }

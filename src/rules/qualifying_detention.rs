@@ -218,7 +218,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
 fn decide_either_side_of_the_act(d: &Detention, out: &mut Outcome) {
     let what = describe_stay(d);
     let when = match liable_until(d) {
-        Some(end) => format!("ended {}", on_or_in(end)),
+        Some(end) => format!("ended {}", Date::on(end)),
         None => "ended on a date you did not give".to_owned(),
     };
     out.reason(
@@ -256,7 +256,7 @@ fn decide_none(case: &Case, out: &mut Outcome) {
         stays.iter().partition(|d| is_qualifying_kind(d));
     for d in &before_act {
         let what = describe_stay(d);
-        let when = liable_until(d).map_or_else(String::new, |e| format!(" {}", on_or_in(e)));
+        let when = liable_until(d).map_or_else(String::new, |e| format!(" {}", Date::on(e)));
         out.reason(
             RuleId::QualifyingDetention,
             Finding::NotMet,
@@ -385,17 +385,17 @@ fn overlong(d: &Detention, as_at: Date) -> Option<Overlong> {
     let reason = if days > 28 {
         format!(
             "But {section} can last at most {max_words}, and your stay that began {} lasted {lasted}. You were probably kept under another section, most likely section 3, which lasts up to six months at first and can be renewed. If your stay was under section 3 (likely, as it lasted {lasted}), then you are very probably owed after-care under section 117 from when you left hospital.",
-            on_or_in(admitted)
+            Date::on(admitted)
         )
     } else {
         format!(
             "But {section} can last at most {max_words}, and your stay that began {} lasted {lasted}. You were probably kept under another section afterwards, such as section 2 (which does not lead to after-care) or section 3 (which does). If your stay was under section 3, then you are very probably owed after-care under section 117 from when you left hospital.",
-            on_or_in(admitted)
+            Date::on(admitted)
         )
     };
     let flag = format!(
         "Your stay that began {} lasted {lasted}, longer than {section} allows (at most {max_words}), so it was probably under another section as well, possibly section 3. Ask the hospital or your care coordinator which section you were held under at the end of that stay, or make a subject access request for your records. If it was section 3, check again: you are very probably owed free after-care.",
-        on_or_in(admitted)
+        Date::on(admitted)
     );
     Some(Overlong {
         reason,
@@ -410,18 +410,9 @@ fn describe_stay(d: &Detention) -> String {
         Some(a) => format!(
             "Your detention under {} that began {}",
             d.section.describe(),
-            on_or_in(a)
+            Date::on(a)
         ),
         None => format!("Your detention under {}", d.section.describe()),
-    }
-}
-
-/// "on 10 January 2024", "in January 2024", "in 2024".
-fn on_or_in(date: Date) -> String {
-    if date.is_exact() {
-        format!("on {}", date.long())
-    } else {
-        format!("in {}", date.long())
     }
 }
 

@@ -110,7 +110,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             .map(|d| {
                 d.admitted.map_or_else(
                     || "a later stay".to_owned(),
-                    |a| format!("the stay that began on {}", a.long()),
+                    |a| format!("the stay that began {}", a.on()),
                 )
             })
             .collect();
