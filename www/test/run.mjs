@@ -315,9 +315,10 @@ const flagIds = (decision) => decision.flags.map((f) => f.id);
 
 async function shot(page, name, { widget = false } = {}) {
   await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // Full-page shots of a long result page can take a while on a busy 2-core machine.
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, timeout: 30000 });
   // The widget alone, at full size, for looking at closely.
-  if (widget) await page.locator('s117-checker').first().screenshot({ path: path.join(SHOTS, `${name}-widget.png`) });
+  if (widget) await page.locator('s117-checker').first().screenshot({ path: path.join(SHOTS, `${name}-widget.png`), timeout: 30000 });
 }
 
 /** No horizontal scrolling at this width (WCAG 1.4.10 reflow). */
