@@ -1043,7 +1043,9 @@ proptest! {
         if month && as_month.first_day() >= lo && as_month.last_day() <= hi {
             date = as_month;
         }
-        prop_assert!(outside_every_period(date, &before.periods), "{} in {:?}", date, before.periods);
+        // With approximate dates the periods can seem to overlap, so a day between two of them may still fall inside
+        // one of them; the property is about endings certainly outside every period.
+        prop_assume!(outside_every_period(date, &before.periods));
         let mut with = c.clone();
         with.aftercare_ended = Some(AftercareEnded { date: Some(date), reason: ending.1, joint_written_decision: ending.2 });
         prop_assume!(s117::validate(&with).is_empty());
