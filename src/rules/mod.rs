@@ -69,22 +69,16 @@ pub struct Outcome {
 
 impl Outcome {
     fn new(case: &Case) -> Self {
-        Outcome {
-            entitlement: None,
-            qualifying: None,
-            duty_arose: None,
-            council: None,
-            nhs_body: None,
-            reasons: Vec::new(),
-            flags: Vec::new(),
-            timeline: timeline::build(case),
-            refund: None,
-            deadlines: Vec::new(),
-        }
+        Outcome::over(timeline::build(case))
     }
 
     /// A blank outcome over the same timeline, for working something out without recording its reasons.
     pub fn scratch(&self) -> Self {
+        Outcome::over(self.timeline.clone())
+    }
+
+    /// Nothing found yet, over this timeline.
+    fn over(timeline: timeline::Timeline) -> Self {
         Outcome {
             entitlement: None,
             qualifying: None,
@@ -93,7 +87,7 @@ impl Outcome {
             nhs_body: None,
             reasons: Vec::new(),
             flags: Vec::new(),
-            timeline: self.timeline.clone(),
+            timeline,
             refund: None,
             deadlines: Vec::new(),
         }
