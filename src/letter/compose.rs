@@ -12,8 +12,6 @@ use super::{field, Addressee, Block, Letter, LetterRequest, Side, REPLY_WORKING_
 use crate::case::{Country, Detention};
 use crate::date::Date;
 use crate::decision::{BodyKind, Decision, Entitlement, FlagId};
-use crate::rules::qualifying_detention::is_qualifying;
-use crate::rules::{LAW_DATE, RULES_VERSION};
 use crate::sources::Citation;
 
 /// What the letter is asking for, from the decision.
@@ -115,14 +113,10 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
     let qualifying = decision
         .qualifying_detention
         .and_then(|i| request.case.detentions.get(i));
-    let readmitted = decision.qualifying_detention.is_some_and(|i| {
-        request
-            .case
-            .detentions
-            .iter()
-            .take(i)
-            .any(|d| crate::rules::jurisdiction::is_mha_1983(d.detained_in) && is_qualifying(d))
-    });
+    // The duty restarted: the Decision found a period of after-care from an earlier detention.
+    let readmitted = decision
+        .qualifying_detention
+        .is_some_and(|i| decision.periods.iter().any(|p| p.detention < i));
     // Body names can be text the user typed (a council the checker did not recognise), so they are cleaned
     // like every other field before they reach the letter.
     let mut view = decision.clone();
@@ -177,11 +171,13 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
     let subject = c.subject();
     let sender = c.sender();
     let footer = format!(
-        "Prepared with the Section 117 after-care checker, rules version {RULES_VERSION}, reflecting the law as at {}. The checker is a screening tool, not legal advice.",
-        LAW_DATE
+        "Prepared with the Section 117 after-care checker, rules version {}, reflecting the law as at {}. The checker is a screening tool, not legal advice.",
+        decision.rules_version,
+        decision
+            .law_date
             .parse::<Date>()
             .map(Date::long)
-            .unwrap_or_else(|_| LAW_DATE.to_owned())
+            .unwrap_or_else(|_| decision.law_date.to_owned())
     );
     let Composer {
         addressees,
