@@ -2,7 +2,7 @@
 //! the Decision found.
 
 use super::compose::Composer;
-use super::voice::{cap, join_and, on};
+use super::voice::{cap, on};
 use super::{field, Block, BLANK};
 use crate::case::{Country, Detention, Jurisdiction, Leaving, Recall, Section};
 use crate::date::Date;
@@ -54,26 +54,46 @@ impl Composer<'_> {
             return None;
         }
         let v = self.voice.clone();
-        let spans: Vec<String> = periods
+        // Each span, and how it ended when that is a clause of its own ("…, ending with a joint decision"),
+        // which is closed with a comma when another span follows it.
+        let spans: Vec<(String, Option<String>)> = periods
             .iter()
             .map(|p| {
-                let why = match p.ended_by {
-                    Some(PeriodEnd::Readmission) => {
-                        format!(", ending when {} {} detained again,", v.they, v.was_they())
-                    }
-                    Some(PeriodEnd::JointDecision) => ", ending with a joint decision,".to_owned(),
-                    Some(PeriodEnd::Death) => String::new(),
-                    None => " to now".to_owned(),
+                let span = match (p.to, p.ended_by) {
+                    (Some(to), _) => format!("from {} to {}", p.from.long(), to.long()),
+                    (None, None) => format!("from {} to now", p.from.long()),
+                    (None, Some(_)) => format!("from {}", p.from.long()),
                 };
-                match p.to {
-                    Some(to) => format!("from {} to {}{why}", p.from.long(), to.long()),
-                    None => format!("from {}{why}", p.from.long()),
-                }
+                let how = match p.ended_by {
+                    Some(PeriodEnd::Readmission) => Some(format!(
+                        "ending when {} {} detained again",
+                        v.they,
+                        v.was_they()
+                    )),
+                    Some(PeriodEnd::JointDecision) => {
+                        Some("ending with a joint decision".to_owned())
+                    }
+                    Some(PeriodEnd::Death) | None => None,
+                };
+                (span, how)
             })
             .collect();
         let law = self.cite(&[MHA_1983_S117_1, MHA_1983_S117_2]);
-        let text = join_and(&spans);
-        let text = text.trim_end_matches(',');
+        let last = spans.len() - 1;
+        let mut text = String::new();
+        for (i, (span, how)) in spans.iter().enumerate() {
+            if i > 0 {
+                text.push_str(if i < last { ", " } else { " and " });
+            }
+            text.push_str(span);
+            if let Some(how) = how {
+                text.push_str(", ");
+                text.push_str(how);
+                if i < last {
+                    text.push(',');
+                }
+            }
+        }
         Some(format!(
             "On these facts, {} after-care duty ran {text}{law}.",
             v.n_poss
