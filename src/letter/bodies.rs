@@ -33,12 +33,12 @@ impl Composer<'_> {
             paired,
         } = self.audience;
         let name = |b: &Option<Body>| b.as_ref().map(|b| b.name.clone());
-        let mut text = match (to_council, to_nhs) {
+        let ask = match (to_council, to_nhs) {
             (true, true) => match (name(&council), name(&nhs)) {
                 (Some(c), Some(n)) if council_sure && nhs_sure => format!(
-                    "Please confirm that {c} and {n} are the council and the NHS body that {hold} this duty, and on what basis."
+                    "confirm that {c} and {n} are the council and the NHS body that {hold} this duty, and on what basis."
                 ),
-                _ => format!("Please confirm which council and which NHS body {hold} this duty, and on what basis."),
+                _ => format!("confirm which council and which NHS body {hold} this duty, and on what basis."),
             },
             (true, false) => {
                 // One of two letters, with the other side named for sure: ask to confirm it, not to name it.
@@ -48,10 +48,10 @@ impl Composer<'_> {
                 };
                 match name(&council) {
                     Some(c) if council_sure => format!(
-                        "Please confirm that {c} is the council that {holds} this duty, and on what basis, and {shares}."
+                        "confirm that {c} is the council that {holds} this duty, and on what basis, and {shares}."
                     ),
                     _ => format!(
-                        "Please confirm which council {holds} this duty, and on what basis, and {shares}."
+                        "confirm which council {holds} this duty, and on what basis, and {shares}."
                     ),
                 }
             }
@@ -62,15 +62,15 @@ impl Composer<'_> {
                 };
                 match name(&nhs) {
                     Some(n) if nhs_sure => format!(
-                        "Please confirm that {n} is the NHS body that {holds} this duty, and on what basis, and {shares}."
+                        "confirm that {n} is the NHS body that {holds} this duty, and on what basis, and {shares}."
                     ),
                     _ => format!(
-                        "Please confirm which NHS body {holds} this duty, and on what basis, and {shares}."
+                        "confirm which NHS body {holds} this duty, and on what basis, and {shares}."
                     ),
                 }
             }
         };
-        text = self.hedge(text);
+        let mut text = self.please(&ask);
         text.push_str(&self.council_basis());
         text.push_str(&self.nhs_basis(nhs.as_ref()));
 

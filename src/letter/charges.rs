@@ -23,8 +23,8 @@ impl Composer<'_> {
         } else {
             self.cite(&[MHA_1983_S117A])
         };
-        let mut text = format!(
-            "Please confirm that {n} will not be charged for any of {their} after-care, including accommodation, rent and service charges where the accommodation {will} part of that after-care. There is no power to charge for section 117 after-care{stennett}. A top-up can be asked for only if {they} choose accommodation that costs more than the council would usually pay for that kind of placement, and only under a written agreement; the council must pay the rest{top_up_law}."
+        let mut ask = format!(
+            "confirm that {n} will not be charged for any of {their} after-care, including accommodation, rent and service charges where the accommodation {will} part of that after-care. There is no power to charge for section 117 after-care{stennett}. A top-up can be asked for only if {they} choose accommodation that costs more than the council would usually pay for that kind of placement, and only under a written agreement; the council must pay the rest{top_up_law}."
         );
         let top_ups: Vec<String> = self
             .request
@@ -35,12 +35,12 @@ impl Composer<'_> {
             .map(|c| field(c.what.as_ref()).unwrap_or_else(|| "accommodation".into()))
             .collect();
         if !top_ups.is_empty() {
-            text.push_str(&format!(
+            ask.push_str(&format!(
                 " A top-up is being paid under a written agreement for {}. Please confirm the amount the council pays, and that the top-up covers only the extra cost of the placement {they} chose and nothing else charged to {them}.",
                 join_and(&top_ups)
             ));
         }
-        self.hedge(text)
+        self.please(&ask)
     }
 
     /// A refund of unlawful charges, when the decision found any.

@@ -31,8 +31,8 @@ impl Composer<'_> {
                     String::new()
                 };
                 let law = self.cite(&[MHA_1983_S117_2]);
-                self.hedge(format!(
-                    "Please confirm that {n_poss} after-care has not been ended. It can end only when both the council and the NHS body are satisfied, after reviewing {their} needs, that {they} no longer need after-care services{cto}{law}."
+                self.please(&format!(
+                    "confirm that {n_poss} after-care has not been ended. It can end only when both the council and the NHS body are satisfied, after reviewing {their} needs, that {they} no longer need after-care services{cto}{law}."
                 ))
             }
             Ending::Unlawful => {

@@ -86,7 +86,7 @@ impl Composer<'_> {
             ),
             (false, false) => return None,
         };
-        Some(self.hedge(text))
+        Some(text)
     }
 
     /// The nation whose social care law applies to the council: from the council named, or else from where the

@@ -38,18 +38,17 @@ impl Composer<'_> {
         items
     }
 
-    /// "If I am entitled, please …" for an undetermined case; the text unchanged otherwise.
-    pub(super) fn hedge(&self, text: String) -> String {
-        if self.mode != Mode::Unsure {
-            return text;
-        }
-        match text.strip_prefix("Please ") {
-            Some(rest) => format!(
-                "If {} {} entitled, please {rest}",
+    /// A request: "Please {ask}", or "If I am entitled, please {ask}" when it is not known whether the person is
+    /// owed after-care.
+    pub(super) fn please(&self, ask: &str) -> String {
+        if self.mode == Mode::Unsure {
+            format!(
+                "If {} {} entitled, please {ask}",
                 self.voice.n,
                 self.voice.be_n()
-            ),
-            None => text,
+            )
+        } else {
+            format!("Please {ask}")
         }
     }
 
