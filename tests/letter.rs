@@ -1178,3 +1178,21 @@ fn render_never_panics_on_any_case_shape() {
     }
     assert!(count > 1000);
 }
+
+#[test]
+fn a_later_stay_under_an_unknown_section_is_a_doubt_only_under_the_mental_health_act_1983() {
+    let later = |detained_in: &str| {
+        let mut detentions = england_s3_bromsgrove()["detentions"].clone();
+        detentions.as_array_mut().unwrap().push(json!({
+            "section": "unknown", "detained_in": detained_in, "admitted": "2025-01-06",
+            "left_hospital": "2025-02-03", "leaving": "discharged",
+            "lived_before": {"country": "england", "council": "Birmingham"}
+        }));
+        words(&render(&request_for(
+            json!({"case": {"detentions": detentions}}),
+        )))
+    };
+    let doubt = "under a section I do not know";
+    assert!(later("england").contains(doubt));
+    assert!(!later("scotland").contains(doubt));
+}
