@@ -4,8 +4,8 @@
 use super::compose::{Audience, Composer, Mode};
 use super::field;
 use super::voice::cap;
-use crate::case::{Country, Recall, Section};
-use crate::decision::{Body, BodyKind, FlagId};
+use crate::case::{Country, Recall};
+use crate::decision::{Body, BodyKind, Finding, FlagId, RuleId};
 use crate::rules::responsible_council::recognise;
 use crate::sources::{
     HCA_2022_SCH_4, MHA_1983_S117_3, MHA_1983_S117_4, SI_2022_635, SI_2022_635_REG_8,
@@ -333,14 +333,12 @@ impl Composer<'_> {
     }
 
     /// Is there a stay under the Mental Health Act 1983, section not known, after the detention the duty
-    /// comes from?
+    /// comes from? The Decision says so with an `unknown` finding on readmission.
     pub(super) fn later_unknown_section(&self) -> bool {
-        self.decision.qualifying_detention.is_some_and(|i| {
-            self.request.case.detentions.iter().skip(i + 1).any(|d| {
-                d.section == Section::Unknown
-                    && crate::rules::jurisdiction::is_mha_1983(d.detained_in)
-            })
-        })
+        self.decision
+            .reasons
+            .iter()
+            .any(|r| r.rule == RuleId::Readmission && r.finding == Finding::Unknown)
     }
 
     /// `placement_facts_needed`: the person lacked capacity to decide where to live, and who arranged where
