@@ -1196,3 +1196,18 @@ fn a_later_stay_under_an_unknown_section_is_a_doubt_only_under_the_mental_health
     assert!(later("england").contains(doubt));
     assert!(!later("scotland").contains(doubt));
 }
+
+#[test]
+fn an_earlier_detention_left_on_a_date_not_given_still_counts_as_detained_again() {
+    let detentions = json!([
+        {"section": "3", "detained_in": "england", "admitted": "2020-02-12", "leaving": "discharged",
+         "lived_before": {"country": "england", "council": "Bromsgrove"}},
+        {"section": "3", "detained_in": "england", "admitted": "2024-02-12", "left_hospital": "2024-06-03",
+         "leaving": "discharged", "lived_before": {"country": "england", "council": "Birmingham"}}
+    ]);
+    let letter = words(&render(&request_for(
+        json!({"case": {"detentions": detentions}}),
+    )));
+    assert!(letter.contains("because of my most recent detention under section 3"));
+    assert!(letter.contains("Because I was detained again"));
+}
