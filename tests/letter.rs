@@ -1211,3 +1211,23 @@ fn an_earlier_detention_left_on_a_date_not_given_still_counts_as_detained_again(
     assert!(letter.contains("because of my most recent detention under section 3"));
     assert!(letter.contains("Because I was detained again"));
 }
+
+#[test]
+fn three_periods_of_after_care_read_as_one_sentence() {
+    let stay = |admitted: &str, left: &str| {
+        json!({"section": "3", "detained_in": "england", "admitted": admitted, "left_hospital": left,
+            "leaving": "discharged", "lived_before": {"country": "england", "council": "Bromsgrove"}})
+    };
+    let detentions = json!([
+        stay("2019-02-01", "2019-06-01"),
+        stay("2021-03-03", "2021-09-20"),
+        stay("2023-01-10", "2023-05-02")
+    ]);
+    let letter = words(&render(&request_for(
+        json!({"case": {"detentions": detentions}}),
+    )));
+    assert!(
+        letter.contains("my after-care duty ran from 1 June 2019 to 3 March 2021, ending when I was detained again, from 20 September 2021 to 10 January 2023, ending when I was detained again, and from 2 May 2023 to now"),
+        "{letter}"
+    );
+}

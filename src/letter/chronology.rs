@@ -55,7 +55,7 @@ impl Composer<'_> {
         }
         let v = self.voice.clone();
         // Each span, and how it ended when that is a clause of its own ("…, ending with a joint decision"),
-        // which is closed with a comma when another span follows it.
+        // which needs closing with a comma when another span follows it.
         let spans: Vec<(String, Option<String>)> = periods
             .iter()
             .map(|p| {
@@ -89,7 +89,8 @@ impl Composer<'_> {
             if let Some(how) = how {
                 text.push_str(", ");
                 text.push_str(how);
-                if i < last {
+                // Closed before " and"; before a list comma, that comma closes it.
+                if i + 1 == last {
                     text.push(',');
                 }
             }
