@@ -1178,3 +1178,56 @@ fn render_never_panics_on_any_case_shape() {
     }
     assert!(count > 1000);
 }
+
+#[test]
+fn a_later_stay_under_an_unknown_section_is_a_doubt_only_under_the_mental_health_act_1983() {
+    let later = |detained_in: &str| {
+        let mut detentions = england_s3_bromsgrove()["detentions"].clone();
+        detentions.as_array_mut().unwrap().push(json!({
+            "section": "unknown", "detained_in": detained_in, "admitted": "2025-01-06",
+            "left_hospital": "2025-02-03", "leaving": "discharged",
+            "lived_before": {"country": "england", "council": "Birmingham"}
+        }));
+        words(&render(&request_for(
+            json!({"case": {"detentions": detentions}}),
+        )))
+    };
+    let doubt = "under a section I do not know";
+    assert!(later("england").contains(doubt));
+    assert!(!later("scotland").contains(doubt));
+}
+
+#[test]
+fn an_earlier_detention_left_on_a_date_not_given_still_counts_as_detained_again() {
+    let detentions = json!([
+        {"section": "3", "detained_in": "england", "admitted": "2020-02-12", "leaving": "discharged",
+         "lived_before": {"country": "england", "council": "Bromsgrove"}},
+        {"section": "3", "detained_in": "england", "admitted": "2024-02-12", "left_hospital": "2024-06-03",
+         "leaving": "discharged", "lived_before": {"country": "england", "council": "Birmingham"}}
+    ]);
+    let letter = words(&render(&request_for(
+        json!({"case": {"detentions": detentions}}),
+    )));
+    assert!(letter.contains("because of my most recent detention under section 3"));
+    assert!(letter.contains("Because I was detained again"));
+}
+
+#[test]
+fn three_periods_of_after_care_read_as_one_sentence() {
+    let stay = |admitted: &str, left: &str| {
+        json!({"section": "3", "detained_in": "england", "admitted": admitted, "left_hospital": left,
+            "leaving": "discharged", "lived_before": {"country": "england", "council": "Bromsgrove"}})
+    };
+    let detentions = json!([
+        stay("2019-02-01", "2019-06-01"),
+        stay("2021-03-03", "2021-09-20"),
+        stay("2023-01-10", "2023-05-02")
+    ]);
+    let letter = words(&render(&request_for(
+        json!({"case": {"detentions": detentions}}),
+    )));
+    assert!(
+        letter.contains("my after-care duty ran from 1 June 2019 to 3 March 2021, ending when I was detained again, from 20 September 2021 to 10 January 2023, ending when I was detained again, and from 2 May 2023 to now"),
+        "{letter}"
+    );
+}

@@ -266,11 +266,12 @@ xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
     )
 }
 
-fn app_properties() -> String {
+/// The application properties: the program that wrote the file, with the rules version of the letters' Decision.
+fn app_properties(rules_version: &str) -> String {
     format!(
         "{XML_DECLARATION}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
 <Application>s117 {}</Application></Properties>",
-        escape(crate::rules::RULES_VERSION)
+        escape(rules_version)
     )
 }
 
@@ -311,7 +312,11 @@ pub fn to_docx_all(letters: &[Letter]) -> Vec<u8> {
     let numbering = numbering(ordered_lists);
     let footer = footer(letters.first().map_or("", |l| l.footer.as_str()));
     let core = core_properties();
-    let app = app_properties();
+    let app = app_properties(
+        letters
+            .first()
+            .map_or(env!("CARGO_PKG_VERSION"), |l| l.decision.rules_version),
+    );
     let parts: [(&str, &[u8]); 9] = [
         ("[Content_Types].xml", content_types.as_bytes()),
         ("_rels/.rels", package_rels.as_bytes()),

@@ -42,10 +42,22 @@
 //! and each field is capped at [`MAX_FIELD`] characters. In the .docx every piece of text is XML-escaped, so
 //! markup or Word field codes typed into a field appear as literal text. Rendering never panics.
 
+mod addressees;
 pub mod bank_holidays;
+mod bodies;
+mod charges;
+mod chronology;
 mod compose;
 pub mod docx;
+mod ending;
+mod extras;
+mod next_steps;
+mod notes;
+mod opening;
+mod plan;
+mod requests;
 pub mod text;
+mod voice;
 pub mod zip;
 
 pub use docx::{to_docx, to_docx_all};

@@ -1,0 +1,122 @@
+//! Notes for the user, not part of the letter: what each flag means for the letter, and what to fill in, check
+//! or enclose before sending.
+
+use super::compose::Composer;
+use super::opening::date_of_birth;
+use super::{address_lines, field, BLANK, REPLY_WORKING_DAYS};
+use crate::decision::FlagId;
+
+impl Composer<'_> {
+    /// Notes for the user about flags the letter itself deliberately leaves out.
+    ///
+    /// Every flag the decision can raise is listed here, with where the letter deals with it. The match has no
+    /// wildcard arm, so a new flag cannot be added without deciding whether the letter needs a sentence, a note,
+    /// or neither. Refunds, deadlines and uncertain points all matter to the reader.
+    pub(super) fn flag_notes(&mut self) {
+        let flags = self.decision.flags.clone();
+        for flag in &flags {
+            let note = match flag.id {
+                // Refund: its own request, with the periods charged and interest (`refund_request`).
+                FlagId::RefundDue => None,
+                // Deadlines in "If I do not receive a reply": the judicial review date for an ending, and the
+                // ombudsman date, which is the earlier of this flag's date and twelve months from the reply date.
+                FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => None,
+                // Deadline kept out of the letter: the letter asks for every charge back, and telling the council
+                // of a limit on court claims would only invite it to refund less. The user is told.
+                FlagId::CourtClaimLimit | FlagId::RefundMayBeTimeBarred => Some(flag.text.clone()),
+                // An ending that ended nothing, or whose date cannot be placed: the ending request asks the bodies
+                // to confirm after-care continues; the user is told why.
+                FlagId::EndingOutsideDuty | FlagId::EndingDateUncertain => Some(flag.text.clone()),
+                // Uncertain points with a sentence in point 2 (`council_doubts`, `nhs_doubts`,
+                // `placement_question`), which also address every candidate body.
+                FlagId::PlacedOutOfArea
+                | FlagId::PlacementFactsNeeded
+                | FlagId::ResidenceImposedByCondition
+                | FlagId::ResidentInHospital
+                | FlagId::CtoRevocationUncertain
+                | FlagId::ConditionalDischargeRecall
+                | FlagId::S2ConvertedToS3
+                | FlagId::UnrecognisedCouncil
+                | FlagId::UnrecognisedNhsBody
+                | FlagId::SplitNhsArea
+                | FlagId::NhsBodyFromCouncilArea
+                | FlagId::Part3NhsBodyUncertain
+                | FlagId::CrossBorderNhs => None,
+                // Uncertain section: for the detention the duty comes from, the letter asks the bodies to check
+                // their records (`Mode::Unsure`); for a later stay, point 2 says it may move the duty.
+                FlagId::UnknownSection => None,
+                // Uncertain ending: the ending request asks for the joint decision (`Ending::InQuestion`).
+                FlagId::AskForEndingDecision => None,
+                // Uncertain: the plan request asks how after-care reaches the person in prison.
+                FlagId::ReturnedToPrison => None,
+                // Uncertain, not in the letter: approximate dates are printed as months or years, and the judicial
+                // review sentence says when its date is counted from an approximate one.
+                FlagId::ApproximateDates => None,
+                // Uncertain, and about the facts or the checker rather than anything the bodies can answer: the
+                // user should check before sending, so each is a note.
+                FlagId::InconsistentDates
+                | FlagId::OtherJurisdictionStays
+                | FlagId::LawMayHaveChanged
+                | FlagId::BeforeCoverage
+                | FlagId::StayLongerThanSectionAllows => Some(flag.text.clone()),
+                // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
+                FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,
+                // Information. A lawful top-up is in the charges request; the rest are explained on screen and
+                // need no request: charges outside the duty, the 2025 Act, planning before discharge, moving
+                // home, a merged ICB (point 2 mentions it when it matters), what services are free, budgets
+                // (asked for as an option), section 17 leave (in point 1), and disputes between councils
+                // (the dispute request).
+                FlagId::LawfulTopUp
+                | FlagId::ChargesOutsideDuty
+                | FlagId::Mha2025NotInForce
+                | FlagId::PlanBeforeDischarge
+                | FlagId::MovedSince
+                | FlagId::NhsBodyMerged
+                | FlagId::ServicesMustMeetS117Needs
+                | FlagId::PersonalBudgets
+                | FlagId::OnLeave
+                | FlagId::CouncilDispute => None,
+            };
+            if let Some(note) = note {
+                if !self.notes.contains(&note) {
+                    self.notes.push(note);
+                }
+            }
+        }
+    }
+
+    /// Notes for every letter.
+    pub(super) fn general_notes(&mut self) {
+        self.flag_notes();
+        let details = &self.request.details;
+        let person = &details.person;
+        let blanks = field(person.name.as_ref()).is_none()
+            || date_of_birth(person.date_of_birth.as_ref()).is_none()
+            || address_lines(person.address.as_ref()).is_empty()
+            || field(person.nhs_number.as_ref()).is_none()
+            || details
+                .writer
+                .as_ref()
+                .is_some_and(|w| field(w.name.as_ref()).is_none());
+        if blanks {
+            self.notes.push(format!(
+                "Fill in the lines marked {BLANK} by hand before you send the letter, or delete the ones you do not want to give."
+            ));
+        }
+        if let Some(w) = &details.writer {
+            if w.authority.is_none() {
+                self.notes.push("You are writing for someone else. The council and the NHS body may not reply to you without the person's signed consent or proof of your authority (a lasting power of attorney or a deputyship order), so enclose it if you can.".into());
+            }
+        }
+        if self.audience.paired {
+            self.notes.push("There are two letters, one to the council and one to the NHS body, and each says that the other has been sent. Send both, at the same time, each to the body it is addressed to.".into());
+        }
+        if self.has_alternatives() {
+            self.notes.push("It is not certain which body holds the duty, so the letter is addressed to each that may. Send a copy to each of them.".into());
+        }
+        self.notes.push(format!(
+            "The reply date is {REPLY_WORKING_DAYS} working days after the letter's date. It is a fair time to ask for, not a legal deadline."
+        ));
+        self.notes.push("Keep a copy of the letter and a note of when and how you sent it. If you have a care coordinator or an NHS mental health trust involved in your care, you can send them a copy too.".into());
+    }
+}
