@@ -117,7 +117,7 @@ pub fn decision_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Decision)).unwrap_or_default()
 }
 
-/// The JSON Schema of the letter's input ([`LetterRequest`](crate::letter::LetterRequest)).
+/// The JSON Schema of the letter's input ([`LetterRequest`]).
 #[cfg(feature = "cli")]
 pub fn letter_request_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(crate::letter::LetterRequest)).unwrap_or_default()

@@ -10,8 +10,9 @@
 //! heading row is row 1), the column, and what is wrong, in the same words as the checker's own field errors;
 //! every other row is screened. The CSV layout is in `docs/screening.md`.
 //!
-//! The module is pure (bytes in, values out) and is shared by the command line (`s117 screen`, [`cli`]) and the
-//! browser, where a Web Worker drives a [`Job`] in chunks so that it can show progress.
+//! The module is pure (bytes in, values out) and is shared by the command line (`s117 screen`, in
+//! `src/bin/s117/screen.rs`) and the browser, where a Web Worker drives a [`Job`] in chunks so that it can show
+//! progress.
 //!
 //! ```
 //! use s117::screen::{screen_csv, Options};
