@@ -1,6 +1,9 @@
 //! Build script: turns `data/authorities.csv`, `data/icb-predecessors.csv`,
-//! `data/lower-tier.csv` and mySociety's register in `data/mysociety/` into
-//! `$OUT_DIR/reference_data.rs`, which `src/reference.rs` includes.
+//! `data/lower-tier.csv`, the project's own curated tables (the aliases,
+//! old codes and predecessor details in `data/*.csv`, see
+//! `data/SOURCES.md`, section I) and mySociety's register in
+//! `data/mysociety/` into `$OUT_DIR/reference_data.rs`, which
+//! `src/reference.rs` includes.
 //!
 //! It reads the CSV files with the `csv` crate (a build dependency only).
 //!
@@ -22,7 +25,10 @@
 //! The build fails with a message if the data breaks an assumption the code
 //! relies on: counts, unknown codes, names that two places would answer to, a
 //! name that would not find what it names, a predecessor ICB split in a way
-//! the table below does not describe.
+//! `data/icb-partial-predecessors.csv` does not describe.
+//!
+//! `main` reads (`load_curated`, `load_data`), checks the names
+//! (`register`, `check_nhs_names`) and writes (`emit_*`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::env;
@@ -31,132 +37,104 @@ use std::fs;
 use std::path::Path;
 
 // ---------------------------------------------------------------------------
-// Hand-maintained tables. Everything here is checked against the CSVs.
+// The project's own tables (data/*.csv, see data/SOURCES.md, section I).
+// Everything in them is checked against the other files.
 // ---------------------------------------------------------------------------
 
-/// Predecessor ICBs that passed only part of their area to each of several
-/// 2026 ICBs, with the successors ordered by the size of the part they took
-/// (largest first). See data/SOURCES.md, "Predecessor detail" and D4.
-/// - Hertfordshire and West Essex: Hertfordshire part → Central East, West Essex (SICBL 07H) → Essex.
-/// - Suffolk and North East Essex: Suffolk part (SICBLs 06L, 07K) → Norfolk and Suffolk, NE Essex (06T) → Essex.
-/// - Frimley: 255 LSOAs → Thames Valley, 105 → Hampshire and Isle of Wight, 95 → Surrey and Sussex.
-const PARTIAL_PREDECESSORS: &[(&str, &[&str])] = &[
-    ("E54000025", &["E54000065", "E54000066"]),
-    ("E54000023", &["E54000068", "E54000066"]),
-    ("E54000034", &["E54000070", "E54000067", "E54000069"]),
-];
+/// The project's own curated tables, as read from `data/`.
+struct Curated {
+    /// Predecessor ICBs that passed only part of their area to each of
+    /// several 2026 ICBs: (predecessor, successors ordered by the size of the
+    /// part they took, largest first). `data/icb-partial-predecessors.csv`.
+    partial_predecessors: Vec<(String, Vec<String>)>,
+    /// ODS codes of the predecessor ICBs (the predecessors CSV carries ONS
+    /// codes only): predecessor → ODS code. `data/icb-predecessor-ods.csv`.
+    predecessor_ods: BTreeMap<String, String>,
+    /// Other spellings of an abolished council that mySociety's register does
+    /// not list: (alias, register code). `data/former-council-aliases.csv`.
+    former_aliases: Vec<(String, String)>,
+    /// Superseded council codes still seen in older documents: (old, current).
+    /// `data/old-council-codes.csv`.
+    old_council_codes: Vec<(String, String)>,
+    /// Everyday and Welsh-language names of councils: (alias, council code).
+    /// `data/council-aliases.csv`.
+    council_aliases: Vec<(String, String)>,
+    /// Common abbreviations of NHS bodies: (alias, ONS code of a 2026 body or
+    /// a predecessor ICB). `data/nhs-aliases.csv`.
+    nhs_aliases: Vec<(String, String)>,
+}
 
-/// ODS codes of the predecessor ICBs (data/SOURCES.md, "Predecessor detail";
-/// NHS England ODS via rcpch/rcpch-nhs-organisations). The CSV carries ONS codes only.
-const PREDECESSOR_ODS: &[(&str, &str)] = &[
-    ("E54000022", "QMM"),
-    ("E54000023", "QJG"),
-    ("E54000024", "QHG"),
-    ("E54000025", "QM7"),
-    ("E54000026", "QH8"),
-    ("E54000027", "QRV"),
-    ("E54000028", "QMJ"),
-    ("E54000034", "QNQ"),
-    ("E54000042", "QRL"),
-    ("E54000044", "QU9"),
-    ("E54000052", "QXU"),
-    ("E54000053", "QNX"),
-    ("E54000056", "QUE"),
-    ("E54000063", "QXU"),
-    ("E54000064", "QNX"),
-];
+/// Reads the curated tables; `Table::load` registers each file with cargo.
+fn load_curated() -> Curated {
+    let pairs = |path: &str, cols: [&str; 2]| -> Vec<(String, String)> {
+        let table = Table::load(path);
+        let out: Vec<(String, String)> = table
+            .records(cols)
+            .into_iter()
+            .map(|[a, b]| (a, b))
+            .collect();
+        for (a, b) in &out {
+            assert!(!a.is_empty() && !b.is_empty(), "{path}: empty field");
+        }
+        out
+    };
+    let ods = pairs(
+        "data/icb-predecessor-ods.csv",
+        ["predecessor_code", "ods_code"],
+    );
+    let mut predecessor_ods = BTreeMap::new();
+    for (code, ods) in ods {
+        let old = predecessor_ods.insert(code.clone(), ods);
+        assert!(old.is_none(), "data/icb-predecessor-ods.csv: {code} twice");
+    }
+    let mut council_aliases = Vec::new();
+    for [alias, code, language] in
+        Table::load("data/council-aliases.csv").records(["alias", "la_code", "language"])
+    {
+        assert!(
+            !alias.is_empty() && matches!(language.as_str(), "en" | "cy"),
+            "data/council-aliases.csv {alias}/{code}: empty alias, or language {language:?} not en or cy"
+        );
+        council_aliases.push((alias, code));
+    }
+    Curated {
+        partial_predecessors: load_partial_predecessors(),
+        predecessor_ods,
+        former_aliases: pairs(
+            "data/former-council-aliases.csv",
+            ["alias", "register_code"],
+        ),
+        old_council_codes: pairs("data/old-council-codes.csv", ["old_code", "current_code"]),
+        council_aliases,
+        nhs_aliases: pairs("data/nhs-aliases.csv", ["alias", "nhs_code"]),
+    }
+}
 
-/// Other spellings of an abolished council that mySociety's register does not
-/// list: (alias, register code of the abolished council).
-const FORMER_ALIASES: &[(&str, &str)] = &[("Barrow", "BAR")];
-
-/// Superseded council codes still seen in older documents (data/SOURCES.md A2).
-const OLD_COUNCIL_CODES: &[(&str, &str)] = &[
-    ("E08000016", "E08000038"), // Barnsley
-    ("E08000019", "E08000039"), // Sheffield
-];
-
-/// Everyday and Welsh-language names of councils: (alias, council code).
-/// Only names that point to exactly one council. Deliberately absent:
-/// "London", "Kingston" and "Richmond" (ambiguous). Names of abolished
-/// councils ("Bournemouth", "Cumbria") come from mySociety's register, so
-/// that they carry the abolition with them.
-const COUNCIL_ALIASES: &[(&str, &str)] = &[
-    ("Hull", "E06000010"),
-    ("Kingston upon Hull", "E06000010"),
-    ("County Durham", "E06000047"),
-    ("Southend", "E06000033"),
-    ("Brighton", "E06000043"),
-    ("Stoke", "E06000021"),
-    ("Telford", "E06000020"),
-    ("BCP", "E06000058"),
-    ("Newcastle upon Tyne", "E08000021"),
-    ("East Riding", "E06000011"),
-    ("Corporation of London", "E09000001"),
-    ("Scilly", "E06000053"),
-    ("Blackburn", "E06000008"),
-    ("Redcar", "E06000003"),
-    ("Stockton", "E06000004"),
-    ("Cheshire West", "E06000050"),
-    ("Bracknell", "E06000036"),
-    ("RBWM", "E06000040"),
-    ("Rhondda", "W06000016"),
-    ("Rhondda Cynon Taff", "W06000016"),
-    ("RCT", "W06000016"),
-    ("Merthyr", "W06000024"),
-    ("Anglesey", "W06000001"),
-    // Welsh-language names.
-    ("Ynys Môn", "W06000001"),
-    ("Sir Ddinbych", "W06000004"),
-    ("Sir y Fflint", "W06000005"),
-    ("Wrecsam", "W06000006"),
-    ("Sir Benfro", "W06000009"),
-    ("Sir Gaerfyrddin", "W06000010"),
-    ("Abertawe", "W06000011"),
-    ("Castell-nedd Port Talbot", "W06000012"),
-    ("Pen-y-bont ar Ogwr", "W06000013"),
-    ("Bro Morgannwg", "W06000014"),
-    ("Caerdydd", "W06000015"),
-    ("Caerffili", "W06000018"),
-    ("Tor-faen", "W06000020"),
-    ("Sir Fynwy", "W06000021"),
-    ("Casnewydd", "W06000022"),
-    ("Merthyr Tudful", "W06000024"),
-];
-
-/// Common abbreviations of NHS bodies: (alias, ONS code of a 2026 body or a predecessor ICB).
-const NHS_ALIASES: &[(&str, &str)] = &[
-    ("BLMK", "E54000024"),
-    ("HWE", "E54000025"),
-    ("SNEE", "E54000023"),
-    ("MSE", "E54000026"),
-    ("NWL", "E54000027"),
-    ("NCL", "E54000028"),
-    ("BOB", "E54000044"),
-    ("HIOW", "E54000067"),
-    ("BNSSG", "E54000039"),
-    ("BSW", "E54000040"),
-    ("LLR", "E54000015"),
-    ("NENC", "E54000050"),
-    ("LSC", "E54000048"),
-    ("L&SC", "E54000048"),
-    ("STW", "E54000011"),
-    ("NEL", "E54000029"),
-    ("SEL", "E54000030"),
-    ("SWL", "E54000031"),
-    ("HNY", "E54000051"),
-    ("BSol", "E54000055"),
-    ("BCUHB", "W11000023"),
-    ("Betsi", "W11000023"),
-    ("PTHB", "W11000024"),
-    ("HDUHB", "W11000025"),
-    ("ABUHB", "W11000028"),
-    ("CAVUHB", "W11000029"),
-    ("C&V UHB", "W11000029"),
-    ("CTMUHB", "W11000030"),
-    ("SBUHB", "W11000031"),
-];
-
+/// Reads `data/icb-partial-predecessors.csv`: one row per part, the parts of
+/// one predecessor together and largest first.
+fn load_partial_predecessors() -> Vec<(String, Vec<String>)> {
+    let path = "data/icb-partial-predecessors.csv";
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for [pred, succ, part] in
+        Table::load(path).records(["predecessor_code", "successor_code", "part"])
+    {
+        assert!(!part.is_empty(), "{path} {pred}/{succ}: empty part");
+        match out.last_mut() {
+            Some((p, succs)) if *p == pred => {
+                assert!(!succs.contains(&succ), "{path} {pred}: {succ} twice");
+                succs.push(succ);
+            }
+            _ => {
+                assert!(
+                    out.iter().all(|(p, _)| *p != pred),
+                    "{path}: the rows of {pred} are not together"
+                );
+                out.push((pred, vec![succ]));
+            }
+        }
+    }
+    out
+}
 const EXPECTED_COUNCILS: usize = 175;
 const EXPECTED_ICBS: usize = 36;
 const EXPECTED_LHBS: usize = 7;
@@ -681,33 +659,26 @@ struct Register {
     other_names: Vec<(String, usize)>,
 }
 
-/// Reads mySociety's register (data/mysociety/) and checks every council-side
-/// name: the names and aliases of the councils in authorities.csv, the
-/// districts, abolished councils and councils elsewhere in the UK. A name
-/// from the register that would be ambiguous, or would not find what it
-/// names, is left out; a name from the other files or the hand tables that
-/// would not is an error.
-fn register(
-    council_list: &[&CouncilRow],
-    council_idx: &BTreeMap<&str, usize>,
-    council_aliases: &[(&str, usize)],
-    districts: &[(String, String, String)],
-) -> Register {
+/// A row of mySociety's register (`uk_local_authorities_current.csv`).
+struct RegRow {
+    reg: String,
+    name: String,
+    short: String,
+    gss: String,
+    start: String,
+    end: String,
+    replaced_by: Vec<String>,
+    nation: String,
+    kind: String,
+    county: String,
+}
+
+/// The register's rows by register code, and the other names of each
+/// (`lookup_name_to_registry.csv`).
+fn read_register() -> (BTreeMap<String, RegRow>, BTreeMap<String, Vec<String>>) {
     let table = Table::load("data/mysociety/uk_local_authorities_current.csv");
     let lookup = Table::load("data/mysociety/lookup_name_to_registry.csv");
-    struct Row {
-        reg: String,
-        name: String,
-        short: String,
-        gss: String,
-        start: String,
-        end: String,
-        replaced_by: Vec<String>,
-        nation: String,
-        kind: String,
-        county: String,
-    }
-    let rows: BTreeMap<String, Row> = table
+    let rows: BTreeMap<String, RegRow> = table
         .records([
             "local-authority-code",
             "official-name",
@@ -729,7 +700,7 @@ fn register(
                     .filter(|s| !s.is_empty())
                     .map(str::to_string)
                     .collect();
-                let row = Row {
+                let row = RegRow {
                     reg: reg.clone(),
                     name,
                     short,
@@ -753,34 +724,38 @@ fn register(
         );
         names_of.entry(reg).or_default().push(name);
     }
-    let district_by_code: BTreeMap<&str, usize> = districts
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.1.as_str(), i))
-        .collect();
-    fn current_code(gss: &str) -> &str {
-        OLD_COUNCIL_CODES
+    (rows, names_of)
+}
+
+/// Where the register's current bodies are in our files.
+struct Current<'a> {
+    council_idx: &'a BTreeMap<String, usize>,
+    district_by_code: BTreeMap<&'a str, usize>,
+    districts: &'a [(String, String, String)],
+    old_codes: &'a [(String, String)],
+}
+
+impl Current<'_> {
+    /// Where a current body's name points: a council, or a district.
+    fn hit(&self, r: &RegRow) -> Option<Hit> {
+        let code = self
+            .old_codes
             .iter()
-            .find(|(old, _)| *old == gss)
-            .map_or(gss, |(_, new)| new)
-    }
-    let is_england_or_wales = |r: &Row| r.nation == "England" || r.nation == "Wales";
-    // Where a current body's name points: a council, or a district.
-    let current_hit = |r: &Row| -> Option<Hit> {
-        if let Some(&i) = council_idx.get(current_code(&r.gss)) {
+            .find(|(old, _)| *old == r.gss)
+            .map_or(r.gss.as_str(), |(_, new)| new.as_str());
+        if let Some(&i) = self.council_idx.get(code) {
             return Some(Hit::Council(i));
         }
-        district_by_code
+        self.district_by_code
             .get(r.gss.as_str())
             .map(|&i| Hit::District(i))
-    };
-    // The councils now holding social services for an abolished body's area.
+    }
+
+    /// The councils now holding social services for a body's area.
     fn successors_of(
+        &self,
         reg: &str,
-        rows: &BTreeMap<String, Row>,
-        hit: &dyn Fn(&Row) -> Option<Hit>,
-        districts: &[(String, String, String)],
-        council_idx: &BTreeMap<&str, usize>,
+        rows: &BTreeMap<String, RegRow>,
         depth: usize,
     ) -> Vec<usize> {
         assert!(depth < 5, "register: replaced-by loops at {reg}");
@@ -788,9 +763,9 @@ fn register(
             .get(reg)
             .unwrap_or_else(|| panic!("register: unknown successor {reg}"));
         if r.end.is_empty() {
-            return match hit(r) {
+            return match self.hit(r) {
                 Some(Hit::Council(i)) => vec![i],
-                Some(Hit::District(d)) => vec![council_idx[districts[d].2.as_str()]],
+                Some(Hit::District(d)) => vec![self.council_idx[self.districts[d].2.as_str()]],
                 _ => panic!(
                     "register: successor {reg} ({}) is not a current council or district",
                     r.gss
@@ -804,18 +779,34 @@ fn register(
         let mut out: Vec<usize> = r
             .replaced_by
             .iter()
-            .flat_map(|s| successors_of(s, rows, hit, districts, council_idx, depth + 1))
+            .flat_map(|s| self.successors_of(s, rows, depth + 1))
             .collect();
         out.sort_unstable();
         out.dedup();
         out
     }
+}
 
-    let mut formers: Vec<Former> = Vec::new();
-    let mut others: Vec<(String, bool)> = Vec::new();
-    // (name, target) from the register, in a stable order.
-    let mut soft: Vec<(String, Hit)> = Vec::new();
-    let mut other_soft: Vec<(String, usize)> = Vec::new();
+/// The register sorted into our terms, before any name is checked.
+#[derive(Default)]
+struct Sorted {
+    formers: Vec<Former>,
+    /// Councils in Scotland (true) and Northern Ireland (false), official names.
+    others: Vec<(String, bool)>,
+    /// English and Welsh names from the register: (name, target).
+    soft: Vec<(String, Hit)>,
+    /// Other names of councils elsewhere in the UK: (name, index into `others`).
+    other_soft: Vec<(String, usize)>,
+}
+
+/// Sorts the register's rows into current councils and districts (their
+/// names), abolished councils, and councils elsewhere in the UK.
+fn sort_register(
+    rows: &BTreeMap<String, RegRow>,
+    names_of: &BTreeMap<String, Vec<String>>,
+    current: &Current,
+) -> Sorted {
+    let mut out = Sorted::default();
     for r in rows.values() {
         let names = names_of.get(&r.reg).cloned().unwrap_or_default();
         let all = std::iter::once(r.name.clone())
@@ -824,61 +815,66 @@ fn register(
             .filter(|n| !n.trim().is_empty());
         match r.nation.as_str() {
             "Scotland" | "Northern Ireland" => {
-                let i = others.len();
-                others.push((r.name.clone(), r.nation == "Scotland"));
-                other_soft.extend(all.skip(1).map(|n| (n, i)));
+                let i = out.others.len();
+                out.others.push((r.name.clone(), r.nation == "Scotland"));
+                out.other_soft.extend(all.skip(1).map(|n| (n, i)));
+                continue;
             }
-            _ if !is_england_or_wales(r) => panic!("register: unknown nation {:?}", r.nation),
-            // Combined and strategic authorities have no social services duties.
-            _ if matches!(r.kind.as_str(), "COMB" | "SRA") => {}
-            _ if r.end.is_empty() => {
-                let hit = current_hit(r).unwrap_or_else(|| {
-                    panic!(
-                        "register: {} ({}) is neither in authorities.csv nor in lower-tier.csv",
-                        r.reg, r.gss
-                    )
-                });
-                soft.extend(all.map(|n| (n, hit)));
-            }
-            _ => {
-                let successors =
-                    successors_of(&r.reg, &rows, &current_hit, districts, council_idx, 0);
-                let first_hop: BTreeSet<&str> = r
-                    .replaced_by
-                    .iter()
-                    .map(|s| rows[s].start.as_str())
-                    .collect();
-                assert!(
-                    first_hop.len() == 1,
-                    "register: successors of {} start on different dates",
-                    r.reg
-                );
-                let start = first_hop.into_iter().next().unwrap_or_default();
-                let abolished = parse_date(if start.is_empty() { &r.end } else { start }, &r.reg);
-                let i = formers.len();
-                formers.push(Former {
-                    reg: r.reg.clone(),
-                    code: r.gss.clone(),
-                    name: r.name.clone(),
-                    short: r.short.clone(),
-                    district: r.kind == "NMD",
-                    county: r.county.clone(),
-                    abolished,
-                    successors,
-                    parts: Vec::new(),
-                });
-                soft.extend(all.skip(1).map(|n| (n, Hit::Former(i))));
-            }
+            "England" | "Wales" => {}
+            _ => panic!("register: unknown nation {:?}", r.nation),
+        }
+        // Combined and strategic authorities have no social services duties.
+        if matches!(r.kind.as_str(), "COMB" | "SRA") {
+            continue;
+        }
+        if r.end.is_empty() {
+            let hit = current.hit(r).unwrap_or_else(|| {
+                panic!(
+                    "register: {} ({}) is neither in authorities.csv nor in lower-tier.csv",
+                    r.reg, r.gss
+                )
+            });
+            out.soft.extend(all.map(|n| (n, hit)));
+        } else {
+            let i = out.formers.len();
+            out.formers.push(former(r, rows, current));
+            out.soft.extend(all.skip(1).map(|n| (n, Hit::Former(i))));
         }
     }
-    for (alias, reg) in FORMER_ALIASES {
-        let i = formers
-            .iter()
-            .position(|f| f.reg == *reg)
-            .unwrap_or_else(|| panic!("FORMER_ALIASES: {reg} is not an abolished council"));
-        soft.push((alias.to_string(), Hit::Former(i)));
+    out
+}
+
+/// An abolished council: its successors, and the day it went (the day its
+/// successors started).
+fn former(r: &RegRow, rows: &BTreeMap<String, RegRow>, current: &Current) -> Former {
+    let successors = current.successors_of(&r.reg, rows, 0);
+    let first_hop: BTreeSet<&str> = r
+        .replaced_by
+        .iter()
+        .map(|s| rows[s].start.as_str())
+        .collect();
+    assert!(
+        first_hop.len() == 1,
+        "register: successors of {} start on different dates",
+        r.reg
+    );
+    let start = first_hop.into_iter().next().unwrap_or_default();
+    let abolished = parse_date(if start.is_empty() { &r.end } else { start }, &r.reg);
+    Former {
+        reg: r.reg.clone(),
+        code: r.gss.clone(),
+        name: r.name.clone(),
+        short: r.short.clone(),
+        district: r.kind == "NMD",
+        county: r.county.clone(),
+        abolished,
+        successors,
+        parts: Vec::new(),
     }
-    // The parts of an area divided between successors: its former districts.
+}
+
+/// The parts of an area divided between successors: its former districts.
+fn divide_parts(formers: &mut [Former], council_list: &[CouncilRow]) {
     for i in 0..formers.len() {
         if formers[i].successors.len() < 2 {
             continue;
@@ -908,18 +904,15 @@ fn register(
             .collect();
         formers[i].parts = parts;
     }
-    let mut codes: BTreeSet<&str> = council_idx.keys().copied().collect();
-    codes.extend(district_by_code.keys());
-    for f in &formers {
-        assert!(
-            codes.insert(&f.code),
-            "register: {} has a current code",
-            f.code
-        );
-    }
+}
 
-    // Names from the files and hand tables (must work) and from the register
-    // (kept where they work).
+/// The names from the files and the curated tables, which must work.
+fn core_names(
+    council_list: &[CouncilRow],
+    council_aliases: &[(&str, usize)],
+    districts: &[(String, String, String)],
+    formers: &[Former],
+) -> Vec<(String, Hit)> {
     let mut core: Vec<(String, Hit)> = council_list
         .iter()
         .enumerate()
@@ -942,9 +935,13 @@ fn register(
             .enumerate()
             .map(|(i, f)| (f.name.clone(), Hit::Former(i))),
     );
-    // Register names whose key means two things are dropped outright.
-    // (Keys of one table: a former's stripped key and whole name are in tables
-    // of their own, so they are not ambiguous with a council's key.)
+    core
+}
+
+/// Drops the register names whose key means two things. (Keys of one table:
+/// a former's stripped key and whole name are in tables of their own, so
+/// they are not ambiguous with a council's key.)
+fn drop_ambiguous(soft: &mut Vec<(String, Hit)>) {
     let table_keys = |name: &str, hit: Hit| -> Vec<(u8, String)> {
         match hit {
             Hit::Council(_) => vec![(0, council_key(name))],
@@ -953,7 +950,7 @@ fn register(
         }
     };
     let mut targets: BTreeMap<(u8, String), BTreeSet<Hit>> = BTreeMap::new();
-    for (name, hit) in &soft {
+    for (name, hit) in soft.iter() {
         for k in table_keys(name, *hit) {
             targets.entry(k).or_default().insert(*hit);
         }
@@ -963,9 +960,19 @@ fn register(
             .iter()
             .all(|k| targets.get(k).is_some_and(|t| t.len() == 1))
     });
-    let (keys, kept) = loop {
+}
+
+/// Builds the council-side keys from the core names (each must find what it
+/// names) and the register names that add a key and still find what they
+/// name, repeating until no register name is dropped. Returns the keys and
+/// the register names kept.
+fn settle_keys(
+    core: &[(String, Hit)],
+    mut soft: Vec<(String, Hit)>,
+) -> (CouncilKeys, Vec<(String, Hit)>) {
+    loop {
         let mut keys = CouncilKeys::default();
-        for (name, hit) in &core {
+        for (name, hit) in core {
             if let Err(e) = keys.add(name, *hit) {
                 panic!("ambiguous council-side name: {e}");
             }
@@ -976,57 +983,50 @@ fn register(
                 kept.push((name.clone(), *hit));
             }
         }
-        for (name, hit) in &core {
-            let got = keys.lookup(name);
-            assert_eq!(
-                got,
-                Some(*hit),
-                "council-side name {name:?} does not find what it names"
-            );
-        }
-        for (name, hit) in &core {
-            if let Hit::District(_) = hit {
-                let mut only = CouncilKeys {
-                    council: keys.council.clone(),
-                    ..CouncilKeys::default()
-                };
-                only.former_full.clear();
-                assert!(
-                    only.lookup(name).is_none(),
-                    "district {name:?} is also a council name; decide which wins"
-                );
-            }
-        }
+        check_core_names(&keys, core);
         let before = soft.len();
         soft.retain(|(name, hit)| keys.lookup(name) == Some(*hit));
         if soft.len() == before {
-            break (keys, kept);
-        }
-    };
-    let mut out = Register {
-        council_aliases: Vec::new(),
-        district_aliases: Vec::new(),
-        formers,
-        former_names: Vec::new(),
-        others,
-        other_names: Vec::new(),
-    };
-    for (name, hit) in kept {
-        match hit {
-            Hit::Council(i) => out.council_aliases.push((name, i)),
-            Hit::District(i) => out.district_aliases.push((name, i)),
-            Hit::Former(i) => out.former_names.push((name, i)),
+            return (keys, kept);
         }
     }
-    // Every abolished council's own name finds it; every one is covered now.
-    for f in &out.formers {
-        assert!(!f.successors.is_empty(), "{} has no successor", f.name);
-    }
+}
 
-    // Councils elsewhere in the UK: checked only after the English and Welsh
-    // names, so a name those find is not theirs.
+/// Every core name finds what it names, and no district is a council's name.
+fn check_core_names(keys: &CouncilKeys, core: &[(String, Hit)]) {
+    for (name, hit) in core {
+        let got = keys.lookup(name);
+        assert_eq!(
+            got,
+            Some(*hit),
+            "council-side name {name:?} does not find what it names"
+        );
+    }
+    for (name, hit) in core {
+        if let Hit::District(_) = hit {
+            let mut only = CouncilKeys {
+                council: keys.council.clone(),
+                ..CouncilKeys::default()
+            };
+            only.former_full.clear();
+            assert!(
+                only.lookup(name).is_none(),
+                "district {name:?} is also a council name; decide which wins"
+            );
+        }
+    }
+}
+
+/// The other names of councils elsewhere in the UK that are kept. They are
+/// checked only after the English and Welsh names, so a name those find is
+/// not theirs.
+fn other_uk_names(
+    keys: &CouncilKeys,
+    others: &[(String, bool)],
+    other_soft: Vec<(String, usize)>,
+) -> Vec<(String, usize)> {
     let mut other_keys: BTreeMap<String, usize> = BTreeMap::new();
-    for (i, (name, _)) in out.others.iter().enumerate() {
+    for (i, (name, _)) in others.iter().enumerate() {
         assert!(
             keys.lookup(name).is_none(),
             "{name:?} is also an English or Welsh name"
@@ -1045,6 +1045,7 @@ fn register(
             .or_default()
             .insert(*i);
     }
+    let mut out = Vec::new();
     for (name, i) in other_soft {
         let key = council_key(&name);
         let unique = other_targets[&key].len() == 1 && other_keys.get(&key).is_none_or(|j| *j == i);
@@ -1052,10 +1053,10 @@ fn register(
             continue;
         }
         if other_keys.insert(key, i).is_none() {
-            out.other_names.push((name, i));
+            out.push((name, i));
         }
     }
-    for (i, (name, _)) in out.others.iter().enumerate() {
+    for (i, (name, _)) in others.iter().enumerate() {
         assert_eq!(
             find(&other_keys, name, COUNCIL_PREFIXES, COUNCIL_SUFFIXES),
             Some(&i),
@@ -1065,20 +1066,132 @@ fn register(
     out
 }
 
-fn main() {
-    println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=src/reference.rs");
-    println!("cargo:rerun-if-changed=data/mysociety");
-    assert!(
-        shared_block("build.rs") == shared_block("src/reference.rs"),
-        "the shared normalisation block differs between build.rs and src/reference.rs"
+/// Reads mySociety's register (data/mysociety/) and checks every council-side
+/// name: the names and aliases of the councils in authorities.csv, the
+/// districts, abolished councils and councils elsewhere in the UK. A name
+/// from the register that would be ambiguous, or would not find what it
+/// names, is left out; a name from the other files or the curated tables
+/// that would not is an error.
+fn register(data: &Data, council_aliases: &[(&str, usize)], curated: &Curated) -> Register {
+    let (rows, names_of) = read_register();
+    let current = Current {
+        council_idx: &data.council_idx,
+        district_by_code: data
+            .districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.1.as_str(), i))
+            .collect(),
+        districts: &data.districts,
+        old_codes: &curated.old_council_codes,
+    };
+    let mut sorted = sort_register(&rows, &names_of, &current);
+    for (alias, reg) in &curated.former_aliases {
+        let i = sorted
+            .formers
+            .iter()
+            .position(|f| f.reg == *reg)
+            .unwrap_or_else(|| {
+                panic!("former-council-aliases.csv: {reg} is not an abolished council")
+            });
+        sorted.soft.push((alias.to_string(), Hit::Former(i)));
+    }
+    divide_parts(&mut sorted.formers, &data.councils);
+    let mut codes: BTreeSet<&str> = data.council_idx.keys().map(String::as_str).collect();
+    codes.extend(current.district_by_code.keys());
+    for f in &sorted.formers {
+        assert!(
+            codes.insert(&f.code),
+            "register: {} has a current code",
+            f.code
+        );
+    }
+    let core = core_names(
+        &data.councils,
+        council_aliases,
+        &data.districts,
+        &sorted.formers,
     );
+    drop_ambiguous(&mut sorted.soft);
+    let (keys, kept) = settle_keys(&core, sorted.soft);
+    let mut out = Register {
+        council_aliases: Vec::new(),
+        district_aliases: Vec::new(),
+        formers: sorted.formers,
+        former_names: Vec::new(),
+        other_names: other_uk_names(&keys, &sorted.others, sorted.other_soft),
+        others: sorted.others,
+    };
+    for (name, hit) in kept {
+        match hit {
+            Hit::Council(i) => out.council_aliases.push((name, i)),
+            Hit::District(i) => out.district_aliases.push((name, i)),
+            Hit::Former(i) => out.former_names.push((name, i)),
+        }
+    }
+    // Every abolished council's own name finds it; every one is covered now.
+    for f in &out.formers {
+        assert!(!f.successors.is_empty(), "{} has no successor", f.name);
+    }
+    out
+}
 
+// ---------------------------------------------------------------------------
+// authorities.csv, icb-predecessors.csv and lower-tier.csv
+// ---------------------------------------------------------------------------
+
+/// The bodies, councils, predecessors and districts, each list sorted by
+/// name, with indexes by code.
+struct Data {
+    bodies: Vec<Body>,
+    body_idx: BTreeMap<String, usize>,
+    councils: Vec<CouncilRow>,
+    council_idx: BTreeMap<String, usize>,
+    preds: Vec<Pred>,
+    pred_idx: BTreeMap<String, usize>,
+    /// (name, code, upper-tier code), sorted.
+    districts: Vec<(String, String, String)>,
+}
+
+/// Reads and checks the three CSV files and the curated ICB tables.
+fn load_data(curated: &Curated) -> Data {
+    let (bodies, councils) = load_authorities();
+    let preds = load_predecessors(&bodies, curated);
+    let districts = load_districts(&councils);
+    // Indexes are emitted as u8.
+    assert!(councils.len() <= 256 && districts.len() <= 256 && bodies.len() <= 256);
+    let (bodies, body_idx) = by_name(bodies, |b| (&b.name, &b.code));
+    let (councils, council_idx) = by_name(councils, |c| (&c.name, &c.code));
+    let (preds, pred_idx) = by_name(preds, |p| (&p.name, &p.code));
+    Data {
+        bodies,
+        body_idx,
+        councils,
+        council_idx,
+        preds,
+        pred_idx,
+        districts,
+    }
+}
+
+/// A map's values sorted by (name, code), with an index by code.
+fn by_name<V>(
+    map: BTreeMap<String, V>,
+    name_code: impl Fn(&V) -> (&String, &String),
+) -> (Vec<V>, BTreeMap<String, usize>) {
+    let mut list: Vec<V> = map.into_values().collect();
+    list.sort_by(|a, b| name_code(a).cmp(&name_code(b)));
+    let idx = list
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (name_code(v).1.clone(), i))
+        .collect();
+    (list, idx)
+}
+
+/// NHS bodies and councils from `data/authorities.csv`, by code.
+fn load_authorities() -> (BTreeMap<String, Body>, BTreeMap<String, CouncilRow>) {
     let authorities = Table::load("data/authorities.csv");
-    let predecessors = Table::load("data/icb-predecessors.csv");
-    let lower = Table::load("data/lower-tier.csv");
-
-    // --- NHS bodies and councils from authorities.csv ----------------------
     let mut bodies: BTreeMap<String, Body> = BTreeMap::new();
     let mut councils: BTreeMap<String, CouncilRow> = BTreeMap::new();
     for [nation, code, name, la_type, nhs_code, nhs_ods, nhs_name] in authorities.records([
@@ -1091,40 +1204,10 @@ fn main() {
         "nhs_body_name",
     ]) {
         let ctx = format!("data/authorities.csv {code}");
-        let wales = match nation.as_str() {
-            "England" => false,
-            "Wales" => true,
-            other => panic!("{ctx}: unknown nation {other:?}"),
-        };
-        let (council_prefixes, body_prefix): (&[&str], &str) = if wales {
-            (&["W06"], "W11")
-        } else {
-            (&["E06", "E08", "E09", "E10"], "E54")
-        };
-        assert!(
-            is_code(&code, council_prefixes),
-            "{ctx}: bad council code for {nation}"
-        );
-        assert!(
-            is_code(&nhs_code, &[body_prefix]),
-            "{ctx}: bad NHS body code {nhs_code:?}"
-        );
+        let wales = check_authority_row(&ctx, &nation, &code, &la_type, &nhs_code);
         assert!(
             !name.is_empty() && !nhs_ods.is_empty() && !nhs_name.is_empty(),
             "{ctx}: empty field"
-        );
-        assert!(
-            matches!(
-                la_type.as_str(),
-                "county_council"
-                    | "unitary_authority"
-                    | "metropolitan_borough"
-                    | "london_borough"
-                    | "city_of_london"
-                    | "isles_of_scilly"
-                    | "welsh_principal_council"
-            ),
-            "{ctx}: unknown la_type {la_type:?}"
         );
         match bodies.get(&nhs_code) {
             Some(b) => assert!(
@@ -1167,24 +1250,49 @@ fn main() {
     let n_lhb = bodies.values().filter(|b| b.wales).count();
     assert_eq!(n_icb, EXPECTED_ICBS, "ICB count");
     assert_eq!(n_lhb, EXPECTED_LHBS, "LHB count");
+    (bodies, councils)
+}
 
-    // Bodies and councils sorted by name; indexes by code.
-    let mut body_list: Vec<&Body> = bodies.values().collect();
-    body_list.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
-    let body_idx: BTreeMap<&str, usize> = body_list
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.code.as_str(), i))
-        .collect();
-    let mut council_list: Vec<&CouncilRow> = councils.values().collect();
-    council_list.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
-    let council_idx: BTreeMap<&str, usize> = council_list
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.code.as_str(), i))
-        .collect();
+/// Checks one row's nation, codes and council type; true for Wales.
+fn check_authority_row(ctx: &str, nation: &str, code: &str, la_type: &str, nhs_code: &str) -> bool {
+    let wales = match nation {
+        "England" => false,
+        "Wales" => true,
+        other => panic!("{ctx}: unknown nation {other:?}"),
+    };
+    let (council_prefixes, body_prefix): (&[&str], &str) = if wales {
+        (&["W06"], "W11")
+    } else {
+        (&["E06", "E08", "E09", "E10"], "E54")
+    };
+    assert!(
+        is_code(code, council_prefixes),
+        "{ctx}: bad council code for {nation}"
+    );
+    assert!(
+        is_code(nhs_code, &[body_prefix]),
+        "{ctx}: bad NHS body code {nhs_code:?}"
+    );
+    assert!(
+        matches!(
+            la_type,
+            "county_council"
+                | "unitary_authority"
+                | "metropolitan_borough"
+                | "london_borough"
+                | "city_of_london"
+                | "isles_of_scilly"
+                | "welsh_principal_council"
+        ),
+        "{ctx}: unknown la_type {la_type:?}"
+    );
+    wales
+}
 
-    // --- Predecessors -------------------------------------------------------
+/// Predecessor ICBs from `data/icb-predecessors.csv`, by code, with their
+/// ODS codes and their successors in the order of the size of their parts.
+fn load_predecessors(bodies: &BTreeMap<String, Body>, curated: &Curated) -> BTreeMap<String, Pred> {
+    let predecessors = Table::load("data/icb-predecessors.csv");
     let mut preds: BTreeMap<String, Pred> = BTreeMap::new();
     let mut icbs_seen: BTreeSet<String> = BTreeSet::new();
     for [icb_code, icb_name, pred_code, pred_name, from] in predecessors.records([
@@ -1217,15 +1325,13 @@ fn main() {
             !bodies.contains_key(&pred_code),
             "{ctx}: predecessor is a 2026 body"
         );
-        let ods = PREDECESSOR_ODS
-            .iter()
-            .find(|(c, _)| *c == pred_code)
-            .map(|(_, o)| o.to_string())
-            .unwrap_or_else(|| panic!("{ctx}: no ODS code for {pred_code} in PREDECESSOR_ODS"));
+        let ods = curated.predecessor_ods.get(&pred_code).unwrap_or_else(|| {
+            panic!("{ctx}: no ODS code for {pred_code} in data/icb-predecessor-ods.csv")
+        });
         let p = preds.entry(pred_code.clone()).or_insert_with(|| Pred {
             code: pred_code.clone(),
             name: pred_name.clone(),
-            ods,
+            ods: ods.clone(),
             successors: Vec::new(),
             from: date,
         });
@@ -1242,43 +1348,42 @@ fn main() {
         icbs_seen, icb_codes,
         "icb-predecessors.csv must list every 2026 ICB"
     );
+    order_partial_successors(&mut preds, &curated.partial_predecessors);
+    preds
+}
+
+/// Orders the successors of each predecessor split between several 2026
+/// ICBs as `data/icb-partial-predecessors.csv` does, largest part first.
+fn order_partial_successors(preds: &mut BTreeMap<String, Pred>, partial: &[(String, Vec<String>)]) {
+    const FILE: &str = "data/icb-partial-predecessors.csv";
     for p in preds.values_mut() {
         if p.successors.len() > 1 {
-            let (_, order) = PARTIAL_PREDECESSORS
+            let (_, order) = partial
                 .iter()
                 .find(|(c, _)| *c == p.code)
-                .unwrap_or_else(|| {
-                    panic!(
-                        "{} has several successors; add it to PARTIAL_PREDECESSORS",
-                        p.code
-                    )
-                });
-            let want: BTreeSet<&str> = order.iter().copied().collect();
+                .unwrap_or_else(|| panic!("{} has several successors; add it to {FILE}", p.code));
+            let want: BTreeSet<&str> = order.iter().map(String::as_str).collect();
             let got: BTreeSet<&str> = p.successors.iter().map(String::as_str).collect();
             assert_eq!(
                 want, got,
-                "{}: PARTIAL_PREDECESSORS disagrees with the CSV",
+                "{}: {FILE} disagrees with icb-predecessors.csv",
                 p.code
             );
-            p.successors = order.iter().map(|s| s.to_string()).collect();
+            p.successors.clone_from(order);
         }
     }
-    for (c, _) in PARTIAL_PREDECESSORS {
+    for (c, _) in partial {
         assert!(
-            preds.get(*c).is_some_and(|p| p.successors.len() > 1),
-            "{c} in PARTIAL_PREDECESSORS is not a split predecessor in the CSV"
+            preds.get(c).is_some_and(|p| p.successors.len() > 1),
+            "{c} in {FILE} is not a split predecessor in icb-predecessors.csv"
         );
     }
-    let mut pred_list: Vec<&Pred> = preds.values().collect();
-    pred_list.sort_by(|a, b| a.name.cmp(&b.name).then(a.code.cmp(&b.code)));
-    let pred_idx: BTreeMap<&str, usize> = pred_list
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.code.as_str(), i))
-        .collect();
+}
 
-    // --- Districts ----------------------------------------------------------
-    let mut districts: Vec<(String, String, String)> = Vec::new(); // (name, code, upper code)
+/// Districts from `data/lower-tier.csv`: (name, code, upper-tier code), sorted.
+fn load_districts(councils: &BTreeMap<String, CouncilRow>) -> Vec<(String, String, String)> {
+    let lower = Table::load("data/lower-tier.csv");
+    let mut districts: Vec<(String, String, String)> = Vec::new();
     for [code, name, upper_code, upper_name] in lower.records([
         "district_code",
         "district_name",
@@ -1302,63 +1407,76 @@ fn main() {
     }
     assert_eq!(districts.len(), EXPECTED_DISTRICTS, "district count");
     districts.sort();
-    // Indexes are emitted as u8.
-    assert!(councils.len() <= 256 && districts.len() <= 256 && bodies.len() <= 256);
+    districts
+}
 
-    // --- Aliases --------------------------------------------------------------
-    let council_aliases: Vec<(&str, usize)> = COUNCIL_ALIASES
+// ---------------------------------------------------------------------------
+// Aliases and NHS names
+// ---------------------------------------------------------------------------
+
+/// The curated aliases resolved to indexes.
+struct Aliases<'a> {
+    council: Vec<(&'a str, usize)>,
+    old_codes: Vec<(&'a str, usize)>,
+    nhs: Vec<(&'a str, T)>,
+}
+
+/// Resolves every curated alias and old code; an unknown code is an error.
+fn resolve_aliases<'a>(data: &Data, curated: &'a Curated) -> Aliases<'a> {
+    let council = curated
+        .council_aliases
         .iter()
         .map(|(alias, code)| {
-            let i = *council_idx
+            let i = *data
+                .council_idx
                 .get(code)
-                .unwrap_or_else(|| panic!("COUNCIL_ALIASES: {code}"));
-            (*alias, i)
+                .unwrap_or_else(|| panic!("data/council-aliases.csv: {code}"));
+            (alias.as_str(), i)
         })
         .collect();
-    let old_codes: Vec<(&str, usize)> = OLD_COUNCIL_CODES
+    let old_codes = curated
+        .old_council_codes
         .iter()
         .map(|(old, new)| {
             assert!(
-                !councils.contains_key(*old),
-                "OLD_COUNCIL_CODES: {old} is current"
+                !data.council_idx.contains_key(old),
+                "data/old-council-codes.csv: {old} is current"
             );
-            (
-                *old,
-                *council_idx
-                    .get(new)
-                    .unwrap_or_else(|| panic!("OLD_COUNCIL_CODES: {new}")),
-            )
+            let i = *data
+                .council_idx
+                .get(new)
+                .unwrap_or_else(|| panic!("data/old-council-codes.csv: {new}"));
+            (old.as_str(), i)
         })
         .collect();
-    let nhs_aliases: Vec<(&str, T)> = NHS_ALIASES
+    let nhs = curated
+        .nhs_aliases
         .iter()
         .map(|(alias, code)| {
-            let t = if let Some(i) = body_idx.get(code) {
+            let t = if let Some(i) = data.body_idx.get(code) {
                 T::Body(*i)
-            } else if let Some(i) = pred_idx.get(code) {
+            } else if let Some(i) = data.pred_idx.get(code) {
                 T::Former(*i)
             } else {
-                panic!("NHS_ALIASES: unknown code {code}")
+                panic!("data/nhs-aliases.csv: unknown code {code}")
             };
-            (*alias, t)
+            (alias.as_str(), t)
         })
         .collect();
+    Aliases {
+        council,
+        old_codes,
+        nhs,
+    }
+}
 
-    // --- Lookup checks ----------------------------------------------------------
-    // The runtime compares the forms of a query with the key of every name
-    // (see `forms` and `key_form`). Here every key is checked to be
-    // unambiguous, and every name to find what it names.
-
-    // Councils (names and aliases), districts, and mySociety's register:
-    // abolished councils and their other names, councils in Scotland and
-    // Northern Ireland.
-    let reg = register(&council_list, &council_idx, &council_aliases, &districts);
-
-    // NHS: 2026 bodies (code, ODS code, name, aliases), then predecessors. A
-    // predecessor name equal to a 2026 body's (NHS Hampshire and Isle of
-    // Wight kept its name and ODS code) finds the 2026 body.
+/// Checks the NHS names: 2026 bodies (code, ODS code, name, aliases), then
+/// predecessors. A predecessor name equal to a 2026 body's (NHS Hampshire
+/// and Isle of Wight kept its name and ODS code) finds the 2026 body.
+/// Councils and NHS bodies are looked up separately, so they may share names.
+fn check_nhs_names(data: &Data, nhs_aliases: &[(&str, T)]) {
     let mut nhs_names: Vec<(&str, T)> = Vec::new();
-    for (i, b) in body_list.iter().enumerate() {
+    for (i, b) in data.bodies.iter().enumerate() {
         for name in [&b.code, &b.ods, &b.name] {
             nhs_names.push((name, T::Body(i)));
         }
@@ -1368,11 +1486,12 @@ fn main() {
     for (name, t) in &nhs_names {
         add_key(&mut nhs_keys, nhs_key(name), *t, "NHS");
     }
+    let preds = &data.preds;
     let same_pred = |a: usize, b: usize| {
-        pred_list[a].name == pred_list[b].name && pred_list[a].successors == pred_list[b].successors
+        preds[a].name == preds[b].name && preds[a].successors == preds[b].successors
     };
     let mut pred_names: Vec<(&str, T)> = Vec::new();
-    for (i, p) in pred_list.iter().enumerate() {
+    for (i, p) in preds.iter().enumerate() {
         for name in [&p.code, &p.ods, &p.name] {
             pred_names.push((name, T::Former(i)));
         }
@@ -1406,15 +1525,30 @@ fn main() {
             "NHS name {name:?} does not find its body ({hit:?}, want {t:?})"
         );
     }
-    // Councils and NHS bodies are looked up separately, so they may share
-    // names; districts are council-side only.
+}
 
-    // --- Emit ---------------------------------------------------------------
-    let mut o = String::new();
-    o.push_str("// @generated by build.rs from data/authorities.csv, data/icb-predecessors.csv\n");
-    o.push_str("// and data/lower-tier.csv. Do not edit.\n\n");
+// ---------------------------------------------------------------------------
+// Emit
+// ---------------------------------------------------------------------------
 
-    for (i, b) in body_list.iter().enumerate() {
+/// `[(name, index), …]` as Rust source.
+fn pairs<S: AsRef<str>>(v: &[(S, usize)]) -> String {
+    v.iter()
+        .map(|(s, i)| format!("({}, {i})", lit(s.as_ref())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The indexes of `codes` in code order.
+fn by_code_order<'a>(codes: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut by_code: Vec<(&str, usize)> = codes.enumerate().map(|(i, c)| (c, i)).collect();
+    by_code.sort();
+    by_code.iter().map(|x| x.1).collect()
+}
+
+/// `NHS_BODIES` and `NHS_BY_CODE`.
+fn emit_bodies(o: &mut String, data: &Data) {
+    for (i, b) in data.bodies.iter().enumerate() {
         writeln!(
             o,
             "const B{i}: NhsBody = NhsBody {{ code: {}, ods: {}, name: {}, nation: {} }};",
@@ -1425,7 +1559,7 @@ fn main() {
         )
         .unwrap();
     }
-    let list: Vec<String> = (0..body_list.len()).map(|i| format!("B{i}")).collect();
+    let list: Vec<String> = (0..data.bodies.len()).map(|i| format!("B{i}")).collect();
     writeln!(
         o,
         "static NHS_BODIES: [NhsBody; {}] = [{}];",
@@ -1433,27 +1567,23 @@ fn main() {
         list.join(", ")
     )
     .unwrap();
-
-    let mut by_code: Vec<(&str, usize)> = body_list
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.code.as_str(), i))
-        .collect();
-    by_code.sort();
-    let by_code: Vec<usize> = by_code.iter().map(|x| x.1).collect();
+    let by_code = by_code_order(data.bodies.iter().map(|b| b.code.as_str()));
     writeln!(
         o,
         "static NHS_BY_CODE: [u8; {}] = {by_code:?};\n",
         by_code.len()
     )
     .unwrap();
+}
 
-    writeln!(o, "static COUNCILS: [Council; {}] = [", council_list.len()).unwrap();
-    for c in &council_list {
+/// `COUNCILS`, `COUNCILS_BY_CODE`, `COUNCIL_ALIASES` and `OLD_COUNCIL_CODES`.
+fn emit_councils(o: &mut String, data: &Data, aliases: &Aliases, reg: &Register) {
+    writeln!(o, "static COUNCILS: [Council; {}] = [", data.councils.len()).unwrap();
+    for c in &data.councils {
         let nhs: Vec<String> = c
             .nhs
             .iter()
-            .map(|n| format!("B{}", body_idx[n.as_str()]))
+            .map(|n| format!("B{}", data.body_idx[n.as_str()]))
             .collect();
         writeln!(
             o,
@@ -1467,26 +1597,15 @@ fn main() {
         .unwrap();
     }
     o.push_str("];\n");
-    let mut by_code: Vec<(&str, usize)> = council_list
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.code.as_str(), i))
-        .collect();
-    by_code.sort();
-    let by_code: Vec<usize> = by_code.iter().map(|x| x.1).collect();
+    let by_code = by_code_order(data.councils.iter().map(|c| c.code.as_str()));
     writeln!(
         o,
         "static COUNCILS_BY_CODE: [u8; {}] = {by_code:?};",
         by_code.len()
     )
     .unwrap();
-    let pairs = |v: &[(&str, usize)]| -> String {
-        v.iter()
-            .map(|(s, i)| format!("({}, {i})", lit(s)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let all_aliases: Vec<(&str, usize)> = council_aliases
+    let all_aliases: Vec<(&str, usize)> = aliases
+        .council
         .iter()
         .copied()
         .chain(reg.council_aliases.iter().map(|(a, i)| (a.as_str(), *i)))
@@ -1501,18 +1620,22 @@ fn main() {
     writeln!(
         o,
         "static OLD_COUNCIL_CODES: [(&str, u8); {}] = [{}];\n",
-        old_codes.len(),
-        pairs(&old_codes)
+        aliases.old_codes.len(),
+        pairs(&aliases.old_codes)
     )
     .unwrap();
+}
 
+/// `DISTRICTS`, `DISTRICT_CODES`, `DISTRICT_COUNCIL` and `DISTRICT_ALIASES`.
+fn emit_districts(o: &mut String, data: &Data, reg: &Register) {
+    let districts = &data.districts;
     writeln!(
         o,
         "static DISTRICTS: [(&str, &str); {}] = [",
         districts.len()
     )
     .unwrap();
-    for (name, _, upper) in &districts {
+    for (name, _, upper) in districts {
         writeln!(o, "    ({}, {}),", lit(name), lit(upper)).unwrap();
     }
     o.push_str("];\n");
@@ -1525,7 +1648,7 @@ fn main() {
     writeln!(o, "static DISTRICT_CODES: &str = {};", lit(&codes)).unwrap();
     let upper: Vec<usize> = districts
         .iter()
-        .map(|d| council_idx[d.2.as_str()])
+        .map(|d| data.council_idx[d.2.as_str()])
         .collect();
     writeln!(
         o,
@@ -1533,19 +1656,17 @@ fn main() {
         upper.len()
     )
     .unwrap();
-    let owned = |v: &[(String, usize)]| -> String {
-        v.iter()
-            .map(|(s, i)| format!("({}, {i})", lit(s)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     writeln!(
         o,
         "static DISTRICT_ALIASES: [(&str, u8); {}] = [{}];\n",
         reg.district_aliases.len(),
-        owned(&reg.district_aliases)
+        pairs(&reg.district_aliases)
     )
     .unwrap();
+}
+
+/// `FORMER_COUNCILS` and `FORMER_NAMES`.
+fn emit_formers(o: &mut String, reg: &Register) {
     writeln!(
         o,
         "static FORMER_COUNCILS: [FormerCouncil; {}] = [",
@@ -1574,9 +1695,13 @@ fn main() {
         o,
         "static FORMER_NAMES: [(&str, u8); {}] = [{}];\n",
         reg.former_names.len(),
-        owned(&reg.former_names)
+        pairs(&reg.former_names)
     )
     .unwrap();
+}
+
+/// `OTHER_UK` and `OTHER_UK_NAMES`.
+fn emit_other_uk(o: &mut String, reg: &Register) {
     let others: Vec<String> = reg
         .others
         .iter()
@@ -1600,38 +1725,31 @@ fn main() {
         o,
         "static OTHER_UK_NAMES: [(&str, u8); {}] = [{}];\n",
         reg.other_names.len(),
-        owned(&reg.other_names)
+        pairs(&reg.other_names)
     )
     .unwrap();
+}
 
+/// `FORMER_ICBS`, `PREDECESSORS` and `NHS_ALIASES`.
+fn emit_predecessors(o: &mut String, data: &Data, nhs_aliases: &[(&str, T)]) {
+    let preds = &data.preds;
     writeln!(
         o,
         "static FORMER_ICBS: [(&str, &str, &str); {}] = [",
-        pred_list.len()
+        preds.len()
     )
     .unwrap();
-    for p in &pred_list {
-        writeln!(
-            o,
-            "    ({}, {}, {}),",
-            lit(&p.code),
-            lit(&p.name),
-            lit(&p.successors[0])
-        )
-        .unwrap();
+    for p in preds {
+        let first = lit(&p.successors[0]);
+        writeln!(o, "    ({}, {}, {first}),", lit(&p.code), lit(&p.name)).unwrap();
     }
     o.push_str("];\n");
-    writeln!(
-        o,
-        "static PREDECESSORS: [Predecessor; {}] = [",
-        pred_list.len()
-    )
-    .unwrap();
-    for p in &pred_list {
+    writeln!(o, "static PREDECESSORS: [Predecessor; {}] = [", preds.len()).unwrap();
+    for p in preds {
         let succ: Vec<String> = p
             .successors
             .iter()
-            .map(|s| body_idx[s.as_str()].to_string())
+            .map(|s| data.body_idx[s.as_str()].to_string())
             .collect();
         writeln!(
             o,
@@ -1659,10 +1777,43 @@ fn main() {
         targets.join(", ")
     )
     .unwrap();
+}
 
+/// Writes `$OUT_DIR/reference_data.rs`, only when it changed, so dependants
+/// are not rebuilt needlessly.
+fn write_if_changed(o: &str) {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("reference_data.rs");
-    // Only rewrite when changed, so dependants are not rebuilt needlessly.
-    if fs::read_to_string(&out).ok().as_deref() != Some(o.as_str()) {
+    if fs::read_to_string(&out).ok().as_deref() != Some(o) {
         fs::write(&out, o).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
     }
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/reference.rs");
+    println!("cargo:rerun-if-changed=data/mysociety");
+    assert!(
+        shared_block("build.rs") == shared_block("src/reference.rs"),
+        "the shared normalisation block differs between build.rs and src/reference.rs"
+    );
+    let curated = load_curated();
+    let data = load_data(&curated);
+    let aliases = resolve_aliases(&data, &curated);
+    // The runtime compares the forms of a query with the key of every name
+    // (see `forms` and `key_form`). Every key is checked to be unambiguous,
+    // and every name to find what it names: council-side names (with
+    // mySociety's register) here, NHS names below.
+    let reg = register(&data, &aliases.council, &curated);
+    check_nhs_names(&data, &aliases.nhs);
+
+    let mut o = String::new();
+    o.push_str("// @generated by build.rs from data/authorities.csv, data/icb-predecessors.csv\n");
+    o.push_str("// and data/lower-tier.csv. Do not edit.\n\n");
+    emit_bodies(&mut o, &data);
+    emit_councils(&mut o, &data, &aliases, &reg);
+    emit_districts(&mut o, &data, &reg);
+    emit_formers(&mut o, &reg);
+    emit_other_uk(&mut o, &reg);
+    emit_predecessors(&mut o, &data, &aliases.nhs);
+    write_if_changed(&o);
 }

@@ -1,12 +1,44 @@
-//! The JSON façade used by the command line and the tests: text in, typed values out, with errors that name the
-//! field.
+//! The one façade over the core for the command line (`src/bin/s117/`), the WebAssembly exports (`src/wasm.rs`)
+//! and the tests: read, validate, decide; errors that name the field; the JSON Schemas.
 //!
-//! The widget does not use this module: it passes JavaScript objects through serde-wasm-bindgen (`src/wasm.rs`)
-//! using the same types.
+//! [`check`] and [`check_letter`] take the core's own types and need nothing else, so the widget (which receives
+//! JavaScript objects through serde-wasm-bindgen) calls them too. The JSON text functions ([`parse_case`],
+//! [`check_json`], [`parse_letter_request`]) and the schemas need serde_json, serde_path_to_error and schemars, so
+//! they are built only with the `cli` feature, keeping the wasm packages lean. Nothing here reads files, parses
+//! arguments or prints: that is the binary's job.
 
 use crate::case::Case;
 use crate::decision::Decision;
 use crate::error::{validate, InputError};
+use crate::letter::LetterRequest;
+
+/// Validates and decides a case that has been read.
+///
+/// # Errors
+///
+/// Returns every fact in the case that cannot be true together with the others ([`validate`]).
+pub fn check(case: &Case) -> Result<Decision, Vec<InputError>> {
+    let errors = validate(case);
+    if errors.is_empty() {
+        Ok(crate::evaluate(case))
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks the case of a letter request that has been read, and gives the request back if it can be written.
+///
+/// # Errors
+///
+/// Returns every problem [`crate::validate`] finds in the request's case, with `case.` in front of its field.
+pub fn check_letter(request: LetterRequest) -> Result<LetterRequest, Vec<InputError>> {
+    let errors = crate::letter::validate(&request);
+    if errors.is_empty() {
+        Ok(request)
+    } else {
+        Err(errors)
+    }
+}
 
 /// Reads a [`Case`] from JSON text.
 ///
@@ -22,6 +54,7 @@ use crate::error::{validate, InputError};
 /// assert_eq!(err.field, "as_at");
 /// assert!(err.message.starts_with("2023-13-40 is not a date (use YYYY-MM-DD"));
 /// ```
+#[cfg(feature = "cli")]
 pub fn parse_case(json: &str) -> Result<Case, InputError> {
     let deserializer = &mut serde_json::Deserializer::from_str(json);
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
@@ -47,37 +80,57 @@ pub fn parse_case(json: &str) -> Result<Case, InputError> {
 /// # Errors
 ///
 /// Returns every problem with the input: a field that could not be read, or facts that cannot all be true.
+#[cfg(feature = "cli")]
 pub fn check_json(json: &str) -> Result<Decision, Vec<InputError>> {
-    let case = parse_case(json).map_err(|e| vec![e])?;
-    let errors = validate(&case);
-    if errors.is_empty() {
-        Ok(crate::evaluate(&case))
-    } else {
-        Err(errors)
-    }
+    check(&parse_case(json).map_err(|e| vec![e])?)
+}
+
+/// Reads a [`LetterRequest`] from JSON text and checks its case ([`crate::letter::parse_request`]).
+///
+/// # Errors
+///
+/// Returns the field that could not be read, or every problem in the case, with `case.` in front of its field.
+#[cfg(feature = "cli")]
+pub fn parse_letter_request(json: &str) -> Result<LetterRequest, Vec<InputError>> {
+    crate::letter::parse_request(json)
+}
+
+/// A value as the command line prints it: pretty-printed JSON.
+///
+/// # Errors
+///
+/// Returns serde_json's error if the value cannot be written as JSON (never for this crate's own types).
+#[cfg(feature = "cli")]
+pub fn to_json(value: &impl serde::Serialize) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(value)
 }
 
 /// The JSON Schema of the input ([`Case`]).
+#[cfg(feature = "cli")]
 pub fn case_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Case)).unwrap_or_default()
 }
 
 /// The JSON Schema of the output ([`Decision`]).
+#[cfg(feature = "cli")]
 pub fn decision_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Decision)).unwrap_or_default()
 }
 
-/// The JSON Schema of the letter's input ([`LetterRequest`](crate::letter::LetterRequest)).
+/// The JSON Schema of the letter's input ([`LetterRequest`]).
+#[cfg(feature = "cli")]
 pub fn letter_request_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(crate::letter::LetterRequest)).unwrap_or_default()
 }
 
 /// The JSON Schema of one line of `s117 screen --format jsonl` ([`Row`](crate::screen::Row)).
+#[cfg(feature = "cli")]
 pub fn triage_row_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(crate::screen::Row)).unwrap_or_default()
 }
 
 /// Every published schema: (name for `s117 schema NAME`, file under `schema/`, the schema).
+#[cfg(feature = "cli")]
 pub fn schemas() -> [(&'static str, &'static str, serde_json::Value); 4] {
     [
         ("case", "case.schema.json", case_schema()),

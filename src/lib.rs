@@ -61,7 +61,6 @@ pub mod rules;
 pub mod screen;
 pub mod sources;
 
-#[cfg(feature = "cli")]
 pub mod api;
 #[cfg(feature = "wasm")]
 mod wasm;

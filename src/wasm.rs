@@ -1,7 +1,8 @@
 //! The JavaScript boundary. Nothing else in the crate knows about JavaScript.
 //!
 //! Each export deserialises a JavaScript object into the core's own types with serde-wasm-bindgen, calls the
-//! core, and serialises the result back. Malformed input throws; facts that cannot all be true come back as
+//! core through the same façade as the command line (`crate::api`: `check`, `check_letter`), and serialises the
+//! result back. Malformed input throws; facts that cannot all be true come back as
 //! data (`{ ok: false, errors: [{ field, message }] }`) so the page can show each next to its question.
 //!
 //! Two packages are built from this one file: the widget's (`--features widget`: check, letter, reference lists;
@@ -36,11 +37,17 @@ mod widget {
     #[wasm_bindgen]
     pub fn check(case: JsValue) -> Result<JsValue, JsError> {
         let case: crate::Case = serde_wasm_bindgen::from_value(case).map_err(input_error)?;
-        let errors = crate::validate(&case);
-        let out = Checked {
-            ok: errors.is_empty(),
-            decision: errors.is_empty().then(|| crate::evaluate(&case)),
-            errors,
+        let out = match crate::api::check(&case) {
+            Ok(decision) => Checked {
+                ok: true,
+                decision: Some(decision),
+                errors: Vec::new(),
+            },
+            Err(errors) => Checked {
+                ok: false,
+                decision: None,
+                errors,
+            },
         };
         Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
@@ -131,12 +138,7 @@ mod widget {
     ) -> Result<Result<crate::letter::LetterRequest, Vec<crate::InputError>>, JsError> {
         let request: crate::letter::LetterRequest =
             serde_wasm_bindgen::from_value(request).map_err(input_error)?;
-        let errors = crate::letter::validate(&request);
-        Ok(if errors.is_empty() {
-            Ok(request)
-        } else {
-            Err(errors)
-        })
+        Ok(crate::api::check_letter(request))
     }
 
     /// Writes the confirmation-request letters: `letter(request) -> { ok, letters, letter, text } | { ok, errors }`,

@@ -3,10 +3,9 @@
 #![cfg(feature = "cli")]
 
 use s117::screen::{
-    cli, errors_to_csv, screen_csv, screen_jsonl, template_csv, to_csv, to_jsonl, Format, Job,
-    Only, Options, Row, RowError, Screened, SortKey,
+    errors_to_csv, screen_csv, screen_jsonl, template_csv, to_csv, to_jsonl, Format, Job, Only,
+    Options, Row, RowError, Screened, SortKey,
 };
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 const AS_AT: &str = "2026-11-23";
@@ -985,14 +984,34 @@ struct Ran {
     stderr: String,
 }
 
+/// Runs `s117 screen ARGS` (the binary, `src/bin/s117/screen.rs`) with `stdin` as its standard input.
 fn run(args: &[&str], stdin: &str) -> Ran {
-    let args: Vec<OsString> = args.iter().map(OsString::from).collect();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = cli::run(args, &mut stdin.as_bytes(), &mut out, &mut err);
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_s117"))
+        .arg("screen")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the s117 binary runs");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_owned();
+    // Written from a thread, so a large input cannot block against a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(input.as_bytes());
+    });
+    let output = child.wait_with_output().expect("s117 screen finishes");
+    writer.join().expect("the input was written");
     Ran {
-        code,
-        stdout: String::from_utf8(out).unwrap(),
-        stderr: String::from_utf8(err).unwrap(),
+        code: output
+            .status
+            .code()
+            .and_then(|c| u8::try_from(c).ok())
+            .expect("an exit code"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
     }
 }
 

@@ -10,8 +10,9 @@
 //! heading row is row 1), the column, and what is wrong, in the same words as the checker's own field errors;
 //! every other row is screened. The CSV layout is in `docs/screening.md`.
 //!
-//! The module is pure (bytes in, values out) and is shared by the command line (`s117 screen`, [`cli`]) and the
-//! browser, where a Web Worker drives a [`Job`] in chunks so that it can show progress.
+//! The module is pure (bytes in, values out) and is shared by the command line (`s117 screen`, in
+//! `src/bin/s117/screen.rs`) and the browser, where a Web Worker drives a [`Job`] in chunks so that it can show
+//! progress.
 //!
 //! ```
 //! use s117::screen::{screen_csv, Options};
@@ -39,12 +40,19 @@ mod triage;
 mod values;
 mod write;
 
-#[cfg(feature = "cli")]
-pub mod cli;
-
 pub use job::{Format, Job, Step};
 pub use triage::{triage, Only, SortKey};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
+
+/// Reads a date as the screen reads a date cell (`2023-03-01`, or the UK forms Excel writes, such as `01/03/2023`),
+/// with the message the screen gives when it cannot (used for `s117 screen --as-at`).
+///
+/// # Errors
+///
+/// Returns the message saying what a date should look like.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    values::date(text)
+}
 
 use crate::date::Date;
 use crate::decision::{DeadlineKind, Entitlement, FlagId};

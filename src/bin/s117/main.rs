@@ -1,7 +1,12 @@
-//! The `s117` command line: check a case, write the confirmation-request letter, print the JSON Schema.
+//! The `s117` command line: check a case, write the confirmation-request letter, print the JSON Schema, screen many
+//! enquiries (`screen.rs`).
+//!
+//! Everything that reads files, parses arguments or prints is here; the library (`s117::api`) does the rest.
 //!
 //! Exit codes: 0 success; 2 the input or the arguments are wrong (the message names the field); 1 a file could not
 //! be read or written.
+
+mod screen;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -146,7 +151,7 @@ fn read_input(file: &str) -> std::io::Result<String> {
 }
 
 fn print_json(value: &impl serde::Serialize) -> ExitCode {
-    match serde_json::to_string_pretty(value) {
+    match s117::api::to_json(value) {
         Ok(text) => {
             println!("{text}");
             ExitCode::SUCCESS
@@ -159,10 +164,10 @@ fn print_json(value: &impl serde::Serialize) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    // `screen` has its own options (src/screen/cli.rs), so it takes every argument after its name.
+    // `screen` has its own options (screen.rs), so it takes every argument after its name.
     let mut args = std::env::args_os().skip(1);
     if args.next().is_some_and(|first| first == "screen") {
-        return s117::screen::cli::run_cli(args.collect());
+        return screen::run_cli(args.collect());
     }
     let command = match parse_args() {
         Ok(c) => c,
@@ -224,7 +229,7 @@ fn letter(args: LetterArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut request = match s117::letter::parse_request(&text) {
+    let mut request = match s117::api::parse_letter_request(&text) {
         Ok(r) => r,
         Err(errors) => {
             for e in errors {
@@ -248,9 +253,9 @@ fn letter(args: LetterArgs) -> ExitCode {
         }
         // One letter is an object, as it always was; `--to each` asked for several, so they are an array.
         LetterFormat::Json => match if request.to == s117::letter::Recipients::Each {
-            serde_json::to_string_pretty(&letters)
+            s117::api::to_json(&letters)
         } else {
-            serde_json::to_string_pretty(&letters[0])
+            s117::api::to_json(&letters[0])
         } {
             Ok(mut json) => {
                 json.push('\n');

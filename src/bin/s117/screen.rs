@@ -6,13 +6,15 @@
 //! Exit codes: 0 when at least one row was screened (even if others had errors or the filters kept none); 2 when
 //! no row could be screened, or the arguments are wrong; 1 when a file could not be read or written.
 
-use super::{errors_to_csv, template_csv, to_csv, to_jsonl, Format, Job, Only, Options, SortKey};
+use s117::screen::{
+    errors_to_csv, template_csv, to_csv, to_jsonl, Format, Job, Only, Options, SortKey,
+};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 /// The help text.
-pub const USAGE: &str = "\
+const USAGE: &str = "\
 s117 screen: triage many enquiries at once (a screening tool, not legal advice)
 
 Usage:
@@ -93,7 +95,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Long("as-at") => {
                 let v = text(parser.value())?;
                 a.options.as_at =
-                    Some(super::values::date(&v).map_err(|m| format!("--as-at: {m}"))?);
+                    Some(s117::screen::parse_date(&v).map_err(|m| format!("--as-at: {m}"))?);
             }
             Long("only") => {
                 let v = text(parser.value())?;
@@ -120,7 +122,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
 }
 
 /// Runs `s117 screen` with the arguments after `screen`, on the real standard streams.
-pub fn run_cli(args: Vec<OsString>) -> ExitCode {
+pub(crate) fn run_cli(args: Vec<OsString>) -> ExitCode {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
@@ -134,7 +136,7 @@ pub fn run_cli(args: Vec<OsString>) -> ExitCode {
 }
 
 /// Runs `s117 screen` with the arguments after `screen`, on the streams given; returns the exit code.
-pub fn run(
+fn run(
     args: Vec<OsString>,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
