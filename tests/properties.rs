@@ -962,8 +962,15 @@ proptest! {
                 continue;
             }
             let last = charge.until.map_or(as_at, |u| u.last_day().min(as_at));
+            // Approximate dates can make a period seem to begin before the one before it ended: a day belongs to
+            // the earlier period, so a later period's days begin where the last non-empty one's ended.
+            let mut floor = NaiveDate::MIN;
             for (n, p) in d.periods.iter().enumerate() {
-                let (start, end) = period_days(p, as_at);
+                let (naive_start, end) = period_days(p, as_at);
+                let start = naive_start.max(floor);
+                if end > naive_start {
+                    floor = floor.max(end);
+                }
                 let first = charge.since.map_or(start, |s| s.first_day().max(start));
                 let to = last.min(end.pred_opt().expect("a day"));
                 if start >= end || first > to {

@@ -64,7 +64,9 @@ fn ranges(case: &Case, index: usize, timeline: &timeline::Timeline) -> Vec<Refun
     for (n, period) in timeline.periods.iter().enumerate() {
         let (period_start, end) = timeline::days(period, as_at);
         let start = period_start.max(floor);
-        floor = floor.max(end);
+        if end > period_start {
+            floor = floor.max(end);
+        }
         let Some(period_last) = end.pred_opt().filter(|l| *l >= start) else {
             continue;
         };
