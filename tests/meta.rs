@@ -71,21 +71,6 @@ fn the_core_never_reads_a_clock() {
 }
 
 #[test]
-fn rule_matches_have_no_wildcard_arms() {
-    for file in rust_files(&root().join("src/rules")) {
-        let text = fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            assert!(
-                !line.trim_start().starts_with("_ =>"),
-                "{}:{}: a wildcard arm hides new enum values from the rules",
-                file.display(),
-                n + 1
-            );
-        }
-    }
-}
-
-#[test]
 fn is_and_has_functions_return_bool() {
     for file in rust_files(&root().join("src")) {
         let text = fs::read_to_string(&file).unwrap();
