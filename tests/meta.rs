@@ -51,40 +51,195 @@ fn only_the_binding_file_knows_about_javascript() {
     }
 }
 
+/// Files that may touch the outside world, each with why: the command line, and nothing else.
+/// Everything else under `src/` is the library, compiled to wasm and run in the browser, and stays pure
+/// (`src/api.rs` included: it takes and returns strings and never reads a file).
+const IMPURE_EXEMPT: [(&str, &str); 2] = [
+    (
+        "src/main.rs",
+        "the `s117` binary: reads its arguments (std::env), the case from a file or stdin, writes --out files, sets the exit code (std::process)",
+    ),
+    (
+        "src/screen/cli.rs",
+        "`s117 screen`: reads the enquiries from a file or stdin, writes the triage and error files, sets the exit code",
+    ),
+];
+
+/// Paths that reach a clock, the file system, the network, the process, the environment or randomness.
+/// Matched as whole identifiers, so `time_limits::` or `brand` are not caught but `fs::read` after
+/// `use std::{fs}` is.
+const IMPURE: [&str; 20] = [
+    "std::time",
+    "SystemTime",
+    "Instant::now",
+    "std::fs",
+    "fs::",
+    "File::",
+    "std::net",
+    "net::",
+    "std::process",
+    "process::",
+    "std::env",
+    "env::",
+    "std::io::stdin",
+    "std::io::stdout",
+    "std::io::stderr",
+    "rand",
+    "getrandom",
+    "chrono::Local",
+    "Local::now",
+    "Utc::now",
+];
+
+/// Is `c` a character of a Rust identifier?
+fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Does `text` contain `pattern` as a whole: where the pattern starts (or ends) with an identifier character,
+/// the character before (or after) it in `text` must not be one. `MHA_1983_S117` is not in `MHA_1983_S117_2`.
+fn uses_identifier(text: &str, pattern: &str) -> bool {
+    let open_start = pattern.starts_with(is_ident_char);
+    let open_end = pattern.ends_with(is_ident_char);
+    text.match_indices(pattern).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + pattern.len()..].chars().next();
+        !(open_start && before.is_some_and(is_ident_char))
+            && !(open_end && after.is_some_and(is_ident_char))
+    })
+}
+
+/// Is this line a comment (`//`, `///`, `//!`)? A comment naming a thing is not a use of it.
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with("//")
+}
+
+/// `text` without its comment lines.
+fn code_only(text: &str) -> String {
+    text.lines()
+        .filter(|l| !is_comment(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Every impure path in `text`'s code, with its line number.
+fn impure_uses(text: &str) -> Vec<(usize, &'static str)> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if is_comment(line) {
+            continue;
+        }
+        for banned in IMPURE {
+            if uses_identifier(line, banned) {
+                found.push((n + 1, banned));
+            }
+        }
+    }
+    found
+}
+
 #[test]
-fn the_core_never_reads_a_clock() {
+fn uses_identifier_matches_whole_identifiers_only() {
+    assert!(!uses_identifier(
+        "cites: &[MHA_1983_S117_2]",
+        "MHA_1983_S117"
+    ));
+    assert!(!uses_identifier("X_MHA_1983_S117", "MHA_1983_S117"));
+    assert!(uses_identifier("cites: &[MHA_1983_S117]", "MHA_1983_S117"));
+    assert!(uses_identifier("MHA_1983_S117", "MHA_1983_S117"));
+    assert!(uses_identifier("sources::MHA_1983_S117,", "MHA_1983_S117"));
+    assert!(!uses_identifier("mod time_limits;", "time"));
+    assert!(uses_identifier("std::fs::File::open", "File::"));
+    assert!(!uses_identifier("NamedFile::open", "File::"));
+}
+
+#[test]
+fn the_purity_scanner_finds_what_it_bans() {
+    let text =
+        "//! Never calls std::fs in a comment.\nfn f() {\n    let _ = std::fs::read(\"x\");\n}\n";
+    assert_eq!(impure_uses(text), vec![(3, "std::fs"), (3, "fs::")]);
+    assert_eq!(
+        impure_uses("use std::{env, fs};\nlet t = fs::read_to_string(p);"),
+        vec![(2, "fs::")]
+    );
+    assert_eq!(impure_uses("let x = rand::random();"), vec![(1, "rand")]);
+    assert_eq!(
+        impure_uses("let t = chrono::Utc::now();"),
+        vec![(1, "Utc::now")]
+    );
+    assert_eq!(
+        impure_uses("mod time_limits; let brand = operand; env!(\"X\");"),
+        vec![]
+    );
+}
+
+#[test]
+fn the_library_has_no_clock_file_system_network_or_randomness() {
+    for (path, why) in IMPURE_EXEMPT {
+        assert!(
+            root().join(path).is_file(),
+            "exempt {path} ({why}) is gone: drop it from the list"
+        );
+    }
+    let mut failures = Vec::new();
     for file in rust_files(&root().join("src")) {
-        if file.ends_with("main.rs") {
+        let relative = file
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if IMPURE_EXEMPT.iter().any(|(path, _)| *path == relative) {
             continue;
         }
         let text = fs::read_to_string(&file).unwrap();
-        for banned in [
-            "std::time",
-            "SystemTime",
-            "Local::now",
-            "Utc::now",
-            "Instant::now",
-        ] {
-            assert!(!text.contains(banned), "{} uses {banned}", file.display());
+        for (line, banned) in impure_uses(&text) {
+            failures.push(format!("{relative}:{line}: {banned}"));
         }
     }
+    assert!(
+        failures.is_empty(),
+        "the library must stay pure (the date is an input; I/O belongs to the command line):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The signatures (up to the body or `;`) of every `is_*` or `has_*` function in `text`'s code, whatever its
+/// visibility or qualifiers (`pub(crate) const fn`) and however many lines the signature takes.
+fn is_and_has_signatures(text: &str) -> Vec<String> {
+    let code = code_only(text);
+    let mut found = Vec::new();
+    for (i, _) in code.match_indices("fn ") {
+        if code[..i].chars().next_back().is_some_and(is_ident_char) {
+            continue;
+        }
+        let rest = &code[i + 3..];
+        if rest.starts_with("is_") || rest.starts_with("has_") {
+            let end = rest.find(['{', ';']).unwrap_or(rest.len());
+            found.push(rest[..end].split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_is_and_has_scanner_reads_whole_signatures() {
+    let text = "pub(crate) const fn is_a(x: u8) -> u8 { x }\nfn has_b(\n    x: u8,\n) -> bool {\n    true\n}\nfn this_is_c() -> u8 { 1 }\n/// fn is_d() -> u8\n";
+    assert_eq!(
+        is_and_has_signatures(text),
+        vec!["is_a(x: u8) -> u8", "has_b( x: u8, ) -> bool"]
+    );
 }
 
 #[test]
 fn is_and_has_functions_return_bool() {
     for file in rust_files(&root().join("src")) {
         let text = fs::read_to_string(&file).unwrap();
-        for line in text.lines() {
-            let line = line.trim_start();
-            let Some(rest) = line
-                .strip_prefix("pub fn ")
-                .or_else(|| line.strip_prefix("fn "))
-            else {
-                continue;
-            };
-            if rest.starts_with("is_") || rest.starts_with("has_") {
-                assert!(line.contains("-> bool"), "{}: {line}", file.display());
-            }
+        for signature in is_and_has_signatures(&text) {
+            assert!(
+                signature.ends_with("-> bool"),
+                "{}: fn {signature} must return bool",
+                file.display()
+            );
         }
     }
 }
@@ -119,7 +274,7 @@ fn every_citation_is_used_by_a_rule_or_the_letter() {
     let mut code = String::new();
     for file in rust_files(&root().join("src")) {
         if !file.ends_with("sources.rs") {
-            code.push_str(&fs::read_to_string(&file).unwrap());
+            code.push_str(&code_only(&fs::read_to_string(&file).unwrap()));
         }
     }
     for line in sources.lines() {
@@ -132,7 +287,10 @@ fn every_citation_is_used_by_a_rule_or_the_letter() {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
             && !name.is_empty()
         {
-            assert!(code.contains(name), "citation {name} is never used");
+            assert!(
+                uses_identifier(&code, name),
+                "citation {name} is never used"
+            );
         }
     }
 }
