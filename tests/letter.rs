@@ -1126,36 +1126,52 @@ fn odd_and_huge_input_never_breaks_the_letter() {
     assert!(letter.subject.chars().count() < letter::MAX_FIELD * 2 + 200);
 }
 
+/// Every choice of recipients, read from the type's JSON Schema (`Recipients` lives in `src/letter/` and has no
+/// `ALL`), so a new choice is walked without editing this test.
+fn recipients() -> Vec<letter::Recipients> {
+    fn values(schema: &Value, out: &mut Vec<Value>) {
+        match schema {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("const", Value::String(_)) => out.push(v.clone()),
+                        ("enum", Value::Array(all)) => out.extend(all.iter().cloned()),
+                        _ => values(v, out),
+                    }
+                }
+            }
+            Value::Array(all) => all.iter().for_each(|v| values(v, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    values(
+        &serde_json::to_value(schemars::schema_for!(letter::Recipients)).unwrap(),
+        &mut found,
+    );
+    let all: Vec<letter::Recipients> = found
+        .into_iter()
+        .map(|v| serde_json::from_value(v).unwrap())
+        .collect();
+    assert!(
+        all.contains(&letter::Recipients::Each) && all.len() >= 4,
+        "{all:?}"
+    );
+    all
+}
+
 #[test]
 fn render_never_panics_on_any_case_shape() {
     // Every section, every way of leaving, every recall, with and without dates, with every recipient choice.
     use s117::case::*;
-    let leavings = [
-        None,
-        Some(Leaving::Discharged),
-        Some(Leaving::Cto),
-        Some(Leaving::ConditionalDischarge),
-        Some(Leaving::S17Leave),
-        Some(Leaving::EscortedLeaveOnly),
-        Some(Leaving::StayedInformally),
-        Some(Leaving::ReturnedToPrison),
-        Some(Leaving::StillInHospital),
-    ];
+    let leavings = std::iter::once(None).chain(Leaving::ALL.map(Some));
     let base = scenarios().remove(0).1;
+    let all_recipients = recipients();
     let mut count = 0;
     for section in Section::ALL {
-        for leaving in leavings {
-            for recall in [
-                None,
-                Some(Recall::CtoRevoked),
-                Some(Recall::ConditionalDischargeRecall),
-            ] {
-                for to in [
-                    letter::Recipients::Both,
-                    letter::Recipients::Council,
-                    letter::Recipients::Nhs,
-                    letter::Recipients::Each,
-                ] {
+        for leaving in leavings.clone() {
+            for recall in std::iter::once(None).chain(Recall::ALL.map(Some)) {
+                for &to in &all_recipients {
                     let mut req = base.clone();
                     req.to = to;
                     let d = &mut req.case.detentions[0];

@@ -329,18 +329,115 @@ fn readme_documents_every_contract_value() {
             r.code()
         );
     }
-    for e in [
-        s117::decision::Entitlement::Entitled,
-        s117::decision::Entitlement::EntitledOnLeavingHospital,
-        s117::decision::Entitlement::NotEntitled,
-        s117::decision::Entitlement::Ended,
-        s117::decision::Entitlement::Undetermined,
-        s117::decision::Entitlement::OutOfScope,
-    ] {
+    for e in s117::decision::Entitlement::ALL {
         assert!(
             readme.contains(&format!("`{}`", e.code())),
             "README does not list {}",
             e.code()
         );
     }
+}
+
+/// Every value of `T` in its JSON Schema (the `enum` and `const` strings), as generated from the type itself.
+fn schema_values<T: schemars::JsonSchema>() -> Vec<String> {
+    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("const", serde_json::Value::String(s)) => out.push(s.clone()),
+                        ("enum", serde_json::Value::Array(values)) => {
+                            out.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)))
+                        }
+                        _ => collect(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(values) => values.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    collect(
+        &serde_json::to_value(schemars::schema_for!(T)).unwrap(),
+        &mut out,
+    );
+    out.sort();
+    out
+}
+
+/// The JSON names of `values`, sorted.
+fn json_names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+    let mut out: Vec<String> = values
+        .iter()
+        .map(|v| match serde_json::to_value(v).unwrap() {
+            serde_json::Value::String(s) => s,
+            other => panic!("{other} is not a unit variant"),
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn schema_values_reads_every_value_of_an_enum() {
+    let mut expected = vec![
+        "cto_recall_not_revoked",
+        "cto_revoked",
+        "conditional_discharge_recall",
+    ];
+    expected.sort();
+    assert_eq!(schema_values::<s117::case::Recall>(), expected);
+    // One missing from a list is caught.
+    assert_ne!(
+        json_names(&s117::case::Recall::ALL[1..]),
+        schema_values::<s117::case::Recall>()
+    );
+}
+
+/// The `ALL` lists that tests walk are complete: a new variant fails here until it is added to `ALL`.
+#[test]
+fn every_all_list_has_every_variant() {
+    use s117::case::{Leaving, Recall, Section};
+    use s117::decision::{DeadlineKind, Entitlement, PeriodEnd, RuleId, StepId};
+    assert_eq!(
+        json_names(&Section::ALL),
+        schema_values::<Section>(),
+        "Section::ALL"
+    );
+    assert_eq!(
+        json_names(&Leaving::ALL),
+        schema_values::<Leaving>(),
+        "Leaving::ALL"
+    );
+    assert_eq!(
+        json_names(&Recall::ALL),
+        schema_values::<Recall>(),
+        "Recall::ALL"
+    );
+    assert_eq!(
+        json_names(&Entitlement::ALL),
+        schema_values::<Entitlement>(),
+        "Entitlement::ALL"
+    );
+    assert_eq!(
+        json_names(&RuleId::ALL),
+        schema_values::<RuleId>(),
+        "RuleId::ALL"
+    );
+    assert_eq!(
+        json_names(&PeriodEnd::ALL),
+        schema_values::<PeriodEnd>(),
+        "PeriodEnd::ALL"
+    );
+    assert_eq!(
+        json_names(&DeadlineKind::ALL),
+        schema_values::<DeadlineKind>(),
+        "DeadlineKind::ALL"
+    );
+    assert_eq!(
+        json_names(&StepId::ALL),
+        schema_values::<StepId>(),
+        "StepId::ALL"
+    );
 }
