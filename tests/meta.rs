@@ -104,8 +104,9 @@ fn uses_identifier(text: &str, pattern: &str) -> bool {
     text.match_indices(pattern).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + pattern.len()..].chars().next();
-        !(open_start && before.is_some_and(is_ident_char))
-            && !(open_end && after.is_some_and(is_ident_char))
+        let joined_before = open_start && before.is_some_and(is_ident_char);
+        let joined_after = open_end && after.is_some_and(is_ident_char);
+        !(joined_before || joined_after)
     })
 }
 
@@ -244,6 +245,30 @@ fn is_and_has_functions_return_bool() {
     }
 }
 
+/// Does `text` contain `url` whole, not as the start of a longer URL (`…/section/117` is not in `…/section/117A`)?
+/// A full stop after it ends it only if no letter or digit follows.
+fn contains_url(text: &str, url: &str) -> bool {
+    text.match_indices(url).any(|(i, _)| {
+        let mut rest = text[i + url.len()..].chars();
+        match rest.next() {
+            None => true,
+            Some('.') => !rest.next().is_some_and(char::is_alphanumeric),
+            Some(c) => !(c.is_alphanumeric() || "/-_~?#=&%".contains(c)),
+        }
+    })
+}
+
+#[test]
+fn contains_url_matches_whole_urls_only() {
+    let url = "https://www.legislation.gov.uk/ukpga/1983/20/section/117";
+    assert!(!contains_url(&format!("| {url}A |"), url));
+    assert!(!contains_url(&format!("{url}/2022-07-01"), url));
+    assert!(!contains_url(&format!("{url}.html"), url));
+    assert!(contains_url(&format!("| {url} |"), url));
+    assert!(contains_url(&format!("see {url}."), url));
+    assert!(contains_url(url, url));
+}
+
 #[test]
 fn sources_md_and_the_registry_agree() {
     let text = fs::read_to_string(root().join("SOURCES.md")).unwrap();
@@ -255,7 +280,7 @@ fn sources_md_and_the_registry_agree() {
     for c in s117::sources::ALL {
         assert!(listed.contains(&c.id), "{} is not in SOURCES.md", c.id);
         assert!(
-            text.contains(c.url) || c.url.ends_with("/section/117"),
+            contains_url(&text, c.url) || c.url.ends_with("/section/117"),
             "{}'s URL is not in SOURCES.md",
             c.id
         );
