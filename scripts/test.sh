@@ -128,11 +128,6 @@ step "clippy wasm screen" "lints, wasm32 build of the screening package" \
 step "doc" "cargo doc: no broken intra-doc links" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 # The rules themselves: unit, doc, scenario and property tests, natively (fast, with good failure messages).
 step "cargo test" "unit, doc, scenario and property tests (native)" cargo test
-# wasm-bindgen tests across the JS boundary, in Node, once the crate has wasm-bindgen-test as a dev-dependency.
-if grep -Eq '^\s*wasm-bindgen-test\s*=' Cargo.toml; then
-  step "wasm test" "wasm-bindgen tests in Node (wasm-bindgen-test-runner)" \
-    cargo test --target wasm32-unknown-unknown --no-default-features --features widget
-fi
 # The package the page loads (www/pkg/), built exactly as scripts/run.sh builds it: proves the wasm build works.
 step "wasm build" "wasm-pack builds of www/pkg/ and www/pkg-screen/" bash scripts/build-wasm.sh
 WASM_OK=$?

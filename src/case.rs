@@ -279,6 +279,22 @@ pub enum Leaving {
     TransferredOutOfEnglandAndWales,
 }
 
+impl Leaving {
+    /// Every way of leaving, in the order declared (tests walk them all; `tests/meta.rs` checks none is missing).
+    pub const ALL: [Leaving; 10] = [
+        Leaving::Discharged,
+        Leaving::Cto,
+        Leaving::ConditionalDischarge,
+        Leaving::S17Leave,
+        Leaving::EscortedLeaveOnly,
+        Leaving::StayedInformally,
+        Leaving::ReturnedToPrison,
+        Leaving::StillInHospital,
+        Leaving::Died,
+        Leaving::TransferredOutOfEnglandAndWales,
+    ];
+}
+
 /// A stay that was a recall rather than a fresh detention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
@@ -290,6 +306,15 @@ pub enum Recall {
     CtoRevoked,
     /// A conditionally discharged restricted patient recalled to hospital.
     ConditionalDischargeRecall,
+}
+
+impl Recall {
+    /// Every kind of recall, in the order declared (tests walk them all; `tests/meta.rs` checks none is missing).
+    pub const ALL: [Recall; 3] = [
+        Recall::CtoRecallNotRevoked,
+        Recall::CtoRevoked,
+        Recall::ConditionalDischargeRecall,
+    ];
 }
 
 /// Where the person lived immediately before a stay.

@@ -62,6 +62,16 @@ pub enum Entitlement {
 }
 
 impl Entitlement {
+    /// Every entitlement, in the order declared (`tests/meta.rs` checks none is missing).
+    pub const ALL: [Entitlement; 6] = [
+        Entitlement::Entitled,
+        Entitlement::EntitledOnLeavingHospital,
+        Entitlement::NotEntitled,
+        Entitlement::Ended,
+        Entitlement::Undetermined,
+        Entitlement::OutOfScope,
+    ];
+
     /// The contract's name for the value, as in the JSON.
     pub fn code(self) -> &'static str {
         match self {

@@ -1,8 +1,9 @@
 //! The confirmation-request letter: whole-letter snapshots, the .docx read back, and the safety of user text.
 //!
-//! Each scenario's letter (plain text) is compared exactly with `tests/snapshots/letters/NAME.txt`, so a reviewer
-//! sees every letter in the diff. Run with `UPDATE_SNAPSHOTS=1` to rewrite the snapshots after a deliberate
-//! change, then read the diff as a patient would.
+//! Each scenario's letter (plain text) is an `insta` snapshot, `tests/snapshots/letter__NAME.snap`, so a reviewer
+//! sees every letter in the diff. After a deliberate change, run `INSTA_UPDATE=new cargo test --test letter`, read
+//! each `.snap.new` as a patient would, and move it over its `.snap` (README, Tests). With `CI` set nothing is
+//! written and a changed letter fails.
 
 use s117::letter::{
     self, render, render_all, to_docx, to_docx_all, to_text, to_text_all, Block, Letter,
@@ -334,47 +335,34 @@ fn all_letters() -> Vec<(&'static str, Letter)> {
         .collect()
 }
 
+/// Where `insta` keeps the snapshot of the scenario `name`.
 fn snapshot_path(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots/letters")
-        .join(format!("{name}.txt"))
+        .join("tests/snapshots")
+        .join(format!("letter__{name}.snap"))
 }
 
 #[test]
 fn letters_match_their_snapshots() {
-    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1");
-    let mut failures = Vec::new();
+    // Every letter is compared, so one run writes a `.snap.new` for each that changed (see the README's Tests).
+    let mut failed = Vec::new();
     for (name, req) in scenarios() {
         let text = to_text_all(&render_all(&req));
-        let path = snapshot_path(name);
-        if update {
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(&path, &text).unwrap();
-            continue;
-        }
-        match std::fs::read_to_string(&path) {
-            Ok(expected) if expected == text => {}
-            Ok(expected) => {
-                let line = expected
-                    .lines()
-                    .zip(text.lines())
-                    .position(|(a, b)| a != b)
-                    .map_or(expected.lines().count().min(text.lines().count()), |i| i);
-                failures.push(format!(
-                    "{name}: differs from {} at line {}\n  expected: {:?}\n  actual:   {:?}",
-                    path.display(),
-                    line + 1,
-                    expected.lines().nth(line).unwrap_or(""),
-                    text.lines().nth(line).unwrap_or("")
-                ));
-            }
-            Err(_) => failures.push(format!("{name}: no snapshot at {}", path.display())),
+        // insta ignores white space at the end; a letter ends with exactly one newline.
+        assert_eq!(
+            format!("{}\n", text.trim_end()),
+            text,
+            "{name}: a letter ends with one newline"
+        );
+        if std::panic::catch_unwind(|| insta::assert_snapshot!(name, text)).is_err() {
+            failed.push(name);
         }
     }
     assert!(
-        failures.is_empty(),
-        "{}\n\nIf the change is intended, run UPDATE_SNAPSHOTS=1 cargo test --test letter and read the diff.",
-        failures.join("\n")
+        failed.is_empty(),
+        "letters differ from their snapshots: {failed:?}. Run INSTA_UPDATE=new cargo test --test letter and read each \
+         tests/snapshots/*.snap.new; if every change is intended, run INSTA_UPDATE=always cargo test --test letter, \
+         delete the .snap.new files and commit the .snap files (README, Tests)"
     );
 }
 
@@ -382,16 +370,20 @@ fn letters_match_their_snapshots() {
 fn every_scenario_has_a_snapshot_and_no_stray_snapshots() {
     let names: Vec<&str> = scenarios().iter().map(|(n, _)| *n).collect();
     assert!(names.len() >= 10);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/letters");
-    if let Ok(entries) = std::fs::read_dir(&dir) {
-        for entry in entries.flatten() {
-            let file = entry.file_name().to_string_lossy().into_owned();
-            if let Some(stem) = file.strip_suffix(".txt") {
-                assert!(
-                    names.contains(&stem),
-                    "stray snapshot {file}: no scenario writes it"
-                );
-            }
+    for name in &names {
+        assert!(snapshot_path(name).is_file(), "{name} has no snapshot");
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if let Some(stem) = file
+            .strip_prefix("letter__")
+            .and_then(|f| f.strip_suffix(".snap"))
+        {
+            assert!(
+                names.contains(&stem),
+                "stray snapshot {file}: no scenario writes it"
+            );
         }
     }
 }
@@ -1126,36 +1118,52 @@ fn odd_and_huge_input_never_breaks_the_letter() {
     assert!(letter.subject.chars().count() < letter::MAX_FIELD * 2 + 200);
 }
 
+/// Every choice of recipients, read from the type's JSON Schema (`Recipients` lives in `src/letter/` and has no
+/// `ALL`), so a new choice is walked without editing this test.
+fn recipients() -> Vec<letter::Recipients> {
+    fn values(schema: &Value, out: &mut Vec<Value>) {
+        match schema {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("const", Value::String(_)) => out.push(v.clone()),
+                        ("enum", Value::Array(all)) => out.extend(all.iter().cloned()),
+                        _ => values(v, out),
+                    }
+                }
+            }
+            Value::Array(all) => all.iter().for_each(|v| values(v, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    values(
+        &serde_json::to_value(schemars::schema_for!(letter::Recipients)).unwrap(),
+        &mut found,
+    );
+    let all: Vec<letter::Recipients> = found
+        .into_iter()
+        .map(|v| serde_json::from_value(v).unwrap())
+        .collect();
+    assert!(
+        all.contains(&letter::Recipients::Each) && all.len() >= 4,
+        "{all:?}"
+    );
+    all
+}
+
 #[test]
 fn render_never_panics_on_any_case_shape() {
     // Every section, every way of leaving, every recall, with and without dates, with every recipient choice.
     use s117::case::*;
-    let leavings = [
-        None,
-        Some(Leaving::Discharged),
-        Some(Leaving::Cto),
-        Some(Leaving::ConditionalDischarge),
-        Some(Leaving::S17Leave),
-        Some(Leaving::EscortedLeaveOnly),
-        Some(Leaving::StayedInformally),
-        Some(Leaving::ReturnedToPrison),
-        Some(Leaving::StillInHospital),
-    ];
+    let leavings = std::iter::once(None).chain(Leaving::ALL.map(Some));
     let base = scenarios().remove(0).1;
+    let all_recipients = recipients();
     let mut count = 0;
     for section in Section::ALL {
-        for leaving in leavings {
-            for recall in [
-                None,
-                Some(Recall::CtoRevoked),
-                Some(Recall::ConditionalDischargeRecall),
-            ] {
-                for to in [
-                    letter::Recipients::Both,
-                    letter::Recipients::Council,
-                    letter::Recipients::Nhs,
-                    letter::Recipients::Each,
-                ] {
+        for leaving in leavings.clone() {
+            for recall in std::iter::once(None).chain(Recall::ALL.map(Some)) {
+                for &to in &all_recipients {
                     let mut req = base.clone();
                     req.to = to;
                     let d = &mut req.case.detentions[0];

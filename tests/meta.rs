@@ -51,57 +51,222 @@ fn only_the_binding_file_knows_about_javascript() {
     }
 }
 
-#[test]
-fn the_core_never_reads_a_clock() {
-    for file in rust_files(&root().join("src")) {
-        if file.ends_with("main.rs") {
+/// Files that may touch the outside world, each with why: the command line, and nothing else.
+/// Everything else under `src/` is the library, compiled to wasm and run in the browser, and stays pure
+/// (`src/api.rs` included: it takes and returns strings and never reads a file).
+const IMPURE_EXEMPT: [(&str, &str); 2] = [
+    (
+        "src/bin/s117/main.rs",
+        "the `s117` binary: reads its arguments (std::env), the case from a file or stdin, writes --out files, sets the exit code (std::process)",
+    ),
+    (
+        "src/bin/s117/screen.rs",
+        "`s117 screen`: reads the enquiries from a file or stdin, writes the triage and error files, sets the exit code",
+    ),
+];
+
+/// Paths that reach a clock, the file system, the network, the process, the environment or randomness.
+/// Matched as whole identifiers, so `time_limits::` or `brand` are not caught but `fs::read` after
+/// `use std::{fs}` is.
+const IMPURE: [&str; 20] = [
+    "std::time",
+    "SystemTime",
+    "Instant::now",
+    "std::fs",
+    "fs::",
+    "File::",
+    "std::net",
+    "net::",
+    "std::process",
+    "process::",
+    "std::env",
+    "env::",
+    "std::io::stdin",
+    "std::io::stdout",
+    "std::io::stderr",
+    "rand",
+    "getrandom",
+    "chrono::Local",
+    "Local::now",
+    "Utc::now",
+];
+
+/// Is `c` a character of a Rust identifier?
+fn is_ident_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Does `text` contain `pattern` as a whole: where the pattern starts (or ends) with an identifier character,
+/// the character before (or after) it in `text` must not be one. `MHA_1983_S117` is not in `MHA_1983_S117_2`.
+fn uses_identifier(text: &str, pattern: &str) -> bool {
+    let open_start = pattern.starts_with(is_ident_char);
+    let open_end = pattern.ends_with(is_ident_char);
+    text.match_indices(pattern).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + pattern.len()..].chars().next();
+        let joined_before = open_start && before.is_some_and(is_ident_char);
+        let joined_after = open_end && after.is_some_and(is_ident_char);
+        !(joined_before || joined_after)
+    })
+}
+
+/// Is this line a comment (`//`, `///`, `//!`)? A comment naming a thing is not a use of it.
+fn is_comment(line: &str) -> bool {
+    line.trim_start().starts_with("//")
+}
+
+/// `text` without its comment lines.
+fn code_only(text: &str) -> String {
+    text.lines()
+        .filter(|l| !is_comment(l))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// Every impure path in `text`'s code, with its line number.
+fn impure_uses(text: &str) -> Vec<(usize, &'static str)> {
+    let mut found = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if is_comment(line) {
             continue;
         }
-        let text = fs::read_to_string(&file).unwrap();
-        for banned in [
-            "std::time",
-            "SystemTime",
-            "Local::now",
-            "Utc::now",
-            "Instant::now",
-        ] {
-            assert!(!text.contains(banned), "{} uses {banned}", file.display());
+        for banned in IMPURE {
+            if uses_identifier(line, banned) {
+                found.push((n + 1, banned));
+            }
         }
     }
+    found
 }
 
 #[test]
-fn rule_matches_have_no_wildcard_arms() {
-    for file in rust_files(&root().join("src/rules")) {
+fn uses_identifier_matches_whole_identifiers_only() {
+    assert!(!uses_identifier(
+        "cites: &[MHA_1983_S117_2]",
+        "MHA_1983_S117"
+    ));
+    assert!(!uses_identifier("X_MHA_1983_S117", "MHA_1983_S117"));
+    assert!(uses_identifier("cites: &[MHA_1983_S117]", "MHA_1983_S117"));
+    assert!(uses_identifier("MHA_1983_S117", "MHA_1983_S117"));
+    assert!(uses_identifier("sources::MHA_1983_S117,", "MHA_1983_S117"));
+    assert!(!uses_identifier("mod time_limits;", "time"));
+    assert!(uses_identifier("std::fs::File::open", "File::"));
+    assert!(!uses_identifier("NamedFile::open", "File::"));
+}
+
+#[test]
+fn the_purity_scanner_finds_what_it_bans() {
+    let text =
+        "//! Never calls std::fs in a comment.\nfn f() {\n    let _ = std::fs::read(\"x\");\n}\n";
+    assert_eq!(impure_uses(text), vec![(3, "std::fs"), (3, "fs::")]);
+    assert_eq!(
+        impure_uses("use std::{env, fs};\nlet t = fs::read_to_string(p);"),
+        vec![(2, "fs::")]
+    );
+    assert_eq!(impure_uses("let x = rand::random();"), vec![(1, "rand")]);
+    assert_eq!(
+        impure_uses("let t = chrono::Utc::now();"),
+        vec![(1, "Utc::now")]
+    );
+    assert_eq!(
+        impure_uses("mod time_limits; let brand = operand; env!(\"X\");"),
+        vec![]
+    );
+}
+
+#[test]
+fn the_library_has_no_clock_file_system_network_or_randomness() {
+    for (path, why) in IMPURE_EXEMPT {
+        assert!(
+            root().join(path).is_file(),
+            "exempt {path} ({why}) is gone: drop it from the list"
+        );
+    }
+    let mut failures = Vec::new();
+    for file in rust_files(&root().join("src")) {
+        let relative = file
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if IMPURE_EXEMPT.iter().any(|(path, _)| *path == relative) {
+            continue;
+        }
         let text = fs::read_to_string(&file).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            assert!(
-                !line.trim_start().starts_with("_ =>"),
-                "{}:{}: a wildcard arm hides new enum values from the rules",
-                file.display(),
-                n + 1
-            );
+        for (line, banned) in impure_uses(&text) {
+            failures.push(format!("{relative}:{line}: {banned}"));
         }
     }
+    assert!(
+        failures.is_empty(),
+        "the library must stay pure (the date is an input; I/O belongs to the command line):\n{}",
+        failures.join("\n")
+    );
+}
+
+/// The signatures (up to the body or `;`) of every `is_*` or `has_*` function in `text`'s code, whatever its
+/// visibility or qualifiers (`pub(crate) const fn`) and however many lines the signature takes.
+fn is_and_has_signatures(text: &str) -> Vec<String> {
+    let code = code_only(text);
+    let mut found = Vec::new();
+    for (i, _) in code.match_indices("fn ") {
+        if code[..i].chars().next_back().is_some_and(is_ident_char) {
+            continue;
+        }
+        let rest = &code[i + 3..];
+        if rest.starts_with("is_") || rest.starts_with("has_") {
+            let end = rest.find(['{', ';']).unwrap_or(rest.len());
+            found.push(rest[..end].split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_is_and_has_scanner_reads_whole_signatures() {
+    let text = "pub(crate) const fn is_a(x: u8) -> u8 { x }\nfn has_b(\n    x: u8,\n) -> bool {\n    true\n}\nfn this_is_c() -> u8 { 1 }\n/// fn is_d() -> u8\n";
+    assert_eq!(
+        is_and_has_signatures(text),
+        vec!["is_a(x: u8) -> u8", "has_b( x: u8, ) -> bool"]
+    );
 }
 
 #[test]
 fn is_and_has_functions_return_bool() {
     for file in rust_files(&root().join("src")) {
         let text = fs::read_to_string(&file).unwrap();
-        for line in text.lines() {
-            let line = line.trim_start();
-            let Some(rest) = line
-                .strip_prefix("pub fn ")
-                .or_else(|| line.strip_prefix("fn "))
-            else {
-                continue;
-            };
-            if rest.starts_with("is_") || rest.starts_with("has_") {
-                assert!(line.contains("-> bool"), "{}: {line}", file.display());
-            }
+        for signature in is_and_has_signatures(&text) {
+            assert!(
+                signature.ends_with("-> bool"),
+                "{}: fn {signature} must return bool",
+                file.display()
+            );
         }
     }
+}
+
+/// Does `text` contain `url` whole, not as the start of a longer URL (`…/section/117` is not in `…/section/117A`)?
+/// A full stop after it ends it only if no letter or digit follows.
+fn contains_url(text: &str, url: &str) -> bool {
+    text.match_indices(url).any(|(i, _)| {
+        let mut rest = text[i + url.len()..].chars();
+        match rest.next() {
+            None => true,
+            Some('.') => !rest.next().is_some_and(char::is_alphanumeric),
+            Some(c) => !(c.is_alphanumeric() || "/-_~?#=&%".contains(c)),
+        }
+    })
+}
+
+#[test]
+fn contains_url_matches_whole_urls_only() {
+    let url = "https://www.legislation.gov.uk/ukpga/1983/20/section/117";
+    assert!(!contains_url(&format!("| {url}A |"), url));
+    assert!(!contains_url(&format!("{url}/2022-07-01"), url));
+    assert!(!contains_url(&format!("{url}.html"), url));
+    assert!(contains_url(&format!("| {url} |"), url));
+    assert!(contains_url(&format!("see {url}."), url));
+    assert!(contains_url(url, url));
 }
 
 #[test]
@@ -115,7 +280,7 @@ fn sources_md_and_the_registry_agree() {
     for c in s117::sources::ALL {
         assert!(listed.contains(&c.id), "{} is not in SOURCES.md", c.id);
         assert!(
-            text.contains(c.url) || c.url.ends_with("/section/117"),
+            contains_url(&text, c.url) || c.url.ends_with("/section/117"),
             "{}'s URL is not in SOURCES.md",
             c.id
         );
@@ -134,7 +299,7 @@ fn every_citation_is_used_by_a_rule_or_the_letter() {
     let mut code = String::new();
     for file in rust_files(&root().join("src")) {
         if !file.ends_with("sources.rs") {
-            code.push_str(&fs::read_to_string(&file).unwrap());
+            code.push_str(&code_only(&fs::read_to_string(&file).unwrap()));
         }
     }
     for line in sources.lines() {
@@ -147,7 +312,10 @@ fn every_citation_is_used_by_a_rule_or_the_letter() {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
             && !name.is_empty()
         {
-            assert!(code.contains(name), "citation {name} is never used");
+            assert!(
+                uses_identifier(&code, name),
+                "citation {name} is never used"
+            );
         }
     }
 }
@@ -186,18 +354,115 @@ fn readme_documents_every_contract_value() {
             r.code()
         );
     }
-    for e in [
-        s117::decision::Entitlement::Entitled,
-        s117::decision::Entitlement::EntitledOnLeavingHospital,
-        s117::decision::Entitlement::NotEntitled,
-        s117::decision::Entitlement::Ended,
-        s117::decision::Entitlement::Undetermined,
-        s117::decision::Entitlement::OutOfScope,
-    ] {
+    for e in s117::decision::Entitlement::ALL {
         assert!(
             readme.contains(&format!("`{}`", e.code())),
             "README does not list {}",
             e.code()
         );
     }
+}
+
+/// Every value of `T` in its JSON Schema (the `enum` and `const` strings), as generated from the type itself.
+fn schema_values<T: schemars::JsonSchema>() -> Vec<String> {
+    fn collect(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("const", serde_json::Value::String(s)) => out.push(s.clone()),
+                        ("enum", serde_json::Value::Array(values)) => {
+                            out.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)))
+                        }
+                        _ => collect(v, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(values) => values.iter().for_each(|v| collect(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    collect(
+        &serde_json::to_value(schemars::schema_for!(T)).unwrap(),
+        &mut out,
+    );
+    out.sort();
+    out
+}
+
+/// The JSON names of `values`, sorted.
+fn json_names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
+    let mut out: Vec<String> = values
+        .iter()
+        .map(|v| match serde_json::to_value(v).unwrap() {
+            serde_json::Value::String(s) => s,
+            other => panic!("{other} is not a unit variant"),
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn schema_values_reads_every_value_of_an_enum() {
+    let mut expected = vec![
+        "cto_recall_not_revoked",
+        "cto_revoked",
+        "conditional_discharge_recall",
+    ];
+    expected.sort();
+    assert_eq!(schema_values::<s117::case::Recall>(), expected);
+    // One missing from a list is caught.
+    assert_ne!(
+        json_names(&s117::case::Recall::ALL[1..]),
+        schema_values::<s117::case::Recall>()
+    );
+}
+
+/// The `ALL` lists that tests walk are complete: a new variant fails here until it is added to `ALL`.
+#[test]
+fn every_all_list_has_every_variant() {
+    use s117::case::{Leaving, Recall, Section};
+    use s117::decision::{DeadlineKind, Entitlement, PeriodEnd, RuleId, StepId};
+    assert_eq!(
+        json_names(&Section::ALL),
+        schema_values::<Section>(),
+        "Section::ALL"
+    );
+    assert_eq!(
+        json_names(&Leaving::ALL),
+        schema_values::<Leaving>(),
+        "Leaving::ALL"
+    );
+    assert_eq!(
+        json_names(&Recall::ALL),
+        schema_values::<Recall>(),
+        "Recall::ALL"
+    );
+    assert_eq!(
+        json_names(&Entitlement::ALL),
+        schema_values::<Entitlement>(),
+        "Entitlement::ALL"
+    );
+    assert_eq!(
+        json_names(&RuleId::ALL),
+        schema_values::<RuleId>(),
+        "RuleId::ALL"
+    );
+    assert_eq!(
+        json_names(&PeriodEnd::ALL),
+        schema_values::<PeriodEnd>(),
+        "PeriodEnd::ALL"
+    );
+    assert_eq!(
+        json_names(&DeadlineKind::ALL),
+        schema_values::<DeadlineKind>(),
+        "DeadlineKind::ALL"
+    );
+    assert_eq!(
+        json_names(&StepId::ALL),
+        schema_values::<StepId>(),
+        "StepId::ALL"
+    );
 }

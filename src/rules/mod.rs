@@ -16,6 +16,10 @@
 //! Each rule reads the [`Case`] and what earlier rules found, and adds [`Reason`]s and [`Flag`]s to one
 //! [`Outcome`] builder. No rule returns an error: a fact that is missing makes a finding `unknown`.
 
+// No wildcard arm in a match on an enum, here and in every rule: a new section, way of leaving or other legal value
+// must fail clippy until each rule has decided what it means. `scripts/test.sh` runs clippy with `-D warnings`.
+#![deny(clippy::wildcard_enum_match_arm)]
+
 pub mod charging;
 pub mod duty_end;
 pub mod jurisdiction;
