@@ -3,8 +3,9 @@
 //! Each stay is asked about in turn: its section, country, dates and how it ended, then where the person lived
 //! before it. When the stay left hospital ([`left_hospital::status`]) its leaving date is asked; a CTO's end only
 //! for a stay that ended on one; the details of where the person lived (placement, capacity, discharge
-//! conditions, where the hospital sent them) only for a qualifying detention in England or Wales
-//! ([`is_qualifying`], [`is_mha_1983`]), since the council is only ever decided from one of those. After-care
+//! conditions) only for a qualifying detention in England or Wales
+//! ([`is_qualifying`], [`is_mha_1983`]), since the council is only ever decided from one of those; where the hospital sent them only when
+//! they had no home here ([`is_without_residence_here`]). After-care
 //! ending and a specialised service are asked only when some stay qualifies. Last, the NHS body: for each
 //! detention a duty comes from (found by [`crate::evaluate`] on the answers so far), the GP facts
 //! [`responsible_nhs_body::gp_facts`] says its rule reads, for the date it reads them (1 July 2022 for a run of
@@ -17,6 +18,7 @@ use crate::decision::Entitlement;
 use crate::rules::jurisdiction::is_mha_1983;
 use crate::rules::left_hospital::{self, Status};
 use crate::rules::qualifying_detention::is_qualifying;
+use crate::rules::responsible_council::is_without_residence_here;
 use crate::rules::responsible_nhs_body::{self, GpFact, ICBS_ESTABLISHED};
 
 /// The question for a path (`detentions[1].section`), with `{date}` filled from `date`.
@@ -134,13 +136,8 @@ fn walk(answers: &Answers, case: &Case, w: &mut Wanted) {
             ] {
                 ask!(w, p(f));
             }
-            use crate::case::Country;
-            match d.lived_before.country {
-                Country::England | Country::Wales => {}
-                Country::Scotland
-                | Country::NorthernIreland
-                | Country::OutsideUk
-                | Country::NoSettledHome => ask!(w, p("sent_on_discharge_to")),
+            if is_without_residence_here(&d.lived_before) {
+                ask!(w, p("sent_on_discharge_to"));
             }
         }
         i += 1;
