@@ -389,13 +389,12 @@ impl Answers {
             });
             i += 1;
         }
-        let lives_now = match self.code::<Country>("lives_now.country")? {
-            Some(country) => Some(Place {
+        let lives_now = self
+            .code::<Country>("lives_now.country")?
+            .map(|country| Place {
                 country,
                 council: self.string("lives_now.council"),
-            }),
-            None => None,
-        };
+            });
         let aftercare_ended = if self.exists("aftercare_ended") {
             Some(AftercareEnded {
                 date: self.parse("aftercare_ended.date")?,
