@@ -1,7 +1,7 @@
 //! The interview: every fact a person can be asked, described once as data, and the journey that decides which
 //! to ask next.
 //!
-//! - [`FACTS`]: each fact's id (its path in the [`Case`] with list indexes left out, `detentions[].section`) and
+//! - [`facts`]: each fact's id (its path in the [`Case`] with list indexes left out, `detentions[].section`) and
 //!   its [`Kind`]. A choice's values are the contract's own codes, read from the enums' serde names.
 //! - [`messages`]: the wording (question, short label, hint, error, and each choice's words), in one en-GB
 //!   catalogue keyed by message id. A Welsh catalogue goes beside it in `messages.rs`, as `CY`.
