@@ -3,7 +3,8 @@
 //!
 //! The valid multi-stay generator is copied from `tests/properties.rs` (test files cannot share code without a
 //! module of their own), with the NHS facts it leaves out added: the GP's ICB for each stay and on 1 July 2022,
-//! NHS England secure services, where the hospital sent the person, and the hospital's name.
+//! NHS England secure services, where the hospital sent the person, and the hospital's name; and amounts are in
+//! pounds and pence, as a person types them (the interview reads money as pounds and pence).
 
 use proptest::prelude::*;
 use s117::case::{
@@ -357,7 +358,7 @@ fn charge_plan() -> impl Strategy<Value = ChargePlan> {
         prop::option::weighted(
             0.4,
             (
-                0.0f64..2000.0,
+                (0u32..200_000).prop_map(|pence| f64::from(pence) / 100.0),
                 prop::sample::select(vec![Per::Week, Per::Month, Per::Year, Per::Total]),
             ),
         ),

@@ -22,11 +22,9 @@ use crate::case::{
 use crate::date::Date;
 use serde::de::{Deserialize, IntoDeserializer};
 use serde::{Deserializer, Serialize};
-use std::collections::BTreeMap;
 
 /// What kind of answer a fact takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// One of the contract's codes (`values`), worded under `choice.<name>.<code>`. Blank: not known.
     Choice {
@@ -47,18 +45,34 @@ pub enum Kind {
     YesNo,
     /// Free text, never interpreted.
     Text,
-    /// An amount in pounds.
+    /// An amount in pounds, with up to two figures of pence (`185.50`).
     Money,
 }
 
+impl Kind {
+    /// The kind's name as the page receives it: `choice`, `date`, `council`, `nhs_body`, `yes_no_not_sure`,
+    /// `yes_no`, `text` or `money`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Choice { .. } => "choice",
+            Kind::Date => "date",
+            Kind::Council => "council",
+            Kind::NhsBody => "nhs_body",
+            Kind::YesNoNotSure => "yes_no_not_sure",
+            Kind::YesNo => "yes_no",
+            Kind::Text => "text",
+            Kind::Money => "money",
+        }
+    }
+}
+
 /// One fact as data: its id and kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fact {
     /// Its path in the `Case`, with list indexes left out: `detentions[].section`. A list itself
     /// (`detentions[]`, `charges[]`) or an optional group (`aftercare_ended`) is the yes/no fact "is there one?".
     pub id: &'static str,
     /// What kind of answer it takes.
-    #[serde(flatten)]
     pub kind: Kind,
 }
 
@@ -97,7 +111,6 @@ pub fn facts() -> Vec<Fact> {
     let choice = |name, values| Kind::Choice { name, values };
     let fact = |id, kind| Fact { id, kind };
     vec![
-        fact("detentions[]", Kind::YesNo),
         fact(
             "detentions[].section",
             choice("section", codes::<Section>()),
@@ -135,6 +148,7 @@ pub fn facts() -> Vec<Fact> {
         ),
         fact("detentions[].sent_on_discharge_to", Kind::Council),
         fact("detentions[].hospital", Kind::Text),
+        fact("detentions[]", Kind::YesNo),
         fact("lives_now.country", choice("country", codes::<Country>())),
         fact("lives_now.council", Kind::Council),
         fact("specialised_aftercare", Kind::YesNoNotSure),
@@ -180,9 +194,10 @@ pub struct Choice {
 pub struct Question {
     /// The concrete path: `detentions[1].section`. Empty in [`questions`]' list.
     pub path: String,
-    /// The fact.
-    #[serde(flatten)]
-    pub fact: Fact,
+    /// The fact's id: `detentions[].section`.
+    pub id: &'static str,
+    /// Its kind ([`Kind::code`]).
+    pub kind: &'static str,
     /// The question, with `{date}` filled when asked.
     pub question: String,
     /// The short label for dense views and check your answers.
@@ -192,7 +207,7 @@ pub struct Question {
     pub hint: Option<&'static str>,
     /// The error text for an answer that cannot be read.
     pub error: &'static str,
-    /// The values a choice (or yes/no) takes, with their words.
+    /// The values a choice (or yes/no) takes, with their words: for a choice, the contract's codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
     /// The date the question is about, when it is about one (the GP practice on 1 July 2022).
@@ -242,7 +257,8 @@ impl Question {
         };
         Question {
             path: String::new(),
-            fact,
+            id: fact.id,
+            kind: fact.kind.code(),
             question: word(&format!("{m}.question")).to_owned(),
             label: word(&format!("{m}.label")),
             hint: messages::text(messages::EN_GB, &format!("{m}.hint")),
@@ -264,11 +280,66 @@ pub fn questions() -> Vec<Question> {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
-    /// The date of the check (today, from the caller: the core reads no clock).
+    /// The date of the check (today, from the caller: the core reads no clock). Only the NHS questions depend on
+    /// it; until it is given the journey takes 1 July 2022.
     pub as_at: Option<Date>,
     /// The answers by path.
     #[serde(default)]
-    pub given: BTreeMap<String, String>,
+    pub given: Given,
+}
+
+/// The answers by path, `{ path: text }`, in the order given. A plain list rather than a map: there are a few
+/// dozen, and a map's code would weigh more in the widget's package than the search it saves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given(Vec<(String, String)>);
+
+impl Given {
+    /// The text given for a path, if it has been answered.
+    pub fn get(&self, path: &str) -> Option<&String> {
+        self.0.iter().find(|(p, _)| p == path).map(|(_, t)| t)
+    }
+
+    /// Has this path been answered?
+    pub fn contains_key(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// Records (or replaces) the answer at a path.
+    pub fn insert(&mut self, path: String, text: String) {
+        match self.0.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, t)) => *t = text,
+            None => self.0.push((path, text)),
+        }
+    }
+}
+
+impl Serialize for Given {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(p, t)| (p, t)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Given {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Given;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of answers by path")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Given, A::Error> {
+                let mut given = Given::default();
+                while let Some((path, text)) = map.next_entry::<String, String>()? {
+                    given.insert(path, text);
+                }
+                Ok(given)
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 /// An answer that could not be read.
@@ -310,6 +381,30 @@ impl Answers {
                     })
             })
             .transpose()
+    }
+
+    /// Pounds, with up to two figures of pence (`185.50`, `£1,200`). Read as pence and divided by 100, which gives
+    /// the same `f64` as parsing the decimal (both exact integers, and division rounds correctly), without
+    /// carrying a general float parser into the widget's package.
+    fn money(&self, path: &str) -> Result<Option<f64>, Unreadable> {
+        let Some(text) = self.text(path) else {
+            return Ok(None);
+        };
+        let bad = || Unreadable {
+            path: path.to_owned(),
+        };
+        let text = text.trim().trim_start_matches('\u{a3}').replace(',', "");
+        let (pounds, pence) = text.split_once('.').unwrap_or((&text, ""));
+        let digits =
+            |t: &str| !t.is_empty() && t.len() <= 12 && t.bytes().all(|b| b.is_ascii_digit());
+        if !digits(pounds) || !(pence.is_empty() || (pence.len() <= 2 && digits(pence))) {
+            return Err(bad());
+        }
+        let mut total: u64 = 0;
+        for b in pounds.bytes().chain(format!("{pence:0<2}").bytes()) {
+            total = total * 10 + u64::from(b - b'0');
+        }
+        Ok(Some(total as f64 / 100.0))
     }
 
     fn yes_no(&self, path: &str) -> Result<Option<bool>, Unreadable> {
@@ -384,7 +479,7 @@ impl Answers {
                 chosen_dearer_placement_with_written_agreement: self
                     .yes_no(&p("chosen_dearer_placement_with_written_agreement"))?
                     .unwrap_or(false),
-                amount: self.parse(&p("amount"))?,
+                amount: self.money(&p("amount"))?,
                 per: self.code(&p("per"))?,
             });
             i += 1;
@@ -430,16 +525,11 @@ mod tests {
     fn interview_every_fact_is_worded_and_every_message_is_used() {
         let ids: Vec<String> = facts().iter().map(|f| message_id(f.id)).collect();
         for q in questions() {
-            assert!(!q.question.is_empty(), "{} has no question", q.fact.id);
-            assert!(!q.label.is_empty(), "{} has no label", q.fact.id);
-            assert!(!q.error.is_empty(), "{} has no error text", q.fact.id);
+            assert!(!q.question.is_empty(), "{} has no question", q.id);
+            assert!(!q.label.is_empty(), "{} has no label", q.id);
+            assert!(!q.error.is_empty(), "{} has no error text", q.id);
             for o in &q.options {
-                assert!(
-                    !o.label.is_empty(),
-                    "{} {} has no words",
-                    q.fact.id,
-                    o.value
-                );
+                assert!(!o.label.is_empty(), "{} {} has no words", q.id, o.value);
             }
         }
         for (key, _) in messages::EN_GB {
@@ -481,6 +571,19 @@ mod tests {
             case.detentions[0].leaving,
             Some(Leaving::ConditionalDischarge)
         );
+        a.given.insert("charges[0]".into(), "yes".into());
+        for (text, pounds) in [
+            ("185.5", 185.5),
+            ("\u{a3}1,200", 1200.0),
+            ("0.07", 0.07),
+            ("123.45", 123.45),
+        ] {
+            a.given.insert("charges[0].amount".into(), text.into());
+            assert_eq!(a.case().unwrap().charges[0].amount, Some(pounds), "{text}");
+        }
+        a.given.insert("charges[0].amount".into(), "1.234".into());
+        assert_eq!(a.case().unwrap_err().path, "charges[0].amount");
+        a.given.insert("charges[0].amount".into(), "12".into());
         a.given
             .insert("detentions[0].admitted".into(), "June".into());
         assert_eq!(a.case().unwrap_err().path, "detentions[0].admitted");
