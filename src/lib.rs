@@ -55,6 +55,7 @@ pub mod case;
 pub mod date;
 pub mod decision;
 pub mod error;
+pub mod interview;
 pub mod letter;
 pub mod reference;
 pub mod rules;

@@ -5,7 +5,7 @@
 //! result back. Malformed input throws; facts that cannot all be true come back as
 //! data (`{ ok: false, errors: [{ field, message }] }`) so the page can show each next to its question.
 //!
-//! Two packages are built from this one file: the widget's (`--features widget`: check, letter, reference lists;
+//! Two packages are built from this one file: the widget's (`--features widget`: check, letter, reference lists, the interview's questions;
 //! `www/pkg/`) and the screen's (`--features wasm,screen`: `ScreenJob`; `www/pkg-screen/`), so that neither carries
 //! the other's code.
 
@@ -164,6 +164,23 @@ mod widget {
             },
         };
         Ok(out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// Every question the interview can ask, with its data and en-GB wording:
+    /// `questions() -> [{ path, id, kind, values?, question, label, hint?, error, options? }]`.
+    #[wasm_bindgen]
+    pub fn questions() -> Result<JsValue, JsError> {
+        Ok(crate::interview::questions()
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// The journey's next step: `nextQuestion({ as_at, given: { path: text } }) -> question | null`.
+    #[wasm_bindgen(js_name = nextQuestion)]
+    pub fn next_question(answers: JsValue) -> Result<JsValue, JsError> {
+        let answers: crate::interview::Answers =
+            serde_wasm_bindgen::from_value(answers).map_err(input_error)?;
+        Ok(crate::interview::next(&answers)
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
 
     /// The letter as a Word document: `letterDocx(request) -> Uint8Array`; for `"to": "each"`, one document with both

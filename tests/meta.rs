@@ -338,6 +338,20 @@ fn published_schemas_match_the_types() {
 }
 
 #[test]
+fn generated_first_question_matches_the_core() {
+    let path = root().join("www/s117-questions.js");
+    let generated = s117::api::first_question_js();
+    if std::env::var_os("UPDATE_QUESTIONS").is_some() {
+        fs::write(&path, &generated).unwrap();
+    }
+    let published = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        published == generated,
+        "www/s117-questions.js is out of date: run `UPDATE_QUESTIONS=1 cargo test --test meta` and commit it"
+    );
+}
+
+#[test]
 fn readme_documents_every_contract_value() {
     let readme = fs::read_to_string(root().join("README.md")).unwrap();
     for s in s117::case::Section::ALL {

@@ -249,6 +249,24 @@ fn body_for(
     }
 }
 
+/// Is the person, on what they said about where they lived before a detention, taken to have had no ordinary
+/// residence in England or Wales (s.117(3)(c)), so that where the hospital sent them on discharge decides the
+/// council? Yes for a home in Scotland, Northern Ireland or abroad, or none; and for "England" or "Wales" with a
+/// council that is in fact elsewhere in the UK.
+pub fn is_without_residence_here(lived: &crate::case::LivedBefore) -> bool {
+    match lived.country {
+        Country::England | Country::Wales => lived
+            .council
+            .as_deref()
+            .map(str::trim)
+            .is_some_and(|t| !t.is_empty() && recognise(t).elsewhere.is_some()),
+        Country::Scotland
+        | Country::NorthernIreland
+        | Country::OutsideUk
+        | Country::NoSettledHome => true,
+    }
+}
+
 /// Decides the responsible council for the duty from the detention at `latest`.
 pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let d = &case.detentions[latest];
@@ -263,7 +281,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     ) {
         (Some(body), _, _) => body,
         (None, Country::England | Country::Wales, Some(typed))
-            if !typed.is_empty() && recognise(typed).elsewhere.is_some() =>
+            if is_without_residence_here(lived) =>
         {
             let preface = recognise(typed).elsewhere.map(|other| {
                 format!(

@@ -134,10 +134,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         .as_ref()
         .and_then(|c| c.code.as_deref())
         .and_then(reference::council_by_code);
-    let in_wales = match council {
-        Some(c) => c.nation == Nation::Wales,
-        None => d.lived_before.country == Country::Wales,
-    };
+    let in_wales = is_welsh_nhs(case, latest, council.map(|c| c.code));
     let body = if in_wales {
         decide_wales(d, case.as_at, council, out)
     } else {
@@ -510,15 +507,28 @@ fn is_court_or_prison(d: &Detention) -> bool {
             && d.leaving == Some(crate::case::Leaving::ConditionalDischarge))
 }
 
-/// England, from 1 July 2022.
-fn decide_england(
-    case: &Case,
-    latest: usize,
-    council: Option<&'static reference::Council>,
-    out: &mut Outcome,
-) -> Option<Body> {
-    // Where the run of detentions began (possibly a section 2 that became a section 3 in the same stay), and its
-    // first qualifying detention.
+/// The run of detentions an English ICB is fixed for, and the rules of SI 2022/635 that could fix it.
+struct EnglandRun {
+    /// Where the run began: possibly a section 2 that became a section 3 in the same stay.
+    start_index: usize,
+    /// The run's first qualifying detention.
+    first_index: usize,
+    /// When the run began.
+    began: Option<Date>,
+    /// Which side of 1 July 2022 it began (a detention cannot have begun after it ended).
+    began_side: Option<Side>,
+    /// When the first qualifying detention ended.
+    ended: Option<Date>,
+    /// Whether it was in a secure service arranged by NHS England.
+    secure: bool,
+    /// The rules for a run begun before 1 July 2022.
+    before: Vec<IcbPeriod>,
+    /// The rule for a run begun on or after it.
+    after: IcbPeriod,
+}
+
+/// Works out [`EnglandRun`] for the duty from the detention at `latest`.
+fn england_run(case: &Case, latest: usize) -> EnglandRun {
     let start_index = chain_start(case, latest);
     let first_index = england_and_wales(case)
         .find(|(i, d)| *i >= start_index && is_qualifying(d))
@@ -526,29 +536,9 @@ fn decide_england(
     let start = &case.detentions[start_index];
     let first = &case.detentions[first_index];
     let began = start.admitted.or(first.admitted);
-    let what = if start_index == first_index {
-        describe_detention(first)
-    } else {
-        format!(
-            "{}, which followed straight on from {} in the same stay",
-            describe_detention(first),
-            describe_detention(start)
-        )
-    };
-    let run = Run {
-        what: what.clone(),
-        first,
-        gp_then: start.gp_icb.clone().or_else(|| first.gp_icb.clone()),
-        gp_on_1_july: case.gp_icb_on_1_july_2022.clone(),
-        area_then: council_before(start)
-            .or_else(|| council_before(first))
-            .or(council),
-        council,
-    };
     let secure = first.nhs_england_secure_service == Some(true);
     let part_3 = is_court_or_prison(first);
     let ended = first.left_hospital.or(first.section_ended);
-    // A detention cannot have begun after it ended.
     let began_side = began.map(|b| match (b.side_of(ICBS_ESTABLISHED), ended) {
         (Side::EitherSide, Some(e)) if e.last_day() < ICBS_ESTABLISHED => Side::Before,
         (side, _) => side,
@@ -568,6 +558,133 @@ fn decide_england(
         IcbPeriod::Part3
     } else {
         IcbPeriod::Application
+    };
+    EnglandRun {
+        start_index,
+        first_index,
+        began,
+        began_side,
+        ended,
+        secure,
+        before,
+        after,
+    }
+}
+
+/// Is the NHS body for the duty from the detention at `latest` a Welsh local health board's, given the council
+/// found for it (or none)? The same test [`decide`] makes.
+pub fn is_welsh_nhs(case: &Case, latest: usize, council_code: Option<&str>) -> bool {
+    match council_code.and_then(reference::council_by_code) {
+        Some(c) => c.nation == Nation::Wales,
+        None => case
+            .detentions
+            .get(latest)
+            .is_some_and(|d| d.lived_before.country == Country::Wales),
+    }
+}
+
+/// A fact the rules read to name the NHS body, as [`gp_facts`] lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GpFact {
+    /// The ICB of the GP practice on 1 July 2022 (`gp_icb_on_1_july_2022`).
+    OnFirstJuly,
+    /// The ICB of the GP practice when the detention at this index began (`detentions[i].gp_icb`).
+    WhenBegan(usize),
+    /// Whether the detention at this index was in a secure service arranged by NHS England
+    /// (`detentions[i].nhs_england_secure_service`).
+    SecureService(usize),
+}
+
+/// The facts about the GP practice that the NHS body for the duty from the detention at `latest` depends on, as
+/// the rules read them: each inner list is read in order, a later fact only when the earlier ones are blank.
+///
+/// In Wales, the GP's ICB when the detention began (only to see whether it was across the border). In England
+/// from 1 July 2022, first whether the run's first qualifying detention was in an NHS England secure service,
+/// then the GP on the date SI 2022/635 fixes: 1 July 2022 for a run begun before then (reg. 6, reg. 7(3) and
+/// 7(4)), falling back on the GP when the run began; the GP when the run began otherwise (regs. 5, 7(2), 7(5)).
+/// A run that began with a section 2 that became a section 3 in the same stay began with the section 2
+/// ([`chain_start`]). Before 1 July 2022 no GP fact is read.
+pub fn gp_facts(case: &Case, latest: usize, council_code: Option<&str>) -> Vec<Vec<GpFact>> {
+    if latest >= case.detentions.len() {
+        return Vec::new();
+    }
+    if is_welsh_nhs(case, latest, council_code) {
+        return vec![vec![GpFact::WhenBegan(latest)]];
+    }
+    if case.as_at.side_of(ICBS_ESTABLISHED) == Side::Before {
+        return Vec::new();
+    }
+    let run = england_run(case, latest);
+    let then: Vec<GpFact> = if run.start_index == run.first_index {
+        vec![GpFact::WhenBegan(run.start_index)]
+    } else {
+        vec![
+            GpFact::WhenBegan(run.start_index),
+            GpFact::WhenBegan(run.first_index),
+        ]
+    };
+    let periods = match run.began_side {
+        None => Vec::new(),
+        Some(Side::Before) => run.before,
+        Some(Side::OnOrAfter) => vec![run.after],
+        Some(Side::EitherSide) => {
+            let mut p = run.before;
+            p.push(run.after);
+            p
+        }
+    };
+    let mut facts = vec![vec![GpFact::SecureService(run.first_index)]];
+    let on_first_july = periods
+        .iter()
+        .any(|p| matches!(p, IcbPeriod::OnFirstJuly | IcbPeriod::SecureAtDischarge));
+    if on_first_july {
+        let mut chain = vec![GpFact::OnFirstJuly];
+        chain.extend(then.iter().copied());
+        facts.push(chain);
+    }
+    if !on_first_july || periods.len() > 1 {
+        facts.push(then);
+    }
+    facts
+}
+
+/// England, from 1 July 2022.
+fn decide_england(
+    case: &Case,
+    latest: usize,
+    council: Option<&'static reference::Council>,
+    out: &mut Outcome,
+) -> Option<Body> {
+    let EnglandRun {
+        start_index,
+        first_index,
+        began,
+        began_side,
+        ended,
+        secure,
+        before,
+        after,
+    } = england_run(case, latest);
+    let start = &case.detentions[start_index];
+    let first = &case.detentions[first_index];
+    let what = if start_index == first_index {
+        describe_detention(first)
+    } else {
+        format!(
+            "{}, which followed straight on from {} in the same stay",
+            describe_detention(first),
+            describe_detention(start)
+        )
+    };
+    let run = Run {
+        what: what.clone(),
+        first,
+        gp_then: start.gp_icb.clone().or_else(|| first.gp_icb.clone()),
+        gp_on_1_july: case.gp_icb_on_1_july_2022.clone(),
+        area_then: council_before(start)
+            .or_else(|| council_before(first))
+            .or(council),
+        council,
     };
     let (periods, lead) = match began_side {
         None => {

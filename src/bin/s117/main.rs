@@ -26,13 +26,20 @@ Usage:
   s117 schema [case|decision|letter|triage]
                              print the JSON Schema of a check's input (default) or output, of a letter
                              request, or of a line of `s117 screen --format jsonl`
+  s117 questions             print www/s117-questions.js: the interview's first question as a JS module
   s117 --version | --help
 ";
 
 /// What the user asked for.
 enum Command {
-    Check { file: String },
-    Schema { which: String },
+    Check {
+        file: String,
+    },
+    Schema {
+        which: String,
+    },
+    /// Print the generated JS module of the interview's first question.
+    Questions,
     Letter(LetterArgs),
     Help,
     Version,
@@ -135,6 +142,10 @@ fn parse_args() -> Result<Command, lexopt::Error> {
             }
             Ok(Command::Schema { which })
         }
+        Some("questions") => match words.next() {
+            Some(extra) => Err(format!("unexpected argument {extra:?}").into()),
+            None => Ok(Command::Questions),
+        },
         Some(other) => Err(format!("unknown command {other:?}").into()),
         None => Ok(Command::Help),
     }
@@ -196,6 +207,10 @@ fn main() -> ExitCode {
                 .map(|(_, _, schema)| schema)
                 .unwrap_or_default();
             print_json(&schema)
+        }
+        Command::Questions => {
+            print!("{}", s117::api::first_question_js());
+            ExitCode::SUCCESS
         }
         Command::Letter(args) => letter(args),
         Command::Check { file } => {
