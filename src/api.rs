@@ -147,6 +147,7 @@ pub fn schemas() -> [(&'static str, &'static str, serde_json::Value); 4] {
 /// The widget's generated module of the interview's first question, `www/s117-questions.js`: the question the
 /// journey asks of an empty set of answers, with its data and en-GB wording, so the page can show it before the
 /// WebAssembly has loaded. Printed by `s117 questions`; `tests/meta.rs` fails if the committed file differs.
+#[cfg(feature = "cli")]
 pub fn first_question_js() -> String {
     let first = crate::interview::next(&crate::interview::Answers::default());
     let json = serde_json::to_string_pretty(&first).unwrap_or_default();
