@@ -435,7 +435,8 @@ pub enum DeadlineKind {
     Ombudsman,
     /// A court claim to recover money: six years from each payment (Limitation Act 1980).
     Limitation,
-    /// A reply to a letter.
+    /// A reply to a letter. `evaluate` never sets it (a decision has no letter date): the letter states its own
+    /// reply-by date (`Letter::reply_by`, 20 working days), which is a fair period it asks for, not a legal limit.
     Reply,
 }
 
