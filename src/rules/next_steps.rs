@@ -105,11 +105,15 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     }
 
     if let Some(refund) = &out.refund {
+        // The court limit is a "by" date only when it is near (within a year): the request itself is for now,
+        // and a date years away would read as a deadline for asking.
+        let within_a_year = case.as_at.plus_months(12);
         let limitation = out
             .deadlines
             .iter()
             .find(|d| d.kind == DeadlineKind::Limitation && !d.passed)
-            .and_then(|d| d.date);
+            .and_then(|d| d.date)
+            .filter(|d| within_a_year.is_some_and(|y| d.first_day() <= y.first_day()));
         step(
             StepId::AskForRefund,
             if refund.all_time_barred {
