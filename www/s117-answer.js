@@ -450,7 +450,10 @@ class AnswerPart {
         ? h('div', { class: 's117-warning-text' },
             h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
             h('p', { class: 's117-warning-text__text' }, vh('Warning: '), `Every one of these payments is more than six years old (made before ${longDate(refund.time_barred_before)}). A court claim to get them back may be out of time: see the time limits above.`))
-        : h('p', { class: 's117-body', text: `Payments made before ${longDate(refund.time_barred_before)} are more than six years old, and a court claim for them may be out of time.` }),
+        // Only when the core found payments that old (its court_claim_limit flag).
+        : decision.flags.some((f) => f.id === 'court_claim_limit')
+          ? h('p', { class: 's117-body', text: `Payments made before ${longDate(refund.time_barred_before)} are more than six years old, and a court claim for them may be out of time.` })
+          : null,
     );
   }
 

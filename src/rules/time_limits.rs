@@ -226,7 +226,7 @@ fn ombudsman(case: &Case, out: &mut Outcome) {
     let trigger = case.first_knew.or(told);
     let as_at = case.as_at.first_day();
     let Some(trigger) = trigger else {
-        let basis = format!("Complain to the council and the NHS body first. {name} normally expects a complaint within {OMBUDSMAN_MONTHS} months of when you first knew of the problem, and can accept a later one for a good reason. Tell us when you first knew to see the date.");
+        let basis = format!("Complain to the council and the NHS body first. {} normally expects a complaint within {OMBUDSMAN_MONTHS} months of when you first knew of the problem, and can accept a later one for a good reason. Tell us when you first knew to see the date.", capitalised(name));
         out.flag(
             FlagId::OmbudsmanDeadline,
             FlagKind::Deadline,
