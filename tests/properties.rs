@@ -61,16 +61,7 @@ fn jurisdiction() -> impl Strategy<Value = Jurisdiction> {
 }
 
 fn leaving() -> impl Strategy<Value = Leaving> {
-    prop::sample::select(vec![
-        Leaving::Discharged,
-        Leaving::Cto,
-        Leaving::ConditionalDischarge,
-        Leaving::S17Leave,
-        Leaving::EscortedLeaveOnly,
-        Leaving::StayedInformally,
-        Leaving::ReturnedToPrison,
-        Leaving::StillInHospital,
-    ])
+    prop::sample::select(Leaving::ALL.to_vec())
 }
 
 fn detention() -> impl Strategy<Value = Detention> {

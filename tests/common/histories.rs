@@ -14,11 +14,7 @@ use s117::case::{
 use s117::date::Date;
 
 pub fn recall() -> impl Strategy<Value = Recall> {
-    prop::sample::select(vec![
-        Recall::CtoRecallNotRevoked,
-        Recall::CtoRevoked,
-        Recall::ConditionalDischargeRecall,
-    ])
+    prop::sample::select(Recall::ALL.to_vec())
 }
 
 pub fn country() -> impl Strategy<Value = Country> {
