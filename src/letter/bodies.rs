@@ -419,7 +419,8 @@ impl Composer<'_> {
         if index >= case.detentions.len() || case.gp_icb_on_1_july_2022.is_some() {
             return false;
         }
-        let start = crate::rules::readmission::chain_start(case, index);
+        let timeline = crate::rules::timeline::build(case);
+        let start = crate::rules::readmission::chain_start(case, &timeline, index);
         case.detentions
             .get(start)
             .and_then(|d| d.admitted)

@@ -28,6 +28,7 @@
 
 use super::jurisdiction::is_mha_1983;
 use super::qualifying_detention::is_qualifying;
+use super::timeline::Timeline;
 use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Detention, Leaving, Recall, Section};
 use crate::decision::{Finding, FlagId, FlagKind, RuleId};
@@ -163,8 +164,10 @@ fn is_s2_converted(case: &Case, previous: usize, latest: usize) -> bool {
 /// same stay (see [`s2_leading_into`]): for SI 2022/635 the detention begins with the section 2.
 /// The run is broken only by a lawful discharge from after-care (a joint decision that the needs have gone),
 /// dated before a later detention began. Without such an ending the run starts at the first qualifying detention.
-pub fn chain_start(case: &Case, latest: usize) -> usize {
-    let first = first_in_chain(case, latest);
+///
+/// `timeline` is the case's own ([`super::timeline::build`]); the rules pass the one they built before running.
+pub fn chain_start(case: &Case, timeline: &Timeline, latest: usize) -> usize {
+    let first = first_in_chain(timeline, latest);
     s2_leading_into(case, first).unwrap_or(first)
 }
 
@@ -192,8 +195,7 @@ pub fn s2_leading_into(case: &Case, index: usize) -> Option<usize> {
 ///
 /// The run is broken by a period of after-care that was lawfully ended by a joint decision (see
 /// [`super::timeline`]): the run then starts at the first qualifying detention after that period.
-fn first_in_chain(case: &Case, latest: usize) -> usize {
-    let timeline = super::timeline::build(case);
+fn first_in_chain(timeline: &Timeline, latest: usize) -> usize {
     let broken_after = timeline
         .periods
         .iter()

@@ -46,6 +46,7 @@
 use super::qualifying_detention::{is_qualifying, is_qualifying_section};
 use super::readmission::chain_start;
 use super::responsible_council::recognise;
+use super::timeline::Timeline;
 use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Country, Detention, Section};
 use crate::date::{Date, Side};
@@ -528,8 +529,8 @@ struct EnglandRun {
 }
 
 /// Works out [`EnglandRun`] for the duty from the detention at `latest`.
-fn england_run(case: &Case, latest: usize) -> EnglandRun {
-    let start_index = chain_start(case, latest);
+fn england_run(case: &Case, timeline: &Timeline, latest: usize) -> EnglandRun {
+    let start_index = chain_start(case, timeline, latest);
     let first_index = england_and_wales(case)
         .find(|(i, d)| *i >= start_index && is_qualifying(d))
         .map_or(latest, |(i, _)| i);
@@ -614,7 +615,7 @@ pub fn gp_facts(case: &Case, latest: usize, council_code: Option<&str>) -> Vec<V
     if case.as_at.side_of(ICBS_ESTABLISHED) == Side::Before {
         return Vec::new();
     }
-    let run = england_run(case, latest);
+    let run = england_run(case, &super::timeline::build(case), latest);
     let then: Vec<GpFact> = if run.start_index == run.first_index {
         vec![GpFact::WhenBegan(run.start_index)]
     } else {
@@ -664,7 +665,7 @@ fn decide_england(
         secure,
         before,
         after,
-    } = england_run(case, latest);
+    } = england_run(case, &out.timeline, latest);
     let start = &case.detentions[start_index];
     let first = &case.detentions[first_index];
     let what = if start_index == first_index {
