@@ -24,9 +24,9 @@
 //! The Code of Practice paragraph numbers (33.22-33.23) are from memory in the research; the chapter is cited.
 //! The Mental Health Act 2025 s.46 will require the bodies to give joint written notice; not yet in force.
 
-use super::timeline::{End, EndingPlace};
+use super::timeline::{on_cto_at, End, EndingPlace};
 use super::Outcome;
-use crate::case::{AftercareEnded, Case, EndingReason, Leaving};
+use crate::case::{AftercareEnded, Case, EndingReason};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
 use crate::sources::{
     Citation, MHA_1983_S117_1, MHA_1983_S117_2, STENNETT_2002, WORCESTERSHIRE_2023,
@@ -72,7 +72,6 @@ pub fn describe_reason(reason: EndingReason) -> &'static str {
 /// dated while no duty was running ends nothing; one whose approximate date could fall either side of a period's
 /// boundary is not taken to end the current duty; one inside an earlier period does not touch the current one.
 pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
-    let d = &case.detentions[latest];
     let died = out
         .timeline
         .current()
@@ -160,37 +159,20 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             if out.entitlement != Some(Entitlement::Entitled) {
                 return;
             }
-            decide_ending(
-                d.leaving == Some(Leaving::Cto),
-                d.cto_ended.map(|c| c.first_day()),
-                ended,
-                super::code_of_practice(case, latest),
-                out,
-            );
+            // "The CTO ended" as the reason means the person was no longer on it; it is then an invalid reason.
+            let on_cto =
+                on_cto_at(case, latest, ended.date) && ended.reason != EndingReason::CtoEnded;
+            decide_ending(on_cto, ended, super::code_of_practice(case, latest), out);
         }
     }
 }
 
 /// Applies s.117(2) to the ending the person was told about.
-fn decide_ending(
-    left_on_cto: bool,
-    cto_ended: Option<chrono::NaiveDate>,
-    ended: &AftercareEnded,
-    code: Citation,
-    out: &mut Outcome,
-) {
+fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut Outcome) {
     let when = ended
         .date
         .map(|d| format!(" {}", d.on()))
         .unwrap_or_default();
-    // "The CTO ended" as the reason means the person was no longer on it; it is then an invalid reason, below.
-    let on_cto = left_on_cto
-        && ended.reason != EndingReason::CtoEnded
-        && match (cto_ended, ended.date) {
-            (None, _) => true,
-            (Some(cto_end), Some(date)) => date.first_day() < cto_end,
-            (Some(_), None) => false,
-        };
     if on_cto {
         out.reason(
             RuleId::DutyEnd,

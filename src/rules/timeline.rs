@@ -27,10 +27,11 @@
 //!
 //! Continuity is reasoned from s.117(1), not decided by a court (§11.1, marked unverified).
 
+use super::duty_end::is_valid_ending_reason;
 use super::jurisdiction::is_mha_1983;
 use super::left_hospital::{status, Status};
 use super::qualifying_detention::is_qualifying;
-use crate::case::{Case, EndingReason, Leaving};
+use crate::case::{Case, Leaving};
 use crate::date::Date;
 use chrono::NaiveDate;
 
@@ -112,9 +113,6 @@ pub struct Timeline {
     pub periods: Vec<Period>,
     /// Where the ending the person told us about falls.
     pub ending: EndingPlace,
-    /// Whether that ending, by its reason and form, could lawfully end a duty (a joint written decision that
-    /// after-care is no longer needed).
-    pub ending_is_joint_decision: bool,
 }
 
 impl Timeline {
@@ -161,8 +159,9 @@ pub fn build(case: &Case) -> Timeline {
     let stays = stays(case);
     let mut periods = raw_periods(case, &stays);
     let ended = case.aftercare_ended.as_ref();
+    // Only a joint written decision, for a lawful reason, can end a duty (s.117(2)).
     let ending_is_joint_decision = ended.is_some_and(|e| {
-        e.reason == EndingReason::NoLongerNeeded && e.joint_written_decision == Some(true)
+        is_valid_ending_reason(e.reason) && e.joint_written_decision == Some(true)
     });
     let ending = match ended {
         None => EndingPlace::None,
@@ -191,7 +190,6 @@ pub fn build(case: &Case) -> Timeline {
         stays,
         periods,
         ending,
-        ending_is_joint_decision,
     }
 }
 
