@@ -283,7 +283,7 @@ fn periods(case: &Case, out: &Outcome) -> Vec<DutyPeriod> {
         .iter()
         .enumerate()
         .map(|(n, p)| {
-            let (council, nhs_body) = if Some(n) == current || out.qualifying == Some(p.detention) {
+            let (council, nhs_body) = if Some(n) == current {
                 (out.council.clone(), out.nhs_body.clone())
             } else {
                 let mut past = out.scratch();
