@@ -57,6 +57,7 @@ pub mod decision;
 pub mod error;
 pub mod interview;
 pub mod letter;
+pub mod messages;
 pub mod reference;
 pub mod rules;
 pub mod screen;

@@ -480,3 +480,61 @@ fn every_all_list_has_every_variant() {
         "StepId::ALL"
     );
 }
+
+/// The message ids named in code: the first argument of `messages::text("…")` or `messages::fill("…", …)`.
+fn message_ids_named(code: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for call in ["messages::text(\"", "messages::fill(\""] {
+        for (i, _) in code.match_indices(call) {
+            let rest = &code[i + call.len()..];
+            if let Some(end) = rest.find('"') {
+                ids.push(rest[..end].to_owned());
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn message_ids_named_reads_literal_ids() {
+    let code = "let a = messages::text(\"flag.x.title\"); messages::fill(\"next.y\", &[]); text(\"z\")";
+    assert_eq!(message_ids_named(code), ["flag.x.title", "next.y"]);
+}
+
+/// Every message id the code names exists in the en-GB catalogue, and every message outside the interview's
+/// section (whose ids are made from the facts, checked in `src/interview/mod.rs`) is named by some code: in the
+/// Rust source or the widget's JavaScript, as a quoted string.
+#[test]
+fn every_message_id_used_exists_and_every_message_is_used() {
+    use s117::messages::{en_gb, lookup, Lang};
+    let mut code = String::new();
+    for file in rust_files(&root().join("src")) {
+        if !file.starts_with(root().join("src/messages")) {
+            code.push_str(&code_only(&fs::read_to_string(&file).unwrap()));
+        }
+    }
+    for id in message_ids_named(&code) {
+        assert!(lookup(Lang::EnGb, &id).is_some(), "message {id} is named in the code but not in the catalogue");
+    }
+    let mut js = String::new();
+    for dir in ["www", "www/screen"] {
+        for entry in fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "js") {
+                js.push_str(&fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    for section in en_gb::CATALOGUE {
+        if std::ptr::eq(*section, en_gb::interview::TEXTS) {
+            continue;
+        }
+        for (id, _) in *section {
+            let quoted = [format!("\"{id}\""), format!("'{id}'")];
+            assert!(
+                quoted.iter().any(|q| code.contains(q.as_str()) || js.contains(q.as_str())),
+                "message {id} is never used"
+            );
+        }
+    }
+}

@@ -3,15 +3,14 @@
 //!
 //! - [`facts`]: each fact's id (its path in the [`Case`] with list indexes left out, `detentions[].section`) and
 //!   its [`Kind`]. A choice's values are the contract's own codes, read from the enums' serde names.
-//! - [`messages`]: the wording (question, short label, hint, error, and each choice's words), in one en-GB
-//!   catalogue keyed by message id. A Welsh catalogue goes beside it in `messages.rs`, as `CY`.
+//! - [`crate::messages`]: the wording (question, short label, hint, error, and each choice's words), in the
+//!   catalogue's interview section, keyed by message id.
 //! - [`Answers`]: what has been answered so far, as `{ path: text }` (`"detentions[0].section": "3"`); a blank
 //!   text means "not known". [`Answers::case`] turns them into a [`Case`].
 //! - [`next`]: the next [`Question`], or `None` when every fact the decision depends on has been asked. It asks
 //!   through the rules' own predicates ([`journey`]).
 
 pub mod journey;
-pub mod messages;
 
 pub use journey::next;
 
@@ -224,7 +223,7 @@ pub fn message_id(fact: &str) -> String {
 }
 
 fn word(id: &str) -> &'static str {
-    messages::text(messages::EN_GB, id).unwrap_or("")
+    crate::messages::lookup(crate::messages::Lang::EnGb, id).unwrap_or("")
 }
 
 impl Question {
@@ -261,7 +260,7 @@ impl Question {
             kind: fact.kind.code(),
             question: word(&format!("{m}.question")).to_owned(),
             label: word(&format!("{m}.label")),
-            hint: messages::text(messages::EN_GB, &format!("{m}.hint")),
+            hint: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.hint")),
             error: word(&format!("{m}.error")),
             options,
             date: None,
@@ -532,7 +531,7 @@ mod tests {
                 assert!(!o.label.is_empty(), "{} {} has no words", q.id, o.value);
             }
         }
-        for (key, _) in messages::EN_GB {
+        for (key, _) in crate::messages::en_gb::interview::TEXTS {
             let used = key.starts_with("answer.")
                 || key.starts_with("choice.")
                 || ids.iter().any(|id| {

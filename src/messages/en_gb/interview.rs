@@ -1,15 +1,12 @@
-//! The wording of every question, in plain en-GB, keyed by message id.
+//! The interview's words, in plain en-GB: every question, its short label, hint and error, and each choice's words.
 //!
-//! This is the only place the interview's words live. A message id is the fact's id with its list brackets
-//! removed (`detentions[].section` → `detentions.section`) and a suffix: `.question`, `.label` (short, for dense
-//! views and check your answers), `.hint` (optional) and `.error`. A choice's values are worded under
-//! `choice.<enum>.<code>`. `{date}` in a text is filled with the date the question is about.
-//!
-//! A Welsh catalogue goes beside this one as `CY` (the same ids, translated), chosen by [`catalogue`]; the
-//! meta test in `src/interview/mod.rs` checks every fact has its messages, and would check `CY` the same way.
+//! A message id is the fact's id with its list brackets removed (`detentions[].section` → `detentions.section`)
+//! and a suffix: `.question`, `.label` (short, for dense views and check your answers), `.hint` (optional) and
+//! `.error`. A choice's values are worded under `choice.<enum>.<code>`; yes, no and not sure under `answer.<code>`.
+//! `{date}` in a question is filled with the date the question is about.
 
-/// The en-GB catalogue: (message id, text).
-pub const EN_GB: &[(&str, &str)] = &[
+/// The interview's words: (message id, text).
+pub const TEXTS: &[(&str, &str)] = &[
     // Each stay in hospital.
     ("detentions.question", "Were you kept in hospital again after that?"),
     ("detentions.label", "Another stay in hospital"),
@@ -203,13 +200,3 @@ pub const EN_GB: &[(&str, &str)] = &[
     ("choice.per.year", "Each year"),
     ("choice.per.total", "The whole charge"),
 ];
-
-/// The catalogue for a language tag; en-GB is the only one so far (a Welsh `CY` would be returned for `cy`).
-pub fn catalogue(_lang: &str) -> &'static [(&'static str, &'static str)] {
-    EN_GB
-}
-
-/// The text for a message id in a catalogue, if it has one.
-pub fn text(catalogue: &[(&'static str, &'static str)], id: &str) -> Option<&'static str> {
-    catalogue.iter().find(|(k, _)| *k == id).map(|(_, t)| *t)
-}

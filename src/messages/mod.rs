@@ -1,0 +1,130 @@
+//! Every word the product shows a person, in one catalogue per language, keyed by message id.
+//!
+//! A catalogue is a list of sections, one per part of the product, each a list of `(message id, text)`:
+//! the interview's questions ([`en_gb::interview`]), and beside it the other parts' words as they move here. The ids
+//! are dotted (`detentions.section.question`, `choice.section.3`); a text may name values to fill in braces
+//! (`{council}`), filled by [`fill`]. Only en-GB exists so far; Welsh goes beside it as `cy`, the same ids
+//! translated, chosen by [`Lang`] — a translation, not a code change.
+//!
+//! Look-ups go through a sorted index built once per catalogue (a binary search, not a scan of a thousand
+//! entries); a missing id gives the id itself, so a slip shows on the page instead of panicking, and the meta test
+//! `every_message_id_used_exists` in `tests/meta.rs` fails on it first.
+
+pub mod en_gb;
+
+use std::sync::OnceLock;
+
+/// A catalogue: its sections, each a list of (message id, text).
+pub type Catalogue = &'static [&'static [(&'static str, &'static str)]];
+
+/// The languages the product speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English, as written in the United Kingdom.
+    #[default]
+    EnGb,
+}
+
+impl Lang {
+    /// The language's catalogue.
+    pub fn catalogue(self) -> Catalogue {
+        match self {
+            Lang::EnGb => en_gb::CATALOGUE,
+        }
+    }
+
+    /// The sorted index of its catalogue, built on first use.
+    fn index(self) -> &'static [(&'static str, &'static str)] {
+        static EN_GB: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+        let cell = match self {
+            Lang::EnGb => &EN_GB,
+        };
+        cell.get_or_init(|| {
+            let mut all: Vec<_> = self
+                .catalogue()
+                .iter()
+                .flat_map(|s| s.iter().copied())
+                .collect();
+            all.sort_unstable_by_key(|(id, _)| *id);
+            all
+        })
+    }
+}
+
+/// The text of a message in a language, if the catalogue has it.
+pub fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
+    let index = lang.index();
+    index
+        .binary_search_by_key(&id, |(k, _)| *k)
+        .ok()
+        .map(|i| index[i].1)
+}
+
+/// The en-GB text of a message; the id itself when there is none (a slip the meta test catches).
+pub fn text(id: &str) -> &str {
+    lookup(Lang::EnGb, id).unwrap_or(id)
+}
+
+/// The en-GB text of a message with its `{name}` parts filled from `values`. A part with no value is left as
+/// written.
+pub fn fill(id: &str, values: &[(&str, &str)]) -> String {
+    fill_text(text(id), values)
+}
+
+/// A text with its `{name}` parts filled from `values`, in one pass: a value containing braces is not filled again.
+pub fn fill_text(text: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}').map(|close| (&after[..close], close)) {
+            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
+                let value = values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map_or("", |(_, v)| v);
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_ids_are_unique_in_each_catalogue() {
+        let mut ids: Vec<&str> = Lang::EnGb
+            .catalogue()
+            .iter()
+            .flat_map(|s| s.iter().map(|(id, _)| *id))
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "a message id is given twice");
+    }
+
+    #[test]
+    fn messages_look_up_and_fill() {
+        assert_eq!(text("answer.yes"), "Yes");
+        assert_eq!(text("no.such.message"), "no.such.message");
+        assert_eq!(
+            fill_text(
+                "Ask {council} and {nhs}.",
+                &[("council", "Leeds {nhs}"), ("nhs", "the ICB")]
+            ),
+            "Ask Leeds {nhs} and the ICB."
+        );
+        assert_eq!(fill_text("{unknown} and {", &[]), "{unknown} and {");
+    }
+}
