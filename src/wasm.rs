@@ -174,12 +174,22 @@ mod widget {
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
 
-    /// The journey's next step: `nextQuestion({ as_at, given: { path: text } }) -> question | null`.
-    #[wasm_bindgen(js_name = nextQuestion)]
-    pub fn next_question(answers: JsValue) -> Result<JsValue, JsError> {
+    /// Where the interview stands: `interview({ as_at, given: { path: text } }) -> { form, next, case }`: every fact
+    /// the answers make relevant (each with its wording, `answer` and `page`), the page to ask next (`null` when
+    /// done) and the case the relevant answers describe.
+    #[wasm_bindgen]
+    pub fn interview(answers: JsValue) -> Result<JsValue, JsError> {
         let answers: crate::interview::Answers =
             serde_wasm_bindgen::from_value(answers).map_err(input_error)?;
-        Ok(crate::interview::next(&answers)
+        Ok(crate::interview::interview(&answers)
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// The answers that describe a whole case (a saved file): `answersOf(case) -> { as_at, given }`.
+    #[wasm_bindgen(js_name = answersOf)]
+    pub fn answers_of(case: JsValue) -> Result<JsValue, JsError> {
+        let case: crate::Case = serde_wasm_bindgen::from_value(case).map_err(input_error)?;
+        Ok(crate::interview::Answers::from_case(&case)
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
 

@@ -497,7 +497,8 @@ fn message_ids_named(code: &str) -> Vec<String> {
 
 #[test]
 fn message_ids_named_reads_literal_ids() {
-    let code = "let a = messages::text(\"flag.x.title\"); messages::fill(\"next.y\", &[]); text(\"z\")";
+    let code =
+        "let a = messages::text(\"flag.x.title\"); messages::fill(\"next.y\", &[]); text(\"z\")";
     assert_eq!(message_ids_named(code), ["flag.x.title", "next.y"]);
 }
 
@@ -514,7 +515,10 @@ fn every_message_id_used_exists_and_every_message_is_used() {
         }
     }
     for id in message_ids_named(&code) {
-        assert!(lookup(Lang::EnGb, &id).is_some(), "message {id} is named in the code but not in the catalogue");
+        assert!(
+            lookup(Lang::EnGb, &id).is_some(),
+            "message {id} is named in the code but not in the catalogue"
+        );
     }
     let mut js = String::new();
     for dir in ["www", "www/screen"] {
@@ -532,7 +536,9 @@ fn every_message_id_used_exists_and_every_message_is_used() {
         for (id, _) in *section {
             let quoted = [format!("\"{id}\""), format!("'{id}'")];
             assert!(
-                quoted.iter().any(|q| code.contains(q.as_str()) || js.contains(q.as_str())),
+                quoted
+                    .iter()
+                    .any(|q| code.contains(q.as_str()) || js.contains(q.as_str())),
                 "message {id} is never used"
             );
         }

@@ -2,97 +2,35 @@
 // core generates; regenerate with `UPDATE_QUESTIONS=1 cargo test --test meta`.
 
 /**
- * The interview's first question (the journey's answer to no answers): its path in the case, kind, values and
- * en-GB wording, for showing before the WebAssembly has loaded. The rest come from `nextQuestion` in ./pkg/s117.js.
+ * The interview's first page (the journey's answer to no answers): each question's path in the case, kind, values
+ * and en-GB wording, for showing before the WebAssembly has loaded. The rest come from `interview` in ./pkg/s117.js.
  */
-export const firstQuestion = Object.freeze({
-  "path": "detentions[0].section",
-  "id": "detentions[].section",
-  "kind": "choice",
-  "question": "Which section of the Mental Health Act were you kept in hospital under?",
-  "label": "Section",
-  "hint": "It is on the papers the hospital gave you. If you do not know, choose “I do not know”.",
-  "error": "Select the section you were kept in hospital under",
-  "options": [
-    {
-      "value": "2",
-      "label": "Section 2 (admission for assessment)"
-    },
-    {
-      "value": "3",
-      "label": "Section 3 (admission for treatment)"
-    },
-    {
-      "value": "4",
-      "label": "Section 4 (emergency admission)"
-    },
-    {
-      "value": "5(2)",
-      "label": "Section 5(2) (doctor's holding power)"
-    },
-    {
-      "value": "5(4)",
-      "label": "Section 5(4) (nurse's holding power)"
-    },
-    {
-      "value": "35",
-      "label": "Section 35 (remand for a report)"
-    },
-    {
-      "value": "36",
-      "label": "Section 36 (remand for treatment)"
-    },
-    {
-      "value": "37",
-      "label": "Section 37 (hospital order)"
-    },
-    {
-      "value": "37/41",
-      "label": "Section 37 with a section 41 restriction order"
-    },
-    {
-      "value": "38",
-      "label": "Section 38 (interim hospital order)"
-    },
-    {
-      "value": "45A",
-      "label": "Section 45A (hospital direction)"
-    },
-    {
-      "value": "47",
-      "label": "Section 47 (transfer from prison)"
-    },
-    {
-      "value": "47/49",
-      "label": "Section 47 with a section 49 restriction direction"
-    },
-    {
-      "value": "48",
-      "label": "Section 48 (transfer from prison or immigration detention)"
-    },
-    {
-      "value": "48/49",
-      "label": "Section 48 with a section 49 restriction direction"
-    },
-    {
-      "value": "135",
-      "label": "Section 135 (warrant to a place of safety)"
-    },
-    {
-      "value": "136",
-      "label": "Section 136 (police, to a place of safety)"
-    },
-    {
-      "value": "7",
-      "label": "Guardianship (section 7)"
-    },
-    {
-      "value": "informal",
-      "label": "Informal (voluntary), not under a section"
-    },
-    {
-      "value": "unknown",
-      "label": "I do not know"
-    }
-  ]
-});
+export const firstPage = Object.freeze([
+  {
+    "path": "detentions[0].detained_in",
+    "id": "detentions[].detained_in",
+    "kind": "choice",
+    "question": "Which country was the hospital in?",
+    "label": "Hospital in",
+    "error": "Select the country the hospital was in",
+    "options": [
+      {
+        "value": "england",
+        "label": "England"
+      },
+      {
+        "value": "wales",
+        "label": "Wales"
+      },
+      {
+        "value": "scotland",
+        "label": "Scotland"
+      },
+      {
+        "value": "northern_ireland",
+        "label": "Northern Ireland"
+      }
+    ],
+    "page": "detentions[0].detained_in"
+  }
+]);

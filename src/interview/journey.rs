@@ -1,15 +1,19 @@
-//! The journey: which fact to ask next, decided by the rules' own predicates.
+//! The journey: which facts the answers make relevant, in what order, and which page to ask next, decided by the
+//! rules' own predicates.
 //!
-//! Each stay is asked about in turn: its section, country, dates and how it ended, then where the person lived
-//! before it. When the stay left hospital ([`left_hospital::status`]) its leaving date is asked; a CTO's end only
-//! for a stay that ended on one; the details of where the person lived (placement, capacity, discharge
-//! conditions) only for a qualifying detention in England or Wales
-//! ([`is_qualifying`], [`is_mha_1983`]), since the council is only ever decided from one of those; where the hospital sent them only when
-//! they had no home here ([`is_without_residence_here`]). After-care
-//! ending and a specialised service are asked only when some stay qualifies. Last, the NHS body: for each
-//! detention a duty comes from (found by [`crate::evaluate`] on the answers so far), the GP facts
-//! [`responsible_nhs_body::gp_facts`] says its rule reads, for the date it reads them (1 July 2022 for a run of
-//! detentions begun before then, including a section 2 that became a section 3 in the same stay).
+//! Each stay is asked about in turn: where the hospital was, the section, how it ended, its dates (one page), a
+//! recall, then where the person lived before it. Its leaving date only when the stay left hospital
+//! ([`left_hospital::status`]); a CTO's end only for a stay that ended on one; the details of where the person lived
+//! (placement, capacity, discharge conditions) only for a qualifying detention in England or Wales
+//! ([`is_qualifying`], [`is_mha_1983`]), since the council is only ever decided from one of those; where the
+//! hospital sent them only when they had no home here ([`is_without_residence_here`]). After-care ending and a
+//! specialised service are asked only when some stay qualifies. Last, the NHS body: for each detention a duty
+//! comes from (found by [`crate::evaluate`] on the answers so far), the GP facts [`responsible_nhs_body::gp_facts`]
+//! says its rule reads, for the date it reads them (1 July 2022 for a run of detentions begun before then,
+//! including a section 2 that became a section 3 in the same stay).
+//!
+//! [`interview`] walks the whole journey on the answers so far, so the same walk gives the person's next page,
+//! the check-your-answers list and the adviser's dense form.
 
 use super::{Answers, Question};
 use crate::case::{Case, Leaving};
@@ -20,6 +24,7 @@ use crate::rules::left_hospital::{self, Status};
 use crate::rules::qualifying_detention::is_qualifying;
 use crate::rules::responsible_council::is_without_residence_here;
 use crate::rules::responsible_nhs_body::{self, GpFact, ICBS_ESTABLISHED};
+use serde::Serialize;
 
 /// The question for a path (`detentions[1].section`), with `{date}` filled from `date`.
 fn question(path: &str, date: Option<Date>) -> Option<Question> {
@@ -30,6 +35,14 @@ fn question(path: &str, date: Option<Date>) -> Option<Question> {
     q.date = date;
     let when = date.map_or_else(|| "the day this stay began".to_owned(), Date::long);
     q.question = q.question.replace("{date}", &when);
+    q.page = match fact.page {
+        // A grouped fact's page is its group, in the same list item: `detentions[1].dates`.
+        Some(group) => match path.rfind(']') {
+            Some(end) => format!("{}.{group}", &path[..=end]),
+            None => group.to_owned(),
+        },
+        None => path.to_owned(),
+    };
     Some(q)
 }
 
@@ -54,111 +67,106 @@ fn fact_id(path: &str) -> String {
     out
 }
 
-/// The next question to ask, or `None` when every fact the decision depends on has been asked.
+/// Where the interview stands: every fact the answers make relevant, the page to ask next, and the case.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Interview {
+    /// Every fact the answers so far make relevant, in the order of the journey, with the answer given
+    /// (`answer`) and the page it is asked on (`page`). The journey asks them page by page; a dense form shows
+    /// them all; check your answers lists them.
+    pub form: Vec<Question>,
+    /// The page to ask next (its key, as in each question's `page`): the page of the first fact not answered, or
+    /// whose answer could not be read. `None` when every relevant fact has been answered.
+    pub next: Option<String>,
+    /// The case the relevant answers describe (answers the journey no longer asks for are left out; an answer that
+    /// could not be read counts as not answered).
+    pub case: Case,
+}
+
+/// Where the interview stands, given the answers so far.
 ///
-/// An answer that cannot be read is asked again first, with `invalid` set.
+/// Answers to facts the journey no longer reaches (a CTO's end, after the stay's ending was changed to a
+/// discharge) are set aside before anything is decided from them: the walk is repeated on the answers it reached
+/// until it reaches the same facts twice.
+pub fn interview(answers: &Answers) -> Interview {
+    let mut kept = answers.clone();
+    let (mut case, mut unreadable) = kept.case_lenient();
+    let mut paths = walk(&kept, &case);
+    for _ in 0..4 {
+        let mut reached = Answers {
+            as_at: answers.as_at,
+            ..Answers::default()
+        };
+        for (path, _) in &paths {
+            if let Some(text) = answers.given.get(path) {
+                reached.given.insert(path.clone(), text.clone());
+            }
+        }
+        if reached == kept {
+            break;
+        }
+        kept = reached;
+        (case, unreadable) = kept.case_lenient();
+        paths = walk(&kept, &case);
+    }
+    let mut next = None;
+    let form = paths
+        .into_iter()
+        .filter_map(|(path, date)| {
+            let mut q = question(&path, date)?;
+            q.invalid = unreadable.contains(&path);
+            q.answer = kept.given.get(&path).cloned();
+            if next.is_none() && (q.answer.is_none() || q.invalid) {
+                next = Some(q.page.clone());
+            }
+            Some(q)
+        })
+        .collect();
+    Interview { form, next, case }
+}
+
+/// The first question of the next page, or `None` when every fact the decision depends on has been asked.
 pub fn next(answers: &Answers) -> Option<Question> {
-    let case = match answers.case() {
-        Ok(case) => case,
-        Err(bad) => {
-            let mut q = question(&bad.path, None)?;
-            q.invalid = true;
-            return Some(q);
-        }
-    };
-    let mut wanted = Wanted {
-        answers,
-        found: None,
-    };
-    walk(answers, &case, &mut wanted);
-    let (path, date) = wanted.found?;
-    question(&path, date)
+    let Interview { form, next, .. } = interview(answers);
+    let page = next?;
+    form.into_iter()
+        .find(|q| q.page == page && (q.answer.is_none() || q.invalid))
 }
 
-/// Finds the first path not yet answered.
-struct Wanted<'a> {
+/// The walk: every fact the answers make relevant, in order, with the date a question is about.
+struct Walk<'a> {
     answers: &'a Answers,
-    found: Option<(String, Option<Date>)>,
+    found: Vec<(String, Option<Date>)>,
 }
 
-impl Wanted<'_> {
-    /// Asks for `path` unless it has been answered; `true` when the walk should stop.
-    fn ask(&mut self, path: String, date: Option<Date>) -> bool {
-        if self.found.is_none() && !self.answers.has(&path) {
-            self.found = Some((path, date));
-        }
-        self.found.is_some()
+impl Walk<'_> {
+    fn ask(&mut self, path: String) {
+        self.found.push((path, None));
     }
 }
 
-macro_rules! ask {
-    ($w:expr, $path:expr) => {
-        if $w.ask($path, None) {
-            return;
-        }
+fn walk(answers: &Answers, case: &Case) -> Vec<(String, Option<Date>)> {
+    let mut w = Walk {
+        answers,
+        found: Vec::new(),
     };
-}
-
-fn walk(answers: &Answers, case: &Case, w: &mut Wanted) {
-    let mut i = 0;
-    loop {
-        if i > 0 {
-            ask!(w, format!("detentions[{i}]"));
-            if !answers.exists(&format!("detentions[{i}]")) {
-                break;
-            }
-        }
-        let p = |f: &str| format!("detentions[{i}].{f}");
-        for f in ["section", "detained_in", "admitted", "leaving"] {
-            ask!(w, p(f));
-        }
-        let d = &case.detentions[i];
-        if left_hospital::status(d.leaving, true) != Status::NotYet {
-            ask!(w, p("left_hospital"));
-        }
-        ask!(w, p("section_ended"));
-        if d.leaving == Some(Leaving::Cto) {
-            ask!(w, p("cto_ended"));
-        }
-        if i > 0 {
-            ask!(w, p("recall"));
-        }
-        ask!(w, p("lived_before.country"));
-        ask!(w, p("lived_before.council"));
-        // Re-read: the answers above may change whether the stay qualifies (a recall, a leaving).
-        let d = &case.detentions[i];
-        if is_qualifying(d) && is_mha_1983(d.detained_in) {
-            for f in [
-                "lived_before.placed_by",
-                "lived_before.lacked_capacity",
-                "lived_before.required_by_discharge_condition",
-                "lived_before.informal_in_hospital_after_losing_home",
-            ] {
-                ask!(w, p(f));
-            }
-            if is_without_residence_here(&d.lived_before) {
-                ask!(w, p("sent_on_discharge_to"));
-            }
-        }
-        i += 1;
-    }
+    stays(&mut w, case);
     let qualifies = crate::rules::england_and_wales(case).any(|(_, d)| is_qualifying(d));
-    ask!(w, "lives_now.country".to_owned());
+    w.ask("lives_now.country".to_owned());
     if case.lives_now.is_some() {
-        ask!(w, "lives_now.council".to_owned());
+        w.ask("lives_now.council".to_owned());
     }
     if qualifies {
-        ask!(w, "specialised_aftercare".to_owned());
-        ask!(w, "aftercare_ended".to_owned());
+        w.ask("specialised_aftercare".to_owned());
+        w.ask("aftercare_ended".to_owned());
         if case.aftercare_ended.is_some() {
             for f in ["date", "reason", "joint_written_decision"] {
-                ask!(w, format!("aftercare_ended.{f}"));
+                w.ask(format!("aftercare_ended.{f}"));
             }
         }
     }
     let mut i = 0;
     loop {
-        ask!(w, format!("charges[{i}]"));
+        w.ask(format!("charges[{i}]"));
         if !answers.exists(&format!("charges[{i}]")) {
             break;
         }
@@ -166,23 +174,66 @@ fn walk(answers: &Answers, case: &Case, w: &mut Wanted) {
             "what",
             "since",
             "until",
-            "chosen_dearer_placement_with_written_agreement",
             "amount",
             "per",
+            "chosen_dearer_placement_with_written_agreement",
         ] {
-            ask!(w, format!("charges[{i}].{f}"));
+            w.ask(format!("charges[{i}].{f}"));
         }
         i += 1;
     }
-    ask!(w, "first_knew".to_owned());
-    ask!(w, "died".to_owned());
+    w.ask("first_knew".to_owned());
+    w.ask("died".to_owned());
     if qualifies {
-        nhs(answers, case, w);
+        nhs(case, &mut w);
     }
+    w.found
+}
+
+/// Each stay in turn: where the hospital was, the section (for a hospital under the 1983 Act), how the stay ended
+/// and its dates, a recall, then where the person lived before it.
+fn stays(w: &mut Walk, case: &Case) {
+    for (i, d) in case.detentions.iter().enumerate() {
+        if i > 0 {
+            w.ask(format!("detentions[{i}]"));
+        }
+        let p = |f: &str| format!("detentions[{i}].{f}");
+        w.ask(p("detained_in"));
+        w.ask(p("section"));
+        w.ask(p("leaving"));
+        w.ask(p("admitted"));
+        if left_hospital::status(d.leaving, true) != Status::NotYet {
+            w.ask(p("left_hospital"));
+        }
+        w.ask(p("section_ended"));
+        if d.leaving == Some(Leaving::Cto) {
+            w.ask(p("cto_ended"));
+        }
+        if i > 0 {
+            w.ask(p("recall"));
+        }
+        w.ask(p("lived_before.country"));
+        w.ask(p("lived_before.council"));
+        if is_qualifying(d) && is_mha_1983(d.detained_in) {
+            for f in [
+                "lived_before.placed_by",
+                "lived_before.lacked_capacity",
+                "lived_before.required_by_discharge_condition",
+                "lived_before.informal_in_hospital_after_losing_home",
+            ] {
+                w.ask(p(f));
+            }
+            if is_without_residence_here(&d.lived_before) {
+                w.ask(p("sent_on_discharge_to"));
+            }
+        }
+    }
+    let n = case.detentions.len();
+    w.ask(format!("detentions[{n}]"));
 }
 
 /// The GP facts for each detention a duty comes from: the current one and each period's.
-fn nhs(answers: &Answers, case: &Case, w: &mut Wanted) {
+fn nhs(case: &Case, w: &mut Walk) {
     let decision = crate::evaluate(case);
     let mut targets: Vec<(usize, Option<String>)> = Vec::new();
     if let Some(latest) = decision.qualifying_detention {
@@ -216,12 +267,12 @@ fn nhs(answers: &Answers, case: &Case, w: &mut Wanted) {
                         (format!("detentions[{i}].nhs_england_secure_service"), None)
                     }
                 };
-                if w.ask(path.clone(), date) {
-                    return;
+                let answer = w.answers.given.get(&path).cloned();
+                if !w.found.iter().any(|(p, _)| *p == path) {
+                    w.found.push((path, date));
                 }
-                // A later fact in the chain is read only when this one is blank.
-                if matches!(fact, GpFact::SecureService(_))
-                    || answers.given.get(&path).is_some_and(|t| !t.is_empty())
+                // A later fact in the chain is read only when this one is answered blank.
+                if matches!(fact, GpFact::SecureService(_)) || answer.is_none_or(|t| !t.is_empty())
                 {
                     break;
                 }
@@ -234,20 +285,27 @@ fn nhs(answers: &Answers, case: &Case, w: &mut Wanted) {
 mod tests {
     use super::*;
 
-    fn answer(a: &mut Answers, path: &str, text: &str) {
-        assert_eq!(
-            next(a).map(|q| q.path),
-            Some(path.to_owned()),
-            "expected {path} next"
-        );
-        a.given.insert(path.to_owned(), text.to_owned());
+    /// Answers each question the journey asks from `known` (blank when not there), until it asks one of `stop`.
+    fn answer_until(a: &mut Answers, known: &[(&str, &str)], stop: &str) -> Question {
+        for _ in 0..100 {
+            let q = next(a).expect("the journey asks on");
+            if q.path == stop {
+                return q;
+            }
+            let text = known
+                .iter()
+                .find(|(p, _)| *p == q.path)
+                .map_or("", |(_, t)| t);
+            a.given.insert(q.path, text.to_owned());
+        }
+        panic!("{stop} never asked");
     }
 
     #[test]
-    fn interview_first_question_is_the_section_of_the_first_stay() {
+    fn interview_first_question_is_where_the_hospital_was() {
         let q = next(&Answers::default()).unwrap();
-        assert_eq!(q.path, "detentions[0].section");
-        assert_eq!(q.options[1].value, "3");
+        assert_eq!(q.path, "detentions[0].detained_in");
+        assert_eq!(q.options[0].value, "england");
     }
 
     /// SI 2022/635 reg. 6: a section 2 from 20 June 2022 that became a section 3 on 12 July 2022 in the same stay
@@ -258,7 +316,7 @@ mod tests {
             as_at: "2023-03-01".parse().ok(),
             ..Answers::default()
         };
-        for (path, text) in [
+        let known = [
             ("detentions[0].section", "2"),
             ("detentions[0].detained_in", "england"),
             ("detentions[0].admitted", "2022-06-20"),
@@ -295,9 +353,8 @@ mod tests {
             ("first_knew", ""),
             ("died", ""),
             ("detentions[1].nhs_england_secure_service", "no"),
-        ] {
-            answer(&mut a, path, text);
-        }
+        ];
+        answer_until(&mut a, &known, "gp_icb_on_1_july_2022");
         let q = next(&a).unwrap();
         assert_eq!(q.path, "gp_icb_on_1_july_2022");
         assert_eq!(q.date, Some(Date::exact(ICBS_ESTABLISHED)));

@@ -12,7 +12,7 @@
 
 pub mod journey;
 
-pub use journey::next;
+pub use journey::{interview, next, Interview};
 
 use crate::case::{
     AftercareEnded, Case, Charge, Country, Detention, EndingReason, Jurisdiction, Leaving,
@@ -73,6 +73,9 @@ pub struct Fact {
     pub id: &'static str,
     /// What kind of answer it takes.
     pub kind: Kind,
+    /// The page it shares with the facts next to it (`dates`: when a stay began, ended and the person left), or
+    /// `None` for a page of its own. Its title is the message `page.<name>.title`.
+    pub page: Option<&'static str>,
 }
 
 /// The serde names of an enum's values, in the order declared: read from its `Deserialize`, never retyped.
@@ -105,27 +108,161 @@ fn codes<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
     capture.0
 }
 
+/// The serde name of one enum value (`Leaving::Cto` → `cto`): read from its `Serialize`, never retyped.
+fn code_of<T: Serialize>(value: &T) -> String {
+    use serde::ser::{Error, Impossible};
+    #[derive(Debug)]
+    struct NotACode;
+    impl std::fmt::Display for NotACode {
+        fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("not an enum value")
+        }
+    }
+    impl std::error::Error for NotACode {}
+    impl Error for NotACode {
+        fn custom<M: std::fmt::Display>(_: M) -> Self {
+            NotACode
+        }
+    }
+    struct Name;
+    macro_rules! refuse {
+        ($($f:ident($($t:ty),*)),*) => {
+            $(fn $f(self, $(_: $t),*) -> Result<String, NotACode> { Err(NotACode) })*
+        };
+    }
+    impl serde::Serializer for Name {
+        type Ok = String;
+        type Error = NotACode;
+        type SerializeSeq = Impossible<String, NotACode>;
+        type SerializeTuple = Impossible<String, NotACode>;
+        type SerializeTupleStruct = Impossible<String, NotACode>;
+        type SerializeTupleVariant = Impossible<String, NotACode>;
+        type SerializeMap = Impossible<String, NotACode>;
+        type SerializeStruct = Impossible<String, NotACode>;
+        type SerializeStructVariant = Impossible<String, NotACode>;
+        fn serialize_unit_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            variant: &'static str,
+        ) -> Result<String, NotACode> {
+            Ok(variant.to_owned())
+        }
+        fn serialize_str(self, v: &str) -> Result<String, NotACode> {
+            Ok(v.to_owned())
+        }
+        refuse!(
+            serialize_bool(bool),
+            serialize_i8(i8),
+            serialize_i16(i16),
+            serialize_i32(i32),
+            serialize_i64(i64),
+            serialize_u8(u8),
+            serialize_u16(u16),
+            serialize_u32(u32),
+            serialize_u64(u64),
+            serialize_f32(f32),
+            serialize_f64(f64),
+            serialize_char(char),
+            serialize_bytes(&[u8]),
+            serialize_none(),
+            serialize_unit(),
+            serialize_unit_struct(&'static str)
+        );
+        fn serialize_some<V: ?Sized + Serialize>(self, _: &V) -> Result<String, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_newtype_struct<V: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            v: &V,
+        ) -> Result<String, NotACode> {
+            v.serialize(self)
+        }
+        fn serialize_newtype_variant<V: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: &V,
+        ) -> Result<String, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStruct, NotACode> {
+            Err(NotACode)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, NotACode> {
+            Err(NotACode)
+        }
+    }
+    value.serialize(Name).unwrap_or_default()
+}
+
 /// Every fact a person can be asked, in the order of the journey.
 pub fn facts() -> Vec<Fact> {
     let choice = |name, values| Kind::Choice { name, values };
-    let fact = |id, kind| Fact { id, kind };
+    let fact = |id, kind| Fact {
+        id,
+        kind,
+        page: None,
+    };
+    let on = |page, id, kind| Fact {
+        id,
+        kind,
+        page: Some(page),
+    };
     vec![
+        fact(
+            "detentions[].detained_in",
+            choice("jurisdiction", codes::<Jurisdiction>()),
+        ),
         fact(
             "detentions[].section",
             choice("section", codes::<Section>()),
         ),
         fact(
-            "detentions[].detained_in",
-            choice("jurisdiction", codes::<Jurisdiction>()),
-        ),
-        fact("detentions[].admitted", Kind::Date),
-        fact(
             "detentions[].leaving",
             choice("leaving", codes::<Leaving>()),
         ),
-        fact("detentions[].left_hospital", Kind::Date),
-        fact("detentions[].section_ended", Kind::Date),
-        fact("detentions[].cto_ended", Kind::Date),
+        on("dates", "detentions[].admitted", Kind::Date),
+        on("dates", "detentions[].left_hospital", Kind::Date),
+        on("dates", "detentions[].section_ended", Kind::Date),
+        on("dates", "detentions[].cto_ended", Kind::Date),
         fact("detentions[].recall", choice("recall", codes::<Recall>())),
         fact(
             "detentions[].lived_before.country",
@@ -133,15 +270,18 @@ pub fn facts() -> Vec<Fact> {
         ),
         fact("detentions[].lived_before.council", Kind::Council),
         fact("detentions[].lived_before.placed_by", Kind::Council),
-        fact(
+        on(
+            "circumstances",
             "detentions[].lived_before.lacked_capacity",
             Kind::YesNoNotSure,
         ),
-        fact(
+        on(
+            "circumstances",
             "detentions[].lived_before.required_by_discharge_condition",
             Kind::YesNoNotSure,
         ),
-        fact(
+        on(
+            "circumstances",
             "detentions[].lived_before.informal_in_hospital_after_losing_home",
             Kind::YesNoNotSure,
         ),
@@ -159,15 +299,15 @@ pub fn facts() -> Vec<Fact> {
         ),
         fact("aftercare_ended.joint_written_decision", Kind::YesNoNotSure),
         fact("charges[]", Kind::YesNo),
-        fact("charges[].what", Kind::Text),
-        fact("charges[].since", Kind::Date),
-        fact("charges[].until", Kind::Date),
+        on("charge", "charges[].what", Kind::Text),
+        on("charge", "charges[].since", Kind::Date),
+        on("charge", "charges[].until", Kind::Date),
+        on("charge", "charges[].amount", Kind::Money),
+        on("charge", "charges[].per", choice("per", codes::<Per>())),
         fact(
             "charges[].chosen_dearer_placement_with_written_agreement",
             Kind::YesNo,
         ),
-        fact("charges[].amount", Kind::Money),
-        fact("charges[].per", choice("per", codes::<Per>())),
         fact("first_knew", Kind::Date),
         fact("died", Kind::Date),
         fact(
@@ -215,6 +355,16 @@ pub struct Question {
     /// Set when the answer given for this path could not be read.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub invalid: bool,
+    /// The answer given, in the interview's form (`None`: not yet answered; empty: not known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    /// The page it is asked on: its path, or for facts asked together its group in the same list item
+    /// (`detentions[0].dates`). Empty in [`questions`]' list.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub page: String,
+    /// The title of a page of several facts (`page.<name>.title`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_title: Option<&'static str>,
 }
 
 /// The message id prefix of a fact: its id without list brackets.
@@ -265,6 +415,11 @@ impl Question {
             options,
             date: None,
             invalid: false,
+            answer: None,
+            page: String::new(),
+            page_title: fact.page.and_then(|p| {
+                crate::messages::lookup(crate::messages::Lang::EnGb, &format!("page.{p}.title"))
+            }),
         }
     }
 }
@@ -301,6 +456,11 @@ impl Given {
     /// Has this path been answered?
     pub fn contains_key(&self, path: &str) -> bool {
         self.get(path).is_some()
+    }
+
+    /// Forgets the answer at a path.
+    pub fn remove(&mut self, path: &str) {
+        self.0.retain(|(p, _)| p != path);
     }
 
     /// Records (or replaces) the answer at a path.
@@ -426,6 +586,130 @@ impl Answers {
         path == "detentions[0]" || self.text(path) == Some("yes")
     }
 
+    /// The answers that describe a whole case (a saved file, or a case handed to the widget): every fact of the
+    /// case at its path, a fact not known as a blank answer, and each list closed with "no more". `interview`
+    /// then reads only those the journey reaches. `as_at` is kept.
+    pub fn from_case(case: &Case) -> Answers {
+        let mut a = Answers {
+            as_at: Some(case.as_at),
+            ..Answers::default()
+        };
+        let mut put =
+            |path: String, text: Option<String>| a.given.insert(path, text.unwrap_or_default());
+        let date = |d: Option<Date>| d.map(|d| d.to_string());
+        let yes_no = |b: Option<bool>| b.map(|b| if b { "yes" } else { "no" }.to_owned());
+        for (i, d) in case.detentions.iter().enumerate() {
+            let p = |f: &str| format!("detentions[{i}].{f}");
+            if i > 0 {
+                put(format!("detentions[{i}]"), Some("yes".into()));
+            }
+            put(p("section"), Some(code_of(&d.section)));
+            put(p("detained_in"), Some(code_of(&d.detained_in)));
+            put(p("admitted"), date(d.admitted));
+            put(p("section_ended"), date(d.section_ended));
+            put(p("left_hospital"), date(d.left_hospital));
+            put(p("leaving"), d.leaving.map(|l| code_of(&l)));
+            put(p("recall"), d.recall.map(|r| code_of(&r)));
+            put(p("cto_ended"), date(d.cto_ended));
+            let lb = &d.lived_before;
+            put(p("lived_before.country"), Some(code_of(&lb.country)));
+            put(p("lived_before.council"), lb.council.clone());
+            put(p("lived_before.placed_by"), lb.placed_by.clone());
+            put(
+                p("lived_before.lacked_capacity"),
+                yes_no(lb.lacked_capacity),
+            );
+            put(
+                p("lived_before.required_by_discharge_condition"),
+                yes_no(lb.required_by_discharge_condition),
+            );
+            put(
+                p("lived_before.informal_in_hospital_after_losing_home"),
+                yes_no(lb.informal_in_hospital_after_losing_home),
+            );
+            put(p("sent_on_discharge_to"), d.sent_on_discharge_to.clone());
+            put(p("gp_icb"), d.gp_icb.clone());
+            put(
+                p("nhs_england_secure_service"),
+                yes_no(d.nhs_england_secure_service),
+            );
+            put(p("hospital"), d.hospital.clone());
+        }
+        put(
+            format!("detentions[{}]", case.detentions.len().max(1)),
+            Some("no".into()),
+        );
+        for (i, c) in case.charges.iter().enumerate() {
+            let p = |f: &str| format!("charges[{i}].{f}");
+            put(format!("charges[{i}]"), Some("yes".into()));
+            put(p("what"), c.what.clone());
+            put(p("since"), date(c.since));
+            put(p("until"), date(c.until));
+            put(
+                p("chosen_dearer_placement_with_written_agreement"),
+                yes_no(Some(c.chosen_dearer_placement_with_written_agreement)),
+            );
+            put(p("amount"), c.amount.map(|x| format!("{x:.2}")));
+            put(p("per"), c.per.map(|x| code_of(&x)));
+        }
+        put(
+            format!("charges[{}]", case.charges.len()),
+            Some("no".into()),
+        );
+        match &case.lives_now {
+            Some(place) => {
+                put("lives_now.country".into(), Some(code_of(&place.country)));
+                put("lives_now.council".into(), place.council.clone());
+            }
+            None => put("lives_now.country".into(), None),
+        }
+        put(
+            "gp_icb_on_1_july_2022".into(),
+            case.gp_icb_on_1_july_2022.clone(),
+        );
+        put(
+            "specialised_aftercare".into(),
+            yes_no(case.specialised_aftercare),
+        );
+        match &case.aftercare_ended {
+            Some(e) => {
+                put("aftercare_ended".into(), Some("yes".into()));
+                put("aftercare_ended.date".into(), date(e.date));
+                put("aftercare_ended.reason".into(), Some(code_of(&e.reason)));
+                put(
+                    "aftercare_ended.joint_written_decision".into(),
+                    yes_no(e.joint_written_decision),
+                );
+            }
+            None => put("aftercare_ended".into(), Some("no".into())),
+        }
+        put("first_knew".into(), date(case.first_knew));
+        put("died".into(), date(case.died));
+        a
+    }
+
+    /// The case the answers describe, reading an answer that cannot be read as not answered; with the paths of
+    /// those answers.
+    pub fn case_lenient(&self) -> (Case, Vec<String>) {
+        let mut answers = std::borrow::Cow::Borrowed(self);
+        let mut unreadable = Vec::new();
+        loop {
+            match answers.case() {
+                Ok(case) => return (case, unreadable),
+                Err(bad) => {
+                    let mut fewer = answers.into_owned();
+                    if !fewer.has(&bad.path) {
+                        // Cannot happen (only a given text is unreadable), but never loop: start from nothing.
+                        fewer.given = Given::default();
+                    }
+                    fewer.given.remove(&bad.path);
+                    unreadable.push(bad.path);
+                    answers = std::borrow::Cow::Owned(fewer);
+                }
+            }
+        }
+    }
+
     /// The case the answers describe. Facts not yet answered are not known; a stay's section, hospital country
     /// and home country, until answered, are "unknown", England and England.
     ///
@@ -534,6 +818,9 @@ mod tests {
         for (key, _) in crate::messages::en_gb::interview::TEXTS {
             let used = key.starts_with("answer.")
                 || key.starts_with("choice.")
+                || facts()
+                    .iter()
+                    .any(|f| f.page.is_some_and(|p| *key == format!("page.{p}.title")))
                 || ids.iter().any(|id| {
                     key.strip_prefix(id.as_str()).is_some_and(|rest| {
                         matches!(rest, ".question" | ".label" | ".hint" | ".error")

@@ -140,6 +140,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("died.hint", "Leave it blank if they are alive."),
     ("died.error", "Enter the date, like 2024-05-01, or leave it blank"),
     // Answers shared by yes/no questions.
+    // Pages that ask several facts together.
+    ("page.dates.title", "When did this stay begin and end?"),
+    ("page.circumstances.title", "Why you lived where you did"),
+    ("page.charge.title", "About this charge"),
     ("answer.yes", "Yes"),
     ("answer.no", "No"),
     ("answer.not_sure", "Not sure"),
