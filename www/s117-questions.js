@@ -12,6 +12,7 @@ export const firstPage = Object.freeze([
     "kind": "choice",
     "question": "Which country was the hospital in?",
     "label": "Hospital in",
+    "hint": "If you have been in hospital more than once, start with the first time you were detained under the Mental Health Act: you can add later stays afterwards. Section 117 is part of the law of England and Wales, so where the hospital was matters.",
     "error": "Select the country the hospital was in",
     "options": [
       {

@@ -346,6 +346,10 @@ pub struct Question {
     pub hint: Option<&'static str>,
     /// The error text for an answer that cannot be read.
     pub error: &'static str,
+    /// The words of the answer "not known" where the page offers it as a choice (`I do not know`; for a recall,
+    /// `No, it was a new detention`): picking it gives the empty answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blank: Option<&'static str>,
     /// The values a choice (or yes/no) takes, with their words: for a choice, the contract's codes.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
@@ -412,6 +416,7 @@ impl Question {
             label: word(&format!("{m}.label")),
             hint: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.hint")),
             error: word(&format!("{m}.error")),
+            blank: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.blank")),
             options,
             date: None,
             invalid: false,
@@ -823,7 +828,7 @@ mod tests {
                     .any(|f| f.page.is_some_and(|p| *key == format!("page.{p}.title")))
                 || ids.iter().any(|id| {
                     key.strip_prefix(id.as_str()).is_some_and(|rest| {
-                        matches!(rest, ".question" | ".label" | ".hint" | ".error")
+                        matches!(rest, ".question" | ".label" | ".hint" | ".error" | ".blank")
                     })
                 });
             assert!(used, "message {key} is not used by any fact");

@@ -1,0 +1,10 @@
+import { launchChromium, serveWww } from './support.mjs';
+const { server, url } = await serveWww();
+const browser = await launchChromium();
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', String(e), e.stack));
+await page.goto(url + 'index.html');
+await page.waitForTimeout(3000);
+console.log((await page.locator('s117-checker').innerHTML()).slice(0, 300));
+await browser.close(); server.close();
