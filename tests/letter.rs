@@ -1239,3 +1239,34 @@ fn three_periods_of_after_care_read_as_one_sentence() {
         "{letter}"
     );
 }
+
+/// Every `.rs` file under `dir`, recursively.
+fn rust_files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files_under(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The letter takes every legal fact from the Decision: no file under `src/letter` reaches into the rules.
+#[test]
+fn the_letter_never_names_the_rules() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/letter");
+    for file in rust_files_under(&dir) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains("crate::rules") && !line.contains("rules::"),
+                "{}:{} names the rules; take the fact from the Decision instead: {line}",
+                file.display(),
+                n + 1
+            );
+        }
+    }
+}

@@ -6,7 +6,6 @@ use super::field;
 use super::voice::cap;
 use crate::case::{Country, Recall};
 use crate::decision::{Body, BodyKind, Finding, FlagId, RuleId};
-use crate::rules::responsible_council::recognise;
 use crate::sources::{
     HCA_2022_SCH_4, MHA_1983_S117_3, MHA_1983_S117_4, SI_2022_635, SI_2022_635_REG_8,
     SUNDERLAND_2012, WHO_PAYS, WILTSHIRE_2014, WORCESTERSHIRE_2023,
@@ -179,7 +178,8 @@ impl Composer<'_> {
             return None;
         }
         let council = self.decision.council.as_ref()?;
-        let imposed = field(d.lived_before.council.as_ref()).map(|t| recognise(&t).name);
+        let imposed = field(d.lived_before.council.as_ref())
+            .map(|t| self.council_lived_in(self.decision.qualifying_detention, t));
         if imposed.as_deref() == Some(council.name.as_str()) {
             return None;
         }
@@ -257,9 +257,10 @@ impl Composer<'_> {
         let lived = self.qualifying.map(|d| &d.lived_before);
         let here = council.map_or_else(|| "the council".to_owned(), |b| b.name.clone());
         if self.has(FlagId::PlacedOutOfArea) {
-            let placer = lived
-                .and_then(|l| field(l.placed_by.as_ref()))
-                .map_or_else(|| "another council".to_owned(), |p| recognise(&p).name);
+            let placer = lived.and_then(|l| field(l.placed_by.as_ref())).map_or_else(
+                || "another council".to_owned(),
+                |p| self.placed_by(self.decision.qualifying_detention, p),
+            );
             let capacity = if lived.and_then(|l| l.lacked_capacity) == Some(true) {
                 format!(", as {lower_they} lacked the capacity to decide where to live")
             } else {
@@ -409,21 +410,10 @@ impl Composer<'_> {
         out
     }
 
-    /// Did the run of detentions behind the current duty begin before ICBs took over, with the ICB on
-    /// 1 July 2022 not given?
+    /// Did the run of detentions behind the current duty begin before ICBs took over (the Decision's
+    /// `gp_practice_date`), with the ICB on that day not given?
     pub(super) fn began_before_icbs(&self) -> bool {
-        let case = &self.request.case;
-        let Some(index) = self.decision.qualifying_detention else {
-            return false;
-        };
-        if index >= case.detentions.len() || case.gp_icb_on_1_july_2022.is_some() {
-            return false;
-        }
-        let timeline = crate::rules::timeline::build(case);
-        let start = crate::rules::readmission::chain_start(case, &timeline, index);
-        case.detentions
-            .get(start)
-            .and_then(|d| d.admitted)
-            .is_some_and(|a| a.first_day() < crate::rules::responsible_nhs_body::ICBS_ESTABLISHED)
+        self.decision.gp_practice_date.is_some()
+            && self.request.case.gp_icb_on_1_july_2022.is_none()
     }
 }

@@ -6,8 +6,8 @@ use super::voice::{cap, on};
 use super::{field, Block, BLANK};
 use crate::case::{Country, Detention, Jurisdiction, Leaving, Recall, Section};
 use crate::date::Date;
+use crate::decision::DetentionFinding;
 use crate::decision::PeriodEnd;
-use crate::rules::responsible_council::recognise;
 use crate::sources::{MHA_1983_S117_1, MHA_1983_S117_2};
 
 impl Composer<'_> {
@@ -17,7 +17,7 @@ impl Composer<'_> {
         let mut items: Vec<String> = detentions
             .iter()
             .enumerate()
-            .map(|(i, d)| self.stay(d, i > 0))
+            .map(|(i, d)| self.stay(i, d))
             .collect();
         if items.is_empty() {
             items.push(format!(
@@ -102,7 +102,8 @@ impl Composer<'_> {
     }
 
     /// One stay, in a few sentences.
-    pub(super) fn stay(&self, d: &Detention, later: bool) -> String {
+    pub(super) fn stay(&self, index: usize, d: &Detention) -> String {
+        let later = index > 0;
         let v = &self.voice;
         let (n, they, their) = (cap(&v.n), cap(v.they), v.their);
         let (are, were, lower_they) = (v.be_they(), v.was_they(), v.they);
@@ -144,7 +145,7 @@ impl Composer<'_> {
             }
         };
         text.push(' ');
-        text.push_str(&self.lived_before(d));
+        text.push_str(&self.lived_before(index, d));
         let ended = d.section_ended;
         let left = d.left_hospital;
         let when = |date: Option<Date>| date.map(|x| format!(" {}", on(x))).unwrap_or_default();
@@ -215,7 +216,7 @@ impl Composer<'_> {
     }
 
     /// "Immediately before that, I lived in …", with how the person came to live there.
-    pub(super) fn lived_before(&self, d: &Detention) -> String {
+    pub(super) fn lived_before(&self, index: usize, d: &Detention) -> String {
         let v = &self.voice;
         let (they, lower_they, them, their, were) =
             (cap(v.they), v.they, v.them, v.their, v.was_they());
@@ -229,13 +230,16 @@ impl Composer<'_> {
                 };
                 match field(lived.council.as_ref()) {
                     Some(typed) => {
-                        let named = recognise(&typed);
+                        let via = self
+                            .finding(Some(index))
+                            .is_some_and(|f| f.council_lived_in_via.is_some());
+                        let name = self.council_lived_in(Some(index), typed.clone());
                         // A district or former district is named as typed, then its council ("in Bromsgrove, in
                         // the area of Worcestershire County Council").
-                        if named.note.is_some() && !is_code(&typed) {
-                            format!("lived in {typed}, in the area of {}", named.name)
+                        if via && !is_code(&typed) {
+                            format!("lived in {typed}, in the area of {name}")
                         } else {
-                            format!("lived in the area of {}", named.name)
+                            format!("lived in the area of {name}")
                         }
                     }
                     None => format!("lived in {country}, in the area of {BLANK}"),
@@ -248,7 +252,7 @@ impl Composer<'_> {
         };
         let mut text = format!("Immediately before that, {lower_they} {place}.");
         if let Some(placer) = field(lived.placed_by.as_ref()) {
-            let placer = recognise(&placer).name;
+            let placer = self.placed_by(Some(index), placer);
             text.push_str(&format!(
                 " {they} lived there because {placer} placed {them} there."
             ));
@@ -269,6 +273,29 @@ impl Composer<'_> {
             ));
         }
         text
+    }
+}
+
+impl Composer<'_> {
+    /// What the Decision found about the detention at `index`.
+    pub(super) fn finding(&self, index: Option<usize>) -> Option<&DetentionFinding> {
+        index.and_then(|i| self.decision.detentions.get(i))
+    }
+
+    /// The council the person lived in before the detention at `index`, as the rules recognised the name typed
+    /// (`typed`, cleaned), or the name as typed.
+    pub(super) fn council_lived_in(&self, index: Option<usize>, typed: String) -> String {
+        self.finding(index)
+            .and_then(|f| f.council_lived_in.as_deref())
+            .map_or(typed, super::clean)
+    }
+
+    /// The council that placed the person where they lived before the detention at `index`, as the rules
+    /// recognised the name typed (`typed`, cleaned), or the name as typed.
+    pub(super) fn placed_by(&self, index: Option<usize>, typed: String) -> String {
+        self.finding(index)
+            .and_then(|f| f.placed_by_council.as_deref())
+            .map_or(typed, super::clean)
     }
 }
 

@@ -12,7 +12,6 @@ use super::{field, Addressee, Block, Letter, LetterRequest, Side, REPLY_WORKING_
 use crate::case::{Country, Detention};
 use crate::date::Date;
 use crate::decision::{BodyKind, Decision, Entitlement, FlagId};
-use crate::rules::qualifying_detention::is_qualifying;
 use crate::sources::Citation;
 
 /// What the letter is asking for, from the decision.
@@ -116,14 +115,9 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
         .and_then(|i| request.case.detentions.get(i));
     // There was an earlier qualifying detention. Not taken from `decision.periods`: an earlier stay left on a
     // date not given starts no period there, but the person was still detained again.
-    let readmitted = decision.qualifying_detention.is_some_and(|i| {
-        request
-            .case
-            .detentions
-            .iter()
-            .take(i)
-            .any(|d| crate::rules::jurisdiction::is_mha_1983(d.detained_in) && is_qualifying(d))
-    });
+    let readmitted = decision
+        .qualifying_detention
+        .is_some_and(|i| decision.detentions.iter().take(i).any(|d| d.qualifying));
     // Body names can be text the user typed (a council the checker did not recognise), so they are cleaned
     // like every other field before they reach the letter.
     let mut view = decision.clone();
