@@ -49,6 +49,7 @@ mod charges;
 mod chronology;
 mod compose;
 pub mod docx;
+mod doubts;
 mod ending;
 mod extras;
 mod next_steps;
