@@ -1270,3 +1270,33 @@ fn the_letter_never_names_the_rules() {
         }
     }
 }
+
+/// Every message id the letter's code names (a quoted `"letter.…"`, wherever rustfmt put it) is in the
+/// catalogue, and every message in the letter's section of the catalogue is named by the letter's code.
+#[test]
+fn every_letter_message_named_exists_and_every_one_is_named() {
+    use s117::messages::{en_gb, lookup, Lang};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/letter");
+    let mut code = String::new();
+    for file in rust_files_under(&dir) {
+        code.push_str(&std::fs::read_to_string(&file).unwrap());
+    }
+    let mut named = Vec::new();
+    for (i, _) in code.match_indices("\"letter.") {
+        let rest = &code[i + 1..];
+        let end = rest.find('"').unwrap();
+        named.push(&rest[..end]);
+    }
+    for id in &named {
+        assert!(
+            lookup(Lang::EnGb, id).is_some(),
+            "message {id} is named in src/letter but not in the catalogue"
+        );
+    }
+    for (id, _) in en_gb::letter::TEXTS {
+        assert!(
+            named.contains(id),
+            "message {id} is never used by the letter"
+        );
+    }
+}
