@@ -3,7 +3,7 @@
 //! Every legal statement in the letter carries its source through [`Composer::cite`], which prints the
 //! [`Citation`] label in brackets and records it in [`Letter::citations`]. Each section is written by its own
 //! module: [`super::addressees`], [`super::opening`], [`super::chronology`], the requests ([`super::requests`],
-//! [`super::bodies`], [`super::plan`], [`super::charges`], [`super::ending`], [`super::extras`]),
+//! [`super::bodies`] and [`super::doubts`], [`super::plan`], [`super::charges`], [`super::ending`], [`super::extras`]),
 //! [`super::next_steps`] and [`super::notes`]. The person's words are [`super::voice::Voice`].
 
 use super::bank_holidays::add_working_days;
