@@ -6,8 +6,8 @@
 //!
 //! Ids are `letter.<part>.<what>`. A text names the values filled in at `{name}`: the person's words from
 //! `letter::voice` (`{n}`, `{N}`, `{n_poss}`, `{they}`, `{They}`, `{their}`, `{them}`, and the verbs `{is}`,
-//! `{has}`, `{are}`, `{were}`, which agree with them), the bodies and dates (`{council}`, `{date}`), and
-//! `{law}`, the sources cited, " (label; label)". A few parts are phrases put straight after the word before
+//! `{has}`, `{are}`, `{were}`, which agree with them), the bodies and dates (`{council}`, `{date}`), and the
+//! sources cited, " (label; label)", as `{law}` or by name where a sentence cites several (`{stennett}`). A few parts are phrases put straight after the word before
 //! them, so they begin with their own space or comma (`letter.part.from`, " from 1 March 2025"); each says so
 //! in its group's comment. Singular and plural, and each outcome, are separate messages.
 
@@ -73,6 +73,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("letter.addressees.why.instead", "Sent to you because you may hold the duty instead: see point 2."),
     ("letter.addressees.why.specialised", "Sent to you for the specialised services in the after-care: see point 2."),
     ("letter.addressees.why.rest", "Sent to you for the rest of the after-care: see point 2."),
+    ("letter.addressees.why_in_brackets", "({why})"),
     // The sender's lines, the subject line and the signature.
     ("letter.sender.phone", "Phone: {phone}"),
     ("letter.sender.email", "Email: {email}"),
@@ -84,7 +85,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("letter.signature.enclosed.lpa", "Enclosed: copy of the lasting power of attorney"),
     ("letter.signature.enclosed.deputy", "Enclosed: copy of the Court of Protection order"),
     ("letter.signature.enclosed.other", "Enclosed: evidence of my authority to act"),
-    ("letter.addressees.why_in_brackets", "({why})"),
     // Opening (`opening.rs`): the greeting; who writes for the person, and their authority to act.
     ("letter.opening.salutation", "Dear Sir or Madam,"),
     ("letter.opening.writer.named_relationship", "I am {name}'s {relationship}, and I am writing on their behalf."),
