@@ -34,6 +34,13 @@ pub struct Decision {
     pub refund: Option<Refund>,
     /// Time limits, earliest first: judicial review, the ombudsman, the court limit for refunds.
     pub deadlines: Vec<Deadline>,
+    /// What the rules made of each detention, in the order of the case's `detentions` (one entry each): whether
+    /// it qualifies, and the councils named in its facts as the rules recognise them.
+    pub detentions: Vec<DetentionFinding>,
+    /// When the run of detentions behind the current duty began before integrated care boards were established:
+    /// the day whose GP practice decides the board, 1 July 2022 (SI 2022/635). `None` when the run began on or
+    /// after that day, when its start is not known, or when there is no current duty.
+    pub gp_practice_date: Option<Date>,
     /// What to do now, in order, each with who, how and by when.
     pub next_steps: Vec<NextStep>,
     /// The version of the rules that produced this decision.
@@ -339,6 +346,24 @@ pub enum FlagId {
     RefundMayBeTimeBarred,
     /// A stay lasted longer than the section given allows: it was probably under another section (often section 3).
     StayLongerThanSectionAllows,
+}
+
+/// What the rules made of one detention in the history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct DetentionFinding {
+    /// Whether it is a qualifying detention: under the Mental Health Act 1983 in England or Wales, under a
+    /// section (or with an ending) that engages s.117 (s.117(1)).
+    pub qualifying: bool,
+    /// The council for where the person lived immediately before it, as the rules recognise the name given
+    /// (`lived_before.council`): the council's official name, the councils that took over an abolished one
+    /// whose area was divided, or the name as typed. `None` when no name was given.
+    pub council_lived_in: Option<String>,
+    /// How the name given leads to that council when it is not the council's own name (a district council, an
+    /// abolished council), in one plain sentence.
+    pub council_lived_in_via: Option<String>,
+    /// The council that placed the person there (`lived_before.placed_by`), recognised in the same way.
+    pub placed_by_council: Option<String>,
 }
 
 /// One period of after-care duty: from leaving hospital after a qualifying detention until the duty ended.

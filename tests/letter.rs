@@ -1239,3 +1239,64 @@ fn three_periods_of_after_care_read_as_one_sentence() {
         "{letter}"
     );
 }
+
+/// Every `.rs` file under `dir`, recursively.
+fn rust_files_under(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(rust_files_under(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// The letter takes every legal fact from the Decision: no file under `src/letter` reaches into the rules.
+#[test]
+fn the_letter_never_names_the_rules() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/letter");
+    for file in rust_files_under(&dir) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            assert!(
+                !line.contains("crate::rules") && !line.contains("rules::"),
+                "{}:{} names the rules; take the fact from the Decision instead: {line}",
+                file.display(),
+                n + 1
+            );
+        }
+    }
+}
+
+/// Every message id the letter's code names (a quoted `"letter.…"`, wherever rustfmt put it) is in the
+/// catalogue, and every message in the letter's section of the catalogue is named by the letter's code.
+#[test]
+fn every_letter_message_named_exists_and_every_one_is_named() {
+    use s117::messages::{en_gb, lookup, Lang};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/letter");
+    let mut code = String::new();
+    for file in rust_files_under(&dir) {
+        code.push_str(&std::fs::read_to_string(&file).unwrap());
+    }
+    let mut named = Vec::new();
+    for (i, _) in code.match_indices("\"letter.") {
+        let rest = &code[i + 1..];
+        let end = rest.find('"').unwrap();
+        named.push(&rest[..end]);
+    }
+    for id in &named {
+        assert!(
+            lookup(Lang::EnGb, id).is_some(),
+            "message {id} is named in src/letter but not in the catalogue"
+        );
+    }
+    for (id, _) in en_gb::letter::TEXTS {
+        assert!(
+            named.contains(id),
+            "message {id} is never used by the letter"
+        );
+    }
+}

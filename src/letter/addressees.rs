@@ -5,12 +5,12 @@ use super::compose::{Composer, Mode};
 use super::opening::date_of_birth;
 use super::{address_lines, field, Addressee, AddresseeKind, Authority, Block, BLANK};
 use crate::decision::{Body, BodyKind};
+use crate::messages;
 
 impl Composer<'_> {
     /// The addressees, with candidates and fill-in lines.
     pub(super) fn addressees(&mut self) {
         let mut list = Vec::new();
-        let point = "see point 2";
         let side = |kind: AddresseeKind,
                     name: &str,
                     department: &str,
@@ -22,42 +22,41 @@ impl Composer<'_> {
             certain,
             why,
         };
-        let unsure = |what: &str| {
-            format!("Sent to you as the {what} that appears to hold the duty, though this is not certain: {point}.")
-        };
-        let instead = format!("Sent to you because you may hold the duty instead: {point}.");
+        let instead = messages::text("letter.addressees.why.instead");
+        let mut alternatives = false;
         // The body named, then each candidate that may hold the duty instead.
-        let named = |list: &mut Vec<Addressee>,
-                     kind: AddresseeKind,
-                     body: &Body,
-                     department: &str,
-                     what: &str| {
+        let mut named = |list: &mut Vec<Addressee>,
+                         kind: AddresseeKind,
+                         body: &Body,
+                         department: &str,
+                         unsure: &str| {
             let sure = body.certain && body.candidates.is_empty();
-            let why = (!sure).then(|| unsure(what));
+            let why = (!sure).then(|| unsure.to_owned());
             list.push(side(kind, &body.name, department, sure, why));
             for candidate in &body.candidates {
+                alternatives = true;
                 list.push(side(
                     kind,
                     &candidate.name,
                     department,
                     false,
-                    Some(instead.clone()),
+                    Some(instead.to_owned()),
                 ));
             }
         };
         if self.audience.council {
-            let department = "Adult Social Care";
+            let department = messages::text("letter.addressees.department.council");
             match &self.decision.council {
                 Some(body) => named(
                     &mut list,
                     AddresseeKind::Council,
                     body,
                     department,
-                    "council",
+                    messages::text("letter.addressees.why.council_not_certain"),
                 ),
                 None => list.push(side(
                     AddresseeKind::Council,
-                    "[name of council]",
+                    messages::text("letter.addressees.fill_in.council"),
                     department,
                     false,
                     None,
@@ -65,29 +64,25 @@ impl Composer<'_> {
             }
         }
         if self.audience.nhs {
-            let department = "Section 117 after-care";
+            let department = messages::text("letter.addressees.department.nhs");
             match &self.decision.nhs_body {
                 Some(body) if body.kind == BodyKind::NhsEngland => {
-                    let why = Some(format!(
-                        "Sent to you for the specialised services in the after-care: {point}."
-                    ));
+                    let why = messages::text("letter.addressees.why.specialised");
                     list.push(side(
                         AddresseeKind::NhsBody,
                         &body.name,
-                        "Specialised commissioning (section 117 after-care)",
+                        messages::text("letter.addressees.department.specialised"),
                         body.certain,
-                        why,
+                        Some(why.to_owned()),
                     ));
                     for candidate in &body.candidates {
-                        let why = Some(format!(
-                            "Sent to you for the rest of the after-care: {point}."
-                        ));
+                        let why = messages::text("letter.addressees.why.rest");
                         list.push(side(
                             AddresseeKind::NhsBody,
                             &candidate.name,
                             department,
                             body.certain,
-                            why,
+                            Some(why.to_owned()),
                         ));
                     }
                 }
@@ -96,29 +91,29 @@ impl Composer<'_> {
                     AddresseeKind::NhsBody,
                     body,
                     department,
-                    "NHS body",
+                    messages::text("letter.addressees.why.nhs_not_certain"),
                 ),
                 None => {
                     let name = match self.nations() {
-                        (false, true) => "[name of local health board]",
-                        (true, false) => "[name of integrated care board]",
-                        _ => "[name of NHS body]",
+                        (false, true) => messages::text("letter.addressees.fill_in.health_board"),
+                        (true, false) => messages::text("letter.addressees.fill_in.icb"),
+                        _ => messages::text("letter.addressees.fill_in.nhs"),
                     };
                     list.push(side(AddresseeKind::NhsBody, name, department, false, None));
                 }
             }
         }
-        if list.iter().any(|a| a.name.starts_with('[')) {
-            self.notes.push("The checker could not name every body this letter should go to. Fill in the name in square brackets before you send it: your council's adult social care department, and your integrated care board (in Wales, your local health board). Your GP surgery can tell you which NHS body it belongs to.".into());
+        if list.iter().any(|a| !a.certain && a.why.is_none()) {
+            self.notes
+                .push(messages::text("letter.notes.fill_in_names").into());
         }
+        self.alternatives = alternatives;
         self.addressees = list;
     }
 
     /// Is any addressee a candidate that may hold the duty instead of the body named?
     pub(super) fn has_alternatives(&self) -> bool {
-        self.addressees
-            .iter()
-            .any(|a| a.why.as_deref().is_some_and(|w| w.contains("instead")))
+        self.alternatives
     }
 
     /// The sender's lines: the writer's, or the person's.
@@ -149,10 +144,10 @@ impl Composer<'_> {
             lines.extend(address);
         }
         if let Some(phone) = phone {
-            lines.push(format!("Phone: {phone}"));
+            lines.push(messages::fill("letter.sender.phone", &[("phone", &phone)]));
         }
         if let Some(email) = email {
-            lines.push(format!("Email: {email}"));
+            lines.push(messages::fill("letter.sender.email", &[("email", &email)]));
         }
         lines
     }
@@ -161,17 +156,21 @@ impl Composer<'_> {
         let person = &self.request.details.person;
         let name = field(person.name.as_ref()).unwrap_or_else(|| BLANK.into());
         let born = date_of_birth(person.date_of_birth.as_ref()).unwrap_or_else(|| BLANK.into());
-        let what = match self.mode {
-            Mode::Entitled | Mode::OnLeaving | Mode::Ended => "request for written confirmation",
-            Mode::Unsure | Mode::MayNotApply { .. } => "request to confirm the position",
-        };
-        format!("Section 117 Mental Health Act 1983 after-care for {name}, born {born}: {what}")
+        let values = [("name", name.as_str()), ("born", born.as_str())];
+        match self.mode {
+            Mode::Entitled | Mode::OnLeaving | Mode::Ended => {
+                messages::fill("letter.subject.confirmation", &values)
+            }
+            Mode::Unsure | Mode::MayNotApply { .. } => {
+                messages::fill("letter.subject.position", &values)
+            }
+        }
     }
 
     pub(super) fn signature(&self) -> Block {
         let details = &self.request.details;
         let mut lines = vec![
-            "Yours faithfully,".to_owned(),
+            messages::text("letter.signature.yours").to_owned(),
             String::new(),
             String::new(),
             BLANK.to_owned(),
@@ -180,17 +179,24 @@ impl Composer<'_> {
             Some(w) => {
                 lines.push(field(w.name.as_ref()).unwrap_or_else(|| BLANK.into()));
                 let person = field(details.person.name.as_ref())
-                    .unwrap_or_else(|| "the person named above".into());
-                lines.push(format!("On behalf of {person}"));
+                    .unwrap_or_else(|| messages::text("letter.voice.person_named_above").into());
+                lines.push(messages::fill(
+                    "letter.signature.on_behalf_of",
+                    &[("person", &person)],
+                ));
                 let enclosed = match w.authority {
-                    Some(Authority::Consent) => Some("Enclosed: signed consent"),
+                    Some(Authority::Consent) => {
+                        Some(messages::text("letter.signature.enclosed.consent"))
+                    }
                     Some(Authority::LastingPowerOfAttorney) => {
-                        Some("Enclosed: copy of the lasting power of attorney")
+                        Some(messages::text("letter.signature.enclosed.lpa"))
                     }
                     Some(Authority::Deputy) => {
-                        Some("Enclosed: copy of the Court of Protection order")
+                        Some(messages::text("letter.signature.enclosed.deputy"))
                     }
-                    Some(Authority::Other) => Some("Enclosed: evidence of my authority to act"),
+                    Some(Authority::Other) => {
+                        Some(messages::text("letter.signature.enclosed.other"))
+                    }
                     None => None,
                 };
                 if let Some(e) = enclosed {

@@ -2,20 +2,15 @@
 
 use super::compose::{Composer, Mode};
 use super::field;
-use super::voice::{cap, join_and};
+use super::voice::{join_and, sentences};
 use crate::decision::FlagId;
+use crate::messages;
 use crate::sources::{LGSCO_REFUNDS, MHA_1983_S117A, SI_2014_2670_REG_4, STENNETT_2002};
 
 impl Composer<'_> {
     pub(super) fn charges_request(&mut self) -> String {
         let v = self.voice.clone();
-        let (n, they, them, their) = (&v.n, v.they, v.them, v.their);
         let (england, wales) = self.nations();
-        let will = if self.mode == Mode::OnLeaving {
-            "will be"
-        } else {
-            "is"
-        };
         let stennett = self.cite(&[STENNETT_2002]);
         // The choice-of-accommodation regulations cited are England's; in Wales only the Act is cited.
         let top_up_law = if england || !wales {
@@ -23,24 +18,33 @@ impl Composer<'_> {
         } else {
             self.cite(&[MHA_1983_S117A])
         };
-        let mut ask = format!(
-            "confirm that {n} will not be charged for any of {their} after-care, including accommodation, rent and service charges where the accommodation {will} part of that after-care. There is no power to charge for section 117 after-care{stennett}. A top-up can be asked for only if {they} choose accommodation that costs more than the council would usually pay for that kind of placement, and only under a written agreement; the council must pay the rest{top_up_law}."
-        );
+        let values = [
+            ("stennett", stennett.as_str()),
+            ("top_up_law", top_up_law.as_str()),
+        ];
+        let mut parts = vec![if self.mode == Mode::OnLeaving {
+            messages::fill("letter.charges.no_charge.on_leaving", &v.slots(&values))
+        } else {
+            messages::fill("letter.charges.no_charge", &v.slots(&values))
+        }];
         let top_ups: Vec<String> = self
             .request
             .case
             .charges
             .iter()
             .filter(|c| c.chosen_dearer_placement_with_written_agreement)
-            .map(|c| field(c.what.as_ref()).unwrap_or_else(|| "accommodation".into()))
+            .map(|c| {
+                field(c.what.as_ref())
+                    .unwrap_or_else(|| messages::text("letter.charges.what.accommodation").into())
+            })
             .collect();
         if !top_ups.is_empty() {
-            ask.push_str(&format!(
-                " A top-up is being paid under a written agreement for {}. Please confirm the amount the council pays, and that the top-up covers only the extra cost of the placement {they} chose and nothing else charged to {them}.",
-                join_and(&top_ups)
+            parts.push(messages::fill(
+                "letter.charges.top_up",
+                &v.slots(&[("top_ups", &join_and(&top_ups))]),
             ));
         }
-        self.please(&ask)
+        self.please(&sentences(&parts))
     }
 
     /// A refund of unlawful charges, when the decision found any.
@@ -49,17 +53,16 @@ impl Composer<'_> {
             return None;
         }
         let v = self.voice.clone();
-        let (n, has, them) = (cap(&v.n), v.have_n(), v.them);
         let periods = self.charged_periods();
         let (england, _) = self.nations();
         let list = if periods.is_empty() {
-            "care that formed part of after-care".to_owned()
+            messages::text("letter.charges.refund.unknown_periods").to_owned()
         } else {
             periods
                 .iter()
                 .map(|(text, _)| text.clone())
                 .collect::<Vec<_>>()
-                .join("; ")
+                .join(messages::text("letter.charges.refund.separator"))
         };
         let ongoing = periods.iter().any(|(_, ongoing)| *ongoing);
         let authority = if england {
@@ -67,15 +70,14 @@ impl Composer<'_> {
         } else {
             self.cite(&[STENNETT_2002])
         };
-        let mut text = format!(
-            "{n} {has} been charged for the following while owed section 117 after-care: {list}. Please refund every charge made for after-care services, from the date charging began, with interest, and send me a breakdown showing each payment, the period it covered and how the interest was calculated{authority}."
-        );
+        let mut parts = vec![messages::fill(
+            "letter.charges.refund",
+            &v.slots(&[("charges", &list), ("law", &authority)]),
+        )];
         if ongoing {
-            text.push_str(&format!(
-                " Please also stop charging {them} for after-care straight away."
-            ));
+            parts.push(messages::fill("letter.charges.refund.stop", &v.slots(&[])));
         }
-        Some(text)
+        Some(sentences(&parts))
     }
 
     /// The charges that fell while a duty was running, in words, and whether each is still being made: the
@@ -91,19 +93,36 @@ impl Composer<'_> {
             if ranges.is_empty() {
                 continue;
             }
-            let what = field(charge.what.as_ref()).unwrap_or_else(|| "care".into());
+            let what = field(charge.what.as_ref())
+                .unwrap_or_else(|| messages::text("letter.charges.what.care").into());
             let ongoing = ranges.iter().any(|r| r.ongoing);
-            let spans: Vec<String> = ranges
+            let spans = ranges
                 .iter()
                 .map(|r| {
+                    let from = r.from.long();
                     if r.ongoing {
-                        format!("from {} (still being charged)", r.from.long())
+                        messages::fill("letter.charges.span.ongoing", &[("from", &from)])
                     } else {
-                        format!("from {} to {}", r.from.long(), r.to.long())
+                        messages::fill(
+                            "letter.charges.span",
+                            &[("from", &from), ("to", &r.to.long())],
+                        )
                     }
                 })
-                .collect();
-            out.push((format!("{what} {}", spans.join(" and ")), ongoing));
+                .reduce(|list, next| {
+                    messages::fill(
+                        "letter.charges.span.and",
+                        &[("list", &list), ("next", &next)],
+                    )
+                })
+                .unwrap_or_default();
+            out.push((
+                messages::fill(
+                    "letter.charges.charge",
+                    &[("what", &what), ("spans", &spans)],
+                ),
+                ongoing,
+            ));
         }
         out
     }

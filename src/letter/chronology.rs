@@ -2,12 +2,12 @@
 //! the Decision found.
 
 use super::compose::Composer;
-use super::voice::{cap, on};
+use super::voice::{join_and, on, section_words, sentences};
 use super::{field, Block, BLANK};
 use crate::case::{Country, Detention, Jurisdiction, Leaving, Recall, Section};
 use crate::date::Date;
-use crate::decision::PeriodEnd;
-use crate::rules::responsible_council::recognise;
+use crate::decision::{DetentionFinding, PeriodEnd};
+use crate::messages;
 use crate::sources::{MHA_1983_S117_1, MHA_1983_S117_2};
 
 impl Composer<'_> {
@@ -17,17 +17,18 @@ impl Composer<'_> {
         let mut items: Vec<String> = detentions
             .iter()
             .enumerate()
-            .map(|(i, d)| self.stay(d, i > 0))
+            .map(|(i, d)| self.stay(i, d))
             .collect();
         if items.is_empty() {
-            items.push(format!(
-                "Section: {BLANK}. In hospital from {BLANK} to {BLANK}. Lived immediately before in the area of: {BLANK}."
+            items.push(messages::fill(
+                "letter.chronology.no_stays",
+                &[("blank", BLANK)],
             ));
         }
         let heading = if self.voice.own {
-            "My time in hospital under the Mental Health Act"
+            messages::text("letter.chronology.heading.own")
         } else {
-            "Time in hospital under the Mental Health Act"
+            messages::text("letter.chronology.heading.other")
         };
         let mut blocks = vec![
             Block::Heading {
@@ -54,221 +55,303 @@ impl Composer<'_> {
             return None;
         }
         let v = self.voice.clone();
-        // Each span, and how it ended when that is a clause of its own ("…, ending with a joint decision"),
-        // which needs closing with a comma when another span follows it.
-        let spans: Vec<(String, Option<String>)> = periods
+        let last = periods.len() - 1;
+        // Each span, and how it ended when that is a clause of its own ("…, ending with a joint decision"), which
+        // is closed with a comma when it comes just before the list's "and".
+        let spans: Vec<String> = periods
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
+                let from = p.from.long();
                 let span = match (p.to, p.ended_by) {
-                    (Some(to), _) => format!("from {} to {}", p.from.long(), to.long()),
-                    (None, None) => format!("from {} to now", p.from.long()),
-                    (None, Some(_)) => format!("from {}", p.from.long()),
+                    (Some(to), _) => messages::fill(
+                        "letter.chronology.period.from_to",
+                        &[("from", &from), ("to", &to.long())],
+                    ),
+                    (None, None) => {
+                        messages::fill("letter.chronology.period.from_to_now", &[("from", &from)])
+                    }
+                    (None, Some(_)) => {
+                        messages::fill("letter.chronology.period.from", &[("from", &from)])
+                    }
                 };
                 let how = match p.ended_by {
-                    Some(PeriodEnd::Readmission) => Some(format!(
-                        "ending when {} {} detained again",
-                        v.they,
-                        v.was_they()
-                    )),
-                    Some(PeriodEnd::JointDecision) => {
-                        Some("ending with a joint decision".to_owned())
+                    Some(PeriodEnd::Readmission) => {
+                        messages::fill("letter.chronology.period.readmitted", &v.slots(&[]))
                     }
-                    Some(PeriodEnd::Death) | None => None,
+                    Some(PeriodEnd::JointDecision) => {
+                        messages::text("letter.chronology.period.joint_decision").to_owned()
+                    }
+                    Some(PeriodEnd::Death) | None => return span,
                 };
-                (span, how)
+                let values = [("span", span.as_str()), ("how", how.as_str())];
+                if i + 1 == last {
+                    messages::fill("letter.chronology.period.ended_closed", &values)
+                } else {
+                    messages::fill("letter.chronology.period.ended", &values)
+                }
             })
             .collect();
         let law = self.cite(&[MHA_1983_S117_1, MHA_1983_S117_2]);
-        let last = spans.len() - 1;
-        let mut text = String::new();
-        for (i, (span, how)) in spans.iter().enumerate() {
-            if i > 0 {
-                text.push_str(if i < last { ", " } else { " and " });
-            }
-            text.push_str(span);
-            if let Some(how) = how {
-                text.push_str(", ");
-                text.push_str(how);
-                // Closed before " and"; before a list comma, that comma closes it.
-                if i + 1 == last {
-                    text.push(',');
-                }
-            }
-        }
-        Some(format!(
-            "On these facts, {} after-care duty ran {text}{law}.",
-            v.n_poss
+        Some(messages::fill(
+            "letter.chronology.periods",
+            &v.slots(&[("periods", &join_and(&spans)), ("law", &law)]),
         ))
     }
 
     /// One stay, in a few sentences.
-    pub(super) fn stay(&self, d: &Detention, later: bool) -> String {
+    pub(super) fn stay(&self, index: usize, d: &Detention) -> String {
         let v = &self.voice;
-        let (n, they, their) = (cap(&v.n), cap(v.they), v.their);
-        let (are, were, lower_they) = (v.be_they(), v.was_they(), v.they);
         // A missing start date is a line to fill in, like the person's details.
-        let from = format!(
-            " from {}",
-            d.admitted.map_or_else(|| BLANK.to_owned(), Date::long)
+        let from = messages::fill(
+            "letter.part.from",
+            &[(
+                "date",
+                &d.admitted.map_or_else(|| BLANK.to_owned(), Date::long),
+            )],
         );
         let at = field(d.hospital.as_ref())
-            .map(|h| format!(", at {h}"))
+            .map(|h| messages::fill("letter.chronology.at", &[("hospital", &h)]))
             .unwrap_or_default();
-        let again = if later { " again" } else { "" };
+        let again = if index > 0 {
+            messages::text("letter.chronology.again")
+        } else {
+            ""
+        };
         let outside = match d.detained_in {
             Jurisdiction::England | Jurisdiction::Wales => None,
-            Jurisdiction::Scotland => Some("Scotland"),
-            Jurisdiction::NorthernIreland => Some("Northern Ireland"),
+            Jurisdiction::Scotland => Some(messages::text("letter.country.scotland")),
+            Jurisdiction::NorthernIreland => {
+                Some(messages::text("letter.country.northern_ireland"))
+            }
         };
-        let mut text = if let Some(country) = outside {
-            format!("{n} was detained{again} in hospital in {country}{from}{at}.")
+        let section = section_words(d.section);
+        let slots = v.slots(&[
+            ("from", &from),
+            ("at", &at),
+            ("again", again),
+            ("section", section),
+        ]);
+        let detained = if let Some(country) = outside {
+            let mut slots = slots.clone();
+            slots.push(("country", country));
+            messages::fill("letter.chronology.stay.outside", &slots)
         } else {
             match (d.recall, d.section) {
-                (Some(Recall::CtoRevoked), _) => format!(
-                    "{n} was recalled to hospital{from}{at}, and {their} community treatment order was revoked, so {lower_they} {were} detained again under section 3 (admission for treatment)."
-                ),
-                (Some(Recall::CtoRecallNotRevoked), _) => format!(
-                    "{n} was recalled to hospital{from}{at} under {their} community treatment order. The order was not revoked."
-                ),
-                (Some(Recall::ConditionalDischargeRecall), section) => format!(
-                    "{n} was recalled to hospital{from}{at} from {their} conditional discharge, and detained again under {}.",
-                    section.describe()
+                (Some(Recall::CtoRevoked), _) => {
+                    messages::fill("letter.chronology.stay.cto_revoked", &slots)
+                }
+                (Some(Recall::CtoRecallNotRevoked), _) => {
+                    messages::fill("letter.chronology.stay.cto_recall", &slots)
+                }
+                (Some(Recall::ConditionalDischargeRecall), _) => messages::fill(
+                    "letter.chronology.stay.conditional_discharge_recall",
+                    &slots,
                 ),
                 (None, Section::Informal) => {
-                    format!("{n} was admitted{again} to hospital{from}{at} as an informal (voluntary) patient.")
+                    messages::fill("letter.chronology.stay.informal", &slots)
                 }
-                (None, Section::Unknown) => format!(
-                    "{n} was detained{again} in hospital{from}{at} under the Mental Health Act 1983. I do not know which section."
-                ),
-                (None, section) => format!("{n} was detained{again} under {}{from}{at}.", section.describe()),
+                (None, Section::Unknown) => {
+                    messages::fill("letter.chronology.stay.unknown_section", &slots)
+                }
+                (None, _) => messages::fill("letter.chronology.stay.section", &slots),
             }
         };
-        text.push(' ');
-        text.push_str(&self.lived_before(d));
-        let ended = d.section_ended;
-        let left = d.left_hospital;
-        let when = |date: Option<Date>| date.map(|x| format!(" {}", on(x))).unwrap_or_default();
-        let leaving = match d.leaving {
-            Some(Leaving::Discharged) => match (ended, left) {
-                (Some(e), Some(l)) if e != l => format!(
-                    "The section ended {}, and {lower_they} left hospital {}.",
-                    on(e),
-                    on(l)
-                ),
-                (_, Some(l)) => format!("{they} {were} discharged and left hospital {}.", on(l)),
-                (Some(e), None) => format!("{they} {were} discharged {}.", on(e)),
-                (None, None) => format!("{they} {were} later discharged and left hospital."),
-            },
-            Some(Leaving::Cto) => match d.cto_ended {
-                Some(c) => format!(
-                    "{they} left hospital{} on a community treatment order, which ended {}.",
-                    when(left),
-                    on(c)
-                ),
-                None => format!(
-                    "{they} left hospital{} on a community treatment order, which is still in place.",
-                    when(left)
-                ),
-            },
-            Some(Leaving::ConditionalDischarge) => format!(
-                "{they} {were} conditionally discharged and left hospital{}.",
-                when(left.or(ended))
-            ),
-            Some(Leaving::S17Leave) => format!(
-                "{they} left hospital{} on leave under section 17, living in the community.",
-                when(left)
-            ),
-            Some(Leaving::EscortedLeaveOnly) => format!(
-                "{they} have had only short, escorted leave under section 17, and {are} still living in hospital."
-            ),
-            Some(Leaving::StayedInformally) => match left {
-                Some(l) => format!(
-                    "The section ended{}, and {lower_they} stayed in hospital as an informal patient until {}.",
-                    when(ended),
-                    l.long()
-                ),
-                None => format!(
-                    "The section ended{}, and {lower_they} {are} still in hospital as an informal patient.",
-                    when(ended)
-                ),
-            },
-            Some(Leaving::ReturnedToPrison) => {
-                format!("{they} {were} returned to prison{}.", when(left.or(ended)))
-            }
-            Some(Leaving::StillInHospital) => format!("{they} {are} still in hospital under this section."),
-            Some(Leaving::Died) => format!("{they} died in hospital{}.", when(left.or(ended))),
-            Some(Leaving::TransferredOutOfEnglandAndWales) => format!(
-                "{they} {were} transferred to a hospital outside England and Wales{}.",
-                when(left.or(ended))
-            ),
-            None => match (ended, left) {
-                (_, Some(l)) => format!("{they} left hospital {}.", on(l)),
-                (Some(e), None) => format!("The section ended {}.", on(e)),
-                (None, None) => String::new(),
-            },
-        };
-        if !leaving.is_empty() {
-            text.push(' ');
-            text.push_str(&leaving);
-        }
-        text
+        let mut parts = vec![detained];
+        parts.extend(self.lived_before(index, d));
+        parts.push(self.leaving(d));
+        sentences(&parts)
     }
 
-    /// "Immediately before that, I lived in …", with how the person came to live there.
-    pub(super) fn lived_before(&self, d: &Detention) -> String {
+    /// How the stay ended, in one sentence; empty when nothing is known of it.
+    fn leaving(&self, d: &Detention) -> String {
         let v = &self.voice;
-        let (they, lower_they, them, their, were) =
-            (cap(v.they), v.they, v.them, v.their, v.was_they());
+        let ended = d.section_ended;
+        let left = d.left_hospital;
+        let when = |date: Option<Date>| {
+            date.map(|x| messages::fill("letter.part.when", &[("date", &on(x))]))
+                .unwrap_or_default()
+        };
+        let fill = |id: &str, values: &[(&str, &str)]| messages::fill_text(id, &v.slots(values));
+        match d.leaving {
+            Some(Leaving::Discharged) => match (ended, left) {
+                (Some(e), Some(l)) if e != l => fill(
+                    messages::text("letter.chronology.left.section_ended_then_left"),
+                    &[("ended", &on(e)), ("left", &on(l))],
+                ),
+                (_, Some(l)) => fill(
+                    messages::text("letter.chronology.left.discharged_and_left"),
+                    &[("left", &on(l))],
+                ),
+                (Some(e), None) => fill(
+                    messages::text("letter.chronology.left.discharged"),
+                    &[("ended", &on(e))],
+                ),
+                (None, None) => fill(
+                    messages::text("letter.chronology.left.discharged_later"),
+                    &[],
+                ),
+            },
+            Some(Leaving::Cto) => match d.cto_ended {
+                Some(c) => fill(
+                    messages::text("letter.chronology.left.cto_ended"),
+                    &[("when", &when(left)), ("ended", &on(c))],
+                ),
+                None => fill(
+                    messages::text("letter.chronology.left.cto"),
+                    &[("when", &when(left))],
+                ),
+            },
+            Some(Leaving::ConditionalDischarge) => fill(
+                messages::text("letter.chronology.left.conditional_discharge"),
+                &[("when", &when(left.or(ended)))],
+            ),
+            Some(Leaving::S17Leave) => fill(
+                messages::text("letter.chronology.left.s17_leave"),
+                &[("when", &when(left))],
+            ),
+            Some(Leaving::EscortedLeaveOnly) => fill(
+                messages::text("letter.chronology.left.escorted_leave_only"),
+                &[],
+            ),
+            Some(Leaving::StayedInformally) => match left {
+                Some(l) => fill(
+                    messages::text("letter.chronology.left.stayed_informally_until"),
+                    &[("when", &when(ended)), ("left", &l.long())],
+                ),
+                None => fill(
+                    messages::text("letter.chronology.left.stayed_informally"),
+                    &[("when", &when(ended))],
+                ),
+            },
+            Some(Leaving::ReturnedToPrison) => fill(
+                messages::text("letter.chronology.left.returned_to_prison"),
+                &[("when", &when(left.or(ended)))],
+            ),
+            Some(Leaving::StillInHospital) => fill(
+                messages::text("letter.chronology.left.still_in_hospital"),
+                &[],
+            ),
+            Some(Leaving::Died) => fill(
+                messages::text("letter.chronology.left.died"),
+                &[("when", &when(left.or(ended)))],
+            ),
+            Some(Leaving::TransferredOutOfEnglandAndWales) => fill(
+                messages::text("letter.chronology.left.transferred_out"),
+                &[("when", &when(left.or(ended)))],
+            ),
+            None => match (ended, left) {
+                (_, Some(l)) => fill(
+                    messages::text("letter.chronology.left.left"),
+                    &[("left", &on(l))],
+                ),
+                (Some(e), None) => fill(
+                    messages::text("letter.chronology.left.section_ended"),
+                    &[("ended", &on(e))],
+                ),
+                (None, None) => String::new(),
+            },
+        }
+    }
+
+    /// "Immediately before that, I lived in …", with how the person came to live there: a sentence each.
+    pub(super) fn lived_before(&self, index: usize, d: &Detention) -> Vec<String> {
+        let v = &self.voice;
         let lived = &d.lived_before;
         let place = match lived.country {
             Country::England | Country::Wales => {
                 let country = if lived.country == Country::England {
-                    "England"
+                    messages::text("letter.country.england")
                 } else {
-                    "Wales"
+                    messages::text("letter.country.wales")
                 };
                 match field(lived.council.as_ref()) {
                     Some(typed) => {
-                        let named = recognise(&typed);
+                        let via = self
+                            .finding(Some(index))
+                            .is_some_and(|f| f.council_lived_in_via.is_some());
+                        let name = self.council_lived_in(Some(index), typed.clone());
                         // A district or former district is named as typed, then its council ("in Bromsgrove, in
                         // the area of Worcestershire County Council").
-                        if named.note.is_some() && !is_code(&typed) {
-                            format!("lived in {typed}, in the area of {}", named.name)
+                        if via && !is_code(&typed) {
+                            messages::fill(
+                                "letter.chronology.lived.place_in_council",
+                                &v.slots(&[("place", &typed), ("council", &name)]),
+                            )
                         } else {
-                            format!("lived in the area of {}", named.name)
+                            messages::fill(
+                                "letter.chronology.lived.council",
+                                &v.slots(&[("council", &name)]),
+                            )
                         }
                     }
-                    None => format!("lived in {country}, in the area of {BLANK}"),
+                    None => messages::fill(
+                        "letter.chronology.lived.country_blank",
+                        &v.slots(&[("country", country), ("blank", BLANK)]),
+                    ),
                 }
             }
-            Country::Scotland => "lived in Scotland".into(),
-            Country::NorthernIreland => "lived in Northern Ireland".into(),
-            Country::OutsideUk => "lived outside the United Kingdom".into(),
-            Country::NoSettledHome => "had no settled home".into(),
+            Country::Scotland => messages::fill("letter.chronology.lived.scotland", &v.slots(&[])),
+            Country::NorthernIreland => {
+                messages::fill("letter.chronology.lived.northern_ireland", &v.slots(&[]))
+            }
+            Country::OutsideUk => {
+                messages::fill("letter.chronology.lived.outside_uk", &v.slots(&[]))
+            }
+            Country::NoSettledHome => {
+                messages::fill("letter.chronology.lived.no_settled_home", &v.slots(&[]))
+            }
         };
-        let mut text = format!("Immediately before that, {lower_they} {place}.");
+        let mut out = vec![place];
         if let Some(placer) = field(lived.placed_by.as_ref()) {
-            let placer = recognise(&placer).name;
-            text.push_str(&format!(
-                " {they} lived there because {placer} placed {them} there."
+            let placer = self.placed_by(Some(index), placer);
+            out.push(messages::fill(
+                "letter.chronology.lived.placed_by",
+                &v.slots(&[("placer", &placer)]),
             ));
         }
         if lived.lacked_capacity == Some(true) {
-            text.push_str(&format!(
-                " {they} lacked the capacity to decide where to live."
+            out.push(messages::fill(
+                "letter.chronology.lived.lacked_capacity",
+                &v.slots(&[]),
             ));
         }
         if lived.required_by_discharge_condition == Some(true) {
-            text.push_str(&format!(
-                " {they} lived there because a condition of {their} conditional discharge required it."
+            out.push(messages::fill(
+                "letter.chronology.lived.discharge_condition",
+                &v.slots(&[]),
             ));
         }
         if lived.informal_in_hospital_after_losing_home == Some(true) {
-            text.push_str(&format!(
-                " {they} {were} then an informal patient in hospital, having lost {their} previous home."
+            out.push(messages::fill(
+                "letter.chronology.lived.informal_after_losing_home",
+                &v.slots(&[]),
             ));
         }
-        text
+        out
+    }
+}
+
+impl Composer<'_> {
+    /// What the Decision found about the detention at `index`.
+    pub(super) fn finding(&self, index: Option<usize>) -> Option<&DetentionFinding> {
+        index.and_then(|i| self.decision.detentions.get(i))
+    }
+
+    /// The council the person lived in before the detention at `index`, as the rules recognised the name typed
+    /// (`typed`, cleaned), or the name as typed.
+    pub(super) fn council_lived_in(&self, index: Option<usize>, typed: String) -> String {
+        self.finding(index)
+            .and_then(|f| f.council_lived_in.as_deref())
+            .map_or(typed, super::clean)
+    }
+
+    /// The council that placed the person where they lived before the detention at `index`, as the rules
+    /// recognised the name typed (`typed`, cleaned), or the name as typed.
+    pub(super) fn placed_by(&self, index: Option<usize>, typed: String) -> String {
+        self.finding(index)
+            .and_then(|f| f.placed_by_council.as_deref())
+            .map_or(typed, super::clean)
     }
 }
 

@@ -3,7 +3,7 @@
 //! Every legal statement in the letter carries its source through [`Composer::cite`], which prints the
 //! [`Citation`] label in brackets and records it in [`Letter::citations`]. Each section is written by its own
 //! module: [`super::addressees`], [`super::opening`], [`super::chronology`], the requests ([`super::requests`],
-//! [`super::bodies`], [`super::plan`], [`super::charges`], [`super::ending`], [`super::extras`]),
+//! [`super::bodies`] and [`super::doubts`], [`super::plan`], [`super::charges`], [`super::ending`], [`super::extras`]),
 //! [`super::next_steps`] and [`super::notes`]. The person's words are [`super::voice::Voice`].
 
 use super::bank_holidays::add_working_days;
@@ -12,7 +12,7 @@ use super::{field, Addressee, Block, Letter, LetterRequest, Side, REPLY_WORKING_
 use crate::case::{Country, Detention};
 use crate::date::Date;
 use crate::decision::{BodyKind, Decision, Entitlement, FlagId};
-use crate::rules::qualifying_detention::is_qualifying;
+use crate::messages;
 use crate::sources::Citation;
 
 /// What the letter is asking for, from the decision.
@@ -65,6 +65,8 @@ pub(super) struct Composer<'a> {
     /// There was an earlier qualifying detention (the duty restarted under *Worcestershire*).
     pub(super) readmitted: bool,
     pub(super) addressees: Vec<Addressee>,
+    /// Some addressee is a candidate that may hold the duty instead of the body named.
+    pub(super) alternatives: bool,
     pub(super) cited: Vec<Citation>,
     pub(super) notes: Vec<String>,
 }
@@ -116,14 +118,9 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
         .and_then(|i| request.case.detentions.get(i));
     // There was an earlier qualifying detention. Not taken from `decision.periods`: an earlier stay left on a
     // date not given starts no period there, but the person was still detained again.
-    let readmitted = decision.qualifying_detention.is_some_and(|i| {
-        request
-            .case
-            .detentions
-            .iter()
-            .take(i)
-            .any(|d| crate::rules::jurisdiction::is_mha_1983(d.detained_in) && is_qualifying(d))
-    });
+    let readmitted = decision
+        .qualifying_detention
+        .is_some_and(|i| decision.detentions.iter().take(i).any(|d| d.qualifying));
     // Body names can be text the user typed (a council the checker did not recognise), so they are cleaned
     // like every other field before they reach the letter.
     let mut view = decision.clone();
@@ -146,6 +143,7 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
         qualifying,
         readmitted,
         addressees: Vec::new(),
+        alternatives: false,
         cited: Vec::new(),
         notes: Vec::new(),
     };
@@ -156,13 +154,13 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
         REPLY_WORKING_DAYS,
     ));
     let mut blocks = vec![Block::Paragraph {
-        text: "Dear Sir or Madam,".into(),
+        text: messages::text("letter.opening.salutation").into(),
     }];
     blocks.extend(c.introduction());
     blocks.extend(c.person_details());
     blocks.extend(c.chronology());
     blocks.push(Block::Heading {
-        text: "What I am asking you to do".into(),
+        text: messages::text("letter.requests.heading").into(),
     });
     let requests = c.requests();
     blocks.push(Block::List {
@@ -171,20 +169,20 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
     });
     blocks.extend(c.reply_and_next_steps(reply_by));
     blocks.push(Block::Paragraph {
-        text: "Thank you for your help with this. I look forward to hearing from you.".into(),
+        text: messages::text("letter.ending.thanks").into(),
     });
     blocks.push(c.signature());
     c.general_notes();
     let subject = c.subject();
     let sender = c.sender();
-    let footer = format!(
-        "Prepared with the Section 117 after-care checker, rules version {}, reflecting the law as at {}. The checker is a screening tool, not legal advice.",
-        decision.rules_version,
-        decision
-            .law_date
-            .parse::<Date>()
-            .map(Date::long)
-            .unwrap_or_else(|_| decision.law_date.to_owned())
+    let law_date = decision
+        .law_date
+        .parse::<Date>()
+        .map(Date::long)
+        .unwrap_or_else(|_| decision.law_date.to_owned());
+    let footer = messages::fill(
+        "letter.footer",
+        &[("version", decision.rules_version), ("law_date", &law_date)],
     );
     let Composer {
         addressees,
@@ -212,7 +210,8 @@ impl Composer<'_> {
         for c in cites {
             self.record(*c);
         }
-        format!(" ({})", labels.join("; "))
+        let labels = labels.join(messages::text("letter.cite.separator"));
+        messages::fill("letter.cite", &[("labels", &labels)])
     }
 
     /// A source named in the running text (an ombudsman), recorded as cited.

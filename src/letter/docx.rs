@@ -14,6 +14,7 @@
 //! elements, which this writer never emits.
 
 use super::{Block, Letter, BLANK};
+use crate::messages;
 
 /// Escapes text for XML content or attribute values, removing characters XML 1.0 cannot carry (C0 controls
 /// other than tab, line feed and carriage return, C1 controls, U+FFFE and U+FFFF).
@@ -116,7 +117,12 @@ fn letter_body(letter: &Letter, ordered_lists: &mut u32, lead: &str) -> String {
             false,
         ));
         if let Some(why) = &a.why {
-            body.push_str(&paragraph(Some("Note"), "", &format!("({why})"), false));
+            body.push_str(&paragraph(
+                Some("Note"),
+                "",
+                &messages::fill("letter.addressees.why_in_brackets", &[("why", why)]),
+                false,
+            ));
         }
     }
     body.push_str(&paragraph(Some("Subject"), "", &letter.subject, false));
@@ -174,10 +180,11 @@ fn document(letters: &[Letter]) -> (String, u32) {
 }
 
 fn styles() -> String {
+    let language = escape(messages::text("letter.docx.language"));
     format!(
         "{XML_DECLARATION}<w:styles xmlns:w=\"{W_NS}\">\
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>\
-<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>\
+<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"{language}\"/></w:rPr></w:rPrDefault>\
 <w:pPrDefault><w:pPr><w:spacing w:after=\"160\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>\
@@ -256,12 +263,15 @@ const DOCUMENT_RELS: &str = "<Relationships xmlns=\"http://schemas.openxmlformat
 /// personal details. There is no creation time: the core never reads a clock, and the same letter gives the
 /// same bytes.
 fn core_properties() -> String {
+    let title = escape(messages::text("letter.docx.title"));
+    let creator = escape(messages::text("letter.docx.creator"));
+    let language = escape(messages::text("letter.docx.language"));
     format!(
         "{XML_DECLARATION}<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
 xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
-<dc:title>Section 117 after-care: request for written confirmation</dc:title>\
-<dc:creator>Section 117 after-care checker</dc:creator>\
-<dc:language>en-GB</dc:language>\
+<dc:title>{title}</dc:title>\
+<dc:creator>{creator}</dc:creator>\
+<dc:language>{language}</dc:language>\
 </cp:coreProperties>"
     )
 }
@@ -270,8 +280,11 @@ xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\
 fn app_properties(rules_version: &str) -> String {
     format!(
         "{XML_DECLARATION}<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">\
-<Application>s117 {}</Application></Properties>",
-        escape(rules_version)
+<Application>{}</Application></Properties>",
+        escape(&messages::fill(
+            "letter.docx.application",
+            &[("version", rules_version)]
+        ))
     )
 }
 

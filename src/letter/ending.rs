@@ -2,74 +2,70 @@
 //! joint decision that ended it.
 
 use super::compose::{Composer, Ending};
-use super::voice::{cap, on, Voice};
+use super::voice::{on, Voice};
 use crate::case::{EndingReason, Leaving};
 use crate::decision::FlagId;
+use crate::messages;
 use crate::sources::{COP_2015_CH33, MHA_1983_S117_2};
 
 impl Composer<'_> {
     pub(super) fn ending_request(&mut self) -> String {
         let v = self.voice.clone();
-        let (n, n_poss, they, their, are) = (cap(&v.n), &v.n_poss, v.they, v.their, v.be_they());
         let ended = self.request.case.aftercare_ended.clone();
         let when = ended
             .as_ref()
             .and_then(|e| e.date)
-            .map(|d| format!(" {}", on(d)))
+            .map(|d| messages::fill("letter.part.when", &[("date", &on(d))]))
             .unwrap_or_default();
-        let ask = format!(
-            "the joint written decision of both the council and the NHS body, with its date, the assessment of {their} needs that it relied on, and the reasons for it"
-        );
+        let documents = messages::fill("letter.ending.documents", &v.slots(&[]));
         match self.ending {
             Ending::None => {
                 let on_cto = self
                     .qualifying
                     .is_some_and(|d| d.leaving == Some(Leaving::Cto) && d.cto_ended.is_none());
-                let cto = if on_cto {
-                    format!(", and it cannot end while {they} {are} on a community treatment order")
-                } else {
-                    String::new()
-                };
                 let law = self.cite(&[MHA_1983_S117_2]);
-                self.please(&format!(
-                    "confirm that {n_poss} after-care has not been ended. It can end only when both the council and the NHS body are satisfied, after reviewing {their} needs, that {they} no longer need after-care services{cto}{law}."
-                ))
+                let ask = if on_cto {
+                    messages::fill("letter.ending.not_ended.on_cto", &v.slots(&[("law", &law)]))
+                } else {
+                    messages::fill("letter.ending.not_ended", &v.slots(&[("law", &law)]))
+                };
+                self.please(&ask)
             }
             Ending::Unlawful => {
                 let on_cto = self.has(FlagId::EndedWhileOnCto);
                 let because = match ended.as_ref().map(|e| e.reason) {
                     Some(reason) if !on_cto => ending_reason(reason, &v)
-                        .map(|r| format!(" because {r}"))
+                        .map(|r| messages::fill("letter.ending.because", &[("reason", &r)]))
                         .unwrap_or_default(),
                     _ => String::new(),
                 };
                 let why_not = if on_cto {
-                    format!(
-                        "{they} {} still on a community treatment order, and after-care cannot end while a person remains on one{}",
-                        v.was_they(),
-                        self.cite(&[MHA_1983_S117_2])
-                    )
+                    let law = self.cite(&[MHA_1983_S117_2]);
+                    messages::fill("letter.ending.why_not.on_cto", &v.slots(&[("law", &law)]))
                 } else {
-                    format!(
-                        "after-care continues until both the council and the NHS body are satisfied, after reviewing {their} needs together, that {they} no longer need after-care services{}",
-                        self.cite(&[MHA_1983_S117_2, COP_2015_CH33])
-                    )
+                    let law = self.cite(&[MHA_1983_S117_2, COP_2015_CH33]);
+                    messages::fill("letter.ending.why_not", &v.slots(&[("law", &law)]))
                 };
-                format!(
-                    "{n} was told{when} that {their} after-care had ended{because}. That is not a lawful way to end it: {why_not}. Please confirm in writing that {their} after-care continues, and restore any service that was withdrawn. If you say that it has ended, please send me {ask}."
+                messages::fill(
+                    "letter.ending.unlawful",
+                    &v.slots(&[
+                        ("when", &when),
+                        ("because", &because),
+                        ("why_not", &why_not),
+                        ("documents", &documents),
+                    ]),
                 )
             }
             Ending::InQuestion => {
                 let law = self.cite(&[MHA_1983_S117_2]);
-                format!(
-                    "{n} was told{when} that {they} no longer needed after-care. Please send me {ask}. After-care ends only when both bodies are satisfied that it is no longer needed{law}. If there was no such joint decision, please confirm that {their} after-care continues."
+                messages::fill(
+                    "letter.ending.in_question",
+                    &v.slots(&[("when", &when), ("documents", &documents), ("law", &law)]),
                 )
             }
             Ending::Lawful => {
                 let law = self.cite(&[MHA_1983_S117_2]);
-                format!(
-                    "Please send me a copy of the joint written decision to end {n_poss} after-care, the assessment of {their} needs that it relied on, the reasons for it{law}, and the last after-care plan before it was made. If {they} still have needs arising from {their} mental disorder, please explain how the assessment showed that after-care services were no longer needed."
-                )
+                messages::fill("letter.ending.lawful", &v.slots(&[("law", &law)]))
             }
         }
     }
@@ -77,22 +73,23 @@ impl Composer<'_> {
 
 /// The reason given for ending after-care, as a clause after "because", in the letter's voice.
 pub(super) fn ending_reason(reason: EndingReason, v: &Voice) -> Option<String> {
-    let (they, their) = (v.they, v.their);
+    let fill = |text: &str| messages::fill_text(text, &v.slots(&[]));
     match reason {
-        EndingReason::NoLongerNeeded => Some(format!("{they} no longer needed it")),
-        EndingReason::DischargedFromMentalHealthServices => Some(format!(
-            "{they} had been discharged from the community mental health team or other specialist services"
-        )),
-        EndingReason::TimePassed => Some("a period of time had passed".into()),
-        EndingReason::Dols => Some(format!(
-            "{they} {} deprived of liberty under the Mental Capacity Act",
-            v.be_they()
-        )),
-        EndingReason::ReadmittedInformallyOrS2 => Some(format!(
-            "{they} had been readmitted to hospital informally or under section 2"
-        )),
-        EndingReason::CtoEnded => Some(format!("{their} community treatment order had ended")),
-        EndingReason::RefusedServices => Some(format!("{they} had refused services")),
+        EndingReason::NoLongerNeeded => Some(fill(messages::text(
+            "letter.ending.reason.no_longer_needed",
+        ))),
+        EndingReason::DischargedFromMentalHealthServices => Some(fill(messages::text(
+            "letter.ending.reason.discharged_from_services",
+        ))),
+        EndingReason::TimePassed => Some(fill(messages::text("letter.ending.reason.time_passed"))),
+        EndingReason::Dols => Some(fill(messages::text("letter.ending.reason.dols"))),
+        EndingReason::ReadmittedInformallyOrS2 => Some(fill(messages::text(
+            "letter.ending.reason.readmitted_informally_or_s2",
+        ))),
+        EndingReason::CtoEnded => Some(fill(messages::text("letter.ending.reason.cto_ended"))),
+        EndingReason::RefusedServices => Some(fill(messages::text(
+            "letter.ending.reason.refused_services",
+        ))),
         EndingReason::Other => None,
     }
 }

@@ -2,9 +2,10 @@
 //! of the records.
 
 use super::compose::Composer;
-use super::voice::cap;
+use super::voice::{section_words, sentences};
 use crate::case::{Country, Jurisdiction, Leaving};
 use crate::decision::BodyKind;
+use crate::messages;
 use crate::sources::{
     Citation, CARE_ACT_2014_SCH_4, MHA_1983_S117_2C, MHA_1983_S130A, MHA_1983_S130E,
     NHSE_PHB_LEGAL_RIGHTS, SSWBWA_2014_SCH_A1, UK_GDPR_ART_15,
@@ -23,12 +24,12 @@ impl Composer<'_> {
             items.push(self.advocate_request());
         }
         if options.copy_of_records {
-            let n_poss = self.voice.n_poss.clone();
             let law = self.cite(&[UK_GDPR_ART_15]);
             // The one-month time limit is general data protection law, not checked for after-care records
             // (s117-rules.md §5.6 "Data", [U]), so the letter says only what is normally expected.
-            items.push(format!(
-                "Please send me a copy of the records you hold about {n_poss} after-care, including assessments, care plans, reviews and funding decisions. Please treat this as a subject access request{law}. I understand that a reply to a subject access request is normally due within one month."
+            items.push(messages::fill(
+                "letter.extras.records",
+                &self.voice.slots(&[("law", &law)]),
             ));
         }
         items
@@ -43,50 +44,53 @@ impl Composer<'_> {
     pub(super) fn budget_request(&mut self) -> Option<String> {
         let options = self.request.options;
         let v = self.voice.clone();
-        let (n, n_poss, their) = (cap(&v.n), &v.n_poss, v.their);
         let (_, wales) = self.nations();
         let phb = options.personal_health_budget && self.audience.nhs;
         let dp = options.direct_payments && self.audience.council;
-        let dp_law = if dp {
+        let can = if dp {
             let scheme: &[Citation] = match self.council_nation() {
                 Some(Country::England) => &[MHA_1983_S117_2C, CARE_ACT_2014_SCH_4],
                 Some(Country::Wales) => &[MHA_1983_S117_2C, SSWBWA_2014_SCH_A1],
                 _ => &[MHA_1983_S117_2C, CARE_ACT_2014_SCH_4, SSWBWA_2014_SCH_A1],
             };
-            self.cite(scheme)
+            let law = self.cite(scheme);
+            messages::fill("letter.extras.budgets.can_include", &[("law", &law)])
         } else {
             String::new()
         };
-        let can = format!(
-            "After-care can include services paid for by direct payments from the council{dp_law}."
-        );
         let right = if phb {
-            format!(
-                "Since 2 December 2019, people in England who are owed section 117 after-care have had a legal right to have a personal health budget{}.",
-                self.cite(&[NHSE_PHB_LEGAL_RIGHTS])
-            )
+            let law = self.cite(&[NHSE_PHB_LEGAL_RIGHTS]);
+            messages::fill("letter.extras.budgets.phb_right", &[("law", &law)])
         } else {
             String::new()
         };
-        let text = match (phb, dp) {
-            (true, true) if !wales => format!(
-                "{n} would like to receive {their} after-care, or part of it, through direct payments from the council and a personal health budget from the NHS body. Please tell me how to arrange this. {can} {right}"
-            ),
-            (true, true) => format!(
-                "{n} would like to receive {their} after-care, or part of it, through direct payments from the council. Please tell me how to arrange this. {can} {right} Please also tell me whether the NHS part of {their} after-care can be provided in Wales in the same way, through a personal health budget or NHS direct payments."
-            ),
-            (true, false) if !wales => format!(
-                "{n} would like the NHS part of {their} after-care to be provided through a personal health budget. Please tell me how to arrange this. {right}"
-            ),
-            (true, false) => format!(
-                "{right} Please tell me whether the NHS part of {n_poss} after-care can be provided in Wales in the same way, through a personal health budget or NHS direct payments."
-            ),
-            (false, true) => format!(
-                "{n} would like to receive {their} after-care, or part of it, through direct payments. Please tell me how to arrange this. {can}"
-            ),
+        let slots = v.slots(&[]);
+        let parts = match (phb, dp) {
+            (true, true) if !wales => vec![
+                messages::fill("letter.extras.budgets.both", &slots),
+                can,
+                right,
+            ],
+            (true, true) => vec![
+                messages::fill("letter.extras.budgets.direct_payments_from_council", &slots),
+                can,
+                right,
+                messages::fill("letter.extras.budgets.wales_nhs_also", &slots),
+            ],
+            (true, false) if !wales => {
+                vec![messages::fill("letter.extras.budgets.phb", &slots), right]
+            }
+            (true, false) => vec![
+                right,
+                messages::fill("letter.extras.budgets.wales_nhs", &slots),
+            ],
+            (false, true) => vec![
+                messages::fill("letter.extras.budgets.direct_payments", &slots),
+                can,
+            ],
             (false, false) => return None,
         };
-        Some(text)
+        Some(sentences(&parts))
     }
 
     /// The nation whose social care law applies to the council: from the council named, or else from where the
@@ -109,16 +113,13 @@ impl Composer<'_> {
     /// otherwise it asks for help to find an advocate and claims no right.
     pub(super) fn advocate_request(&mut self) -> String {
         let v = self.voice.clone();
-        let (n, they, them, their, are) = (cap(&v.n), v.they, v.them, v.their, v.be_they());
         let law = self.cite(&[self.imha_law()]);
         match self.imha_status() {
-            Some(status) => format!(
-                "{n} {} {status}, so {they} {are} a qualifying patient, entitled to help from an independent mental health advocate{law}. Please put {them} in touch with the independent mental health advocacy service, or tell me how to contact it.",
-                v.be_n()
+            Some(status) => messages::fill(
+                "letter.extras.advocate.qualifying",
+                &v.slots(&[("status", &status), ("law", &law)]),
             ),
-            None => format!(
-                "{n} would like help from an independent advocate with {their} after-care. Please tell me what advocacy is available and help {them} to find an advocate. Independent mental health advocates are for people who are still subject to the Mental Health Act, for example on a community treatment order, on leave under section 17 or conditionally discharged{law}. If you consider that {they} qualify for one, please tell me."
-            ),
+            None => messages::fill("letter.extras.advocate", &v.slots(&[("law", &law)])),
         }
     }
 
@@ -133,12 +134,18 @@ impl Composer<'_> {
         }
         let d = self.qualifying?;
         match d.leaving? {
-            Leaving::Cto if d.cto_ended.is_none() => Some("on a community treatment order".into()),
-            Leaving::S17Leave => Some("on leave from hospital under section 17".into()),
-            Leaving::ConditionalDischarge => Some("conditionally discharged".into()),
-            Leaving::StillInHospital | Leaving::EscortedLeaveOnly => Some(format!(
-                "still detained in hospital under {}",
-                d.section.describe()
+            Leaving::Cto if d.cto_ended.is_none() => {
+                Some(messages::text("letter.extras.advocate.status.cto").into())
+            }
+            Leaving::S17Leave => {
+                Some(messages::text("letter.extras.advocate.status.s17_leave").into())
+            }
+            Leaving::ConditionalDischarge => Some(
+                messages::text("letter.extras.advocate.status.conditionally_discharged").into(),
+            ),
+            Leaving::StillInHospital | Leaving::EscortedLeaveOnly => Some(messages::fill(
+                "letter.extras.advocate.status.detained",
+                &[("section", section_words(d.section))],
             )),
             Leaving::Cto
             | Leaving::Discharged

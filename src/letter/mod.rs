@@ -23,6 +23,13 @@
 //!   there is none: a formal complaint, the ombudsman, and the three-month time limit for judicial review.
 //! - The footer names the rules version and the law date, and says the letter came from a screening tool.
 //!
+//! # Where its facts and words come from
+//!
+//! Every legal fact comes from the [`Decision`] (periods, bodies, flags, refunds, deadlines, and what the rules
+//! made of each detention, [`Decision::detentions`]); the letter reads the case only for what the person said, and
+//! never calls the rules (`tests/letter.rs` fails if a file here names them). Every word comes from the `letter.…`
+//! section of the message catalogue ([`crate::messages`]), one whole template per sentence.
+//!
 //! # Honesty about the outcome
 //!
 //! The letter never claims more than the decision does:
@@ -49,6 +56,7 @@ mod charges;
 mod chronology;
 mod compose;
 pub mod docx;
+mod doubts;
 mod ending;
 mod extras;
 mod next_steps;

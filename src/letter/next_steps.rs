@@ -2,37 +2,40 @@
 //! ombudsmen and judicial review, with the Decision's time limits.
 
 use super::compose::{Composer, Mode};
-use super::voice::{join_and, on};
+use super::voice::{join_and, on, sentences};
 use super::{Block, REPLY_WORKING_DAYS};
 use crate::date::Date;
 use crate::decision::DeadlineKind;
+use crate::messages;
 use crate::sources::{Citation, CPR_54_5, LGA_1974_S26B, LGSCO, PHSO, PSOW, PSOW_ACT_2019_S8};
 
 impl Composer<'_> {
     /// The reply-by date and what happens if there is no reply.
     pub(super) fn reply_and_next_steps(&mut self, reply_by: Date) -> Vec<Block> {
         let you = if self.addressees.len() > 1 {
-            "each of you"
+            messages::text("letter.next_steps.each_of_you")
         } else {
-            "you"
+            messages::text("letter.next_steps.you")
         };
         let by = reply_by.long();
+        let days = REPLY_WORKING_DAYS.to_string();
         let mut out = vec![
             Block::Heading {
-                text: "When to reply".to_owned(),
+                text: messages::text("letter.next_steps.reply.heading").to_owned(),
             },
             Block::Paragraph {
-                text: format!(
-                    "Please reply in writing by {by}, which is {REPLY_WORKING_DAYS} working days from the date of this letter. If you cannot answer every point by then, please answer the ones you can and tell me when I will have the rest."
-                ),
+                text: messages::fill("letter.next_steps.reply", &[("by", &by), ("days", &days)]),
             },
             Block::Heading {
-                text: "If I do not receive a reply".into(),
+                text: messages::text("letter.next_steps.no_reply.heading").into(),
             },
         ];
         if let Mode::MayNotApply { .. } = self.mode {
             out.push(Block::Paragraph {
-                text: format!("If I have not received a reply by {by}, I will make a formal complaint to {you}."),
+                text: messages::fill(
+                    "letter.next_steps.no_reply.complaint",
+                    &[("by", &by), ("you", you)],
+                ),
             });
             return out;
         }
@@ -48,7 +51,7 @@ impl Composer<'_> {
                 .filter(|d| d.last_day() >= self.request.date.first_day())
         };
         let ombudsman_by = deadline(DeadlineKind::Ombudsman)
-            .map(|d| format!(", so I would do that by {} at the latest", d.long()))
+            .map(|d| messages::fill("letter.next_steps.ombudsman_by", &[("date", &d.long())]))
             .unwrap_or_default();
         // The time limits in statute: LGA 1974 s.26B for the LGSCO, and in Wales the PSOW Act 2019 s.8.
         let mut limits = Vec::new();
@@ -65,25 +68,35 @@ impl Composer<'_> {
         };
         let names: Vec<String> = ombudsmen
             .iter()
-            .map(|c| format!("the {}", self.name(*c)))
+            .map(|c| {
+                let name = self.name(*c);
+                messages::fill("letter.next_steps.the_ombudsman", &[("ombudsman", name)])
+            })
             .collect();
         out.push(Block::Paragraph {
-            text: format!(
-                "If I have not received a full reply by {by}, I will make a formal complaint to {you}. If the complaint does not resolve matters, I will ask {} to investigate. Ombudsmen normally expect a complaint within 12 months of when the problem first came to light{ombudsman_by}{lga}.",
-                join_and(&names)
+            text: messages::fill(
+                "letter.next_steps.no_reply.ombudsman",
+                &[
+                    ("by", &by),
+                    ("you", you),
+                    ("ombudsmen", &join_and(&names)),
+                    ("ombudsman_by", &ombudsman_by),
+                    ("law", &lga),
+                ],
             ),
         });
         let cpr = self.cite(&[CPR_54_5]);
-        let mut jr = format!(
-            "A refusal or failure to meet these duties can also be challenged in the High Court by judicial review. A claim must be brought promptly and in any event within three months of the grounds arising{cpr}."
-        );
+        let mut parts = vec![messages::fill(
+            "letter.next_steps.judicial_review",
+            &[("law", &cpr)],
+        )];
         let made = self
             .request
             .case
             .aftercare_ended
             .as_ref()
             .and_then(|e| e.date)
-            .map(|d| format!(", made {}", on(d)))
+            .map(|d| messages::fill("letter.next_steps.made", &[("date", &on(d))]))
             .unwrap_or_default();
         if let Some(end_by) = deadline(DeadlineKind::JudicialReview) {
             let approximate = self
@@ -92,18 +105,23 @@ impl Composer<'_> {
                 .iter()
                 .any(|d| d.kind == DeadlineKind::JudicialReview && d.approximate);
             let approximate = if approximate {
-                " (counted from the earliest day of an approximate date, so it may be earlier still)"
+                messages::text("letter.next_steps.approximate")
             } else {
                 ""
             };
-            jr.push_str(&format!(
-                " For the decision to end {} after-care{made}, that means by {} at the latest{approximate}.",
-                self.voice.n_poss,
-                end_by.long()
+            parts.push(messages::fill(
+                "letter.next_steps.judicial_review.by",
+                &self.voice.slots(&[
+                    ("made", &made),
+                    ("date", &end_by.long()),
+                    ("approximate", approximate),
+                ]),
             ));
         }
-        jr.push_str(" I would much rather settle this with you directly.");
-        out.push(Block::Paragraph { text: jr });
+        parts.push(messages::text("letter.next_steps.settle").to_owned());
+        out.push(Block::Paragraph {
+            text: sentences(&parts),
+        });
         out
     }
 

@@ -5,6 +5,7 @@ use super::compose::Composer;
 use super::opening::date_of_birth;
 use super::{address_lines, field, BLANK, REPLY_WORKING_DAYS};
 use crate::decision::FlagId;
+use crate::messages;
 
 impl Composer<'_> {
     /// Notes for the user about flags the letter itself deliberately leaves out.
@@ -99,24 +100,29 @@ impl Composer<'_> {
                 .as_ref()
                 .is_some_and(|w| field(w.name.as_ref()).is_none());
         if blanks {
-            self.notes.push(format!(
-                "Fill in the lines marked {BLANK} by hand before you send the letter, or delete the ones you do not want to give."
-            ));
+            self.notes
+                .push(messages::fill("letter.notes.blanks", &[("blank", BLANK)]));
         }
         if let Some(w) = &details.writer {
             if w.authority.is_none() {
-                self.notes.push("You are writing for someone else. The council and the NHS body may not reply to you without the person's signed consent or proof of your authority (a lasting power of attorney or a deputyship order), so enclose it if you can.".into());
+                self.notes
+                    .push(messages::text("letter.notes.authority").into());
             }
         }
         if self.audience.paired {
-            self.notes.push("There are two letters, one to the council and one to the NHS body, and each says that the other has been sent. Send both, at the same time, each to the body it is addressed to.".into());
+            self.notes
+                .push(messages::text("letter.notes.paired").into());
         }
         if self.has_alternatives() {
-            self.notes.push("It is not certain which body holds the duty, so the letter is addressed to each that may. Send a copy to each of them.".into());
+            self.notes
+                .push(messages::text("letter.notes.alternatives").into());
         }
-        self.notes.push(format!(
-            "The reply date is {REPLY_WORKING_DAYS} working days after the letter's date. It is a fair time to ask for, not a legal deadline."
+        let days = REPLY_WORKING_DAYS.to_string();
+        self.notes.push(messages::fill(
+            "letter.notes.reply_date",
+            &[("days", &days)],
         ));
-        self.notes.push("Keep a copy of the letter and a note of when and how you sent it. If you have a care coordinator or an NHS mental health trust involved in your care, you can send them a copy too.".into());
+        self.notes
+            .push(messages::text("letter.notes.keep_a_copy").into());
     }
 }

@@ -2,11 +2,12 @@
 //! goes to, and the person's details.
 
 use super::compose::{Composer, Ending, Mode};
-use super::voice::{cap, join_and, on};
+use super::voice::{join_and, on, section_words, sentences};
 use super::{address_lines, field, Authority, Block, BLANK};
 use crate::case::{Jurisdiction, Leaving};
 use crate::date::Date;
 use crate::decision::Body;
+use crate::messages;
 use crate::sources::{CXF_2018, MHA_1983_S117_1, MHA_1983_S117_2, MHCTSA_2003, MHNIO_1986};
 
 impl Composer<'_> {
@@ -17,68 +18,61 @@ impl Composer<'_> {
         if let Some(writer) = &self.request.details.writer {
             let person = field(self.request.details.person.name.as_ref());
             let relationship = field(writer.relationship.as_ref());
-            let mut text = match (&person, &relationship) {
-                (Some(name), Some(rel)) => {
-                    format!("I am {name}'s {rel}, and I am writing on their behalf.")
+            let who = match (&person, &relationship) {
+                (Some(name), Some(rel)) => messages::fill(
+                    "letter.opening.writer.named_relationship",
+                    &[("name", name), ("relationship", rel)],
+                ),
+                (Some(name), None) => {
+                    messages::fill("letter.opening.writer.named", &[("name", name)])
                 }
-                (Some(name), None) => format!("I am writing on behalf of {name}."),
-                (None, Some(rel)) => {
-                    format!("I am writing on behalf of the person named above, as their {rel}.")
-                }
-                (None, None) => "I am writing on behalf of the person named above.".into(),
+                (None, Some(rel)) => messages::fill(
+                    "letter.opening.writer.relationship",
+                    &[("relationship", rel)],
+                ),
+                (None, None) => messages::text("letter.opening.writer.unnamed").to_owned(),
             };
-            text.push(' ');
-            text.push_str(match writer.authority {
-                Some(Authority::Consent) => "I enclose their signed consent to my writing to you.",
+            let authority = match writer.authority {
+                Some(Authority::Consent) => messages::text("letter.opening.authority.consent"),
                 Some(Authority::LastingPowerOfAttorney) => {
-                    "I am their attorney under a lasting power of attorney, and I enclose a copy."
+                    messages::text("letter.opening.authority.lpa")
                 }
-                Some(Authority::Deputy) => {
-                    "I am their deputy, appointed by the Court of Protection, and I enclose a copy of the court's order."
-                }
-                Some(Authority::Other) => "I enclose evidence of my authority to act for them.",
-                None => "If you need their written consent before you can reply to me, please tell me straight away rather than delaying your reply.",
+                Some(Authority::Deputy) => messages::text("letter.opening.authority.deputy"),
+                Some(Authority::Other) => messages::text("letter.opening.authority.other"),
+                None => messages::text("letter.opening.authority.none"),
+            };
+            out.push(Block::Paragraph {
+                text: sentences(&[who, authority.to_owned()]),
             });
-            out.push(Block::Paragraph { text });
         }
-        let (n, n_poss, they, their) = (&v.n, &v.n_poss, cap(v.they), v.their);
-        let (is, were) = (v.be_n(), v.was_they());
-        let s117 = "after-care under section 117 of the Mental Health Act 1983";
-        let mut text = match (self.mode, self.ending) {
-            (Mode::Entitled, Ending::Unlawful) => format!(
-                "I am writing to ask you to confirm in writing that {n} {is} still entitled to {s117}. {they} {were} told that {their} after-care had ended, but I do not believe it was ended lawfully, for the reasons given below."
-            ),
-            (Mode::Entitled, Ending::InQuestion) => format!(
-                "I am writing to ask you to confirm in writing whether {n_poss} {s117} has been lawfully ended. {they} {were} told that it had, and I am asking for the decision and the other points set out below."
-            ),
-            (Mode::Entitled, _) => format!(
-                "I am writing to ask you to confirm in writing that {n} {is} entitled to {s117}, and to confirm the other points set out below."
-            ),
-            (Mode::OnLeaving, _) => self.on_leaving_intro(),
-            (Mode::Ended, _) => {
-                let when = self
-                    .request
-                    .case
-                    .aftercare_ended
-                    .as_ref()
-                    .and_then(|e| e.date)
-                    .map(|d| format!(" {}", on(d)))
-                    .unwrap_or_default();
-                format!(
-                    "I understand that{when} the council and the NHS body decided together to end {n_poss} {s117}. I am writing to ask for that decision and the other points set out below."
-                )
+        let first = match (self.mode, self.ending) {
+            (Mode::Entitled, Ending::Unlawful) => {
+                messages::fill("letter.opening.entitled.unlawful_ending", &v.slots(&[]))
             }
-            (Mode::Unsure, _) => format!(
-                "I am writing to ask you to confirm in writing whether {n} {is} entitled to {s117}, and the other points set out below. I believe {} may be, but I do not have all the details, so I am asking you to check your records.",
-                v.they
-            ),
+            (Mode::Entitled, Ending::InQuestion) => {
+                messages::fill("letter.opening.entitled.ending_in_question", &v.slots(&[]))
+            }
+            (Mode::Entitled, _) => messages::fill("letter.opening.entitled", &v.slots(&[])),
+            (Mode::OnLeaving, _) => self.on_leaving_intro(),
+            (Mode::Ended, _) => match self
+                .request
+                .case
+                .aftercare_ended
+                .as_ref()
+                .and_then(|e| e.date)
+            {
+                Some(d) => {
+                    messages::fill("letter.opening.ended.dated", &v.slots(&[("when", &on(d))]))
+                }
+                None => messages::fill("letter.opening.ended", &v.slots(&[])),
+            },
+            (Mode::Unsure, _) => messages::fill("letter.opening.unsure", &v.slots(&[])),
             (Mode::MayNotApply { out_of_scope }, _) => {
                 out.push(self.may_not_apply_intro(out_of_scope));
                 return out;
             }
         };
-        text.push(' ');
-        text.push_str(&self.audience_sentence());
+        let text = sentences(&[first, self.audience_sentence()]);
         out.push(Block::Paragraph { text });
         out
     }
@@ -87,48 +81,80 @@ impl Composer<'_> {
     pub(super) fn audience_sentence(&mut self) -> String {
         let shared = self.cite(&[MHA_1983_S117_2]);
         let this_letter = match self.addressees.len() {
-            0 | 1 => "this letter to you",
-            2 if self.audience.council && self.audience.nhs => "this letter to both of you",
-            _ => "this letter to each body listed above",
+            0 | 1 => messages::text("letter.opening.this_letter.to_you"),
+            2 if self.audience.council && self.audience.nhs => {
+                messages::text("letter.opening.this_letter.to_both")
+            }
+            _ => messages::text("letter.opening.this_letter.to_each"),
         };
         let other = |body: Option<&Body>, fallback: &str| {
             body.map_or_else(|| fallback.to_owned(), |b| b.name.clone())
         };
         if let Some(others) = self.twin() {
-            let (us, them) = if self.audience.council {
-                ("council", "NHS body")
+            let values = [
+                ("shared", shared.as_str()),
+                ("this_letter", this_letter),
+                ("others", others.as_str()),
+            ];
+            return if self.audience.council {
+                messages::fill("letter.opening.audience.paired_council", &values)
             } else {
-                ("NHS body", "council")
+                messages::fill("letter.opening.audience.paired_nhs", &values)
             };
-            return format!(
-                "The {us} shares the duty to provide after-care with the {them}{shared}, so I am sending {this_letter}, and at the same time a matching letter to {others}. You may reply jointly or separately."
-            );
         }
         match (self.audience.council, self.audience.nhs) {
-            (true, true) => format!(
-                "The council and the NHS body share the duty to provide after-care{shared}, so I am sending {this_letter}. You may reply jointly or separately."
+            (true, true) => messages::fill(
+                "letter.opening.audience.both",
+                &[("shared", &shared), ("this_letter", this_letter)],
             ),
-            (true, false) => format!(
-                "The council shares the duty to provide after-care with the NHS body{shared}. I am sending {this_letter}, and a similar letter to {}.",
-                other(self.decision.nhs_body.as_ref(), "the NHS body")
-            ),
-            (false, _) => format!(
-                "The NHS body shares the duty to provide after-care with the council{shared}. I am sending {this_letter}, and a similar letter to {}.",
-                other(self.decision.council.as_ref(), "the council")
-            ),
+            (true, false) => {
+                let nhs = other(
+                    self.decision.nhs_body.as_ref(),
+                    messages::text("letter.opening.the_nhs_body"),
+                );
+                messages::fill(
+                    "letter.opening.audience.council",
+                    &[
+                        ("shared", &shared),
+                        ("this_letter", this_letter),
+                        ("other", &nhs),
+                    ],
+                )
+            }
+            (false, _) => {
+                let council = other(
+                    self.decision.council.as_ref(),
+                    messages::text("letter.opening.the_council"),
+                );
+                messages::fill(
+                    "letter.opening.audience.nhs",
+                    &[
+                        ("shared", &shared),
+                        ("this_letter", this_letter),
+                        ("other", &council),
+                    ],
+                )
+            }
         }
     }
 
-    /// For one of two letters ([`super::Side::PairedCouncil`], [`super::Side::PairedNhs`]), every body the other letter is
-    /// addressed to, so that this one, read alone, says where its twin went; `None` for a letter on its own.
+    /// For one of two letters ([`super::Side::PairedCouncil`], [`super::Side::PairedNhs`]), every body the other
+    /// letter is addressed to, so that this one, read alone, says where its twin went; `None` for a letter on its
+    /// own.
     pub(super) fn twin(&self) -> Option<String> {
         if !self.audience.paired {
             return None;
         }
         let (body, them) = if self.audience.council {
-            (self.decision.nhs_body.as_ref(), "the NHS body")
+            (
+                self.decision.nhs_body.as_ref(),
+                messages::text("letter.opening.the_nhs_body"),
+            )
         } else {
-            (self.decision.council.as_ref(), "the council")
+            (
+                self.decision.council.as_ref(),
+                messages::text("letter.opening.the_council"),
+            )
         };
         Some(match body {
             Some(body) => join_and(
@@ -142,40 +168,46 @@ impl Composer<'_> {
 
     pub(super) fn on_leaving_intro(&mut self) -> String {
         let v = self.voice.clone();
-        let (n, they, their) = (cap(&v.n), v.they, v.their);
         let d = self.qualifying;
-        let section = d.map_or("the Mental Health Act 1983", |d| d.section.describe());
+        let section = d.map_or(messages::text("letter.part.the_act"), |d| {
+            section_words(d.section)
+        });
         let since = d
             .and_then(|d| d.admitted)
-            .map(|a| format!(" since {}", a.long()))
+            .map(|a| messages::fill("letter.part.since", &[("date", &a.long())]))
             .unwrap_or_default();
         let where_now = match d.and_then(|d| d.leaving) {
-            Some(Leaving::StayedInformally) => format!(
-                "{n} was detained under {section}, and {they} {} still in hospital as an informal patient.",
-                v.be_they()
+            Some(Leaving::StayedInformally) => messages::fill(
+                "letter.opening.on_leaving.informal",
+                &v.slots(&[("section", section)]),
             ),
-            _ => format!("{n} {} been detained in hospital under {section}{since}.", v.have_n()),
+            _ => messages::fill(
+                "letter.opening.on_leaving.detained",
+                &v.slots(&[("section", section), ("since", &since)]),
+            ),
         };
-        let escorted = if d.and_then(|d| d.leaving) == Some(Leaving::EscortedLeaveOnly) {
-            format!(
-                " So far {they} have had only short, escorted leave, which does not count as leaving hospital{}.",
-                self.cite(&[CXF_2018])
-            )
-        } else {
-            String::new()
-        };
+        let mut parts = vec![where_now];
+        if d.and_then(|d| d.leaving) == Some(Leaving::EscortedLeaveOnly) {
+            let cxf = self.cite(&[CXF_2018]);
+            parts.push(messages::fill(
+                "letter.opening.on_leaving.escorted",
+                &v.slots(&[("law", &cxf)]),
+            ));
+        }
         let basis = self.cite(&[MHA_1983_S117_1]);
-        format!(
-            "{where_now}{escorted} When {they} leave hospital, {they} will be entitled to after-care under section 117{basis}. I am writing now so that {their} after-care can be planned before {they} leave, and to ask you to confirm the points set out below."
-        )
+        parts.push(messages::fill(
+            "letter.opening.on_leaving",
+            &v.slots(&[("law", &basis)]),
+        ));
+        sentences(&parts)
     }
 
     pub(super) fn may_not_apply_intro(&mut self, out_of_scope: bool) -> Block {
         let v = self.voice.clone();
-        let (n, is, them, their) = (&v.n, v.be_n(), v.them, v.their);
-        let mut text = format!(
-            "I am writing to ask you to confirm in writing whether {n} {is} entitled to after-care under section 117 of the Mental Health Act 1983."
-        );
+        let mut parts = vec![messages::fill(
+            "letter.opening.may_not_apply",
+            &v.slots(&[]),
+        )];
         let basis = self.cite(&[MHA_1983_S117_1]);
         if out_of_scope {
             let (scotland, ni) =
@@ -191,47 +223,53 @@ impl Composer<'_> {
                     });
             let mut laws = Vec::new();
             if scotland {
-                laws.push(format!("the {}", self.name(MHCTSA_2003)));
+                let law = self.name(MHCTSA_2003);
+                laws.push(messages::fill("letter.opening.the_law", &[("law", law)]));
             }
             if ni {
-                laws.push(format!("the {}", self.name(MHNIO_1986)));
+                let law = self.name(MHNIO_1986);
+                laws.push(messages::fill("letter.opening.the_law", &[("law", law)]));
             }
-            let instead = if laws.is_empty() {
-                String::new()
-            } else {
-                let is = if laws.len() > 1 {
-                    "laws that apply there are"
-                } else {
-                    "law that applies there is"
-                };
-                format!(" The {is} {}.", join_and(&laws))
-            };
-            text.push_str(&format!(
-                " {} stays in hospital, set out below, were outside England and Wales. I understand that section 117 applies only to detention under that Act in England and Wales{basis}, so it may not apply to {them}.{instead} I would be grateful if you would check your records and confirm the position.",
-                cap(their)
+            parts.push(messages::fill(
+                "letter.opening.may_not_apply.outside",
+                &v.slots(&[("law", &basis)]),
             ));
+            let laws_text = join_and(&laws);
+            match laws.len() {
+                0 => {}
+                1 => parts.push(messages::fill(
+                    "letter.opening.may_not_apply.law_there",
+                    &[("laws", &laws_text)],
+                )),
+                _ => parts.push(messages::fill(
+                    "letter.opening.may_not_apply.laws_there",
+                    &[("laws", &laws_text)],
+                )),
+            }
+            parts.push(messages::text("letter.opening.may_not_apply.check").to_owned());
         } else {
-            text.push_str(&format!(
-                " I understand that this after-care is owed to people who have been detained under section 3, 37, 45A, 47 or 48 of that Act and have then left hospital{basis}. From what I know of {their} history, set out below, section 117 may not apply to {them}, but I would be grateful if you would check your records and confirm the position."
+            parts.push(messages::fill(
+                "letter.opening.may_not_apply.not_owed",
+                &v.slots(&[("law", &basis)]),
             ));
         }
         if let Some(others) = self.twin() {
             let shared = self.cite(&[MHA_1983_S117_2]);
-            let (us, them) = if self.audience.council {
-                ("council", "NHS body")
+            let values = [("shared", shared.as_str()), ("others", others.as_str())];
+            parts.push(if self.audience.council {
+                messages::fill("letter.opening.may_not_apply.paired_council", &values)
             } else {
-                ("NHS body", "council")
-            };
-            text.push_str(&format!(
-                " The {us} shares any such duty with the {them}{shared}, so I am sending a matching letter to {others} at the same time."
-            ));
+                messages::fill("letter.opening.may_not_apply.paired_nhs", &values)
+            });
         }
         self.notes.push(if out_of_scope {
-            "The checker found that section 117 does not apply, because the stays you described were under the law of Scotland or Northern Ireland. This letter only asks the council and the NHS body to confirm the position; it does not claim after-care. For advice in Scotland, contact the Mental Welfare Commission for Scotland; in Northern Ireland, the Regulation and Quality Improvement Authority.".into()
+            messages::text("letter.notes.out_of_scope").into()
         } else {
-            "The checker found that, on what you told it, you are not owed section 117 after-care. This letter only asks the council and the NHS body to check their records and confirm the position; it does not claim after-care. Read it before you send it, and get advice if you are unsure.".into()
+            messages::text("letter.notes.not_entitled").into()
         });
-        Block::Paragraph { text }
+        Block::Paragraph {
+            text: sentences(&parts),
+        }
     }
 
     /// The person's details, with blanks to fill in.
@@ -239,29 +277,24 @@ impl Composer<'_> {
         let p = &self.request.details.person;
         let blank = || BLANK.to_owned();
         let address = address_lines(p.address.as_ref());
+        let name = field(p.name.as_ref()).unwrap_or_else(blank);
+        let born = date_of_birth(p.date_of_birth.as_ref()).unwrap_or_else(blank);
+        let address = if address.is_empty() {
+            blank()
+        } else {
+            address.join(messages::text("letter.details.address_separator"))
+        };
+        let nhs_number = field(p.nhs_number.as_ref()).unwrap_or_else(blank);
         let items = vec![
-            format!("Name: {}", field(p.name.as_ref()).unwrap_or_else(blank)),
-            format!(
-                "Date of birth: {}",
-                date_of_birth(p.date_of_birth.as_ref()).unwrap_or_else(blank)
-            ),
-            format!(
-                "Address: {}",
-                if address.is_empty() {
-                    blank()
-                } else {
-                    address.join(", ")
-                }
-            ),
-            format!(
-                "NHS number: {}",
-                field(p.nhs_number.as_ref()).unwrap_or_else(blank)
-            ),
+            messages::fill("letter.details.name", &[("value", &name)]),
+            messages::fill("letter.details.date_of_birth", &[("value", &born)]),
+            messages::fill("letter.details.address", &[("value", &address)]),
+            messages::fill("letter.details.nhs_number", &[("value", &nhs_number)]),
         ];
         let heading = if self.voice.own {
-            "My details"
+            messages::text("letter.details.heading.own")
         } else {
-            "The person this letter is about"
+            messages::text("letter.details.heading.other")
         };
         vec![
             Block::Heading {

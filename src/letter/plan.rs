@@ -1,48 +1,44 @@
 //! The requests about the after-care itself: the after-care plan and its review.
 
 use super::compose::{Composer, Mode};
+use super::voice::sentences;
 use crate::decision::FlagId;
+use crate::messages;
 use crate::sources::{COP_2015_CH33, MHA_1983_S117_6};
 
 impl Composer<'_> {
     pub(super) fn plan_request(&mut self) -> String {
         let v = self.voice.clone();
-        let (n_poss, they, their) = (&v.n_poss, v.they, v.their);
         let cop = self.cite(&[COP_2015_CH33]);
-        let definition = format!(
-            " After-care services are those that meet a need arising from or related to {their} mental disorder and reduce the risk of {their} condition getting worse{}.",
-            self.cite(&[MHA_1983_S117_6])
-        );
-        let mut ask = if self.mode == Mode::OnLeaving {
-            format!(
-                "tell me how {n_poss} after-care is being planned before {they} leave hospital and who is involved, and send me a copy of the after-care plan when it is drawn up. For each service in it, please say whether it will be provided as section 117 after-care and who will pay for it: the council, the NHS body, or both{cop}.{definition}"
-            )
+        let s117_6 = self.cite(&[MHA_1983_S117_6]);
+        let definition = messages::fill("letter.plan.definition", &v.slots(&[("law", &s117_6)]));
+        let mut parts = if self.mode == Mode::OnLeaving {
+            vec![
+                messages::fill("letter.plan.on_leaving", &v.slots(&[("law", &cop)])),
+                definition,
+            ]
         } else {
-            format!(
-                "send me a copy of {n_poss} current after-care plan. For each service in it, please say whether it is provided as section 117 after-care and who pays for it: the council, the NHS body, or both{cop}.{definition} If there is no written after-care plan, please tell me when one will be drawn up."
-            )
+            vec![
+                messages::fill("letter.plan.current", &v.slots(&[("law", &cop)])),
+                definition,
+                messages::text("letter.plan.no_plan").to_owned(),
+            ]
         };
         if self.has(FlagId::ReturnedToPrison) && self.mode != Mode::OnLeaving {
             // No court has said how after-care reaches a person in prison (s117-rules.md §4, [U]), so the letter
             // asks rather than asserts.
-            ask.push_str(&format!(
-                " Because {they} {} returned to prison, please also tell me how {their} after-care is being provided there, and how it will be planned for {their} release.",
-                v.was_they()
-            ));
+            parts.push(messages::fill("letter.plan.in_prison", &v.slots(&[])));
         }
-        self.please(&ask)
+        self.please(&sentences(&parts))
     }
 
     pub(super) fn review_request(&mut self) -> String {
         let v = self.voice.clone();
-        let (n_poss, their) = (&v.n_poss, v.their);
         let ask = if self.mode == Mode::OnLeaving {
-            format!("give me the name and contact details of the person responsible for planning {n_poss} after-care.")
+            messages::fill("letter.plan.review.on_leaving", &v.slots(&[]))
         } else {
-            format!(
-                "tell me the date of {n_poss} last after-care review and when the next one is due, and give me the name and contact details of {their} care coordinator, or of another named person I can contact about {their} after-care{}.",
-                self.cite(&[COP_2015_CH33])
-            )
+            let law = self.cite(&[COP_2015_CH33]);
+            messages::fill("letter.plan.review", &v.slots(&[("law", &law)]))
         };
         self.please(&ask)
     }

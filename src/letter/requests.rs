@@ -3,8 +3,9 @@
 
 use super::compose::{Composer, Mode};
 use super::field;
-use super::voice::{join_and, on};
+use super::voice::{join_and, on, section_words, sentences};
 use crate::case::Leaving;
+use crate::messages;
 use crate::sources::{MHA_1983_S117_1, MHA_1983_S17};
 
 impl Composer<'_> {
@@ -39,97 +40,107 @@ impl Composer<'_> {
     }
 
     /// A request: "Please {ask}", or "If I am entitled, please {ask}" when it is not known whether the person is
-    /// owed after-care.
+    /// owed after-care. `ask` is a whole request from the catalogue, without its "Please".
     pub(super) fn please(&self, ask: &str) -> String {
         if self.mode == Mode::Unsure {
-            format!(
-                "If {} {} entitled, please {ask}",
-                self.voice.n,
-                self.voice.be_n()
+            messages::fill(
+                "letter.requests.please_if_entitled",
+                &self.voice.slots(&[("ask", ask)]),
             )
         } else {
-            format!("Please {ask}")
+            messages::fill("letter.requests.please", &[("ask", ask)])
         }
     }
 
     pub(super) fn entitlement_request(&mut self) -> String {
         let v = self.voice.clone();
-        let (n, is, they, their) = (&v.n, v.be_n(), v.they, v.their);
         let basis = self.cite(&[MHA_1983_S117_1]);
         let detention = self.qualifying.map(|d| {
             let from = d
                 .admitted
-                .map(|a| format!(" from {}", a.long()))
+                .map(|a| messages::fill("letter.part.from", &[("date", &a.long())]))
                 .unwrap_or_default();
             let since = d
                 .admitted
-                .map(|a| format!(" since {}", a.long()))
+                .map(|a| messages::fill("letter.part.since", &[("date", &a.long())]))
                 .unwrap_or_default();
-            (d.section.describe(), from, since)
+            (section_words(d.section), from, since)
         });
         let (section, from, since) = detention.clone().unwrap_or((
-            "the Mental Health Act 1983",
+            messages::text("letter.part.the_act"),
             String::new(),
             String::new(),
         ));
+        let values = [
+            ("law", basis.as_str()),
+            ("section", section),
+            ("from", from.as_str()),
+            ("since", since.as_str()),
+        ];
         match self.mode {
             Mode::Unsure => {
-                let known = detention
-                    .map(|(section, from, _)| {
-                        format!(" As far as I know, it would come from {their} detention under {section}{from}.")
-                    })
-                    .unwrap_or_default();
-                format!(
-                    "Please confirm whether {n} {is} entitled to after-care under section 117. If {they} {}, please tell me which detention the duty comes from, under which section, and the date on which it arose{basis}.{known}",
-                    v.be_they()
-                )
+                let mut parts = vec![messages::fill(
+                    "letter.requests.entitlement.unsure",
+                    &v.slots(&values),
+                )];
+                if let Some((section, from, _)) = detention {
+                    parts.push(messages::fill(
+                        "letter.requests.entitlement.unsure.known",
+                        &v.slots(&[("section", section), ("from", &from)]),
+                    ));
+                }
+                sentences(&parts)
             }
-            Mode::OnLeaving => format!(
-                "Please confirm that {n} will be entitled to after-care under section 117 when {they} leave hospital, because {they} have been detained under {section}{since}{basis}."
-            ),
+            Mode::OnLeaving => {
+                messages::fill("letter.requests.entitlement.on_leaving", &v.slots(&values))
+            }
             Mode::Ended => {
-                let arose = self
-                    .decision
-                    .duty_arose
-                    .map(|d| format!(" The duty arose {}, when {they} left hospital.", on(d)))
-                    .unwrap_or_default();
-                format!(
-                    "Please confirm that {n} was entitled to after-care under section 117 after being detained under {section}{from}{basis}.{arose}"
-                )
+                let mut parts = vec![messages::fill(
+                    "letter.requests.entitlement.ended",
+                    &v.slots(&values),
+                )];
+                if let Some(d) = self.decision.duty_arose {
+                    parts.push(messages::fill(
+                        "letter.requests.entitlement.ended.arose",
+                        &v.slots(&[("date", &on(d))]),
+                    ));
+                }
+                sentences(&parts)
             }
             Mode::Entitled | Mode::MayNotApply { .. } => {
-                let most_recent = if self.readmitted { "most recent detention" } else { "detention" };
+                let detention = if self.readmitted {
+                    messages::text("letter.requests.entitlement.most_recent_detention")
+                } else {
+                    messages::text("letter.requests.entitlement.detention")
+                };
                 let leave = self.qualifying.and_then(|d| d.leaving) == Some(Leaving::S17Leave);
                 let arose = match self.decision.duty_arose {
-                    Some(d) if leave => format!(
-                        ", and that the duty arose {}, when {they} left hospital on leave under section 17 to live in the community{}",
-                        on(d),
-                        self.cite(&[MHA_1983_S17])
+                    Some(d) if leave => {
+                        let s17 = self.cite(&[MHA_1983_S17]);
+                        messages::fill(
+                            "letter.requests.entitlement.arose_on_leave",
+                            &v.slots(&[("date", &on(d)), ("law", &s17)]),
+                        )
+                    }
+                    Some(d) => messages::fill(
+                        "letter.requests.entitlement.arose",
+                        &v.slots(&[("date", &on(d))]),
                     ),
-                    Some(d) => format!(", and that the duty arose {}, when {they} left hospital", on(d)),
-                    None => ", and tell me the date from which you accept that the duty arose".into(),
+                    None => messages::text("letter.requests.entitlement.arose_unknown").to_owned(),
                 };
-                format!(
-                    "Please confirm that {n} {is} entitled to after-care under section 117 because of {their} {most_recent} under {section}{from}{arose}{basis}."
-                )
+                let mut values = values.to_vec();
+                values.extend([("detention", detention), ("arose", arose.as_str())]);
+                messages::fill("letter.requests.entitlement", &v.slots(&values))
             }
         }
     }
 
     pub(super) fn may_not_apply_requests(&mut self) -> Vec<String> {
         let v = self.voice.clone();
-        let (n, is, has, they, their, are) =
-            (&v.n, v.be_n(), v.have_n(), v.they, v.their, v.be_they());
         let mut items = vec![
-            format!(
-                "Please confirm whether your records show that {n} {has} been detained under section 3, 37, 45A, 47 or 48 of the Mental Health Act 1983 and then left hospital. If so, please confirm that {they} {are} entitled to after-care under section 117, under which section, and the date on which the duty arose."
-            ),
-            format!(
-                "If {n} {is} entitled, please tell me which council and which NHS body hold the duty, and send me a copy of {their} after-care plan."
-            ),
-            format!(
-                "If you consider that {n} {is} not entitled, please say so in writing, with your reasons, so that I can take advice."
-            ),
+            messages::fill("letter.requests.may_not_apply.records", &v.slots(&[])),
+            messages::fill("letter.requests.may_not_apply.if_entitled", &v.slots(&[])),
+            messages::fill("letter.requests.may_not_apply.if_not", &v.slots(&[])),
         ];
         let charged: Vec<String> = self
             .request
@@ -137,12 +148,15 @@ impl Composer<'_> {
             .charges
             .iter()
             .filter(|c| !c.chosen_dearer_placement_with_written_agreement)
-            .map(|c| field(c.what.as_ref()).unwrap_or_else(|| "care".into()))
+            .map(|c| {
+                field(c.what.as_ref())
+                    .unwrap_or_else(|| messages::text("letter.charges.what.care").into())
+            })
             .collect();
         if !charged.is_empty() {
-            items.push(format!(
-                "Please also explain the basis on which {n} {has} been charged for {}, and send me a copy of the financial assessment.",
-                join_and(&charged)
+            items.push(messages::fill(
+                "letter.requests.may_not_apply.charged",
+                &v.slots(&[("charges", &join_and(&charged))]),
             ));
         }
         items

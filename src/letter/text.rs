@@ -5,6 +5,7 @@
 //! long input never produces a line wider than [`WIDTH`].
 
 use super::{Block, Letter, BLANK};
+use crate::messages;
 
 /// The widest line, in characters.
 pub const WIDTH: usize = 78;
@@ -28,7 +29,12 @@ pub fn to_text(letter: &Letter) -> String {
         lines.extend(wrap(&a.name, WIDTH, "", ""));
         lines.push(BLANK.to_owned());
         if let Some(why) = &a.why {
-            lines.extend(wrap(&format!("({why})"), WIDTH, "", ""));
+            lines.extend(wrap(
+                &messages::fill("letter.addressees.why_in_brackets", &[("why", why)]),
+                WIDTH,
+                "",
+                "",
+            ));
         }
     }
     lines.push(String::new());

@@ -35,8 +35,8 @@ pub mod timeline;
 use crate::case::{Case, Detention};
 use crate::date::Date;
 use crate::decision::{
-    Body, Deadline, Decision, DutyPeriod, Entitlement, Finding, Flag, FlagId, FlagKind, PeriodEnd,
-    Reason, Refund, RuleId,
+    Body, Deadline, Decision, DetentionFinding, DutyPeriod, Entitlement, Finding, Flag, FlagId,
+    FlagKind, PeriodEnd, Reason, Refund, RuleId,
 };
 use crate::sources::Citation;
 
@@ -250,6 +250,7 @@ pub fn evaluate(case: &Case) -> Decision {
     let periods = periods(case, &out);
     let next_steps = next_steps::decide(case, entitlement, &out);
     let summary = summary(entitlement, &out);
+    let gp_practice_date = gp_practice_date(case, &out);
     let mut deadlines = out.deadlines;
     deadlines.sort_by_key(|d| d.date.map(Date::first_day));
     Decision {
@@ -264,6 +265,8 @@ pub fn evaluate(case: &Case) -> Decision {
         periods,
         refund: out.refund,
         deadlines,
+        detentions: detention_findings(case),
+        gp_practice_date,
         next_steps,
         rules_version: RULES_VERSION,
         law_date: LAW_DATE,
@@ -347,6 +350,40 @@ fn summary(entitlement: Entitlement, out: &Outcome) -> String {
             "Section 117 does not apply: you were detained under the law of Scotland or Northern Ireland.".to_owned()
         }
     }
+}
+
+/// What the rules make of each detention: whether it qualifies, and the councils in its facts as recognised.
+fn detention_findings(case: &Case) -> Vec<DetentionFinding> {
+    let named = |typed: Option<&String>| {
+        typed
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| responsible_council::recognise(t))
+    };
+    case.detentions
+        .iter()
+        .map(|d| {
+            let lived = named(d.lived_before.council.as_ref());
+            DetentionFinding {
+                qualifying: jurisdiction::is_mha_1983(d.detained_in)
+                    && qualifying_detention::is_qualifying(d),
+                council_lived_in_via: lived.as_ref().and_then(|n| n.note.clone()),
+                council_lived_in: lived.map(|n| n.name),
+                placed_by_council: named(d.lived_before.placed_by.as_ref()).map(|n| n.name),
+            }
+        })
+        .collect()
+}
+
+/// 1 July 2022, when the run of detentions behind the current duty ([`readmission::chain_start`]) began before
+/// it: the day whose GP practice decides the integrated care board (SI 2022/635).
+fn gp_practice_date(case: &Case, out: &Outcome) -> Option<Date> {
+    let index = out.qualifying.filter(|&i| i < case.detentions.len())?;
+    let start = readmission::chain_start(case, &out.timeline, index);
+    case.detentions
+        .get(start)
+        .and_then(|d| d.admitted)
+        .filter(|a| a.first_day() < responsible_nhs_body::ICBS_ESTABLISHED)
+        .map(|_| Date::exact(responsible_nhs_body::ICBS_ESTABLISHED))
 }
 
 #[cfg(test)]
