@@ -66,6 +66,11 @@ export function questionPage(questions, o) {
   const single = questions.length === 1;
   const title = single ? questions[0].question : questions[0].page_title || questions[0].question;
   const bindings = questions.map((q) => ({ path: q.path, question: q, control: control(q, { ...o, heading: single && !o.dense }) }));
+  // Each field says which fact it asks (for hosts' scripts and the browser tests), never shown.
+  for (const b of bindings) {
+    b.control.el.setAttribute('data-path', b.path);
+    b.control.el.setAttribute('data-kind', b.question.kind);
+  }
   const body = [];
   if (!single && !o.dense) {
     body.push(

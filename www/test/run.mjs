@@ -181,50 +181,61 @@ async function combo(page, label, typed, pick) {
   }
 }
 
-/**
- * Answers one stay in hospital, page by page, checking each question is the one expected.
- * @param {import('playwright-core').Page} page
- */
-async function stay(page, s) {
-  await answer(page, s.hospital || 'England', 'Which country was the hospital in?');
-  if (s.hospital === 'Scotland' || s.hospital === 'Northern Ireland') {
-    await heading(page, /Where did you live just before/);
-    await answer(page, s.lived || s.hospital);
-  } else {
-    await page.getByRole('heading', { name: /^Which section/ }).waitFor();
-    if (s.moreSection) await page.getByText('Show other sections').click();
-    await answer(page, s.section);
-    if (s.recall) {
-      await page.getByRole('heading', { name: /recall/ }).waitFor();
-      await answer(page, s.recall);
+/** Fills one field of a page (a `[data-path]` group) with the answer `v` in the interview's form (undefined: left
+ * blank, or "not sure" / "I do not know" where the page offers it). */
+async function fillField(field, kind, v) {
+  if (kind === 'choice' || kind === 'yes_no' || kind === 'yes_no_not_sure') {
+    let value = v;
+    if (value === undefined || value === '') {
+      if (kind === 'yes_no') value = 'no';
+      else if (kind === 'yes_no_not_sure') value = 'not_sure';
+      else value = (await field.locator('input[value="__unknown"]').count()) ? '__unknown' : 'unknown';
     }
-    await page.getByRole('heading', { name: /^Where did you live just before/ }).waitFor();
-    await answer(page, s.lived || 'England');
-    if (s.council !== undefined) {
-      await heading(page, 'Which council area did you live in?');
-      if (s.council === null) await tick(page, 'I’m not sure which council');
-      else await combo(page, 'Which council area did you live in?', s.councilTyped || s.council, s.councilTyped === s.council ? null : s.council);
-      await next(page);
-      await heading(page, 'Did any of these apply to where you were living?');
-      await tick(page, 'None of these');
-      await next(page);
-    }
-    if (s.leaving) {
-      await answer(page, s.leaving, 'How did this stay end?');
-    }
-  }
-  await heading(page, 'When were you in hospital?');
-  if (s.stopAtDates) return;
-  if (s.admitted) await date(page, 'When did this stay begin?', s.admitted);
-  if (s.left) await date(page, s.leftLegend || 'When did you leave hospital?', s.left);
-  if (s.hospitalName) await page.getByLabel('Name of the hospital (optional)').fill(s.hospitalName);
-  await next(page);
+    await field.locator(`input[type="radio"][value="${value}"]`).check();
+  } else if (kind === 'date') {
+    const [y = '', m = '', d = ''] = (v || '').split('-');
+    const boxes = field.locator('input');
+    await boxes.nth(0).fill(d ? String(Number(d)) : '');
+    await boxes.nth(1).fill(m ? String(Number(m)) : '');
+    await boxes.nth(2).fill(y);
+  } else if (kind === 'council' || kind === 'nhs_body') {
+    if (v) {
+      await field.getByRole('combobox').fill(v);
+      await field.getByRole('combobox').press('Escape');
+    } else if (await field.getByRole('checkbox').count()) await field.getByRole('checkbox').check();
+  } else if (v !== undefined) await field.locator('input, textarea').first().fill(v);
 }
 
-/** Answers the "another stay?" page. */
-async function moreStays(page, yes) {
-  await page.getByRole('heading', { name: /^You have told us about \d+ stays? in hospital$/ }).waitFor();
-  await answer(page, yes ? 'Yes' : 'No');
+/**
+ * Answers the journey page by page from `facts` (`{ path: answer }`, in the interview's form: `2025-01-05`,
+ * `section 3` as `'3'`), until "Check your answers" (or the page whose first field is `until`). Returns the paths
+ * asked, in order. `onPage(key)` runs on each page before it is answered.
+ */
+async function walk(page, facts, { until, onPage } = {}) {
+  const asked = [];
+  for (let n = 0; n < 80; n++) {
+    await page.waitForFunction(() => document.querySelector('s117-checker .s117-page [data-path]') || [...document.querySelectorAll('s117-checker h2')].some((e) => e.textContent === 'Check your answers'));
+    const fields = page.locator('s117-checker .s117-page [data-path]');
+    const count = await fields.count();
+    if (!count) return asked;
+    const key = await fields.first().getAttribute('data-path');
+    if (until && key === until) return asked;
+    if (onPage) await onPage(key);
+    for (let i = 0; i < count; i++) {
+      const f = fields.nth(i);
+      const path = await f.getAttribute('data-path');
+      asked.push(path);
+      await fillField(f, await f.getAttribute('data-kind'), facts[path]);
+    }
+    await next(page);
+    await page.waitForFunction((k) => {
+      const el = document.querySelector('s117-checker .s117-page [data-path]');
+      return !el || el.dataset.path !== k || document.querySelector('s117-checker .js-s117-error-summary:not([hidden])');
+    }, key);
+    const problem = page.locator('s117-checker .js-s117-error-summary:not([hidden])');
+    if (await problem.count()) return asked;
+  }
+  throw new Error(`the journey did not end: ${asked.join(', ')}`);
 }
 
 /** Goes from "check your answers" to the result and returns the summary, the named bodies and the decision. */
