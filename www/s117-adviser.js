@@ -2,30 +2,62 @@
 // and the "Screen many enquiries" section (which imports ./screen/screen.js when opened).
 // Imported by s117-checker.js only when the adviser view is shown.
 //
-// The form is the core's interview drawn densely: every fact the answers so far make relevant (`interview().form`),
-// each with its short label, redrawn when an answer makes more (or fewer) facts relevant. It knows no rule.
-//
-// Not a module to import yourself: `install()` adds these methods to the element's class; the helpers it shares
-// with s117-checker.js come from s117-controls.js. The house rules of s117-checker.js hold here too (user text only as textContent).
+// Not a module to import yourself: `install()` adds these methods to the element's class, with the helpers they
+// share with s117-checker.js. The house rules of s117-checker.js hold here too (user text only as textContent).
 
-import { UNKNOWN, append, comboField, coreSlot, debounce, errorSlot, h, mixin, textField } from './s117-controls.js';
+/** What this part uses of s117-checker.js, handed over by `install()`. */
+let ENDING_REASONS, HOSPITAL_COUNTRIES, LEAVINGS, LIVED_COUNTRIES, LIVES_NOW_COUNTRIES, SECTIONS, UNKNOWN, append,
+  checkboxes, comboField, coreSlot, debounce, errorSlot, h, isContractDate, newStay, setPath, textField, vh;
 
 /**
  * Adds this part's methods to the element's class.
  * @param {typeof HTMLElement} Checker the class to add them to
+ * @param {Record<string, any>} kit the helpers of s117-checker.js
  */
-export function install(Checker) {
-  mixin(Checker, AdviserPart);
+export function install(Checker, kit) {
+  ({
+    ENDING_REASONS, HOSPITAL_COUNTRIES, LEAVINGS, LIVED_COUNTRIES, LIVES_NOW_COUNTRIES, SECTIONS, UNKNOWN,
+    append, checkboxes, comboField, coreSlot, debounce, errorSlot, h, isContractDate, newStay, setPath,
+    textField, vh
+  } = kit);
+  kit.mixin(Checker, AdviserPart);
 }
 
 /** The screen of many enquiries (adviser view), imported only when it is opened. */
 const SCREEN_URL = new URL('./screen/screen.js', import.meta.url);
 
-/** A date typed in one box (adviser view), read by the core: 2023-05-14, 2023-05 or 2023. */
-function dateBox(o) {
-  const f = textField({ id: o.id, label: o.label, value: o.value, width: '10', spellcheck: false, inputmode: 'text' });
+/**
+ * Reads a date typed in one box (adviser view): 2023-05-14, 2023-05, 2023, 14/5/2023, 5/2023.
+ * @param {string} s
+ * @returns {string|undefined|null} the contract date, undefined when blank, null when not a date
+ */
+function parseLooseDate(s) {
+  const t = s.trim();
+  if (!t) return undefined;
+  let m = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(t);
+  let y;
+  let mo;
+  let d;
+  if (m) [, y, mo, d] = m;
+  else if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t))) [, d, mo, y] = m;
+  else if ((m = /^(\d{1,2})[-/.](\d{4})$/.exec(t))) [, mo, y] = m;
+  else return null;
+  const out = [y, mo && mo.padStart(2, '0'), d && d.padStart(2, '0')].filter(Boolean).join('-');
+  return isContractDate(out) ? out : null;
+}
+
+/** A one-box date for the adviser view. */
+function looseDateField(o) {
+  const f = textField({ id: o.id, label: o.label, value: o.value, width: '10', spellcheck: false, inputmode: 'text', hint: o.hint });
   f.input.setAttribute('placeholder', 'YYYY-MM-DD');
-  return f;
+  return {
+    ...f,
+    get() {
+      const v = parseLooseDate(f.input.value);
+      if (v === null) return { error: `${o.label}: enter a date like 2023-05-14, 14/5/2023, 2023-05 or 2023` };
+      return { value: v };
+    },
+  };
 }
 
 /** A select (adviser view). Options: { value, label }; UNKNOWN maps to undefined. */
@@ -115,36 +147,59 @@ class AdviserPart {
 
   _renderAdviser(focus) {
     this._forgetWaiting();
-    const active = this.ownerDocument.activeElement;
-    const activeId = active && this.contains(active) ? active.id : null;
     this.$page.textContent = '';
-    const iv = this._interview();
+    const c = this._c;
+    if (!c.detentions.length) c.detentions.push(newStay());
+    for (const d of c.detentions) {
+      if (!d.detained_in) d.detained_in = 'england';
+      if (!d.lived_before) d.lived_before = {};
+      if (!d.lived_before.country) d.lived_before.country = 'england';
+    }
+    this._adv = [];
+    const bind = (path, control, apply) => {
+      this._adv.push({ path, control, apply });
+      return control.el;
+    };
+    const id = (p) => this._id(p);
     const headingId = `${this._uid}-adviser-heading`;
     const $form = h('form', { class: 's117-form s117-adviser__form', novalidate: true, 'aria-labelledby': headingId });
-    this._adv = [];
-    this._advPaths = '';
-    const groups = [];
-    if (iv) {
-      this._advPaths = iv.form.map((q) => q.path).join('|');
-      for (const q of iv.form) {
-        const stay = /^detentions\[(\d+)\]\./.exec(q.path);
-        const charge = /^charges\[(\d+)\]\./.exec(q.path);
-        const key = stay ? `stay-${stay[1]}` : charge ? `charge-${charge[1]}` : 'now';
-        const title = stay ? `Stay ${Number(stay[1]) + 1}` : charge ? `Charge ${Number(charge[1]) + 1}` : 'Now and since leaving hospital';
-        let group = groups.find((g) => g.key === key);
-        if (!group) groups.push((group = { key, title, fields: [] }));
-        const control = this._adviserControl(q);
-        this._adv.push({ path: q.path, control });
-        group.fields.push(control.el);
-      }
-    }
+    const $stays = c.detentions.map((d, i) => this._adviserStay(d, i, bind, id));
+    const ln = c.lives_now || {};
+    const ae = c.aftercare_ended || {};
+    const charges = (c.charges || []).map((ch, k) => {
+      const P = (n) => `charges[${k}].${n}`;
+      return h(
+        'fieldset',
+        { class: 's117-fieldset s117-adviser__group' },
+        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--s', tabindex: '-1', id: id(`charges[${k}]`), text: `Charge ${k + 1}` }),
+        h('div', { class: 's117-adviser__grid' },
+          bind(P('what'), textField({ id: id(P('what')), label: 'What for', value: ch.what, maxlength: 200 })),
+          bind(P('since'), looseDateField({ id: id(P('since')), label: 'Since', value: ch.since })),
+          bind(P('until'), looseDateField({ id: id(P('until')), label: 'Until (blank: continues)', value: ch.until })),
+          bind(P('chosen_dearer_placement_with_written_agreement'), singleCheckbox({ id: id(P('chosen_dearer_placement_with_written_agreement')), label: 'Top-up for a chosen dearer placement, agreed in writing', checked: ch.chosen_dearer_placement_with_written_agreement === true }))),
+        h('button', { class: 's117-button s117-button--secondary s117-button--small', type: 'button', onclick: () => this._adviserStructure(() => this._c.charges.splice(k, 1), 'add-charge') }, 'Remove', vh(` charge ${k + 1}`)),
+      );
+    });
     append($form, [
       h('h2', { class: 's117-heading-m js-s117-focus', id: headingId, tabindex: '-1', text: 'Case details' }),
-      h('p', { class: 's117-hint', text: 'Every change is checked at once. Dates may be exact (2023-05-14), a month (2023-05) or a year (2023). Stays oldest first. Fields appear as the answers make them matter.' }),
-      iv ? null : h('p', { class: 's117-body', text: 'The form appears when the rules have loaded.' }),
-      groups.map((g) => h('fieldset', { class: 's117-fieldset s117-adviser__group' },
-        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: g.title }),
-        h('div', { class: 's117-adviser__grid' }, g.fields))),
+      h('p', { class: 's117-hint', text: 'Every change is checked at once. Dates may be exact (2023-05-14 or 14/5/2023), a month (2023-05) or a year (2023). List stays oldest first. For section 17 leave, “Left hospital” is the day the leave began. “Placed there by” is a council that arranged where the person lived.' }),
+      $stays,
+      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button s117-button--secondary s117-button--small js-s117-add-stay', type: 'button', text: 'Add a stay', onclick: () => this._adviserStructure(() => this._c.detentions.push({ detained_in: 'england', section: 'unknown', lived_before: { country: 'england' } }), `detentions[${c.detentions.length}]`) })),
+      h('fieldset', { class: 's117-fieldset s117-adviser__group' },
+        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Now and since leaving hospital' }),
+        h('div', { class: 's117-adviser__grid' },
+          bind('lives_now.country', selectField({ id: id('lives_now.country'), label: 'Lives now', options: [{ value: UNKNOWN, label: 'Not given' }, ...LIVES_NOW_COUNTRIES], value: ln.country })),
+          bind('lives_now.council', comboField({ id: id('lives_now.council'), label: 'Council now', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: ln.council, note: (v) => (this._opts ? this._opts.districtNote(v) : null) })),
+          bind('gp_icb_on_1_july_2022', comboField({ id: id('gp_icb_on_1_july_2022'), label: 'GP’s ICB on 1 July 2022', options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies', value: c.gp_icb_on_1_july_2022 })),
+          bind('specialised_aftercare', singleCheckbox({ id: id('specialised_aftercare'), label: 'After-care includes an NHS England specialised service', checked: c.specialised_aftercare === true })),
+          bind('aftercare_ended.reason', selectField({ id: id('aftercare_ended.reason'), label: 'After-care ended because', options: [{ value: UNKNOWN, label: 'Not ended' }, ...ENDING_REASONS], value: ae.reason })),
+          bind('aftercare_ended.date', looseDateField({ id: id('aftercare_ended.date'), label: 'Told it ended on', value: ae.date })),
+          bind('aftercare_ended.joint_written_decision', selectField({ id: id('aftercare_ended.joint_written_decision'), label: 'Joint written decision', options: [{ value: UNKNOWN, label: 'Not known' }, { value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }], value: ae.joint_written_decision === undefined ? undefined : String(ae.joint_written_decision) }), (obj, v) => setPath(obj, 'aftercare_ended.joint_written_decision', v === undefined ? undefined : v === 'true')),
+        )),
+      h('fieldset', { class: 's117-fieldset s117-adviser__group' },
+        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Charges for care' }),
+        charges.length ? charges : h('p', { class: 's117-body', text: 'No charges entered.' }),
+        h('div', { class: 's117-button-group' }, h('button', { class: 's117-button s117-button--secondary s117-button--small', type: 'button', text: 'Add a charge', onclick: () => this._adviserStructure(() => { this._c.charges = this._c.charges || []; this._c.charges.push({}); }, `charges[${(c.charges || []).length}]`) }))),
     ]);
     $form.addEventListener('input', debounce(() => this._adviserEvaluate(false), 250));
     $form.addEventListener('change', () => this._adviserEvaluate(true));
@@ -155,54 +210,85 @@ class AdviserPart {
     this.$result = h('div', { class: 's117-adviser__result-body' });
     this._advSlot = coreSlot();
     this.$page.append(h('div', { class: 's117-adviser' }, $form, h('div', { class: 's117-adviser__result' }, this._advSlot.el, this.$result)));
-    if (!iv) this._need(() => this._renderAdviser(false), { slot: this._advSlot });
-    else this._adviserEvaluate(false);
-    const $again = activeId ? this.querySelector(`#${CSS.escape(activeId)}`) : null;
-    if ($again) $again.focus();
-    else if (focus) $form.querySelector('.js-s117-focus').focus();
+    this._adviserEvaluate(false);
+    if (focus) $form.querySelector('.js-s117-focus').focus();
   }
 
-  /** The dense control for one question of the interview: a select, a one-box date, a combobox or a text box. */
-  _adviserControl(q) {
-    const id = this._id(q.path);
-    const value = q.answer === undefined || q.answer === null ? '' : q.answer;
-    switch (q.kind) {
-      case 'choice':
-      case 'yes_no':
-      case 'yes_no_not_sure':
-        return selectField({ id, label: q.label, options: [{ value: UNKNOWN, label: q.blank || 'Not known' }, ...q.options.filter((o) => o.value !== 'not_sure')], value: value || undefined });
-      case 'date':
-        return dateBox({ id, label: q.label, value });
-      case 'council':
-      case 'nhs_body':
-        return comboField({
-          id,
-          label: q.label,
-          options: () => this._opts && (q.kind === 'council' ? this._opts.councils.all : this._opts.nhs),
-          load: () => this._whenCore(),
-          listName: q.kind === 'council' ? 'councils' : 'NHS bodies',
-          value,
-          note: q.kind === 'council' ? (v) => (this._opts ? this._opts.districtNote(v) : null) : undefined,
-        });
-      default:
-        return textField({ id, label: q.label, value, maxlength: 200, inputmode: q.kind === 'money' ? 'decimal' : undefined });
-    }
+  _adviserStay(d, i, bind, id) {
+    const P = (n) => `detentions[${i}].${n}`;
+    const lb = d.lived_before || {};
+    const recallOptions = [
+      { value: UNKNOWN, label: 'Not a recall' },
+      { value: 'cto_revoked', label: 'CTO recall, order revoked' },
+      { value: 'cto_recall_not_revoked', label: 'CTO recall, not revoked' },
+      { value: 'conditional_discharge_recall', label: 'Conditional discharge recall' },
+    ];
+    return h(
+      'fieldset',
+      { class: 's117-fieldset s117-adviser__group s117-adviser__stay' },
+      h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', tabindex: '-1', id: id(`detentions[${i}]`), text: `Stay ${i + 1}` }),
+      h('div', { class: 's117-adviser__grid' },
+        bind(P('detained_in'), selectField({ id: id(P('detained_in')), label: 'Hospital in', options: HOSPITAL_COUNTRIES, value: d.detained_in })),
+        bind(P('section'), selectField({ id: id(P('section')), label: 'Section', options: SECTIONS.map((o) => ({ value: o.value, label: o.label })), value: d.section || 'unknown' })),
+        bind(P('recall'), selectField({ id: id(P('recall')), label: 'Recall', options: recallOptions, value: d.recall })),
+        bind(P('admitted'), looseDateField({ id: id(P('admitted')), label: 'Admitted', value: d.admitted })),
+        bind(P('leaving'), selectField({ id: id(P('leaving')), label: 'How it ended', options: [{ value: UNKNOWN, label: 'Not known' }, ...LEAVINGS.filter((o) => o.value !== UNKNOWN)], value: d.leaving })),
+        bind(P('section_ended'), looseDateField({ id: id(P('section_ended')), label: 'Section ended', value: d.section_ended })),
+        bind(P('left_hospital'), looseDateField({ id: id(P('left_hospital')), label: 'Left hospital', value: d.left_hospital })),
+        bind(P('cto_ended'), looseDateField({ id: id(P('cto_ended')), label: 'CTO ended', value: d.cto_ended })),
+        bind(P('lived_before.country'), selectField({ id: id(P('lived_before.country')), label: 'Lived before in', options: LIVED_COUNTRIES, value: lb.country })),
+        bind(P('lived_before.council'), comboField({ id: id(P('lived_before.council')), label: 'Council lived in before', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: lb.council, note: (v) => (this._opts ? this._opts.districtNote(v) : null) })),
+        bind(P('lived_before.placed_by'), comboField({ id: id(P('lived_before.placed_by')), label: 'Placed there by', options: () => this._opts && this._opts.councils.all, load: () => this._whenCore(), listName: 'councils', value: lb.placed_by })),
+        bind(P('gp_icb'), comboField({ id: id(P('gp_icb')), label: 'GP’s ICB at admission', options: () => this._opts && this._opts.nhs, load: () => this._whenCore(), listName: 'NHS bodies', value: d.gp_icb })),
+        bind(P('hospital'), textField({ id: id(P('hospital')), label: 'Hospital name', value: d.hospital, maxlength: 200 })),
+        h('div', { class: 's117-adviser__checks' },
+          bind(P('lived_before.lacked_capacity'), singleCheckbox({ id: id(P('lived_before.lacked_capacity')), label: 'Lacked capacity to decide where to live', checked: lb.lacked_capacity === true })),
+          bind(P('lived_before.required_by_discharge_condition'), singleCheckbox({ id: id(P('lived_before.required_by_discharge_condition')), label: 'Residence required by a discharge condition', checked: lb.required_by_discharge_condition === true })),
+          bind(P('lived_before.informal_in_hospital_after_losing_home'), singleCheckbox({ id: id(P('lived_before.informal_in_hospital_after_losing_home')), label: 'Informal in-patient whose home had gone', checked: lb.informal_in_hospital_after_losing_home === true })),
+          bind(P('nhs_england_secure_service'), singleCheckbox({ id: id(P('nhs_england_secure_service')), label: 'Secure service arranged by NHS England', checked: d.nhs_england_secure_service === true })))),
+      this._c.detentions.length > 1
+        ? h('button', { class: 's117-button s117-button--secondary s117-button--small', type: 'button', onclick: () => this._adviserStructure(() => this._c.detentions.splice(i, 1), 'add-stay') }, 'Remove', vh(` stay ${i + 1}`))
+        : null,
+    );
   }
 
-  /** Reads the adviser form into the answers: every field shown is answered (blank: not known). */
+  /** Applies a change to the number of stays or charges, keeping what has been typed, and redraws the form. */
+  _adviserStructure(change, focusPath) {
+    this._adviserRead();
+    change();
+    this._decision = null;
+    this._renderAdviser(false);
+    const $target = focusPath === 'add-stay' ? this.querySelector('.js-s117-add-stay') : focusPath === 'add-charge' ? this.querySelector('.js-s117-focus') : this.querySelector(`#${CSS.escape(this._id(focusPath))}`);
+    if ($target) $target.focus();
+  }
+
+  /** Reads the adviser form into the answers; returns the fields that could not be read. */
   _adviserRead() {
+    const c = { detentions: this._c.detentions.map(() => ({ lived_before: {} })) };
+    if (this._c.charges && this._c.charges.length) c.charges = this._c.charges.map(() => ({}));
+    const errors = [];
     for (const b of this._adv || []) {
       const r = b.control.get();
-      this._a[b.path] = r.value === undefined || r.value === null ? '' : String(r.value).trim();
+      if (r.error) {
+        errors.push({ binding: b, message: r.error });
+        continue;
+      }
+      if (b.apply) b.apply(c, r.value);
+      else setPath(c, b.path, r.value);
     }
+    if (c.lives_now && !c.lives_now.country) delete c.lives_now;
+    if (c.aftercare_ended && !c.aftercare_ended.reason) delete c.aftercare_ended;
+    if (c.charges) c.charges.forEach((ch) => { if (ch.chosen_dearer_placement_with_written_agreement === undefined) ch.chosen_dearer_placement_with_written_agreement = false; });
+    this._c = c;
     this._persist();
+    return errors;
   }
 
-  /** Reads, checks and shows the result beside the form (adviser view); redraws the form when it asks more or less. */
+  /** Reads, checks and shows the result beside the form (adviser view). */
   _adviserEvaluate(showErrors) {
     if (!this._adv) return;
     for (const b of this._adv) b.control.setError(null);
-    this._adviserRead();
+    const readErrors = this._adviserRead();
     if (!this._core || !this._hasPart('answer')) {
       // Shown until the rules have loaded; then the result replaces it.
       this.$result.textContent = '';
@@ -210,27 +296,18 @@ class AdviserPart {
       this._need(() => this._adviserEvaluate(showErrors), { slot: this._advSlot, parts: ['answer'] });
       return;
     }
-    const iv = this._interview();
-    if (iv.form.map((q) => q.path).join('|') !== this._advPaths) {
-      this._renderAdviser(false);
-      return;
-    }
     const result = this._evaluate();
     const previous = this._shownEntitlement;
     this.$result.textContent = '';
     const errors = [];
-    for (const q of iv.form) {
-      if (!q.invalid) continue;
-      const b = this._adv.find((x) => x.path === q.path);
-      errors.push({ id: b ? b.control.focusId() : '', message: `${q.label}: ${q.error}`, binding: b, field: q.path });
-    }
+    if (showErrors) for (const e of readErrors) errors.push({ id: e.binding.control.focusId(), message: e.message, binding: e.binding });
     if (!result.ok) {
       for (const err of result.errors) {
         const b = this._adv.find((x) => x.path === err.field);
         errors.push({ id: b ? b.control.focusId() : '', message: err.message, binding: b, field: err.field });
       }
     }
-    for (const e of errors) if (e.binding && showErrors !== null) e.binding.control.setError(e.message);
+    for (const e of errors) if (e.binding) e.binding.control.setError(e.message);
     if (errors.length) {
       const summary = this._errorSummary();
       this.$result.append(summary.el);
@@ -244,4 +321,13 @@ class AdviserPart {
       this.$result.append(h('p', { class: 's117-body', text: 'Fix the problems above to see the result.' }));
     }
   }
+}
+
+/** A single checkbox (adviser view) that reads as true or undefined. */
+function singleCheckbox(o) {
+  const $input = h('input', { class: 's117-checkboxes__input', id: o.id, type: 'checkbox', checked: Boolean(o.checked) });
+  const $group = h('div', { class: 's117-form-group s117-checkboxes s117-checkboxes--small' });
+  const slot = errorSlot($group, o.id, () => [$input]);
+  append($group, [slot.$msg, h('div', { class: 's117-checkboxes__item' }, $input, h('label', { class: 's117-label s117-checkboxes__label', for: o.id, text: o.label }))]);
+  return { el: $group, input: $input, focusId: () => o.id, get: () => ({ value: $input.checked ? true : undefined }), setError: slot.set };
 }

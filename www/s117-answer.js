@@ -2,17 +2,26 @@
 // form). Imported by s117-checker.js when first needed, and fetched in the background once the rules have loaded, so
 // the first question never waits for it. The letter is another part (s117-letter.js), loaded with the result.
 //
-// Not a module to import yourself: `install()` adds these methods to the element's class; the helpers it shares
-// with s117-checker.js come from s117-controls.js. The house rules of s117-checker.js hold here too (user text only as textContent).
+// Not a module to import yourself: `install()` adds these methods to the element's class, with the helpers they
+// share with s117-checker.js. The house rules of s117-checker.js hold here too (user text only as textContent).
 
-import { PART_TEXTS, append, coreSlot, firstDay, h, longDate, mixin, vh } from './s117-controls.js';
+/** What this part uses of s117-checker.js, handed over by `install()`. */
+let CIRCUMSTANCES, ENDING_REASONS, HOSPITAL_COUNTRIES, LEAVINGS, LIVED_COUNTRIES, LIVES_NOW_COUNTRIES, PART_TEXTS,
+  RECALLS_CD, RECALLS_CTO, SECTIONS, append, coreSlot, firstDay, getPath, gpQuestion, h, hasLeft, isComplete, isEW,
+  labelOf, longDate, newStay, vh;
 
 /**
  * Adds this part's methods to the element's class.
  * @param {typeof HTMLElement} Checker the class to add them to
+ * @param {Record<string, any>} kit the helpers of s117-checker.js
  */
-export function install(Checker) {
-  mixin(Checker, AnswerPart);
+export function install(Checker, kit) {
+  ({
+    CIRCUMSTANCES, ENDING_REASONS, HOSPITAL_COUNTRIES, LEAVINGS, LIVED_COUNTRIES, LIVES_NOW_COUNTRIES,
+    PART_TEXTS, RECALLS_CD, RECALLS_CTO, SECTIONS, append, coreSlot, firstDay, getPath, gpQuestion, h, hasLeft,
+    isComplete, isEW, labelOf, longDate, newStay, vh
+  } = kit);
+  kit.mixin(Checker, AnswerPart);
 }
 
 const FINDING_LABELS = {
@@ -82,58 +91,96 @@ function pounds(n) {
   return `£${Math.round(Number(n) || 0).toLocaleString('en-GB')}`;
 }
 
-/**
- * An answer as check your answers shows it: a choice's words, a date written out, pounds with their sign, and
- * "Not known" for a blank.
- * @param {any} q a question of the interview's form, with its `answer`
- */
-function shown(q) {
-  if (q.answer === '') return q.blank || 'Not known';
-  const option = (q.options || []).find((o) => o.value === q.answer);
-  if (option) return option.label;
-  if (q.kind === 'date') return longDate(q.answer);
-  if (q.kind === 'money') return `£${q.answer}`;
-  return q.answer;
-}
-
 /** The results that offer a letter asking the council and the NHS body to confirm them. */
 const LETTER_FOR = new Set(['entitled', 'entitled_on_leaving_hospital', 'ended', 'undetermined']);
 
 /** The methods this part adds to S117Checker. */
 class AnswerPart {
   _renderCheck() {
-    const iv = this._interview();
-    if (!iv) {
-      append(this.$page, [h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: 'Check your answers' })]);
-      this._needCore(() => this._renderStep(false));
-      return;
-    }
-    // The facts the interview asked, grouped by stay, by charge, and the rest.
+    const c = this._c;
+    const m = this._m;
+    const steps = this._steps();
+    const has = (s) => steps.includes(s);
     const groups = [];
-    const groupOf = (path) => {
-      const stay = /^detentions\[(\d+)\]\./.exec(path);
-      if (stay) return { key: `stay-${stay[1]}`, title: this._caption(path), suffix: ` for stay ${Number(stay[1]) + 1}` };
-      const charge = /^charges\[(\d+)\]\./.exec(path);
-      if (charge) return { key: `charge-${charge[1]}`, title: `Charge ${Number(charge[1]) + 1}`, suffix: ` for charge ${Number(charge[1]) + 1}` };
-      return { key: 'since', title: 'Since you left hospital', suffix: '' };
+    const notAnswered = 'Not answered';
+    c.detentions.forEach((d, i) => {
+      const rows = [];
+      const row = (key, value, step) => {
+        if (has(step)) rows.push({ key, value, step });
+      };
+      const lb = d.lived_before || {};
+      row('Country of the hospital', d.detained_in ? labelOf(HOSPITAL_COUNTRIES, d.detained_in) : notAnswered, `stay/${i}/hospital`);
+      row('Section', d.section ? labelOf(SECTIONS, d.section) : notAnswered, `stay/${i}/section`);
+      row('Recall', d.recall ? labelOf([...RECALLS_CTO, ...RECALLS_CD], d.recall) : m.answered[`stay/${i}/recall`] ? 'No, it was a new detention' : notAnswered, `stay/${i}/recall`);
+      row('Lived just before', lb.country ? labelOf(LIVED_COUNTRIES, lb.country) : notAnswered, `stay/${i}/lived`);
+      row('Council area', lb.council || (m.answered[`stay/${i}/council`] ? 'Not sure' : notAnswered), `stay/${i}/council`);
+      const circ = CIRCUMSTANCES.filter((o) => (o.key === 'placed_by' ? lb.placed_by : lb[o.key] === true)).map((o) => (o.key === 'placed_by' ? `${o.label}: ${lb.placed_by}` : o.label));
+      row('Your living situation', circ.length ? circ : m.answered[`stay/${i}/circumstances`] ? 'None of these' : notAnswered, `stay/${i}/circumstances`);
+      row('How it ended', d.leaving ? labelOf(LEAVINGS, d.leaving) : m.answered[`stay/${i}/leaving`] ? 'I don’t know' : notAnswered, `stay/${i}/leaving`);
+      const dates = [`Began: ${d.admitted ? longDate(d.admitted) : 'not known'}`];
+      if (d.section_ended) dates.push(`Section ended: ${longDate(d.section_ended)}`);
+      if (d.left_hospital) dates.push(`${d.leaving === 's17_leave' ? 'Leave began' : 'Left hospital'}: ${longDate(d.left_hospital)}`);
+      else if (hasLeft(d) || d.leaving === undefined || d.leaving === 'stayed_informally') dates.push(`${d.leaving === 's17_leave' ? 'Leave began' : 'Left hospital'}: not known`);
+      if (d.leaving === 'cto') dates.push(d.cto_ended ? `CTO ended: ${longDate(d.cto_ended)}` : 'CTO: not ended');
+      if (d.hospital) dates.push(`Hospital: ${d.hospital}`);
+      row('Dates', dates, `stay/${i}/dates`);
+      groups.push({ title: c.detentions.length === 1 ? 'Your stay in hospital' : `Stay ${i + 1}`, rows, suffix: c.detentions.length === 1 ? '' : ` for stay ${i + 1}`, stay: c.detentions.length > 1 ? i : null });
+    });
+    const rows = [];
+    const row = (key, value, step) => {
+      if (has(step)) rows.push({ key, value, step });
     };
-    const unanswered = iv.form.filter((q) => q.answer === undefined || q.answer === null).length;
-    for (const q of iv.form) {
-      if (q.answer === undefined || q.answer === null) continue;
-      const g = groupOf(q.path);
-      let group = groups.find((x) => x.key === g.key);
-      if (!group) groups.push((group = { ...g, rows: [] }));
-      group.rows.push({ key: q.label, value: shown(q), page: q.page });
+    const ln = c.lives_now || {};
+    row('Where you live now', ln.country ? labelOf(LIVES_NOW_COUNTRIES, ln.country) : notAnswered, 'lives-now');
+    row('Council area now', ln.council || (m.answered['lives-now-council'] ? 'Not sure' : notAnswered), 'lives-now-council');
+    const ae = c.aftercare_ended || {};
+    row('Told after-care ended', m.told === 'yes' ? 'Yes' : m.told === 'no' ? 'No' : notAnswered, 'ended');
+    row('Reason given', ae.reason ? labelOf(ENDING_REASONS, ae.reason) : notAnswered, 'ended-reason');
+    row('When you were told', ae.date ? longDate(ae.date) : m.answered['ended-date'] ? 'Not known' : notAnswered, 'ended-date');
+    row('Joint written decision', ae.joint_written_decision === true ? 'Yes' : ae.joint_written_decision === false ? 'No' : m.answered['ended-joint'] ? 'I don’t know' : notAnswered, 'ended-joint');
+    const gp = gpQuestion(c);
+    if (gp && gp.secure) {
+      const v = gp.start.d.nhs_england_secure_service;
+      row('Secure hospital', v === true ? 'Yes' : v === false ? 'No' : m.answered.secure ? 'I don’t know' : notAnswered, 'secure');
     }
+    if (gp && gp.path) row(gp.when === 'july-2022' ? 'GP’s ICB on 1 July 2022' : 'GP’s ICB', getPath(c, gp.path) || (m.answered.gp ? 'I don’t know' : notAnswered), 'gp');
+    row('Paid for care', m.told_charges === 'yes' ? 'Yes' : m.told_charges === 'no' ? 'No' : notAnswered, 'charges');
+    if (has('charge-details')) {
+      (c.charges || []).forEach((ch, k) => {
+        const bits = [ch.what || 'Care', ch.since ? `since ${longDate(ch.since)}` : 'start not known', ch.until ? `until ${longDate(ch.until)}` : 'still paying'];
+        const lines = [bits.join(', ')];
+        if (ch.chosen_dearer_placement_with_written_agreement) lines.push('A top-up for a dearer place I chose, agreed in writing');
+        row(`Charge ${k + 1}`, lines, 'charge-details');
+      });
+    }
+    if (rows.length) groups.push({ title: 'Since you left hospital', rows, suffix: '' });
+
     const summary = this._errorSummary();
     const $form = h('form', { class: 's117-form', novalidate: true });
     $form.addEventListener('submit', (e) => {
       e.preventDefault();
+      // A stay started but not finished (for example, added and then left) must be finished or removed first.
+      const unfinished = [];
+      c.detentions.forEach((d, i) => {
+        if (isComplete(d)) return;
+        const [field, what] = !d.detained_in
+          ? [`detentions[${i}].detained_in`, 'which country the hospital was in']
+          : !d.section && isEW(d)
+            ? [`detentions[${i}].section`, 'which section you were detained under']
+            : [`detentions[${i}].lived_before.country`, 'where you lived just before'];
+        unfinished.push({ field, message: `Tell us ${what} for stay ${i + 1}, or remove that stay` });
+      });
+      if (unfinished.length) {
+        this._m.checkErrors = unfinished;
+        summary.show(unfinished.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
+        return;
+      }
       this._needCore(() => this._getResult(summary));
     });
+    const unanswered = steps.filter((s) => s !== 'check' && s !== 'stays' && !m.answered[s]);
     append($form, [
-      unanswered
-        ? h('div', { class: 's117-inset-text' }, h('p', { class: 's117-body', text: `${unanswered === 1 ? 'One question has' : `${unanswered} questions have`} not been answered yet. You can still get a result, but it may be less certain.` }))
+      unanswered.length
+        ? h('div', { class: 's117-inset-text' }, h('p', { class: 's117-body', text: `${unanswered.length === 1 ? 'One question has' : `${unanswered.length} questions have`} not been answered yet. You can still get a result, but it may be less certain.` }))
         : null,
       h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: 'Get my result' })),
     ]);
@@ -143,7 +190,20 @@ class AnswerPart {
       h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: 'Check your answers' }),
       h('p', { class: 's117-body', text: 'Check what you have told us, and change anything that is not right.' }),
       groups.map((g) => [
-        h('h3', { class: 's117-heading-m', text: g.title }),
+        h('div', { class: 's117-summary-card__title-wrapper' },
+          h('h3', { class: 's117-heading-m', text: g.title }),
+          g.stay === null || g.stay === undefined
+            ? null
+            : h('button', {
+                class: 's117-link-button',
+                type: 'button',
+                onclick: () => {
+                  this._removeStay(g.stay);
+                  this._m.checkErrors = null;
+                  this._renderStep(true);
+                  this._announce(`Stay ${g.stay + 1} removed.`);
+                },
+              }, 'Remove', vh(` stay ${g.stay + 1}`))),
         h(
           'dl',
           { class: 's117-summary-list' },
@@ -152,7 +212,7 @@ class AnswerPart {
               'div',
               { class: 's117-summary-list__row' },
               h('dt', { class: 's117-summary-list__key', text: r.key }),
-              h('dd', { class: 's117-summary-list__value', text: r.value }),
+              h('dd', { class: 's117-summary-list__value' }, Array.isArray(r.value) ? r.value.map((v) => h('p', { class: 's117-body', text: v })) : r.value),
               h(
                 'dd',
                 { class: 's117-summary-list__actions' },
@@ -160,8 +220,8 @@ class AnswerPart {
                   class: 's117-link-button',
                   type: 'button',
                   onclick: () => {
-                    this._returnTo = 'check';
-                    this._go(r.page);
+                    this._m.returnTo = 'check';
+                    this._go(r.step);
                   },
                 }, 'Change', vh(` ${r.key.toLowerCase()}${g.suffix}`)),
               ),
@@ -169,21 +229,32 @@ class AnswerPart {
           ),
         ),
       ]),
+      h('div', { class: 's117-button-group' },
+        h('button', {
+          class: 's117-button s117-button--secondary',
+          type: 'button',
+          text: 'Add another stay in hospital',
+          onclick: () => {
+            this._c.detentions.push(newStay());
+            this._m.returnTo = 'check';
+            this._go(`stay/${this._c.detentions.length - 1}/hospital`);
+          },
+        })),
       $form,
     ]);
-    if (this._checkErrors && this._checkErrors.length) summary.show(this._checkErrors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
+    if (m.checkErrors && m.checkErrors.length) summary.show(m.checkErrors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
   }
 
   /** "Get my result": evaluates the answers and shows the result, or the core's errors on "check your answers". */
   _getResult(summary) {
     const result = this._evaluate();
     if (!result.ok) {
-      this._checkErrors = result.errors;
+      this._m.checkErrors = result.errors;
       summary.show(result.errors.map((err) => ({ field: err.field, id: this._id(err.field), message: err.message })));
       return;
     }
-    this._checkErrors = null;
-    this._returnTo = null;
+    this._m.checkErrors = null;
+    this._m.returnTo = null;
     this._go('result');
     this._announce(`Result: ${result.decision.summary}`);
   }
@@ -201,8 +272,8 @@ class AnswerPart {
     if (!this._decision) {
       const result = this._evaluate();
       if (!result.ok) {
-        this._step = 'check';
-        this._checkErrors = result.errors;
+        this._m.step = 'check';
+        this._m.checkErrors = result.errors;
         this._renderCheck();
         return;
       }
@@ -351,7 +422,7 @@ class AnswerPart {
   _refundView(decision, H3) {
     const refund = decision.refund;
     if (!refund || !(refund.ranges || []).length) return null;
-    const charges = (this.answers && this.answers.charges) || [];
+    const charges = (this._c && this._c.charges) || [];
     const several = (decision.periods || []).length > 1;
     const est = refund.estimate;
     return h('div', { class: 's117-refund' },

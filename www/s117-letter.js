@@ -1,20 +1,24 @@
 // <s117-checker>, its letter: the details form, the letter from the core, and Print, Copy and the downloads.
 // Imported by s117-checker.js when a result that offers a letter is first shown, never before.
 //
-// Not a module to import yourself: `install()` adds these methods to the element's class; the helpers it shares
-// with s117-checker.js come from s117-controls.js. The house rules of s117-checker.js hold here too (user text only as textContent).
+// Not a module to import yourself: `install()` adds these methods to the element's class, with the helpers they
+// share with s117-checker.js. The house rules of s117-checker.js hold here too (user text only as textContent).
 
-import {
-  UNKNOWN, append, checkboxes, clean, dateField, debounce, download, getPath, h, longDate, mixin, radios, setPath,
-  textField, vh,
-} from './s117-controls.js';
+/** What this part uses of s117-checker.js, handed over by `install()`. */
+let UNKNOWN, append, checkboxes, clean, dateField, debounce, download, getPath, h, longDate, radios, setPath,
+  textField, vh;
 
 /**
  * Adds this part's methods to the element's class.
  * @param {typeof HTMLElement} Checker the class to add them to
+ * @param {Record<string, any>} kit the helpers of s117-checker.js
  */
-export function install(Checker) {
-  mixin(Checker, LetterPart);
+export function install(Checker, kit) {
+  ({
+    UNKNOWN, append, checkboxes, clean, dateField, debounce, download, getPath, h, longDate, radios, setPath,
+    textField, vh
+  } = kit);
+  kit.mixin(Checker, LetterPart);
 }
 
 /** What the letter prints where an address is to be written in by hand (the core's `letter::BLANK`). */
