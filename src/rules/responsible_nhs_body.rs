@@ -51,6 +51,7 @@ use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Country, Detention, Section};
 use crate::date::{Date, Side};
 use crate::decision::{Body, BodyKind, Candidate, Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::reference::{self, Nation, NhsBody};
 use crate::sources::{
     Citation, HCA_2022_SCH_4, MHA_1983_S117_2, MHA_1983_S117_3, SI_2012_2996_REG_14, SI_2022_635,
@@ -148,15 +149,21 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let Some(mut body) = body else { return };
     if case.specialised_aftercare == Some(true) && !in_wales {
         let icb = body;
+        let v = [("icb", icb.name.as_str())];
+        let why = messages::fill("body.responsible_nhs_body.specialised", &v);
         body = Body {
-            name: "NHS England".to_owned(),
+            name: messages::text("part.nhs_england").to_owned(),
             code: None,
             ods: None,
             kind: BodyKind::NhsEngland,
             certain: true,
-            why: format!("Your after-care includes a specialised service that NHS England commissions, so NHS England holds the NHS duty for that part. {} holds it for the rest.", icb.name),
+            why,
             cites: vec![SI_2022_635_REG_8],
-            candidates: vec![Candidate { name: icb.name.clone(), code: icb.code.clone(), why: "Responsible for after-care that is not a specialised service.".to_owned() }],
+            candidates: vec![Candidate {
+                name: icb.name.clone(),
+                code: icb.code.clone(),
+                why: messages::text("candidate.responsible_nhs_body.specialised").to_owned(),
+            }],
         };
     }
     out.reason(
@@ -187,16 +194,15 @@ fn decide_either_side_of_icbs(
     let before = decide_before_icbs(&before_case, council, out);
     let mut body = decide_england(&after_case, latest, council, out)?;
     body.certain = false;
-    body.why = format!(
-        "The date of this check, {}, could be before or after 1 July 2022, when integrated care boards took over from clinical commissioning groups. From that day: {}",
-        case.as_at.long(),
-        body.why
-    );
+    let date = case.as_at.long();
+    let v = [("date", date.as_str()), ("why", body.why.as_str())];
+    body.why = messages::fill("body.responsible_nhs_body.either_side_of_icbs", &v);
     if let Some(ccg) = before {
+        let v = [("why", ccg.why.as_str())];
         body.candidates.push(Candidate {
             name: ccg.name,
             code: None,
-            why: format!("Before 1 July 2022: {}", ccg.why),
+            why: messages::fill("candidate.responsible_nhs_body.before_icbs", &v),
         });
     }
     Some(body)
@@ -213,16 +219,22 @@ fn decide_wales(
         out.reason(
             RuleId::ResponsibleNhsBody,
             Finding::Unknown,
-            "In Wales the NHS body is the local health board for the area where you lived immediately before the detention. Tell us the council area and we can name it.",
+            messages::text("reason.responsible_nhs_body.wales.unknown"),
             &[MHA_1983_S117_3],
         );
         return None;
     };
     let lhb = council.nhs.first()?;
+    let detention = describe_detention(d);
+    let v = [
+        ("detention", detention.as_str()),
+        ("board", lhb.name),
+        ("council", council.name),
+    ];
     let mut body = nhs_body(
         lhb,
         out.council.as_ref().is_some_and(|c| c.certain),
-        format!("In Wales the NHS body is the local health board for the area where you lived immediately before {}: {} covers {}.", describe_detention(d), lhb.name, council.name),
+        messages::fill("body.responsible_nhs_body.wales", &v),
         &[MHA_1983_S117_2, MHA_1983_S117_3],
     );
     let typed = d.gp_icb.as_deref().unwrap_or_default();
@@ -239,18 +251,20 @@ fn decide_wales(
             let divided = m.partial && as_at.last_day() >= m.merged_on.unwrap_or(NaiveDate::MIN);
             if divided {
                 // An ICB divided in April 2026: any of its successors, never simply the largest.
+                let v = [("former", m.typed_as.unwrap_or(name))];
+                let why = messages::fill("candidate.responsible_nhs_body.wales.gp_in_divided", &v);
                 for s in reference::nhs_successors(typed) {
                     body.candidates.push(Candidate {
                         name: s.body.name.to_owned(),
                         code: Some(s.body.code.to_owned()),
-                        why: format!("Your GP practice is in England, in the former area of {}, and the English ICB that took over your practice's part of it may be responsible.", m.typed_as.unwrap_or(name)),
+                        why: why.clone(),
                     });
                 }
             } else {
                 body.candidates.push(Candidate {
                     name: name.to_owned(),
                     code: code.map(str::to_owned),
-                    why: "Your GP practice is in England, and an English ICB may be responsible."
+                    why: messages::text("candidate.responsible_nhs_body.wales.gp_in_england")
                         .to_owned(),
                 });
             }
@@ -300,7 +314,8 @@ fn decide_before_icbs(
 ) -> Option<Body> {
     let area = council
         .map(|c| c.name)
-        .unwrap_or("the council you lived in");
+        .unwrap_or_else(|| messages::text("part.the_council_you_lived_in"));
+    let area = [("council", area)];
     let arose = out.duty_arose;
     let mut rules: Vec<CcgRule> = Vec::new();
     for day in [case.as_at.first_day(), case.as_at.last_day()] {
@@ -317,23 +332,23 @@ fn decide_before_icbs(
     let describe = |rule: CcgRule| -> (String, String, &'static [Citation]) {
         match rule {
             CcgRule::PrimaryCareTrust => (
-                format!("The primary care trust for the area of {area}"),
-                "Before April 2013 the NHS duty lay with the primary care trust for the area where you lived.".to_owned(),
+                messages::fill("part.nhs_body.primary_care_trust", &area),
+                messages::text("body.responsible_nhs_body.primary_care_trust").to_owned(),
                 &[MHA_1983_S117_3],
             ),
             CcgRule::GpPractice => (
-                "The clinical commissioning group your GP practice belonged to".to_owned(),
-                "From April 2013 to March 2016 the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP).".to_owned(),
+                messages::text("part.nhs_body.ccg_of_gp").to_owned(),
+                messages::text("body.responsible_nhs_body.ccg_of_gp").to_owned(),
                 &[SI_2012_2996_REG_14],
             ),
             CcgRule::GpPracticeKept => (
-                "The clinical commissioning group your GP practice belonged to when your after-care began".to_owned(),
-                "For after-care that began between April 2013 and March 2016, the NHS duty lay with the clinical commissioning group of your GP practice (or of where you usually lived, if you had no GP). When that rule was replaced in April 2016, a clinical commissioning group already responsible stayed responsible until after-care ended or the person was detained again.".to_owned(),
+                messages::text("part.nhs_body.ccg_of_gp_kept").to_owned(),
+                messages::text("body.responsible_nhs_body.ccg_of_gp_kept").to_owned(),
                 &[SI_2012_2996_REG_14, MHA_1983_S117_3],
             ),
             CcgRule::Area => (
-                format!("The clinical commissioning group for the area of {area}"),
-                "From April 2016 to June 2022 the NHS duty lay with the clinical commissioning group for the area where you lived immediately before detention; from September 2020 the CCG of your GP practice paid for later detentions and after-care until you were discharged from after-care.".to_owned(),
+                messages::fill("part.nhs_body.ccg_of_area", &area),
+                messages::text("body.responsible_nhs_body.ccg_of_area").to_owned(),
                 &[MHA_1983_S117_3, WHO_PAYS],
             ),
         }
@@ -341,14 +356,14 @@ fn decide_before_icbs(
     out.flag(
         FlagId::NhsBodyFromCouncilArea,
         FlagKind::Uncertain,
-        "For dates before July 2022 we can describe the NHS body by the rule that applied but cannot name it: clinical commissioning groups were abolished on 1 July 2022 and their duties passed to integrated care boards.",
+        messages::text("flag.nhs_body_from_council_area.before_icbs"),
         None,
         &[HCA_2022_SCH_4],
     );
     let (name, mut why, cites) = describe(*rules.first()?);
     let mut candidates = Vec::new();
     if rules.len() == 1 && rules[0] == CcgRule::GpPracticeKept {
-        why = format!("Your after-care began between April 2013 and March 2016. {why}");
+        why = messages::text("body.responsible_nhs_body.ccg_of_gp_kept.alone").to_owned();
     }
     if rules.len() > 1 {
         let straddles = |d: Date| {
@@ -358,21 +373,25 @@ fn decide_before_icbs(
         };
         let mut dates = Vec::new();
         if straddles(case.as_at) {
-            dates.push(format!("the date of this check ({})", case.as_at.long()));
+            let date = case.as_at.long();
+            dates.push(messages::fill("part.date_of_check", &[("date", &date)]));
         }
         if let Some(arose) = arose.filter(|a| straddles(*a)) {
-            dates.push(format!("when your after-care began ({})", arose.long()));
+            let date = arose.long();
+            let v = [("date", date.as_str())];
+            dates.push(messages::fill("part.when_aftercare_began", &v));
         }
-        why = format!(
-            "The rules changed on 1 April 2013 and again on 1 April 2016, and {} could fall either side of a change, so we cannot tell which rule applied. {why}",
-            super::qualifying_detention::join_and(&dates.iter().map(String::as_str).collect::<Vec<_>>())
-        );
+        let dates: Vec<&str> = dates.iter().map(String::as_str).collect();
+        let dates = super::qualifying_detention::join_and(&dates);
+        let v = [("dates", dates.as_str()), ("why", why.as_str())];
+        why = messages::fill("body.responsible_nhs_body.ccg_rules_changed", &v);
         for &rule in &rules[1..] {
             let (name, other_why, _) = describe(rule);
+            let v = [("why", other_why.as_str())];
             candidates.push(Candidate {
                 name,
                 code: None,
-                why: format!("If the date falls on the other side of the change: {other_why}"),
+                why: messages::fill("candidate.responsible_nhs_body.other_side", &v),
             });
         }
     }
@@ -394,8 +413,11 @@ struct IcbRule {
     gp: Option<String>,
     /// The council whose area ICB stands in when the GP's ICB is not known.
     fallback: Option<&'static reference::Council>,
-    /// The rule in words.
+    /// The rule in words, as a clause that follows "If …," or "…, so".
     why: String,
+    /// The rule as a sentence of its own, for a rule that can stand after the sentence saying when the detention
+    /// began.
+    sentence: Option<String>,
     /// Whether the rule itself is settled.
     settled: bool,
 }
@@ -425,79 +447,82 @@ struct Run<'a> {
     council: Option<&'static reference::Council>,
 }
 
-/// The rule for one period, with the condition that selects it when the dates could fall either side.
-fn icb_rule(period: IcbPeriod, run: &Run) -> (IcbRule, &'static str) {
-    let what = &run.what;
+/// The rule for one period, and whether it is the rule for a detention that began before 1 July 2022.
+fn icb_rule(period: IcbPeriod, run: &Run) -> (IcbRule, bool) {
+    let what = [("detention", run.what.as_str())];
     match period {
         IcbPeriod::OnFirstJuly => (
             IcbRule {
                 gp: run.gp_on_1_july.clone().or_else(|| run.gp_then.clone()),
                 fallback: run.council,
-                why: "the NHS body is the integrated care board that was responsible for you on 1 July 2022: the ICB of the GP practice you were registered with that day.".to_owned(),
+                why: messages::text("part.icb_rule.on_first_july").to_owned(),
+                sentence: None,
                 settled: run.gp_on_1_july.is_some(),
             },
-            "before 1 July 2022",
+            true,
         ),
         IcbPeriod::SecureAtDischarge => {
-            let left = run.first.left_hospital.or(run.first.section_ended).map_or_else(
-                || "the day you leave".to_owned(),
-                |d| format!("the day you left, {}", d.long()),
-            );
-            let named = if run.gp_on_1_july.is_some() {
-                " so we have named the ICB of your GP practice on 1 July 2022, when you were still detained. Check which ICB your GP practice belonged to when you left."
+            let left = run
+                .first
+                .left_hospital
+                .or(run.first.section_ended)
+                .map_or_else(
+                    || messages::text("part.day_you_leave").to_owned(),
+                    |d| messages::fill("part.day_you_left", &[("date", &d.long())]),
+                );
+            let v = [("left", left.as_str())];
+            let why = if run.gp_on_1_july.is_some() {
+                messages::fill("part.icb_rule.secure_at_discharge.gp_on_first_july", &v)
             } else if run.gp_then.is_some() {
-                " so we have named the ICB of your GP practice when the detention began. Check which ICB your GP practice belonged to when you left."
+                messages::fill("part.icb_rule.secure_at_discharge.gp_then", &v)
             } else {
-                ""
+                messages::fill("part.icb_rule.secure_at_discharge", &v)
             };
             (
                 IcbRule {
                     gp: run.gp_on_1_july.clone().or_else(|| run.gp_then.clone()),
                     fallback: run.area_then,
-                    why: format!(
-                        "as a detention in a secure service arranged by NHS England that had not ended by 1 July 2022, the NHS body is the ICB responsible for you on the date of your discharge: the ICB of the GP practice you were registered with on {left}. We were not told that{}",
-                        if named.is_empty() { "." } else { "," }
-                    ) + named,
+                    why,
+                    sentence: None,
                     settled: false,
                 },
-                "before 1 July 2022",
+                true,
             )
         }
-        IcbPeriod::SecureFirstDay => (
-            IcbRule {
-                gp: run.gp_then.clone(),
-                fallback: run.area_then,
-                why: format!("as {what} was in a secure service arranged by NHS England, the NHS body is the ICB responsible for you on the first day of that detention: the ICB of your GP practice then."),
-                settled: true,
-            },
-            "on or after 1 July 2022",
-        ),
+        IcbPeriod::SecureFirstDay => {
+            let sentence = messages::fill("part.icb_rule.secure_first_day.sentence", &what);
+            (
+                IcbRule {
+                    gp: run.gp_then.clone(),
+                    fallback: run.area_then,
+                    why: messages::fill("part.icb_rule.secure_first_day", &what),
+                    sentence: Some(sentence),
+                    settled: true,
+                },
+                false,
+            )
+        }
         IcbPeriod::Part3 => (
             IcbRule {
                 gp: run.gp_then.clone(),
                 fallback: run.area_then,
-                why: format!("the regulations that fix the ICB (SI 2022/635, regs. 5 and 6) speak of an application for admission, but {what} was made by a court order or warrant, not on an application, so whether they reach it is not settled. We have named the ICB they would give: the ICB of the GP practice you were registered with when the detention began (or of where you usually lived, if you had no GP). If they do not reach it, the ICB for the area where you were ordinarily resident immediately before the detention is responsible instead (s.117(3))."),
+                why: messages::fill("part.icb_rule.part_3", &what),
+                sentence: Some(messages::fill("part.icb_rule.part_3.sentence", &what)),
                 settled: false,
             },
-            "on or after 1 July 2022",
+            false,
         ),
         IcbPeriod::Application => (
             IcbRule {
                 gp: run.gp_then.clone(),
                 fallback: run.area_then,
-                why: format!("the NHS body is the integrated care board of the GP practice you were registered with when the application for {what} was made (or of where you usually lived, if you had no GP)."),
+                why: messages::fill("part.icb_rule.application", &what),
+                sentence: Some(messages::fill("part.icb_rule.application.sentence", &what)),
                 settled: true,
             },
-            "on or after 1 July 2022",
+            false,
         ),
     }
-}
-
-/// Upper-cases the first letter.
-fn sentence(text: &str) -> String {
-    let mut t = text.to_owned();
-    super::qualifying_detention::capitalise(&mut t);
-    t
 }
 
 /// Is this stay a Part 3 (court or prison) detention? A stay of unknown section that ended in a conditional
@@ -671,12 +696,11 @@ fn decide_england(
     let what = if start_index == first_index {
         describe_detention(first)
     } else {
-        format!(
-            "{}, which followed straight on from {} in the same stay",
-            describe_detention(first),
-            describe_detention(start)
-        )
+        let (first, start) = (describe_detention(first), describe_detention(start));
+        let v = [("detention", first.as_str()), ("start", start.as_str())];
+        messages::fill("part.detention.followed_on_from", &v)
     };
+    let detention = [("detention", what.as_str())];
     let run = Run {
         what: what.clone(),
         first,
@@ -692,46 +716,39 @@ fn decide_england(
             let rule = IcbRule {
                 gp: run.gp_then.clone(),
                 fallback: run.area_then,
-                why: format!(
-                    "The NHS body depends on when {what} began: for detentions from 1 July 2022 it is the ICB of your GP practice at the time; for earlier ones, the ICB of your GP practice on 1 July 2022. Tell us the date."
-                ),
+                why: messages::fill("body.responsible_nhs_body.began_unknown", &detention),
+                sentence: None,
                 settled: false,
             };
             let body = resolve_icb_at(&rule, case.as_at, lives_now_council(case), out)?;
             return Some(finish_england(case, first_index, latest, body, out));
         }
-        Some(Side::Before) if before.len() == 1 => (
-            before,
-            format!("Your after-care comes from {what}. That detention began before 1 July 2022, so"),
-        ),
-        Some(Side::Before) => (
-            before,
-            format!(
-                "Your after-care comes from {what}, which began before 1 July 2022 and ended {}: that could be before or after 1 July 2022, and the rule differs either side.",
-                ended.map_or_else(String::new, |e| format!("in {}", e.long()))
-            ),
-        ),
-        Some(Side::OnOrAfter) => (
-            vec![after],
-            format!("Your after-care comes from {what}, which began on or after 1 July 2022."),
-        ),
+        // The one rule for a detention that began before 1 July 2022 follows on from the sentence saying so.
+        Some(Side::Before) if before.len() == 1 => (before, None),
+        Some(Side::Before) => {
+            let ended = ended.map_or_else(String::new, Date::long);
+            let v = [detention[0], ("date", ended.as_str())];
+            let lead = messages::fill("body.responsible_nhs_body.began_before.ended", &v);
+            (before, Some(lead))
+        }
+        Some(Side::OnOrAfter) => {
+            let lead = messages::fill("body.responsible_nhs_body.began_on_or_after", &detention);
+            (vec![after], Some(lead))
+        }
         Some(Side::EitherSide) => {
             let mut periods = before;
             periods.push(after);
-            (
-                periods,
-                format!(
-                    "Your after-care comes from {what}. The date it began, {}, could be before or after 1 July 2022, when the rules changed, and the rule differs either side.",
-                    began.map_or_else(String::new, Date::long)
-                ),
-            )
+            let began = began.map_or_else(String::new, Date::long);
+            let v = [detention[0], ("date", began.as_str())];
+            let lead = messages::fill("body.responsible_nhs_body.began_either_side", &v);
+            (periods, Some(lead))
         }
     };
     if periods.contains(&IcbPeriod::Part3) {
         out.flag(
             FlagId::Part3NhsBodyUncertain,
             FlagKind::Uncertain,
-            "You were detained under a court or prison section in an ordinary (not NHS England secure) bed. The regulations that fix the ICB speak of applications for admission, and it is not settled whether they reach a court order or a warrant. We have named the ICB they would give (your GP practice's when the detention began); otherwise the ICB for the area where you lived before the detention is responsible. NHS England's Who Pays? guidance (section 18) covers this: write to both and ask them to confirm.",
+            messages::text("flag.part3_nhs_body_uncertain"),
             None,
             &[SI_2022_635, MHA_1983_S117_3, WHO_PAYS],
         );
@@ -739,27 +756,33 @@ fn decide_england(
     let either_side = periods.len() > 1;
     let mut bodies: Vec<(IcbPeriod, Body)> = Vec::new();
     for &period in &periods {
-        let (mut rule, condition) = icb_rule(period, &run);
+        let (mut rule, began_before) = icb_rule(period, &run);
         rule.why = if either_side {
             // For a secure service begun before 1 July 2022 the date that matters is when the detention ended.
             let which = if secure && began_side == Some(Side::Before) {
                 match period {
-                    IcbPeriod::SecureAtDischarge => "it ended on or after 1 July 2022",
+                    IcbPeriod::SecureAtDischarge => messages::text("part.if.ended_on_or_after"),
                     IcbPeriod::OnFirstJuly
                     | IcbPeriod::SecureFirstDay
                     | IcbPeriod::Part3
-                    | IcbPeriod::Application => "it ended before 1 July 2022",
+                    | IcbPeriod::Application => messages::text("part.if.ended_before"),
                 }
-            } else if condition.starts_with("before") {
-                "it began before 1 July 2022"
+            } else if began_before {
+                messages::text("part.if.began_before")
             } else {
-                "it began on or after 1 July 2022"
+                messages::text("part.if.began_on_or_after")
             };
-            format!("If {which}, {}", rule.why)
-        } else if lead.ends_with("so") {
-            format!("{lead} {}", rule.why)
+            let v = [("condition", which), ("rule", rule.why.as_str())];
+            messages::fill("body.responsible_nhs_body.if", &v)
         } else {
-            format!("{lead} {}", sentence(&rule.why))
+            match (&lead, &rule.sentence) {
+                (Some(lead), Some(sentence)) => format!("{lead} {sentence}"),
+                (Some(lead), None) => format!("{lead} {}", rule.why),
+                (None, Some(_) | None) => {
+                    let v = [detention[0], ("rule", rule.why.as_str())];
+                    messages::fill("body.responsible_nhs_body.began_before", &v)
+                }
+            }
         };
         let Some(body) = resolve_icb_at(&rule, case.as_at, lives_now_council(case), out) else {
             continue;
@@ -768,7 +791,7 @@ fn decide_england(
     }
     let mut bodies = bodies.into_iter();
     let (main_period, mut body) = bodies.next()?;
-    if either_side {
+    if let Some(lead) = lead.filter(|_| either_side) {
         body.why = format!("{lead} {}", body.why);
         body.certain = false;
         for (_, other) in bodies {
@@ -795,7 +818,7 @@ fn decide_england(
                     body.candidates.push(Candidate {
                         name: icb.name.to_owned(),
                         code: Some(icb.code.to_owned()),
-                        why: "If the regulations do not reach a detention made by a court or warrant, the ICB for the area where you were ordinarily resident immediately before it is responsible (s.117(3)).".to_owned(),
+                        why: messages::text("candidate.responsible_nhs_body.part_3").to_owned(),
                     });
                 }
             }
@@ -835,18 +858,24 @@ fn finish_england(
     out: &mut Outcome,
 ) -> Body {
     if first_index != latest && is_qualifying_section(case.detentions[latest].section) {
-        body.why.push_str(" It did not change when you were detained again: the ICB stays responsible through later detentions until you are discharged from after-care, even though the council can change.");
+        let kept = messages::text("body.responsible_nhs_body.kept_through_readmission");
+        body.why.push(' ');
+        body.why.push_str(kept);
         if !body.cites.contains(&WHO_PAYS) {
             body.cites.push(WHO_PAYS);
         }
     }
     match out.duty_arose.map(|d| d.side_of(ICBS_ESTABLISHED)) {
         Some(Side::Before) => {
-            body.why.push_str(" Before 1 July 2022 a clinical commissioning group held this duty; the ICB took it over.");
+            body.why.push(' ');
+            body.why
+                .push_str(messages::text("body.responsible_nhs_body.ccg_before"));
             body.cites.push(HCA_2022_SCH_4);
         }
         Some(Side::EitherSide) => {
-            body.why.push_str(" If your after-care began before 1 July 2022, a clinical commissioning group held this duty until then; the ICB took it over.");
+            let ccg = messages::text("body.responsible_nhs_body.ccg_before.either_side");
+            body.why.push(' ');
+            body.why.push_str(ccg);
             body.cites.push(HCA_2022_SCH_4);
         }
         Some(Side::OnOrAfter) | None => {}
@@ -881,19 +910,20 @@ fn resolve_icb_at(
     };
     if earlier.name != body.name && !body.candidates.iter().any(|c| c.name == earlier.name) {
         body.certain = false;
-        body.why.push_str(&format!(
-            " The date of this check, {}, covers a change in the integrated care boards: at its start {} held the duty, and by its end {}.",
-            as_at.long(),
-            earlier.name,
-            body.name
-        ));
+        let date = as_at.long();
+        let v = [
+            ("date", date.as_str()),
+            ("earlier", earlier.name.as_str()),
+            ("later", body.name.as_str()),
+        ];
+        let text = messages::fill("body.responsible_nhs_body.icbs_changed_in_month", &v);
+        let why = messages::fill("candidate.responsible_nhs_body.icbs_changed", &v[..1]);
+        body.why.push(' ');
+        body.why.push_str(&text);
         body.candidates.push(Candidate {
             name: earlier.name,
             code: earlier.code,
-            why: format!(
-                "It held the duty at the start of {}, before the integrated care boards changed.",
-                as_at.long()
-            ),
+            why,
         });
     }
     Some(body)
@@ -913,7 +943,7 @@ fn resolve_icb(
             out.flag(
                 FlagId::UnrecognisedNhsBody,
                 FlagKind::Uncertain,
-                format!("We did not recognise \"{typed}\" as an integrated care board, so we have kept it as you typed it. Your GP practice can tell you which ICB it belongs to."),
+                messages::fill("flag.unrecognised_nhs_body", &[("typed", typed)]),
                 None,
                 &[SI_2022_635],
             );
@@ -938,11 +968,18 @@ fn resolve_icb(
                     .iter()
                     .map(|m| m.body.name)
                     .collect();
-                why.push_str(&format!(
-                    " On the date of this check {was} still existed. On {} its area passed to {}.",
+                let (date, successors) = (
                     crate::date::long(on),
-                    super::qualifying_detention::join_and(&successors)
-                ));
+                    super::qualifying_detention::join_and(&successors),
+                );
+                let v = [
+                    ("was", was),
+                    ("date", date.as_str()),
+                    ("successors", successors.as_str()),
+                ];
+                let existed = messages::fill("body.responsible_nhs_body.still_existed", &v);
+                why.push(' ');
+                why.push_str(&existed);
                 return Some(Body {
                     name: was.to_owned(),
                     code: former_icb_code(typed, was, as_at).map(str::to_owned),
@@ -964,26 +1001,27 @@ fn resolve_icb(
                     out,
                 ));
             }
-            why.push_str(&format!(
-                " {was} merged into {} on {}, which now holds its duties.",
-                found.body.name,
-                crate::date::long(on)
-            ));
+            let date = crate::date::long(on);
+            let v = [
+                ("was", was),
+                ("icb", found.body.name),
+                ("date", date.as_str()),
+            ];
+            why.push(' ');
+            why.push_str(&messages::fill("body.responsible_nhs_body.merged", &v));
             out.flag(
                 FlagId::NhsBodyMerged,
                 FlagKind::Info,
-                format!(
-                    "{was} no longer exists: from {} its area is covered by {}.",
-                    crate::date::long(on),
-                    found.body.name
-                ),
+                messages::fill("flag.nhs_body_merged", &v),
                 Some(Date::exact(on)),
                 &[SI_2022_635],
             );
         }
         if found.body.nation == Nation::Wales {
             certain = false;
-            why.push_str(&format!(" Your GP practice is in Wales, so we have named its local health board, {}. Your council area is in England, though, and the ICB for that area may be responsible instead.", found.body.name));
+            let v = [("board", found.body.name)];
+            why.push(' ');
+            why.push_str(&messages::fill("body.responsible_nhs_body.gp_in_wales", &v));
             // The ICB for the English area where the person lived may hold core responsibility instead, for
             // someone not registered with a GP practice in England.
             for icb in rule
@@ -995,7 +1033,7 @@ fn resolve_icb(
                 candidates.push(Candidate {
                     name: icb.name.to_owned(),
                     code: Some(icb.code.to_owned()),
-                    why: "Your council area is in England and your GP practice is in Wales. The ICB for the area where you usually live may be responsible instead of the local health board.".to_owned(),
+                    why: messages::text("candidate.responsible_nhs_body.gp_in_wales").to_owned(),
                 });
             }
         }
@@ -1005,36 +1043,30 @@ fn resolve_icb(
         return Some(body);
     }
     let Some(council) = rule.fallback else {
-        out.reason(
-            RuleId::ResponsibleNhsBody,
-            Finding::Unknown,
-            format!(
-                "{} Tell us the ICB of your GP practice, or the council area, and we can name it.",
-                rule.why
-            ),
-            &cites,
-        );
+        let v = [("rule", rule.why.as_str())];
+        let text = messages::fill("reason.responsible_nhs_body.unknown", &v);
+        out.reason(RuleId::ResponsibleNhsBody, Finding::Unknown, text, &cites);
         return None;
     };
     let first = council.nhs.first()?;
-    let mut why = format!(
-        "{} You did not tell us your GP practice's ICB, so we have named the ICB for {}'s area.",
-        rule.why, council.name
-    );
+    let v = [("rule", rule.why.as_str()), ("council", council.name)];
+    let mut why = messages::fill("body.responsible_nhs_body.from_council_area", &v);
     let mut candidates = Vec::new();
     if council.nhs.len() > 1 {
-        why.push_str(" That area is split between more than one ICB.");
+        why.push(' ');
+        why.push_str(messages::text("body.responsible_nhs_body.split_area"));
+        let v = [("council", council.name)];
         for other in &council.nhs[1..] {
             candidates.push(Candidate {
                 name: other.name.to_owned(),
                 code: Some(other.code.to_owned()),
-                why: format!("It covers part of {}'s area.", council.name),
+                why: messages::fill("candidate.responsible_nhs_body.split_area", &v),
             });
         }
         out.flag(
             FlagId::SplitNhsArea,
             FlagKind::Uncertain,
-            format!("{}'s area is split between integrated care boards. Which one is responsible depends on your GP practice (or your address if you had no GP).", council.name),
+            messages::fill("flag.split_nhs_area", &v),
             None,
             &[SI_2022_635],
         );
@@ -1042,7 +1074,7 @@ fn resolve_icb(
     out.flag(
         FlagId::NhsBodyFromCouncilArea,
         FlagKind::Uncertain,
-        "We named the ICB from the council's area because we do not know your GP practice's ICB. The rule goes by your GP practice, so check with your GP surgery which ICB it belongs to.",
+        messages::text("flag.nhs_body_from_council_area"),
         None,
         &[SI_2022_635],
     );
@@ -1068,19 +1100,20 @@ fn split_successor(
     let cites = [MHA_1983_S117_2, SI_2022_635];
     let successors = reference::nhs_successors(typed);
     let names: Vec<&str> = successors.iter().map(|m| m.body.name).collect();
-    let divided = format!(
-        " On {} {was} was divided between {}.",
+    let (date, joined) = (
         crate::date::long(on),
-        super::qualifying_detention::join_and(&names)
+        super::qualifying_detention::join_and(&names),
     );
+    let divided = [
+        ("rule", rule_why),
+        ("was", was),
+        ("date", date.as_str()),
+        ("successors", joined.as_str()),
+    ];
     out.flag(
         FlagId::NhsBodyMerged,
         FlagKind::Info,
-        format!(
-            "{was} no longer exists: on {} its area was divided between {}. Which of them took over depends on where your GP practice is.",
-            crate::date::long(on),
-            super::qualifying_detention::join_and(&names)
-        ),
+        messages::fill("flag.nhs_body_merged.divided", &divided),
         Some(Date::exact(on)),
         &[SI_2022_635],
     );
@@ -1088,18 +1121,15 @@ fn split_successor(
         .iter()
         .filter(|m| place.is_some_and(|c| c.nhs.iter().any(|b| b.code == m.body.code)))
         .collect();
-    let candidate = |m: &reference::NhsMatch| {
-        Candidate {
+    let candidate = |m: &reference::NhsMatch| Candidate {
         name: m.body.name.to_owned(),
         code: Some(m.body.code.to_owned()),
-        why: format!("It took over part of {was}'s area; it is responsible if your GP practice is in that part."),
-    }
+        why: messages::fill("candidate.responsible_nhs_body.split_successor", &divided),
     };
     if let (Some(council), [one]) = (place, covering.as_slice()) {
-        let why = format!(
-            "{rule_why}{divided} {}'s area is in {}, so we have named it; but the rule goes by your GP practice, so if your practice is in another part of {was}'s former area, the ICB that took that part is responsible.",
-            council.name, one.body.name
-        );
+        let mut v = divided.to_vec();
+        v.extend([("council", council.name), ("icb", one.body.name)]);
+        let why = messages::fill("body.responsible_nhs_body.split.covering", &v);
         let mut body = nhs_body(one.body, false, why, &cites);
         body.candidates = successors
             .iter()
@@ -1108,21 +1138,21 @@ fn split_successor(
             .collect();
         return body;
     }
-    let mut unknown = match place {
-        Some(council) => format!("{}'s area is in none of them", council.name),
-        None => "we do not know where you lived".to_owned(),
+    let why = match place {
+        Some(council) => {
+            let mut v = divided.to_vec();
+            v.push(("council", council.name));
+            messages::fill("body.responsible_nhs_body.split.none_covering", &v)
+        }
+        None => messages::fill("body.responsible_nhs_body.split.place_unknown", &divided),
     };
-    super::qualifying_detention::capitalise(&mut unknown);
     Body {
         name: super::responsible_council::join_or(&names),
         code: None,
         ods: None,
         kind: BodyKind::IntegratedCareBoard,
         certain: false,
-        why: format!(
-            "{rule_why}{divided} {}, so any of them may be responsible: the address of your GP practice decides. Tell us the council area you lived in, or ask your GP practice which ICB it now belongs to.",
-            unknown
-        ),
+        why,
         cites: cites.to_vec(),
         candidates: successors.iter().map(candidate).collect(),
     }
@@ -1206,12 +1236,19 @@ fn fit_to_date(body: &mut Body, as_at: Date, from_area: bool) {
     }
     if !same || from_area {
         body.certain = false;
-        body.why.push_str(&format!(
-            " {} took its present area on {} from {}. On the date of this check one of those boards held the duty, depending on your GP practice then.",
-            body.name,
+        let (date, boards) = (
             crate::date::long(on),
-            super::qualifying_detention::join_and(&before)
-        ));
+            super::qualifying_detention::join_and(&before),
+        );
+        let v = [
+            ("icb", body.name.as_str()),
+            ("date", date.as_str()),
+            ("boards", boards.as_str()),
+        ];
+        let text = messages::fill("body.responsible_nhs_body.formed_since", &v);
+        let why = messages::fill("candidate.responsible_nhs_body.formed_since", &v);
+        body.why.push(' ');
+        body.why.push_str(&text);
         for name in before {
             if name == body.name || body.candidates.iter().any(|c| c.name == name) {
                 continue;
@@ -1219,11 +1256,7 @@ fn fit_to_date(body: &mut Body, as_at: Date, from_area: bool) {
             body.candidates.push(Candidate {
                 name: name.to_owned(),
                 code: former_icb_code("", name, as_at).map(str::to_owned),
-                why: format!(
-                    "It covered part of the area of {} before {}.",
-                    body.name,
-                    crate::date::long(on)
-                ),
+                why: why.clone(),
             });
         }
     }
@@ -1234,7 +1267,7 @@ fn flag_cross_border(out: &mut Outcome) {
     out.flag(
         FlagId::CrossBorderNhs,
         FlagKind::Uncertain,
-        "Your home and your GP practice are on different sides of the England–Wales border. Which NHS body is responsible may be disputed: write to both the ICB and the local health board.",
+        messages::text("flag.cross_border_nhs"),
         None,
         &[MHA_1983_S117_3, SI_2022_635],
     );
