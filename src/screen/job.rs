@@ -8,7 +8,7 @@
 
 use super::columns::{letter, Layout};
 use super::read::{self, cell_name, Record};
-use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, Warning};
+use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, View, Warning};
 use crate::case::Case;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -89,6 +89,8 @@ pub struct Job<'a> {
     out: Screened,
     /// Where this step's rows, errors and warnings begin in `out`.
     marks: (usize, usize, usize),
+    /// The last order asked for ([`Job::order`]), and how many rows there were then.
+    cached: Option<(View, usize, Vec<u32>)>,
 }
 
 impl<'a> Job<'a> {
@@ -118,6 +120,7 @@ impl<'a> Job<'a> {
             threads: 0,
             out: Screened::default(),
             marks: (0, 0, 0),
+            cached: None,
         }
     }
 
@@ -164,9 +167,9 @@ impl<'a> Job<'a> {
 
     /// Applies the filters and the order in the options to the rows read so far, and returns everything.
     pub fn finish(mut self) -> Screened {
-        let options = &self.options;
-        self.out.rows.retain(|r| triage::keep(r, options));
-        triage::sort(&mut self.out.rows, options.sort);
+        let view = self.options.view();
+        self.out.rows.retain(|r| view.keeps(r));
+        self.out.rows.sort_by(|a, b| view.compare(a, b));
         self.out.counts.shown = u32::try_from(self.out.rows.len()).unwrap_or(u32::MAX);
         self.out
     }
@@ -176,19 +179,39 @@ impl<'a> Job<'a> {
         &self.out
     }
 
-    /// The triage CSV of the rows screened so far, in input order or in the order of `order` (indexes into the
-    /// rows, as the browser's table sorts them; out-of-range indexes are skipped).
-    pub fn to_csv(&self, order: Option<&[u32]>) -> String {
-        match order {
-            None => super::to_csv(&self.out.rows),
-            Some(order) => {
-                let rows: Vec<&Row> = order
-                    .iter()
-                    .filter_map(|&i| self.out.rows.get(i as usize))
-                    .collect();
-                super::write::rows_csv(rows.into_iter())
-            }
+    /// The indexes (into [`Job::screened`]'s rows) of the rows screened so far that `view` keeps, in its order.
+    /// The last order is kept until more rows are screened, so paging through it sorts once.
+    pub fn order(&mut self, view: &View) -> &[u32] {
+        let rows = self.out.rows.len();
+        let fresh = matches!(&self.cached, Some((v, n, _)) if v == view && *n == rows);
+        if !fresh {
+            self.cached = Some((view.clone(), rows, view.order(&self.out.rows)));
         }
+        self.cached.as_ref().map_or(&[], |(_, _, order)| order)
+    }
+
+    /// A page of the rows `view` keeps, in its order: up to `limit` rows from position `offset`, and how many rows
+    /// it keeps in all.
+    pub fn page(&mut self, view: &View, offset: usize, limit: usize) -> (Vec<&Row>, usize) {
+        self.order(view);
+        let order = self.cached.as_ref().map_or(&[][..], |(_, _, order)| order);
+        let rows = &self.out.rows;
+        let page = order
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|&i| rows.get(i as usize))
+            .collect();
+        (page, order.len())
+    }
+
+    /// The triage CSV of the rows screened so far that `view` keeps, in its order (`View::default()`: every row, in
+    /// input order).
+    pub fn to_csv(&mut self, view: &View) -> String {
+        self.order(view);
+        let order = self.cached.as_ref().map_or(&[][..], |(_, _, order)| order);
+        let rows = &self.out.rows;
+        super::write::rows_csv(order.iter().filter_map(|&i| rows.get(i as usize)))
     }
 
     fn step_csv(&mut self, max_rows: usize) {

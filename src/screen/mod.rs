@@ -41,7 +41,7 @@ mod values;
 mod write;
 
 pub use job::{Format, Job, Step};
-pub use triage::{triage, Only, SortKey};
+pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
 
 /// Reads a date as the screen reads a date cell (`2023-03-01`, or the UK forms Excel writes, such as `01/03/2023`),
@@ -72,6 +72,20 @@ pub struct Options {
     pub deadline_within: Option<u32>,
     /// The order of the rows (`--sort`); input order by default.
     pub sort: SortKey,
+    /// Largest first (`--descending`); rows without the value stay last.
+    pub descending: bool,
+}
+
+impl Options {
+    /// The filters and the order, as a [`View`].
+    pub fn view(&self) -> View {
+        View {
+            only: self.only.clone(),
+            deadline_within: self.deadline_within,
+            sort: self.sort,
+            descending: self.descending,
+        }
+    }
 }
 
 /// One enquiry, triaged: a line of `s117 screen --format jsonl` (schema/triage-row.schema.json).

@@ -4,6 +4,7 @@ use super::{Deadline, Row};
 use crate::case::Case;
 use crate::date::Date;
 use crate::decision::{Body, DeadlineKind, Decision, Entitlement, FlagId, FlagKind};
+use crate::messages;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
@@ -307,7 +308,8 @@ impl Only {
     }
 }
 
-/// The order of the rows.
+/// The order of the rows: a column, ascending unless [`View::descending`]. Rows without the value (no deadline
+/// ahead, no refund, no council found) are last in either direction, and ties keep input order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
     /// As in the input (`row`).
@@ -322,6 +324,14 @@ pub enum SortKey {
     Deadline,
     /// The longest-charged first: the earliest refund date first, rows with no refund last (`refund-since`).
     RefundSince,
+    /// By the council's name (`council`).
+    Council,
+    /// By the NHS body's name (`nhs-body`).
+    NhsBody,
+    /// The soonest limitation date first (`limitation`).
+    Limitation,
+    /// The fewest points to check first (`uncertain`).
+    Uncertain,
 }
 
 impl FromStr for SortKey {
@@ -334,8 +344,13 @@ impl FromStr for SortKey {
             "entitlement" => Ok(SortKey::Entitlement),
             "deadline" | "next-deadline" => Ok(SortKey::Deadline),
             "refund-since" | "refund" => Ok(SortKey::RefundSince),
-            _ => Err(format!(
-                "--sort takes deadline, reference, entitlement, refund-since or row, not {s:?}"
+            "council" => Ok(SortKey::Council),
+            "nhs-body" | "nhs" => Ok(SortKey::NhsBody),
+            "limitation" => Ok(SortKey::Limitation),
+            "uncertain" => Ok(SortKey::Uncertain),
+            _ => Err(messages::fill(
+                "screen.option.sort",
+                &[("value", &format!("{s:?}"))],
             )),
         }
     }
@@ -349,6 +364,10 @@ impl fmt::Display for SortKey {
             SortKey::Entitlement => "entitlement",
             SortKey::Deadline => "deadline",
             SortKey::RefundSince => "refund-since",
+            SortKey::Council => "council",
+            SortKey::NhsBody => "nhs-body",
+            SortKey::Limitation => "limitation",
+            SortKey::Uncertain => "uncertain",
         })
     }
 }
@@ -364,6 +383,125 @@ impl<'de> Deserialize<'de> for SortKey {
         let s = String::deserialize(deserializer)?;
         s.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// Which rows to show, and in what order: the filters and order of [`Options`](super::Options), and a direction.
+/// The command line applies one to the whole file; the browser's table asks for one page of it at a time
+/// ([`Job::order`](super::Job::order)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct View {
+    /// Keep only rows matching every group; a group matches when any of its conditions does.
+    pub only: Vec<Vec<Only>>,
+    /// Keep only rows with a dated deadline from the date of the check to this many days after it.
+    pub deadline_within: Option<u32>,
+    /// The column the rows are ordered by.
+    pub sort: SortKey,
+    /// Largest first (rows without the value stay last; ties keep input order).
+    pub descending: bool,
+}
+
+impl View {
+    /// Is the row kept by the filters?
+    pub fn keeps(&self, row: &Row) -> bool {
+        let only = self
+            .only
+            .iter()
+            .all(|group| group.is_empty() || group.iter().any(|o| o.matches(row)));
+        let within = match self.deadline_within {
+            None => true,
+            Some(days) => {
+                let from = row.as_at.first_day();
+                let to = from + chrono::Days::new(u64::from(days));
+                row.deadlines.iter().filter_map(|d| d.date).any(|date| {
+                    let (first, last) = (date.first_day(), date.last_day());
+                    last >= from && first <= to
+                })
+            }
+        };
+        only && within
+    }
+
+    /// How two rows compare in this order.
+    pub fn compare(&self, a: &Row, b: &Row) -> Ordering {
+        let value = compare_values(self.sort, a, b);
+        let value = match value {
+            Some(o) if self.descending => o.reverse(),
+            Some(o) => o,
+            // One or both lack the value: those go last, whatever the direction.
+            None => present(self.sort, b).cmp(&present(self.sort, a)),
+        };
+        value.then_with(|| tie_break(self.sort, a, b))
+    }
+
+    /// The indexes of the rows this view keeps, in its order.
+    pub fn order(&self, rows: &[Row]) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..rows.len())
+            .filter(|&i| self.keeps(&rows[i]))
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        order.sort_by(|&a, &b| self.compare(&rows[a as usize], &rows[b as usize]));
+        order
+    }
+}
+
+/// The next dated deadline that has not passed.
+fn next_date(r: &Row) -> Option<Date> {
+    r.next_deadline.and_then(|d| d.date)
+}
+
+/// The refund date a row sorts by: `None` without a refund; `Some(None)` for a refund with no start date (after
+/// those with one).
+fn refund_key(r: &Row) -> Option<Option<Date>> {
+    r.refund.then_some(r.refund_since)
+}
+
+/// Whether the row has the value the key sorts by.
+fn present(key: SortKey, r: &Row) -> bool {
+    match key {
+        SortKey::Row | SortKey::Reference | SortKey::Entitlement | SortKey::Uncertain => true,
+        SortKey::Deadline => next_date(r).is_some(),
+        SortKey::RefundSince => r.refund,
+        SortKey::Council => r.council.is_some(),
+        SortKey::NhsBody => r.nhs_body.is_some(),
+        SortKey::Limitation => r.limitation.is_some(),
+    }
+}
+
+/// Compares the rows' values for the key, or `None` when one or both lack it.
+fn compare_values(key: SortKey, a: &Row, b: &Row) -> Option<Ordering> {
+    let rank = |e: Entitlement| ENTITLEMENTS.iter().position(|&x| x == e);
+    match key {
+        SortKey::Row => Some(a.row.cmp(&b.row)),
+        SortKey::Reference => Some(natural(&a.reference, &b.reference)),
+        SortKey::Entitlement => Some(rank(a.entitlement).cmp(&rank(b.entitlement))),
+        SortKey::Uncertain => Some(a.uncertain.len().cmp(&b.uncertain.len())),
+        SortKey::Deadline => next_date(a).zip(next_date(b)).map(|(x, y)| x.cmp(&y)),
+        SortKey::RefundSince => refund_key(a)
+            .zip(refund_key(b))
+            .map(|(x, y)| date_last(x, y)),
+        SortKey::Council => a
+            .council
+            .as_deref()
+            .zip(b.council.as_deref())
+            .map(|(x, y)| natural(x, y)),
+        SortKey::NhsBody => a
+            .nhs_body
+            .as_deref()
+            .zip(b.nhs_body.as_deref())
+            .map(|(x, y)| natural(x, y)),
+        SortKey::Limitation => a.limitation.zip(b.limitation).map(|(x, y)| x.cmp(&y)),
+    }
+}
+
+/// Equal values: entitlement falls back on the next deadline (soonest first, none last); every key then keeps
+/// input order.
+fn tie_break(key: SortKey, a: &Row, b: &Row) -> Ordering {
+    let deadline = match key {
+        SortKey::Entitlement => date_last(next_date(a), next_date(b)),
+        _ => Ordering::Equal,
+    };
+    deadline.then(a.row.cmp(&b.row))
 }
 
 /// `None` sorts after every date.
@@ -407,55 +545,6 @@ pub(crate) fn natural(a: &str, b: &str) -> Ordering {
             }
         }
     }
-}
-
-/// Sorts rows in place; ties keep input order.
-pub(crate) fn sort(rows: &mut [Row], key: SortKey) {
-    let rank = |e: Entitlement| ENTITLEMENTS.iter().position(|&x| x == e);
-    let next = |r: &Row| r.next_deadline.and_then(|d| d.date);
-    match key {
-        SortKey::Row => rows.sort_by_key(|r| r.row),
-        SortKey::Reference => {
-            rows.sort_by(|a, b| natural(&a.reference, &b.reference).then(a.row.cmp(&b.row)))
-        }
-        SortKey::Entitlement => rows.sort_by(|a, b| {
-            rank(a.entitlement)
-                .cmp(&rank(b.entitlement))
-                .then_with(|| date_last(next(a), next(b)))
-                .then(a.row.cmp(&b.row))
-        }),
-        SortKey::Deadline => {
-            rows.sort_by(|a, b| date_last(next(a), next(b)).then(a.row.cmp(&b.row)))
-        }
-        SortKey::RefundSince => rows.sort_by(|a, b| {
-            date_last(
-                a.refund_since.filter(|_| a.refund),
-                b.refund_since.filter(|_| b.refund),
-            )
-            .then_with(|| b.refund.cmp(&a.refund))
-            .then(a.row.cmp(&b.row))
-        }),
-    }
-}
-
-/// Is the row kept by the filters in `options`?
-pub(crate) fn keep(row: &Row, options: &super::Options) -> bool {
-    let only = options
-        .only
-        .iter()
-        .all(|group| group.is_empty() || group.iter().any(|o| o.matches(row)));
-    let within = match options.deadline_within {
-        None => true,
-        Some(days) => {
-            let from = row.as_at.first_day();
-            let to = from + chrono::Days::new(u64::from(days));
-            row.deadlines.iter().filter_map(|d| d.date).any(|date| {
-                let (first, last) = (date.first_day(), date.last_day());
-                last >= from && first <= to
-            })
-        }
-    };
-    only && within
 }
 
 #[cfg(test)]

@@ -32,7 +32,8 @@ Options:
                               out_of_scope). Commas mean any of them; repeat --only to require all.
       --deadline-within DAYS  keep only rows with a deadline from the as-at date to DAYS days after it
       --sort KEY              row (input order, default), deadline (soonest first), reference, entitlement,
-                              refund-since (longest charged first)
+                              refund-since (longest charged first), council, nhs-body, limitation, uncertain
+      --descending            largest first (rows without the value stay last; ties keep input order)
       --errors FILE           also write every problem as CSV (row, cell, column, reference, message)
       --no-bom                leave out the byte-order mark that tells Excel the CSV is UTF-8
   -q, --quiet                 no summary or warnings on standard error (problems are still listed)
@@ -113,6 +114,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
                 })?);
             }
             Long("sort") => a.options.sort = text(parser.value())?.parse::<SortKey>()?,
+            Long("descending") => a.options.descending = true,
             Value(v) if a.file.is_none() => a.file = Some(text(Ok(v))?),
             Value(v) => return Err(format!("unexpected argument {v:?} (one FILE only)")),
             _ => return Err(arg.unexpected().to_string()),
