@@ -5,6 +5,7 @@
 //! Stays are numbered column groups (`d1_…`, `d2_…`, any number of them) and so are charges (`c1_…`, `c2_…`).
 //! The layout is documented, with examples, in `docs/screening.md`.
 
+use crate::messages;
 use std::collections::BTreeMap;
 
 /// A fact about the whole case.
@@ -222,13 +223,15 @@ impl Layout {
                 continue;
             };
             if let Some(&(_, first)) = seen.iter().find(|(m, _)| *m == meaning) {
+                let letter = letter(first);
+                let values = [
+                    ("heading", heading.as_str()),
+                    ("first", layout.headings[first].as_str()),
+                    ("letter", letter.as_str()),
+                ];
                 return Err(LayoutError {
                     column: Some(i),
-                    message: format!(
-                        "the heading {heading} means the same as {} in column {}; keep one of them",
-                        layout.headings[first],
-                        letter(first)
-                    ),
+                    message: messages::fill("screen.headings.twice", &values),
                 });
             }
             seen.push((meaning, i));
@@ -245,9 +248,7 @@ impl Layout {
         if layout.get(CaseCol::Reference).is_none() && !has_section {
             return Err(LayoutError {
                 column: None,
-                message: "the first row must be the column headings (reference, as_at, d1_section, d1_admitted, …); \
-                          this one has neither a reference nor a d1_section column. Start from examples/enquiries-template.csv"
-                    .into(),
+                message: messages::text("screen.headings.missing").to_owned(),
             });
         }
         Ok(layout)

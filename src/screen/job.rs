@@ -10,6 +10,7 @@ use super::columns::{letter, Layout};
 use super::read::{self, cell_name, Record};
 use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, View, Warning};
 use crate::case::Case;
+use crate::messages;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -32,7 +33,11 @@ impl std::str::FromStr for Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "csv" => Ok(Format::Csv),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            _ => Err(format!("the format is csv or jsonl, not {s:?}")),
+            _ => {
+                let value = format!("{s:?}");
+                let values = [("value", value.as_str())];
+                Err(messages::fill("screen.format.unknown", &values))
+            }
         }
     }
 }
@@ -281,9 +286,7 @@ impl<'a> Job<'a> {
                 self.error(
                     row,
                     column,
-                    "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. \
-                     Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"
-                        .into(),
+                    messages::text("screen.csv.unclosed_quote").to_owned(),
                 );
                 self.out.counts.rows += 1;
                 self.out.counts.with_errors += 1;
@@ -304,12 +307,7 @@ impl<'a> Job<'a> {
         self.pos = input.len();
         self.done = true;
         if self.layout.is_none() && self.out.errors.is_empty() {
-            self.error(
-                1,
-                None,
-                "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"
-                    .into(),
-            );
+            self.error(1, None, messages::text("screen.csv.empty").to_owned());
         }
     }
 
@@ -317,13 +315,14 @@ impl<'a> Job<'a> {
         match Layout::read(cells.to_vec()) {
             Ok(layout) => {
                 for &i in &layout.unknown {
+                    let letter = letter(i);
+                    let values = [
+                        ("letter", letter.as_str()),
+                        ("heading", layout.headings[i].trim()),
+                    ];
                     self.out.warnings.push(Warning {
                         row: Some(row),
-                        message: format!(
-                            "column {} ({}) is not one the screen reads; it was ignored",
-                            letter(i),
-                            layout.headings[i].trim()
-                        ),
+                        message: messages::fill("screen.csv.ignored_column", &values),
                     });
                 }
                 self.layout = Some(layout);
@@ -381,16 +380,18 @@ impl<'a> Job<'a> {
             let reference = match reference {
                 Some(r) => {
                     if let Some(first) = self.references.get(&r) {
+                        let first = first.to_string();
+                        let values = [("reference", r.as_str()), ("first", first.as_str())];
                         self.out.warnings.push(Warning {
                             row: Some(row),
-                            message: format!("reference {r} is also on row {first}"),
+                            message: messages::fill("screen.csv.repeated_reference", &values),
                         });
                     } else {
                         self.references.insert(r.clone(), row);
                     }
                     r
                 }
-                None => format!("row {row}"),
+                None => messages::fill("screen.reference.row", &[("row", &row.to_string())]),
             };
             self.pending.push((row, reference, case));
         }
@@ -413,7 +414,9 @@ impl<'a> Job<'a> {
             self.out.counts.rows += 1;
             match jsonl::read_line(text, self.options.as_at) {
                 Ok((reference, case)) => {
-                    let reference = reference.unwrap_or_else(|| format!("line {line}"));
+                    let reference = reference.unwrap_or_else(|| {
+                        messages::fill("screen.reference.line", &[("row", &line.to_string())])
+                    });
                     self.pending.push((line, reference, case));
                 }
                 Err((reference, errors)) => {
@@ -471,22 +474,22 @@ impl<'a> Job<'a> {
         for (&i, stray) in strays {
             let others = match stray.rows {
                 1 => String::new(),
-                n => format!(" (and {} other rows)", n - 1),
+                n => {
+                    let count = (n - 1).to_string();
+                    messages::fill("screen.csv.stray_column.others", &[("count", &count)])
+                }
             };
+            let letter = letter(i);
+            let values = [("letter", letter.as_str()), ("others", others.as_str())];
             self.out.warnings.push(Warning {
                 row: Some(stray.first_row),
-                message: format!(
-                    "column {} has no heading, so what is in it{others} was ignored",
-                    letter(i)
-                ),
+                message: messages::fill("screen.csv.stray_column", &values),
             });
         }
         if let Some(row) = self.not_utf8_row {
             self.out.warnings.push(Warning {
                 row: Some(row),
-                message: "the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"). \
-                          Check accented names, or save as \"CSV UTF-8\""
-                    .into(),
+                message: messages::text("screen.csv.not_utf8").to_owned(),
             });
         }
     }

@@ -12,6 +12,7 @@ use crate::case::{
 };
 use crate::date::Date;
 use crate::error::validate;
+use crate::messages;
 use crate::reference::{find_council, Nation};
 
 /// A problem with one cell (or the whole row when `column` is `None`), before the row number is added.
@@ -118,10 +119,8 @@ pub(crate) fn case(
         None if r.record.cell(as_at_col).is_some() => None,
         None => {
             if default_as_at.is_none() {
-                r.blank(
-                    as_at_col,
-                    "blank, and no default date of the check was given (--as-at YYYY-MM-DD)".into(),
-                );
+                let message = messages::text("screen.cell.as_at_blank").to_owned();
+                r.blank(as_at_col, message);
             }
             default_as_at
         }
@@ -134,12 +133,11 @@ pub(crate) fn case(
             continue;
         }
         let col = |c: StayCol| cols.get(c);
+        let number = n.to_string();
         let section = r.read(col(StayCol::Section), values::section);
         if r.record.cell(col(StayCol::Section)).is_none() {
-            r.blank(
-                col(StayCol::Section),
-                format!("blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
-            );
+            let message = messages::fill("screen.cell.section_blank", &[("n", &number)]);
+            r.blank(col(StayCol::Section), message);
         }
         let detained_in = r
             .read(col(StayCol::DetainedIn), values::jurisdiction)
@@ -184,6 +182,7 @@ pub(crate) fn case(
     let mut charge_numbers = Vec::new();
     for (&n, cols) in &layout.charges {
         let col = |c: ChargeCol| cols.get(c);
+        let number = n.to_string();
         let top_up = r.read(col(ChargeCol::TopUp), values::yes_no).flatten();
         let used = [
             ChargeCol::What,
@@ -196,10 +195,8 @@ pub(crate) fn case(
         .any(|&c| r.record.cell(col(c)).is_some());
         if !used {
             if top_up == Some(true) {
-                r.blank(
-                    col(ChargeCol::TopUp),
-                    format!("says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
-                );
+                let message = messages::fill("screen.cell.top_up_alone", &[("n", &number)]);
+                r.blank(col(ChargeCol::TopUp), message);
             }
             continue;
         }
@@ -209,7 +206,7 @@ pub(crate) fn case(
             (Ok(Some(_)), Ok(None)) => {
                 r.soft.push(CellError {
                     column: col(ChargeCol::Per).or(col(ChargeCol::Amount)),
-                    message: format!("blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+                    message: messages::fill("screen.cell.per_blank", &[("n", &number)]),
                 });
                 (None, None)
             }
@@ -250,10 +247,8 @@ pub(crate) fn case(
         let reason_col = layout.get(CaseCol::EndedReason);
         let reason = r.read(reason_col, values::ending_reason);
         if r.record.cell(reason_col).is_none() {
-            r.blank(
-                reason_col,
-                "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, …, or other)".into(),
-            );
+            let message = messages::text("screen.cell.ended_reason_blank").to_owned();
+            r.blank(reason_col, message);
         }
         reason.map(|reason| AftercareEnded {
             date,

@@ -110,7 +110,7 @@ pub(crate) fn pounds(amount: f64) -> String {
         }
         out.push(c);
     }
-    format!("£{out}")
+    messages::fill("screen.pounds", &[("amount", &out)])
 }
 
 /// The one line a caseworker reads first, such as
@@ -118,84 +118,100 @@ pub(crate) fn pounds(amount: f64) -> String {
 /// Care Board. Refund likely: charged since 1 September 2024, still charged. Next deadline: court claim for the
 /// oldest payment still in time by 1 September 2030."
 fn summary(row: &Row) -> String {
-    let since = row
-        .duty_arose
-        .map(|d| format!(" since {}", d.long()))
-        .unwrap_or_default();
-    let mut s = match row.entitlement {
-        Entitlement::Entitled => format!("Entitled{since}"),
-        Entitlement::EntitledOnLeavingHospital => "Entitled on leaving hospital".to_owned(),
-        Entitlement::NotEntitled => "Not entitled on these facts".to_owned(),
-        Entitlement::Ended => "After-care was ended lawfully".to_owned(),
-        Entitlement::Undetermined => "Undetermined: more facts needed".to_owned(),
-        Entitlement::OutOfScope => {
-            "Out of scope: detained under Scottish or Northern Irish law".to_owned()
+    let outcome = match row.entitlement {
+        Entitlement::Entitled => match row.duty_arose {
+            Some(d) => messages::fill("screen.summary.entitled_since", &[("date", &d.long())]),
+            None => messages::text("screen.summary.entitled").to_owned(),
+        },
+        Entitlement::EntitledOnLeavingHospital => {
+            messages::text("screen.summary.entitled_on_leaving_hospital").to_owned()
         }
+        Entitlement::NotEntitled => messages::text("screen.summary.not_entitled").to_owned(),
+        Entitlement::Ended => messages::text("screen.summary.ended").to_owned(),
+        Entitlement::Undetermined => messages::text("screen.summary.undetermined").to_owned(),
+        Entitlement::OutOfScope => messages::text("screen.summary.out_of_scope").to_owned(),
     };
     let name = |n: &Option<String>, certain: Option<bool>| {
         n.as_ref().map(|n| {
             if certain == Some(false) {
-                format!("{n} (to confirm)")
+                messages::fill("screen.summary.to_confirm", &[("name", n)])
             } else {
                 n.clone()
             }
         })
     };
-    match (
-        name(&row.council, row.council_certain),
-        name(&row.nhs_body, row.nhs_body_certain),
-    ) {
-        (Some(c), Some(n)) => s.push_str(&format!(": {c} and {n}.")),
-        (Some(c), None) => s.push_str(&format!(": {c}.")),
-        (None, Some(n)) => s.push_str(&format!(": {n}.")),
-        (None, None) => s.push('.'),
-    }
+    let council = name(&row.council, row.council_certain);
+    let nhs_body = name(&row.nhs_body, row.nhs_body_certain);
+    let mut s = match (council, nhs_body) {
+        (Some(c), Some(n)) => {
+            let values = [
+                ("outcome", outcome.as_str()),
+                ("council", &c),
+                ("nhs_body", &n),
+            ];
+            messages::fill("screen.summary.bodies", &values)
+        }
+        (Some(body), None) | (None, Some(body)) => {
+            let values = [("outcome", outcome.as_str()), ("body", &body)];
+            messages::fill("screen.summary.body", &values)
+        }
+        (None, None) => messages::fill("screen.summary.no_body", &[("outcome", &outcome)]),
+    };
+    let mut sentence = |text: &str| {
+        s.push(' ');
+        s.push_str(text);
+    };
     if row.refund {
         let estimate = row
             .refund_estimate
-            .map(|e| format!(", about {}", pounds(e)))
+            .map(|e| messages::fill("screen.summary.about", &[("amount", &pounds(e))]))
             .unwrap_or_default();
         if row.all_time_barred {
-            s.push_str(&format!(
-                " Charged while owed after-care, but every payment is over six years old{estimate}."
-            ));
+            let values = [("estimate", estimate.as_str())];
+            sentence(&messages::fill("screen.summary.time_barred", &values));
         } else {
-            let since = row
-                .refund_since
-                .map(|d| format!("charged since {}", d.long()))
-                .unwrap_or_else(|| "charged while entitled".to_owned());
+            let since = match row.refund_since {
+                Some(d) => messages::fill("screen.summary.charged_since", &[("date", &d.long())]),
+                None => messages::text("screen.summary.charged_while_entitled").to_owned(),
+            };
             let still = if row.refund_ongoing {
-                ", still charged"
+                messages::text("screen.summary.still_charged")
             } else {
                 ""
             };
-            s.push_str(&format!(" Refund likely: {since}{still}{estimate}."));
+            let values = [
+                ("since", since.as_str()),
+                ("still", still),
+                ("estimate", &estimate),
+            ];
+            sentence(&messages::fill("screen.summary.refund", &values));
         }
     }
     for w in &row.warnings {
         let text = match w {
-            FlagId::LikelyUnlawfulEnding => "Ending of after-care looks unlawful.",
-            FlagId::EndedWhileOnCto => "After-care was ended while on a CTO.",
+            FlagId::LikelyUnlawfulEnding => messages::text("screen.summary.likely_unlawful_ending"),
+            FlagId::EndedWhileOnCto => messages::text("screen.summary.ended_while_on_cto"),
             FlagId::AskForEndingDecision => {
-                "Ask for the joint written decision that ended after-care."
+                messages::text("screen.summary.ask_for_ending_decision")
             }
             _ => continue,
         };
-        s.push(' ');
-        s.push_str(text);
+        sentence(text);
     }
     if let Some(d) = row.next_deadline {
         if let Some(date) = d.date {
-            s.push_str(&format!(
-                " Next deadline: {} by {}{}.",
-                deadline_label(d.kind),
-                date.long(),
-                if d.approximate {
-                    " or earlier (dates approximate)"
-                } else {
-                    ""
-                }
-            ));
+            let approximate = if d.approximate {
+                messages::text("screen.summary.approximate")
+            } else {
+                ""
+            };
+            let date = date.long();
+            let values = [
+                ("deadline", deadline_label(d.kind)),
+                ("date", date.as_str()),
+                ("approximate", approximate),
+            ];
+            sentence(&messages::fill("screen.summary.next_deadline", &values));
         }
     }
     if row
@@ -203,12 +219,16 @@ fn summary(row: &Row) -> String {
         .iter()
         .any(|d| d.kind == DeadlineKind::Ombudsman && d.date.is_none())
     {
-        s.push_str(" Ombudsman: 12 months from when they first knew (not given).");
+        sentence(messages::text("screen.summary.ombudsman_undated"));
     }
     match row.uncertain.len() {
         0 => {}
-        1 => s.push_str(" 1 point to check."),
-        n => s.push_str(&format!(" {n} points to check.")),
+        1 => sentence(messages::text("screen.summary.one_point")),
+        n => {
+            let count = n.to_string();
+            let values = [("count", count.as_str())];
+            sentence(&messages::fill("screen.summary.points", &values));
+        }
     }
     s
 }
@@ -216,10 +236,10 @@ fn summary(row: &Row) -> String {
 /// A deadline in words.
 fn deadline_label(kind: DeadlineKind) -> &'static str {
     match kind {
-        DeadlineKind::JudicialReview => "judicial review",
-        DeadlineKind::Ombudsman => "ombudsman complaint",
-        DeadlineKind::Limitation => "court claim for the oldest payment still in time",
-        DeadlineKind::Reply => "reply",
+        DeadlineKind::JudicialReview => messages::text("screen.deadline.judicial_review"),
+        DeadlineKind::Ombudsman => messages::text("screen.deadline.ombudsman"),
+        DeadlineKind::Limitation => messages::text("screen.deadline.limitation"),
+        DeadlineKind::Reply => messages::text("screen.deadline.reply"),
     }
 }
 
@@ -261,10 +281,10 @@ impl FromStr for Only {
                 .find(|e| e.code() == k)
                 .map(|&e| Only::Entitlement(e))
                 .ok_or_else(|| {
-                    format!(
-                        "--only takes refund, deadline, uncertain, warning or an entitlement ({}), not {s:?}",
-                        ENTITLEMENTS.map(Entitlement::code).join(", ")
-                    )
+                    let codes = ENTITLEMENTS.map(Entitlement::code).join(", ");
+                    let value = format!("{s:?}");
+                    let values = [("codes", codes.as_str()), ("value", value.as_str())];
+                    messages::fill("screen.option.only", &values)
                 }),
         }
     }
@@ -348,10 +368,10 @@ impl FromStr for SortKey {
             "nhs-body" | "nhs" => Ok(SortKey::NhsBody),
             "limitation" => Ok(SortKey::Limitation),
             "uncertain" => Ok(SortKey::Uncertain),
-            _ => Err(messages::fill(
-                "screen.option.sort",
-                &[("value", &format!("{s:?}"))],
-            )),
+            _ => {
+                let value = format!("{s:?}");
+                Err(messages::fill("screen.option.sort", &[("value", &value)]))
+            }
         }
     }
 }

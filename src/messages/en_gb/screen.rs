@@ -1,8 +1,98 @@
-//! The screen's words, in plain en-GB: the problems a row can have, the triage's summary line and labels, the
-//! counts, and the screen's own options. Ids begin `screen.`; `{name}` parts are filled by the code.
+//! The screen's words, in plain en-GB: what is wrong with a row and what to type instead, the warnings, the triage's
+//! one-line summary, the counts, the screen's options, and what each enquiries column means.
+//!
+//! Ids begin `screen.`, then the part: `problem` and `warning` (how a problem or warning is placed), `csv`,
+//! `headings`, `cell`, `value` and `jsonl` (what is wrong with the input), `summary` and `deadline` (the triage),
+//! `counts`, `option` (`--sort`, `--only`), `cli` (`s117 screen`'s own messages) and `column` (the enquiries
+//! columns the interview does not ask about; the others take their words from the interview's section). `{name}`
+//! parts are filled by the code. A text here never starts or ends with the space that separates it from the next
+//! sentence: the code adds that.
 
 /// The screen's words: (message id, text).
 pub const TEXTS: &[(&str, &str)] = &[
+    // Where a problem or warning is: a CSV row and column, or a JSON Lines line and field.
+    ("screen.problem.row_column", "row {row}, column {column}: {message}"),
+    ("screen.problem.row", "row {row}: {message}"),
+    ("screen.problem.line_field", "line {row}, field {column}: {message}"),
+    ("screen.problem.line", "line {row}: {message}"),
+    ("screen.warning.row", "row {row}: {message}"),
+    // The reference of a row that has none.
+    ("screen.reference.row", "row {row}"),
+    ("screen.reference.line", "line {row}"),
+    // The file as a whole.
+    ("screen.format.unknown", "the format is csv or jsonl, not {value}"),
+    ("screen.csv.unclosed_quote", "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"),
+    ("screen.csv.empty", "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"),
+    ("screen.csv.ignored_column", "column {letter} ({heading}) is not one the screen reads; it was ignored"),
+    ("screen.csv.repeated_reference", "reference {reference} is also on row {first}"),
+    ("screen.csv.stray_column", "column {letter} has no heading, so what is in it{others} was ignored"),
+    ("screen.csv.stray_column.others", " (and {count} other rows)"),
+    ("screen.csv.not_utf8", "the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"). Check accented names, or save as \"CSV UTF-8\""),
+    ("screen.headings.twice", "the heading {heading} means the same as {first} in column {letter}; keep one of them"),
+    ("screen.headings.missing", "the first row must be the column headings (reference, as_at, d1_section, d1_admitted, \u{2026}); this one has neither a reference nor a d1_section column. Start from examples/enquiries-template.csv"),
+    // A blank cell that is needed.
+    ("screen.cell.as_at_blank", "blank, and no default date of the check was given (--as-at YYYY-MM-DD)"),
+    ("screen.cell.section_blank", "blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
+    ("screen.cell.top_up_alone", "says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
+    ("screen.cell.per_blank", "blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+    ("screen.cell.ended_reason_blank", "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, \u{2026}, or other)"),
+    // A cell that cannot be read.
+    ("screen.value.two_digit_year", "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"),
+    ("screen.value.not_one_of", "{cell} is not {what}: use {codes}"),
+    ("screen.value.or_list", "{items} or {last}"),
+    ("screen.value.section", "{cell} is not a section this checker knows: use {codes}"),
+    ("screen.value.jurisdiction", "a country of the United Kingdom"),
+    ("screen.value.country", "a country"),
+    ("screen.value.leaving", "a way of leaving hospital"),
+    ("screen.value.recall", "a kind of recall"),
+    ("screen.value.ending_reason", "a reason for ending after-care"),
+    ("screen.value.per", "what the amount is for"),
+    ("screen.value.amount", "{cell} is not an amount of money: use pounds, such as 200, 185.50 or \u{a3}1,250"),
+    ("screen.value.yes_no", "{cell} is not yes or no: use yes, no, or leave it blank if not known"),
+    // JSON Lines.
+    ("screen.jsonl.not_json", "not valid JSON: {message}"),
+    ("screen.jsonl.at_character", "{message} (at character {column})"),
+    ("screen.jsonl.not_object", "each line must be one JSON object (a Case)"),
+    ("screen.jsonl.reference_not_text", "must be text, such as \"ENQ-1\""),
+    ("screen.jsonl.case_and_more", "a line with a case field must have only reference and case"),
+    ("screen.jsonl.as_at_missing", "missing, and no default date of the check was given (--as-at YYYY-MM-DD)"),
+    // The triage's one-line summary, sentence by sentence.
+    ("screen.summary.entitled", "Entitled"),
+    ("screen.summary.entitled_since", "Entitled since {date}"),
+    ("screen.summary.entitled_on_leaving_hospital", "Entitled on leaving hospital"),
+    ("screen.summary.not_entitled", "Not entitled on these facts"),
+    ("screen.summary.ended", "After-care was ended lawfully"),
+    ("screen.summary.undetermined", "Undetermined: more facts needed"),
+    ("screen.summary.out_of_scope", "Out of scope: detained under Scottish or Northern Irish law"),
+    ("screen.summary.to_confirm", "{name} (to confirm)"),
+    ("screen.summary.bodies", "{outcome}: {council} and {nhs_body}."),
+    ("screen.summary.body", "{outcome}: {body}."),
+    ("screen.summary.no_body", "{outcome}."),
+    ("screen.summary.time_barred", "Charged while owed after-care, but every payment is over six years old{estimate}."),
+    ("screen.summary.refund", "Refund likely: {since}{still}{estimate}."),
+    ("screen.summary.charged_since", "charged since {date}"),
+    ("screen.summary.charged_while_entitled", "charged while entitled"),
+    ("screen.summary.still_charged", ", still charged"),
+    ("screen.summary.about", ", about {amount}"),
+    ("screen.summary.likely_unlawful_ending", "Ending of after-care looks unlawful."),
+    ("screen.summary.ended_while_on_cto", "After-care was ended while on a CTO."),
+    ("screen.summary.ask_for_ending_decision", "Ask for the joint written decision that ended after-care."),
+    ("screen.summary.next_deadline", "Next deadline: {deadline} by {date}{approximate}."),
+    ("screen.summary.approximate", " or earlier (dates approximate)"),
+    ("screen.summary.ombudsman_undated", "Ombudsman: 12 months from when they first knew (not given)."),
+    ("screen.summary.one_point", "1 point to check."),
+    ("screen.summary.points", "{count} points to check."),
+    ("screen.pounds", "\u{a3}{amount}"),
+    // A deadline in words.
+    ("screen.deadline.judicial_review", "judicial review"),
+    ("screen.deadline.ombudsman", "ombudsman complaint"),
+    ("screen.deadline.limitation", "court claim for the oldest payment still in time"),
+    ("screen.deadline.reply", "reply"),
+    // The counts.
+    ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_errors} with errors; {refund} refund candidates; {with_deadline} with a deadline ahead"),
+    ("screen.counts.outcome", "{count} {outcome}"),
+    ("screen.counts.none", "none"),
     // Options (the command line's --sort and --only, and the browser's views).
     ("screen.option.sort", "--sort takes deadline, reference, entitlement, refund-since, council, nhs-body, limitation, uncertain or row, not {value}"),
+    ("screen.option.only", "--only takes refund, deadline, uncertain, warning or an entitlement ({codes}), not {value}"),
 ];
