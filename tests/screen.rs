@@ -356,6 +356,78 @@ fn the_template_is_generated_and_every_heading_is_read_and_documented() {
     }
 }
 
+/// One field list: every column but the reference and the date of the check is a fact the interview asks, and is
+/// described in the interview's own words (its label and hint); `s117 screen --columns` lists them all.
+#[test]
+fn every_column_is_an_interview_fact_described_in_its_words() {
+    let facts: Vec<&str> = s117::interview::facts().iter().map(|f| f.id).collect();
+    let questions = s117::interview::questions();
+    let columns = s117::screen::columns();
+    let template = template_csv(1, 1);
+    let headings: Vec<String> = template
+        .trim()
+        .split(',')
+        .map(|h| h.replacen("d1_", "dN_", 1).replacen("c1_", "cN_", 1))
+        .collect();
+    assert_eq!(
+        columns
+            .iter()
+            .map(|c| c.heading.clone())
+            .collect::<Vec<_>>(),
+        headings,
+        "the columns are the template's, in its order"
+    );
+    for c in &columns {
+        assert!(!c.label.is_empty(), "{} has no label", c.heading);
+        match c.fact {
+            None => assert!(
+                ["reference", "as_at"].contains(&c.heading.as_str()),
+                "{} is not a fact the interview asks",
+                c.heading
+            ),
+            Some(fact) => {
+                assert!(
+                    facts.contains(&fact),
+                    "{}: no interview fact {fact}",
+                    c.heading
+                );
+                let q = questions.iter().find(|q| q.id == fact).unwrap();
+                assert_eq!((c.label, c.hint), (q.label, q.hint), "{}", c.heading);
+            }
+        }
+    }
+    let left = columns.iter().find(|c| c.heading == "dN_left").unwrap();
+    assert_eq!(left.label, "Left hospital");
+    let r = run(&["--columns"], "");
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), columns.len());
+    assert!(r.stdout.contains(
+        "dN_left                   Left hospital \u{2014} If you left on section 17 leave, the day the leave began.\n"
+    ));
+}
+
+/// The meta test (`tests/meta.rs`) finds the message ids the code names by `messages::text("` and
+/// `messages::fill("`: a call that rustfmt broke after its parenthesis would hide its id from that check.
+#[test]
+fn the_screen_names_its_message_ids_where_the_meta_test_reads_them() {
+    let mut files = vec![root().join("src/bin/s117/screen.rs")];
+    for entry in std::fs::read_dir(root().join("src/screen")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in files {
+        let code = std::fs::read_to_string(&file).unwrap();
+        for call in ["messages::text(", "messages::fill("] {
+            for (i, _) in code.match_indices(call) {
+                assert!(
+                    code[i + call.len()..].starts_with('"'),
+                    "{}: {call} without a literal id right after it",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Bad rows
 // ---------------------------------------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ mod triage;
 mod values;
 mod write;
 
+pub use columns::{columns, Column};
 pub use job::{Format, Job, Step};
 pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};

@@ -5,7 +5,7 @@
 //! A charge is the group of `cN_` cells. After the cells are read, the case is checked with [`validate`], and its
 //! field errors (`detentions[1].left_hospital`) are put back on the column they came from (`d2_left`).
 
-use super::columns::{letter, CaseCol, ChargeCol, Layout, StayCol};
+use super::columns::{self, letter, CaseCol, ChargeCol, Layout, StayCol};
 use super::values;
 use crate::case::{
     AftercareEnded, Case, Charge, Country, Detention, Jurisdiction, LivedBefore, Place,
@@ -309,41 +309,33 @@ fn country_of(council: Option<&str>) -> Country {
 }
 
 /// The column a contract field came from: `detentions[1].left_hospital` is `d2_left` when the second stay read was
-/// the `d2_` group.
+/// the `d2_` group. The field's fact (`detentions[].left_hospital`) is looked up in the columns' own list of facts;
+/// a stay's fact with no column of its own falls on the stay's section, a charge's on what it was for (its amount
+/// for `per`).
 fn column_of_field(field: &str, layout: &Layout, stays: &[u32], charges: &[u32]) -> Option<usize> {
-    let indexed = |prefix: &str| -> Option<(usize, &str)> {
-        let rest = field.strip_prefix(prefix)?;
+    let indexed = |list: &str| -> Option<(usize, String)> {
+        let rest = field.strip_prefix(list)?.strip_prefix('[')?;
         let (index, name) = rest.split_once("].")?;
-        Some((index.parse().ok()?, name))
+        Some((index.parse().ok()?, format!("{list}[].{name}")))
     };
-    if let Some((i, name)) = indexed("detentions[") {
+    if let Some((i, fact)) = indexed("detentions") {
         let cols = layout.stays.get(stays.get(i)?)?;
-        let col = match name {
-            "admitted" => StayCol::Admitted,
-            "section_ended" => StayCol::SectionEnded,
-            "left_hospital" => StayCol::Left,
-            "cto_ended" => StayCol::CtoEnded,
-            "leaving" => StayCol::Leaving,
-            "section" => StayCol::Section,
-            _ => return cols.get(StayCol::Section),
+        return match columns::stay_col(&fact) {
+            Some(col) => cols.get(col),
+            None => cols.get(StayCol::Section),
         };
-        return cols.get(col);
     }
-    if let Some((i, name)) = indexed("charges[") {
+    if let Some((i, fact)) = indexed("charges") {
         let cols = layout.charges.get(charges.get(i)?)?;
-        return match name {
-            "since" => cols.get(ChargeCol::Since),
-            "until" => cols.get(ChargeCol::Until),
-            "amount" => cols.get(ChargeCol::Amount),
-            "per" => cols.get(ChargeCol::Per).or(cols.get(ChargeCol::Amount)),
-            _ => cols.get(ChargeCol::What),
+        return match columns::charge_col(&fact) {
+            Some(ChargeCol::Per) => cols.get(ChargeCol::Per).or(cols.get(ChargeCol::Amount)),
+            Some(col) => cols.get(col),
+            None => cols.get(ChargeCol::What),
         };
     }
     match field {
         "as_at" => layout.get(CaseCol::AsAt),
-        "aftercare_ended.date" => layout.get(CaseCol::EndedDate),
-        "first_knew" => layout.get(CaseCol::FirstKnew),
-        _ => None,
+        _ => layout.get(columns::case_col(field)?),
     }
 }
 

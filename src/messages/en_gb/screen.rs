@@ -92,7 +92,61 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_errors} with errors; {refund} refund candidates; {with_deadline} with a deadline ahead"),
     ("screen.counts.outcome", "{count} {outcome}"),
     ("screen.counts.none", "none"),
+    // The enquiries columns the interview does not ask about (the others are described by its labels and hints).
+    ("screen.column.reference.label", "The firm's reference"),
+    ("screen.column.reference.hint", "Copied to the triage row. Blank: the row is called row N. A reference used twice is warned about."),
+    ("screen.column.as_at.label", "The date of the check"),
+    ("screen.column.as_at.hint", "Blank: the date given with --as-at (in the browser, the date in the form, today by default)."),
     // Options (the command line's --sort and --only, and the browser's views).
     ("screen.option.sort", "--sort takes deadline, reference, entitlement, refund-since, council, nhs-body, limitation, uncertain or row, not {value}"),
     ("screen.option.only", "--only takes refund, deadline, uncertain, warning or an entitlement ({codes}), not {value}"),
+    // `s117 screen`: its help, and what it prints on standard error.
+    ("screen.cli.usage", "\
+s117 screen: triage many enquiries at once (a screening tool, not legal advice)
+
+Usage:
+  s117 screen [OPTIONS] FILE      FILE is .csv (or .jsonl / .ndjson for JSON Lines of Cases); - reads standard input
+  s117 screen --template          print a blank CSV with every column heading (3 stays, 2 charges)
+  s117 screen --columns           list every column the screen reads, and what it means
+
+Options:
+  -o, --output FILE           write the triage here instead of standard output
+      --format csv|jsonl      the triage as CSV (default) or JSON Lines
+      --input-format csv|jsonl
+                              how to read FILE (default: from its extension; CSV for standard input)
+      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at
+      --only WHAT[,WHAT...]   keep only rows with WHAT: refund, deadline, uncertain, warning, or an entitlement
+                              (entitled, entitled_on_leaving_hospital, undetermined, ended, not_entitled,
+                              out_of_scope). Commas mean any of them; repeat --only to require all.
+      --deadline-within DAYS  keep only rows with a deadline from the as-at date to DAYS days after it
+      --sort KEY              row (input order, default), deadline (soonest first), reference, entitlement,
+                              refund-since (longest charged first), council, nhs-body, limitation, uncertain
+      --descending            largest first (rows without the value stay last; ties keep input order)
+      --errors FILE           also write every problem as CSV (row, cell, column, reference, message)
+      --no-bom                leave out the byte-order mark that tells Excel the CSV is UTF-8
+  -q, --quiet                 no summary or warnings on standard error (problems are still listed)
+  -h, --help
+
+The CSV layout is documented in docs/screening.md. Problems are listed on standard error as
+  row 7, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, ...)
+and every other row is screened. Exit code 0 if any row was screened, 2 if none (or bad arguments),
+1 if a file could not be read or written.
+"),
+    ("screen.cli.prefixed", "s117 screen: {message}"),
+    ("screen.cli.not_text", "{value} is not valid text"),
+    ("screen.cli.format", "{flag} takes csv or jsonl, not {value}"),
+    ("screen.cli.as_at", "--as-at: {message}"),
+    ("screen.cli.deadline_within", "--deadline-within takes a whole number of days, not {value}"),
+    ("screen.cli.unexpected", "unexpected argument {value} (one FILE only)"),
+    ("screen.cli.give_file", "give the FILE to screen (or - for standard input)"),
+    ("screen.cli.could_not_read", "could not read {file}: {error}"),
+    ("screen.cli.could_not_write", "could not write {file}: {error}"),
+    ("screen.cli.the_output", "the output"),
+    ("screen.cli.more_problems", "\u{2026} and {count} more problems{where}"),
+    ("screen.cli.more_problems.in_file", " (all are in the errors file)"),
+    ("screen.cli.more_problems.write_them", " (write them all with --errors FILE)"),
+    ("screen.cli.warning", "warning: {warning}"),
+    ("screen.cli.summary", "{counts}; wrote {shown} rows to {to}"),
+    ("screen.cli.standard_output", "standard output"),
+    ("screen.cli.none_screened", "no row could be screened"),
 ];
