@@ -300,9 +300,9 @@ mod screen {
         /// The triage CSV of the rows screened so far that `view` keeps, in its order (no view: every row, in input
         /// order).
         #[wasm_bindgen(js_name = toCsv)]
-        pub fn to_csv(&mut self, view: JsValue) -> Result<String, JsError> {
+        pub fn triage_csv(&mut self, view: JsValue) -> Result<String, JsError> {
             let view = read_view(view)?;
-            Ok(self.job.to_csv(&view))
+            Ok(self.job.triage_csv(&view))
         }
 
         /// Every problem found so far as CSV: row, cell, column, reference, message.

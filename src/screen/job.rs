@@ -212,7 +212,7 @@ impl<'a> Job<'a> {
 
     /// The triage CSV of the rows screened so far that `view` keeps, in its order (`View::default()`: every row, in
     /// input order).
-    pub fn to_csv(&mut self, view: &View) -> String {
+    pub fn triage_csv(&mut self, view: &View) -> String {
         self.order(view);
         let order = self.cached.as_ref().map_or(&[][..], |(_, _, order)| order);
         let rows = &self.out.rows;

@@ -8,7 +8,13 @@
 //! parts are filled by the code. A text here never starts or ends with the space that separates it from the next
 //! sentence: the code adds that.
 
+/// The screen's words: (message id, text). Empty in a build without the screen (the widget's WebAssembly package),
+/// which never shows them.
+#[cfg(not(feature = "screen"))]
+pub const TEXTS: &[(&str, &str)] = &[];
+
 /// The screen's words: (message id, text).
+#[cfg(feature = "screen")]
 pub const TEXTS: &[(&str, &str)] = &[
     // Where a problem or warning is: a CSV row and column, or a JSON Lines line and field.
     ("screen.problem.row_column", "row {row}, column {column}: {message}"),
