@@ -106,7 +106,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     // Options (the command line's --sort and --only, and the browser's views).
     ("screen.option.sort", "--sort takes deadline, reference, entitlement, refund-since, council, nhs-body, limitation, uncertain or row, not {value}"),
     ("screen.option.only", "--only takes refund, deadline, uncertain, warning or an entitlement ({codes}), not {value}"),
-    // `s117 screen`: its help, and what it prints on standard error.
+    // `s117 screen`: its help, and what it prints on standard error (only in the command line's build).
+    #[cfg(feature = "cli")]
     ("screen.cli.usage", "\
 s117 screen: triage many enquiries at once (a screening tool, not legal advice)
 
@@ -138,21 +139,38 @@ The CSV layout is documented in docs/screening.md. Problems are listed on standa
 and every other row is screened. Exit code 0 if any row was screened, 2 if none (or bad arguments),
 1 if a file could not be read or written.
 "),
+    #[cfg(feature = "cli")]
     ("screen.cli.prefixed", "s117 screen: {message}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.not_text", "{value} is not valid text"),
+    #[cfg(feature = "cli")]
     ("screen.cli.format", "{flag} takes csv or jsonl, not {value}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.as_at", "--as-at: {message}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.deadline_within", "--deadline-within takes a whole number of days, not {value}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.unexpected", "unexpected argument {value} (one FILE only)"),
+    #[cfg(feature = "cli")]
     ("screen.cli.give_file", "give the FILE to screen (or - for standard input)"),
+    #[cfg(feature = "cli")]
     ("screen.cli.could_not_read", "could not read {file}: {error}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.could_not_write", "could not write {file}: {error}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.the_output", "the output"),
+    #[cfg(feature = "cli")]
     ("screen.cli.more_problems", "\u{2026} and {count} more problems{where}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.more_problems.in_file", " (all are in the errors file)"),
+    #[cfg(feature = "cli")]
     ("screen.cli.more_problems.write_them", " (write them all with --errors FILE)"),
+    #[cfg(feature = "cli")]
     ("screen.cli.warning", "warning: {warning}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.summary", "{counts}; wrote {shown} rows to {to}"),
+    #[cfg(feature = "cli")]
     ("screen.cli.standard_output", "standard output"),
+    #[cfg(feature = "cli")]
     ("screen.cli.none_screened", "no row could be screened"),
 ];
