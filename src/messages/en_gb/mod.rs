@@ -3,6 +3,12 @@
 pub mod decision;
 pub mod interview;
 pub mod letter;
+pub mod screen;
 
 /// Every en-GB section.
-pub const CATALOGUE: super::Catalogue = &[interview::TEXTS, decision::TEXTS, letter::TEXTS];
+pub const CATALOGUE: super::Catalogue = &[
+    interview::TEXTS,
+    decision::TEXTS,
+    letter::TEXTS,
+    screen::TEXTS,
+];
