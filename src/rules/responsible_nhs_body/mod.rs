@@ -41,7 +41,7 @@
 //! This module holds the entry point ([`decide`]), the dates the rules turn on and the check dated either side of
 //! 1 July 2022. The rest is split by concept: `wales` (local health boards and the England–Wales border),
 //! `before_icbs` (primary care trusts and clinical commissioning groups), `icb_rules` (which rule of SI 2022/635
-//! applies to the run of detentions, NHS England secure services among them: [`england_run`]), `england` (the ICB
+//! applies to the run of detentions, NHS England secure services among them: `england_run`), `england` (the ICB
 //! named by those rules), `boundary_changes` (ICBs by name through mergers and divisions) and `gp_facts` (the GP
 //! facts the rules read, [`gp_facts`], for the interview).
 //!
