@@ -227,10 +227,39 @@ mod screen {
         job: crate::screen::Job<'static>,
     }
 
+    /// What a step tells the worker: how far it has got, the problems it found and the counts so far. The rows stay
+    /// in the job; the worker asks for a page of them in the order the table wants ([`ScreenJob::page`]).
+    #[derive(Serialize)]
+    struct Progress<'a> {
+        done: bool,
+        bytes_done: usize,
+        bytes_total: usize,
+        errors: &'a [crate::screen::RowError],
+        warnings: &'a [crate::screen::Warning],
+        counts: &'a crate::screen::Counts,
+    }
+
+    /// A page of the triage in a view's order.
+    #[derive(Serialize)]
+    struct Page<'a> {
+        rows: Vec<&'a crate::screen::Row>,
+        total: usize,
+        offset: usize,
+    }
+
+    /// Reads a view (`{ only, deadline_within, sort, descending }`, all optional) from JavaScript.
+    fn read_view(view: JsValue) -> Result<crate::screen::View, JsError> {
+        if view.is_undefined() || view.is_null() {
+            Ok(crate::screen::View::default())
+        } else {
+            serde_wasm_bindgen::from_value(view).map_err(input_error)
+        }
+    }
+
     #[wasm_bindgen]
     impl ScreenJob {
         /// Starts screening `bytes` (`format` is `csv` or `jsonl`) with `options` (`{ as_at, only, deadline_within,
-        /// sort }`, all optional).
+        /// sort, descending }`, all optional).
         #[wasm_bindgen(constructor)]
         pub fn new(bytes: Vec<u8>, format: &str, options: JsValue) -> Result<ScreenJob, JsError> {
             let format: crate::screen::Format =
@@ -245,16 +274,45 @@ mod screen {
             })
         }
 
-        /// Reads up to `max_rows` more rows: `{ done, bytes_done, bytes_total, rows, errors, warnings, counts }`.
+        /// Reads up to `max_rows` more rows: `{ done, bytes_done, bytes_total, errors, warnings, counts }` (the rows
+        /// stay here: see `page`).
         pub fn step(&mut self, max_rows: usize) -> Result<JsValue, JsError> {
             let step = self.job.step(max_rows);
-            Ok(step.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+            let progress = Progress {
+                done: step.done,
+                bytes_done: step.bytes_done,
+                bytes_total: step.bytes_total,
+                errors: step.errors,
+                warnings: step.warnings,
+                counts: step.counts,
+            };
+            Ok(progress.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
         }
 
-        /// The triage CSV of every row so far, in input order or in `order` (row indexes, as the table sorts them).
+        /// A page of the rows screened so far that `view` keeps, in its order: `page(view, offset, limit) -> { rows,
+        /// total, offset }`. The order is kept for the next page.
+        pub fn page(
+            &mut self,
+            view: JsValue,
+            offset: usize,
+            limit: usize,
+        ) -> Result<JsValue, JsError> {
+            let view = read_view(view)?;
+            let (rows, total) = self.job.page(&view, offset, limit);
+            let page = Page {
+                rows,
+                total,
+                offset,
+            };
+            Ok(page.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+        }
+
+        /// The triage CSV of the rows screened so far that `view` keeps, in its order (no view: every row, in input
+        /// order).
         #[wasm_bindgen(js_name = toCsv)]
-        pub fn to_csv(&self, order: Option<Vec<u32>>) -> String {
-            self.job.to_csv(order.as_deref())
+        pub fn triage_csv(&mut self, view: JsValue) -> Result<String, JsError> {
+            let view = read_view(view)?;
+            Ok(self.job.triage_csv(&view))
         }
 
         /// Every problem found so far as CSV: row, cell, column, reference, message.

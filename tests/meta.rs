@@ -484,9 +484,13 @@ fn every_all_list_has_every_variant() {
 /// The message ids named in code: the first argument of `messages::text("…")` or `messages::fill("…", …)`.
 fn message_ids_named(code: &str) -> Vec<String> {
     let mut ids = Vec::new();
-    for call in ["messages::text(\"", "messages::fill(\""] {
+    for call in ["messages::text(", "messages::fill("] {
         for (i, _) in code.match_indices(call) {
-            let rest = &code[i + call.len()..];
+            // rustfmt may break a long call after its parenthesis.
+            let rest = code[i + call.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix('"') else {
+                continue;
+            };
             if let Some(end) = rest.find('"') {
                 ids.push(rest[..end].to_owned());
             }

@@ -13,7 +13,7 @@
 //! ```toml
 //! title = "Detention under section 2 alone does not engage s.117"
 //! cites = ["mha1983-s117-1"]
-//! source = "s117-rules.md §1.2"
+//! why = "Section 2 is not among the sections s.117(1) lists."
 //! [case]
 //! as_at = "2025-01-15"
 //! # … detentions …
@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 const TOP_LEVEL_KEYS: &[&str] = &[
     "title",
     "cites",
-    "source",
+    "why",
     "notes",
     "known_failure",
     "case",
@@ -114,6 +114,10 @@ const ENTITLEMENTS: &[&str] = &[
     "out_of_scope",
 ];
 
+/// The specification the scenarios were first written from, which lives outside the repository: no scenario may
+/// rely on it.
+const OUTSIDE_SPEC: &str = "s117-rules.md";
+
 /// The fewest scenarios the suite may have.
 const MIN_SCENARIOS: usize = 60;
 
@@ -124,7 +128,8 @@ struct Scenario {
     path: String,
     title: String,
     cites: Vec<String>,
-    source: String,
+    /// Why the expectations follow from the law cited, in words (and how any date was counted).
+    why: String,
     known_failure: Option<String>,
     /// `[case]` converted to JSON.
     case: Json,
@@ -198,7 +203,13 @@ fn load(path: &Path) -> Scenario {
         }
     };
     let title = string("title", &mut problems);
-    let source = string("source", &mut problems);
+    let why = string("why", &mut problems);
+    // A scenario stands on the law it cites: it names no document outside the repository.
+    if text.contains(OUTSIDE_SPEC) {
+        problems.push(format!(
+            "mentions `{OUTSIDE_SPEC}`, a document outside the repository: cite the law in `cites` and explain in `why`"
+        ));
+    }
     let known_failure = match table.get("known_failure") {
         None => None,
         Some(toml::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
@@ -255,7 +266,7 @@ fn load(path: &Path) -> Scenario {
         path: rel,
         title,
         cites,
-        source,
+        why,
         known_failure,
         case,
         expect,
@@ -678,7 +689,7 @@ fn report(s: &Scenario, failures: &[String]) -> String {
     let _ = writeln!(out, "{}", s.path);
     let _ = writeln!(out, "  title:  {}", s.title);
     let _ = writeln!(out, "  cites:  {}", s.cites.join(", "));
-    let _ = writeln!(out, "  source: {}", s.source);
+    let _ = writeln!(out, "  why:    {}", s.why);
     if let Some(why) = &s.known_failure {
         let _ = writeln!(out, "  known failure: {why}");
     }
@@ -1075,6 +1086,28 @@ fn wrong_expectations_of_every_kind_are_caught() {
     assert!(uncaught.is_empty(), "{}", uncaught.join("\n"));
 }
 
+/// A scenario that names the outside specification, or cites nothing, is a failure.
+#[test]
+fn outside_documents_and_empty_cites_are_reported() {
+    let dir = std::env::temp_dir().join(format!("s117-scenario-why-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("cites-an-outside-document.toml");
+    std::fs::write(
+        &file,
+        "title = \"t\"\ncites = []\nwhy = \"s117-rules.md §1.2\"\n[case]\nas_at = \"2025-01-15\"\n[expect]\nentitlement = \"not_entitled\"\n",
+    )
+    .expect("write");
+    let s = load(&file);
+    let _ = std::fs::remove_dir_all(&dir);
+    for expected in [OUTSIDE_SPEC, "`cites` must be a non-empty array"] {
+        assert!(
+            s.problems.iter().any(|p| p.contains(expected)),
+            "`{expected}` was not reported: {:?}",
+            s.problems
+        );
+    }
+}
+
 /// Typos in a scenario file are failures, not silently ignored expectations.
 #[test]
 fn unknown_keys_are_reported() {
@@ -1083,7 +1116,7 @@ fn unknown_keys_are_reported() {
     let file = dir.join("typo-in-expect.toml");
     std::fs::write(
         &file,
-        "title = \"t\"\ncites = [\"mha1983-s117-1\"]\nsource = \"test\"\n[case]\nas_at = \"2025-01-15\"\n[expect]\nentitelment = \"entitled\"\n",
+        "title = \"t\"\ncites = [\"mha1983-s117-1\"]\nwhy = \"test\"\n[case]\nas_at = \"2025-01-15\"\n[expect]\nentitelment = \"entitled\"\n",
     )
     .expect("write");
     let s = load(&file);

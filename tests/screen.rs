@@ -4,7 +4,7 @@
 
 use s117::screen::{
     errors_to_csv, screen_csv, screen_jsonl, template_csv, to_csv, to_jsonl, Format, Job, Only,
-    Options, Row, RowError, Screened, SortKey,
+    Options, Row, RowError, Screened, SortKey, View,
 };
 use std::path::{Path, PathBuf};
 
@@ -353,6 +353,78 @@ fn the_template_is_generated_and_every_heading_is_read_and_documented() {
             docs.contains(&format!("`{generic}`")),
             "docs/screening.md does not document `{generic}`"
         );
+    }
+}
+
+/// One field list: every column but the reference and the date of the check is a fact the interview asks, and is
+/// described in the interview's own words (its label and hint); `s117 screen --columns` lists them all.
+#[test]
+fn every_column_is_an_interview_fact_described_in_its_words() {
+    let facts: Vec<&str> = s117::interview::facts().iter().map(|f| f.id).collect();
+    let questions = s117::interview::questions();
+    let columns = s117::screen::columns();
+    let template = template_csv(1, 1);
+    let headings: Vec<String> = template
+        .trim()
+        .split(',')
+        .map(|h| h.replacen("d1_", "dN_", 1).replacen("c1_", "cN_", 1))
+        .collect();
+    assert_eq!(
+        columns
+            .iter()
+            .map(|c| c.heading.clone())
+            .collect::<Vec<_>>(),
+        headings,
+        "the columns are the template's, in its order"
+    );
+    for c in &columns {
+        assert!(!c.label.is_empty(), "{} has no label", c.heading);
+        match c.fact {
+            None => assert!(
+                ["reference", "as_at"].contains(&c.heading.as_str()),
+                "{} is not a fact the interview asks",
+                c.heading
+            ),
+            Some(fact) => {
+                assert!(
+                    facts.contains(&fact),
+                    "{}: no interview fact {fact}",
+                    c.heading
+                );
+                let q = questions.iter().find(|q| q.id == fact).unwrap();
+                assert_eq!((c.label, c.hint), (q.label, q.hint), "{}", c.heading);
+            }
+        }
+    }
+    let left = columns.iter().find(|c| c.heading == "dN_left").unwrap();
+    assert_eq!(left.label, "Left hospital");
+    let r = run(&["--columns"], "");
+    assert_eq!(r.code, 0);
+    assert_eq!(r.stdout.lines().count(), columns.len());
+    assert!(r.stdout.contains(
+        "dN_left                   Left hospital \u{2014} If you left on section 17 leave, the day the leave began.\n"
+    ));
+}
+
+/// The meta test (`tests/meta.rs`) finds the message ids the code names by `messages::text("` and
+/// `messages::fill("`: a call that rustfmt broke after its parenthesis would hide its id from that check.
+#[test]
+fn the_screen_names_its_message_ids_where_the_meta_test_reads_them() {
+    let mut files = vec![root().join("src/bin/s117/screen.rs")];
+    for entry in std::fs::read_dir(root().join("src/screen")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    for file in files {
+        let code = std::fs::read_to_string(&file).unwrap();
+        for call in ["messages::text(", "messages::fill("] {
+            for (i, _) in code.match_indices(call) {
+                assert!(
+                    code[i + call.len()..].starts_with('"'),
+                    "{}: {call} without a literal id right after it",
+                    file.display()
+                );
+            }
+        }
     }
 }
 
@@ -825,6 +897,94 @@ fn sort_orders() {
     assert_eq!(refs(&sorted), ["A", "enq-9", "ENQ-10", "ENQ-100"]);
 }
 
+/// The browser's table asks the job for pages of a view (its sort key, direction and filter); the order is the
+/// command line's, and a descending order keeps rows without the value last and ties in input order.
+#[test]
+fn views_order_filter_and_page_as_the_browser_asks() {
+    let input = example("enquiries.csv");
+    let mut job = Job::new(input.as_slice(), Format::Csv, options());
+    while !job.step(5).done {}
+    let refs_of = |job: &mut Job<'_>, view: &View| -> Vec<String> {
+        let (rows, total) = job.page(view, 0, usize::MAX);
+        assert_eq!(rows.len(), total);
+        rows.iter().map(|r| r.reference.clone()).collect()
+    };
+    let view = |sort: SortKey, descending: bool| View {
+        sort,
+        descending,
+        ..View::default()
+    };
+    // The same order as `s117 screen --sort deadline`.
+    let whole = sample(with(|o| o.sort = SortKey::Deadline));
+    assert_eq!(
+        refs_of(&mut job, &view(SortKey::Deadline, false)),
+        refs(&whole)
+    );
+    let desc = refs_of(&mut job, &view(SortKey::Deadline, true));
+    assert_eq!(desc[0], "ENQ-1001", "latest deadline first");
+    assert_eq!(desc.iter().position(|r| r == "ENQ-1022"), Some(5));
+    assert_eq!(
+        desc.iter().position(|r| r == "ENQ-1002"),
+        Some(9),
+        "rows with no deadline stay last, in input order"
+    );
+    let reference = refs_of(&mut job, &view(SortKey::Reference, true));
+    assert_eq!(reference[0], "ENQ-1022");
+    let refund = refs_of(&mut job, &view(SortKey::RefundSince, false));
+    assert_eq!(&refund[..3], ["ENQ-1013", "ENQ-1007", "ENQ-1014"]);
+    let refund_desc = refs_of(&mut job, &view(SortKey::RefundSince, true));
+    assert_eq!(
+        &refund_desc[..7],
+        ["ENQ-1001", "ENQ-1009", "ENQ-1015", "ENQ-1003", "ENQ-1014", "ENQ-1007", "ENQ-1013"]
+    );
+    assert_eq!(
+        refund_desc[7..],
+        refund[7..],
+        "rows with no refund stay last, in input order"
+    );
+    // Every key the table offers sorts, and keeps every row.
+    for key in [
+        "row",
+        "reference",
+        "entitlement",
+        "council",
+        "nhs-body",
+        "refund-since",
+        "limitation",
+        "deadline",
+        "uncertain",
+    ] {
+        let key: SortKey = key.parse().unwrap();
+        for descending in [false, true] {
+            assert_eq!(refs_of(&mut job, &view(key, descending)).len(), 17, "{key}");
+        }
+    }
+    let uncertain = job.page(&view(SortKey::Uncertain, true), 0, 1).0[0]
+        .uncertain
+        .len();
+    assert!(job
+        .screened()
+        .rows
+        .iter()
+        .all(|r| r.uncertain.len() <= uncertain));
+    // A filter: the page's "refund likely", and its "a deadline within 30 days", as `--only` and `--deadline-within`.
+    let refunds: View =
+        serde_json::from_str(r#"{"sort": "refund-since", "only": [["refund"]]}"#).unwrap();
+    assert_eq!(refs_of(&mut job, &refunds), refund[..7]);
+    let soon: View = serde_json::from_str(r#"{"deadline_within": 30}"#).unwrap();
+    assert_eq!(
+        refs_of(&mut job, &soon),
+        refs(&sample(with(|o| o.deadline_within = Some(30))))
+    );
+    // Pages.
+    let (page, total) = job.page(&view(SortKey::Reference, false), 15, 50);
+    assert_eq!(total, 17);
+    assert_eq!(page.len(), 2);
+    assert_eq!(page[1].reference, "ENQ-1022");
+    assert!(job.page(&View::default(), 100, 50).0.is_empty());
+    assert!(serde_json::from_str::<View>(r#"{"sort": "size"}"#).is_err());
+}
+
 #[test]
 fn options_are_read_from_javascript_style_objects() {
     let o: Options = serde_json::from_str(
@@ -930,14 +1090,16 @@ fn a_job_in_small_steps_gives_the_same_result_as_one_run() {
     assert_eq!(rows, whole.rows);
     assert_eq!(errors, whole.errors);
     assert_eq!(job.screened().counts, whole.counts);
-    let order: Vec<u32> = (0..rows.len() as u32).rev().collect();
-    let reversed = job.to_csv(Some(&order));
+    let reversed = job.triage_csv(&View {
+        descending: true,
+        ..View::default()
+    });
     assert!(reversed
         .split("\r\n")
         .nth(1)
         .unwrap()
         .starts_with("24,ENQ-1022,"));
-    assert_eq!(job.to_csv(None), to_csv(&whole.rows));
+    assert_eq!(job.triage_csv(&View::default()), to_csv(&whole.rows));
 }
 
 #[test]

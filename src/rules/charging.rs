@@ -27,6 +27,7 @@ use crate::date::Date;
 use crate::decision::{
     Entitlement, Finding, FlagId, FlagKind, Refund, RefundEstimate, RefundRange, RuleId,
 };
+use crate::messages;
 use crate::sources::{
     LGSCO, LGSCO_REFUNDS, MHA_1983_S117A, MHA_1983_S117_6, PHSO, PSOW, SI_2014_2670_REG_4,
     STENNETT_2002,
@@ -105,16 +106,16 @@ fn ranges(case: &Case, index: usize, timeline: &timeline::Timeline) -> Vec<Refun
 fn daily_rate(charge: &Charge, as_at: NaiveDate) -> Option<(f64, &'static str)> {
     let amount = charge.amount.filter(|a| a.is_finite() && *a >= 0.0)?;
     Some(match charge.per? {
-        Per::Week => (amount / 7.0, "per week"),
-        Per::Month => (amount * 12.0 / 365.25, "per month"),
-        Per::Year => (amount / 365.25, "per year"),
+        Per::Week => (amount / 7.0, messages::text("refund.per.week")),
+        Per::Month => (amount * 12.0 / 365.25, messages::text("refund.per.month")),
+        Per::Year => (amount / 365.25, messages::text("refund.per.year")),
         Per::Total => {
             let (since, last) = charge_days(charge, as_at);
             let days = (last - since?).num_days() + 1;
             if days <= 0 {
                 return None;
             }
-            (amount / days as f64, "in total")
+            (amount / days as f64, messages::text("refund.per.total"))
         }
     })
 }
@@ -174,10 +175,7 @@ fn estimate(case: &Case, ranges: &[RefundRange], limit: NaiveDate) -> Option<Ref
     Some(RefundEstimate {
         total: total.round(),
         within_six_years: recent.round(),
-        basis: format!(
-            "The amounts you gave ({}) for the time charged while the duty ran: a monthly or yearly amount once for each whole month or year, and by the day for the rest, counting each month or year you gave as starting on its first day; interest is not included.",
-            per.join(", ")
-        ),
+        basis: messages::fill("refund.estimate.basis", &[("per", &per.join(", "))]),
     })
 }
 
@@ -186,10 +184,12 @@ fn describe_ranges(ranges: &[&RefundRange]) -> String {
     let parts: Vec<String> = ranges
         .iter()
         .map(|r| {
+            let (from, to) = (r.from.long(), r.to.long());
             if r.ongoing {
-                format!("from {} until now", r.from.long())
+                messages::fill("part.refund_range.ongoing", &[("from", &from)])
             } else {
-                format!("from {} to {}", r.from.long(), r.to.long())
+                let v = [("from", from.as_str()), ("to", to.as_str())];
+                messages::fill("part.refund_range", &v)
             }
         })
         .collect();
@@ -214,14 +214,22 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             .as_deref()
             .map(str::trim)
             .filter(|w| !w.is_empty())
-            .unwrap_or("care");
+            .unwrap_or_else(|| messages::text("refund.what.unknown"));
+        let what = [("what", what)];
         if charge.chosen_dearer_placement_with_written_agreement {
             out.flag(
                 FlagId::LawfulTopUp,
                 FlagKind::Info,
-                format!("The charge for {what} is a top-up for a more expensive placement you chose, under a written agreement. That is lawful, but only for the extra cost above what the council would usually pay: the council must pay the rest, and you cannot be charged for it."),
+                messages::fill("flag.lawful_top_up", &what),
                 charge.since,
-                &[MHA_1983_S117A, if wales { crate::sources::CHOICE_OF_ACCOMMODATION_WALES_2015 } else { SI_2014_2670_REG_4 }],
+                &[
+                    MHA_1983_S117A,
+                    if wales {
+                        crate::sources::CHOICE_OF_ACCOMMODATION_WALES_2015
+                    } else {
+                        SI_2014_2670_REG_4
+                    },
+                ],
             );
             continue;
         }
@@ -235,27 +243,33 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             out.flag(
                 FlagId::ChargesOutsideDuty,
                 FlagKind::Info,
-                format!("The charge for {what} was not made while a section 117 duty was running on what you told us, so this checker cannot say it was unlawful. Charges for care that is not after-care follow the ordinary rules, after a proper financial assessment."),
+                messages::fill("flag.charges_outside_duty", &what),
                 charge.since,
                 &[STENNETT_2002],
             );
             continue;
         }
         let ombudsman = if wales {
-            "the Public Services Ombudsman for Wales"
+            messages::text("part.ombudsman.wales")
         } else {
-            "the Local Government and Social Care Ombudsman (councils) or the Parliamentary and Health Service Ombudsman (NHS)"
+            messages::text("part.ombudsman.england")
         };
         let parts: Vec<&RefundRange> = found.iter().collect();
-        let gaps = if covers_whole_charge(case, index, &found) {
-            String::new()
-        } else {
-            " Any part of the charge outside those dates fell while no section 117 duty was running, so this rule does not cover it.".to_owned()
-        };
+        let ranges = describe_ranges(&parts);
+        let v = [
+            what[0],
+            ("ranges", ranges.as_str()),
+            ("ombudsman", ombudsman),
+        ];
+        let mut text = messages::fill("flag.refund_due", &v);
+        if !covers_whole_charge(case, index, &found) {
+            text.push(' ');
+            text.push_str(messages::text("flag.refund_due.gaps"));
+        }
         out.flag(
             FlagId::RefundDue,
             FlagKind::Refund,
-            format!("You were charged for {what} {} while you were owed section 117 after-care. Charging for after-care is unlawful, so if {what} was part of your after-care you can ask for that money back, with interest. Complain to the council first; if that does not put it right, go to {ombudsman}, which usually orders a refund from when charging began, with interest. A court claim is another route.{gaps}", describe_ranges(&parts)),
+            text,
             Some(found[0].from),
             if wales {
                 &[STENNETT_2002, PSOW]
@@ -270,9 +284,9 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             RuleId::Charging,
             Finding::NotMet,
             if owed {
-                "None of the charges you told us about fell while the section 117 duty was running, or they are lawful top-ups."
+                messages::text("reason.charging.none_during_duty")
             } else {
-                "On what you told us you are not (yet) owed section 117 after-care, so the rule against charging does not apply to these charges."
+                messages::text("reason.charging.not_owed")
             },
             &[STENNETT_2002],
         );
@@ -285,18 +299,18 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         RuleId::Charging,
         Finding::Met,
         if all_time_barred {
-            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. You were charged while owed after-care, so a refund may be due, but every payment is more than six years old: a court claim may be too late, though the ombudsman and a late-discovered mistake can still help."
+            messages::text("reason.charging.all_time_barred")
         } else if outside > 0 {
-            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. Some of your charges fell while you were owed after-care, so a refund of those is likely due."
+            messages::text("reason.charging.some")
         } else {
-            "No one can be charged for section 117 after-care, including care home or supported accommodation costs that are part of it. You have been charged while owed after-care, so a refund is likely due."
+            messages::text("reason.charging.met")
         },
         &[STENNETT_2002],
     );
     out.flag(
         FlagId::ServicesMustMeetS117Needs,
         FlagKind::Info,
-        "Only services that meet a need arising from your mental disorder and reduce the risk of it getting worse are after-care, and so free. They should be in your written after-care plan. If a charged service was for a different need, the charge may be lawful after a proper assessment.",
+        messages::text("flag.services_must_meet_s117_needs"),
         None,
         &[MHA_1983_S117_6],
     );

@@ -28,6 +28,7 @@ use super::timeline::{on_cto_at, End, EndingPlace};
 use super::Outcome;
 use crate::case::{AftercareEnded, Case, EndingReason};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::sources::{
     Citation, MHA_1983_S117_1, MHA_1983_S117_2, STENNETT_2002, WORCESTERSHIRE_2023,
 };
@@ -49,20 +50,18 @@ pub fn is_valid_ending_reason(reason: EndingReason) -> bool {
 /// The reason in words, for sentences such as "you were told it ended because …".
 pub fn describe_reason(reason: EndingReason) -> &'static str {
     match reason {
-        EndingReason::NoLongerNeeded => {
-            "both bodies decided you no longer need after-care services"
-        }
+        EndingReason::NoLongerNeeded => messages::text("part.ending_reason.no_longer_needed"),
         EndingReason::DischargedFromMentalHealthServices => {
-            "you were discharged from the mental health team or specialist services"
+            messages::text("part.ending_reason.discharged_from_services")
         }
-        EndingReason::TimePassed => "a period of time had passed",
-        EndingReason::Dols => "you are deprived of your liberty under the Mental Capacity Act",
+        EndingReason::TimePassed => messages::text("part.ending_reason.time_passed"),
+        EndingReason::Dols => messages::text("part.ending_reason.dols"),
         EndingReason::ReadmittedInformallyOrS2 => {
-            "you were readmitted informally or under section 2"
+            messages::text("part.ending_reason.readmitted_informally_or_s2")
         }
-        EndingReason::CtoEnded => "your community treatment order ended",
-        EndingReason::RefusedServices => "you refused services",
-        EndingReason::Other => "of another reason, or no reason was given",
+        EndingReason::CtoEnded => messages::text("part.ending_reason.cto_ended"),
+        EndingReason::RefusedServices => messages::text("part.ending_reason.refused_services"),
+        EndingReason::Other => messages::text("part.ending_reason.other"),
     }
 }
 
@@ -81,10 +80,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         out.reason(
             RuleId::DutyEnd,
             Finding::NotMet,
-            format!(
-                "The after-care duty ended when the person died{}. Charges made while it ran can still be recovered by their estate.",
-                period.to.map(|d| format!(" {}", d.on())).unwrap_or_default()
-            ),
+            messages::fill("reason.duty_end.died", &[("when", &when(period.to))]),
             &[MHA_1983_S117_2, STENNETT_2002],
         );
         out.revise(Entitlement::Ended);
@@ -95,16 +91,14 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Met,
-                "Nothing you told us ends your after-care. It continues until the council and the NHS body decide together that you no longer need it.",
+                messages::text("reason.duty_end.nothing_ends_it"),
                 &[MHA_1983_S117_2],
             );
         }
         return;
     };
-    let when = ended
-        .date
-        .map(|d| format!(" {}", d.on()))
-        .unwrap_or_default();
+    let when = when(ended.date);
+    let when = [("when", when.as_str())];
     let current = out.timeline.current();
     match out.timeline.ending {
         EndingPlace::None => {}
@@ -112,13 +106,13 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Met,
-                format!("You were told your after-care ended{when}, but on the dates you gave no after-care duty was running then: you were in hospital, or had not yet left after a qualifying detention. A decision made then ended nothing. The duty arises when you leave hospital and lasts until both bodies lawfully end it."),
+                messages::fill("reason.duty_end.outside_duty", &when),
                 &[MHA_1983_S117_2, WORCESTERSHIRE_2023],
             );
             out.flag(
                 FlagId::EndingOutsideDuty,
                 FlagKind::Warning,
-                format!("The decision you were told about{when} could not end your after-care, because no after-care duty was running on that date. Ask both bodies to confirm in writing that your after-care continues."),
+                messages::fill("flag.ending_outside_duty", &when),
                 ended.date,
                 &[MHA_1983_S117_1, MHA_1983_S117_2],
             );
@@ -127,31 +121,29 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Unknown,
-                format!("You were told your after-care ended{when}. That date could fall before or after you went back into hospital or left it, so we cannot tell which period of after-care it was about, and we have not treated it as ending your after-care now."),
+                messages::fill("reason.duty_end.straddles", &when),
                 &[MHA_1983_S117_2],
             );
             out.flag(
                 FlagId::EndingDateUncertain,
                 FlagKind::Uncertain,
-                "Find the exact date of the decision that ended your after-care (it should be in the letter that told you). On the dates you gave, it may have been made while you were in hospital, when it could end nothing.",
+                messages::text("flag.ending_date_uncertain"),
                 ended.date,
                 &[MHA_1983_S117_2],
             );
         }
         EndingPlace::In(p) if Some(p) != current => {
-            let lawful = out.timeline.lawfully_ended(p);
+            let detention =
+                super::describe_detention(&case.detentions[out.timeline.periods[p].detention]);
+            let v = [when[0], ("detention", detention.as_str())];
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Met,
-                format!(
-                    "The decision{when} to end your after-care was about the after-care from {}{}. Your later detention started a new duty when you left hospital, and nothing you told us has ended that one.",
-                    super::describe_detention(&case.detentions[out.timeline.periods[p].detention]),
-                    if lawful {
-                        ""
-                    } else {
-                        " and was not a lawful ending: that after-care went on until you were detained again"
-                    }
-                ),
+                if out.timeline.lawfully_ended(p) {
+                    messages::fill("reason.duty_end.earlier_period", &v)
+                } else {
+                    messages::fill("reason.duty_end.earlier_period.unlawful", &v)
+                },
                 &[MHA_1983_S117_2, WORCESTERSHIRE_2023],
             );
         }
@@ -169,21 +161,19 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
 
 /// Applies s.117(2) to the ending the person was told about.
 fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut Outcome) {
-    let when = ended
-        .date
-        .map(|d| format!(" {}", d.on()))
-        .unwrap_or_default();
+    let when = when(ended.date);
+    let when = [("when", when.as_str())];
     if on_cto {
         out.reason(
             RuleId::DutyEnd,
             Finding::NotMet,
-            format!("You were told your after-care ended{when}, but you were still on a community treatment order. The law says after-care cannot end while you remain on one, so you are still entitled."),
+            messages::fill("reason.duty_end.on_cto", &when),
             &[MHA_1983_S117_2],
         );
         out.flag(
             FlagId::EndedWhileOnCto,
             FlagKind::Warning,
-            "After-care cannot be ended while you are on a community treatment order. Ask both bodies to confirm in writing that your after-care continues.",
+            messages::text("flag.ended_while_on_cto"),
             ended.date,
             &[MHA_1983_S117_2],
         );
@@ -191,19 +181,18 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
         return;
     }
     if !is_valid_ending_reason(ended.reason) {
+        let v = [when[0], ("reason", describe_reason(ended.reason))];
+        let text = messages::fill("reason.duty_end.invalid_reason", &v);
         out.reason(
             RuleId::DutyEnd,
             Finding::NotMet,
-            format!(
-                "You were told your after-care ended{when} because {}. That is not a lawful reason on its own: after-care ends only when the council and the NHS body jointly decide, after reviewing your needs, that you no longer need it. So you are still entitled.",
-                describe_reason(ended.reason)
-            ),
+            text,
             &[MHA_1983_S117_2, code],
         );
         out.flag(
             FlagId::LikelyUnlawfulEnding,
             FlagKind::Warning,
-            "Your after-care appears to have been ended unlawfully. Ask both bodies to confirm it continues, or to send the joint written decision, the assessment it relied on and their reasons.",
+            messages::text("flag.likely_unlawful_ending"),
             ended.date,
             &[MHA_1983_S117_2, code],
         );
@@ -215,7 +204,7 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
             out.reason(
                 RuleId::DutyEnd,
                 Finding::NotMet,
-                format!("The council and the NHS body jointly decided{when}, in writing, that you no longer need after-care services. That can end the duty. If your needs were not properly reviewed, or have come back, you can ask for a new assessment or challenge the decision."),
+                messages::fill("reason.duty_end.joint_written_decision", &when),
                 &[MHA_1983_S117_2],
             );
             out.revise(Entitlement::Ended);
@@ -224,13 +213,13 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
             out.reason(
                 RuleId::DutyEnd,
                 Finding::NotMet,
-                format!("You were told{when} that you no longer need after-care, but not by a joint written decision of both the council and the NHS body. One body alone cannot end it, so you are still entitled."),
+                messages::fill("reason.duty_end.not_joint", &when),
                 &[MHA_1983_S117_2, code],
             );
             out.flag(
                 FlagId::LikelyUnlawfulEnding,
                 FlagKind::Warning,
-                "After-care can only end by a joint decision of both bodies. Ask both to confirm it continues, or to send their joint written decision and reasons.",
+                messages::text("flag.likely_unlawful_ending.not_joint"),
                 ended.date,
                 &[MHA_1983_S117_2],
             );
@@ -240,17 +229,22 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Unknown,
-                format!("You were told{when} that you no longer need after-care. That ends it only if both the council and the NHS body decided it together after reviewing your needs. We cannot tell whether that happened."),
+                messages::fill("reason.duty_end.joint_unknown", &when),
                 &[MHA_1983_S117_2],
             );
             out.flag(
                 FlagId::AskForEndingDecision,
                 FlagKind::Uncertain,
-                "Ask both bodies for the joint written decision that ended your after-care, the assessment it relied on and their reasons. Without one, your after-care has not lawfully ended.",
+                messages::text("flag.ask_for_ending_decision"),
                 ended.date,
                 &[MHA_1983_S117_2],
             );
             out.revise(Entitlement::Undetermined);
         }
     }
+}
+
+/// The `{when}` slot: empty, or a space and the date after its preposition (" on 14 May 2023").
+fn when(date: Option<crate::date::Date>) -> String {
+    date.map(|d| format!(" {}", d.on())).unwrap_or_default()
 }

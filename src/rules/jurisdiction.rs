@@ -17,6 +17,7 @@
 use super::Outcome;
 use crate::case::{Case, Jurisdiction};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::sources::{MHA_1983_S117_1, MHCTSA_2003, MHNIO_1986, MWC_SCOTLAND, RQIA_NI};
 
 /// Does the Mental Health Act 1983 apply to a hospital in this jurisdiction?
@@ -33,7 +34,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.reason(
             RuleId::Jurisdiction,
             Finding::NotMet,
-            "No stay in hospital under the Mental Health Act was given. Section 117 after-care only follows a detention.",
+            messages::text("reason.jurisdiction.no_detentions"),
             &[MHA_1983_S117_1],
         );
         out.settle(Entitlement::NotEntitled);
@@ -51,20 +52,19 @@ pub fn decide(case: &Case, out: &mut Outcome) {
     let mut advice = Vec::new();
     if scotland {
         cites.extend([MHCTSA_2003, MWC_SCOTLAND]);
-        advice.push("in Scotland the Mental Health (Care and Treatment) (Scotland) Act 2003 applies, and the Mental Welfare Commission for Scotland can advise");
+        advice.push(messages::text("part.jurisdiction.advice.scotland"));
     }
     if northern_ireland {
         cites.extend([MHNIO_1986, RQIA_NI]);
-        advice.push("in Northern Ireland the Mental Health (Northern Ireland) Order 1986 applies, and a solicitor or advice centre there can help");
+        advice.push(messages::text("part.jurisdiction.advice.northern_ireland"));
     }
+    let advice = advice.join("; ");
+    let advice = [("advice", advice.as_str())];
     if elsewhere.len() == case.detentions.len() {
         out.reason(
             RuleId::Jurisdiction,
             Finding::NotMet,
-            format!(
-                "Every stay you told us about was outside England and Wales. Section 117 is part of the law of England and Wales only: {}.",
-                advice.join("; ")
-            ),
+            messages::fill("reason.jurisdiction.all_elsewhere", &advice),
             &cites,
         );
         out.settle(Entitlement::OutOfScope);
@@ -73,17 +73,14 @@ pub fn decide(case: &Case, out: &mut Outcome) {
     out.reason(
         RuleId::Jurisdiction,
         Finding::Met,
-        "At least one stay was in a hospital in England or Wales, where the Mental Health Act 1983 applies.",
+        messages::text("reason.jurisdiction.met"),
         &[MHA_1983_S117_1],
     );
     if !elsewhere.is_empty() {
         out.flag(
             FlagId::OtherJurisdictionStays,
             FlagKind::Uncertain,
-            format!(
-                "Stays outside England and Wales were not counted, because {}. If you were transferred from there to a hospital in England or Wales, the transfer may count as a detention here: enter it under the section it became, and ask an adviser to check.",
-                advice.join("; ")
-            ),
+            messages::fill("flag.other_jurisdiction_stays", &advice),
             None,
             &cites,
         );

@@ -23,6 +23,7 @@ use super::{describe_detention, Outcome};
 use crate::case::{Case, Leaving};
 use crate::date::Date;
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::sources::{CXF_2018, MHA_1983_S117_1, MHA_1983_S17};
 
 /// Has the person, for the purposes of s.117(1), left hospital?
@@ -75,38 +76,49 @@ pub fn flag_inconsistent_dates(case: &Case, out: &mut Outcome) {
                 Some(Leaving::Discharged | Leaving::StayedInformally)
             );
             if left_after_section && ended.first_day() > left.last_day() {
-                problems.push(format!(
-                    "stay {n}: the section ended on {}, after you left hospital on {}, but you said you left once the section had ended",
-                    ended.long(),
-                    left.long()
-                ));
+                let (stay, ended, left) = (n.to_string(), ended.long(), left.long());
+                let v = [
+                    ("stay", stay.as_str()),
+                    ("ended", ended.as_str()),
+                    ("left", left.as_str()),
+                ];
+                let text = messages::fill("part.inconsistent.section_ended_after_left", &v);
+                problems.push(text);
             }
         }
         if let Some(cto_ended) = d.cto_ended {
             let before = match (d.left_hospital, d.admitted) {
-                (Some(left), _) if cto_ended.last_day() < left.first_day() => {
-                    Some(("you left hospital on", left))
-                }
-                (_, Some(admitted)) if cto_ended.last_day() < admitted.first_day() => {
-                    Some(("the stay began on", admitted))
-                }
+                (Some(left), _) if cto_ended.last_day() < left.first_day() => Some((
+                    messages::text("part.inconsistent.cto_ended_before_left"),
+                    left,
+                )),
+                (_, Some(admitted)) if cto_ended.last_day() < admitted.first_day() => Some((
+                    messages::text("part.inconsistent.cto_ended_before_stay"),
+                    admitted,
+                )),
                 (Some(_) | None, Some(_) | None) => None,
             };
-            if let Some((what, date)) = before {
-                problems.push(format!(
-                    "stay {n}: the community treatment order ended on {}, before {what} {}",
-                    cto_ended.long(),
-                    date.long()
-                ));
+            if let Some((text, date)) = before {
+                let (stay, ended, date) = (n.to_string(), cto_ended.long(), date.long());
+                let v = [
+                    ("stay", stay.as_str()),
+                    ("ended", ended.as_str()),
+                    ("date", date.as_str()),
+                ];
+                problems.push(messages::fill_text(text, &v));
             }
         }
         if let (Some((m, left)), Some(admitted)) = (previous_left, d.admitted) {
             if admitted.last_day() < left.first_day() {
-                problems.push(format!(
-                    "stay {n} began on {}, before you left hospital from stay {m} on {}",
-                    admitted.long(),
-                    left.long()
-                ));
+                let (stay, began) = (n.to_string(), admitted.long());
+                let (previous, left) = (m.to_string(), left.long());
+                let v = [
+                    ("stay", stay.as_str()),
+                    ("began", began.as_str()),
+                    ("previous", previous.as_str()),
+                    ("left", left.as_str()),
+                ];
+                problems.push(messages::fill("part.inconsistent.began_before_left", &v));
             }
         }
         if let Some(left) = d.left_hospital {
@@ -114,13 +126,12 @@ pub fn flag_inconsistent_dates(case: &Case, out: &mut Outcome) {
         }
     }
     if !problems.is_empty() {
+        let problems = problems.join("; ");
+        let text = messages::fill("flag.inconsistent_dates", &[("problems", &problems)]);
         out.flag(
             FlagId::InconsistentDates,
             FlagKind::Uncertain,
-            format!(
-                "Some dates you gave cannot all be right: {}. We have used them as given, but they decide when after-care began and which detention counts, so check them against your discharge letters or records.",
-                problems.join("; ")
-            ),
+            text,
             None,
             &[MHA_1983_S117_1],
         );
@@ -135,6 +146,8 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         .map(|date| format!(" {}", date.on()))
         .unwrap_or_default();
     let what = describe_detention(d);
+    let what = [("detention", what.as_str())];
+    let when = [("when", when.as_str())];
     let code = super::code_of_practice(case, latest);
     // A person who died while still in hospital will never leave it: no duty arises (s.117(1); §11.1).
     let died_in_hospital =
@@ -149,40 +162,45 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.duty_arose = d.left_hospital.or(d.section_ended);
             let (text, cites): (String, &[_]) = match d.leaving {
                 Some(Leaving::Cto) => (
-                    format!("You left hospital{when} on a community treatment order. The duty began when you left, and it cannot end while you remain on the order."),
+                    messages::fill("reason.left_hospital.cto", &when),
                     &[MHA_1983_S117_1],
                 ),
                 Some(Leaving::ConditionalDischarge) => (
-                    format!("You were conditionally discharged and left hospital{when}, so the duty has begun."),
+                    messages::fill("reason.left_hospital.conditional_discharge", &when),
                     &[MHA_1983_S117_1],
                 ),
                 Some(Leaving::S17Leave) => {
                     out.flag(
                         FlagId::OnLeave,
                         FlagKind::Info,
-                        "You are on section 17 leave living in the community. We treat that as having left hospital, so after-care is owed now. Only escorted short trips would not count.",
+                        messages::text("flag.on_leave"),
                         None,
                         &[MHA_1983_S17, CXF_2018, code],
                     );
-                    (
-                        format!("You are on section 17 leave from hospital, living in the community{}. That counts as leaving hospital for after-care.", d.left_hospital.map(|x| format!(" since {}", x.long())).unwrap_or_default()),
-                        &[MHA_1983_S117_1, MHA_1983_S17],
-                    )
+                    let text = match d.left_hospital {
+                        Some(x) => {
+                            let date = x.long();
+                            let v = [("date", date.as_str())];
+                            messages::fill("reason.left_hospital.s17_leave.since", &v)
+                        }
+                        None => messages::text("reason.left_hospital.s17_leave").to_owned(),
+                    };
+                    (text, &[MHA_1983_S117_1, MHA_1983_S17])
                 }
                 Some(Leaving::StayedInformally) => (
-                    format!("After the section ended you stayed in hospital informally, then left{when}. The duty began when you left."),
+                    messages::fill("reason.left_hospital.stayed_informally", &when),
                     &[MHA_1983_S117_1],
                 ),
                 Some(Leaving::ReturnedToPrison) => {
                     out.flag(
                         FlagId::ReturnedToPrison,
                         FlagKind::Uncertain,
-                        "You went back to prison from hospital. You have left hospital, so the duty has arisen, but no court has said how the council and NHS body must provide after-care while you are in prison; in practice it comes through prison healthcare until release. Ask both bodies to confirm your entitlement and to plan for your release.",
+                        messages::text("flag.returned_to_prison"),
                         None,
                         &[MHA_1983_S117_1],
                     );
                     (
-                        format!("You were returned to prison from hospital{when}. You ceased to be detained in hospital and left it, so the duty has arisen."),
+                        messages::fill("reason.left_hospital.returned_to_prison", &when),
                         &[MHA_1983_S117_1],
                     )
                 }
@@ -196,7 +214,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                     | Leaving::TransferredOutOfEnglandAndWales,
                 )
                 | None => (
-                    format!("You were discharged and left hospital{when}, so the duty has begun."),
+                    messages::fill("reason.left_hospital.discharged", &when),
                     &[MHA_1983_S117_1],
                 ),
             };
@@ -206,11 +224,11 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         Status::NotYet => {
             let (text, cites): (String, &[_]) = match d.leaving {
                 Some(Leaving::EscortedLeaveOnly) => (
-                    "You have only had escorted short trips out of hospital. The courts have held that this is neither ceasing to be detained nor leaving hospital, so the duty starts when you leave.".to_owned(),
+                    messages::text("reason.left_hospital.escorted_leave_only").to_owned(),
                     &[MHA_1983_S117_1, CXF_2018],
                 ),
                 Some(Leaving::StayedInformally) => (
-                    "The section has ended but you are still in hospital as an informal patient. The duty starts when you leave.".to_owned(),
+                    messages::text("reason.left_hospital.still_informal").to_owned(),
                     &[MHA_1983_S117_1],
                 ),
                 // Only escorted leave, an informal stay without a leaving date, and "still in hospital" are not yet
@@ -226,7 +244,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                     | Leaving::ReturnedToPrison,
                 )
                 | None => (
-                    format!("You are still in hospital under {what}. The duty starts when you leave."),
+                    messages::fill("reason.left_hospital.still_in_hospital", &what),
                     &[MHA_1983_S117_1],
                 ),
             };
@@ -234,7 +252,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.flag(
                 FlagId::PlanBeforeDischarge,
                 FlagKind::Info,
-                "Ask for your after-care to be planned now, before you leave: the council and the NHS body should agree a written after-care plan saying what you will get and who pays for each part.",
+                messages::text("flag.plan_before_discharge"),
                 None,
                 &[MHA_1983_S117_1, code],
             );
@@ -243,9 +261,9 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         Status::Never => {
             let earlier = !out.timeline.periods.is_empty();
             let text = if d.leaving == Some(Leaving::Died) || died_in_hospital {
-                format!("You told us the person died in hospital during {what}, so no after-care duty arose from it.")
+                messages::fill("reason.left_hospital.died", &what)
             } else {
-                format!("You were transferred from hospital during {what} to a hospital outside England and Wales, so you did not leave hospital here and no after-care duty arose from it. Law outside England and Wales decides after-care there.")
+                messages::fill("reason.left_hospital.transferred_out", &what)
             };
             out.reason(
                 RuleId::LeftHospital,
@@ -263,7 +281,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.reason(
                 RuleId::LeftHospital,
                 Finding::Unknown,
-                format!("We do not know whether you have left hospital after {what}. The duty starts when you leave: tell us how that stay ended."),
+                messages::fill("reason.left_hospital.unknown", &what),
                 &[MHA_1983_S117_1],
             );
             out.settle(Entitlement::Undetermined);

@@ -38,6 +38,7 @@ use crate::decision::{
     Body, Deadline, Decision, DetentionFinding, DutyPeriod, Entitlement, Finding, Flag, FlagId,
     FlagKind, PeriodEnd, Reason, Refund, RuleId,
 };
+use crate::messages;
 use crate::sources::Citation;
 
 /// The version of the rules, shown on every decision and letter.
@@ -215,12 +216,12 @@ pub fn code_of_practice(case: &Case, index: usize) -> Citation {
 /// "the detention under section 3 (admission for treatment) that began on 4 March 2021"
 pub fn describe_detention(d: &Detention) -> String {
     match d.admitted {
-        Some(date) => format!(
-            "the detention under {} that began {}",
-            d.section.describe(),
-            date.on()
-        ),
-        None => format!("the detention under {}", d.section.describe()),
+        Some(date) => {
+            let date = date.on();
+            let v = [("section", d.section.describe()), ("date", date.as_str())];
+            messages::fill("part.detention.began", &v)
+        }
+        None => messages::fill("part.detention", &[("section", d.section.describe())]),
     }
 }
 
@@ -317,38 +318,25 @@ fn died(out: &Outcome) -> bool {
 
 /// The one sentence shown first.
 fn summary(entitlement: Entitlement, out: &Outcome) -> String {
-    let since = out
-        .duty_arose
-        .map(|d| format!(" since {}", d.long()))
-        .unwrap_or_default();
     match entitlement {
-        Entitlement::Entitled => format!(
-            "You appear to be owed free after-care under section 117 of the Mental Health Act 1983{since}."
-        ),
+        Entitlement::Entitled => match out.duty_arose {
+            Some(d) => messages::fill("summary.entitled.since", &[("date", &d.long())]),
+            None => messages::text("summary.entitled").to_owned(),
+        },
         Entitlement::EntitledOnLeavingHospital => {
-            "You will be owed free after-care under section 117 of the Mental Health Act 1983 when you leave hospital."
-                .to_owned()
+            messages::text("summary.entitled_on_leaving_hospital").to_owned()
         }
-        Entitlement::NotEntitled => {
-            "On what you have told us, you are not owed after-care under section 117 of the Mental Health Act 1983."
-                .to_owned()
+        Entitlement::NotEntitled => messages::text("summary.not_entitled").to_owned(),
+        Entitlement::Ended if died(out) => messages::text("summary.ended.died").to_owned(),
+        Entitlement::Ended
+            if out.timeline.periods.last().and_then(|p| p.ended_by)
+                != Some(timeline::End::JointDecision) =>
+        {
+            messages::text("summary.ended.not_running").to_owned()
         }
-        Entitlement::Ended if died(out) => {
-            "After-care under section 117 was owed, and the duty ended when the person died.".to_owned()
-        }
-        Entitlement::Ended if out.timeline.periods.last().and_then(|p| p.ended_by) != Some(timeline::End::JointDecision) => {
-            "After-care under section 117 was owed, but no duty is running now on what you told us.".to_owned()
-        }
-        Entitlement::Ended => {
-            "You were owed after-care under section 117, and it appears to have been ended lawfully.".to_owned()
-        }
-        Entitlement::Undetermined => {
-            "We cannot tell yet whether you are owed after-care under section 117: the reasons below say what we need to know."
-                .to_owned()
-        }
-        Entitlement::OutOfScope => {
-            "Section 117 does not apply: you were detained under the law of Scotland or Northern Ireland.".to_owned()
-        }
+        Entitlement::Ended => messages::text("summary.ended").to_owned(),
+        Entitlement::Undetermined => messages::text("summary.undetermined").to_owned(),
+        Entitlement::OutOfScope => messages::text("summary.out_of_scope").to_owned(),
     }
 }
 

@@ -11,6 +11,7 @@ use super::timeline::EndingPlace;
 use super::Outcome;
 use crate::case::{Case, Jurisdiction};
 use crate::decision::{DeadlineKind, Entitlement, FlagId, NextStep, StepId};
+use crate::messages;
 use crate::sources::{
     Citation, COP_2015_CH33, COP_WALES_2016, CPR_54_5, LGA_1974_S26B, LGSCO, MHA_1983_S117_1,
     MHA_1983_S117_2, MHA_1983_S117_3, MHA_1983_S130A, MHA_1983_S130E, MH_WALES_MEASURE_2010,
@@ -24,12 +25,14 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     let council = out
         .council
         .as_ref()
-        .map_or("the council", |c| c.name.as_str());
+        .map_or(messages::text("part.the_council"), |c| c.name.as_str());
     let nhs = out
         .nhs_body
         .as_ref()
-        .map_or("the NHS body", |b| b.name.as_str());
-    let both = format!("{council} and {nhs}");
+        .map_or(messages::text("part.the_nhs_body"), |b| b.name.as_str());
+    let bodies = [("council", council), ("nhs", nhs)];
+    let both = messages::fill("part.both_bodies", &bodies);
+    let all = [("council", council), ("nhs", nhs), ("both", both.as_str())];
     let code: Citation = if wales { COP_WALES_2016 } else { COP_2015_CH33 };
     let mut steps = Vec::new();
     let mut step = |id: StepId, text: String, who: &str, how: &str, by, cites: &[Citation]| {
@@ -51,16 +54,16 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
         step(
             StepId::GetAdvice,
             if scotland {
-                "Ask the Mental Welfare Commission for Scotland about after-care under Scottish law.".to_owned()
+                messages::text("next_step.get_advice.scotland.text").to_owned()
             } else {
-                "Ask the Regulation and Quality Improvement Authority about after-care under Northern Irish law.".to_owned()
+                messages::text("next_step.get_advice.northern_ireland.text").to_owned()
             },
             if scotland {
-                "Mental Welfare Commission for Scotland"
+                messages::text("next_step.get_advice.scotland.who")
             } else {
-                "Regulation and Quality Improvement Authority"
+                messages::text("next_step.get_advice.northern_ireland.who")
             },
-            "by phone or through its website",
+            messages::text("next_step.get_advice.elsewhere.how"),
             None,
             &[if scotland { MWC_SCOTLAND } else { RQIA_NI }],
         );
@@ -74,12 +77,12 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     if let Some(jr) = judicial_review {
         step(
             StepId::GetLegalAdviceNow,
-            format!(
-                "Get legal advice now about challenging the decision to end your after-care: a court claim must be started promptly, and by {} at the latest.",
-                jr.date.map_or_else(String::new, |d| d.long())
-            ),
-            "a solicitor who does community care or mental health law (legal aid may be available)",
-            "a letter before claim, then a claim for judicial review",
+            {
+                let by = jr.date.map_or_else(String::new, |d| d.long());
+                messages::fill("next_step.get_legal_advice_now.text", &[("date", &by)])
+            },
+            messages::text("next_step.get_legal_advice_now.who"),
+            messages::text("next_step.get_legal_advice_now.how"),
             jr.date,
             &[CPR_54_5, PAP_JR],
         );
@@ -89,12 +92,12 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
         step(
             StepId::AskForPlanBeforeDischarge,
             if wales {
-                format!("Ask for your after-care to be planned now, before you leave hospital, by {both}, in a care and treatment plan saying what you will get and who pays for each part.")
+                messages::fill("next_step.ask_for_plan_before_discharge.text.wales", &all)
             } else {
-                format!("Ask for your after-care to be planned now, before you leave hospital, by {both}, with a written plan saying what you will get and who pays for each part.")
+                messages::fill("next_step.ask_for_plan_before_discharge.text", &all)
             },
-            &format!("your care coordinator or ward team, {both}"),
-            "ask at your next ward review or care planning meeting, and in writing",
+            &messages::fill("next_step.ask_for_plan_before_discharge.who", &all),
+            messages::text("next_step.ask_for_plan_before_discharge.how"),
             None,
             if wales {
                 &[MHA_1983_S117_1, MH_WALES_MEASURE_2010, COP_WALES_2016]
@@ -117,12 +120,12 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
         step(
             StepId::AskForRefund,
             if refund.all_time_barred {
-                format!("Ask {council} to confirm the charges were for after-care and to refund them, with interest; the payments are more than six years old, so get advice about the time limit first.")
+                messages::fill("next_step.ask_for_refund.text.time_barred", &all)
             } else {
-                format!("Ask {council} to stop charging you for after-care and to refund what you paid while you were owed it, with interest.")
+                messages::fill("next_step.ask_for_refund.text", &all)
             },
             council,
-            "the letter this checker writes, sent by email or recorded post",
+            messages::text("next_step.ask_for_refund.how"),
             limitation,
             &[STENNETT_2002],
         );
@@ -136,9 +139,9 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     if ending_problem {
         step(
             StepId::ChallengeEnding,
-            format!("Ask {both} to confirm in writing that your after-care continues, or to send the joint written decision that ended it, the assessment it relied on and their reasons."),
+            messages::fill("next_step.challenge_ending.text", &all),
             &both,
-            "the letter this checker writes",
+            messages::text("next_step.challenge_ending.how"),
             None,
             &[MHA_1983_S117_2, code],
         );
@@ -147,25 +150,31 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     match entitlement {
         // Asking them to confirm that after-care continues (above) already asks them to confirm the duty.
         Entitlement::Entitled | Entitlement::Undetermined if ending_problem => {}
-        Entitlement::Entitled | Entitlement::Undetermined | Entitlement::EntitledOnLeavingHospital => step(
+        Entitlement::Entitled
+        | Entitlement::Undetermined
+        | Entitlement::EntitledOnLeavingHospital => step(
             StepId::AskToConfirm,
-            format!("Ask {both} to confirm in writing that you are owed section 117 after-care, which of them is responsible, and what is in your after-care plan."),
+            messages::fill("next_step.ask_to_confirm.text", &all),
             &both,
-            "the letter this checker writes, sent by email or recorded post; keep proof you sent it",
+            messages::text("next_step.ask_to_confirm.how"),
             None,
             &[MHA_1983_S117_2, MHA_1983_S117_3],
         ),
         Entitlement::Ended => step(
             StepId::AskForReassessment,
             if wales {
-                format!("If you need help again, ask {council} and {nhs} for a new assessment; as a former user of mental health services in Wales you can also ask for a reassessment yourself.")
+                messages::fill("next_step.ask_for_reassessment.text.wales", &all)
             } else {
-                format!("If you need help again, ask {council} and {nhs} for a new assessment of your needs.")
+                messages::fill("next_step.ask_for_reassessment.text", &all)
             },
             &both,
-            "in writing",
+            messages::text("next_step.ask_for_reassessment.how"),
             None,
-            if wales { &[MHA_1983_S117_2, MH_WALES_MEASURE_2010] } else { &[MHA_1983_S117_2] },
+            if wales {
+                &[MHA_1983_S117_2, MH_WALES_MEASURE_2010]
+            } else {
+                &[MHA_1983_S117_2]
+            },
         ),
         Entitlement::NotEntitled | Entitlement::OutOfScope => {}
     }
@@ -173,9 +182,9 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
     if out.has_flag(FlagId::UnknownSection) || entitlement == Entitlement::Undetermined {
         step(
             StepId::FindOut,
-            "Find out the facts the answer depends on, such as which section you were held under and the dates: ask the hospital or your care coordinator, or ask for a copy of your records.".to_owned(),
-            "the hospital's records team or your care coordinator",
-            "a subject access request (free; normally answered within a month)",
+            messages::text("next_step.find_out.text").to_owned(),
+            messages::text("next_step.find_out.who"),
+            messages::text("next_step.find_out.how"),
             None,
             &[MHA_1983_S117_1, UK_GDPR_ART_15],
         );
@@ -190,12 +199,12 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
         step(
             StepId::Complain,
             if wales {
-                format!("If they do not put it right, complain to {council} and {nhs} (NHS Wales \"Putting Things Right\"), then to the Public Services Ombudsman for Wales.")
+                messages::fill("next_step.complain.text.wales", &all)
             } else {
-                format!("If they do not put it right, complain to {council} and {nhs}, then to the Local Government and Social Care Ombudsman (council) or the Parliamentary and Health Service Ombudsman (NHS).")
+                messages::fill("next_step.complain.text", &all)
             },
             &both,
-            "their complaints procedures, then the ombudsman",
+            messages::text("next_step.complain.how"),
             ombudsman,
             if wales {
                 &[NHS_WALES_PTR_2011, PSOW_ACT_2019_S8, PSOW]
@@ -207,11 +216,15 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
 
     step(
         StepId::GetAdvice,
-        "Get free help from an independent mental health advocate (if you are detained, on a CTO or conditionally discharged) or a local advocacy service, or a solicitor: legal aid may be available.".to_owned(),
-        "an advocacy service or a solicitor",
-        "by phone or email",
+        messages::text("next_step.get_advice.text").to_owned(),
+        messages::text("next_step.get_advice.who"),
+        messages::text("next_step.get_advice.how"),
         None,
-        &[if wales { MHA_1983_S130E } else { MHA_1983_S130A }],
+        &[if wales {
+            MHA_1983_S130E
+        } else {
+            MHA_1983_S130A
+        }],
     );
     steps
 }

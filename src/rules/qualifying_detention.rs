@@ -45,6 +45,7 @@ use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Detention, Leaving, Recall, Section};
 use crate::date::{Date, Side};
 use crate::decision::{Entitlement, Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::sources::{
     Citation, MHA_1983_S117_1, MHA_1983_S136_TIME_LIMITS, MHA_1983_S149, MHA_1983_S17A,
     MHA_1983_S20, MHA_1983_S2_4, MHA_1983_S4_4, MHA_1983_S5_2_4, MHA_1983_SCH_5, UK_GDPR_ART_15,
@@ -174,26 +175,30 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         return decide_either_side_of_the_act(d, out);
     }
     out.qualifying = Some(latest);
+    let section = d.section.describe();
     let mut text = if is_inferred_from_leaving(d) {
-        format!(
-            "You do not know the section for {}, but you left on a {}. That is only possible after a detention under section 3, 37, 45A, 47 or 48, which all qualify for after-care.",
-            describe_detention(d),
-            if d.leaving == Some(Leaving::Cto) {
-                "community treatment order"
-            } else {
-                "conditional discharge"
-            }
-        )
+        let detention = describe_detention(d);
+        let v = [("detention", detention.as_str())];
+        if d.leaving == Some(Leaving::Cto) {
+            messages::fill("reason.qualifying_detention.inferred.cto", &v)
+        } else {
+            messages::fill("reason.qualifying_detention.inferred.discharge", &v)
+        }
     } else {
-        let mut t = describe_detention(d);
-        capitalise(&mut t);
-        t + " is one of the detentions that qualify for after-care."
+        match d.admitted {
+            Some(a) => {
+                let date = a.on();
+                let v = [("section", section), ("date", date.as_str())];
+                messages::fill("reason.qualifying_detention.met.began", &v)
+            }
+            None => messages::fill("reason.qualifying_detention.met", &[("section", section)]),
+        }
     };
     if qualifying.len() > 1 {
-        text.push_str(&format!(
-            " You had {} qualifying detentions; the latest one decides who is responsible now.",
-            qualifying.len()
-        ));
+        let count = qualifying.len().to_string();
+        text.push(' ');
+        let v = [("count", count.as_str())];
+        text.push_str(&messages::fill("reason.qualifying_detention.several", &v));
     }
     let mut cites = vec![MHA_1983_S117_1];
     if is_inferred_from_leaving(d) {
@@ -201,11 +206,18 @@ pub fn decide(case: &Case, out: &mut Outcome) {
     }
     if let Some(admitted) = d.admitted {
         let sentence = match admitted.side_of(MHA_1983_IN_FORCE) {
-            Side::Before => Some(" You were admitted before the Mental Health Act 1983 came into force on 30 September 1983 and were still detained on that day, so from then you were treated as detained under the matching section of the 1983 Act (for example, admission for treatment under section 26 of the 1959 Act as section 3). Section 117 applies to you when you leave hospital."),
-            Side::EitherSide => Some(" If you were admitted before the Mental Health Act 1983 came into force on 30 September 1983, you were still detained on that day, so from then you were treated as detained under the matching section of the 1983 Act. Either way section 117 applies to you when you leave hospital."),
+            Side::Before => {
+                let text = messages::text("reason.qualifying_detention.admitted_before_act");
+                Some(text)
+            }
+            Side::EitherSide => {
+                let text = messages::text("reason.qualifying_detention.admitted_either_side");
+                Some(text)
+            }
             Side::OnOrAfter => None,
         };
         if let Some(sentence) = sentence {
+            text.push(' ');
             text.push_str(sentence);
             cites.push(MHA_1983_SCH_5);
         }
@@ -216,17 +228,22 @@ pub fn decide(case: &Case, out: &mut Outcome) {
 /// The latest qualifying detention ended in a month or year that contains 30 September 1983, or began before
 /// it and the facts do not say when it ended: it may have ended before the Act came into force.
 fn decide_either_side_of_the_act(d: &Detention, out: &mut Outcome) {
-    let what = describe_stay(d);
-    let when = match liable_until(d) {
-        Some(end) => format!("ended {}", Date::on(end)),
-        None => "ended on a date you did not give".to_owned(),
+    let stay = describe_stay(d);
+    let text = match liable_until(d) {
+        Some(end) => {
+            let date = Date::on(end);
+            let v = [("stay", stay.as_str()), ("date", date.as_str())];
+            messages::fill("reason.qualifying_detention.either_side_of_act", &v)
+        }
+        None => {
+            let v = [("stay", stay.as_str())];
+            messages::fill("reason.qualifying_detention.either_side_of_act.undated", &v)
+        }
     };
     out.reason(
         RuleId::QualifyingDetention,
         Finding::Unknown,
-        format!(
-            "{what} {when}. The Mental Health Act 1983 came into force on 30 September 1983, and we cannot tell which side of that day the detention ended. If you were still detained (or liable to be detained, for example on leave) on 30 September 1983, you were treated from then as detained under the matching section of the 1983 Act, and you are owed after-care under section 117 from when you left hospital. If your detention ended before that day, no duty under section 117 ever arose. Your hospital records will show the date: you can ask for them with a subject access request."
-        ),
+        text,
         &[MHA_1983_S117_1, MHA_1983_S149, MHA_1983_SCH_5],
     );
     out.settle(Entitlement::Undetermined);
@@ -239,13 +256,13 @@ fn decide_none(case: &Case, out: &mut Outcome) {
         out.reason(
             RuleId::QualifyingDetention,
             Finding::Unknown,
-            "You do not know which section at least one stay was under. Sections 3, 37, 45A, 47 and 48 qualify for after-care; sections 2, 4, 5, 35, 36, 38, 135 and 136 do not. The hospital's records, your discharge letter or the tribunal papers will say which it was.",
+            messages::text("reason.qualifying_detention.unknown_section"),
             &[MHA_1983_S117_1],
         );
         out.flag(
             FlagId::UnknownSection,
             FlagKind::Uncertain,
-            "Find out which section you were detained under: it decides whether you are owed after-care. You can ask the hospital or your care coordinator, or make a subject access request for your records.",
+            messages::text("flag.unknown_section"),
             None,
             &[MHA_1983_S117_1],
         );
@@ -255,14 +272,13 @@ fn decide_none(case: &Case, out: &mut Outcome) {
     let (before_act, others): (Vec<&Detention>, Vec<&Detention>) =
         stays.iter().partition(|d| is_qualifying_kind(d));
     for d in &before_act {
-        let what = describe_stay(d);
+        let stay = describe_stay(d);
         let when = liable_until(d).map_or_else(String::new, |e| format!(" {}", Date::on(e)));
+        let v = [("stay", stay.as_str()), ("when", when.as_str())];
         out.reason(
             RuleId::QualifyingDetention,
             Finding::NotMet,
-            format!(
-                "{what} ended{when} before the Mental Health Act 1983 came into force on 30 September 1983. Section 117 applies only to people detained under the 1983 Act, including those still liable to be detained under the 1959 Act on that day, so no after-care duty arose from this stay."
-            ),
+            messages::fill("reason.qualifying_detention.before_act", &v),
             &[MHA_1983_S117_1, MHA_1983_S149, MHA_1983_SCH_5],
         );
     }
@@ -274,11 +290,13 @@ fn decide_none(case: &Case, out: &mut Outcome) {
                 sections.push(s);
             }
         }
-        let mut text = format!(
-            "You were in hospital under {}. Only detention under section 3, 37, 45A, 47 or 48 leads to section 117 after-care, so {} not. If you are detained under one of those sections later, that will change.",
-            join_and(&sections),
-            if others.len() == 1 { "this stay does" } else { "these stays do" }
-        );
+        let sections = join_and(&sections);
+        let v = [("sections", sections.as_str())];
+        let mut text = if others.len() == 1 {
+            messages::fill("reason.qualifying_detention.not_met.one", &v)
+        } else {
+            messages::fill("reason.qualifying_detention.not_met.many", &v)
+        };
         let mut cites = vec![MHA_1983_S117_1];
         for d in &others {
             if let Some(over) = overlong(d, case.as_at) {
@@ -320,28 +338,36 @@ fn maximum_hours(
     admitted: Date,
 ) -> Option<(i64, &'static str, &'static [Citation])> {
     match section {
-        Section::S2 => Some((S2_MAX_HOURS, "28 days", &[MHA_1983_S2_4, MHA_1983_S20])),
+        Section::S2 => Some((
+            S2_MAX_HOURS,
+            messages::text("part.maximum.s2"),
+            &[MHA_1983_S2_4, MHA_1983_S20],
+        )),
         Section::S4 => Some((
             S4_S5_2_MAX_HOURS,
-            "72 hours",
+            messages::text("part.maximum.72_hours"),
             &[MHA_1983_S4_4, MHA_1983_S20],
         )),
         Section::S5_2 => Some((
             S4_S5_2_MAX_HOURS,
-            "72 hours",
+            messages::text("part.maximum.72_hours"),
             &[MHA_1983_S5_2_4, MHA_1983_S20],
         )),
-        Section::S5_4 => Some((S5_4_MAX_HOURS, "6 hours", &[MHA_1983_S5_2_4, MHA_1983_S20])),
+        Section::S5_4 => Some((
+            S5_4_MAX_HOURS,
+            messages::text("part.maximum.s5_4"),
+            &[MHA_1983_S5_2_4, MHA_1983_S20],
+        )),
         Section::S135 | Section::S136 => match admitted.side_of(PLACE_OF_SAFETY_24_HOURS) {
             Side::OnOrAfter => Some((
                 PLACE_OF_SAFETY_MAX_HOURS,
-                "24 hours, or 36 if a doctor extends it",
+                messages::text("part.maximum.place_of_safety"),
                 &[MHA_1983_S136_TIME_LIMITS, MHA_1983_S20],
             )),
             // Before 11 December 2017 the limit was 72 hours; for a date that could be either side, the longer.
             Side::Before | Side::EitherSide => Some((
                 PLACE_OF_SAFETY_MAX_HOURS_BEFORE_2017,
-                "72 hours",
+                messages::text("part.maximum.72_hours"),
                 &[MHA_1983_S136_TIME_LIMITS, MHA_1983_S20],
             )),
         },
@@ -381,22 +407,19 @@ fn overlong(d: &Detention, as_at: Date) -> Option<Overlong> {
         return None;
     }
     let lasted = span_in_words(days);
-    let section = d.section.describe();
+    let began = Date::on(admitted);
+    let v = [
+        ("section", d.section.describe()),
+        ("maximum", max_words),
+        ("date", began.as_str()),
+        ("lasted", lasted.as_str()),
+    ];
     let reason = if days > 28 {
-        format!(
-            "But {section} can last at most {max_words}, and your stay that began {} lasted {lasted}. You were probably kept under another section, most likely section 3, which lasts up to six months at first and can be renewed. If your stay was under section 3 (likely, as it lasted {lasted}), then you are very probably owed after-care under section 117 from when you left hospital.",
-            Date::on(admitted)
-        )
+        messages::fill("reason.qualifying_detention.overlong.weeks", &v)
     } else {
-        format!(
-            "But {section} can last at most {max_words}, and your stay that began {} lasted {lasted}. You were probably kept under another section afterwards, such as section 2 (which does not lead to after-care) or section 3 (which does). If your stay was under section 3, then you are very probably owed after-care under section 117 from when you left hospital.",
-            Date::on(admitted)
-        )
+        messages::fill("reason.qualifying_detention.overlong.days", &v)
     };
-    let flag = format!(
-        "Your stay that began {} lasted {lasted}, longer than {section} allows (at most {max_words}), so it was probably under another section as well, possibly section 3. Ask the hospital or your care coordinator which section you were held under at the end of that stay, or make a subject access request for your records. If it was section 3, check again: you are very probably owed free after-care.",
-        Date::on(admitted)
-    );
+    let flag = messages::fill("flag.stay_longer_than_section_allows", &v);
     Some(Overlong {
         reason,
         flag,
@@ -407,31 +430,25 @@ fn overlong(d: &Detention, as_at: Date) -> Option<Overlong> {
 /// "Your detention under section 3 (admission for treatment) that began in 1982", at the precision given.
 fn describe_stay(d: &Detention) -> String {
     match d.admitted {
-        Some(a) => format!(
-            "Your detention under {} that began {}",
-            d.section.describe(),
-            Date::on(a)
-        ),
-        None => format!("Your detention under {}", d.section.describe()),
+        Some(a) => {
+            let date = Date::on(a);
+            let v = [("section", d.section.describe()), ("date", date.as_str())];
+            messages::fill("part.stay.began", &v)
+        }
+        None => messages::fill("part.stay", &[("section", d.section.describe())]),
     }
 }
 
 /// A length of stay in days, in words: "20 days", "6 weeks", "5 months".
 fn span_in_words(days: i64) -> String {
-    if days < 14 {
-        format!("{days} day{}", if days == 1 { "" } else { "s" })
+    if days == 1 {
+        messages::text("span.day").to_owned()
+    } else if days < 14 {
+        messages::fill("span.days", &[("count", &days.to_string())])
     } else if days < 61 {
-        format!("{} weeks", days / 7)
+        messages::fill("span.weeks", &[("count", &(days / 7).to_string())])
     } else {
-        format!("{} months", days / 30)
-    }
-}
-
-/// Upper-cases the first letter of a sentence.
-pub fn capitalise(text: &mut String) {
-    if let Some(first) = text.get(..1) {
-        let upper = first.to_ascii_uppercase();
-        text.replace_range(..1, &upper);
+        messages::fill("span.months", &[("count", &(days / 30).to_string())])
     }
 }
 
@@ -440,6 +457,9 @@ pub fn join_and(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+        [init @ .., last] => {
+            let init = init.join(", ");
+            messages::fill("list.and", &[("init", &init), ("last", last)])
+        }
     }
 }

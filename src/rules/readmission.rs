@@ -32,6 +32,7 @@ use super::timeline::Timeline;
 use super::{describe_detention, england_and_wales, Outcome};
 use crate::case::{Case, Detention, Leaving, Recall, Section};
 use crate::decision::{Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::sources::{MHA_1983_S117_1, MHA_1983_S117_2, WILTSHIRE_2014, WORCESTERSHIRE_2023};
 
 /// Decides what later stays mean for the duty from the detention at `latest`.
@@ -51,26 +52,24 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             .enumerate()
             .any(|(n, p)| p.stay < s && out.timeline.lawfully_ended(n))
     });
+    let section = [("section", current.section.describe())];
     if let Some(&previous) = earlier.last() {
         if ended_here.is_some() {
             out.reason(
                 RuleId::Readmission,
                 Finding::Met,
-                format!(
-                    "Being detained again under {} ended the after-care duty from your earlier detention. A new duty arises when you leave hospital, and the council responsible is {}the one for where you lived immediately before this latest detention.",
-                    current.section.describe(),
-                    if current.recall.is_some() { "normally " } else { "" }
-                ),
+                if current.recall.is_some() {
+                    messages::fill("reason.readmission.ended.recall", &section)
+                } else {
+                    messages::fill("reason.readmission.ended", &section)
+                },
                 &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
             );
         } else if earlier_period_ended_lawfully {
             out.reason(
                 RuleId::Readmission,
                 Finding::Met,
-                format!(
-                    "Your earlier after-care had already been ended by a joint decision before you were detained under {}. This detention starts a new duty when you leave hospital, owed by the council for where you lived immediately before it.",
-                    current.section.describe()
-                ),
+                messages::fill("reason.readmission.after_lawful_ending", &section),
                 &[MHA_1983_S117_1, MHA_1983_S117_2],
             );
         }
@@ -78,14 +77,14 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             Some(Recall::CtoRevoked) => out.flag(
                 FlagId::CtoRevocationUncertain,
                 FlagKind::Uncertain,
-                "Your community treatment order was revoked, which puts you back under section 3. The courts have not settled whether that starts a new duty with the council where you lived just before the revocation, or whether the council from your original detention stays responsible. Ask both councils to confirm, and get advice if they disagree.",
+                messages::text("flag.cto_revocation_uncertain"),
                 None,
                 &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
             ),
             Some(Recall::ConditionalDischargeRecall) => out.flag(
                 FlagId::ConditionalDischargeRecall,
                 FlagKind::Uncertain,
-                "You were recalled to hospital from a conditional discharge. A new duty probably arose when you left again, but if you lived where you did because a condition of your discharge required it, the council from your original detention probably remains responsible.",
+                messages::text("flag.conditional_discharge_recall"),
                 None,
                 &[WORCESTERSHIRE_2023, WILTSHIRE_2014],
             ),
@@ -95,7 +94,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.flag(
                 FlagId::S2ConvertedToS3,
                 FlagKind::Uncertain,
-                "While you were receiving after-care you were admitted under section 2, which then became section 3. The section 3 starts a new duty, but it is not settled whether the council is decided by where you lived before the section 2 or before the section 3. If those were different places, ask an adviser.",
+                messages::text("flag.s2_converted_to_s3"),
                 None,
                 &[WORCESTERSHIRE_2023],
             );
@@ -110,38 +109,35 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             .iter()
             .map(|d| {
                 d.admitted.map_or_else(
-                    || "a later stay".to_owned(),
-                    |a| format!("the stay that began {}", a.on()),
+                    || messages::text("part.later_stay").to_owned(),
+                    |a| messages::fill("part.later_stay.began", &[("date", &a.on())]),
                 )
             })
             .collect();
+        let (stays, detention) = (kinds.join("; "), describe_detention(current));
+        let v = [("stays", stays.as_str()), ("detention", detention.as_str())];
         out.reason(
             RuleId::Readmission,
             Finding::Unknown,
-            format!(
-                "You do not know which section a later stay was under ({}). If it was section 3, 37, 45A, 47 or 48, it ended the after-care from {} and a new duty arose when you left, owed by the council for where you lived immediately before that stay. If it was informal or under section 2, 4, 5 or 136, nothing changed.",
-                kinds.join("; "),
-                describe_detention(current)
-            ),
+            messages::fill("reason.readmission.unknown_section", &v),
             &[WORCESTERSHIRE_2023, MHA_1983_S117_1],
         );
         out.flag(
             FlagId::UnknownSection,
             FlagKind::Uncertain,
-            "Find out which section your later stay in hospital was under: a new detention under section 3, 37, 45A, 47 or 48 would move responsibility to the council for where you lived just before it. You can ask the hospital or your care coordinator, or make a subject access request for your records.",
+            messages::text("flag.unknown_section.later"),
             None,
             &[MHA_1983_S117_1, WORCESTERSHIRE_2023],
         );
     }
     if !later.is_empty() {
         let kinds: Vec<String> = later.iter().map(|d| describe_detention(d)).collect();
+        let stays = kinds.join("; ");
+        let text = messages::fill("reason.readmission.later_stays", &[("stays", &stays)]);
         out.reason(
             RuleId::Readmission,
             Finding::NotMet,
-            format!(
-                "Later stays ({}) did not end your after-care: only a new detention under section 3, 37, 45A, 47 or 48 does that. An informal admission, or one under section 2, leaves the same council and NHS body responsible.",
-                kinds.join("; ")
-            ),
+            text,
             &[WORCESTERSHIRE_2023, code],
         );
     }

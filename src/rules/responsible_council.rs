@@ -42,6 +42,7 @@
 use super::{describe_detention, Outcome};
 use crate::case::{Case, Country, Detention, Recall};
 use crate::decision::{Body, BodyKind, Candidate, Finding, FlagId, FlagKind, RuleId};
+use crate::messages;
 use crate::reference::{self, CouncilVia, Nation, OtherNation};
 use crate::sources::{
     Citation, CARE_ACT_2014_S39, CARE_ACT_2014_S75, MHA_1983_S117_3, MHA_1983_S117_4, MHA_2025_S46,
@@ -70,15 +71,18 @@ pub fn join_or(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+        [init @ .., last] => {
+            let init = init.join(", ");
+            messages::fill("list.or", &[("init", &init), ("last", last)])
+        }
     }
 }
 
 /// The nation of a council elsewhere in the UK, in words.
 pub fn nation_name(nation: OtherNation) -> &'static str {
     match nation {
-        OtherNation::Scotland => "Scotland",
-        OtherNation::NorthernIreland => "Northern Ireland",
+        OtherNation::Scotland => messages::text("nation.scotland"),
+        OtherNation::NorthernIreland => messages::text("nation.northern_ireland"),
     }
 }
 
@@ -119,14 +123,18 @@ fn recognise_uncached(typed: &str) -> NamedCouncil {
     let Some(m) = reference::find_council(typed) else {
         if let Some(former) = reference::find_former_council(typed).filter(|f| f.is_divided()) {
             let names: Vec<&str> = former.successors().map(|c| c.name).collect();
+            let (date, successors) = (
+                crate::date::long(former.abolished),
+                super::qualifying_detention::join_and(&names),
+            );
+            let v = [
+                ("former", former.name),
+                ("date", date.as_str()),
+                ("successors", successors.as_str()),
+            ];
             return NamedCouncil {
                 name: join_or(&names),
-                note: Some(format!(
-                    "{} was abolished on {}; its area was divided between {}.",
-                    former.name,
-                    crate::date::long(former.abolished),
-                    super::qualifying_detention::join_and(&names)
-                )),
+                note: Some(messages::fill("part.council.abolished_divided", &v)),
                 divided: Some(former),
                 ..kept
             };
@@ -140,22 +148,22 @@ fn recognise_uncached(typed: &str) -> NamedCouncil {
         }
         return kept;
     };
+    let council = ("council", m.council.name);
     let note = match (m.former, m.via) {
-        (Some(former), _) => Some(format!(
-            "{} was abolished on {}; its area is now covered by {}.",
-            former.name,
-            crate::date::long(former.abolished),
-            m.council.name
-        )),
+        (Some(former), _) => {
+            let date = crate::date::long(former.abolished);
+            let v = [("former", former.name), ("date", date.as_str()), council];
+            Some(messages::fill("part.council.abolished", &v))
+        }
         (None, CouncilVia::Code | CouncilVia::Name) => None,
-        (None, CouncilVia::District { district }) => Some(format!(
-            "{district} is a district council; social services there are provided by {}.",
-            m.council.name
-        )),
-        (None, CouncilVia::FormerDistrict { district }) => Some(format!(
-            "{district} council was abolished; its area is now covered by {}.",
-            m.council.name
-        )),
+        (None, CouncilVia::District { district }) => {
+            let v = [("district", district), council];
+            Some(messages::fill("part.council.district", &v))
+        }
+        (None, CouncilVia::FormerDistrict { district }) => {
+            let v = [("district", district), council];
+            Some(messages::fill("part.council.former_district", &v))
+        }
     };
     NamedCouncil {
         council: Some(m.council),
@@ -200,35 +208,38 @@ fn body_for(
     let certain = named.council.is_some();
     let mut candidates = Vec::new();
     if let Some(former) = named.divided {
-        why.push_str(" Which of them is responsible depends on where in that area you lived: tell us the town or the district.");
+        why.push(' ');
+        why.push_str(messages::text("body.responsible_council.divided"));
+        let date = crate::date::long(former.abolished);
         for council in former.successors() {
-            let part = former
-                .part_taken_by(council)
-                .map_or_else(String::new, |p| format!(" ({p})"));
+            let why = match former.part_taken_by(council) {
+                Some(part) => {
+                    let v = [("former", former.name), ("part", part), ("date", &date)];
+                    messages::fill("candidate.responsible_council.successor.part", &v)
+                }
+                None => {
+                    let v = [("former", former.name), ("date", date.as_str())];
+                    messages::fill("candidate.responsible_council.successor", &v)
+                }
+            };
             candidates.push(Candidate {
                 name: council.name.to_owned(),
                 code: Some(council.code.to_owned()),
-                why: format!(
-                    "It has covered part of {}'s area{part} since {}; it is responsible if you lived in that part.",
-                    former.name,
-                    crate::date::long(former.abolished)
-                ),
+                why,
             });
         }
     } else if let Some(other) = named.elsewhere {
-        why.push_str(&format!(
-            " {} is a council in {}, which cannot hold the section 117 duty: section 117 applies in England and Wales only.",
-            other.name,
-            nation_name(other.nation)
-        ));
+        let v = [
+            ("council", other.name),
+            ("nation", nation_name(other.nation)),
+        ];
+        why.push(' ');
+        why.push_str(&messages::fill("body.responsible_council.elsewhere", &v));
     } else if !certain {
         out.flag(
             FlagId::UnrecognisedCouncil,
             FlagKind::Uncertain,
-            format!(
-                "We did not recognise \"{}\" as a council in England or Wales, so we have kept the name as you typed it. Check the council's name: for a district or city, social services may be run by the county council.",
-                named.name
-            ),
+            messages::fill("flag.unrecognised_council", &[("council", &named.name)]),
             None,
             &[MHA_1983_S117_3],
         );
@@ -274,6 +285,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let detention = describe_detention(d);
     let original = original_council_after_imposed_recall(case, latest, out);
     let named_original = original.is_some();
+    let mut probable = None;
     let mut body = match (
         original,
         lived.country,
@@ -284,13 +296,18 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             if is_without_residence_here(lived) =>
         {
             let preface = recognise(typed).elsewhere.map(|other| {
-                format!(
-                    "You told us you lived in {} immediately before {detention}, but {} is a council in {}. A council in {} cannot hold the section 117 duty: section 117 applies in England and Wales only.",
-                    if lived.country == Country::Wales { "Wales" } else { "England" },
-                    other.name,
-                    nation_name(other.nation),
-                    nation_name(other.nation)
-                )
+                let country = if lived.country == Country::Wales {
+                    messages::text("nation.wales")
+                } else {
+                    messages::text("nation.england")
+                };
+                let v = [
+                    ("country", country),
+                    ("detention", detention.as_str()),
+                    ("council", other.name),
+                    ("nation", nation_name(other.nation)),
+                ];
+                messages::fill("part.preface.named_elsewhere", &v)
             });
             match decide_no_residence(case, latest, &detention, preface, out) {
                 Some(body) => body,
@@ -299,18 +316,26 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         }
         (None, Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
             let named = recognise(typed);
+            let council = ("council", named.name.as_str());
             let place = match (&named.note, named.divided) {
                 (_, Some(former)) => former.short_name.to_owned(),
-                (Some(_), None) => format!("{}, in the area of {}", typed.trim(), named.name),
-                (None, None) => format!("the area of {}", named.name),
+                (Some(_), None) => {
+                    let v = [("place", typed.trim()), council];
+                    messages::fill("part.place.in_area_of", &v)
+                }
+                (None, None) => messages::fill("part.place.area_of", &[council]),
             };
+            let v = [("place", place.as_str()), ("detention", detention.as_str())];
             let why = if named.divided.is_some() {
-                format!("You lived in {place} immediately before {detention}, so the council now covering the part of it where you lived is responsible.")
+                messages::fill("body.responsible_council.lived_in.divided", &v)
             } else {
-                format!(
-                    "You lived in {place} immediately before {detention}, so that council is responsible."
-                )
+                messages::fill("body.responsible_council.lived_in", &v)
             };
+            // Only the plain sentence, with nothing added to it, is reworded when the council is in doubt.
+            if named.divided.is_none() && named.note.is_none() {
+                let text = messages::fill("body.responsible_council.lived_in.probable", &v);
+                probable = Some(text);
+            }
             body_for(
                 typed,
                 lived.country,
@@ -320,10 +345,12 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             )
         }
         (None, Country::England | Country::Wales, _) => {
+            let v = [("detention", detention.as_str())];
+            let text = messages::fill("reason.responsible_council.unknown", &v);
             out.reason(
                 RuleId::ResponsibleCouncil,
                 Finding::Unknown,
-                format!("The council is the one for the area where you lived immediately before {detention}. Tell us which council that was."),
+                text,
                 &[MHA_1983_S117_3],
             );
             return;
@@ -342,10 +369,8 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     };
     flag_later_unknown_sections(case, latest, &mut body);
     flag_hard_cases(case, latest, named_original, &mut body, out);
-    if !body.certain {
-        if let Some(stem) = body.why.strip_suffix("so that council is responsible.") {
-            body.why = format!("{stem}so that council is probably responsible, but this is not certain: see the points below.");
-        }
+    if let Some(probable) = probable.filter(|_| !body.certain) {
+        body.why = probable;
     }
     out.reason(
         RuleId::ResponsibleCouncil,
@@ -372,19 +397,19 @@ fn elsewhere_preface(lived: &crate::case::LivedBefore) -> Option<String> {
         .and_then(|t| recognise(t).elsewhere);
     let nation = match (named, lived.country) {
         (Some(other), _) => Some(nation_name(other.nation)),
-        (None, Country::Scotland) => Some("Scotland"),
-        (None, Country::NorthernIreland) => Some("Northern Ireland"),
+        (None, Country::Scotland) => Some(messages::text("nation.scotland")),
+        (None, Country::NorthernIreland) => Some(messages::text("nation.northern_ireland")),
         (None, Country::England | Country::Wales | Country::OutsideUk | Country::NoSettledHome) => {
             None
         }
     }?;
-    let council = named.map_or_else(
-        || format!("A council in {nation}"),
-        |o| format!("{}, a council in {nation},", o.name),
-    );
-    Some(format!(
-        "{council} cannot hold the section 117 duty: section 117 applies in England and Wales only."
-    ))
+    Some(match named {
+        Some(o) => {
+            let v = [("council", o.name), ("nation", nation)];
+            messages::fill("part.preface.council_elsewhere", &v)
+        }
+        None => messages::fill("part.preface.nation", &[("nation", nation)]),
+    })
 }
 
 /// s.117(3)(c): no ordinary residence in England or Wales before the detention. `preface` explains why, where the
@@ -408,10 +433,12 @@ fn decide_no_residence(
             Some(Nation::Wales) => Country::Wales,
             Some(Nation::England) | None => Country::England,
         };
-        let why = format!(
-            "{preface}You were not ordinarily resident in England or Wales (or had no settled home) immediately before {detention}, and the hospital sent you on discharge to the area of {}, so under section 117(3)(c) that council is responsible.",
-            named.name
-        );
+        let v = [
+            ("preface", preface.as_str()),
+            ("detention", detention),
+            ("council", named.name.as_str()),
+        ];
+        let why = messages::fill("body.responsible_council.sent_on_discharge", &v);
         let mut body = body_for(typed, country, why, &[MHA_1983_S117_3], out);
         if let Some(now) = case
             .lives_now
@@ -425,7 +452,7 @@ fn decide_no_residence(
                 &mut body,
                 now.name,
                 now.council.map(|c| c.code.to_owned()),
-                "Where you live now: section 117(3)(c) also names the area where the person is resident.",
+                messages::text("candidate.responsible_council.lives_now"),
             );
         }
         return Some(body);
@@ -445,15 +472,21 @@ fn decide_no_residence(
         out.reason(
             RuleId::ResponsibleCouncil,
             Finding::Unknown,
-            format!("{preface}You were not ordinarily resident in England or Wales (or had no settled home) immediately before {detention}. Then, under section 117(3)(c), the council is the one for the area where you live now, or where the hospital sent you on discharge. Tell us which council in England or Wales that is."),
+            {
+                let v = [("preface", preface.as_str()), ("detention", detention)];
+                messages::fill("reason.responsible_council.no_residence", &v)
+            },
             &[MHA_1983_S117_3],
         );
         return None;
     };
-    let why = format!(
-        "{preface}You were not ordinarily resident in England or Wales (or had no settled home) immediately before {detention}, so under section 117(3)(c) the council is the one for where you live now or were sent on discharge: {}.",
-        recognise(typed).name
-    );
+    let council = recognise(typed).name;
+    let v = [
+        ("preface", preface.as_str()),
+        ("detention", detention),
+        ("council", council.as_str()),
+    ];
+    let why = messages::fill("body.responsible_council.lives_now", &v);
     Some(body_for(typed, country, why, &[MHA_1983_S117_3], out))
 }
 
@@ -499,14 +532,21 @@ fn original_council_after_imposed_recall(
         .filter(|t| !t.is_empty())
         .map(recognise);
     let named = recognise(typed);
-    let why = format!(
-        "You were recalled to hospital from a conditional discharge, and before the recall you lived {} because a condition of your discharge required it. A residence imposed like that is probably not ordinary residence, so the council from before {}, {}, probably remains responsible, but this is not certain: see the points below.",
-        imposed
-            .as_ref()
-            .map_or_else(|| "where you did".to_owned(), |c| format!("in the area of {}", c.name)),
-        describe_detention(earlier),
-        named.name
-    );
+    let detention = describe_detention(earlier);
+    let why = match &imposed {
+        Some(c) => {
+            let v = [
+                ("imposed", c.name.as_str()),
+                ("detention", detention.as_str()),
+                ("council", named.name.as_str()),
+            ];
+            messages::fill("body.responsible_council.imposed_recall", &v)
+        }
+        None => {
+            let v = [("detention", detention.as_str()), ("council", &named.name)];
+            messages::fill("body.responsible_council.imposed_recall.unnamed", &v)
+        }
+    };
     let mut body = body_for(
         typed,
         earlier.lived_before.country,
@@ -520,7 +560,7 @@ fn original_council_after_imposed_recall(
             &mut body,
             imposed.name,
             imposed.council.map(|c| c.code.to_owned()),
-            "Where you lived immediately before the recall. It would be responsible if that residence counts as ordinary residence even though a discharge condition required it.",
+            messages::text("candidate.responsible_council.imposed_recall"),
         );
     }
     Some(body)
@@ -577,15 +617,16 @@ fn flag_hard_cases(
         let different = placer.name != body.name;
         if different {
             body.certain = false;
-            let capacity = if lived.lacked_capacity == Some(true) {
-                "You lacked capacity to decide where to live, so where you were ordinarily resident depends on the decision made for you. In the Worcestershire case that made the new area responsible."
+            let v = [("placer", placer.name.as_str()), ("council", &body.name)];
+            let text = if lived.lacked_capacity == Some(true) {
+                messages::fill("flag.placed_out_of_area.lacked_capacity", &v)
             } else {
-                "Where you were ordinarily resident depends on whether you had settled there."
+                messages::fill("flag.placed_out_of_area", &v)
             };
             out.flag(
                 FlagId::PlacedOutOfArea,
                 FlagKind::Uncertain,
-                format!("{} placed you in {}'s area before this detention. {capacity} The Care Act rule that keeps a placed person the placing council's responsibility does not decide section 117 today, but the councils may dispute it. When the Mental Health Act 2025 s.46 comes into force, a person placed in after-care accommodation will usually stay the placing council's responsibility.", placer.name, body.name),
+                text,
                 None,
                 &[WORCESTERSHIRE_2023, CARE_ACT_2014_S39, MHA_2025_S46],
             );
@@ -593,14 +634,14 @@ fn flag_hard_cases(
                 body,
                 placer.name,
                 placer.council.map(|c| c.code.to_owned()),
-                "It placed you in the area where you lived before the detention.",
+                messages::text("candidate.responsible_council.placer"),
             );
         }
     } else if lived.lacked_capacity == Some(true) {
         out.flag(
             FlagId::PlacementFactsNeeded,
             FlagKind::Uncertain,
-            format!("You lacked capacity to decide where to live, so where you were ordinarily resident depends on the decision made for you about where you lived; in the Worcestershire case that made the area you were placed in responsible. We have named {} for where you lived. Tell us who arranged for you to live there: if another council placed you there, the councils may dispute which of them is responsible.", body.name),
+            messages::fill("flag.placement_facts_needed", &[("council", &body.name)]),
             None,
             &[WORCESTERSHIRE_2023, MHA_1983_S117_3],
         );
@@ -611,15 +652,16 @@ fn flag_hard_cases(
             FlagId::ResidenceImposedByCondition,
             FlagKind::Uncertain,
             if named_original {
-                "You lived where you did before the recall because a condition of your conditional discharge required it. A residence imposed like that is probably not ordinary residence, so we have named the council from before your original detention, with the council for where you then lived as the alternative. The courts have not settled this since the Worcestershire case: ask both councils to confirm."
+                messages::text("flag.residence_imposed_by_condition.original_named")
             } else {
-                "You lived where you did because a condition of your conditional discharge required it. A residence imposed like that may not be ordinary residence, so the council from before your original detention may still be responsible."
+                messages::text("flag.residence_imposed_by_condition")
             },
             None,
             &[WILTSHIRE_2014, MHA_1983_S117_3],
         );
         if let Some((name, code)) = earlier_council(case, latest) {
-            add_candidate(body, name, code, "Where you lived before an earlier detention, if the later residence was imposed by a discharge condition.");
+            let why = messages::text("candidate.responsible_council.imposed_residence");
+            add_candidate(body, name, code, why);
         }
     }
     if lived.informal_in_hospital_after_losing_home == Some(true) {
@@ -627,7 +669,7 @@ fn flag_hard_cases(
         out.flag(
             FlagId::ResidentInHospital,
             FlagKind::Uncertain,
-            "Before this detention you were an informal patient in hospital and your previous home had gone. An informal stay like that can make a person resident in the hospital's area, so the council for the hospital's area may be responsible instead.",
+            messages::text("flag.resident_in_hospital"),
             None,
             &[SUNDERLAND_2012, MHA_1983_S117_3],
         );
@@ -638,7 +680,8 @@ fn flag_hard_cases(
     ) {
         if let Some((name, code)) = earlier_council(case, latest) {
             body.certain = false;
-            add_candidate(body, name, code, "The council from your original detention, which may remain responsible after a recall.");
+            let why = messages::text("candidate.responsible_council.recall");
+            add_candidate(body, name, code, why);
         }
     }
     if out.has_flag(FlagId::S2ConvertedToS3) {
@@ -653,7 +696,7 @@ fn flag_hard_cases(
                     body,
                     named.name,
                     named.council.map(|c| c.code.to_owned()),
-                    "Where you lived before the section 2 admission that became section 3.",
+                    messages::text("candidate.responsible_council.s2_converted"),
                 );
             }
         }
@@ -662,7 +705,7 @@ fn flag_hard_cases(
         out.flag(
             FlagId::CouncilDispute,
             FlagKind::Info,
-            "If councils disagree about which of them is responsible, they must not leave you without after-care while they resolve it; disputes between councils are decided by the Secretary of State or the Welsh Ministers.",
+            messages::text("flag.council_dispute"),
             None,
             &[MHA_1983_S117_4, CARE_ACT_2014_S75],
         );
@@ -699,7 +742,7 @@ fn flag_later_unknown_sections(case: &Case, latest: usize, body: &mut Body) {
                 body,
                 named.name,
                 named.council.map(|c| c.code.to_owned()),
-                "Where you lived before a later stay whose section you do not know. It is responsible if that stay was a new detention under section 3, 37, 45A, 47 or 48.",
+                messages::text("candidate.responsible_council.later_unknown_section"),
             );
         }
     }
@@ -720,7 +763,10 @@ fn flag_moved(case: &Case, body: &Body, out: &mut Outcome) {
         out.flag(
             FlagId::MovedSince,
             FlagKind::Info,
-            format!("You now live in {}'s area. Moving does not move responsibility for after-care: {} stays responsible unless you are detained again under a qualifying section.", now.name, body.name),
+            {
+                let v = [("now", now.name.as_str()), ("council", &body.name)];
+                messages::fill("flag.moved_since", &v)
+            },
             None,
             &[WORCESTERSHIRE_2023, MHA_1983_S117_3],
         );

@@ -18,6 +18,7 @@ use super::{Outcome, LAW_DATE};
 use crate::case::Case;
 use crate::date::Date;
 use crate::decision::{Deadline, DeadlineKind, Entitlement, FlagId, FlagKind};
+use crate::messages;
 use crate::sources::{
     Citation, CPR_54_5, FII_2020, HSCA_1993_S9, LGA_1974_S26B, LGSCO, LGSCO_REFUNDS,
     LIMITATION_ACT_1980, MHA_1983_S117_1, MHA_1983_S117_2C, MHA_2025_S46, PAP_JR, PHSO, PSOW,
@@ -52,7 +53,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.flag(
             FlagId::Mha2025NotInForce,
             FlagKind::Info,
-            format!("The Mental Health Act 2025 will change section 117: after-care will end only when both bodies jointly give you written notice, and new rules will decide where a person placed out of area is ordinarily resident. Those changes were not in force on {}, so this check applies the current law.", law_date_long()),
+            messages::fill("flag.mha_2025_not_in_force", &[("date", &law_date_long())]),
             None,
             &[MHA_2025_S46],
         );
@@ -63,9 +64,9 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             FlagId::PersonalBudgets,
             FlagKind::Info,
             if wales {
-                "You can ask for the social care part of your after-care as direct payments from the council."
+                messages::text("flag.personal_budgets.wales")
             } else {
-                "You can ask for your after-care as direct payments from the council, and in England you have a legal right to a personal health budget for the NHS part."
+                messages::text("flag.personal_budgets")
             },
             None,
             &[MHA_1983_S117_2C],
@@ -75,7 +76,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.flag(
             FlagId::BeforeCoverage,
             FlagKind::Uncertain,
-            "The date of the check is before the Mental Health Act 1983 came into force on 30 September 1983. This checker does not cover earlier law.",
+            messages::text("flag.before_coverage"),
             None,
             &[MHA_1983_S117_1],
         );
@@ -85,7 +86,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             out.flag(
                 FlagId::LawMayHaveChanged,
                 FlagKind::Uncertain,
-                format!("These rules reflect the law on {}, more than a year before the date of this check. The law may have changed since; check for an updated version.", law_date_long()),
+                messages::fill("flag.law_may_have_changed", &[("date", &law_date_long())]),
                 None,
                 &[MHA_2025_S46],
             );
@@ -100,7 +101,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.flag(
             FlagId::ApproximateDates,
             FlagKind::Uncertain,
-            "Some dates you gave are approximate (a month or a year), so the dates worked out from them are approximate too. Where a deadline matters, act well before it.",
+            messages::text("flag.approximate_dates"),
             None,
             &[],
         );
@@ -130,23 +131,14 @@ fn deadline(
     }
 }
 
-/// "The Local Government …" from "the Local Government …".
-fn capitalised(text: &str) -> String {
-    let mut out = text.to_owned();
-    super::qualifying_detention::capitalise(&mut out);
-    out
-}
-
 /// " (counted from 1 September 2025, the earliest day of September 2025: it may be earlier still)"
 fn earliest_note(trigger: Date) -> String {
     if trigger.is_exact() {
         String::new()
     } else {
-        format!(
-            " Counted from {}, the earliest day of {}, because the exact date was not given.",
-            crate::date::long(trigger.first_day()),
-            trigger.long()
-        )
+        let (day, given) = (crate::date::long(trigger.first_day()), trigger.long());
+        let v = [("day", day.as_str()), ("given", given.as_str())];
+        format!(" {}", messages::fill("deadline.counted_from_earliest", &v))
     }
 }
 
@@ -173,11 +165,17 @@ fn judicial_review(case: &Case, out: &mut Outcome) {
         return;
     }
     let as_at = case.as_at.first_day();
-    let basis = format!(
-        "A claim for judicial review must be started promptly, and in any event within {JUDICIAL_REVIEW_MONTHS} months of the decision to end your after-care ({}).{} Asking again, or a late reply, does not restart the time for that decision; a fresh decision (for example after a reassessment) would have its own.",
+    let (months, decided, note) = (
+        JUDICIAL_REVIEW_MONTHS.to_string(),
         date.long(),
-        earliest_note(date)
+        earliest_note(date),
     );
+    let v = [
+        ("months", months.as_str()),
+        ("date", decided.as_str()),
+        ("note", note.as_str()),
+    ];
+    let basis = messages::fill("deadline.judicial_review", &v);
     let d = deadline(
         DeadlineKind::JudicialReview,
         date,
@@ -190,10 +188,16 @@ fn judicial_review(case: &Case, out: &mut Outcome) {
     out.flag(
         FlagId::JudicialReviewDeadline,
         FlagKind::Deadline,
-        if d.passed {
-            format!("A court challenge (judicial review) to the decision to end your after-care had to be started promptly and by {} at the latest; that date has passed. A complaint and the ombudsman may still be open to you, and a new decision (for example after you ask for a reassessment) would have its own time limit.", by.long())
-        } else {
-            format!("If you want to challenge the decision to end your after-care in court (judicial review), act promptly: the claim must be started by {} at the latest{}. Before a claim, a letter before claim gives the bodies 14 days to reply. Get legal advice now: legal aid may be available.", by.long(), if d.approximate { ", and may need to be earlier, because the date of the decision was approximate" } else { "" })
+        {
+            let by = by.long();
+            let v = [("date", by.as_str())];
+            if d.passed {
+                messages::fill("flag.judicial_review_deadline.passed", &v)
+            } else if d.approximate {
+                messages::fill("flag.judicial_review_deadline.approximate", &v)
+            } else {
+                messages::fill("flag.judicial_review_deadline", &v)
+            }
         },
         Some(by),
         &[CPR_54_5, PAP_JR],
@@ -209,11 +213,18 @@ fn ombudsman(case: &Case, out: &mut Outcome) {
         return;
     }
     let wales = out.in_wales();
-    let name = if wales {
-        "the Public Services Ombudsman for Wales"
+    let (name, capitalised) = if wales {
+        (
+            messages::text("part.ombudsman.wales"),
+            messages::text("part.ombudsman.wales.capitalised"),
+        )
     } else {
-        "the Local Government and Social Care Ombudsman (councils) or the Parliamentary and Health Service Ombudsman (NHS)"
+        (
+            messages::text("part.ombudsman.england"),
+            messages::text("part.ombudsman.england.capitalised"),
+        )
     };
+    let months = OMBUDSMAN_MONTHS.to_string();
     let cites: &[Citation] = if wales {
         &[PSOW_ACT_2019_S8, PSOW]
     } else {
@@ -226,7 +237,8 @@ fn ombudsman(case: &Case, out: &mut Outcome) {
     let trigger = case.first_knew.or(told);
     let as_at = case.as_at.first_day();
     let Some(trigger) = trigger else {
-        let basis = format!("Complain to the council and the NHS body first. {} normally expects a complaint within {OMBUDSMAN_MONTHS} months of when you first knew of the problem, and can accept a later one for a good reason. Tell us when you first knew to see the date.", capitalised(name));
+        let v = [("ombudsman", capitalised), ("months", months.as_str())];
+        let basis = messages::fill("deadline.ombudsman.undated", &v);
         out.flag(
             FlagId::OmbudsmanDeadline,
             FlagKind::Deadline,
@@ -245,12 +257,14 @@ fn ombudsman(case: &Case, out: &mut Outcome) {
         });
         return;
     };
-    let basis = format!(
-        "{} normally expects a complaint within {OMBUDSMAN_MONTHS} months of when you first knew of the problem ({}), after the council or NHS body has had the chance to answer; it can accept a later complaint for a good reason.{}",
-        capitalised(name),
-        trigger.long(),
-        earliest_note(trigger)
-    );
+    let (knew, note) = (trigger.long(), earliest_note(trigger));
+    let v = [
+        ("ombudsman", capitalised),
+        ("months", months.as_str()),
+        ("date", knew.as_str()),
+        ("note", note.as_str()),
+    ];
+    let basis = messages::fill("deadline.ombudsman", &v);
     let d = deadline(
         DeadlineKind::Ombudsman,
         trigger,
@@ -263,10 +277,18 @@ fn ombudsman(case: &Case, out: &mut Outcome) {
     out.flag(
         FlagId::OmbudsmanDeadline,
         FlagKind::Deadline,
-        if d.passed {
-            format!("Complaints to {name} are normally made within {OMBUDSMAN_MONTHS} months of when you first knew of the problem, which was {}. That has passed, but the ombudsman can accept a later complaint if there is a good reason.", by.long())
-        } else {
-            format!("Complain to the council and the NHS body first. If that does not put it right, complain to {name}, normally by {}.", by.long())
+        {
+            let by = by.long();
+            let v = [
+                ("ombudsman", name),
+                ("months", months.as_str()),
+                ("date", by.as_str()),
+            ];
+            if d.passed {
+                messages::fill("flag.ombudsman_deadline.passed", &v)
+            } else {
+                messages::fill("flag.ombudsman_deadline", &v)
+            }
         },
         Some(by),
         cites,
@@ -296,11 +318,16 @@ fn limitation(case: &Case, out: &mut Outcome) {
         .min();
     let some_barred = refund.ranges.iter().any(|r| r.from.first_day() < limit);
     let cites = [LIMITATION_ACT_1980, FII_2020, LGSCO_REFUNDS];
+    let years = COURT_CLAIM_YEARS.to_string();
     if some_barred {
         out.flag(
             FlagId::CourtClaimLimit,
             FlagKind::Deadline,
-            format!("A court claim to recover money usually has to be made within {COURT_CLAIM_YEARS} years of each payment, so payments made before {} may be too old to recover in court, unless time only started when you found out, or could have found out, about the mistake. The ombudsmen are not bound by that limit and have ordered refunds going back further. Get advice.", crate::date::long(limit)),
+            {
+                let limit = crate::date::long(limit);
+                let v = [("years", years.as_str()), ("date", limit.as_str())];
+                messages::fill("flag.court_claim_limit", &v)
+            },
             Some(Date::exact(limit)),
             &cites,
         );
@@ -309,22 +336,33 @@ fn limitation(case: &Case, out: &mut Outcome) {
         out.flag(
             FlagId::RefundMayBeTimeBarred,
             FlagKind::Warning,
-            format!("Every payment we found was made more than {COURT_CLAIM_YEARS} years ago, so a court claim may be too late. It may not be if you could not have known the charges were wrong until recently. A complaint to the ombudsman is not bound by this limit. Get advice before you give up on a refund."),
+            messages::fill("flag.refund_may_be_time_barred", &[("years", &years)]),
             None,
             &cites,
         );
     }
     let (trigger, basis) = match oldest_in_time {
-        Some(oldest) => (
-            oldest,
-            format!("A court claim for money paid by mistake must normally be made within {COURT_CLAIM_YEARS} years of each payment; the oldest payment still in time ({}) stops being recoverable in court on this date, and each later month of delay bars another month of payments. Time may start later if you could not have discovered the mistake earlier.{}", oldest.long(), earliest_note(oldest)),
-        ),
+        Some(oldest) => (oldest, {
+            let (date, note) = (oldest.long(), earliest_note(oldest));
+            let v = [
+                ("years", years.as_str()),
+                ("date", date.as_str()),
+                ("note", note.as_str()),
+            ];
+            messages::fill("deadline.limitation", &v)
+        }),
         None => {
-            let newest = refund.ranges.iter().map(|r| r.to).max().unwrap_or(case.as_at);
-            (
-                newest,
-                format!("Every payment is more than {COURT_CLAIM_YEARS} years old: the newest ({}) passed the usual court limit on this date. Time may start later if you could not have discovered the mistake earlier; the ombudsmen are not bound by the limit.", newest.long()),
-            )
+            let newest = refund
+                .ranges
+                .iter()
+                .map(|r| r.to)
+                .max()
+                .unwrap_or(case.as_at);
+            (newest, {
+                let date = newest.long();
+                let v = [("years", years.as_str()), ("date", date.as_str())];
+                messages::fill("deadline.limitation.all_time_barred", &v)
+            })
         }
     };
     out.deadlines.push(deadline(

@@ -4,7 +4,13 @@
 //! spaces, hyphens and dots become underscores, so `D1 Left`, `d1-left` and `d1_left` are the same column.
 //! Stays are numbered column groups (`d1_…`, `d2_…`, any number of them) and so are charges (`c1_…`, `c2_…`).
 //! The layout is documented, with examples, in `docs/screening.md`.
+//!
+//! Every column but `reference` and `as_at` is a fact the interview asks ([`crate::interview::facts`]): each says
+//! which ([`StayCol::fact`]), so a field error from [`crate::error::validate`] finds its column by the same list,
+//! and [`columns`] describes each column in the interview's own words (its label and hint), not in a second set.
 
+use crate::messages;
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A fact about the whole case.
@@ -53,6 +59,65 @@ pub(crate) enum ChargeCol {
     TopUp,
     Amount,
     Per,
+}
+
+impl CaseCol {
+    /// The interview's fact this column gives (`lives_now.council`), or `None` for the firm's reference and the
+    /// date of the check, which the interview does not ask.
+    pub(crate) fn fact(self) -> Option<&'static str> {
+        Some(match self {
+            CaseCol::Reference | CaseCol::AsAt => return None,
+            CaseCol::LivesNowCountry => "lives_now.country",
+            CaseCol::LivesNowCouncil => "lives_now.council",
+            CaseCol::GpIcb2022 => "gp_icb_on_1_july_2022",
+            CaseCol::SpecialisedAftercare => "specialised_aftercare",
+            CaseCol::EndedDate => "aftercare_ended.date",
+            CaseCol::EndedReason => "aftercare_ended.reason",
+            CaseCol::EndedJointDecision => "aftercare_ended.joint_written_decision",
+            CaseCol::FirstKnew => "first_knew",
+        })
+    }
+}
+
+impl StayCol {
+    /// The interview's fact this column gives: `detentions[].left_hospital`.
+    pub(crate) fn fact(self) -> &'static str {
+        match self {
+            StayCol::Section => "detentions[].section",
+            StayCol::DetainedIn => "detentions[].detained_in",
+            StayCol::Admitted => "detentions[].admitted",
+            StayCol::SectionEnded => "detentions[].section_ended",
+            StayCol::Left => "detentions[].left_hospital",
+            StayCol::Leaving => "detentions[].leaving",
+            StayCol::Recall => "detentions[].recall",
+            StayCol::CtoEnded => "detentions[].cto_ended",
+            StayCol::Country => "detentions[].lived_before.country",
+            StayCol::Council => "detentions[].lived_before.council",
+            StayCol::PlacedBy => "detentions[].lived_before.placed_by",
+            StayCol::LackedCapacity => "detentions[].lived_before.lacked_capacity",
+            StayCol::DischargeCondition => {
+                "detentions[].lived_before.required_by_discharge_condition"
+            }
+            StayCol::LostHome => "detentions[].lived_before.informal_in_hospital_after_losing_home",
+            StayCol::GpIcb => "detentions[].gp_icb",
+            StayCol::NhseSecure => "detentions[].nhs_england_secure_service",
+            StayCol::Hospital => "detentions[].hospital",
+        }
+    }
+}
+
+impl ChargeCol {
+    /// The interview's fact this column gives: `charges[].since`.
+    pub(crate) fn fact(self) -> &'static str {
+        match self {
+            ChargeCol::What => "charges[].what",
+            ChargeCol::Since => "charges[].since",
+            ChargeCol::Until => "charges[].until",
+            ChargeCol::TopUp => "charges[].chosen_dearer_placement_with_written_agreement",
+            ChargeCol::Amount => "charges[].amount",
+            ChargeCol::Per => "charges[].per",
+        }
+    }
 }
 
 /// Case-level headings: the canonical name first, then accepted other spellings.
@@ -127,6 +192,103 @@ pub(crate) const CHARGE_NAMES: &[(ChargeCol, &[&str])] = &[
 /// The canonical case-level headings, in template order.
 pub(crate) fn case_headings() -> impl Iterator<Item = &'static str> {
     CASE_NAMES.iter().map(|(_, names)| names[0])
+}
+
+/// One column of the enquiries CSV, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// The canonical heading, with `N` for the number of the stay or charge: `dN_left`.
+    pub heading: String,
+    /// The interview's fact the column gives (`detentions[].left_hospital`), if it is one.
+    pub fact: Option<&'static str>,
+    /// What it is, in a few words: the interview's short label for its fact.
+    pub label: &'static str,
+    /// More about it, if there is more: the interview's hint.
+    pub hint: Option<&'static str>,
+}
+
+/// Every column the screen reads, in the template's order (the enquiry, each stay, each charge, then the rest),
+/// described in the interview's words where the column is one of its facts.
+///
+/// # Examples
+///
+/// ```
+/// let columns = s117::screen::columns();
+/// let left = columns.iter().find(|c| c.heading == "dN_left").unwrap();
+/// assert_eq!(left.fact, Some("detentions[].left_hospital"));
+/// assert_eq!(left.label, "Left hospital");
+/// ```
+pub fn columns() -> Vec<Column> {
+    let questions = crate::interview::questions();
+    let asked = |heading: String, fact: &'static str| {
+        let question = questions.iter().find(|q| q.id == fact);
+        Column {
+            heading,
+            fact: Some(fact),
+            label: question.map_or(fact, |q| q.label),
+            hint: question.and_then(|q| q.hint),
+        }
+    };
+    let case = |col: CaseCol| {
+        let heading = CASE_NAMES
+            .iter()
+            .find(|(c, _)| *c == col)
+            .map_or("", |(_, names)| names[0])
+            .to_owned();
+        match (col, col.fact()) {
+            (_, Some(fact)) => asked(heading, fact),
+            (CaseCol::AsAt, None) => Column {
+                heading,
+                fact: None,
+                label: messages::text("screen.column.as_at.label"),
+                hint: Some(messages::text("screen.column.as_at.hint")),
+            },
+            (_, None) => Column {
+                heading,
+                fact: None,
+                label: messages::text("screen.column.reference.label"),
+                hint: Some(messages::text("screen.column.reference.hint")),
+            },
+        }
+    };
+    let (first, rest) = CASE_NAMES.split_at(2);
+    let mut out: Vec<Column> = first.iter().map(|&(col, _)| case(col)).collect();
+    out.extend(
+        STAY_NAMES
+            .iter()
+            .map(|&(col, names)| asked(format!("dN_{}", names[0]), col.fact())),
+    );
+    out.extend(
+        CHARGE_NAMES
+            .iter()
+            .map(|&(col, names)| asked(format!("cN_{}", names[0]), col.fact())),
+    );
+    out.extend(rest.iter().map(|&(col, _)| case(col)));
+    out
+}
+
+/// The stay column that gives a fact (`detentions[].left_hospital`), if one does.
+pub(crate) fn stay_col(fact: &str) -> Option<StayCol> {
+    STAY_NAMES
+        .iter()
+        .map(|&(col, _)| col)
+        .find(|col| col.fact() == fact)
+}
+
+/// The charge column that gives a fact (`charges[].since`), if one does.
+pub(crate) fn charge_col(fact: &str) -> Option<ChargeCol> {
+    CHARGE_NAMES
+        .iter()
+        .map(|&(col, _)| col)
+        .find(|col| col.fact() == fact)
+}
+
+/// The case-level column that gives a fact (`first_knew`), if one does.
+pub(crate) fn case_col(fact: &str) -> Option<CaseCol> {
+    CASE_NAMES
+        .iter()
+        .map(|&(col, _)| col)
+        .find(|col| col.fact() == Some(fact))
 }
 
 /// What one heading means.
@@ -222,13 +384,15 @@ impl Layout {
                 continue;
             };
             if let Some(&(_, first)) = seen.iter().find(|(m, _)| *m == meaning) {
+                let letter = letter(first);
+                let values = [
+                    ("heading", heading.as_str()),
+                    ("first", layout.headings[first].as_str()),
+                    ("letter", letter.as_str()),
+                ];
                 return Err(LayoutError {
                     column: Some(i),
-                    message: format!(
-                        "the heading {heading} means the same as {} in column {}; keep one of them",
-                        layout.headings[first],
-                        letter(first)
-                    ),
+                    message: messages::fill("screen.headings.twice", &values),
                 });
             }
             seen.push((meaning, i));
@@ -245,9 +409,7 @@ impl Layout {
         if layout.get(CaseCol::Reference).is_none() && !has_section {
             return Err(LayoutError {
                 column: None,
-                message: "the first row must be the column headings (reference, as_at, d1_section, d1_admitted, …); \
-                          this one has neither a reference nor a d1_section column. Start from examples/enquiries-template.csv"
-                    .into(),
+                message: messages::text("screen.headings.missing").to_owned(),
             });
         }
         Ok(layout)

@@ -8,8 +8,9 @@
 
 use super::columns::{letter, Layout};
 use super::read::{self, cell_name, Record};
-use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, Warning};
+use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, View, Warning};
 use crate::case::Case;
+use crate::messages;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -32,7 +33,11 @@ impl std::str::FromStr for Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "csv" => Ok(Format::Csv),
             "jsonl" | "ndjson" => Ok(Format::Jsonl),
-            _ => Err(format!("the format is csv or jsonl, not {s:?}")),
+            _ => {
+                let value = format!("{s:?}");
+                let values = [("value", value.as_str())];
+                Err(messages::fill("screen.format.unknown", &values))
+            }
         }
     }
 }
@@ -89,6 +94,8 @@ pub struct Job<'a> {
     out: Screened,
     /// Where this step's rows, errors and warnings begin in `out`.
     marks: (usize, usize, usize),
+    /// The last order asked for ([`Job::order`]), and how many rows there were then.
+    cached: Option<(View, usize, Vec<u32>)>,
 }
 
 impl<'a> Job<'a> {
@@ -118,6 +125,7 @@ impl<'a> Job<'a> {
             threads: 0,
             out: Screened::default(),
             marks: (0, 0, 0),
+            cached: None,
         }
     }
 
@@ -164,9 +172,9 @@ impl<'a> Job<'a> {
 
     /// Applies the filters and the order in the options to the rows read so far, and returns everything.
     pub fn finish(mut self) -> Screened {
-        let options = &self.options;
-        self.out.rows.retain(|r| triage::keep(r, options));
-        triage::sort(&mut self.out.rows, options.sort);
+        let view = self.options.view();
+        self.out.rows.retain(|r| view.keeps(r));
+        self.out.rows.sort_by(|a, b| view.compare(a, b));
         self.out.counts.shown = u32::try_from(self.out.rows.len()).unwrap_or(u32::MAX);
         self.out
     }
@@ -176,19 +184,39 @@ impl<'a> Job<'a> {
         &self.out
     }
 
-    /// The triage CSV of the rows screened so far, in input order or in the order of `order` (indexes into the
-    /// rows, as the browser's table sorts them; out-of-range indexes are skipped).
-    pub fn to_csv(&self, order: Option<&[u32]>) -> String {
-        match order {
-            None => super::to_csv(&self.out.rows),
-            Some(order) => {
-                let rows: Vec<&Row> = order
-                    .iter()
-                    .filter_map(|&i| self.out.rows.get(i as usize))
-                    .collect();
-                super::write::rows_csv(rows.into_iter())
-            }
+    /// The indexes (into [`Job::screened`]'s rows) of the rows screened so far that `view` keeps, in its order.
+    /// The last order is kept until more rows are screened, so paging through it sorts once.
+    pub fn order(&mut self, view: &View) -> &[u32] {
+        let rows = self.out.rows.len();
+        let fresh = matches!(&self.cached, Some((v, n, _)) if v == view && *n == rows);
+        if !fresh {
+            self.cached = Some((view.clone(), rows, view.order(&self.out.rows)));
         }
+        self.cached.as_ref().map_or(&[], |(_, _, order)| order)
+    }
+
+    /// A page of the rows `view` keeps, in its order: up to `limit` rows from position `offset`, and how many rows
+    /// it keeps in all.
+    pub fn page(&mut self, view: &View, offset: usize, limit: usize) -> (Vec<&Row>, usize) {
+        self.order(view);
+        let order = self.cached.as_ref().map_or(&[][..], |(_, _, order)| order);
+        let rows = &self.out.rows;
+        let page = order
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .filter_map(|&i| rows.get(i as usize))
+            .collect();
+        (page, order.len())
+    }
+
+    /// The triage CSV of the rows screened so far that `view` keeps, in its order (`View::default()`: every row, in
+    /// input order).
+    pub fn triage_csv(&mut self, view: &View) -> String {
+        self.order(view);
+        let order = self.cached.as_ref().map_or(&[][..], |(_, _, order)| order);
+        let rows = &self.out.rows;
+        super::write::rows_csv(order.iter().filter_map(|&i| rows.get(i as usize)))
     }
 
     fn step_csv(&mut self, max_rows: usize) {
@@ -258,9 +286,7 @@ impl<'a> Job<'a> {
                 self.error(
                     row,
                     column,
-                    "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. \
-                     Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"
-                        .into(),
+                    messages::text("screen.csv.unclosed_quote").to_owned(),
                 );
                 self.out.counts.rows += 1;
                 self.out.counts.with_errors += 1;
@@ -281,12 +307,7 @@ impl<'a> Job<'a> {
         self.pos = input.len();
         self.done = true;
         if self.layout.is_none() && self.out.errors.is_empty() {
-            self.error(
-                1,
-                None,
-                "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"
-                    .into(),
-            );
+            self.error(1, None, messages::text("screen.csv.empty").to_owned());
         }
     }
 
@@ -294,13 +315,14 @@ impl<'a> Job<'a> {
         match Layout::read(cells.to_vec()) {
             Ok(layout) => {
                 for &i in &layout.unknown {
+                    let letter = letter(i);
+                    let values = [
+                        ("letter", letter.as_str()),
+                        ("heading", layout.headings[i].trim()),
+                    ];
                     self.out.warnings.push(Warning {
                         row: Some(row),
-                        message: format!(
-                            "column {} ({}) is not one the screen reads; it was ignored",
-                            letter(i),
-                            layout.headings[i].trim()
-                        ),
+                        message: messages::fill("screen.csv.ignored_column", &values),
                     });
                 }
                 self.layout = Some(layout);
@@ -358,16 +380,18 @@ impl<'a> Job<'a> {
             let reference = match reference {
                 Some(r) => {
                     if let Some(first) = self.references.get(&r) {
+                        let first = first.to_string();
+                        let values = [("reference", r.as_str()), ("first", first.as_str())];
                         self.out.warnings.push(Warning {
                             row: Some(row),
-                            message: format!("reference {r} is also on row {first}"),
+                            message: messages::fill("screen.csv.repeated_reference", &values),
                         });
                     } else {
                         self.references.insert(r.clone(), row);
                     }
                     r
                 }
-                None => format!("row {row}"),
+                None => messages::fill("screen.reference.row", &[("row", &row.to_string())]),
             };
             self.pending.push((row, reference, case));
         }
@@ -390,7 +414,9 @@ impl<'a> Job<'a> {
             self.out.counts.rows += 1;
             match jsonl::read_line(text, self.options.as_at) {
                 Ok((reference, case)) => {
-                    let reference = reference.unwrap_or_else(|| format!("line {line}"));
+                    let reference = reference.unwrap_or_else(|| {
+                        messages::fill("screen.reference.line", &[("row", &line.to_string())])
+                    });
                     self.pending.push((line, reference, case));
                 }
                 Err((reference, errors)) => {
@@ -448,22 +474,22 @@ impl<'a> Job<'a> {
         for (&i, stray) in strays {
             let others = match stray.rows {
                 1 => String::new(),
-                n => format!(" (and {} other rows)", n - 1),
+                n => {
+                    let count = (n - 1).to_string();
+                    messages::fill("screen.csv.stray_column.others", &[("count", &count)])
+                }
             };
+            let letter = letter(i);
+            let values = [("letter", letter.as_str()), ("others", others.as_str())];
             self.out.warnings.push(Warning {
                 row: Some(stray.first_row),
-                message: format!(
-                    "column {} has no heading, so what is in it{others} was ignored",
-                    letter(i)
-                ),
+                message: messages::fill("screen.csv.stray_column", &values),
             });
         }
         if let Some(row) = self.not_utf8_row {
             self.out.warnings.push(Warning {
                 row: Some(row),
-                message: "the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"). \
-                          Check accented names, or save as \"CSV UTF-8\""
-                    .into(),
+                message: messages::text("screen.csv.not_utf8").to_owned(),
             });
         }
     }

@@ -6,6 +6,7 @@
 use crate::case::Case;
 use crate::date::Date;
 use crate::error::{validate, InputError};
+use crate::messages;
 use serde_json::Value;
 
 /// What a line gave: its reference (if any) and the case, or the reference and every problem.
@@ -25,16 +26,24 @@ pub(crate) fn read_line(text: &[u8], default_as_at: Option<Date>) -> LineResult 
             let message = e.to_string();
             let located = format!(" at line {} column {}", e.line(), e.column());
             let message = match message.strip_suffix(&located) {
-                Some(m) => format!("{m} (at character {})", e.column()),
+                Some(m) => {
+                    let column = e.column().to_string();
+                    let values = [("message", m), ("column", column.as_str())];
+                    messages::fill("screen.jsonl.at_character", &values)
+                }
                 None => message,
             };
-            return Err((None, fail("input", format!("not valid JSON: {message}"))));
+            let message = messages::fill("screen.jsonl.not_json", &[("message", &message)]);
+            return Err((None, fail("input", message)));
         }
     };
     let Some(object) = value.as_object_mut() else {
         return Err((
             None,
-            fail("input", "each line must be one JSON object (a Case)".into()),
+            fail(
+                "input",
+                messages::text("screen.jsonl.not_object").to_owned(),
+            ),
         ));
     };
     let reference = match object.remove("reference") {
@@ -44,7 +53,10 @@ pub(crate) fn read_line(text: &[u8], default_as_at: Option<Date>) -> LineResult 
         Some(_) => {
             return Err((
                 None,
-                fail("reference", "must be text, such as \"ENQ-1\"".into()),
+                fail(
+                    "reference",
+                    messages::text("screen.jsonl.reference_not_text").to_owned(),
+                ),
             ))
         }
     };
@@ -55,7 +67,7 @@ pub(crate) fn read_line(text: &[u8], default_as_at: Option<Date>) -> LineResult 
                 reference,
                 fail(
                     "case",
-                    "a line with a case field must have only reference and case".into(),
+                    messages::text("screen.jsonl.case_and_more").to_owned(),
                 ),
             ))
         }
@@ -87,9 +99,7 @@ pub(crate) fn read_line(text: &[u8], default_as_at: Option<Date>) -> LineResult 
                 (None, false) => format!("{prefix}{path}"),
             };
             if missing.as_deref() == Some("as_at") {
-                message =
-                    "missing, and no default date of the check was given (--as-at YYYY-MM-DD)"
-                        .into();
+                message = messages::text("screen.jsonl.as_at_missing").to_owned();
             }
             return Err((reference, fail(field.trim_end_matches('.'), message)));
         }

@@ -40,8 +40,9 @@ mod triage;
 mod values;
 mod write;
 
+pub use columns::{columns, Column};
 pub use job::{Format, Job, Step};
-pub use triage::{triage, Only, SortKey};
+pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
 
 /// Reads a date as the screen reads a date cell (`2023-03-01`, or the UK forms Excel writes, such as `01/03/2023`),
@@ -56,6 +57,7 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 
 use crate::date::Date;
 use crate::decision::{DeadlineKind, Entitlement, FlagId};
+use crate::messages;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -72,6 +74,20 @@ pub struct Options {
     pub deadline_within: Option<u32>,
     /// The order of the rows (`--sort`); input order by default.
     pub sort: SortKey,
+    /// Largest first (`--descending`); rows without the value stay last.
+    pub descending: bool,
+}
+
+impl Options {
+    /// The filters and the order, as a [`View`].
+    pub fn view(&self) -> View {
+        View {
+            only: self.only.clone(),
+            deadline_within: self.deadline_within,
+            sort: self.sort,
+            descending: self.descending,
+        }
+    }
 }
 
 /// One enquiry, triaged: a line of `s117 screen --format jsonl` (schema/triage-row.schema.json).
@@ -177,14 +193,18 @@ pub struct RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (row, column) = match self.source {
-            Source::Csv => ("row", "column"),
-            Source::Jsonl => ("line", "field"),
-        };
-        match &self.column {
-            Some(c) => write!(f, "{row} {}, {column} {c}: {}", self.row, self.message),
-            None => write!(f, "{row} {}: {}", self.row, self.message),
-        }
+        let row = self.row.to_string();
+        let values = [
+            ("row", row.as_str()),
+            ("column", self.column.as_deref().unwrap_or_default()),
+            ("message", self.message.as_str()),
+        ];
+        f.write_str(&match (self.source, &self.column) {
+            (Source::Csv, Some(_)) => messages::fill("screen.problem.row_column", &values),
+            (Source::Csv, None) => messages::fill("screen.problem.row", &values),
+            (Source::Jsonl, Some(_)) => messages::fill("screen.problem.line_field", &values),
+            (Source::Jsonl, None) => messages::fill("screen.problem.line", &values),
+        })
     }
 }
 
@@ -200,7 +220,11 @@ pub struct Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.row {
-            Some(r) => write!(f, "row {r}: {}", self.message),
+            Some(r) => {
+                let row = r.to_string();
+                let values = [("row", row.as_str()), ("message", self.message.as_str())];
+                f.write_str(&messages::fill("screen.warning.row", &values))
+            }
             None => f.write_str(&self.message),
         }
     }
@@ -277,22 +301,34 @@ impl fmt::Display for Counts {
             .by_entitlement()
             .iter()
             .filter(|(_, n)| *n > 0)
-            .map(|(code, n)| format!("{n} {code}"))
+            .map(|(code, n)| {
+                let count = n.to_string();
+                let values = [("count", count.as_str()), ("outcome", code)];
+                messages::fill("screen.counts.outcome", &values)
+            })
             .collect();
-        write!(
-            f,
-            "{} rows: {} screened ({}), {} with errors; {} refund candidates; {} with a deadline ahead",
+        let outcomes = if outcomes.is_empty() {
+            messages::text("screen.counts.none").to_owned()
+        } else {
+            outcomes.join(", ")
+        };
+        let numbers = [
             self.rows,
             self.screened,
-            if outcomes.is_empty() {
-                "none".to_owned()
-            } else {
-                outcomes.join(", ")
-            },
             self.with_errors,
             self.refund,
-            self.with_deadline
-        )
+            self.with_deadline,
+        ]
+        .map(|n| n.to_string());
+        let values = [
+            ("rows", numbers[0].as_str()),
+            ("screened", numbers[1].as_str()),
+            ("outcomes", outcomes.as_str()),
+            ("with_errors", numbers[2].as_str()),
+            ("refund", numbers[3].as_str()),
+            ("with_deadline", numbers[4].as_str()),
+        ];
+        f.write_str(&messages::fill("screen.counts", &values))
     }
 }
 

@@ -5,13 +5,14 @@
 //! A charge is the group of `cN_` cells. After the cells are read, the case is checked with [`validate`], and its
 //! field errors (`detentions[1].left_hospital`) are put back on the column they came from (`d2_left`).
 
-use super::columns::{letter, CaseCol, ChargeCol, Layout, StayCol};
+use super::columns::{self, letter, CaseCol, ChargeCol, Layout, StayCol};
 use super::values;
 use crate::case::{
     AftercareEnded, Case, Charge, Country, Detention, Jurisdiction, LivedBefore, Place,
 };
 use crate::date::Date;
 use crate::error::validate;
+use crate::messages;
 use crate::reference::{find_council, Nation};
 
 /// A problem with one cell (or the whole row when `column` is `None`), before the row number is added.
@@ -118,10 +119,8 @@ pub(crate) fn case(
         None if r.record.cell(as_at_col).is_some() => None,
         None => {
             if default_as_at.is_none() {
-                r.blank(
-                    as_at_col,
-                    "blank, and no default date of the check was given (--as-at YYYY-MM-DD)".into(),
-                );
+                let message = messages::text("screen.cell.as_at_blank").to_owned();
+                r.blank(as_at_col, message);
             }
             default_as_at
         }
@@ -134,12 +133,11 @@ pub(crate) fn case(
             continue;
         }
         let col = |c: StayCol| cols.get(c);
+        let number = n.to_string();
         let section = r.read(col(StayCol::Section), values::section);
         if r.record.cell(col(StayCol::Section)).is_none() {
-            r.blank(
-                col(StayCol::Section),
-                format!("blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
-            );
+            let message = messages::fill("screen.cell.section_blank", &[("n", &number)]);
+            r.blank(col(StayCol::Section), message);
         }
         let detained_in = r
             .read(col(StayCol::DetainedIn), values::jurisdiction)
@@ -184,6 +182,7 @@ pub(crate) fn case(
     let mut charge_numbers = Vec::new();
     for (&n, cols) in &layout.charges {
         let col = |c: ChargeCol| cols.get(c);
+        let number = n.to_string();
         let top_up = r.read(col(ChargeCol::TopUp), values::yes_no).flatten();
         let used = [
             ChargeCol::What,
@@ -196,10 +195,8 @@ pub(crate) fn case(
         .any(|&c| r.record.cell(col(c)).is_some());
         if !used {
             if top_up == Some(true) {
-                r.blank(
-                    col(ChargeCol::TopUp),
-                    format!("says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
-                );
+                let message = messages::fill("screen.cell.top_up_alone", &[("n", &number)]);
+                r.blank(col(ChargeCol::TopUp), message);
             }
             continue;
         }
@@ -209,7 +206,7 @@ pub(crate) fn case(
             (Ok(Some(_)), Ok(None)) => {
                 r.soft.push(CellError {
                     column: col(ChargeCol::Per).or(col(ChargeCol::Amount)),
-                    message: format!("blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+                    message: messages::fill("screen.cell.per_blank", &[("n", &number)]),
                 });
                 (None, None)
             }
@@ -250,10 +247,8 @@ pub(crate) fn case(
         let reason_col = layout.get(CaseCol::EndedReason);
         let reason = r.read(reason_col, values::ending_reason);
         if r.record.cell(reason_col).is_none() {
-            r.blank(
-                reason_col,
-                "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, …, or other)".into(),
-            );
+            let message = messages::text("screen.cell.ended_reason_blank").to_owned();
+            r.blank(reason_col, message);
         }
         reason.map(|reason| AftercareEnded {
             date,
@@ -314,41 +309,33 @@ fn country_of(council: Option<&str>) -> Country {
 }
 
 /// The column a contract field came from: `detentions[1].left_hospital` is `d2_left` when the second stay read was
-/// the `d2_` group.
+/// the `d2_` group. The field's fact (`detentions[].left_hospital`) is looked up in the columns' own list of facts;
+/// a stay's fact with no column of its own falls on the stay's section, a charge's on what it was for (its amount
+/// for `per`).
 fn column_of_field(field: &str, layout: &Layout, stays: &[u32], charges: &[u32]) -> Option<usize> {
-    let indexed = |prefix: &str| -> Option<(usize, &str)> {
-        let rest = field.strip_prefix(prefix)?;
+    let indexed = |list: &str| -> Option<(usize, String)> {
+        let rest = field.strip_prefix(list)?.strip_prefix('[')?;
         let (index, name) = rest.split_once("].")?;
-        Some((index.parse().ok()?, name))
+        Some((index.parse().ok()?, format!("{list}[].{name}")))
     };
-    if let Some((i, name)) = indexed("detentions[") {
+    if let Some((i, fact)) = indexed("detentions") {
         let cols = layout.stays.get(stays.get(i)?)?;
-        let col = match name {
-            "admitted" => StayCol::Admitted,
-            "section_ended" => StayCol::SectionEnded,
-            "left_hospital" => StayCol::Left,
-            "cto_ended" => StayCol::CtoEnded,
-            "leaving" => StayCol::Leaving,
-            "section" => StayCol::Section,
-            _ => return cols.get(StayCol::Section),
+        return match columns::stay_col(&fact) {
+            Some(col) => cols.get(col),
+            None => cols.get(StayCol::Section),
         };
-        return cols.get(col);
     }
-    if let Some((i, name)) = indexed("charges[") {
+    if let Some((i, fact)) = indexed("charges") {
         let cols = layout.charges.get(charges.get(i)?)?;
-        return match name {
-            "since" => cols.get(ChargeCol::Since),
-            "until" => cols.get(ChargeCol::Until),
-            "amount" => cols.get(ChargeCol::Amount),
-            "per" => cols.get(ChargeCol::Per).or(cols.get(ChargeCol::Amount)),
-            _ => cols.get(ChargeCol::What),
+        return match columns::charge_col(&fact) {
+            Some(ChargeCol::Per) => cols.get(ChargeCol::Per).or(cols.get(ChargeCol::Amount)),
+            Some(col) => cols.get(col),
+            None => cols.get(ChargeCol::What),
         };
     }
     match field {
         "as_at" => layout.get(CaseCol::AsAt),
-        "aftercare_ended.date" => layout.get(CaseCol::EndedDate),
-        "first_knew" => layout.get(CaseCol::FirstKnew),
-        _ => None,
+        _ => layout.get(columns::case_col(field)?),
     }
 }
 

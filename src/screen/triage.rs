@@ -4,6 +4,7 @@ use super::{Deadline, Row};
 use crate::case::Case;
 use crate::date::Date;
 use crate::decision::{Body, DeadlineKind, Decision, Entitlement, FlagId, FlagKind};
+use crate::messages;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Ordering;
 use std::fmt;
@@ -109,7 +110,7 @@ pub(crate) fn pounds(amount: f64) -> String {
         }
         out.push(c);
     }
-    format!("£{out}")
+    messages::fill("screen.pounds", &[("amount", &out)])
 }
 
 /// The one line a caseworker reads first, such as
@@ -117,84 +118,100 @@ pub(crate) fn pounds(amount: f64) -> String {
 /// Care Board. Refund likely: charged since 1 September 2024, still charged. Next deadline: court claim for the
 /// oldest payment still in time by 1 September 2030."
 fn summary(row: &Row) -> String {
-    let since = row
-        .duty_arose
-        .map(|d| format!(" since {}", d.long()))
-        .unwrap_or_default();
-    let mut s = match row.entitlement {
-        Entitlement::Entitled => format!("Entitled{since}"),
-        Entitlement::EntitledOnLeavingHospital => "Entitled on leaving hospital".to_owned(),
-        Entitlement::NotEntitled => "Not entitled on these facts".to_owned(),
-        Entitlement::Ended => "After-care was ended lawfully".to_owned(),
-        Entitlement::Undetermined => "Undetermined: more facts needed".to_owned(),
-        Entitlement::OutOfScope => {
-            "Out of scope: detained under Scottish or Northern Irish law".to_owned()
+    let outcome = match row.entitlement {
+        Entitlement::Entitled => match row.duty_arose {
+            Some(d) => messages::fill("screen.summary.entitled_since", &[("date", &d.long())]),
+            None => messages::text("screen.summary.entitled").to_owned(),
+        },
+        Entitlement::EntitledOnLeavingHospital => {
+            messages::text("screen.summary.entitled_on_leaving_hospital").to_owned()
         }
+        Entitlement::NotEntitled => messages::text("screen.summary.not_entitled").to_owned(),
+        Entitlement::Ended => messages::text("screen.summary.ended").to_owned(),
+        Entitlement::Undetermined => messages::text("screen.summary.undetermined").to_owned(),
+        Entitlement::OutOfScope => messages::text("screen.summary.out_of_scope").to_owned(),
     };
     let name = |n: &Option<String>, certain: Option<bool>| {
         n.as_ref().map(|n| {
             if certain == Some(false) {
-                format!("{n} (to confirm)")
+                messages::fill("screen.summary.to_confirm", &[("name", n)])
             } else {
                 n.clone()
             }
         })
     };
-    match (
-        name(&row.council, row.council_certain),
-        name(&row.nhs_body, row.nhs_body_certain),
-    ) {
-        (Some(c), Some(n)) => s.push_str(&format!(": {c} and {n}.")),
-        (Some(c), None) => s.push_str(&format!(": {c}.")),
-        (None, Some(n)) => s.push_str(&format!(": {n}.")),
-        (None, None) => s.push('.'),
-    }
+    let council = name(&row.council, row.council_certain);
+    let nhs_body = name(&row.nhs_body, row.nhs_body_certain);
+    let mut s = match (council, nhs_body) {
+        (Some(c), Some(n)) => {
+            let values = [
+                ("outcome", outcome.as_str()),
+                ("council", &c),
+                ("nhs_body", &n),
+            ];
+            messages::fill("screen.summary.bodies", &values)
+        }
+        (Some(body), None) | (None, Some(body)) => {
+            let values = [("outcome", outcome.as_str()), ("body", &body)];
+            messages::fill("screen.summary.body", &values)
+        }
+        (None, None) => messages::fill("screen.summary.no_body", &[("outcome", &outcome)]),
+    };
+    let mut sentence = |text: &str| {
+        s.push(' ');
+        s.push_str(text);
+    };
     if row.refund {
         let estimate = row
             .refund_estimate
-            .map(|e| format!(", about {}", pounds(e)))
+            .map(|e| messages::fill("screen.summary.about", &[("amount", &pounds(e))]))
             .unwrap_or_default();
         if row.all_time_barred {
-            s.push_str(&format!(
-                " Charged while owed after-care, but every payment is over six years old{estimate}."
-            ));
+            let values = [("estimate", estimate.as_str())];
+            sentence(&messages::fill("screen.summary.time_barred", &values));
         } else {
-            let since = row
-                .refund_since
-                .map(|d| format!("charged since {}", d.long()))
-                .unwrap_or_else(|| "charged while entitled".to_owned());
+            let since = match row.refund_since {
+                Some(d) => messages::fill("screen.summary.charged_since", &[("date", &d.long())]),
+                None => messages::text("screen.summary.charged_while_entitled").to_owned(),
+            };
             let still = if row.refund_ongoing {
-                ", still charged"
+                messages::text("screen.summary.still_charged")
             } else {
                 ""
             };
-            s.push_str(&format!(" Refund likely: {since}{still}{estimate}."));
+            let values = [
+                ("since", since.as_str()),
+                ("still", still),
+                ("estimate", &estimate),
+            ];
+            sentence(&messages::fill("screen.summary.refund", &values));
         }
     }
     for w in &row.warnings {
         let text = match w {
-            FlagId::LikelyUnlawfulEnding => "Ending of after-care looks unlawful.",
-            FlagId::EndedWhileOnCto => "After-care was ended while on a CTO.",
+            FlagId::LikelyUnlawfulEnding => messages::text("screen.summary.likely_unlawful_ending"),
+            FlagId::EndedWhileOnCto => messages::text("screen.summary.ended_while_on_cto"),
             FlagId::AskForEndingDecision => {
-                "Ask for the joint written decision that ended after-care."
+                messages::text("screen.summary.ask_for_ending_decision")
             }
             _ => continue,
         };
-        s.push(' ');
-        s.push_str(text);
+        sentence(text);
     }
     if let Some(d) = row.next_deadline {
         if let Some(date) = d.date {
-            s.push_str(&format!(
-                " Next deadline: {} by {}{}.",
-                deadline_label(d.kind),
-                date.long(),
-                if d.approximate {
-                    " or earlier (dates approximate)"
-                } else {
-                    ""
-                }
-            ));
+            let approximate = if d.approximate {
+                messages::text("screen.summary.approximate")
+            } else {
+                ""
+            };
+            let date = date.long();
+            let values = [
+                ("deadline", deadline_label(d.kind)),
+                ("date", date.as_str()),
+                ("approximate", approximate),
+            ];
+            sentence(&messages::fill("screen.summary.next_deadline", &values));
         }
     }
     if row
@@ -202,12 +219,16 @@ fn summary(row: &Row) -> String {
         .iter()
         .any(|d| d.kind == DeadlineKind::Ombudsman && d.date.is_none())
     {
-        s.push_str(" Ombudsman: 12 months from when they first knew (not given).");
+        sentence(messages::text("screen.summary.ombudsman_undated"));
     }
     match row.uncertain.len() {
         0 => {}
-        1 => s.push_str(" 1 point to check."),
-        n => s.push_str(&format!(" {n} points to check.")),
+        1 => sentence(messages::text("screen.summary.one_point")),
+        n => {
+            let count = n.to_string();
+            let values = [("count", count.as_str())];
+            sentence(&messages::fill("screen.summary.points", &values));
+        }
     }
     s
 }
@@ -215,10 +236,10 @@ fn summary(row: &Row) -> String {
 /// A deadline in words.
 fn deadline_label(kind: DeadlineKind) -> &'static str {
     match kind {
-        DeadlineKind::JudicialReview => "judicial review",
-        DeadlineKind::Ombudsman => "ombudsman complaint",
-        DeadlineKind::Limitation => "court claim for the oldest payment still in time",
-        DeadlineKind::Reply => "reply",
+        DeadlineKind::JudicialReview => messages::text("screen.deadline.judicial_review"),
+        DeadlineKind::Ombudsman => messages::text("screen.deadline.ombudsman"),
+        DeadlineKind::Limitation => messages::text("screen.deadline.limitation"),
+        DeadlineKind::Reply => messages::text("screen.deadline.reply"),
     }
 }
 
@@ -260,10 +281,10 @@ impl FromStr for Only {
                 .find(|e| e.code() == k)
                 .map(|&e| Only::Entitlement(e))
                 .ok_or_else(|| {
-                    format!(
-                        "--only takes refund, deadline, uncertain, warning or an entitlement ({}), not {s:?}",
-                        ENTITLEMENTS.map(Entitlement::code).join(", ")
-                    )
+                    let codes = ENTITLEMENTS.map(Entitlement::code).join(", ");
+                    let value = format!("{s:?}");
+                    let values = [("codes", codes.as_str()), ("value", value.as_str())];
+                    messages::fill("screen.option.only", &values)
                 }),
         }
     }
@@ -307,7 +328,8 @@ impl Only {
     }
 }
 
-/// The order of the rows.
+/// The order of the rows: a column, ascending unless [`View::descending`]. Rows without the value (no deadline
+/// ahead, no refund, no council found) are last in either direction, and ties keep input order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
     /// As in the input (`row`).
@@ -322,6 +344,14 @@ pub enum SortKey {
     Deadline,
     /// The longest-charged first: the earliest refund date first, rows with no refund last (`refund-since`).
     RefundSince,
+    /// By the council's name (`council`).
+    Council,
+    /// By the NHS body's name (`nhs-body`).
+    NhsBody,
+    /// The soonest limitation date first (`limitation`).
+    Limitation,
+    /// The fewest points to check first (`uncertain`).
+    Uncertain,
 }
 
 impl FromStr for SortKey {
@@ -334,9 +364,14 @@ impl FromStr for SortKey {
             "entitlement" => Ok(SortKey::Entitlement),
             "deadline" | "next-deadline" => Ok(SortKey::Deadline),
             "refund-since" | "refund" => Ok(SortKey::RefundSince),
-            _ => Err(format!(
-                "--sort takes deadline, reference, entitlement, refund-since or row, not {s:?}"
-            )),
+            "council" => Ok(SortKey::Council),
+            "nhs-body" | "nhs" => Ok(SortKey::NhsBody),
+            "limitation" => Ok(SortKey::Limitation),
+            "uncertain" => Ok(SortKey::Uncertain),
+            _ => {
+                let value = format!("{s:?}");
+                Err(messages::fill("screen.option.sort", &[("value", &value)]))
+            }
         }
     }
 }
@@ -349,6 +384,10 @@ impl fmt::Display for SortKey {
             SortKey::Entitlement => "entitlement",
             SortKey::Deadline => "deadline",
             SortKey::RefundSince => "refund-since",
+            SortKey::Council => "council",
+            SortKey::NhsBody => "nhs-body",
+            SortKey::Limitation => "limitation",
+            SortKey::Uncertain => "uncertain",
         })
     }
 }
@@ -364,6 +403,125 @@ impl<'de> Deserialize<'de> for SortKey {
         let s = String::deserialize(deserializer)?;
         s.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// Which rows to show, and in what order: the filters and order of [`Options`](super::Options), and a direction.
+/// The command line applies one to the whole file; the browser's table asks for one page of it at a time
+/// ([`Job::order`](super::Job::order)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct View {
+    /// Keep only rows matching every group; a group matches when any of its conditions does.
+    pub only: Vec<Vec<Only>>,
+    /// Keep only rows with a dated deadline from the date of the check to this many days after it.
+    pub deadline_within: Option<u32>,
+    /// The column the rows are ordered by.
+    pub sort: SortKey,
+    /// Largest first (rows without the value stay last; ties keep input order).
+    pub descending: bool,
+}
+
+impl View {
+    /// Is the row kept by the filters?
+    pub fn keeps(&self, row: &Row) -> bool {
+        let only = self
+            .only
+            .iter()
+            .all(|group| group.is_empty() || group.iter().any(|o| o.matches(row)));
+        let within = match self.deadline_within {
+            None => true,
+            Some(days) => {
+                let from = row.as_at.first_day();
+                let to = from + chrono::Days::new(u64::from(days));
+                row.deadlines.iter().filter_map(|d| d.date).any(|date| {
+                    let (first, last) = (date.first_day(), date.last_day());
+                    last >= from && first <= to
+                })
+            }
+        };
+        only && within
+    }
+
+    /// How two rows compare in this order.
+    pub fn compare(&self, a: &Row, b: &Row) -> Ordering {
+        let value = compare_values(self.sort, a, b);
+        let value = match value {
+            Some(o) if self.descending => o.reverse(),
+            Some(o) => o,
+            // One or both lack the value: those go last, whatever the direction.
+            None => present(self.sort, b).cmp(&present(self.sort, a)),
+        };
+        value.then_with(|| tie_break(self.sort, a, b))
+    }
+
+    /// The indexes of the rows this view keeps, in its order.
+    pub fn order(&self, rows: &[Row]) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..rows.len())
+            .filter(|&i| self.keeps(&rows[i]))
+            .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
+            .collect();
+        order.sort_by(|&a, &b| self.compare(&rows[a as usize], &rows[b as usize]));
+        order
+    }
+}
+
+/// The next dated deadline that has not passed.
+fn next_date(r: &Row) -> Option<Date> {
+    r.next_deadline.and_then(|d| d.date)
+}
+
+/// The refund date a row sorts by: `None` without a refund; `Some(None)` for a refund with no start date (after
+/// those with one).
+fn refund_key(r: &Row) -> Option<Option<Date>> {
+    r.refund.then_some(r.refund_since)
+}
+
+/// Whether the row has the value the key sorts by.
+fn present(key: SortKey, r: &Row) -> bool {
+    match key {
+        SortKey::Row | SortKey::Reference | SortKey::Entitlement | SortKey::Uncertain => true,
+        SortKey::Deadline => next_date(r).is_some(),
+        SortKey::RefundSince => r.refund,
+        SortKey::Council => r.council.is_some(),
+        SortKey::NhsBody => r.nhs_body.is_some(),
+        SortKey::Limitation => r.limitation.is_some(),
+    }
+}
+
+/// Compares the rows' values for the key, or `None` when one or both lack it.
+fn compare_values(key: SortKey, a: &Row, b: &Row) -> Option<Ordering> {
+    let rank = |e: Entitlement| ENTITLEMENTS.iter().position(|&x| x == e);
+    match key {
+        SortKey::Row => Some(a.row.cmp(&b.row)),
+        SortKey::Reference => Some(natural(&a.reference, &b.reference)),
+        SortKey::Entitlement => Some(rank(a.entitlement).cmp(&rank(b.entitlement))),
+        SortKey::Uncertain => Some(a.uncertain.len().cmp(&b.uncertain.len())),
+        SortKey::Deadline => next_date(a).zip(next_date(b)).map(|(x, y)| x.cmp(&y)),
+        SortKey::RefundSince => refund_key(a)
+            .zip(refund_key(b))
+            .map(|(x, y)| date_last(x, y)),
+        SortKey::Council => a
+            .council
+            .as_deref()
+            .zip(b.council.as_deref())
+            .map(|(x, y)| natural(x, y)),
+        SortKey::NhsBody => a
+            .nhs_body
+            .as_deref()
+            .zip(b.nhs_body.as_deref())
+            .map(|(x, y)| natural(x, y)),
+        SortKey::Limitation => a.limitation.zip(b.limitation).map(|(x, y)| x.cmp(&y)),
+    }
+}
+
+/// Equal values: entitlement falls back on the next deadline (soonest first, none last); every key then keeps
+/// input order.
+fn tie_break(key: SortKey, a: &Row, b: &Row) -> Ordering {
+    let deadline = match key {
+        SortKey::Entitlement => date_last(next_date(a), next_date(b)),
+        _ => Ordering::Equal,
+    };
+    deadline.then(a.row.cmp(&b.row))
 }
 
 /// `None` sorts after every date.
@@ -407,55 +565,6 @@ pub(crate) fn natural(a: &str, b: &str) -> Ordering {
             }
         }
     }
-}
-
-/// Sorts rows in place; ties keep input order.
-pub(crate) fn sort(rows: &mut [Row], key: SortKey) {
-    let rank = |e: Entitlement| ENTITLEMENTS.iter().position(|&x| x == e);
-    let next = |r: &Row| r.next_deadline.and_then(|d| d.date);
-    match key {
-        SortKey::Row => rows.sort_by_key(|r| r.row),
-        SortKey::Reference => {
-            rows.sort_by(|a, b| natural(&a.reference, &b.reference).then(a.row.cmp(&b.row)))
-        }
-        SortKey::Entitlement => rows.sort_by(|a, b| {
-            rank(a.entitlement)
-                .cmp(&rank(b.entitlement))
-                .then_with(|| date_last(next(a), next(b)))
-                .then(a.row.cmp(&b.row))
-        }),
-        SortKey::Deadline => {
-            rows.sort_by(|a, b| date_last(next(a), next(b)).then(a.row.cmp(&b.row)))
-        }
-        SortKey::RefundSince => rows.sort_by(|a, b| {
-            date_last(
-                a.refund_since.filter(|_| a.refund),
-                b.refund_since.filter(|_| b.refund),
-            )
-            .then_with(|| b.refund.cmp(&a.refund))
-            .then(a.row.cmp(&b.row))
-        }),
-    }
-}
-
-/// Is the row kept by the filters in `options`?
-pub(crate) fn keep(row: &Row, options: &super::Options) -> bool {
-    let only = options
-        .only
-        .iter()
-        .all(|group| group.is_empty() || group.iter().any(|o| o.matches(row)));
-    let within = match options.deadline_within {
-        None => true,
-        Some(days) => {
-            let from = row.as_at.first_day();
-            let to = from + chrono::Days::new(u64::from(days));
-            row.deadlines.iter().filter_map(|d| d.date).any(|date| {
-                let (first, last) = (date.first_day(), date.last_day());
-                last >= from && first <= to
-            })
-        }
-    };
-    only && within
 }
 
 #[cfg(test)]

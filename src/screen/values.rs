@@ -7,6 +7,7 @@
 
 use crate::case::{Country, EndingReason, Jurisdiction, Leaving, Per, Recall, Section};
 use crate::date::Date;
+use crate::messages;
 
 /// Reads a date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the contract's forms), or `DD/MM/YYYY` and `MM/YYYY`, which is
 /// how Excel in the United Kingdom saves dates in a CSV file.
@@ -29,9 +30,10 @@ pub(crate) fn date(cell: &str) -> Result<Date, String> {
     let two_digit_year = matches!(parts.as_slice(), [_, _, y] if y.len() == 2);
     match iso.and_then(|iso| iso.parse::<Date>().ok()) {
         Some(d) => Ok(d),
-        None if two_digit_year => Err(format!(
-            "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"
-        )),
+        None if two_digit_year => {
+            let values = [("cell", cell)];
+            Err(messages::fill("screen.value.two_digit_year", &values))
+        }
         // The core's own message: "… is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY …)".
         None => Err(cell
             .parse::<Date>()
@@ -57,8 +59,13 @@ fn key(cell: &str) -> String {
     k
 }
 
-/// Looks a cell up in a table of (accepted words, value); the first word of each entry is its code.
-fn lookup<T: Copy>(cell: &str, table: &[(&[&str], T)], what: &str) -> Result<T, String> {
+/// Looks a cell up in a table of (accepted words, value); the first word of each entry is its code. `what` says
+/// what the cell should be, when it is none of them.
+fn lookup<T: Copy>(
+    cell: &str,
+    table: &[(&[&str], T)],
+    what: impl Fn() -> &'static str,
+) -> Result<T, String> {
     let k = key(cell);
     table
         .iter()
@@ -66,7 +73,9 @@ fn lookup<T: Copy>(cell: &str, table: &[(&[&str], T)], what: &str) -> Result<T, 
         .map(|&(_, v)| v)
         .ok_or_else(|| {
             let codes: Vec<&str> = table.iter().map(|(words, _)| words[0]).collect();
-            format!("{cell} is not {what}: use {}", or_list(&codes))
+            let codes = or_list(&codes);
+            let values = [("cell", cell), ("what", what()), ("codes", codes.as_str())];
+            messages::fill("screen.value.not_one_of", &values)
         })
 }
 
@@ -74,7 +83,11 @@ fn lookup<T: Copy>(cell: &str, table: &[(&[&str], T)], what: &str) -> Result<T, 
 fn or_list(items: &[&str]) -> String {
     match items.split_last() {
         Some((last, [])) => (*last).to_owned(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) => {
+            let items = rest.join(", ");
+            let values = [("items", items.as_str()), ("last", last)];
+            messages::fill("screen.value.or_list", &values)
+        }
         None => String::new(),
     }
 }
@@ -112,10 +125,9 @@ pub(crate) fn section(cell: &str) -> Result<Section, String> {
         "guardianship" => Ok(Section::S7),
         _ => {
             let codes: Vec<&str> = Section::ALL.iter().map(|s| s.code()).collect();
-            Err(format!(
-                "{cell} is not a section this checker knows: use {}",
-                or_list(&codes)
-            ))
+            let codes = or_list(&codes);
+            let values = [("cell", cell), ("codes", codes.as_str())];
+            Err(messages::fill("screen.value.section", &values))
         }
     }
 }
@@ -133,7 +145,7 @@ pub(crate) fn jurisdiction(cell: &str) -> Result<Jurisdiction, String> {
                 Jurisdiction::NorthernIreland,
             ),
         ],
-        "a country of the United Kingdom",
+        || messages::text("screen.value.jurisdiction"),
     )
 }
 
@@ -161,7 +173,7 @@ pub(crate) fn country(cell: &str) -> Result<Country, String> {
                 Country::NoSettledHome,
             ),
         ],
-        "a country",
+        || messages::text("screen.value.country"),
     )
 }
 
@@ -197,7 +209,7 @@ pub(crate) fn leaving(cell: &str) -> Result<Leaving, String> {
                 Leaving::StillInHospital,
             ),
         ],
-        "a way of leaving hospital",
+        || messages::text("screen.value.leaving"),
     )
 }
 
@@ -213,7 +225,7 @@ pub(crate) fn recall(cell: &str) -> Result<Recall, String> {
                 Recall::ConditionalDischargeRecall,
             ),
         ],
-        "a kind of recall",
+        || messages::text("screen.value.recall"),
     )
 }
 
@@ -240,7 +252,7 @@ pub(crate) fn ending_reason(cell: &str) -> Result<EndingReason, String> {
             (&["refused_services"], EndingReason::RefusedServices),
             (&["other", "none_given"], EndingReason::Other),
         ],
-        "a reason for ending after-care",
+        || messages::text("screen.value.ending_reason"),
     )
 }
 
@@ -277,9 +289,7 @@ pub(crate) fn amount(cell: &str) -> Result<f64, String> {
         {
             Ok(v)
         }
-        _ => Err(format!(
-            "{cell} is not an amount of money: use pounds, such as 200, 185.50 or £1,250"
-        )),
+        _ => Err(messages::fill("screen.value.amount", &[("cell", cell)])),
     }
 }
 
@@ -321,7 +331,7 @@ pub(crate) fn per(cell: &str) -> Result<Per, String> {
             ),
             (&["total", "in_total", "overall", "all"], Per::Total),
         ],
-        "what the amount is for",
+        || messages::text("screen.value.per"),
     )
 }
 
@@ -331,9 +341,7 @@ pub(crate) fn yes_no(cell: &str) -> Result<Option<bool>, String> {
         "yes" | "y" | "true" | "1" => Ok(Some(true)),
         "no" | "n" | "false" | "0" => Ok(Some(false)),
         "unknown" | "not_known" | "dont_know" | "don_t_know" => Ok(None),
-        _ => Err(format!(
-            "{cell} is not yes or no: use yes, no, or leave it blank if not known"
-        )),
+        _ => Err(messages::fill("screen.value.yes_no", &[("cell", cell)])),
     }
 }
 

@@ -16,19 +16,22 @@ const DEFAULT_PKG_URL = new URL('../pkg-screen/s117_screen.js', import.meta.url)
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const CSS_URL = new URL('./screen.css', import.meta.url).href;
 
-/** The table's columns: the row field each shows, its heading, and whether it sorts. */
+/**
+ * The table's columns: the row field each shows, its heading, and the key the core sorts it by (`--sort`; see
+ * `SortKey` in src/screen/triage.rs), if it sorts.
+ */
 const COLUMNS = [
-  { key: 'row', label: 'Row', sort: true, numeric: true },
-  { key: 'reference', label: 'Reference', sort: true },
-  { key: 'entitlement', label: 'Outcome', sort: true },
-  { key: 'council', label: 'Council', sort: true },
-  { key: 'nhs_body', label: 'NHS body', sort: true },
-  { key: 'refund_since', label: 'Refund since', sort: true },
-  { key: 'limitation', label: 'Limitation (court, six years)', sort: true },
-  { key: 'next_deadline', label: 'Next deadline', sort: true },
-  { key: 'next_step', label: 'Next step', sort: false },
-  { key: 'uncertain', label: 'Points to check', sort: true, numeric: true },
-  { key: 'summary', label: 'Summary', sort: false },
+  { key: 'row', label: 'Row', sort: 'row', numeric: true },
+  { key: 'reference', label: 'Reference', sort: 'reference' },
+  { key: 'entitlement', label: 'Outcome', sort: 'entitlement' },
+  { key: 'council', label: 'Council', sort: 'council' },
+  { key: 'nhs_body', label: 'NHS body', sort: 'nhs-body' },
+  { key: 'refund_since', label: 'Refund since', sort: 'refund-since' },
+  { key: 'limitation', label: 'Limitation (court, six years)', sort: 'limitation' },
+  { key: 'next_deadline', label: 'Next deadline', sort: 'deadline' },
+  { key: 'next_step', label: 'Next step' },
+  { key: 'uncertain', label: 'Points to check', sort: 'uncertain', numeric: true },
+  { key: 'summary', label: 'Summary' },
 ];
 
 /** Outcomes in words, in the order a firm acts on them. */
@@ -41,13 +44,18 @@ const OUTCOMES = [
   ['out_of_scope', 'Out of scope'],
 ];
 
+/**
+ * The filters the page offers: each is the core's own filter, as `s117 screen --only` and `--deadline-within` take
+ * it (see `View` in src/screen/triage.rs), which the worker passes on; nothing is filtered here.
+ * @type {[string, string, { only?: string[][], deadline_within?: number }][]}
+ */
 const FILTERS = [
-  ['all', 'All screened rows'],
-  ['refund', 'Refund likely'],
-  ['entitled', 'Entitled (now or on leaving hospital)'],
-  ['deadline30', 'A deadline within 30 days'],
-  ['uncertain', 'Points to check'],
-  ['undetermined', 'Undetermined'],
+  ['all', 'All screened rows', {}],
+  ['refund', 'Refund likely', { only: [['refund']] }],
+  ['entitled', 'Entitled (now or on leaving hospital)', { only: [['entitled', 'entitled_on_leaving_hospital']] }],
+  ['deadline30', 'A deadline within 30 days', { deadline_within: 30 }],
+  ['uncertain', 'Points to check', { only: [['uncertain']] }],
+  ['undetermined', 'Undetermined', { only: [['undetermined']] }],
 ];
 
 const number = new Intl.NumberFormat('en-GB');
@@ -277,8 +285,15 @@ export function mountScreen(container, options = {}) {
     worker.postMessage({ type: 'screen', file, name: file.name, asAt: $asAt.value || undefined, pkgUrl });
   }
 
+  /** The view the worker's job shows: the core's sort key, direction and filter for the table's state. */
+  function view() {
+    const col = COLUMNS.find((c) => c.key === state.sort);
+    const filter = FILTERS.find(([value]) => value === state.filter);
+    return { sort: (col && col.sort) || 'row', descending: state.dir === 'descending', ...(filter ? filter[2] : {}) };
+  }
+
   function requestPage() {
-    worker.postMessage({ type: 'page', sort: state.sort, dir: state.dir, filter: state.filter, offset: state.offset, limit: pageSize });
+    worker.postMessage({ type: 'page', view: view(), offset: state.offset, limit: pageSize });
   }
 
   /** Sorts by a column; a second press reverses the order. @param {string} key */
@@ -401,7 +416,7 @@ export function mountScreen(container, options = {}) {
     requestPage();
   });
   const download = (/** @type {string} */ what) =>
-    worker.postMessage({ type: 'download', what, sort: state.sort, dir: state.dir, filter: state.filter, pkgUrl });
+    worker.postMessage({ type: 'download', what, view: view(), pkgUrl });
   $download.addEventListener('click', () => download('triage'));
   $downloadErrors.addEventListener('click', () => download('errors'));
   $template.addEventListener('click', () => download('template'));

@@ -1,14 +1,17 @@
 // The screen's Web Worker: reads the chosen file, screens it in chunks with the screening WebAssembly package
 // (www/pkg-screen/, built with --features wasm,screen), reports progress, and then serves sorted, filtered pages of
-// the triage to the page, so the page's main thread never holds or sorts 100,000 rows.
+// the triage to the page, so the page's main thread never holds or sorts 100,000 rows. The rows stay in the
+// WebAssembly job, which sorts and filters them (the same code as `s117 screen --sort/--only`): this file keeps no
+// rows and no order of its own.
 //
 // Nothing leaves the machine: the file is read here, in the browser, and the only requests are for this file and
 // the package's own two files.
 //
 // Messages in (from screen.js):
 //   { type: 'screen', file: File|Blob, name, asAt, pkgUrl }   start (a new file cancels the one before)
-//   { type: 'page', sort, dir, filter, offset, limit }        a page of rows in that order
-//   { type: 'download', what: 'triage' | 'errors' | 'template', sort, dir, filter }
+//   { type: 'page', view, offset, limit }                     a page of rows in that view
+//   { type: 'download', what: 'triage' | 'errors' | 'template', view }
+// where a view is { sort, descending, only, deadline_within } (see `View` in src/screen/triage.rs).
 // Messages out:
 //   { type: 'progress', id, bytesDone, bytesTotal, counts }
 //   { type: 'done', id, counts, errors, errorCount, warnings, ms }
@@ -27,12 +30,8 @@ const PROGRESS_EVERY = 100;
 let wasmReady = null;
 /** @type {any} the ScreenJob of the file last screened */
 let job = null;
-/** @type {any[]} every triage row, in input order */
-let rows = [];
 /** Which screening is current: a new file makes earlier loops stop. */
 let current = 0;
-/** @type {{ key: string, order: Uint32Array } | null} the last order computed */
-let cached = null;
 
 /**
  * Loads the screening package once.
@@ -71,8 +70,6 @@ async function screen(msg) {
     const format = /\.(jsonl|ndjson)$/i.test(msg.name || '') ? 'jsonl' : 'csv';
     if (job) job.free();
     job = new wasm.ScreenJob(bytes, format, msg.asAt ? { as_at: msg.asAt } : {});
-    rows = [];
-    cached = null;
     /** @type {any[]} */
     const errors = [];
     let errorCount = 0;
@@ -81,8 +78,6 @@ async function screen(msg) {
     let lastPost = 0;
     for (;;) {
       const step = job.step(CHUNK);
-      for (const r of step.rows) rows.push(r);
-      if (step.rows.length) cached = null;
       errorCount += step.errors.length;
       for (const e of step.errors) if (errors.length < MAX_ERRORS_SHOWN) errors.push(e);
       for (const w of step.warnings) warnings.push(w);
@@ -103,98 +98,18 @@ async function screen(msg) {
   }
 }
 
-const RANK = ['entitled', 'entitled_on_leaving_hospital', 'undetermined', 'ended', 'not_entitled', 'out_of_scope'];
-const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
-
-/** The value a column sorts by; `null` sorts last in both directions. */
-const KEYS = {
-  row: (/** @type {any} */ r) => r.row,
-  reference: (/** @type {any} */ r) => r.reference,
-  entitlement: (/** @type {any} */ r) => RANK.indexOf(r.entitlement),
-  council: (/** @type {any} */ r) => r.council,
-  nhs_body: (/** @type {any} */ r) => r.nhs_body,
-  refund_since: (/** @type {any} */ r) => (r.refund ? r.refund_since || '0000' : null),
-  limitation: (/** @type {any} */ r) => r.limitation || null,
-  next_deadline: (/** @type {any} */ r) => (r.next_deadline && r.next_deadline.date ? r.next_deadline.date : null),
-  uncertain: (/** @type {any} */ r) => r.uncertain.length,
-};
-
-/** The filters the page offers (the same as `s117 screen --only` and `--deadline-within 30`). */
-const FILTERS = {
-  all: () => true,
-  refund: (/** @type {any} */ r) => r.refund,
-  entitled: (/** @type {any} */ r) => r.entitlement === 'entitled' || r.entitlement === 'entitled_on_leaving_hospital',
-  deadline30: (/** @type {any} */ r) => within(r, 30),
-  uncertain: (/** @type {any} */ r) => r.uncertain.length > 0,
-  undetermined: (/** @type {any} */ r) => r.entitlement === 'undetermined',
-};
-
-/**
- * Has the row a dated deadline from its date of the check to `days` days after it? (Undated ones, such as the
- * ombudsman's without `first_knew`, have no day to fall within.)
- * @param {any} r
- * @param {number} days
- */
-function within(r, days) {
-  const from = Date.parse(r.as_at);
-  const to = from + days * 86400000;
-  return r.deadlines.some((/** @type {any} */ d) => d.date && last(d.date) >= from && first(d.date) <= to);
-}
-
-/** The first day a date given as YYYY-MM-DD, YYYY-MM or YYYY can mean, in ms. @param {string} d */
-function first(d) {
-  return Date.parse(d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
-}
-
-/** The last day it can mean, in ms. @param {string} d */
-function last(d) {
-  if (d.length === 10) return Date.parse(d);
-  const [y, m] = d.split('-').map(Number);
-  return m ? Date.UTC(y, m, 0) : Date.UTC(y, 11, 31);
-}
-
-/**
- * The rows' indexes in the order and filter asked for (cached for paging).
- * @param {string} sort
- * @param {'ascending' | 'descending'} dir
- * @param {string} filter
- */
-function order(sort, dir, filter) {
-  const key = `${sort}|${dir}|${filter}`;
-  if (cached && cached.key === key) return cached.order;
-  const keyOf = KEYS[/** @type {keyof typeof KEYS} */ (sort)] || KEYS.row;
-  const keep = FILTERS[/** @type {keyof typeof FILTERS} */ (filter)] || FILTERS.all;
-  /** @type {number[]} */
-  const idx = [];
-  /** @type {any[]} */
-  const values = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    if (!keep(rows[i])) continue;
-    idx.push(i);
-    values[i] = keyOf(rows[i]);
-  }
-  const sign = dir === 'descending' ? -1 : 1;
-  idx.sort((a, b) => {
-    const x = values[a];
-    const y = values[b];
-    if (x === null || x === undefined) return y === null || y === undefined ? a - b : 1;
-    if (y === null || y === undefined) return -1;
-    const c = typeof x === 'number' ? x - y : collator.compare(x, y);
-    return c !== 0 ? sign * c : a - b;
-  });
-  cached = { key, order: Uint32Array.from(idx) };
-  return cached.order;
-}
-
 self.onmessage = (/** @type {MessageEvent} */ e) => {
   const msg = e.data;
   if (msg.type === 'screen') {
     screen(msg);
   } else if (msg.type === 'page') {
-    const o = order(msg.sort, msg.dir, msg.filter);
-    const page = [];
-    for (let i = msg.offset; i < Math.min(o.length, msg.offset + msg.limit); i++) page.push(rows[o[i]]);
-    postMessage({ type: 'page', rows: page, total: o.length, offset: msg.offset });
+    if (!job) return;
+    try {
+      const page = job.page(msg.view, msg.offset, msg.limit);
+      postMessage({ type: 'page', rows: page.rows, total: page.total, offset: page.offset });
+    } catch (err) {
+      postMessage({ type: 'failed', id: current, message: String((err && err.message) || err) });
+    }
   } else if (msg.type === 'download') {
     if (msg.what === 'template') {
       loadWasm(msg.pkgUrl).then((m) => {
@@ -206,7 +121,7 @@ self.onmessage = (/** @type {MessageEvent} */ e) => {
     if (!job) return;
     const errors = msg.what === 'errors';
     const name = errors ? 'problems.csv' : 'triage.csv';
-    const text = errors ? job.errorsCsv() : job.toCsv(order(msg.sort, msg.dir, msg.filter));
+    const text = errors ? job.errorsCsv() : job.toCsv(msg.view);
     // A byte-order mark, so that Excel reads the file as UTF-8.
     const blob = new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
     postMessage({ type: 'download', what: msg.what, blob, name });

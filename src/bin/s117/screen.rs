@@ -6,43 +6,18 @@
 //! Exit codes: 0 when at least one row was screened (even if others had errors or the filters kept none); 2 when
 //! no row could be screened, or the arguments are wrong; 1 when a file could not be read or written.
 
+use s117::messages;
 use s117::screen::{
-    errors_to_csv, template_csv, to_csv, to_jsonl, Format, Job, Only, Options, SortKey,
+    columns, errors_to_csv, template_csv, to_csv, to_jsonl, Format, Job, Only, Options, SortKey,
 };
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 /// The help text.
-const USAGE: &str = "\
-s117 screen: triage many enquiries at once (a screening tool, not legal advice)
-
-Usage:
-  s117 screen [OPTIONS] FILE      FILE is .csv (or .jsonl / .ndjson for JSON Lines of Cases); - reads standard input
-  s117 screen --template          print a blank CSV with every column heading (3 stays, 2 charges)
-
-Options:
-  -o, --output FILE           write the triage here instead of standard output
-      --format csv|jsonl      the triage as CSV (default) or JSON Lines
-      --input-format csv|jsonl
-                              how to read FILE (default: from its extension; CSV for standard input)
-      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at
-      --only WHAT[,WHAT...]   keep only rows with WHAT: refund, deadline, uncertain, warning, or an entitlement
-                              (entitled, entitled_on_leaving_hospital, undetermined, ended, not_entitled,
-                              out_of_scope). Commas mean any of them; repeat --only to require all.
-      --deadline-within DAYS  keep only rows with a deadline from the as-at date to DAYS days after it
-      --sort KEY              row (input order, default), deadline (soonest first), reference, entitlement,
-                              refund-since (longest charged first)
-      --errors FILE           also write every problem as CSV (row, cell, column, reference, message)
-      --no-bom                leave out the byte-order mark that tells Excel the CSV is UTF-8
-  -q, --quiet                 no summary or warnings on standard error (problems are still listed)
-  -h, --help
-
-The CSV layout is documented in docs/screening.md. Problems are listed on standard error as
-  row 7, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, ...)
-and every other row is screened. Exit code 0 if any row was screened, 2 if none (or bad arguments),
-1 if a file could not be read or written.
-";
+fn usage() -> &'static str {
+    messages::text("screen.cli.usage")
+}
 
 /// How many problems are printed on standard error before the rest are only counted.
 const MAX_PRINTED: usize = 1000;
@@ -59,6 +34,7 @@ struct Args {
     quiet: bool,
     help: bool,
     template: bool,
+    columns: bool,
 }
 
 fn parse(args: Vec<OsString>) -> Result<Args, String> {
@@ -69,20 +45,26 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
         ..Args::default()
     };
     let text = |v: Result<OsString, lexopt::Error>| -> Result<String, String> {
-        v.map_err(|e| e.to_string())?
-            .into_string()
-            .map_err(|v| format!("{v:?} is not valid text"))
+        v.map_err(|e| e.to_string())?.into_string().map_err(|v| {
+            let value = format!("{v:?}");
+            messages::fill("screen.cli.not_text", &[("value", &value)])
+        })
     };
     let format = |s: String, flag: &str| match s.as_str() {
         "csv" => Ok(Format::Csv),
         "jsonl" | "ndjson" | "json" => Ok(Format::Jsonl),
-        _ => Err(format!("{flag} takes csv or jsonl, not {s:?}")),
+        _ => {
+            let value = format!("{s:?}");
+            let values = [("flag", flag), ("value", value.as_str())];
+            Err(messages::fill("screen.cli.format", &values))
+        }
     };
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Short('h') | Long("help") => a.help = true,
             Short('q') | Long("quiet") => a.quiet = true,
             Long("template") => a.template = true,
+            Long("columns") => a.columns = true,
             Long("no-bom") => a.bom = false,
             Short('o') | Long("output") => a.output = Some(text(parser.value())?),
             Long("errors") => a.errors = Some(text(parser.value())?),
@@ -94,8 +76,9 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             }
             Long("as-at") => {
                 let v = text(parser.value())?;
-                a.options.as_at =
-                    Some(s117::screen::parse_date(&v).map_err(|m| format!("--as-at: {m}"))?);
+                let date = s117::screen::parse_date(&v)
+                    .map_err(|m| messages::fill("screen.cli.as_at", &[("message", &m)]))?;
+                a.options.as_at = Some(date);
             }
             Long("only") => {
                 let v = text(parser.value())?;
@@ -109,12 +92,18 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Long("deadline-within") => {
                 let v = text(parser.value())?;
                 a.options.deadline_within = Some(v.trim().parse().map_err(|_| {
-                    format!("--deadline-within takes a whole number of days, not {v:?}")
+                    let value = format!("{v:?}");
+                    messages::fill("screen.cli.deadline_within", &[("value", &value)])
                 })?);
             }
             Long("sort") => a.options.sort = text(parser.value())?.parse::<SortKey>()?,
+            Long("descending") => a.options.descending = true,
             Value(v) if a.file.is_none() => a.file = Some(text(Ok(v))?),
-            Value(v) => return Err(format!("unexpected argument {v:?} (one FILE only)")),
+            Value(v) => {
+                let value = format!("{v:?}");
+                let values = [("value", value.as_str())];
+                return Err(messages::fill("screen.cli.unexpected", &values));
+            }
             _ => return Err(arg.unexpected().to_string()),
         }
     }
@@ -145,12 +134,13 @@ fn run(
     let a = match parse(args) {
         Ok(a) => a,
         Err(e) => {
-            let _ = writeln!(stderr, "s117 screen: {e}\n\n{USAGE}");
+            let e = messages::fill("screen.cli.prefixed", &[("message", &e)]);
+            let _ = writeln!(stderr, "{e}\n\n{}", usage());
             return 2;
         }
     };
     if a.help {
-        let _ = write!(stdout, "{USAGE}");
+        let _ = write!(stdout, "{}", usage());
         return 0;
     }
     if a.template {
@@ -158,11 +148,17 @@ fn run(
         let _ = write!(stdout, "{bom}{}", template_csv(3, 2));
         return 0;
     }
+    if a.columns {
+        for c in columns() {
+            let hint = c.hint.map(|h| format!(" \u{2014} {h}")).unwrap_or_default();
+            let _ = writeln!(stdout, "{:<26}{}{hint}", c.heading, c.label);
+        }
+        return 0;
+    }
     let Some(file) = a.file else {
-        let _ = writeln!(
-            stderr,
-            "s117 screen: give the FILE to screen (or - for standard input)\n\n{USAGE}"
-        );
+        let give = messages::text("screen.cli.give_file");
+        let e = messages::fill("screen.cli.prefixed", &[("message", give)]);
+        let _ = writeln!(stderr, "{e}\n\n{}", usage());
         return 2;
     };
     let mut input = Vec::new();
@@ -172,7 +168,14 @@ fn run(
         std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut input).map(|_| ()))
     };
     if let Err(e) = read {
-        let _ = writeln!(stderr, "s117 screen: could not read {file}: {e}");
+        let error = e.to_string();
+        let values = [("file", file.as_str()), ("error", error.as_str())];
+        let e = messages::fill("screen.cli.could_not_read", &values);
+        let _ = writeln!(
+            stderr,
+            "{}",
+            messages::fill("screen.cli.prefixed", &[("message", &e)])
+        );
         return 1;
     }
     let format = a.input_format.unwrap_or_else(|| {
@@ -190,20 +193,27 @@ fn run(
         let _ = writeln!(stderr, "{e}");
     }
     if screened.errors.len() > shown {
+        let count = (screened.errors.len() - shown).to_string();
+        let place = if a.errors.is_some() {
+            messages::text("screen.cli.more_problems.in_file")
+        } else {
+            messages::text("screen.cli.more_problems.write_them")
+        };
+        let values = [("count", count.as_str()), ("where", place)];
         let _ = writeln!(
             stderr,
-            "… and {} more problems{}",
-            screened.errors.len() - shown,
-            if a.errors.is_some() {
-                " (all are in the errors file)"
-            } else {
-                " (write them all with --errors FILE)"
-            }
+            "{}",
+            messages::fill("screen.cli.more_problems", &values)
         );
     }
     if !a.quiet {
         for w in &screened.warnings {
-            let _ = writeln!(stderr, "warning: {w}");
+            let w = w.to_string();
+            let _ = writeln!(
+                stderr,
+                "{}",
+                messages::fill("screen.cli.warning", &[("warning", &w)])
+            );
         }
     }
 
@@ -221,30 +231,59 @@ fn run(
         Some(path) => std::fs::write(path, body.as_bytes()),
     };
     if let Err(e) = written {
+        let output = a.output.as_deref();
+        let file = output.unwrap_or_else(|| messages::text("screen.cli.the_output"));
+        let error = e.to_string();
+        let values = [("file", file), ("error", error.as_str())];
+        let e = messages::fill("screen.cli.could_not_write", &values);
         let _ = writeln!(
             stderr,
-            "s117 screen: could not write {}: {e}",
-            a.output.as_deref().unwrap_or("the output")
+            "{}",
+            messages::fill("screen.cli.prefixed", &[("message", &e)])
         );
         return 1;
     }
     if let Some(path) = &a.errors {
         let bom = if a.bom { "\u{feff}" } else { "" };
         if let Err(e) = std::fs::write(path, format!("{bom}{}", errors_to_csv(&screened.errors))) {
-            let _ = writeln!(stderr, "s117 screen: could not write {path}: {e}");
+            let error = e.to_string();
+            let values = [("file", path.as_str()), ("error", error.as_str())];
+            let e = messages::fill("screen.cli.could_not_write", &values);
+            let _ = writeln!(
+                stderr,
+                "{}",
+                messages::fill("screen.cli.prefixed", &[("message", &e)])
+            );
             return 1;
         }
     }
     let c = &screened.counts;
     if !a.quiet {
-        let to = a.output.as_deref().unwrap_or("standard output");
-        let _ = writeln!(stderr, "s117 screen: {c}; wrote {} rows to {to}", c.shown);
+        let output = a.output.as_deref();
+        let to = output.unwrap_or_else(|| messages::text("screen.cli.standard_output"));
+        let (counts, shown) = (c.to_string(), c.shown.to_string());
+        let values = [
+            ("counts", counts.as_str()),
+            ("shown", shown.as_str()),
+            ("to", to),
+        ];
+        let summary = messages::fill("screen.cli.summary", &values);
+        let _ = writeln!(
+            stderr,
+            "{}",
+            messages::fill("screen.cli.prefixed", &[("message", &summary)])
+        );
     }
     if c.screened > 0 {
         0
     } else {
         if !a.quiet {
-            let _ = writeln!(stderr, "s117 screen: no row could be screened");
+            let none = messages::text("screen.cli.none_screened");
+            let _ = writeln!(
+                stderr,
+                "{}",
+                messages::fill("screen.cli.prefixed", &[("message", none)])
+            );
         }
         2
     }

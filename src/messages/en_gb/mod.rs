@@ -1,7 +1,14 @@
 //! The en-GB catalogue: plain English, as GOV.UK writes it. One section per part of the product.
 
+pub mod decision;
 pub mod interview;
 pub mod letter;
+pub mod screen;
 
 /// Every en-GB section.
-pub const CATALOGUE: super::Catalogue = &[interview::TEXTS, letter::TEXTS];
+pub const CATALOGUE: super::Catalogue = &[
+    interview::TEXTS,
+    decision::TEXTS,
+    letter::TEXTS,
+    screen::TEXTS,
+];

@@ -1,0 +1,176 @@
+//! The screen's words, in plain en-GB: what is wrong with a row and what to type instead, the warnings, the triage's
+//! one-line summary, the counts, the screen's options, and what each enquiries column means.
+//!
+//! Ids begin `screen.`, then the part: `problem` and `warning` (how a problem or warning is placed), `csv`,
+//! `headings`, `cell`, `value` and `jsonl` (what is wrong with the input), `summary` and `deadline` (the triage),
+//! `counts`, `option` (`--sort`, `--only`), `cli` (`s117 screen`'s own messages) and `column` (the enquiries
+//! columns the interview does not ask about; the others take their words from the interview's section). `{name}`
+//! parts are filled by the code. A text here never starts or ends with the space that separates it from the next
+//! sentence: the code adds that.
+
+/// The screen's words: (message id, text). Empty in a build without the screen (the widget's WebAssembly package),
+/// which never shows them.
+#[cfg(not(feature = "screen"))]
+pub const TEXTS: &[(&str, &str)] = &[];
+
+/// The screen's words: (message id, text).
+#[cfg(feature = "screen")]
+pub const TEXTS: &[(&str, &str)] = &[
+    // Where a problem or warning is: a CSV row and column, or a JSON Lines line and field.
+    ("screen.problem.row_column", "row {row}, column {column}: {message}"),
+    ("screen.problem.row", "row {row}: {message}"),
+    ("screen.problem.line_field", "line {row}, field {column}: {message}"),
+    ("screen.problem.line", "line {row}: {message}"),
+    ("screen.warning.row", "row {row}: {message}"),
+    // The reference of a row that has none.
+    ("screen.reference.row", "row {row}"),
+    ("screen.reference.line", "line {row}"),
+    // The file as a whole.
+    ("screen.format.unknown", "the format is csv or jsonl, not {value}"),
+    ("screen.csv.unclosed_quote", "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"),
+    ("screen.csv.empty", "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"),
+    ("screen.csv.ignored_column", "column {letter} ({heading}) is not one the screen reads; it was ignored"),
+    ("screen.csv.repeated_reference", "reference {reference} is also on row {first}"),
+    ("screen.csv.stray_column", "column {letter} has no heading, so what is in it{others} was ignored"),
+    ("screen.csv.stray_column.others", " (and {count} other rows)"),
+    ("screen.csv.not_utf8", "the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"). Check accented names, or save as \"CSV UTF-8\""),
+    ("screen.headings.twice", "the heading {heading} means the same as {first} in column {letter}; keep one of them"),
+    ("screen.headings.missing", "the first row must be the column headings (reference, as_at, d1_section, d1_admitted, \u{2026}); this one has neither a reference nor a d1_section column. Start from examples/enquiries-template.csv"),
+    // A blank cell that is needed.
+    ("screen.cell.as_at_blank", "blank, and no default date of the check was given (--as-at YYYY-MM-DD)"),
+    ("screen.cell.section_blank", "blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
+    ("screen.cell.top_up_alone", "says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
+    ("screen.cell.per_blank", "blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+    ("screen.cell.ended_reason_blank", "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, \u{2026}, or other)"),
+    // A cell that cannot be read.
+    ("screen.value.two_digit_year", "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"),
+    ("screen.value.not_one_of", "{cell} is not {what}: use {codes}"),
+    ("screen.value.or_list", "{items} or {last}"),
+    ("screen.value.section", "{cell} is not a section this checker knows: use {codes}"),
+    ("screen.value.jurisdiction", "a country of the United Kingdom"),
+    ("screen.value.country", "a country"),
+    ("screen.value.leaving", "a way of leaving hospital"),
+    ("screen.value.recall", "a kind of recall"),
+    ("screen.value.ending_reason", "a reason for ending after-care"),
+    ("screen.value.per", "what the amount is for"),
+    ("screen.value.amount", "{cell} is not an amount of money: use pounds, such as 200, 185.50 or \u{a3}1,250"),
+    ("screen.value.yes_no", "{cell} is not yes or no: use yes, no, or leave it blank if not known"),
+    // JSON Lines.
+    ("screen.jsonl.not_json", "not valid JSON: {message}"),
+    ("screen.jsonl.at_character", "{message} (at character {column})"),
+    ("screen.jsonl.not_object", "each line must be one JSON object (a Case)"),
+    ("screen.jsonl.reference_not_text", "must be text, such as \"ENQ-1\""),
+    ("screen.jsonl.case_and_more", "a line with a case field must have only reference and case"),
+    ("screen.jsonl.as_at_missing", "missing, and no default date of the check was given (--as-at YYYY-MM-DD)"),
+    // The triage's one-line summary, sentence by sentence.
+    ("screen.summary.entitled", "Entitled"),
+    ("screen.summary.entitled_since", "Entitled since {date}"),
+    ("screen.summary.entitled_on_leaving_hospital", "Entitled on leaving hospital"),
+    ("screen.summary.not_entitled", "Not entitled on these facts"),
+    ("screen.summary.ended", "After-care was ended lawfully"),
+    ("screen.summary.undetermined", "Undetermined: more facts needed"),
+    ("screen.summary.out_of_scope", "Out of scope: detained under Scottish or Northern Irish law"),
+    ("screen.summary.to_confirm", "{name} (to confirm)"),
+    ("screen.summary.bodies", "{outcome}: {council} and {nhs_body}."),
+    ("screen.summary.body", "{outcome}: {body}."),
+    ("screen.summary.no_body", "{outcome}."),
+    ("screen.summary.time_barred", "Charged while owed after-care, but every payment is over six years old{estimate}."),
+    ("screen.summary.refund", "Refund likely: {since}{still}{estimate}."),
+    ("screen.summary.charged_since", "charged since {date}"),
+    ("screen.summary.charged_while_entitled", "charged while entitled"),
+    ("screen.summary.still_charged", ", still charged"),
+    ("screen.summary.about", ", about {amount}"),
+    ("screen.summary.likely_unlawful_ending", "Ending of after-care looks unlawful."),
+    ("screen.summary.ended_while_on_cto", "After-care was ended while on a CTO."),
+    ("screen.summary.ask_for_ending_decision", "Ask for the joint written decision that ended after-care."),
+    ("screen.summary.next_deadline", "Next deadline: {deadline} by {date}{approximate}."),
+    ("screen.summary.approximate", " or earlier (dates approximate)"),
+    ("screen.summary.ombudsman_undated", "Ombudsman: 12 months from when they first knew (not given)."),
+    ("screen.summary.one_point", "1 point to check."),
+    ("screen.summary.points", "{count} points to check."),
+    ("screen.pounds", "\u{a3}{amount}"),
+    // A deadline in words.
+    ("screen.deadline.judicial_review", "judicial review"),
+    ("screen.deadline.ombudsman", "ombudsman complaint"),
+    ("screen.deadline.limitation", "court claim for the oldest payment still in time"),
+    ("screen.deadline.reply", "reply"),
+    // The counts.
+    ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_errors} with errors; {refund} refund candidates; {with_deadline} with a deadline ahead"),
+    ("screen.counts.outcome", "{count} {outcome}"),
+    ("screen.counts.none", "none"),
+    // The enquiries columns the interview does not ask about (the others are described by its labels and hints).
+    ("screen.column.reference.label", "The firm's reference"),
+    ("screen.column.reference.hint", "Copied to the triage row. Blank: the row is called row N. A reference used twice is warned about."),
+    ("screen.column.as_at.label", "The date of the check"),
+    ("screen.column.as_at.hint", "Blank: the date given with --as-at (in the browser, the date in the form, today by default)."),
+    // Options (the command line's --sort and --only, and the browser's views).
+    ("screen.option.sort", "--sort takes deadline, reference, entitlement, refund-since, council, nhs-body, limitation, uncertain or row, not {value}"),
+    ("screen.option.only", "--only takes refund, deadline, uncertain, warning or an entitlement ({codes}), not {value}"),
+    // `s117 screen`: its help, and what it prints on standard error (only in the command line's build).
+    #[cfg(feature = "cli")]
+    ("screen.cli.usage", "\
+s117 screen: triage many enquiries at once (a screening tool, not legal advice)
+
+Usage:
+  s117 screen [OPTIONS] FILE      FILE is .csv (or .jsonl / .ndjson for JSON Lines of Cases); - reads standard input
+  s117 screen --template          print a blank CSV with every column heading (3 stays, 2 charges)
+  s117 screen --columns           list every column the screen reads, and what it means
+
+Options:
+  -o, --output FILE           write the triage here instead of standard output
+      --format csv|jsonl      the triage as CSV (default) or JSON Lines
+      --input-format csv|jsonl
+                              how to read FILE (default: from its extension; CSV for standard input)
+      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at
+      --only WHAT[,WHAT...]   keep only rows with WHAT: refund, deadline, uncertain, warning, or an entitlement
+                              (entitled, entitled_on_leaving_hospital, undetermined, ended, not_entitled,
+                              out_of_scope). Commas mean any of them; repeat --only to require all.
+      --deadline-within DAYS  keep only rows with a deadline from the as-at date to DAYS days after it
+      --sort KEY              row (input order, default), deadline (soonest first), reference, entitlement,
+                              refund-since (longest charged first), council, nhs-body, limitation, uncertain
+      --descending            largest first (rows without the value stay last; ties keep input order)
+      --errors FILE           also write every problem as CSV (row, cell, column, reference, message)
+      --no-bom                leave out the byte-order mark that tells Excel the CSV is UTF-8
+  -q, --quiet                 no summary or warnings on standard error (problems are still listed)
+  -h, --help
+
+The CSV layout is documented in docs/screening.md. Problems are listed on standard error as
+  row 7, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, ...)
+and every other row is screened. Exit code 0 if any row was screened, 2 if none (or bad arguments),
+1 if a file could not be read or written.
+"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.prefixed", "s117 screen: {message}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.not_text", "{value} is not valid text"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.format", "{flag} takes csv or jsonl, not {value}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.as_at", "--as-at: {message}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.deadline_within", "--deadline-within takes a whole number of days, not {value}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.unexpected", "unexpected argument {value} (one FILE only)"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.give_file", "give the FILE to screen (or - for standard input)"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.could_not_read", "could not read {file}: {error}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.could_not_write", "could not write {file}: {error}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.the_output", "the output"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.more_problems", "\u{2026} and {count} more problems{where}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.more_problems.in_file", " (all are in the errors file)"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.more_problems.write_them", " (write them all with --errors FILE)"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.warning", "warning: {warning}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.summary", "{counts}; wrote {shown} rows to {to}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.standard_output", "standard output"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.none_screened", "no row could be screened"),
+];
