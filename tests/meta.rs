@@ -548,3 +548,65 @@ fn every_message_id_used_exists_and_every_message_is_used() {
         }
     }
 }
+
+/// The widget's own JavaScript (not the generated first page, nor the wasm glue).
+fn widget_js() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for dir in ["www", "www/screen"] {
+        for entry in fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let generated = path.ends_with("s117-questions.js");
+            if path.extension().is_some_and(|e| e == "js") && !generated {
+                let text = fs::read_to_string(&path).unwrap();
+                files.push((path, text));
+            }
+        }
+    }
+    files
+}
+
+/// A section of the Act named in code: a section's code quoted (`'37/41'`, `"3"`) or "section N" in words, other
+/// than section 117 itself (the product's name).
+fn section_numbers(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for section in s117::case::Section::ALL {
+        let code = section.code();
+        if code.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            for q in ['\'', '"', '`'] {
+                if text.contains(&format!("{q}{code}{q}")) {
+                    found.push(format!("{q}{code}{q}"));
+                }
+            }
+        }
+    }
+    let lower = text.to_lowercase();
+    for (i, _) in lower.match_indices("section ") {
+        let number: String = lower[i + 8..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        if number.starts_with(|c: char| c.is_ascii_digit()) && number != "117" {
+            found.push(format!("section {number}"));
+        }
+    }
+    found
+}
+
+#[test]
+fn section_numbers_finds_codes_and_words() {
+    assert_eq!(
+        section_numbers("if (s === '37/41') x; // Section 3"),
+        ["'37/41'", "section 3"]
+    );
+    assert!(section_numbers("section 117 of the Act; padStart(2, '0')").is_empty());
+}
+
+/// No JavaScript of the widget knows a section of the Act or a rule: which questions to ask and what they mean come
+/// from the core's interview (`src/interview/`).
+#[test]
+fn the_widget_knows_no_section_number() {
+    for (path, text) in widget_js() {
+        let found = section_numbers(&text);
+        assert!(found.is_empty(), "{} names {found:?}", path.display());
+    }
+}

@@ -127,7 +127,9 @@ class AdviserPart {
     if (iv) {
       this._advPaths = iv.form.map((q) => q.path).join('|');
       for (const q of iv.form) {
-        const stay = /^detentions\[(\d+)\]\./.exec(q.path);
+        // "Another stay?" closes the stay before it.
+        const another = /^detentions\[(\d+)\]$/.exec(q.path);
+        const stay = another ? [null, String(Number(another[1]) - 1)] : /^detentions\[(\d+)\]\./.exec(q.path);
         const charge = /^charges\[(\d+)\]\./.exec(q.path);
         const key = stay ? `stay-${stay[1]}` : charge ? `charge-${charge[1]}` : 'now';
         const title = stay ? `Stay ${Number(stay[1]) + 1}` : charge ? `Charge ${Number(charge[1]) + 1}` : 'Now and since leaving hospital';
@@ -230,7 +232,7 @@ class AdviserPart {
         errors.push({ id: b ? b.control.focusId() : '', message: err.message, binding: b, field: err.field });
       }
     }
-    for (const e of errors) if (e.binding && showErrors !== null) e.binding.control.setError(e.message);
+    for (const e of errors) if (e.binding) e.binding.control.setError(e.message);
     if (errors.length) {
       const summary = this._errorSummary();
       this.$result.append(summary.el);

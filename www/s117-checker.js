@@ -18,9 +18,10 @@
 // element.style writes (CSP `style-src 'self'`); no requests except this module's own files; no cookies.
 
 import {
-  append, clone, coreSlot, debounce, download, h, isContractDate, localToday, longDate, ordinal, referenceOptions, vh, PART_TEXTS,
+  PART_TEXTS, append, clone, coreSlot, debounce, h, isContractDate, localToday, longDate, referenceOptions,
 } from './s117-controls.js';
-import { questionPage, readPage } from './s117-step.js';
+import { installSteps } from './s117-step.js';
+import { installTools, session } from './s117-tools.js';
 import { firstPage } from './s117-questions.js';
 
 /** The version of this widget (not of the rules: those come from `about()`). */
@@ -34,7 +35,6 @@ const PART_URLS = {
   adviser: new URL('./s117-adviser.js', import.meta.url),
 };
 const STORAGE_PREFIX = 's117-checker:v1:';
-const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
 
 /** Base class for errors this module throws, so hosts can tell them apart. */
 export class S117Error extends Error {
@@ -64,35 +64,6 @@ export class S117AnswersError extends S117Error {
 }
 
 
-/** sessionStorage that never throws (it can be missing or blocked in private modes and sandboxed frames). */
-const session = {
-  /** @param {string} key */
-  get(key) {
-    try {
-      const raw = window.sessionStorage.getItem(key);
-      return raw ? JSON.parse(raw) : null;
-    } catch {
-      return null;
-    }
-  },
-  /** @param {string} key @param {any} value */
-  set(key, value) {
-    try {
-      window.sessionStorage.setItem(key, JSON.stringify(value));
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  /** @param {string} key */
-  remove(key) {
-    try {
-      window.sessionStorage.removeItem(key);
-    } catch {
-      /* nothing stored, nothing to remove */
-    }
-  },
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // The WebAssembly core, loaded once per page and shared by every element.
@@ -596,142 +567,11 @@ export class S117Checker extends HTMLElement {
       : `This is a screening tool, not legal advice. Checked as at ${longDate(this.asAt)}.`;
   }
 
-  _exitUrl() {
-    const value = (this.getAttribute('quick-exit') || '').trim();
-    if (value) {
-      try {
-        const url = new URL(value, document.baseURI);
-        if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
-      } catch {
-        /* not a URL: use the default */
-      }
-    }
-    return DEFAULT_EXIT_URL;
-  }
 
-  _renderExit() {
-    this.$exit.textContent = '';
-    if (!this.hasAttribute('quick-exit')) return;
-    const url = this._exitUrl();
-    this.$exit.append(
-      h(
-        'div',
-        { class: 's117-exit-this-page' },
-        h('a', { class: 's117-button s117-button--warning s117-exit-this-page__button', href: url, rel: 'nofollow noreferrer', onclick: (e) => this._exit(e) }, vh('Emergency: '), 'Exit this page'),
-        h('span', { class: 's117-exit-this-page__hint', text: 'or press Shift 3 times. Your answers will be cleared.' }),
-      ),
-    );
-  }
 
-  /**
-   * Leaves at once for a neutral site, replacing this page in the history. The answers are removed from this tab
-   * too, so coming back to the page does not show them to someone else.
-   */
-  _exit(event) {
-    if (event) event.preventDefault();
-    const url = this._exitUrl();
-    this._persist.cancel();
-    session.remove(this._storageKey());
-    this.$root.classList.add('s117--exiting');
-    try {
-      (window.top || window).location.replace(url);
-    } catch {
-      window.location.replace(url);
-    }
-  }
 
-  _onKeydown(event) {
-    if (event.key !== 'Shift') {
-      this._exitCount = 0;
-      return;
-    }
-    if (event.repeat) return;
-    const now = Date.now();
-    if (now - this._exitLast > 5000) this._exitCount = 0;
-    this._exitLast = now;
-    this._exitCount += 1;
-    if (this._exitCount >= 3) {
-      this._exitCount = 0;
-      this._exit(null);
-    }
-  }
 
-  _renderTools() {
-    this.$tools.textContent = '';
-    const fileId = `${this._uid}-load`;
-    const $fileError = h('p', { class: 's117-error-message', role: 'alert', hidden: true });
-    const $file = h('input', { class: 's117-file-input', id: fileId, type: 'file', accept: 'application/json,.json' });
-    $file.addEventListener('change', async () => {
-      const file = $file.files && $file.files[0];
-      $fileError.hidden = true;
-      if (!file) return;
-      try {
-        if (file.size > 1_000_000) throw new S117AnswersError('The file is too large to be a set of answers.');
-        let parsed;
-        try {
-          parsed = JSON.parse(await file.text());
-        } catch {
-          throw new S117AnswersError('The file is not a set of answers saved from this checker.');
-        }
-        this._needCore(() => {
-          try {
-            this._loadAnswers(parsed, 'file');
-            this._announce('Your answers have been loaded.');
-          } catch (err) {
-            showFileError(err);
-          }
-        }, toolsSlot);
-      } catch (err) {
-        showFileError(err);
-      } finally {
-        $file.value = '';
-      }
-    });
-    const showFileError = (err) => {
-      $fileError.textContent = '';
-      append($fileError, [vh('Error: '), `We could not load that file. ${err.message}`]);
-      $fileError.hidden = false;
-    };
-    const toolsSlot = coreSlot();
-    const $confirm = h('div', { class: 's117-tools__confirm', hidden: true });
-    const $clear = h('button', {
-      class: 's117-button s117-button--secondary s117-tools__button',
-      type: 'button',
-      text: 'Clear my answers',
-      onclick: () => {
-        $confirm.hidden = false;
-        $clear.hidden = true;
-        $confirm.querySelector('button').focus();
-      },
-    });
-    append($confirm, [
-      h('p', { class: 's117-body', text: 'This removes every answer from this browser tab. Save them to a file first if you want to keep them.' }),
-      h('div', { class: 's117-button-group' },
-        h('button', { class: 's117-button s117-button--warning', type: 'button', text: 'Yes, clear my answers', onclick: () => { this.clear(); this._announce('Your answers have been cleared.'); } }),
-        h('button', { class: 's117-button s117-button--secondary', type: 'button', text: 'Cancel', onclick: () => { $confirm.hidden = true; $clear.hidden = false; $clear.focus(); } }),
-      ),
-    ]);
-    this.$tools.append(
-      h('h2', { class: 's117-heading-s', text: 'Your answers' }),
-      h('p', { class: 's117-body s117-tools__note', text: 'Your answers stay in this browser tab until you close it. Nothing is sent anywhere. On a shared computer, clear them when you have finished.' }),
-      h(
-        'div',
-        { class: 's117-button-group s117-tools__buttons' },
-        h('button', { class: 's117-button s117-button--secondary s117-tools__button', type: 'button', text: 'Save answers to a file', onclick: () => this._saveToFile() }),
-        h('span', { class: 's117-file-upload' }, $file, h('label', { class: 's117-button s117-button--secondary s117-tools__button s117-file-upload__label', for: fileId, text: 'Load answers from a file' })),
-        $clear,
-      ),
-      $fileError,
-      toolsSlot.el,
-      $confirm,
-    );
-  }
 
-  _saveToFile() {
-    const json = `${JSON.stringify(this.answers, null, 2)}\n`;
-    download(`s117-answers-${this.asAt}.json`, json, 'application/json');
-    this._announce('Your answers have been saved to a file.');
-  }
 
   // ----- evaluation ---------------------------------------------------------------------------------------------
 
@@ -785,13 +625,15 @@ export class S117Checker extends HTMLElement {
     const iv = this._interview();
     const pages = this._pages();
     if (step && pages.some((p) => p.key === step)) return step;
-    if (!iv) return pages[0].key;
+    // Reloaded on a later page before the rules have loaded: that page is drawn once they have.
+    if (!iv) return step || pages[0].key;
     return iv.next || 'check';
   }
 
   _go(step, focus = true) {
     this._step = step;
-    this._persist.flush();
+    this._persist.cancel();
+    this._save();
     this._renderStep(focus);
     this.dispatchEvent(new CustomEvent('s117-step', { bubbles: true, composed: true, detail: { step } }));
   }
@@ -834,174 +676,16 @@ export class S117Checker extends HTMLElement {
     return h('button', { class: 's117-back-link', type: 'button', text: 'Back', onclick: () => this._go(prev) });
   }
 
-  /** An error summary (GOV.UK): takes focus, links to each field. */
-  _errorSummary() {
-    const $list = h('ul', { class: 's117-list s117-error-summary__list' });
-    const headingId = `${this._uid}-error-summary-title`;
-    const $summary = h(
-      'div',
-      { class: 's117-error-summary js-s117-error-summary', hidden: true, tabindex: '-1', 'aria-labelledby': headingId },
-      h('div', { role: 'alert' }, h('h2', { class: 's117-error-summary__title', id: headingId, text: 'There is a problem' }), h('div', { class: 's117-error-summary__body' }, $list)),
-    );
-    return {
-      el: $summary,
-      /**
-       * @param {{ id?: string, field?: string, message: string }[]} errors
-       * @param {boolean} [focus] move focus to the summary (not in the adviser view, where the person is typing)
-       */
-      show: (errors, focus = true) => {
-        $list.textContent = '';
-        for (const err of errors) {
-          const target = err.id || (err.field ? this._id(err.field) : '');
-          $list.append(
-            h('li', null, h('a', {
-              href: `#${target}`,
-              text: err.message,
-              onclick: (e) => {
-                e.preventDefault();
-                this._focusField(target, err.field);
-              },
-            })),
-          );
-        }
-        $summary.hidden = errors.length === 0;
-        if (errors.length && focus) $summary.focus();
-      },
-    };
-  }
 
-  /** The page that asks a field (a core error's path, `detentions[0].left_hospital.something`). */
-  _pageOf(field) {
-    const iv = this._interview();
-    if (!iv || !field) return null;
-    const q = iv.form.find((x) => field === x.path || field.startsWith(`${x.path}.`) || field.startsWith(`${x.path}[`));
-    return q ? q.page : null;
-  }
 
-  /** Focuses a field on this page, or goes to the page that asks it. */
-  _focusField(id, field) {
-    const $el = id ? this.querySelector(`#${CSS.escape(id)}`) : null;
-    if ($el && !$el.disabled) {
-      $el.focus();
-      if ($el.scrollIntoView) $el.scrollIntoView({ block: 'center' });
-      return;
-    }
-    const page = this._pageOf(field);
-    if (page && !this.adviser) {
-      this._returnTo = 'check';
-      this._stepErrors = (this._checkErrors || []).filter((e) => this._pageOf(e.field) === page);
-      this._go(page);
-    }
-  }
 
-  /** The caption over a page about one stay or one charge, from its path. @param {string} path */
-  _caption(path) {
-    const stay = /^detentions\[(\d+)\]/.exec(path);
-    if (stay) {
-      const i = Number(stay[1]);
-      if (path === `detentions[${i}]`) return null;
-      const admitted = this._a[`detentions[${i}].admitted`];
-      const more = this._a['detentions[1]'] === 'yes';
-      if (i === 0 && !more) return 'Your stay in hospital';
-      return `Your ${ordinal(i + 1)} stay in hospital${admitted ? ` (from ${longDate(admitted)})` : ''}`;
-    }
-    const charge = /^charges\[(\d+)\]\./.exec(path);
-    if (charge) return `Charge ${Number(charge[1]) + 1}`;
-    return null;
-  }
 
-  _renderQuestion(step) {
-    const page = this._pages().find((p) => p.key === step);
-    if (!page) {
-      this._go('check', false);
-      return;
-    }
-    const def = questionPage(page.questions, { id: (p) => this._id(p), caption: this._caption(page.questions[0].path), opts: this._opts });
-    const summary = this._errorSummary();
-    const first = this._pages()[0].key === step && !Object.keys(this._a).length;
-    const $form = h('form', { class: 's117-form', novalidate: true, 'aria-label': def.title || null });
-    $form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      this._submitQuestion(step, def, summary);
-    });
-    append($form, [
-      summary.el,
-      first
-        ? h('div', { class: 's117-intro' },
-            h('p', { class: 's117-body-l', text: 'Answer a few questions to find out if you are owed free after-care under section 117 of the Mental Health Act 1983, and who must provide it.' }),
-            h('p', { class: 's117-body', text: 'It takes about 5 minutes. If you don’t know an answer, you can say so. If you are answering for someone else, answer as them: “you” means the person who was in hospital.' }))
-        : null,
-      def.body,
-      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: 'Continue' })),
-    ]);
-    this.$page.append(this._backLink(step) || '', $form);
-    // Answers the core could not read, and errors carried over from "check your answers", are shown at once.
-    const unreadable = page.questions.filter((q) => q.invalid).map((q) => ({ field: q.path, message: q.error }));
-    const carried = [...unreadable, ...(this._stepErrors || [])];
-    if (carried.length) {
-      this._stepErrors = null;
-      this._showFieldErrors(def, carried, summary, false);
-    }
-  }
 
-  /** Shows errors (with `field` paths) against the questions that own them. */
-  _showFieldErrors(def, errors, summary, focusSummary = true) {
-    const shown = [];
-    for (const err of errors) {
-      const b = def.bindings.find((x) => err.field === x.path || err.field.startsWith(`${x.path}.`) || err.field.startsWith(`${x.path}[`));
-      if (b) {
-        b.control.setError(err.message);
-        shown.push({ id: b.control.focusId(), message: err.message });
-      } else {
-        shown.push({ message: err.message, field: err.field });
-      }
-    }
-    summary.show(shown);
-    if (!focusSummary) summary.el.focus();
-  }
 
-  _submitQuestion(step, def, summary) {
-    const { values, errors } = readPage(def.bindings);
-    if (errors.length) {
-      for (const e of errors) e.control.setError(e.message);
-      summary.show(errors);
-      return;
-    }
-    // The core reads the answers and says what comes next: if it is still loading, this waits for it.
-    if (!this._core) {
-      this._needCore(() => this._submitQuestion(step, def, summary));
-      return;
-    }
-    const before = JSON.stringify(this._a);
-    Object.assign(this._a, values);
-    if (JSON.stringify(this._a) !== before) this._decision = null;
-    const iv = this._interview();
-    // An answer the core cannot read, or facts that cannot all be true, are shown on this page.
-    const paths = new Set(def.bindings.map((b) => b.path));
-    const mine = iv.form.filter((q) => q.invalid && paths.has(q.path)).map((q) => ({ field: q.path, message: q.error }));
-    if (!mine.length) {
-      for (const e of this._validate()) if (def.bindings.some((b) => e.field === b.path || e.field.startsWith(`${b.path}.`))) mine.push(e);
-    }
-    if (mine.length) {
-      this._showFieldErrors(def, mine, summary);
-      this._persist();
-      return;
-    }
-    let next = iv.next || 'check';
-    if (this._returnTo === 'check' && !iv.next) this._returnTo = null;
-    this._go(next);
-  }
 
-  /** The core's checks of the case so far (facts that cannot all be true), as `[{ field, message }]`. */
-  _validate() {
-    try {
-      const r = this._core.wasm.check(this.answers);
-      return r.ok ? [] : r.errors;
-    } catch (err) {
-      return [{ field: 'input', message: String(err.message || err) }];
-    }
-  }
 }
 
 
+installSteps(S117Checker);
+installTools(S117Checker);
 S117Checker.define();

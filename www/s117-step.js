@@ -3,7 +3,7 @@
 // wording: both come with each question from the core (src/interview/), or, for the first page before the
 // WebAssembly has loaded, from the generated ./s117-questions.js.
 
-import { UNKNOWN, comboField, dateField, h, radios, textField } from './s117-controls.js';
+import { UNKNOWN, append, comboField, dateField, h, longDate, mixin, ordinal, radios, textField } from './s117-controls.js';
 
 /**
  * The control for one question.
@@ -73,11 +73,8 @@ export function questionPage(questions, o) {
   }
   const body = [];
   if (!single && !o.dense) {
-    body.push(
-      h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1' },
-        o.caption ? h('span', { class: 's117-caption', text: o.caption }) : null,
-        title),
-    );
+    if (o.caption) body.push(h('span', { class: 's117-caption', text: o.caption }));
+    body.push(h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: title }));
   }
   for (const b of bindings) body.push(b.control.el);
   return { title, body, bindings };
@@ -98,4 +95,187 @@ export function readPage(bindings) {
     else values[b.path] = r.value === undefined || r.value === null ? '' : String(r.value).trim();
   }
   return { values, errors };
+}
+
+/** The element's question pages: drawing one, reading it back, and showing the errors on it. */
+class StepPage {
+  /** An error summary (GOV.UK): takes focus, links to each field. */
+  _errorSummary() {
+    const $list = h('ul', { class: 's117-list s117-error-summary__list' });
+    const headingId = `${this._uid}-error-summary-title`;
+    const $summary = h(
+      'div',
+      { class: 's117-error-summary js-s117-error-summary', hidden: true, tabindex: '-1', 'aria-labelledby': headingId },
+      h('div', { role: 'alert' }, h('h2', { class: 's117-error-summary__title', id: headingId, text: 'There is a problem' }), h('div', { class: 's117-error-summary__body' }, $list)),
+    );
+    return {
+      el: $summary,
+      /**
+       * @param {{ id?: string, field?: string, message: string }[]} errors
+       * @param {boolean} [focus] move focus to the summary (not in the adviser view, where the person is typing)
+       */
+      show: (errors, focus = true) => {
+        $list.textContent = '';
+        for (const err of errors) {
+          const target = err.id || (err.field ? this._id(err.field) : '');
+          $list.append(
+            h('li', null, h('a', {
+              href: `#${target}`,
+              text: err.message,
+              onclick: (e) => {
+                e.preventDefault();
+                this._focusField(target, err.field);
+              },
+            })),
+          );
+        }
+        $summary.hidden = errors.length === 0;
+        if (errors.length && focus) $summary.focus();
+      },
+    };
+  }
+
+  /** The page that asks a field (a core error's path, `detentions[0].left_hospital.something`). */
+  _pageOf(field) {
+    const iv = this._interview();
+    if (!iv || !field) return null;
+    const q = iv.form.find((x) => field === x.path || field.startsWith(`${x.path}.`) || field.startsWith(`${x.path}[`));
+    return q ? q.page : null;
+  }
+
+  /** Focuses a field on this page, or goes to the page that asks it. */
+  _focusField(id, field) {
+    const $el = id ? this.querySelector(`#${CSS.escape(id)}`) : null;
+    if ($el && !$el.disabled) {
+      $el.focus();
+      if ($el.scrollIntoView) $el.scrollIntoView({ block: 'center' });
+      return;
+    }
+    const page = this._pageOf(field);
+    if (page && !this.adviser) {
+      this._returnTo = 'check';
+      this._stepErrors = (this._checkErrors || []).filter((e) => this._pageOf(e.field) === page);
+      this._go(page);
+    }
+  }
+
+  /** The caption over a page about one stay or one charge, from its path. @param {string} path */
+  _caption(path) {
+    const stay = /^detentions\[(\d+)\]/.exec(path);
+    if (stay) {
+      const i = Number(stay[1]);
+      if (path === `detentions[${i}]`) return null;
+      const admitted = this._a[`detentions[${i}].admitted`];
+      const more = this._a['detentions[1]'] === 'yes';
+      if (i === 0 && !more) return 'Your stay in hospital';
+      return `Your ${ordinal(i + 1)} stay in hospital${admitted ? ` (from ${longDate(admitted)})` : ''}`;
+    }
+    const charge = /^charges\[(\d+)\]\./.exec(path);
+    if (charge) return `Charge ${Number(charge[1]) + 1}`;
+    return null;
+  }
+
+  _renderQuestion(step) {
+    const page = this._pages().find((p) => p.key === step);
+    if (!page && !this._core) {
+      this._needCore(() => this._renderStep(false));
+      return;
+    }
+    if (!page) {
+      this._go('check', false);
+      return;
+    }
+    const def = questionPage(page.questions, { id: (p) => this._id(p), caption: this._caption(page.questions[0].path), opts: this._opts });
+    const summary = this._errorSummary();
+    const first = this._pages()[0].key === step && !Object.keys(this._a).length;
+    const $form = h('form', { class: 's117-form', novalidate: true, 'aria-label': def.title || null });
+    $form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this._submitQuestion(step, def, summary);
+    });
+    append($form, [
+      summary.el,
+      first
+        ? h('div', { class: 's117-intro' },
+            h('p', { class: 's117-body-l', text: 'Answer a few questions to find out if you are owed free after-care under section 117 of the Mental Health Act 1983, and who must provide it.' }),
+            h('p', { class: 's117-body', text: 'It takes about 5 minutes. If you don’t know an answer, you can say so. If you are answering for someone else, answer as them: “you” means the person who was in hospital.' }))
+        : null,
+      def.body,
+      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: 'Continue' })),
+    ]);
+    this.$page.append(this._backLink(step) || '', $form);
+    // Answers the core could not read, and errors carried over from "check your answers", are shown at once.
+    const unreadable = page.questions.filter((q) => q.invalid).map((q) => ({ field: q.path, message: q.error }));
+    const carried = [...unreadable, ...(this._stepErrors || [])];
+    if (carried.length) {
+      this._stepErrors = null;
+      this._showFieldErrors(def, carried, summary, false);
+    }
+  }
+
+  /** Shows errors (with `field` paths) against the questions that own them. */
+  _showFieldErrors(def, errors, summary, focusSummary = true) {
+    const shown = [];
+    for (const err of errors) {
+      const b = def.bindings.find((x) => err.field === x.path || err.field.startsWith(`${x.path}.`) || err.field.startsWith(`${x.path}[`));
+      if (b) {
+        b.control.setError(err.message);
+        shown.push({ id: b.control.focusId(), message: err.message });
+      } else {
+        shown.push({ message: err.message, field: err.field });
+      }
+    }
+    summary.show(shown);
+    if (!focusSummary) summary.el.focus();
+  }
+
+  _submitQuestion(step, def, summary) {
+    const { values, errors } = readPage(def.bindings);
+    if (errors.length) {
+      for (const e of errors) e.control.setError(e.message);
+      summary.show(errors);
+      return;
+    }
+    // The core reads the answers and says what comes next: if it is still loading, this waits for it.
+    if (!this._core) {
+      this._needCore(() => this._submitQuestion(step, def, summary));
+      return;
+    }
+    const before = JSON.stringify(this._a);
+    Object.assign(this._a, values);
+    if (JSON.stringify(this._a) !== before) this._decision = null;
+    const iv = this._interview();
+    // An answer the core cannot read, or facts that cannot all be true, are shown on this page.
+    const paths = new Set(def.bindings.map((b) => b.path));
+    const mine = iv.form.filter((q) => q.invalid && paths.has(q.path)).map((q) => ({ field: q.path, message: q.error }));
+    if (!mine.length) {
+      for (const e of this._validate()) if (def.bindings.some((b) => e.field === b.path || e.field.startsWith(`${b.path}.`))) mine.push(e);
+    }
+    if (mine.length) {
+      this._showFieldErrors(def, mine, summary);
+      this._persist();
+      return;
+    }
+    let next = iv.next || 'check';
+    if (this._returnTo === 'check' && !iv.next) this._returnTo = null;
+    this._go(next);
+  }
+
+  /** The core's checks of the case so far (facts that cannot all be true), as `[{ field, message }]`. */
+  _validate() {
+    try {
+      const r = this._core.wasm.check(this.answers);
+      return r.ok ? [] : r.errors;
+    } catch (err) {
+      return [{ field: 'input', message: String(err.message || err) }];
+    }
+  }
+}
+
+/**
+ * Adds the question pages' methods to the element's class.
+ * @param {typeof HTMLElement} Checker
+ */
+export function installSteps(Checker) {
+  mixin(Checker, StepPage);
 }

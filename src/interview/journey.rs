@@ -209,6 +209,7 @@ fn stays(w: &mut Walk, case: &Case) {
         if d.leaving == Some(Leaving::Cto) {
             w.ask(p("cto_ended"));
         }
+        w.ask(p("hospital"));
         if i > 0 {
             w.ask(p("recall"));
         }

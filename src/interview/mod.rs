@@ -263,6 +263,7 @@ pub fn facts() -> Vec<Fact> {
         on("dates", "detentions[].left_hospital", Kind::Date),
         on("dates", "detentions[].section_ended", Kind::Date),
         on("dates", "detentions[].cto_ended", Kind::Date),
+        on("dates", "detentions[].hospital", Kind::Text),
         fact("detentions[].recall", choice("recall", codes::<Recall>())),
         fact(
             "detentions[].lived_before.country",
@@ -286,7 +287,6 @@ pub fn facts() -> Vec<Fact> {
             Kind::YesNoNotSure,
         ),
         fact("detentions[].sent_on_discharge_to", Kind::Council),
-        fact("detentions[].hospital", Kind::Text),
         fact("detentions[]", Kind::YesNo),
         fact("lives_now.country", choice("country", codes::<Country>())),
         fact("lives_now.council", Kind::Council),

@@ -6,6 +6,11 @@
 //! (`{council}`), filled by [`fill`]. Only en-GB exists so far; Welsh goes beside it as `cy`, the same ids
 //! translated, chosen by [`Lang`] — a translation, not a code change.
 //!
+//! Why not Fluent: measured on 20 messages with placeholders, in the widget's release profile and `wasm-opt -Oz`,
+//! `fluent-bundle` 0.16 added 57 KB gzip (71.6 KB against 14.6 KB for this table) and was 1.5 to 3 times slower per
+//! message; the plain table does what the product needs (whole templates, `{name}` slots, one catalogue per
+//! language).
+//!
 //! Look-ups go through a sorted index built once per catalogue (a binary search, not a scan of a thousand
 //! entries); a missing id gives the id itself, so a slip shows on the page instead of panicking, and the meta test
 //! `every_message_id_used_exists` in `tests/meta.rs` fails on it first.

@@ -346,14 +346,36 @@ async function axe(page, where) {
 
 // ----- the eight journeys ----------------------------------------------------------------------------------------
 
+/** One stay in England under a section 3, discharged home: the interview's facts for stay `i`. */
+function s3Stay(i, { council, admitted, left, leaving = 'discharged', section = '3', country = 'england', ...more } = {}) {
+  const P = (f) => `detentions[${i}].${f}`;
+  return {
+    [P('detained_in')]: country,
+    [P('section')]: section,
+    [P('leaving')]: leaving,
+    [P('admitted')]: admitted,
+    [P('left_hospital')]: left,
+    [P('section_ended')]: left,
+    [P('lived_before.country')]: country,
+    [P('lived_before.council')]: council,
+    ...Object.fromEntries(Object.entries(more).map(([k, v]) => [P(k), v])),
+  };
+}
+
 checkerTest('journey: entitled after section 3 (Birmingham), with the letter', 'index.html', { ownRequests: true }, async (page) => {
-  await stay(page, { section: 'Section 3: detained for treatment', council: 'Birmingham City Council', councilTyped: 'birming', leaving: 'I was discharged and left hospital', admitted: '5 1 2025', left: '10 3 2025', hospitalName: 'Queen Elizabeth Psychiatric Hospital' });
-  await moreStays(page, false);
-  await answer(page, 'No', 'Have you been told that your after-care has ended?');
-  await page.getByRole('heading', { name: /^Which integrated care board \(ICB\) was your GP practice part of when you went into hospital on 5 January 2025\?$/ }).waitFor();
-  await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital on 5 January 2025?', 'Birmingham', 'NHS Birmingham and Solihull Integrated Care Board');
-  await next(page);
-  await answer(page, 'No', 'Have you paid, or been asked to pay, for any care since you left hospital?');
+  const asked = await walk(page, {
+    ...s3Stay(0, { council: 'Birmingham City Council', admitted: '2025-01-05', left: '2025-03-10', hospital: 'Queen Elizabeth Psychiatric Hospital' }),
+    'detentions[1]': 'no',
+    'lives_now.country': 'england',
+    'lives_now.council': 'Birmingham City Council',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'no',
+    'charges[0]': 'no',
+    'detentions[0].gp_icb': 'NHS Birmingham and Solihull Integrated Care Board',
+  });
+  // The NHS question is the GP's ICB when the stay began (after 1 July 2022).
+  assert.ok(asked.includes('detentions[0].gp_icb'), asked.join());
+  assert.ok(!asked.includes('gp_icb_on_1_july_2022'), asked.join());
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.match(r.summary, /^You appear to be owed free after-care under section 117 of the Mental Health Act 1983 since 10 March 2025\.$/);
@@ -409,9 +431,12 @@ checkerTest('journey: entitled after section 3 (Birmingham), with the letter', '
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), files.text);
 });
 
+
 checkerTest('journey: section 2 only is not entitled, and asks nothing it does not need', 'index.html', async (page) => {
-  await stay(page, { section: 'Section 2: detained for assessment', admitted: '3 2024', left: '4 2024' });
-  await moreStays(page, false);
+  const asked = await walk(page, { ...s3Stay(0, { section: '2', council: 'Leeds City Council', admitted: '2024-03', left: '2024-04' }), 'detentions[1]': 'no', 'lives_now.country': 'england' });
+  for (const skipped of ['specialised_aftercare', 'aftercare_ended', 'detentions[0].gp_icb', 'gp_icb_on_1_july_2022', 'detentions[0].lived_before.placed_by']) {
+    assert.ok(!asked.includes(skipped), `${skipped} asked: ${asked.join()}`);
+  }
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'not_entitled');
   assert.match(r.summary, /you are not owed after-care under section 117/);
@@ -422,24 +447,14 @@ checkerTest('journey: section 2 only is not entitled, and asks nothing it does n
 });
 
 checkerTest('journey: escorted leave only means after-care is owed on leaving; a district names its county', 'index.html', async (page) => {
-  await answer(page, 'England', 'Which country was the hospital in?');
-  await answer(page, 'Section 3: detained for treatment');
-  await answer(page, 'England');
-  await combo(page, 'Which council area did you live in?', 'Bromsg', 'Bromsgrove');
+  const facts = { ...s3Stay(0, { leaving: 'escorted_leave_only', admitted: '2026-09-01' }), 'detentions[1]': 'no', 'lives_now.country': 'england', 'specialised_aftercare': 'no', 'aftercare_ended': 'no', 'charges[0]': 'no' };
+  await walk(page, facts, { until: 'detentions[0].lived_before.council' });
+  await combo(page, 'Which council area did you live in just before this stay?', 'Bromsg', 'Bromsgrove');
   await page.getByText(/Bromsgrove is a district council\. Social services there are run by Worcestershire County Council/).waitFor();
   await next(page);
-  await tick(page, 'None of these');
-  await next(page);
-  await answer(page, 'I’ve only had escorted trips out, and I still live in hospital');
-  await heading(page, 'When were you in hospital?');
+  const asked = await walk(page, facts);
   // No "left hospital" question for someone still living in hospital.
-  assert.equal(await page.getByRole('group', { name: 'When did you leave hospital?' }).count(), 0);
-  await date(page, 'When did this stay begin?', '1 9 2026');
-  await next(page);
-  await moreStays(page, false);
-  await page.getByRole('heading', { name: /^Which integrated care board/ }).waitFor();
-  await tick(page, 'I don’t know');
-  await next(page);
+  assert.ok(!asked.includes('detentions[0].left_hospital'), asked.join());
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled_on_leaving_hospital');
   assert.match(r.summary, /when you leave hospital/);
@@ -448,25 +463,26 @@ checkerTest('journey: escorted leave only means after-care is owed on leaving; a
 });
 
 checkerTest('journey: readmission in another area: the council moves, the ICB does not', 'index.html', async (page) => {
-  await stay(page, { section: 'Section 3: detained for treatment', council: 'Birmingham City Council', councilTyped: 'Birmingham', leaving: 'I was discharged and left hospital', admitted: '10 1 2023', left: '20 4 2023' });
-  await moreStays(page, true);
-  await stay(page, { section: 'Section 3: detained for treatment', council: 'Worcester', councilTyped: 'Worces', leaving: 'I was discharged and left hospital', stopAtDates: true });
+  const facts = {
+    ...s3Stay(0, { council: 'Birmingham City Council', admitted: '2023-01-10', left: '2023-04-20' }),
+    'detentions[1]': 'yes',
+    ...s3Stay(1, { council: 'Worcester', admitted: '2022-06-01', left: '2024-09-01' }),
+    'detentions[2]': 'no',
+    'lives_now.country': 'england',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'no',
+    'charges[0]': 'no',
+    'detentions[0].gp_icb': 'NHS Birmingham and Solihull Integrated Care Board',
+  };
   // Facts that cannot be true together are caught by the core and shown on the question that asked them.
-  await date(page, 'When did this stay begin?', '1 6 2022');
-  await date(page, 'When did you leave hospital?', '1 9 2024');
-  await next(page);
+  await walk(page, facts);
   await page.locator('.s117-error-summary').getByRole('link', { name: /^2022-06-01 is before the stay listed above it began \(2023-01-10\)/ }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('s117-error-summary')), true);
   await page.locator('.s117-form-group--error').getByText(/is before the stay listed above it began/).waitFor();
-  await date(page, 'When did this stay begin?', '1 6 2024');
-  await next(page);
-  await moreStays(page, false);
-  await answer(page, 'No', 'Have you been told that your after-care has ended?');
+  facts['detentions[1].admitted'] = '2024-06-01';
+  const asked = await walk(page, facts);
   // The ICB question asks about the first detention (the ICB stays through later ones).
-  await page.getByRole('heading', { name: /GP practice part of when you went into hospital on 10 January 2023\?$/ }).waitFor();
-  await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital on 10 January 2023?', 'Birm', 'NHS Birmingham and Solihull Integrated Care Board');
-  await next(page);
-  await answer(page, 'No');
+  assert.ok(asked.includes('detentions[0].gp_icb') && !asked.includes('detentions[1].gp_icb'), asked.join());
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.deepEqual(r.bodies, ['Worcestershire County Council', 'NHS Birmingham and Solihull Integrated Care Board']);
@@ -478,11 +494,10 @@ checkerTest('journey: readmission in another area: the council moves, the ICB do
 });
 
 checkerTest('journey: Wales: the council and the local health board', 'index.html', async (page) => {
-  await stay(page, { hospital: 'Wales', section: 'Section 3: detained for treatment', lived: 'Wales', council: 'Cardiff Council', councilTyped: 'Cardiff', leaving: 'I was discharged and left hospital', admitted: '2 2025', left: '6 2025' });
-  await moreStays(page, false);
-  await answer(page, 'No', 'Have you been told that your after-care has ended?');
-  // No ICB question in Wales: the health board follows the council area.
-  await answer(page, 'No', 'Have you paid, or been asked to pay, for any care since you left hospital?');
+  const asked = await walk(page, { ...s3Stay(0, { country: 'wales', council: 'Cardiff Council', admitted: '2025-02', left: '2025-06' }), 'detentions[1]': 'no', 'lives_now.country': 'wales', 'lives_now.council': 'Cardiff Council', 'specialised_aftercare': 'no', 'aftercare_ended': 'no', 'charges[0]': 'no' });
+  // In Wales the health board follows the council area; the GP's ICB is asked only to see whether the practice was
+  // across the border (left blank here).
+  assert.ok(asked.includes('detentions[0].gp_icb') && !asked.includes('gp_icb_on_1_july_2022'), asked.join());
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.deepEqual(r.bodies, ['Cardiff Council', 'Cardiff and Vale University Health Board']);
@@ -502,9 +517,9 @@ checkerTest('journey: Wales: the council and the local health board', 'index.htm
   assert.ok(to[0].includes('Cardiff and Vale University Health Board'), JSON.stringify(to));
 });
 
+
 checkerTest('journey: Scotland: detention under Scottish law is out of scope', 'index.html', async (page) => {
-  await stay(page, { hospital: 'Scotland', lived: 'Scotland', admitted: '2022' });
-  await moreStays(page, false);
+  await walk(page, { 'detentions[0].detained_in': 'scotland', 'detentions[0].lived_before.country': 'scotland', 'detentions[0].admitted': '2022', 'detentions[1]': 'no', 'lives_now.country': 'scotland' });
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'out_of_scope');
   assert.match(r.summary, /Section 117 does not apply/);
@@ -512,18 +527,17 @@ checkerTest('journey: Scotland: detention under Scottish law is out of scope', '
 });
 
 checkerTest('journey: after-care ended for an unlawful reason: still entitled, with the deadlines as dates', 'index.html', async (page) => {
-  await stay(page, { section: 'Section 3: detained for treatment', council: 'Leeds City Council', councilTyped: 'Leeds', leaving: 'I was discharged and left hospital', admitted: '1 11 2023', left: '1 2 2024' });
-  await moreStays(page, false);
-  await answer(page, 'Yes', 'Have you been told that your after-care has ended?');
-  await answer(page, 'I was discharged from the community mental health team or other specialist services', 'What reason were you given for ending it?');
-  await heading(page, 'When were you told your after-care had ended?');
-  await date(page, 'When were you told your after-care had ended?', '1 10 2026');
-  await next(page);
-  // The joint-decision question is only for "no longer needed".
-  await page.getByRole('heading', { name: /^Which integrated care board/ }).waitFor();
-  await tick(page, 'I don’t know');
-  await next(page);
-  await answer(page, 'No');
+  const asked = await walk(page, {
+    ...s3Stay(0, { council: 'Leeds City Council', admitted: '2023-11-01', left: '2024-02-01' }),
+    'detentions[1]': 'no',
+    'lives_now.country': 'england',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'yes',
+    'aftercare_ended.date': '2026-10-01',
+    'aftercare_ended.reason': 'discharged_from_mental_health_services',
+    'charges[0]': 'no',
+  });
+  assert.ok(asked.includes('aftercare_ended.reason'), asked.join());
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   const ids = flagIds(r.decision);
@@ -537,17 +551,23 @@ checkerTest('journey: after-care ended for an unlawful reason: still entitled, w
 });
 
 checkerTest('journey: charges paid after a hospital order: refund, and the 1 July 2022 ICB question', 'index.html', async (page) => {
-  await stay(page, { section: 'Section 37: hospital order made by a court', council: 'Manchester City Council', councilTyped: 'Manchester', leaving: 'I was discharged and left hospital', admitted: '3 2019', left: '1 6 2020' });
-  await moreStays(page, false);
-  await answer(page, 'No');
-  await heading(page, 'Which integrated care board (ICB) was your GP practice part of on 1 July 2022?');
-  await combo(page, 'Which integrated care board (ICB) was your GP practice part of on 1 July 2022?', 'greater man', 'NHS Greater Manchester Integrated Care Board');
+  const facts = {
+    ...s3Stay(0, { section: '37', council: 'Manchester City Council', admitted: '2019-03', left: '2020-06-01' }),
+    'detentions[1]': 'no',
+    'lives_now.country': 'england',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'no',
+    'charges[0]': 'yes',
+    'charges[0].what': 'Care home fees',
+    'charges[0].since': '2021-01',
+    'charges[1]': 'no',
+    'detentions[0].nhs_england_secure_service': 'no',
+  };
+  await walk(page, facts, { until: 'gp_icb_on_1_july_2022' });
+  await heading(page, 'Which integrated care board did your GP practice belong to on 1 July 2022?');
+  await combo(page, 'Which integrated care board did your GP practice belong to on 1 July 2022?', 'greater man', 'NHS Greater Manchester Integrated Care Board');
   await next(page);
-  await answer(page, 'Yes', 'Have you paid, or been asked to pay, for any care since you left hospital?');
-  await heading(page, 'About the charges');
-  await page.getByLabel('What were you charged for?').fill('Care home fees');
-  await date(page, 'When did the charges start?', '1 2021');
-  await next(page);
+  await walk(page, facts);
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'entitled');
   assert.deepEqual(r.bodies, ['Manchester City Council', 'NHS Greater Manchester Integrated Care Board']);
@@ -559,6 +579,32 @@ checkerTest('journey: charges paid after a hospital order: refund, and the 1 Jul
   assert.ok(r.decision.next_steps.slice(0, 3).some((st) => st.id === 'ask_for_refund'), r.decision.next_steps.map((st) => st.id).join());
   await page.locator('.s117-step--ask_for_refund').waitFor();
   await page.locator('.s117-refund__range').getByText(/^Care home fees: from January 2021 until now$/).waitFor();
+});
+
+/** SI 2022/635 reg. 6: a section 2 from 20 June 2022 that became a section 3 on 12 July 2022 was under way on
+ * 1 July 2022, so the GP question asks about 1 July 2022 (the widget once asked about 12 July). */
+checkerTest('journey: a section 2 that became a section 3 across 1 July 2022 is asked about the GP on 1 July 2022', 'index.html', async (page) => {
+  const facts = {
+    ...s3Stay(0, { section: '2', leaving: 'still_in_hospital', council: 'Leeds City Council', admitted: '2022-06-20', left: undefined, section_ended: '2022-07-12' }),
+    'detentions[0].section_ended': '2022-07-12',
+    'detentions[1]': 'yes',
+    ...s3Stay(1, { council: 'Leeds City Council', admitted: '2022-07-12', left: '2022-11-01' }),
+    'detentions[2]': 'no',
+    'lives_now.country': 'england',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'no',
+    'charges[0]': 'no',
+    'detentions[1].nhs_england_secure_service': 'no',
+    'gp_icb_on_1_july_2022': 'NHS West Yorkshire Integrated Care Board',
+  };
+  const asked = await walk(page, facts, { until: 'gp_icb_on_1_july_2022' });
+  assert.ok(!asked.includes('detentions[1].gp_icb'), asked.join());
+  await heading(page, 'Which integrated care board did your GP practice belong to on 1 July 2022?');
+  await walk(page, facts);
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.equal(r.decision.nhs_body.name, 'NHS West Yorkshire Integrated Care Board');
+  assert.equal(r.decision.nhs_body.certain, true);
 });
 
 // ----- accessibility -----------------------------------------------------------------------------------------------
@@ -573,41 +619,26 @@ checkerTest('axe: no WCAG 2.2 AA violations on every step of a journey, the answ
   await page.getByRole('link', { name: 'Select the country the hospital was in' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.type), 'radio', 'the error link focuses the field');
   await check('question with an error');
-  await answer(page, 'England');
-  await page.getByText('Show other sections').click();
-  await check('section question');
-  await answer(page, 'Section 3: detained for treatment');
-  await check('lived question');
-  await answer(page, 'England');
+  const facts = {
+    ...s3Stay(0, { leaving: 'cto', admitted: '2025-02-31', left: '2025-05-03' }),
+    'detentions[1]': 'no',
+    'lives_now.country': 'england',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'no',
+    'charges[0]': 'no',
+  };
+  // A date that is not a date is shown on its page, with its error.
+  await walk(page, facts, { until: 'detentions[0].lived_before.council', onPage: (key) => check(`page ${key}`) });
+  await page.locator('.s117-error-summary').waitFor();
+  await check('dates with an error');
+  facts['detentions[0].admitted'] = '2025-02-03';
+  await walk(page, facts, { until: 'detentions[0].lived_before.council' });
   await page.getByRole('combobox').pressSequentially('Leic');
   await page.getByRole('listbox').waitFor();
   await check('council question with suggestions open');
   await page.getByRole('option', { name: /^Leicester City Council/ }).click();
   await next(page);
-  await check('circumstances question');
-  await tick(page, 'A council arranged for me to live there');
-  await check('circumstances with a revealed question');
-  await tick(page, 'None of these');
-  await next(page);
-  await check('leaving question');
-  await answer(page, 'I left on a community treatment order (CTO)');
-  await check('dates question');
-  await date(page, 'When did this stay begin?', '31 2 2025');
-  await next(page);
-  await page.getByText('The date the stay began must be a real date').first().waitFor();
-  await check('dates with an error');
-  await date(page, 'When did this stay begin?', '3 2 2025');
-  await date(page, 'When did you leave hospital?', '3 5 2025');
-  await next(page);
-  await check('stays question');
-  await moreStays(page, false);
-  await check('ended question');
-  await answer(page, 'No');
-  await check('GP question');
-  await tick(page, 'I don’t know');
-  await next(page);
-  await check('charges question');
-  await answer(page, 'No');
+  await walk(page, facts, { onPage: (key) => check(`page ${key}`) });
   await heading(page, 'Check your answers');
   await check('check your answers');
   await toResult(page);
@@ -642,11 +673,26 @@ checkerTest('keyboard only: a whole journey with Tab, arrows, Space and Enter', 
     await kb.press('Enter');
   };
   const focusedHeading = () => page.evaluate(() => document.activeElement.textContent);
+  const dontKnow = async (label) => {
+    await tabTo((l) => document.activeElement.labels && document.activeElement.labels[0] && document.activeElement.labels[0].textContent === l, label);
+    await kb.press('Space');
+  };
   // The first page does not steal focus from the host page; start from the top of the page.
   await pick('England');
   await submit();
   assert.match(await focusedHeading(), /^Which section/, 'focus moves to the new question');
-  await pick('Section 3: detained for treatment');
+  await pick('Section 3 (admission for treatment)');
+  await submit();
+  await pick('Discharged from the section, and left hospital');
+  await submit();
+  await tabTo(() => document.activeElement.id.endsWith('detentions-0-admitted'));
+  await kb.type('12');
+  await kb.press('Tab');
+  await kb.type('1');
+  await kb.press('Tab');
+  await kb.type('2025');
+  await tabTo(() => document.activeElement.id.endsWith('detentions-0-left_hospital-year'));
+  await kb.type('2025');
   await submit();
   await pick('England');
   await submit();
@@ -656,30 +702,25 @@ checkerTest('keyboard only: a whole journey with Tab, arrows, Space and Enter', 
   await kb.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.value), 'Sheffield City Council');
   await submit();
-  await tabTo(() => document.activeElement.labels && document.activeElement.labels[0] && document.activeElement.labels[0].textContent === 'None of these');
-  await kb.press('Space');
+  await dontKnow('No council placed me there');
   await submit();
-  await pick('I was discharged and left hospital');
-  await submit();
-  await tabTo(() => document.activeElement.id.endsWith('detentions-0-admitted'));
-  await kb.type('12');
-  await kb.press('Tab');
-  await kb.type('1');
-  await kb.press('Tab');
-  await kb.type('2025');
-  await kb.press('Tab');
-  await kb.press('Tab');
-  await kb.press('Tab');
-  await kb.type('2025');
+  for (let n = 0; n < 3; n++) await pick('No');
   await submit();
   await pick('No');
   await submit();
+  await pick('England');
+  await submit();
+  await dontKnow('I do not know');
+  await submit();
+  for (let n = 0; n < 3; n++) {
+    await pick('No');
+    await submit();
+  }
+  await submit();
+  await submit();
   await pick('No');
   await submit();
-  await tabTo(() => document.activeElement.labels && document.activeElement.labels[0] && document.activeElement.labels[0].textContent === 'I don’t know');
-  await kb.press('Space');
-  await submit();
-  await pick('No');
+  await dontKnow('I do not know');
   await submit();
   assert.equal(await focusedHeading(), 'Check your answers');
   await submit();
@@ -766,10 +807,9 @@ checkerTest('hostile host page: strict CSP, aggressive CSS: the widget keeps its
   await answer(page, 'England');
   await page.getByRole('heading', { name: /^Which section/ }).waitFor();
   assert.equal(await page.locator('s117-checker .s117-error-summary').isVisible(), false);
-  await page.getByText('Show other sections').click();
-  await answer(page, 'Section 136: taken to a place of safety by the police');
-  await answer(page, 'England');
-  await heading(page, 'When were you in hospital?');
+  await answer(page, 'Section 136 (police, to a place of safety)');
+  await answer(page, 'Discharged from the section, and left hospital');
+  await heading(page, 'When did this stay begin and end?');
   await shot(page, 'hostile-host-1024');
   const cookies = await page.context().cookies();
   assert.deepEqual(cookies, [], 'no cookies');
@@ -814,13 +854,13 @@ test('iframe mode: cross-origin frame resizes from origin-checked messages, and 
 
 checkerTest('reload mid-journey keeps the answers and the place', 'index.html', async (page) => {
   await answer(page, 'Wales');
-  await answer(page, 'Section 37/41: hospital order with a restriction order');
-  await heading(page, 'Where did you live just before you went into hospital?');
+  await answer(page, 'Section 37 with a section 41 restriction order');
+  await heading(page, 'How did this stay end?');
   await page.reload();
   await ready(page);
-  await heading(page, 'Where did you live just before you went into hospital?');
+  await heading(page, 'How did this stay end?');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  assert.equal(await page.getByRole('radio', { name: 'Section 37/41: hospital order with a restriction order' }).isChecked(), true);
+  assert.equal(await page.getByRole('radio', { name: 'Section 37 with a section 41 restriction order' }).isChecked(), true);
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   assert.equal(await page.getByRole('radio', { name: 'Wales', exact: true }).isChecked(), true);
 });
@@ -837,7 +877,10 @@ checkerTest('save answers to a file, clear, load them back: identical answers; c
     return file.text;
   };
   const saved = await save();
-  assert.deepEqual(JSON.parse(saved), { as_at: AS_AT, ...c });
+  // The file is the case the interview's answers describe (the facts it asks), as the `answers` property gives it.
+  assert.deepEqual(JSON.parse(saved), await page.evaluate(() => document.querySelector('s117-checker').answers));
+  assert.equal(JSON.parse(saved).detentions[1].hospital, 'St Elsewhere');
+  assert.equal(JSON.parse(saved).charges[0].what, 'Home care');
   const stored = () => page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('s117-checker:')).map((k) => sessionStorage.getItem(k)));
   assert.equal((await stored()).length, 1);
   await page.getByRole('button', { name: 'Clear my answers' }).click();
@@ -863,13 +906,15 @@ checkerTest('HTML and script typed by the user are shown as text everywhere', 'i
   const img = '<img src=x onerror=alert(1)>';
   const script = '<script>alert("x")</script>';
   await page.evaluate(() => { window.__pwned = 0; });
-  await stay(page, { section: 'Section 3: detained for treatment', council: img, councilTyped: img, leaving: 'I was discharged and left hospital', admitted: '1 2025', left: '3 2025', hospitalName: script });
-  await moreStays(page, false);
-  await answer(page, 'No');
-  await page.getByRole('heading', { name: /GP practice part of when you went into hospital in January 2025\?$/ }).waitFor();
-  await combo(page, 'Which integrated care board (ICB) was your GP practice part of when you went into hospital in January 2025?', script);
-  await next(page);
-  await answer(page, 'No');
+  await walk(page, {
+    ...s3Stay(0, { council: img, admitted: '2025-01', left: '2025-03', hospital: script }),
+    'detentions[1]': 'no',
+    'lives_now.country': 'england',
+    'specialised_aftercare': 'no',
+    'aftercare_ended': 'no',
+    'charges[0]': 'no',
+    'detentions[0].gp_icb': script,
+  });
   await heading(page, 'Check your answers');
   await page.locator('.s117-summary-list__value').filter({ hasText: img }).first().waitFor();
   await page.locator('.s117-summary-list__value').filter({ hasText: script }).first().waitFor();
@@ -936,29 +981,39 @@ checkerTest('API: answers pre-fill, decision property, s117-decision event; bad 
 
 checkerTest('adviser view: every question on one screen, several stays, instant results', 'adviser.html', { width: 1280 }, async (page) => {
   const field = (name) => page.getByLabel(name, { exact: true });
+  const settle = () => page.waitForTimeout(400);
   await page.locator('fieldset').filter({ hasText: 'Stay 1' }).first().waitFor();
   await field('Section').selectOption('3');
   await field('Lived before in').selectOption('scotland');
   await field('Admitted').fill('2024-02-01');
+  await field('Admitted').blur();
   await field('How it ended').selectOption('discharged');
-  await field('Left hospital').fill('1/5/2024');
+  await settle();
+  await field('Left hospital').fill('2024-05-01');
   await field('Left hospital').blur();
-  await field('Lives now').selectOption('england');
-  await page.getByRole('combobox', { name: 'Council now' }).fill('Cumberland Council');
-  await page.getByRole('combobox', { name: 'Council now' }).blur();
+  await field('Live now in').selectOption('england');
+  await settle();
+  await page.getByRole('combobox', { name: 'Council area now' }).fill('Cumberland Council');
+  await page.getByRole('combobox', { name: 'Council area now' }).blur();
   await page.waitForFunction(() => document.querySelector('s117-checker').decision && document.querySelector('s117-checker').decision.council);
   let d = await page.evaluate(() => document.querySelector('s117-checker').decision);
   assert.equal(d.entitlement, 'entitled');
   assert.equal(d.council.name, 'Cumberland Council');
   assert.equal(await page.evaluate(() => document.querySelector('s117-checker').answers.detentions[0].left_hospital), '2024-05-01');
-  // A second stay, a bad date shown next to its field, then fixed.
-  await page.getByRole('button', { name: 'Add a stay' }).click();
-  await page.locator('fieldset').filter({ hasText: 'Stay 2' }).first().waitFor();
-  const stay2 = page.locator('.s117-adviser__stay').nth(1);
+  // A date the core cannot read is shown next to its field.
+  await field('Section ended').fill('May 2024');
+  await field('Section ended').blur();
+  await page.locator('.s117-form-group--error').filter({ hasText: 'Section ended' }).waitFor();
+  await field('Section ended').fill('');
+  await field('Section ended').blur();
+  // A second stay: the form grows from the same questions; facts that cannot all be true are shown, then fixed.
+  await field('Another stay in hospital').selectOption('yes');
+  const stay2 = page.locator('fieldset').filter({ hasText: 'Stay 2' }).first();
+  await stay2.waitFor();
   await stay2.getByLabel('Section', { exact: true }).selectOption('37');
   await stay2.getByLabel('Admitted', { exact: true }).fill('2023-01-01');
   await stay2.getByLabel('Admitted', { exact: true }).blur();
-  await stay2.getByText(/before the stay listed above it began/).waitFor();
+  await page.locator('fieldset').filter({ hasText: 'Stay 2' }).first().getByText(/before the stay listed above it began/).waitFor();
   await page.locator('.s117-adviser__result .s117-error-summary:not([hidden])').waitFor();
   await stay2.getByLabel('Admitted', { exact: true }).fill('2025-01-01');
   await stay2.getByLabel('Admitted', { exact: true }).blur();
@@ -1004,7 +1059,7 @@ checkerTest('adviser view: "Screen many enquiries" loads only when opened, scree
   await axe(page, 'adviser view with the screen open');
   await shot(page, 'adviser-screen-1280');
   // Redrawing the adviser form keeps the screen and its results.
-  await page.getByRole('button', { name: 'Add a stay' }).click();
+  await page.getByLabel('Another stay in hospital', { exact: true }).selectOption('yes');
   await page.locator('fieldset').filter({ hasText: 'Stay 2' }).first().waitFor();
   assert.equal(await page.locator('.js-s117-screen-body tr').count(), rows);
   await close1.click();
@@ -1101,21 +1156,19 @@ test('loading: the first question shows before the rules; they load in the backg
   await close();
 });
 
-test('loading: the adviser form shows at once; the council list and the result wait for the rules', async () => {
+test('loading: the adviser view shows at once and says the rules are loading; its form is drawn from the interview once they have', async () => {
   let wasm;
   const { page, log, close } = await open('adviser.html', { width: 1280, before: async (p) => { wasm = await holdWasm(p); } });
   await ready(page, { core: false });
-  await page.locator('fieldset').filter({ hasText: 'Stay 1' }).first().waitFor();
+  await page.getByRole('heading', { name: 'Case details' }).waitFor();
   await page.locator('.s117-adviser__result').getByText('Loading the checker’s rules').waitFor();
-  const box = page.getByRole('combobox', { name: 'Council lived in before' });
-  await box.pressSequentially('Birm', { delay: 5 });
-  await page.getByText('Loading the list of councils…').waitFor();
-  await page.waitForFunction(() => [...document.querySelectorAll('s117-checker [role="status"]')].some((el) => /Loading the list of councils/.test(el.textContent)));
-  assert.equal(await page.getByRole('listbox').isVisible(), false);
+  await page.waitForFunction(() => [...document.querySelectorAll('s117-checker [role="status"]')].some((el) => /Loading the checker/.test(el.textContent)));
   await axe(page, 'adviser view waiting for the rules');
   wasm.release();
+  await page.locator('fieldset').filter({ hasText: 'Stay 1' }).first().waitFor();
+  const box = page.getByRole('combobox', { name: 'Council area before' });
+  await box.pressSequentially('Birm', { delay: 5 });
   await page.getByRole('option', { name: /^Birmingham City Council/ }).waitFor();
-  assert.equal(await page.getByText('Loading the list of councils…').count(), 0);
   await page.locator('.s117-adviser__result .s117-result').waitFor();
   assert.equal(await page.locator('.s117-adviser__result').getByText('Loading the checker’s rules').count(), 0);
   assertClean(log);

@@ -244,7 +244,9 @@ demoTest(`${ROWS.toLocaleString('en-GB')} generated rows: progress, counts, pagi
   const handlers = await page.evaluate(() => (/** @type {any} */ (window)).__handlerMs);
   console.log(`    the page's longest message handler took ${Math.round(handlers.max)} ms (${handlers.count} messages)`);
   assert.ok(gaps.frames > 10, `the heartbeat ran (${gaps.frames} frames)`);
-  assert.ok(handlers.max < 50, `a message handler on the main thread took ${Math.round(handlers.max)} ms`);
+  // A ceiling far above the figure printed (a few ms on a quiet machine), so a loaded machine does not fail it but
+  // work moved back onto the main thread (all rows at once) does; the figure itself is the benchmark's to follow.
+  assert.ok(handlers.max < 250, `a message handler on the main thread took ${Math.round(handlers.max)} ms`);
   // The heartbeat also counts time the main thread waits for a CPU. On a shared machine that is busier than it
   // has cores (other builds running), a stall says nothing about this code, so it is reported, not failed.
   const [load] = loadavg();
