@@ -26,7 +26,8 @@ Usage:
   s117 schema [case|decision|letter|triage]
                              print the JSON Schema of a check's input (default) or output, of a letter
                              request, or of a line of `s117 screen --format jsonl`
-  s117 questions             print www/s117-questions.js: the interview's first question as a JS module
+  s117 questions             print www/s117-questions.js: the interview's first page as a JS module
+  s117 words [widget|screen] print www/s117-words.js (default) or www/screen/words.js: the page's words
   s117 --version | --help
 ";
 
@@ -40,6 +41,9 @@ enum Command {
     },
     /// Print the generated JS module of the interview's first question.
     Questions,
+    Words {
+        screen: bool,
+    },
     Letter(LetterArgs),
     Help,
     Version,
@@ -142,6 +146,12 @@ fn parse_args() -> Result<Command, lexopt::Error> {
             }
             Ok(Command::Schema { which })
         }
+        Some("words") => match (words.next().as_deref(), words.next()) {
+            (None | Some("widget"), None) => Ok(Command::Words { screen: false }),
+            (Some("screen"), None) => Ok(Command::Words { screen: true }),
+            (Some(other), None) => Err(format!("unexpected argument {other:?}").into()),
+            (_, Some(other)) => Err(format!("unexpected argument {other:?}").into()),
+        },
         Some("questions") => match words.next() {
             Some(extra) => Err(format!("unexpected argument {extra:?}").into()),
             None => Ok(Command::Questions),
@@ -210,6 +220,14 @@ fn main() -> ExitCode {
         }
         Command::Questions => {
             print!("{}", s117::api::first_question_js());
+            ExitCode::SUCCESS
+        }
+        Command::Words { screen } => {
+            if screen {
+                print!("{}", s117::api::screen_words_js());
+            } else {
+                print!("{}", s117::api::widget_words_js());
+            }
             ExitCode::SUCCESS
         }
         Command::Letter(args) => letter(args),

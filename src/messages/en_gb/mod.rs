@@ -4,6 +4,10 @@ pub mod decision;
 pub mod interview;
 pub mod letter;
 pub mod screen;
+#[cfg(feature = "cli")]
+pub mod screen_page;
+#[cfg(feature = "cli")]
+pub mod widget;
 
 /// Every en-GB section.
 pub const CATALOGUE: super::Catalogue = &[
@@ -11,4 +15,8 @@ pub const CATALOGUE: super::Catalogue = &[
     decision::TEXTS,
     letter::TEXTS,
     screen::TEXTS,
+    #[cfg(feature = "cli")]
+    widget::TEXTS,
+    #[cfg(feature = "cli")]
+    screen_page::TEXTS,
 ];
