@@ -6,7 +6,7 @@
 //! - [`crate::messages`]: the wording (question, short label, hint, error, and each choice's words), in the
 //!   catalogue's interview section, keyed by message id.
 //! - [`Answers`]: what has been answered so far, as `{ path: text }` (`"detentions[0].section": "3"`); a blank
-//!   text means "not known". [`Answers::case`] turns them into a [`Case`].
+//!   text means "not known". [`Answers::case`] turns them into a [`Case`](crate::case::Case).
 //! - [`next`]: the next [`Question`], or `None` when every fact the decision depends on has been asked. It asks
 //!   through the rules' own predicates ([`journey`]).
 
