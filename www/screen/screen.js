@@ -10,6 +10,10 @@
 //
 // House rules: DOM APIs only (textContent, never innerHTML), no inline styles (CSP `style-src 'self'`), `.s117-`
 // BEM classes styled by ./screen.css, `js-s117-` classes for hooks, real buttons, `aria-sort` on sortable columns.
+// Every word comes from the catalogue through `t()` (./t.js; the words are src/messages/en_gb/screen_page.rs), by
+// literal id; the core's own words (a row's problems, the summary, the next step) come with the rows.
+
+import { t, tn } from './t.js';
 
 /** The screening package, relative to this module. */
 const DEFAULT_PKG_URL = new URL('../pkg-screen/s117_screen.js', import.meta.url).href;
@@ -17,32 +21,47 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 const CSS_URL = new URL('./screen.css', import.meta.url).href;
 
 /**
- * The table's columns: the row field each shows, its heading, and the key the core sorts it by (`--sort`; see
- * `SortKey` in src/screen/triage.rs), if it sorts.
+ * The table's columns: the row field each shows, its heading, the key the core sorts it by (`--sort`; see
+ * `SortKey` in src/screen/triage.rs), if it sorts, and then its name in the caption ("sorted by …").
+ * @type {{ key: string, label: string, sort?: string, sortedBy?: string, numeric?: boolean }[]}
  */
 const COLUMNS = [
-  { key: 'row', label: 'Row', sort: 'row', numeric: true },
-  { key: 'reference', label: 'Reference', sort: 'reference' },
-  { key: 'entitlement', label: 'Outcome', sort: 'entitlement' },
-  { key: 'council', label: 'Council', sort: 'council' },
-  { key: 'nhs_body', label: 'NHS body', sort: 'nhs-body' },
-  { key: 'refund_since', label: 'Refund since', sort: 'refund-since' },
-  { key: 'limitation', label: 'Limitation (court, six years)', sort: 'limitation' },
-  { key: 'next_deadline', label: 'Next deadline', sort: 'deadline' },
-  { key: 'next_step', label: 'Next step' },
-  { key: 'uncertain', label: 'Points to check', sort: 'uncertain', numeric: true },
-  { key: 'summary', label: 'Summary' },
+  { key: 'row', label: t('screen_page.column.row'), sort: 'row', sortedBy: t('screen_page.sorted_by.row'), numeric: true },
+  { key: 'reference', label: t('screen_page.column.reference'), sort: 'reference', sortedBy: t('screen_page.sorted_by.reference') },
+  { key: 'entitlement', label: t('screen_page.column.entitlement'), sort: 'entitlement', sortedBy: t('screen_page.sorted_by.entitlement') },
+  { key: 'council', label: t('screen_page.column.council'), sort: 'council', sortedBy: t('screen_page.sorted_by.council') },
+  { key: 'nhs_body', label: t('screen_page.column.nhs_body'), sort: 'nhs-body', sortedBy: t('screen_page.sorted_by.nhs_body') },
+  { key: 'refund_since', label: t('screen_page.column.refund_since'), sort: 'refund-since', sortedBy: t('screen_page.sorted_by.refund_since') },
+  { key: 'limitation', label: t('screen_page.column.limitation'), sort: 'limitation', sortedBy: t('screen_page.sorted_by.limitation') },
+  { key: 'next_deadline', label: t('screen_page.column.next_deadline'), sort: 'deadline', sortedBy: t('screen_page.sorted_by.next_deadline') },
+  { key: 'next_step', label: t('screen_page.column.next_step') },
+  { key: 'uncertain', label: t('screen_page.column.uncertain'), sort: 'uncertain', sortedBy: t('screen_page.sorted_by.uncertain'), numeric: true },
+  { key: 'summary', label: t('screen_page.column.summary') },
 ];
 
 /** Outcomes in words, in the order a firm acts on them. */
 const OUTCOMES = [
-  ['entitled', 'Entitled'],
-  ['entitled_on_leaving_hospital', 'Entitled on leaving hospital'],
-  ['undetermined', 'Undetermined'],
-  ['ended', 'Ended lawfully'],
-  ['not_entitled', 'Not entitled'],
-  ['out_of_scope', 'Out of scope'],
+  ['entitled', t('screen_page.outcome.entitled')],
+  ['entitled_on_leaving_hospital', t('screen_page.outcome.entitled_on_leaving_hospital')],
+  ['undetermined', t('screen_page.outcome.undetermined')],
+  ['ended', t('screen_page.outcome.ended')],
+  ['not_entitled', t('screen_page.outcome.not_entitled')],
+  ['out_of_scope', t('screen_page.outcome.out_of_scope')],
 ];
+
+/** The table's sort directions (the values of `aria-sort`) in words, for the caption. */
+const DIRECTIONS = {
+  ascending: t('screen_page.results.ascending'),
+  descending: t('screen_page.results.descending'),
+};
+
+/** A deadline's kind (`DeadlineKind` in src/decision.rs) in words. @type {Record<string, string>} */
+const DEADLINE_KINDS = {
+  judicial_review: t('screen_page.deadline_kind.judicial_review'),
+  ombudsman: t('screen_page.deadline_kind.ombudsman'),
+  limitation: t('screen_page.deadline_kind.limitation'),
+  reply: t('screen_page.deadline_kind.reply'),
+};
 
 /**
  * The filters the page offers: each is the core's own filter, as `s117 screen --only` and `--deadline-within` take
@@ -50,15 +69,18 @@ const OUTCOMES = [
  * @type {[string, string, { only?: string[][], deadline_within?: number }][]}
  */
 const FILTERS = [
-  ['all', 'All screened rows', {}],
-  ['refund', 'Refund likely', { only: [['refund']] }],
-  ['entitled', 'Entitled (now or on leaving hospital)', { only: [['entitled', 'entitled_on_leaving_hospital']] }],
-  ['deadline30', 'A deadline within 30 days', { deadline_within: 30 }],
-  ['uncertain', 'Points to check', { only: [['uncertain']] }],
-  ['undetermined', 'Undetermined', { only: [['undetermined']] }],
+  ['all', t('screen_page.filter.all'), {}],
+  ['refund', t('screen_page.filter.refund'), { only: [['refund']] }],
+  ['entitled', t('screen_page.filter.entitled'), { only: [['entitled', 'entitled_on_leaving_hospital']] }],
+  ['deadline30', t('screen_page.filter.deadline30'), { deadline_within: 30 }],
+  ['uncertain', t('screen_page.filter.uncertain'), { only: [['uncertain']] }],
+  ['undetermined', t('screen_page.filter.undetermined'), { only: [['undetermined']] }],
 ];
 
 const number = new Intl.NumberFormat('en-GB');
+
+/** Whether `o` has its own property `key`. @param {object} o @param {string} key */
+const has = (o, key) => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
  * Creates an element with attributes and children; text is only ever set as text.
@@ -94,7 +116,10 @@ function longDate(iso) {
   return [d, month, y].filter(Boolean).join(' ');
 }
 
-/** A flag id or a deadline kind in words: `judicial_review` → "judicial review". @param {string} id */
+/**
+ * A flag id in words, `cross_border_nhs` → "cross border nhs" (the core's contract codes: the row carries no words
+ * of its own for them). @param {string} id
+ */
 const words = (id) => id.replaceAll('_', ' ');
 
 /**
@@ -103,17 +128,27 @@ const words = (id) => id.replaceAll('_', ' ');
  */
 function refundText(r) {
   if (!r.refund) return '';
-  const parts = [longDate(r.refund_since) || 'Yes'];
-  if (r.refund_ongoing) parts.push('still charged');
-  if (r.refund_estimate != null) parts.push(`about £${number.format(r.refund_estimate)}`);
-  if (r.all_time_barred) parts.push('every payment over six years old');
+  const parts = [longDate(r.refund_since) || t('screen_page.refund.yes')];
+  if (r.refund_ongoing) parts.push(t('screen_page.refund.ongoing'));
+  if (r.refund_estimate != null) parts.push(t('screen_page.refund.estimate', { amount: number.format(r.refund_estimate) }));
+  if (r.all_time_barred) parts.push(t('screen_page.refund.time_barred'));
   return parts.join(', ');
+}
+
+/**
+ * A council or NHS body cell: the name, and whether it is still to be confirmed.
+ * @param {string | null | undefined} name @param {boolean | undefined} certain
+ */
+function toConfirm(name, certain) {
+  if (!name) return '';
+  return certain === false ? t('screen_page.cell.to_confirm', { name }) : name;
 }
 
 /** The next deadline cell: "1 December 2026 (judicial review)". @param {any} d */
 function deadlineText(d) {
   if (!d || !d.date) return '';
-  return `${longDate(d.date)} (${words(d.kind)}${d.approximate ? ', or earlier: dates approximate' : ''})`;
+  const values = { date: longDate(d.date), kind: has(DEADLINE_KINDS, d.kind) ? DEADLINE_KINDS[d.kind] : words(d.kind) };
+  return d.approximate ? t('screen_page.deadline.approximate', values) : t('screen_page.deadline.exact', values);
 }
 
 let ids = 0;
@@ -158,10 +193,10 @@ export function mountScreen(container, options = {}) {
     'aria-describedby': `${id}-as-at-hint`,
   }));
   const $template = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-template' },
-    'Download a blank template (CSV)');
+    t('screen_page.form.template'));
   const $progress = /** @type {HTMLProgressElement} */ (h('progress', {
     class: 's117-screen__progress js-s117-screen-progress', max: '100', value: '0', id: `${id}-progress`, hidden: true,
-    'aria-label': 'Screening progress',
+    'aria-label': t('screen_page.progress.label'),
   }));
   const $status = h('p', { class: 's117-screen__status js-s117-screen-status', role: 'status' });
 
@@ -170,23 +205,23 @@ export function mountScreen(container, options = {}) {
   const $problems = h('div', { class: 's117-screen__problems js-s117-screen-problems' });
   const $filter = /** @type {HTMLSelectElement} */ (h('select', { id: `${id}-filter`, class: 's117-screen__select js-s117-screen-filter' },
     ...FILTERS.map(([value, label]) => h('option', { value }, label))));
-  const $download = h('button', { type: 'button', class: 's117-screen__button js-s117-screen-download' }, 'Download the triage (CSV)');
+  const $download = h('button', { type: 'button', class: 's117-screen__button js-s117-screen-download' }, t('screen_page.results.download'));
   const $downloadErrors = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-download-errors' },
-    'Download the problems (CSV)');
+    t('screen_page.results.download_problems'));
   const $head = h('tr');
   const $body = h('tbody', { class: 'js-s117-screen-body' });
   const $caption = h('caption', { class: 's117-screen__caption js-s117-screen-caption' });
   const $table = h('table', { class: 's117-screen__table js-s117-screen-table', id: `${id}-table` }, $caption, h('thead', {}, $head), $body);
-  const $prev = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-prev' }, 'Previous page');
-  const $next = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-next' }, 'Next page');
+  const $prev = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-prev' }, t('screen_page.results.previous'));
+  const $next = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-next' }, t('screen_page.results.next'));
   const $range = h('p', { class: 's117-screen__range js-s117-screen-range', 'aria-live': 'polite' });
   const $results = h('div', { class: 's117-screen__results js-s117-screen-results', hidden: true },
-    h('h3', { class: 's117-screen__heading' }, 'Counts by outcome'),
+    h('h3', { class: 's117-screen__heading' }, t('screen_page.results.counts_heading')),
     $counts,
     $problems,
-    h('h3', { class: 's117-screen__heading', id: `${id}-triage` }, 'Triage'),
+    h('h3', { class: 's117-screen__heading', id: `${id}-triage` }, t('screen_page.results.triage_heading')),
     h('div', { class: 's117-screen__toolbar' },
-      h('div', { class: 's117-screen__field' }, h('label', { class: 's117-screen__label', for: `${id}-filter` }, 'Show'), $filter),
+      h('div', { class: 's117-screen__field' }, h('label', { class: 's117-screen__label', for: `${id}-filter` }, t('screen_page.results.show')), $filter),
       $download, $downloadErrors),
     h('div', { class: 's117-screen__scroll', role: 'region', 'aria-labelledby': `${id}-triage`, tabindex: '0' }, $table),
     h('div', { class: 's117-screen__pager' }, $prev, $range, $next));
@@ -210,17 +245,17 @@ export function mountScreen(container, options = {}) {
   }
 
   const $root = h('section', { class: 's117-screen', 'aria-labelledby': options.labelledBy || `${id}-title` },
-    options.labelledBy ? null : h('h2', { class: 's117-screen__title', id: `${id}-title` }, 'Screen many enquiries'),
+    options.labelledBy ? null : h('h2', { class: 's117-screen__title', id: `${id}-title` }, t('screen_page.title')),
     h('p', { class: 's117-screen__hint' },
-      'Choose a CSV file with one enquiry per row, laid out as in the template. Each row is checked with the same rules as this checker. ',
-      h('strong', {}, 'The file is read in this browser and nothing is sent anywhere.')),
+      `${t('screen_page.intro.hint')} `,
+      h('strong', {}, t('screen_page.intro.private'))),
     h('div', { class: 's117-screen__field' },
-      h('label', { class: 's117-screen__label', for: `${id}-as-at` }, 'Date of the check'),
-      h('p', { class: 's117-screen__field-hint', id: `${id}-as-at-hint` }, 'Used for rows that do not give an as_at date.'),
+      h('label', { class: 's117-screen__label', for: `${id}-as-at` }, t('screen_page.form.as_at')),
+      h('p', { class: 's117-screen__field-hint', id: `${id}-as-at-hint` }, t('screen_page.form.as_at_hint')),
       $asAt),
     h('div', { class: 's117-screen__field' },
-      h('label', { class: 's117-screen__label', for: `${id}-file` }, 'Enquiries file'),
-      h('p', { class: 's117-screen__field-hint', id: `${id}-file-hint` }, 'CSV (.csv), or JSON Lines of cases (.jsonl).'),
+      h('label', { class: 's117-screen__label', for: `${id}-file` }, t('screen_page.form.file')),
+      h('p', { class: 's117-screen__field-hint', id: `${id}-file-hint` }, t('screen_page.form.file_hint')),
       $file),
     $template,
     $progress,
@@ -235,15 +270,18 @@ export function mountScreen(container, options = {}) {
     if (msg.type === 'progress') {
       const pct = msg.bytesTotal ? Math.floor((100 * msg.bytesDone) / msg.bytesTotal) : 0;
       $progress.value = pct;
-      $progress.setAttribute('aria-valuetext', `${pct}%`);
-      $status.textContent = `Screening… ${pct}% (${number.format(msg.counts.rows)} rows so far)`;
+      $progress.setAttribute('aria-valuetext', t('screen_page.progress.value', { percent: pct }));
+      $status.textContent = tn(msg.counts.rows, { one: 'screen_page.status.progress.one', other: 'screen_page.status.progress.other' },
+        { percent: pct, rows: number.format(msg.counts.rows) });
     } else if (msg.type === 'done') {
       state.running = false;
       $progress.value = 100;
       $progress.hidden = true;
       const c = msg.counts;
-      $status.textContent = `Screened ${number.format(c.screened)} of ${number.format(c.rows)} rows`
-        + (c.with_errors ? `; ${number.format(c.with_errors)} could not be screened (listed below).` : '.');
+      const counted = { screened: number.format(c.screened), rows: number.format(c.rows), bad: number.format(c.with_errors) };
+      $status.textContent = c.with_errors
+        ? tn(c.rows, { one: 'screen_page.status.done_with_problems.one', other: 'screen_page.status.done_with_problems.other' }, counted)
+        : tn(c.rows, { one: 'screen_page.status.done.one', other: 'screen_page.status.done.other' }, counted);
       $root.dataset.state = 'done';
       $root.dataset.ms = String(Math.round(msg.ms));
       showCounts(c);
@@ -265,12 +303,12 @@ export function mountScreen(container, options = {}) {
       state.running = false;
       $progress.hidden = true;
       $root.dataset.state = 'failed';
-      $status.textContent = `The file could not be screened: ${msg.message}`;
+      $status.textContent = t('screen_page.status.failed', { message: msg.message });
     }
   };
   worker.onerror = (e) => {
     $root.dataset.state = 'failed';
-    $status.textContent = `The screen could not start: ${e.message || 'the worker failed to load'}`;
+    $status.textContent = t('screen_page.status.not_started', { message: e.message || t('screen_page.status.worker_failed') });
   };
 
   /** Starts screening a file. @param {File} file */
@@ -281,7 +319,7 @@ export function mountScreen(container, options = {}) {
     $results.hidden = true;
     $progress.hidden = false;
     $progress.value = 0;
-    $status.textContent = `Screening ${file.name}…`;
+    $status.textContent = t('screen_page.status.starting', { name: file.name });
     worker.postMessage({ type: 'screen', file, name: file.name, asAt: $asAt.value || undefined, pkgUrl });
   }
 
@@ -317,12 +355,12 @@ export function mountScreen(container, options = {}) {
   function showCounts(c) {
     /** @type {[string, number][]} */
     const items = [
-      ['Rows read', c.rows],
-      ['Screened', c.screened],
-      ['Could not be screened', c.with_errors],
+      [t('screen_page.count.rows'), c.rows],
+      [t('screen_page.count.screened'), c.screened],
+      [t('screen_page.count.with_errors'), c.with_errors],
       ...OUTCOMES.map(([code, label]) => /** @type {[string, number]} */ ([label, c[code]])),
-      ['Refund likely', c.refund],
-      ['With a deadline ahead', c.with_deadline],
+      [t('screen_page.count.refund'), c.refund],
+      [t('screen_page.count.with_deadline'), c.with_deadline],
     ];
     $counts.replaceChildren(...items.map(([label, n]) => h('div', { class: 's117-screen__count-item' },
       h('dt', { class: 's117-screen__count-label' }, label),
@@ -339,21 +377,21 @@ export function mountScreen(container, options = {}) {
     const parts = [];
     if (errorCount) {
       parts.push(h('h3', { class: 's117-screen__heading' },
-        `${number.format(badRows)} ${badRows === 1 ? 'row' : 'rows'} could not be screened`));
-      parts.push(h('p', {}, 'Correct these in the file and screen it again. Every other row was screened.'));
+        tn(badRows, { one: 'screen_page.problems.heading.one', other: 'screen_page.problems.heading.other' }, { count: number.format(badRows) })));
+      parts.push(h('p', {}, t('screen_page.problems.advice')));
       parts.push(h('ul', { class: 's117-screen__list s117-screen__list--errors js-s117-screen-errors' },
         ...errors.map((e) => h('li', { class: 's117-screen__error' },
           h('span', { class: 's117-screen__where' }, where(e)),
           ` ${e.message}`,
-          e.reference ? h('span', { class: 's117-screen__ref' }, ` (${e.reference})`) : null))));
+          e.reference ? h('span', { class: 's117-screen__ref' }, ` ${t('screen_page.problems.reference', { reference: e.reference })}`) : null))));
       if (errorCount > errors.length) {
-        parts.push(h('p', {}, `Showing the first ${number.format(errors.length)} of ${number.format(errorCount)} problems. Download the problems to see them all.`));
+        parts.push(h('p', {}, t('screen_page.problems.first', { shown: number.format(errors.length), count: number.format(errorCount) })));
       }
     }
     if (warnings.length) {
-      parts.push(h('h3', { class: 's117-screen__heading' }, 'Warnings'));
+      parts.push(h('h3', { class: 's117-screen__heading' }, t('screen_page.warnings.heading')));
       parts.push(h('ul', { class: 's117-screen__list js-s117-screen-warnings' },
-        ...warnings.map((w) => h('li', {}, w.row ? `Row ${w.row}: ${w.message}` : w.message))));
+        ...warnings.map((w) => h('li', {}, w.row ? t('screen_page.warnings.row', { row: w.row, message: w.message }) : w.message))));
     }
     $problems.replaceChildren(...parts);
     $downloadErrors.hidden = errorCount === 0;
@@ -361,8 +399,9 @@ export function mountScreen(container, options = {}) {
 
   /** "Row 7, column d1_left:" or "Line 7, field …:". @param {any} e */
   function where(e) {
-    const [unit, col] = e.source === 'jsonl' ? ['Line', 'field'] : ['Row', 'column'];
-    return e.column ? `${unit} ${e.row}, ${col} ${e.column}:` : `${unit} ${e.row}:`;
+    const values = { row: e.row, column: e.column };
+    if (e.source === 'jsonl') return e.column ? t('screen_page.problems.line_field', values) : t('screen_page.problems.line', values);
+    return e.column ? t('screen_page.problems.row_column', values) : t('screen_page.problems.row', values);
   }
 
   /**
@@ -377,8 +416,8 @@ export function mountScreen(container, options = {}) {
       h('th', { scope: 'row', class: 's117-screen__td' }, r.reference),
       h('td', { class: `s117-screen__td s117-screen__outcome s117-screen__outcome--${r.entitlement.replaceAll('_', '-')}` },
         (OUTCOMES.find(([code]) => code === r.entitlement) || ['', r.entitlement])[1]),
-      h('td', { class: 's117-screen__td' }, r.council ? r.council + (r.council_certain === false ? ' (to confirm)' : '') : ''),
-      h('td', { class: 's117-screen__td' }, r.nhs_body ? r.nhs_body + (r.nhs_body_certain === false ? ' (to confirm)' : '') : ''),
+      h('td', { class: 's117-screen__td' }, toConfirm(r.council, r.council_certain)),
+      h('td', { class: 's117-screen__td' }, toConfirm(r.nhs_body, r.nhs_body_certain)),
       h('td', { class: 's117-screen__td' }, refundText(r)),
       h('td', { class: 's117-screen__td' }, longDate(r.limitation)),
       h('td', { class: 's117-screen__td' }, deadlineText(r.next_deadline)),
@@ -389,8 +428,13 @@ export function mountScreen(container, options = {}) {
     const from = total ? offset + 1 : 0;
     const to = Math.min(total, offset + rows.length);
     const col = COLUMNS.find((c) => c.key === state.sort);
-    $caption.textContent = `Triage, sorted by ${col ? col.label.toLowerCase() : 'row'} (${state.dir})`;
-    $range.textContent = total ? `Rows ${number.format(from)} to ${number.format(to)} of ${number.format(total)}` : 'No rows to show';
+    $caption.textContent = t('screen_page.results.caption', {
+      column: (col && col.sortedBy) || t('screen_page.sorted_by.row'),
+      direction: DIRECTIONS[state.dir],
+    });
+    $range.textContent = total
+      ? t('screen_page.results.range', { from: number.format(from), to: number.format(to), total: number.format(total) })
+      : t('screen_page.results.none');
     $prev.toggleAttribute('disabled', offset === 0);
     $next.toggleAttribute('disabled', offset + pageSize >= total);
   }
