@@ -8,7 +8,7 @@
 // Not a module to import yourself: `install()` adds these methods to the element's class; the helpers it shares
 // with s117-checker.js come from s117-controls.js. The house rules of s117-checker.js hold here too (user text only as textContent).
 
-import { UNKNOWN, append, comboField, coreSlot, debounce, errorSlot, h, mixin, textField } from './s117-controls.js';
+import { UNKNOWN, append, comboField, coreSlot, debounce, errorSlot, h, mixin, t, textField } from './s117-controls.js';
 
 /**
  * Adds this part's methods to the element's class.
@@ -24,7 +24,7 @@ const SCREEN_URL = new URL('./screen/screen.js', import.meta.url);
 /** A date typed in one box (adviser view), read by the core: 2023-05-14, 2023-05 or 2023. */
 function dateBox(o) {
   const f = textField({ id: o.id, label: o.label, value: o.value, width: '10', spellcheck: false, inputmode: 'text' });
-  f.input.setAttribute('placeholder', 'YYYY-MM-DD');
+  f.input.setAttribute('placeholder', t('widget.adviser.date_placeholder'));
   return f;
 }
 
@@ -70,8 +70,8 @@ class AdviserPart {
     const headingId = `${this._uid}-screen-heading`;
     const bodyId = `${this._uid}-screen-body`;
     const $body = h('div', { class: 's117-screen-host__body', id: bodyId, hidden: true });
-    const slot = coreSlot({ loading: 'Loading the screen…', failed: 'Sorry, the screen could not be loaded.' });
-    const $button = h('button', { class: 's117-button s117-button--secondary js-s117-screen-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': bodyId, text: 'Open the screen' });
+    const slot = coreSlot({ loading: t('widget.screen.loading'), failed: t('widget.screen.failed') });
+    const $button = h('button', { class: 's117-button s117-button--secondary js-s117-screen-toggle', type: 'button', 'aria-expanded': 'false', 'aria-controls': bodyId, text: t('widget.screen.open') });
     let attempts = 0;
     let loading = false;
     const mount = async () => {
@@ -84,7 +84,7 @@ class AdviserPart {
         const mod = await import(attempts === 1 ? SCREEN_URL.href : `${SCREEN_URL.href}?attempt=${attempts}`);
         this._screen = mod.mountScreen($body, { asAt: this.asAt, labelledBy: headingId });
         slot.clear();
-        this._announce('The screen is open. Choose a file of enquiries.');
+        this._announce(t('widget.screen.opened'));
       } catch (err) {
         slot.error(() => mount());
         this.dispatchEvent(new CustomEvent('s117-error', { bubbles: true, composed: true, detail: { message: err && err.message ? err.message : String(err), kind: 'screen' } }));
@@ -95,7 +95,7 @@ class AdviserPart {
     $button.addEventListener('click', () => {
       const open = $button.getAttribute('aria-expanded') !== 'true';
       $button.setAttribute('aria-expanded', String(open));
-      $button.textContent = open ? 'Close the screen' : 'Open the screen';
+      $button.textContent = open ? t('widget.screen.close') : t('widget.screen.open');
       $body.hidden = !open;
       if (open) mount();
       else slot.clear();
@@ -104,8 +104,8 @@ class AdviserPart {
       'section',
       { class: 's117-screen-host', 'aria-labelledby': headingId },
       h('div', { class: 's117 s117--adviser s117-screen-host__head', lang: 'en-GB' },
-        h('h2', { class: 's117-heading-m', id: headingId, text: 'Screen many enquiries' }),
-        h('p', { class: 's117-body', text: 'For advice services and law firms: check a whole file of enquiries at once (CSV, or JSON Lines of cases), with the same rules as this checker. The file is read in this browser and nothing is sent anywhere.' }),
+        h('h2', { class: 's117-heading-m', id: headingId, text: t('widget.screen.heading') }),
+        h('p', { class: 's117-body', text: t('widget.screen.intro') }),
         h('div', { class: 's117-button-group' }, $button),
         slot.el),
       $body,
@@ -132,7 +132,7 @@ class AdviserPart {
         const stay = another ? [null, String(Number(another[1]) - 1)] : /^detentions\[(\d+)\]\./.exec(q.path);
         const charge = /^charges\[(\d+)\]\./.exec(q.path);
         const key = stay ? `stay-${stay[1]}` : charge ? `charge-${charge[1]}` : 'now';
-        const title = stay ? `Stay ${Number(stay[1]) + 1}` : charge ? `Charge ${Number(charge[1]) + 1}` : 'Now and since leaving hospital';
+        const title = stay ? t('widget.adviser.stay', { n: Number(stay[1]) + 1 }) : charge ? t('widget.caption.charge', { n: Number(charge[1]) + 1 }) : t('widget.adviser.now');
         let group = groups.find((g) => g.key === key);
         if (!group) groups.push((group = { key, title, fields: [] }));
         const control = this._adviserControl(q);
@@ -141,9 +141,9 @@ class AdviserPart {
       }
     }
     append($form, [
-      h('h2', { class: 's117-heading-m js-s117-focus', id: headingId, tabindex: '-1', text: 'Case details' }),
-      h('p', { class: 's117-hint', text: 'Every change is checked at once. Dates may be exact (2023-05-14), a month (2023-05) or a year (2023). Stays oldest first. Fields appear as the answers make them matter.' }),
-      iv ? null : h('p', { class: 's117-body', text: 'The form appears when the rules have loaded.' }),
+      h('h2', { class: 's117-heading-m js-s117-focus', id: headingId, tabindex: '-1', text: t('widget.adviser.heading') }),
+      h('p', { class: 's117-hint', text: t('widget.adviser.hint') }),
+      iv ? null : h('p', { class: 's117-body', text: t('widget.adviser.form_waits') }),
       groups.map((g) => h('fieldset', { class: 's117-fieldset s117-adviser__group' },
         h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: g.title }),
         h('div', { class: 's117-adviser__grid' }, g.fields))),
@@ -172,7 +172,7 @@ class AdviserPart {
       case 'choice':
       case 'yes_no':
       case 'yes_no_not_sure':
-        return selectField({ id, label: q.label, options: [{ value: UNKNOWN, label: q.blank || 'Not known' }, ...q.options.filter((o) => o.value !== 'not_sure')], value: value || undefined });
+        return selectField({ id, label: q.label, options: [{ value: UNKNOWN, label: q.blank || t('widget.adviser.not_known') }, ...q.options.filter((o) => o.value !== 'not_sure')], value: value || undefined });
       case 'date':
         return dateBox({ id, label: q.label, value });
       case 'council':
@@ -182,7 +182,7 @@ class AdviserPart {
           label: q.label,
           options: () => this._opts && (q.kind === 'council' ? this._opts.councils.all : this._opts.nhs),
           load: () => this._whenCore(),
-          listName: q.kind === 'council' ? 'councils' : 'NHS bodies',
+          listName: q.kind === 'council' ? t('widget.combobox.list_councils') : t('widget.combobox.list_nhs_bodies'),
           value,
           note: q.kind === 'council' ? (v) => (this._opts ? this._opts.districtNote(v) : null) : undefined,
         });
@@ -208,7 +208,7 @@ class AdviserPart {
     if (!this._core || !this._hasPart('answer')) {
       // Shown until the rules have loaded; then the result replaces it.
       this.$result.textContent = '';
-      this.$result.append(h('h3', { class: 's117-heading-m', text: 'Result' }));
+      this.$result.append(h('h3', { class: 's117-heading-m', text: t('widget.adviser.result') }));
       this._need(() => this._adviserEvaluate(showErrors), { slot: this._advSlot, parts: ['answer'] });
       return;
     }
@@ -224,7 +224,7 @@ class AdviserPart {
     for (const q of iv.form) {
       if (!q.invalid) continue;
       const b = this._adv.find((x) => x.path === q.path);
-      errors.push({ id: b ? b.control.focusId() : '', message: `${q.label}: ${q.error}`, binding: b, field: q.path });
+      errors.push({ id: b ? b.control.focusId() : '', message: t('widget.adviser.field_error', { label: q.label, error: q.error }), binding: b, field: q.path });
     }
     if (!result.ok) {
       for (const err of result.errors) {
@@ -240,10 +240,10 @@ class AdviserPart {
     }
     if (result.ok) {
       this.$result.append(this._decisionView(result.decision, true), this._letterSlot(result.decision) || '');
-      if (previous !== undefined && previous !== result.decision.entitlement) this._announce(`Result updated: ${this._entitlementText(result.decision.entitlement)}.`);
+      if (previous !== undefined && previous !== result.decision.entitlement) this._announce(t('widget.adviser.updated', { result: this._entitlementText(result.decision.entitlement) }));
       this._shownEntitlement = result.decision.entitlement;
     } else {
-      this.$result.append(h('p', { class: 's117-body', text: 'Fix the problems above to see the result.' }));
+      this.$result.append(h('p', { class: 's117-body', text: t('widget.adviser.fix_problems') }));
     }
   }
 }

@@ -18,7 +18,7 @@
 // element.style writes (CSP `style-src 'self'`); no requests except this module's own files; no cookies.
 
 import {
-  PART_TEXTS, append, clone, coreSlot, debounce, h, isContractDate, localToday, longDate, referenceOptions,
+  PART_TEXTS, append, clone, coreSlot, debounce, h, isContractDate, localToday, longDate, referenceOptions, t,
 } from './s117-controls.js';
 import { installSteps } from './s117-step.js';
 import { installTools, session } from './s117-tools.js';
@@ -491,7 +491,7 @@ export class S117Checker extends HTMLElement {
    * @param {'api'|'file'} source
    */
   _loadAnswers(value, source) {
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new S117AnswersError('Answers must be an object (a Case).');
+    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new S117AnswersError(t('widget.tools.not_a_case'));
     // The core is the judge of the shape: a wrong enum value or a bad date throws here, before anything changes.
     let answers;
     try {
@@ -563,8 +563,8 @@ export class S117Checker extends HTMLElement {
     if (!this.$about) return;
     const about = this._core && this._core.about;
     this.$about.textContent = about
-      ? `This is a screening tool, not legal advice. It reflects the law on ${longDate(about.law_date)} (rules version ${about.rules_version}). Checked as at ${longDate(this.asAt)}.`
-      : `This is a screening tool, not legal advice. Checked as at ${longDate(this.asAt)}.`;
+      ? t('widget.about.line', { law_date: longDate(about.law_date), version: about.rules_version, as_at: longDate(this.asAt) })
+      : t('widget.about.before_rules', { as_at: longDate(this.asAt) });
   }
 
 
@@ -657,7 +657,7 @@ export class S117Checker extends HTMLElement {
       // Their part is normally here already (fetched once the rules loaded); until it is, the page says so.
       append(this.$page, [
         this._backLink(step) || '',
-        h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: step === 'result' ? 'Your result' : 'Check your answers' }),
+        h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: step === 'result' ? t('widget.page.result') : t('widget.page.check') }),
       ]);
       this._need(() => this._renderStep(false), { core: false, parts: ['answer'], ...PART_TEXTS.answer });
     } else if (step === 'result') this._renderResultPage();
@@ -673,7 +673,7 @@ export class S117Checker extends HTMLElement {
   _backLink(step) {
     const prev = this._previous(step);
     if (!prev) return null;
-    return h('button', { class: 's117-back-link', type: 'button', text: 'Back', onclick: () => this._go(prev) });
+    return h('button', { class: 's117-back-link', type: 'button', text: t('widget.page.back'), onclick: () => this._go(prev) });
   }
 
 

@@ -1,7 +1,7 @@
 // The combobox for council and NHS body answers (a text box with suggestions from the core's reference lists), and
 // those lists as options. Part of the controls (s117-controls.js re-exports it); no rules here.
 
-import { append, debounce, describe, errorSlot, h, normalise } from './s117-controls.js';
+import { append, debounce, describe, errorSlot, h, normalise, t, tNodes } from './s117-controls.js';
 
 /**
  * A combobox: a text input with a filtered list of suggestions (WAI-ARIA 1.2 combobox with a listbox popup).
@@ -29,9 +29,9 @@ export function comboBox(o) {
     maxlength: 200,
   });
   $input.value = o.value || '';
-  const $list = h('ul', { class: 's117-combobox__listbox', id: listId, role: 'listbox', 'aria-label': 'Suggestions', hidden: true });
+  const $list = h('ul', { class: 's117-combobox__listbox', id: listId, role: 'listbox', 'aria-label': t('widget.combobox.suggestions'), hidden: true });
   const $status = h('div', { class: 's117-visually-hidden', role: 'status', 'aria-atomic': 'true' });
-  const listName = o.listName || 'suggestions';
+  const list = o.listName || t('widget.combobox.list_suggestions');
   const $loading = h('p', { class: 's117-combobox__loading', id: `${o.id}-loading`, hidden: true });
   let indexed = null;
   let waiting = false;
@@ -68,21 +68,18 @@ export function comboBox(o) {
         waiting = false;
         if ($loading.hidden) return; // nobody is waiting for the list yet
         $loading.textContent = '';
-        append($loading, [
-          `Sorry, the list of ${listName} could not be loaded. You can type the name in full, or `,
-          h('button', { class: 's117-link-button s117-combobox__retry', type: 'button', text: 'try again', onclick: () => { showLoading(); wait(); } }),
-          '.',
-        ]);
+        const retry = h('button', { class: 's117-link-button s117-combobox__retry', type: 'button', text: t('widget.combobox.try_again'), onclick: () => { showLoading(); wait(); } });
+        append($loading, tNodes('widget.combobox.list_failed', { list, retry }));
         $loading.hidden = false;
-        announce(`The list of ${listName} could not be loaded.`);
+        announce(t('widget.combobox.list_failed_announced', { list }));
       },
     );
   };
 
   const showLoading = () => {
-    $loading.textContent = `Loading the list of ${listName}…`;
+    $loading.textContent = t('widget.combobox.loading', { list });
     $loading.hidden = false;
-    announce(`Loading the list of ${listName}.`);
+    announce(t('widget.combobox.loading_announced', { list }));
   };
 
   /** Options whose words each start with a word typed, best first. */
@@ -127,7 +124,7 @@ export function comboBox(o) {
     if (!opt) return;
     $input.value = opt.value;
     close();
-    announce(`${opt.label} chosen`);
+    announce(t('widget.combobox.chosen', { name: opt.label }));
     if (o.onChange) o.onChange(opt.value);
     $input.dispatchEvent(new Event('change', { bubbles: true }));
   };
@@ -164,8 +161,9 @@ export function comboBox(o) {
     active = -1;
     $input.removeAttribute('aria-activedescendant');
     if (!$input.value.trim()) announce('');
-    else if (matches.length) announce(`${matches.length} ${matches.length === 1 ? 'suggestion' : 'suggestions'}. Use the up and down arrow keys to choose, or keep what you typed.`);
-    else announce('No suggestions. You can keep what you typed.');
+    else if (matches.length === 1) announce(t('widget.combobox.one_match'));
+    else if (matches.length) announce(t('widget.combobox.matches', { n: matches.length }));
+    else announce(t('widget.combobox.no_matches'));
   };
 
   $input.addEventListener('input', () => {
@@ -278,19 +276,19 @@ export function referenceOptions(core) {
   let cached = optionCache.get(core);
   if (cached) return cached;
   const byCode = new Map(core.councils.map((c) => [c.code, c]));
-  const council = (c) => ({ value: c.name, label: c.name, detail: c.nation === 'wales' ? '(Wales)' : '', nation: c.nation });
+  const council = (c) => ({ value: c.name, label: c.name, detail: c.nation === 'wales' ? t('widget.combobox.wales') : '', nation: c.nation });
   const districtOpts = core.districts
     .filter(([, code]) => byCode.has(code))
-    .map(([name, code]) => ({ value: name, label: name, detail: `(district: social services are run by ${byCode.get(code).name})`, nation: byCode.get(code).nation, rank: 0.5, county: byCode.get(code).name }));
+    .map(([name, code]) => ({ value: name, label: name, detail: t('widget.combobox.district', { council: byCode.get(code).name }), nation: byCode.get(code).nation, rank: 0.5, county: byCode.get(code).name }));
   const all = [...core.councils.map(council), ...districtOpts];
   const districtByName = new Map(districtOpts.map((o) => [normalise(o.value), o.county]));
   cached = {
     councils: { england: all.filter((o) => o.nation === 'england'), wales: all.filter((o) => o.nation === 'wales'), all },
-    nhs: core.nhsBodies.map((b) => ({ value: b.name, label: b.name, detail: b.nation === 'wales' ? '(Wales)' : '' })),
+    nhs: core.nhsBodies.map((b) => ({ value: b.name, label: b.name, detail: b.nation === 'wales' ? t('widget.combobox.wales') : '' })),
     /** "Social services in Bromsgrove are run by …" for a district typed or chosen. */
     districtNote(value) {
       const county = districtByName.get(normalise(value));
-      return county ? `${value} is a district council. Social services there are run by ${county}, so that is the council we will name.` : null;
+      return county ? t('widget.combobox.district_note', { district: value, council: county }) : null;
     },
   };
   optionCache.set(core, cached);

@@ -18,9 +18,27 @@ export function t(id, values = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : m));
 }
 
+/**
+ * As `t()`, for a sentence with an element in it (a button, a link): the text and the values as children for `h()`
+ * or `append()`, a value that is a Node inserted as that node, any other value as text.
+ * @param {string} id @param {Record<string, any>} [values] @returns {(string|Node)[]}
+ */
+export function tNodes(id, values = {}) {
+  const text = Object.prototype.hasOwnProperty.call(WORDS, id) ? WORDS[id] : id;
+  return text.split(/(\{\w+\})/).map((part) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    if (!m || !Object.prototype.hasOwnProperty.call(values, m[1])) return part;
+    const value = values[m[1]];
+    return value instanceof Node ? value : String(value);
+  });
+}
+
 export const UNKNOWN = '__unknown';
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTHS = [
+  t('widget.month.1'), t('widget.month.2'), t('widget.month.3'), t('widget.month.4'), t('widget.month.5'), t('widget.month.6'),
+  t('widget.month.7'), t('widget.month.8'), t('widget.month.9'), t('widget.month.10'), t('widget.month.11'), t('widget.month.12'),
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
@@ -168,8 +186,8 @@ export function longDate(s) {
   if (!m) return s || '';
   const [, y, mo, d] = m;
   if (!mo) return y;
-  if (!d) return `${MONTHS[Number(mo) - 1]} ${y}`;
-  return `${Number(d)} ${MONTHS[Number(mo) - 1]} ${y}`;
+  if (!d) return t('widget.date.month_year', { month: MONTHS[Number(mo) - 1], year: y });
+  return t('widget.date.long', { day: Number(d), month: MONTHS[Number(mo) - 1], year: y });
 }
 
 /** The earliest day a contract date can mean. @param {string} s */
@@ -179,10 +197,13 @@ export function firstDay(s) {
   return `${m[1]}-${m[2] || '01'}-${m[3] || '01'}`;
 }
 
-/** "1st", "2nd", … for stay captions. @param {number} n */
+/** "first", "second", … for stay captions. @param {number} n */
 export function ordinal(n) {
-  const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
-  return words[n - 1] || `${n}th`;
+  const words = [
+    t('widget.ordinal.1'), t('widget.ordinal.2'), t('widget.ordinal.3'), t('widget.ordinal.4'), t('widget.ordinal.5'),
+    t('widget.ordinal.6'), t('widget.ordinal.7'), t('widget.ordinal.8'), t('widget.ordinal.9'), t('widget.ordinal.10'),
+  ];
+  return words[n - 1] || t('widget.ordinal.other', { n });
 }
 
 /** Label for an option value, or the value itself. */
@@ -312,7 +333,7 @@ export function errorSlot($group, id, targets) {
     set(message) {
       $msg.textContent = '';
       if (message) {
-        append($msg, [vh('Error: '), message]);
+        append($msg, [vh(t('widget.page.error_prefix')), message]);
         $msg.hidden = false;
         $group.classList.add('s117-form-group--error');
         for (const $t of targets()) {
@@ -423,7 +444,7 @@ export function radios(o) {
     slot.$msg,
     $main,
     hasMore
-      ? h('details', { class: 's117-details', open: moreChecked }, h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: o.moreLabel || 'Show more options' })), h('div', { class: 's117-details__text' }, $more))
+      ? h('details', { class: 's117-details', open: moreChecked }, h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: o.moreLabel || t('widget.choice.more') })), h('div', { class: 's117-details__text' }, $more))
       : null,
   ]);
   if (o.hint) $fieldset.setAttribute('aria-describedby', hintId);
@@ -466,7 +487,7 @@ export function checkboxes(o) {
     const $input = h('input', { class: 's117-checkboxes__input', id: inputId, type: 'checkbox', value: opt.key, checked: Boolean(opt.checked), 'aria-describedby': optHintId });
     $input.dataset.exclusive = opt.exclusive ? 'true' : '';
     $inputs.push($input);
-    if (opt.exclusive) $list.append(h('div', { class: 's117-checkboxes__divider', text: 'or' }));
+    if (opt.exclusive) $list.append(h('div', { class: 's117-checkboxes__divider', text: t('widget.choice.or') }));
     $list.append(
       h(
         'div',
@@ -558,10 +579,10 @@ export const MONTH_WORDS = MONTHS.map((m) => m.toLowerCase());
 
 /** Reads a month typed as a number or a name (03, mar, March). @param {string} s */
 export function readMonth(s) {
-  const t = s.trim().toLowerCase();
-  if (/^\d{1,2}$/.test(t)) return Number(t);
-  if (t.length >= 3) {
-    const i = MONTH_WORDS.findIndex((m) => m.startsWith(t));
+  const typed = s.trim().toLowerCase();
+  if (/^\d{1,2}$/.test(typed)) return Number(typed);
+  if (typed.length >= 3) {
+    const i = MONTH_WORDS.findIndex((m) => m.startsWith(typed));
     if (i >= 0) return i + 1;
   }
   return NaN;
@@ -593,18 +614,19 @@ export function dateField(o) {
         value: val || '',
       }),
     );
-  const $day = part('day', 'Day', 2, m && m[3] ? String(Number(m[3])) : '', o.autocomplete ? `${o.autocomplete}-day` : null);
-  const $month = part('month', 'Month', 2, m && m[2] ? String(Number(m[2])) : '', o.autocomplete ? `${o.autocomplete}-month` : null);
-  const $year = part('year', 'Year', 4, m ? m[1] : '', o.autocomplete ? `${o.autocomplete}-year` : null);
+  const $day = part('day', t('widget.date.day'), 2, m && m[3] ? String(Number(m[3])) : '', o.autocomplete ? `${o.autocomplete}-day` : null);
+  const $month = part('month', t('widget.date.month'), 2, m && m[2] ? String(Number(m[2])) : '', o.autocomplete ? `${o.autocomplete}-month` : null);
+  const $year = part('year', t('widget.date.year'), 4, m ? m[1] : '', o.autocomplete ? `${o.autocomplete}-year` : null);
   const $inputs = [$day, $month, $year].map(($p) => $p.querySelector('input'));
   const $fieldset = h('fieldset', { class: 's117-fieldset', role: 'group', 'aria-describedby': hintId });
   const $group = h('div', { class: 's117-form-group' }, $fieldset);
   let bad = [];
   const slot = errorSlot($group, o.id, () => [$fieldset]);
-  const defaultHint = `For example, ${o.example || '27 3 2021'}. If you only know the month or the year, leave the day (or the day and month) blank.`;
+  const example = o.example || t('widget.date.example');
+  const hint = o.hint ? t('widget.date.hint_after', { hint: o.hint, example }) : t('widget.date.hint', { example });
   append($fieldset, [
     fieldsetLegend(o),
-    h('div', { class: 's117-hint', id: hintId, text: o.hint ? `${o.hint} ${defaultHint}` : defaultHint }),
+    h('div', { class: 's117-hint', id: hintId, text: hint }),
     slot.$msg,
     h('div', { class: 's117-date-input', id: `${o.id}-input` }, $day, $month, $year),
   ]);
@@ -619,20 +641,21 @@ export function dateField(o) {
         return { error: message };
       };
       const [$d, $m, $y] = $inputs;
-      if (!d && !mo && !y) return o.optional ? { value: undefined } : fail(`Enter ${o.subject.replace(/^The /, 'the ')}`, $d);
-      if (!y) return fail(`${o.subject} must include a year`, $y);
-      if (!/^\d{4}$/.test(y)) return fail('Year must include 4 numbers, for example 2021', $y);
-      if (Number(y) < 1900) return fail('Year must be 1900 or later', $y);
-      if (d && !mo) return fail(`${o.subject} must include a month. If you only know the year, leave the day blank too`, $m);
+      const subject = o.subject;
+      if (!d && !mo && !y) return o.optional ? { value: undefined } : fail(t('widget.date.enter', { subject: subject.replace(/^The /, 'the ') }), $d);
+      if (!y) return fail(t('widget.date.needs_year', { subject }), $y);
+      if (!/^\d{4}$/.test(y)) return fail(t('widget.date.year_digits'), $y);
+      if (Number(y) < 1900) return fail(t('widget.date.year_from'), $y);
+      if (d && !mo) return fail(t('widget.date.needs_month', { subject }), $m);
       let month = 0;
       if (mo) {
         month = readMonth(mo);
-        if (!(month >= 1 && month <= 12)) return fail('Month must be a number from 1 to 12, or a month’s name', $m);
+        if (!(month >= 1 && month <= 12)) return fail(t('widget.date.month_number'), $m);
       }
       if (d) {
-        if (!/^\d{1,2}$/.test(d)) return fail('Day must be a number, for example 27', $d);
+        if (!/^\d{1,2}$/.test(d)) return fail(t('widget.date.day_number'), $d);
         const day = Number(d);
-        if (day < 1 || day > daysIn(Number(y), month)) return fail(`${o.subject} must be a real date`, $d);
+        if (day < 1 || day > daysIn(Number(y), month)) return fail(t('widget.date.real', { subject }), $d);
         return { value: `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
       }
       if (month) return { value: `${y}-${String(month).padStart(2, '0')}` };

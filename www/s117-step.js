@@ -3,7 +3,7 @@
 // wording: both come with each question from the core (src/interview/), or, for the first page before the
 // WebAssembly has loaded, from the generated ./s117-questions.js.
 
-import { UNKNOWN, append, comboField, dateField, h, longDate, mixin, ordinal, radios, textField } from './s117-controls.js';
+import { UNKNOWN, append, comboField, dateField, h, longDate, mixin, ordinal, radios, t, textField } from './s117-controls.js';
 
 /**
  * The control for one question.
@@ -106,7 +106,7 @@ class StepPage {
     const $summary = h(
       'div',
       { class: 's117-error-summary js-s117-error-summary', hidden: true, tabindex: '-1', 'aria-labelledby': headingId },
-      h('div', { role: 'alert' }, h('h2', { class: 's117-error-summary__title', id: headingId, text: 'There is a problem' }), h('div', { class: 's117-error-summary__body' }, $list)),
+      h('div', { role: 'alert' }, h('h2', { class: 's117-error-summary__title', id: headingId, text: t('widget.page.problem') }), h('div', { class: 's117-error-summary__body' }, $list)),
     );
     return {
       el: $summary,
@@ -167,11 +167,12 @@ class StepPage {
       if (path === `detentions[${i}]`) return null;
       const admitted = this._a[`detentions[${i}].admitted`];
       const more = this._a['detentions[1]'] === 'yes';
-      if (i === 0 && !more) return 'Your stay in hospital';
-      return `Your ${ordinal(i + 1)} stay in hospital${admitted ? ` (from ${longDate(admitted)})` : ''}`;
+      if (i === 0 && !more) return t('widget.caption.stay');
+      const n = ordinal(i + 1);
+      return admitted ? t('widget.caption.stay_n_from', { n, date: longDate(admitted) }) : t('widget.caption.stay_n', { n });
     }
     const charge = /^charges\[(\d+)\]\./.exec(path);
-    if (charge) return `Charge ${Number(charge[1]) + 1}`;
+    if (charge) return t('widget.caption.charge', { n: Number(charge[1]) + 1 });
     return null;
   }
 
@@ -197,11 +198,11 @@ class StepPage {
       summary.el,
       first
         ? h('div', { class: 's117-intro' },
-            h('p', { class: 's117-body-l', text: 'Answer a few questions to find out if you are owed free after-care under section 117 of the Mental Health Act 1983, and who must provide it.' }),
-            h('p', { class: 's117-body', text: 'It takes about 5 minutes. If you don’t know an answer, you can say so. If you are answering for someone else, answer as them: “you” means the person who was in hospital.' }))
+            h('p', { class: 's117-body-l', text: t('widget.page.intro') }),
+            h('p', { class: 's117-body', text: t('widget.page.intro_more') }))
         : null,
       def.body,
-      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: 'Continue' })),
+      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: t('widget.page.continue') })),
     ]);
     this.$page.append(this._backLink(step) || '', $form);
     // Answers the core could not read, and errors carried over from "check your answers", are shown at once.

@@ -1,7 +1,7 @@
 // <s117-checker>, around the questions: the quick exit ("Exit this page", and Shift pressed 3 times) and the tools
 // under every page (save the answers to a file, load them, clear them), with the tab's storage that never throws.
 
-import { append, coreSlot, download, h, mixin, vh } from './s117-controls.js';
+import { append, coreSlot, download, h, mixin, t, vh } from './s117-controls.js';
 import { S117AnswersError } from './s117-checker.js';
 
 /** Where the quick exit goes unless the host names another page. */
@@ -60,8 +60,8 @@ class Tools {
       h(
         'div',
         { class: 's117-exit-this-page' },
-        h('a', { class: 's117-button s117-button--warning s117-exit-this-page__button', href: url, rel: 'nofollow noreferrer', onclick: (e) => this._exit(e) }, vh('Emergency: '), 'Exit this page'),
-        h('span', { class: 's117-exit-this-page__hint', text: 'or press Shift 3 times. Your answers will be cleared.' }),
+        h('a', { class: 's117-button s117-button--warning s117-exit-this-page__button', href: url, rel: 'nofollow noreferrer', onclick: (e) => this._exit(e) }, vh(t('widget.exit.emergency')), t('widget.exit.button')),
+        h('span', { class: 's117-exit-this-page__hint', text: t('widget.exit.hint') }),
       ),
     );
   }
@@ -109,17 +109,17 @@ class Tools {
       $fileError.hidden = true;
       if (!file) return;
       try {
-        if (file.size > 1_000_000) throw new S117AnswersError('The file is too large to be a set of answers.');
+        if (file.size > 1_000_000) throw new S117AnswersError(t('widget.tools.too_large'));
         let parsed;
         try {
           parsed = JSON.parse(await file.text());
         } catch {
-          throw new S117AnswersError('The file is not a set of answers saved from this checker.');
+          throw new S117AnswersError(t('widget.tools.not_answers'));
         }
         this._needCore(() => {
           try {
             this._loadAnswers(parsed, 'file');
-            this._announce('Your answers have been loaded.');
+            this._announce(t('widget.tools.loaded'));
           } catch (err) {
             showFileError(err);
           }
@@ -132,7 +132,7 @@ class Tools {
     });
     const showFileError = (err) => {
       $fileError.textContent = '';
-      append($fileError, [vh('Error: '), `We could not load that file. ${err.message}`]);
+      append($fileError, [vh(t('widget.page.error_prefix')), t('widget.tools.load_failed', { reason: err.message })]);
       $fileError.hidden = false;
     };
     const toolsSlot = coreSlot();
@@ -140,7 +140,7 @@ class Tools {
     const $clear = h('button', {
       class: 's117-button s117-button--secondary s117-tools__button',
       type: 'button',
-      text: 'Clear my answers',
+      text: t('widget.tools.clear'),
       onclick: () => {
         $confirm.hidden = false;
         $clear.hidden = true;
@@ -148,20 +148,20 @@ class Tools {
       },
     });
     append($confirm, [
-      h('p', { class: 's117-body', text: 'This removes every answer from this browser tab. Save them to a file first if you want to keep them.' }),
+      h('p', { class: 's117-body', text: t('widget.tools.clear_confirm') }),
       h('div', { class: 's117-button-group' },
-        h('button', { class: 's117-button s117-button--warning', type: 'button', text: 'Yes, clear my answers', onclick: () => { this.clear(); this._announce('Your answers have been cleared.'); } }),
-        h('button', { class: 's117-button s117-button--secondary', type: 'button', text: 'Cancel', onclick: () => { $confirm.hidden = true; $clear.hidden = false; $clear.focus(); } }),
+        h('button', { class: 's117-button s117-button--warning', type: 'button', text: t('widget.tools.clear_yes'), onclick: () => { this.clear(); this._announce(t('widget.tools.cleared')); } }),
+        h('button', { class: 's117-button s117-button--secondary', type: 'button', text: t('widget.tools.cancel'), onclick: () => { $confirm.hidden = true; $clear.hidden = false; $clear.focus(); } }),
       ),
     ]);
     this.$tools.append(
-      h('h2', { class: 's117-heading-s', text: 'Your answers' }),
-      h('p', { class: 's117-body s117-tools__note', text: 'Your answers stay in this browser tab until you close it. Nothing is sent anywhere. On a shared computer, clear them when you have finished.' }),
+      h('h2', { class: 's117-heading-s', text: t('widget.tools.heading') }),
+      h('p', { class: 's117-body s117-tools__note', text: t('widget.tools.note') }),
       h(
         'div',
         { class: 's117-button-group s117-tools__buttons' },
-        h('button', { class: 's117-button s117-button--secondary s117-tools__button', type: 'button', text: 'Save answers to a file', onclick: () => this._saveToFile() }),
-        h('span', { class: 's117-file-upload' }, $file, h('label', { class: 's117-button s117-button--secondary s117-tools__button s117-file-upload__label', for: fileId, text: 'Load answers from a file' })),
+        h('button', { class: 's117-button s117-button--secondary s117-tools__button', type: 'button', text: t('widget.tools.save'), onclick: () => this._saveToFile() }),
+        h('span', { class: 's117-file-upload' }, $file, h('label', { class: 's117-button s117-button--secondary s117-tools__button s117-file-upload__label', for: fileId, text: t('widget.tools.load') })),
         $clear,
       ),
       $fileError,
@@ -173,7 +173,7 @@ class Tools {
   _saveToFile() {
     const json = `${JSON.stringify(this.answers, null, 2)}\n`;
     download(`s117-answers-${this.asAt}.json`, json, 'application/json');
-    this._announce('Your answers have been saved to a file.');
+    this._announce(t('widget.tools.saved'));
   }
 }
 

@@ -34,4 +34,206 @@ pub const TEXTS: &[(&str, &str)] = &[
         "widget.load.letter_failed",
         "Sorry, the letter could not be loaded.",
     ),
+    // The page around the questions.
+    (
+        "widget.about.line",
+        "This is a screening tool, not legal advice. It reflects the law on {law_date} (rules version {version}). Checked as at {as_at}.",
+    ),
+    (
+        "widget.about.before_rules",
+        "This is a screening tool, not legal advice. Checked as at {as_at}.",
+    ),
+    (
+        "widget.page.intro",
+        "Answer a few questions to find out if you are owed free after-care under section 117 of the Mental Health Act 1983, and who must provide it.",
+    ),
+    (
+        "widget.page.intro_more",
+        "It takes about 5 minutes. If you don\u{2019}t know an answer, you can say so. If you are answering for someone else, answer as them: \u{201c}you\u{201d} means the person who was in hospital.",
+    ),
+    ("widget.page.continue", "Continue"),
+    ("widget.page.back", "Back"),
+    ("widget.page.check", "Check your answers"),
+    ("widget.page.result", "Your result"),
+    ("widget.page.problem", "There is a problem"),
+    ("widget.page.error_prefix", "Error: "),
+    // Captions over a page about one stay or one charge.
+    ("widget.caption.stay", "Your stay in hospital"),
+    ("widget.caption.stay_n", "Your {n} stay in hospital"),
+    (
+        "widget.caption.stay_n_from",
+        "Your {n} stay in hospital (from {date})",
+    ),
+    ("widget.caption.charge", "Charge {n}"),
+    // Ordinals, for the stays ("Your second stay in hospital").
+    ("widget.ordinal.1", "first"),
+    ("widget.ordinal.2", "second"),
+    ("widget.ordinal.3", "third"),
+    ("widget.ordinal.4", "fourth"),
+    ("widget.ordinal.5", "fifth"),
+    ("widget.ordinal.6", "sixth"),
+    ("widget.ordinal.7", "seventh"),
+    ("widget.ordinal.8", "eighth"),
+    ("widget.ordinal.9", "ninth"),
+    ("widget.ordinal.10", "tenth"),
+    ("widget.ordinal.other", "{n}th"),
+    // Dates: month names (also read back when typed), and a date as it keeps its precision.
+    ("widget.month.1", "January"),
+    ("widget.month.2", "February"),
+    ("widget.month.3", "March"),
+    ("widget.month.4", "April"),
+    ("widget.month.5", "May"),
+    ("widget.month.6", "June"),
+    ("widget.month.7", "July"),
+    ("widget.month.8", "August"),
+    ("widget.month.9", "September"),
+    ("widget.month.10", "October"),
+    ("widget.month.11", "November"),
+    ("widget.month.12", "December"),
+    ("widget.date.long", "{day} {month} {year}"),
+    ("widget.date.month_year", "{month} {year}"),
+    // The date input.
+    ("widget.date.day", "Day"),
+    ("widget.date.month", "Month"),
+    ("widget.date.year", "Year"),
+    ("widget.date.example", "27 3 2021"),
+    (
+        "widget.date.hint",
+        "For example, {example}. If you only know the month or the year, leave the day (or the day and month) blank.",
+    ),
+    (
+        "widget.date.hint_after",
+        "{hint} For example, {example}. If you only know the month or the year, leave the day (or the day and month) blank.",
+    ),
+    ("widget.date.enter", "Enter {subject}"),
+    ("widget.date.needs_year", "{subject} must include a year"),
+    (
+        "widget.date.year_digits",
+        "Year must include 4 numbers, for example 2021",
+    ),
+    ("widget.date.year_from", "Year must be 1900 or later"),
+    (
+        "widget.date.needs_month",
+        "{subject} must include a month. If you only know the year, leave the day blank too",
+    ),
+    (
+        "widget.date.month_number",
+        "Month must be a number from 1 to 12, or a month\u{2019}s name",
+    ),
+    ("widget.date.day_number", "Day must be a number, for example 27"),
+    ("widget.date.real", "{subject} must be a real date"),
+    // Choices.
+    ("widget.choice.more", "Show more options"),
+    ("widget.choice.or", "or"),
+    // The combobox (councils, NHS bodies) and its lists.
+    ("widget.combobox.suggestions", "Suggestions"),
+    ("widget.combobox.list_suggestions", "suggestions"),
+    ("widget.combobox.list_councils", "councils"),
+    ("widget.combobox.list_nhs_bodies", "NHS bodies"),
+    ("widget.combobox.loading", "Loading the list of {list}\u{2026}"),
+    ("widget.combobox.loading_announced", "Loading the list of {list}."),
+    (
+        "widget.combobox.list_failed",
+        "Sorry, the list of {list} could not be loaded. You can type the name in full, or {retry}.",
+    ),
+    ("widget.combobox.try_again", "try again"),
+    (
+        "widget.combobox.list_failed_announced",
+        "The list of {list} could not be loaded.",
+    ),
+    ("widget.combobox.chosen", "{name} chosen"),
+    (
+        "widget.combobox.one_match",
+        "1 suggestion. Use the up and down arrow keys to choose, or keep what you typed.",
+    ),
+    (
+        "widget.combobox.matches",
+        "{n} suggestions. Use the up and down arrow keys to choose, or keep what you typed.",
+    ),
+    (
+        "widget.combobox.no_matches",
+        "No suggestions. You can keep what you typed.",
+    ),
+    ("widget.combobox.wales", "(Wales)"),
+    (
+        "widget.combobox.district",
+        "(district: social services are run by {council})",
+    ),
+    (
+        "widget.combobox.district_note",
+        "{district} is a district council. Social services there are run by {council}, so that is the council we will name.",
+    ),
+    // The quick exit.
+    ("widget.exit.emergency", "Emergency: "),
+    ("widget.exit.button", "Exit this page"),
+    (
+        "widget.exit.hint",
+        "or press Shift 3 times. Your answers will be cleared.",
+    ),
+    // The tools under every page.
+    ("widget.tools.heading", "Your answers"),
+    (
+        "widget.tools.note",
+        "Your answers stay in this browser tab until you close it. Nothing is sent anywhere. On a shared computer, clear them when you have finished.",
+    ),
+    ("widget.tools.save", "Save answers to a file"),
+    ("widget.tools.load", "Load answers from a file"),
+    ("widget.tools.clear", "Clear my answers"),
+    (
+        "widget.tools.clear_confirm",
+        "This removes every answer from this browser tab. Save them to a file first if you want to keep them.",
+    ),
+    ("widget.tools.clear_yes", "Yes, clear my answers"),
+    ("widget.tools.cancel", "Cancel"),
+    ("widget.tools.loaded", "Your answers have been loaded."),
+    ("widget.tools.cleared", "Your answers have been cleared."),
+    ("widget.tools.saved", "Your answers have been saved to a file."),
+    ("widget.tools.load_failed", "We could not load that file. {reason}"),
+    (
+        "widget.tools.too_large",
+        "The file is too large to be a set of answers.",
+    ),
+    (
+        "widget.tools.not_answers",
+        "The file is not a set of answers saved from this checker.",
+    ),
+    ("widget.tools.not_a_case", "Answers must be an object (a Case)."),
+    // The adviser view.
+    ("widget.adviser.heading", "Case details"),
+    (
+        "widget.adviser.hint",
+        "Every change is checked at once. Dates may be exact (2023-05-14), a month (2023-05) or a year (2023). Stays oldest first. Fields appear as the answers make them matter.",
+    ),
+    (
+        "widget.adviser.form_waits",
+        "The form appears when the rules have loaded.",
+    ),
+    ("widget.adviser.now", "Now and since leaving hospital"),
+    ("widget.adviser.stay", "Stay {n}"),
+    ("widget.adviser.not_known", "Not known"),
+    ("widget.adviser.date_placeholder", "YYYY-MM-DD"),
+    ("widget.adviser.result", "Result"),
+    ("widget.adviser.field_error", "{label}: {error}"),
+    ("widget.adviser.updated", "Result updated: {result}."),
+    (
+        "widget.adviser.fix_problems",
+        "Fix the problems above to see the result.",
+    ),
+    // The adviser view's screen of many enquiries.
+    ("widget.screen.heading", "Screen many enquiries"),
+    (
+        "widget.screen.intro",
+        "For advice services and law firms: check a whole file of enquiries at once (CSV, or JSON Lines of cases), with the same rules as this checker. The file is read in this browser and nothing is sent anywhere.",
+    ),
+    ("widget.screen.open", "Open the screen"),
+    ("widget.screen.close", "Close the screen"),
+    ("widget.screen.loading", "Loading the screen\u{2026}"),
+    (
+        "widget.screen.failed",
+        "Sorry, the screen could not be loaded.",
+    ),
+    (
+        "widget.screen.opened",
+        "The screen is open. Choose a file of enquiries.",
+    ),
 ];
