@@ -63,7 +63,7 @@ export function h(tag, props, ...children) {
       else if (key === 'text') $el.textContent = String(value);
       else if (key.startsWith('on') && typeof value === 'function') $el.addEventListener(key.slice(2), value);
       else if (DOM_PROPS.has(key)) $el[key] = value;
-      else if (key === 'style') throw new S117Error('inline styles are not allowed (CSP)');
+      else if (key === 'style') throw new Error('h(): inline styles are not allowed (CSP)');
       else $el.setAttribute(key, value === true ? '' : String(value));
     }
   }
