@@ -194,8 +194,11 @@ pub fn words_js(sections: &[&[(&str, &str)]], from: &str) -> String {
 #[cfg(feature = "cli")]
 pub fn widget_words_js() -> String {
     words_js(
-        &[crate::messages::en_gb::widget::TEXTS],
-        "src/messages/en_gb/widget.rs",
+        &[
+            crate::messages::en_gb::widget::TEXTS,
+            crate::messages::en_gb::result::TEXTS,
+        ],
+        "src/messages/en_gb/widget.rs and result.rs",
     )
 }
 

@@ -3,10 +3,12 @@
 //
 // Not a module to import yourself: `install()` adds these methods to the element's class; the helpers it shares
 // with s117-checker.js come from s117-controls.js. The house rules of s117-checker.js hold here too (user text only as textContent).
+// Every word comes from the catalogue through `t()` (src/messages/en_gb/result.rs, `result.…`); the letter's own
+// words come from the core.
 
 import {
   UNKNOWN, append, checkboxes, clean, dateField, debounce, download, getPath, h, longDate, mixin, radios, setPath,
-  textField, vh,
+  t, textField, vh,
 } from './s117-controls.js';
 
 /**
@@ -20,30 +22,41 @@ export function install(Checker) {
 /** What the letter prints where an address is to be written in by hand (the core's `letter::BLANK`). */
 const LETTER_BLANK = '____________';
 
+// The tables below hold message ids (literal, so the meta test sees each one used); `words()` reads their words when
+// the form is drawn.
+
 const LETTER_TO = [
-  { value: 'both', label: 'The council and the NHS body' },
-  { value: 'council', label: 'The council only' },
-  { value: 'nhs', label: 'The NHS body only' },
-  { value: 'each', label: 'A separate letter to each' },
+  { value: 'both', label: 'result.letter_to.both' },
+  { value: 'council', label: 'result.letter_to.council' },
+  { value: 'nhs', label: 'result.letter_to.nhs' },
+  { value: 'each', label: 'result.letter_to.each' },
 ];
 
-/** Who a letter is to, by the kind of its first addressee (the core's `AddresseeKind`), for its heading. */
-const LETTER_SIDE = { council: 'the council', nhs_body: 'the NHS body' };
+/**
+ * The heading of each of several letters, by the kind of its first addressee (the core's `AddresseeKind`): "Letter
+ * 1 of 2: to the council".
+ */
+const LETTER_OF = { council: 'result.letter.of_council', nhs_body: 'result.letter.of_nhs_body' };
 
 const LETTER_OPTIONS = [
-  { key: 'personal_health_budget', label: 'Ask about a personal health budget for the NHS part of my after-care' },
-  { key: 'direct_payments', label: 'Ask about direct payments from the council' },
-  { key: 'advocate', label: 'Ask for help from an independent advocate' },
-  { key: 'copy_of_records', label: 'Ask for a copy of my after-care plan and the records about it' },
+  { key: 'personal_health_budget', label: 'result.letter_option.personal_health_budget' },
+  { key: 'direct_payments', label: 'result.letter_option.direct_payments' },
+  { key: 'advocate', label: 'result.letter_option.advocate' },
+  { key: 'copy_of_records', label: 'result.letter_option.copy_of_records' },
 ];
 
 const AUTHORITIES = [
-  { value: 'consent', label: 'They have given me their signed consent', hint: 'Enclose a copy with the letter.' },
-  { value: 'lasting_power_of_attorney', label: 'I am their attorney under a lasting power of attorney for health and welfare' },
-  { value: 'deputy', label: 'I am their deputy, appointed by the Court of Protection' },
-  { value: 'other', label: 'Something else', hint: 'Enclose evidence of it with the letter.' },
-  { value: UNKNOWN, label: 'None of these, or I’d rather not say' },
+  { value: 'consent', label: 'result.authority.consent', hint: 'result.authority.consent_hint' },
+  { value: 'lasting_power_of_attorney', label: 'result.authority.lasting_power_of_attorney' },
+  { value: 'deputy', label: 'result.authority.deputy' },
+  { value: 'other', label: 'result.authority.other', hint: 'result.authority.other_hint' },
+  { value: UNKNOWN, label: 'result.authority.unknown' },
 ];
+
+/** Options from a table above with their words: `label` and `hint` read from the catalogue. */
+function words(options) {
+  return options.map((o) => ({ ...o, label: t(o.label), ...(o.hint ? { hint: t(o.hint) } : {}) }));
+}
 
 /** The methods this part adds to S117Checker. */
 class LetterPart {
@@ -63,37 +76,37 @@ class LetterPart {
     const headingId = `${this._uid}-letter-heading`;
     const $section = h('section', { class: 's117-letter-section', 'aria-labelledby': headingId });
     $section.append(
-      h(compact ? 'h3' : 'h2', { class: compact ? 's117-heading-m' : 's117-heading-l', id: headingId, text: 'Ask them to confirm in writing' }),
-      h('p', { class: 's117-body', text: 'We can write a letter asking the council and the NHS body to confirm in writing whether you are owed section 117 after-care, who is responsible, and what happens next. You can print it, copy it into an email, or download it.' }),
+      h(compact ? 'h3' : 'h2', { class: compact ? 's117-heading-m' : 's117-heading-l', id: headingId, text: t('result.letter.heading') }),
+      h('p', { class: 's117-body', text: t('result.letter.intro') }),
     );
     const L = this._letterState;
     const id = (p) => `${this._uid}-letter-${p}`;
     const text = (key, label, extra = {}) => textField({ id: id(key.replace(/\./g, '-')), label, value: getPath(L, key), ...extra });
     const fields = {
-      'person.name': text('person.name', 'Full name', { autocomplete: 'name', spellcheck: false }),
-      'person.address': text('person.address', 'Address', { textarea: true, rows: 4, autocomplete: 'street-address' }),
-      'person.nhs_number': text('person.nhs_number', 'NHS number (optional)', { width: '10', inputmode: 'numeric', hint: 'It is 10 digits long, for example 485 777 3456. It helps them find your records.', spellcheck: false }),
-      'person.phone': text('person.phone', 'Phone number', { type: 'tel', autocomplete: 'tel', width: '20' }),
-      'person.email': text('person.email', 'Email address', { type: 'email', autocomplete: 'email', spellcheck: false }),
-      'writer.name': text('writer.name', 'Your full name', { spellcheck: false }),
-      'writer.relationship': text('writer.relationship', 'Your relationship to them', { hint: 'For example, daughter, partner, advocate or solicitor.' }),
-      'writer.address': text('writer.address', 'Your address', { textarea: true, rows: 4 }),
-      'writer.phone': text('writer.phone', 'Your phone number', { type: 'tel', width: '20' }),
-      'writer.email': text('writer.email', 'Your email address', { type: 'email', spellcheck: false }),
+      'person.name': text('person.name', t('result.letter_field.person_name'), { autocomplete: 'name', spellcheck: false }),
+      'person.address': text('person.address', t('result.letter_field.person_address'), { textarea: true, rows: 4, autocomplete: 'street-address' }),
+      'person.nhs_number': text('person.nhs_number', t('result.letter_field.person_nhs_number'), { width: '10', inputmode: 'numeric', hint: t('result.letter_field.person_nhs_number_hint'), spellcheck: false }),
+      'person.phone': text('person.phone', t('result.letter_field.person_phone'), { type: 'tel', autocomplete: 'tel', width: '20' }),
+      'person.email': text('person.email', t('result.letter_field.person_email'), { type: 'email', autocomplete: 'email', spellcheck: false }),
+      'writer.name': text('writer.name', t('result.letter_field.writer_name'), { spellcheck: false }),
+      'writer.relationship': text('writer.relationship', t('result.letter_field.writer_relationship'), { hint: t('result.letter_field.writer_relationship_hint') }),
+      'writer.address': text('writer.address', t('result.letter_field.writer_address'), { textarea: true, rows: 4 }),
+      'writer.phone': text('writer.phone', t('result.letter_field.writer_phone'), { type: 'tel', width: '20' }),
+      'writer.email': text('writer.email', t('result.letter_field.writer_email'), { type: 'email', spellcheck: false }),
     };
-    const dob = dateField({ id: id('person-date_of_birth'), legend: 'Date of birth', subject: 'Date of birth', value: L.person && L.person.date_of_birth, optional: true, example: '31 3 1980' });
-    const to = radios({ id: id('to'), legend: 'Who should the letter go to?', options: LETTER_TO, value: L.to || 'both', small: true });
+    const dob = dateField({ id: id('person-date_of_birth'), legend: t('result.letter_field.date_of_birth'), subject: t('result.letter_field.date_of_birth_subject'), value: L.person && L.person.date_of_birth, optional: true, example: '31 3 1980' });
+    const to = radios({ id: id('to'), legend: t('result.letter.to_legend'), options: words(LETTER_TO), value: L.to || 'both', small: true });
     const authority = radios({
       id: id('writer-authority'),
-      legend: 'What gives you authority to act for them? (optional)',
-      hint: 'The council and NHS may need this before they share information with you.',
-      options: AUTHORITIES,
+      legend: t('result.letter.authority_legend'),
+      hint: t('result.letter.authority_hint'),
+      options: words(AUTHORITIES),
       value: (L.writer && L.writer.authority) || (L.for_other && L.writer && 'authority' in L.writer ? UNKNOWN : undefined),
       small: true,
     });
     const writerReveal = h('div', null, ['writer.name', 'writer.relationship'].map((k) => fields[k].el), authority.el, ['writer.address', 'writer.phone', 'writer.email'].map((k) => fields[k].el));
-    const forOther = checkboxes({ id: id('for_other'), options: [{ key: 'for_other', label: 'I am writing for someone else', checked: Boolean(L.for_other), reveal: writerReveal }] });
-    const opts = checkboxes({ id: id('options'), legend: 'What else should the letter ask for?', hint: 'Select all that apply.', small: true, options: LETTER_OPTIONS.map((o) => ({ ...o, checked: Boolean(L.options && L.options[o.key]) })) });
+    const forOther = checkboxes({ id: id('for_other'), options: [{ key: 'for_other', label: t('result.letter.for_other'), checked: Boolean(L.for_other), reveal: writerReveal }] });
+    const opts = checkboxes({ id: id('options'), legend: t('result.letter.options_legend'), hint: t('result.letter.options_hint'), small: true, options: words(LETTER_OPTIONS).map((o) => ({ ...o, checked: Boolean(L.options && L.options[o.key]) })) });
     const read = () => {
       const next = { ...L, person: {}, writer: {}, options: {} };
       for (const [key, f] of Object.entries(fields)) setPath(next, key, f.get().value);
@@ -115,8 +128,8 @@ class LetterPart {
       summary.el,
       to.el,
       h('fieldset', { class: 's117-fieldset' },
-        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: 'Details of the person the letter is about' }),
-        h('p', { class: 's117-hint', text: 'All optional. They help the council and NHS find the right records. They stay in this browser tab and are never sent anywhere by this checker.' }),
+        h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: t('result.letter.person_legend') }),
+        h('p', { class: 's117-hint', text: t('result.letter.person_hint') }),
         fields['person.name'].el,
         dob.el,
         fields['person.address'].el,
@@ -125,7 +138,7 @@ class LetterPart {
         fields['person.email'].el),
       forOther.el,
       opts.el,
-      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: L.generated ? 'Update the letter' : 'Create the letter' })),
+      h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: L.generated ? t('result.letter.update') : t('result.letter.create') })),
     );
     $form.addEventListener('input', debounce(read, 300));
     $form.addEventListener('change', () => read());
@@ -141,7 +154,7 @@ class LetterPart {
       summary.show([]);
       this._letterState.generated = true;
       this._persist();
-      $form.querySelector('button[type="submit"]').textContent = 'Update the letter';
+      $form.querySelector('button[type="submit"]').textContent = t('result.letter.update');
       this._showLetter($out, true);
     });
     $section.append($form, $out);
@@ -161,14 +174,13 @@ class LetterPart {
       result = { ok: false, errors: [{ message: String(err && err.message ? err.message : err) }] };
     }
     if (!result || !result.ok) {
-      $out.append(h('div', { class: 's117-inset-text', role: 'alert' }, h('p', { class: 's117-body', text: 'We could not write the letter from these answers:' }), h('ul', { class: 's117-list s117-list--bullet' }, ((result && result.errors) || []).map((e) => h('li', { text: e.message })))));
+      $out.append(h('div', { class: 's117-inset-text', role: 'alert' }, h('p', { class: 's117-body', text: t('result.letter.failed') }), h('ul', { class: 's117-list s117-list--bullet' }, ((result && result.errors) || []).map((e) => h('li', { text: e.message })))));
       return;
     }
     this._letterResult = result;
     // One letter, or two for "A separate letter to each".
     const letters = result.letters;
     const several = letters.length > 1;
-    const them = several ? 'both letters' : 'the letter';
     const notes = [...new Set(letters.flatMap((l) => (l && l.notes) || []))];
     const replyBy = letters[0] && letters[0].reply_by;
     const previewId = `${this._uid}-letter-preview`;
@@ -176,18 +188,19 @@ class LetterPart {
     const $actions = h(
       'div',
       { class: 's117-button-group s117-letter-actions' },
-      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => window.print() }, 'Print', vh(several ? ' both letters' : ' the letter')),
+      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => window.print() }, t('result.letter.print'), vh(` ${several ? t('result.letter.print_what_both') : t('result.letter.print_what_one')}`)),
       h('button', {
         class: 's117-button s117-button--secondary',
         type: 'button',
-        text: 'Copy',
-        'aria-label': several ? 'Copy both letters' : null,
+        text: t('result.letter.copy'),
+        'aria-label': several ? t('result.letter.copy_both') : null,
         onclick: async () => {
           const ok = await copyText(result.text, this.$root);
-          $status.textContent = ok ? `${several ? 'Both letters have' : 'The letter has'} been copied. You can paste ${several ? 'them' : 'it'} into an email or a document.` : `Copying did not work in this browser. Select the text of ${them} and copy it yourself.`;
+          if (ok) $status.textContent = several ? t('result.letter.copied_both') : t('result.letter.copied_one');
+          else $status.textContent = several ? t('result.letter.copy_failed_both') : t('result.letter.copy_failed_one');
         },
       }),
-      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => { download(`s117-letter-${this.asAt}.txt`, result.text, 'text/plain;charset=utf-8'); $status.textContent = `${several ? 'Both letters have' : 'The letter has'} been downloaded as a text file.`; } }, 'Download .txt', vh(several ? ' (both letters as one text file)' : ' (the letter as a text file)')),
+      h('button', { class: 's117-button s117-button--secondary', type: 'button', onclick: () => { download(`s117-letter-${this.asAt}.txt`, result.text, 'text/plain;charset=utf-8'); $status.textContent = several ? t('result.letter.downloaded_txt_both') : t('result.letter.downloaded_txt_one'); } }, t('result.letter.download_txt'), vh(` ${several ? t('result.letter.download_txt_what_both') : t('result.letter.download_txt_what_one')}`)),
       h('button', {
         class: 's117-button s117-button--secondary',
         type: 'button',
@@ -195,30 +208,31 @@ class LetterPart {
           try {
             const bytes = wasm.letterDocx(this._letterRequest());
             download(`s117-letter-${this.asAt}.docx`, new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-            $status.textContent = several ? 'Both letters have been downloaded as one Word document, each starting on a new page.' : 'The letter has been downloaded as a Word document.';
+            $status.textContent = several ? t('result.letter.downloaded_docx_both') : t('result.letter.downloaded_docx_one');
           } catch (err) {
-            $status.textContent = `We could not make the Word document: ${err && err.message ? err.message : err}`;
+            $status.textContent = t('result.letter.docx_failed', { error: err && err.message ? err.message : err });
           }
         },
-      }, 'Download .docx', vh(several ? ' (both letters as one Word document)' : ' (the letter as a Word document)'))
+      }, t('result.letter.download_docx'), vh(` ${several ? t('result.letter.download_docx_what_both') : t('result.letter.download_docx_what_one')}`))
     );
     // Two letters: each under its own heading (not printed), and each printed from a new page (s117-checker.css).
     const shown = several
       ? letters.flatMap((l, n) => {
-          const side = LETTER_SIDE[l.addressees && l.addressees[0] && l.addressees[0].kind] || 'one of the bodies';
+          const kind = l.addressees && l.addressees[0] && l.addressees[0].kind;
+          const of = Object.prototype.hasOwnProperty.call(LETTER_OF, kind) ? LETTER_OF[kind] : 'result.letter.of_other';
           const headingId = `${previewId}-${n + 1}-heading`;
           return [
-            h('h4', { class: 's117-heading-s s117-letter-of', id: headingId, text: `Letter ${n + 1} of ${letters.length}: to ${side}` }),
+            h('h4', { class: 's117-heading-s s117-letter-of', id: headingId, text: t(of, { number: n + 1, total: letters.length }) }),
             renderLetter(l, `${previewId}-${n + 1}`, { labelledBy: headingId, headings: 'h5' }),
           ];
         })
       : [renderLetter(letters[0], previewId)];
     append($out, [
-      h('h3', { class: 's117-heading-m js-s117-letter-heading', tabindex: '-1', text: several ? 'Your letters' : 'Your letter' }),
-      several ? h('p', { class: 's117-body', text: `There is one letter to the council and one to the NHS body. Each says that the other has been sent. Print, copy or download them together.` }) : null,
-      replyBy ? h('p', { class: 's117-body', text: `${several ? 'Both letters ask' : 'The letter asks'} for a reply by ${longDate(replyBy)}. Keep a copy, and note the date you send ${several ? 'them' : 'it'}.` }) : null,
+      h('h3', { class: 's117-heading-m js-s117-letter-heading', tabindex: '-1', text: several ? t('result.letter.heading_both') : t('result.letter.heading_one') }),
+      several ? h('p', { class: 's117-body', text: t('result.letter.two_letters') }) : null,
+      replyBy ? h('p', { class: 's117-body', text: t(several ? 'result.letter.reply_by_both' : 'result.letter.reply_by_one', { date: longDate(replyBy) }) }) : null,
       notes.length
-        ? h('div', { class: 's117-inset-text s117-letter-notes' }, h('p', { class: 's117-body' }, h('strong', { text: 'Before you send it' })), h('ul', { class: 's117-list s117-list--bullet' }, notes.map((n) => h('li', { text: n }))))
+        ? h('div', { class: 's117-inset-text s117-letter-notes' }, h('p', { class: 's117-body' }, h('strong', { text: t('result.letter.notes_heading') })), h('ul', { class: 's117-list s117-list--bullet' }, notes.map((n) => h('li', { text: n }))))
         : null,
       $actions,
       $status,
@@ -261,7 +275,7 @@ function linesParagraph(lines, cls) {
  *   element for its headings (h4, or h5 under a heading for each of several letters)
  */
 function renderLetter(letter, id, { labelledBy, headings = 'h4' } = {}) {
-  const $letter = h('article', labelledBy ? { class: 's117-letter', id, 'aria-labelledby': labelledBy } : { class: 's117-letter', id, 'aria-label': 'Letter' });
+  const $letter = h('article', labelledBy ? { class: 's117-letter', id, 'aria-labelledby': labelledBy } : { class: 's117-letter', id, 'aria-label': t('result.letter.label') });
   if (letter.sender && letter.sender.length) $letter.append(linesParagraph(linesOf(letter.sender), 's117-letter__sender'));
   if (letter.date) $letter.append(h('p', { class: 's117-letter__date', text: /^\d{4}-\d{2}-\d{2}$/.test(letter.date) ? longDate(letter.date) : letter.date }));
   const addressees = Array.isArray(letter.addressees) ? letter.addressees : letter.addressees ? [letter.addressees] : [];

@@ -3,6 +3,8 @@
 pub mod decision;
 pub mod interview;
 pub mod letter;
+#[cfg(feature = "cli")]
+pub mod result;
 pub mod screen;
 #[cfg(feature = "cli")]
 pub mod screen_page;
@@ -17,6 +19,8 @@ pub const CATALOGUE: super::Catalogue = &[
     screen::TEXTS,
     #[cfg(feature = "cli")]
     widget::TEXTS,
+    #[cfg(feature = "cli")]
+    result::TEXTS,
     #[cfg(feature = "cli")]
     screen_page::TEXTS,
 ];
