@@ -1,0 +1,176 @@
+//! Batch screening of the timeline: the ombudsman's date only from first knew, amounts giving a refund estimate,
+//! payments over six years old, bad amounts, and the same facts read from JSON Lines.
+#![cfg(feature = "cli")]
+
+#[path = "common/screening.rs"]
+mod screening;
+
+use s117::screen::{screen_csv, screen_jsonl, to_csv, Only, SortKey};
+use screening::{deadlines, errors, flags, options, refs, row, screen};
+
+const TIMELINE_HEAD: &str = "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,\
+                             c1_what,c1_since,c1_until,c1_amount,c1_per,first_knew";
+
+#[test]
+fn the_ombudsman_is_dated_only_from_first_knew() {
+    let lines = [
+        TIMELINE_HEAD,
+        "KNEW,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,,,2026-03-10",
+        "UNKNOWN,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,,,",
+    ];
+    let s = screen(&lines);
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let knew = row(&s, "KNEW");
+    assert_eq!(
+        deadlines(knew),
+        ["ombudsman 2027-03-10", "limitation 2030-09-01"],
+        "12 months from first knowing (10 March 2026); six years from the oldest payment (1 September 2024)"
+    );
+    assert_eq!(
+        knew.next_deadline
+            .and_then(|d| d.date)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2027-03-10")
+    );
+    assert!(
+        knew.summary
+            .contains("Next deadline: ombudsman complaint by 10 March 2027.")
+            && !knew.summary.contains("Ombudsman: 12 months"),
+        "{}",
+        knew.summary
+    );
+    let unknown = row(&s, "UNKNOWN");
+    assert_eq!(
+        deadlines(unknown),
+        ["ombudsman undated", "limitation 2030-09-01"]
+    );
+    assert!(unknown
+        .summary
+        .contains("Ombudsman: 12 months from when they first knew (not given)."));
+    // --only deadline and --sort deadline use the dated deadlines.
+    let mut o = options();
+    o.sort = SortKey::Deadline;
+    o.deadline_within = Some(120);
+    let sorted = screen_csv(lines.join("\n"), &o);
+    assert_eq!(
+        refs(&sorted),
+        ["KNEW"],
+        "10 March 2027 is 107 days after the check"
+    );
+    o.deadline_within = None;
+    o.only = vec![vec![Only::Deadline]];
+    let sorted = screen_csv(lines.join("\n"), &o);
+    assert_eq!(
+        refs(&sorted),
+        ["KNEW", "UNKNOWN"],
+        "2027-03-10, then 2030-09-01"
+    );
+}
+
+#[test]
+fn amounts_give_a_refund_estimate() {
+    let s = screen(&[
+        TIMELINE_HEAD,
+        // 1 January to 31 December 2025 is 365 days at £70 a week (£10 a day): £3,650.
+        "WEEKLY,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,£70.00,pw,",
+        // A total is the total: £5,000 for a charge wholly inside the duty.
+        "TOTAL,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,\"£5,000\",Total,",
+        // £1,200 a month for 1 January to 31 December 2025: twelve whole months paid = £14,400.
+        "MONTHLY,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2025-01-01,2025-12-31,1200,monthly,",
+    ]);
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let weekly = row(&s, "WEEKLY");
+    assert_eq!(weekly.refund_estimate, Some(3650.0));
+    assert!(!weekly.refund_ongoing && weekly.refund && !weekly.all_time_barred);
+    assert_eq!(weekly.refund_periods, 1);
+    assert!(
+        weekly
+            .summary
+            .contains("Refund likely: charged since 1 January 2025, about £3,650."),
+        "{}",
+        weekly.summary
+    );
+    assert_eq!(row(&s, "TOTAL").refund_estimate, Some(5000.0));
+    assert_eq!(row(&s, "MONTHLY").refund_estimate, Some(14400.0));
+    let csv = to_csv(&s.rows);
+    assert!(
+        csv.contains(",2025-01-01,no,1,no,3650,2031-01-01,limitation,2031-01-01,"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn payments_all_over_six_years_old_are_not_called_a_likely_refund() {
+    let s = screen(&[
+        TIMELINE_HEAD,
+        "OLD,2026-11-23,3,2012-01-10,2012-05-01,discharged,Bromsgrove,care home fees,2013-01-01,2019-06-30,£150,week,",
+    ]);
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let old = row(&s, "OLD");
+    assert!(old.refund && old.all_time_barred && !old.refund_ongoing);
+    assert_eq!(
+        old.refund_since.map(|d| d.to_string()).as_deref(),
+        Some("2013-01-01")
+    );
+    assert_eq!(
+        deadlines(old),
+        ["ombudsman undated", "limitation 2025-06-30 passed"],
+        "the newest payment (30 June 2019) passed six years on 30 June 2025"
+    );
+    assert_eq!(
+        old.limitation.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-30")
+    );
+    assert!(old.next_deadline.is_none());
+    assert!(!old.summary.contains("Refund likely"), "{}", old.summary);
+    assert!(old.summary.contains(
+        "Charged while owed after-care, but every payment is over six years old, about £"
+    ));
+    assert!(flags(&old.warnings).contains(&"refund_may_be_time_barred".to_owned()));
+    let csv = to_csv(&s.rows);
+    assert!(csv.contains(",yes,2013-01-01,no,1,yes,"), "{csv}");
+}
+
+#[test]
+fn a_bad_amount_is_reported_but_the_row_is_still_screened() {
+    let s = screen(&[
+        TIMELINE_HEAD,
+        "A,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,two hundred,week,",
+        "B,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,200,fortnight,",
+        "C,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,200,,",
+        "D,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01,,,,2026-13-01",
+    ]);
+    assert_eq!(
+        errors(&s),
+        [
+            "row 2, column c1_amount: two hundred is not an amount of money: use pounds, such as 200, 185.50 or £1,250",
+            "row 3, column c1_per: fortnight is not what the amount is for: use week, month, year or total",
+            "row 4, column c1_per: blank, but c1_amount is given: say what the amount is for (week, month, year or total); the amount was left out",
+            "row 5, column first_knew: 2026-13-01 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)",
+        ]
+    );
+    assert_eq!(s.errors[0].cell.as_deref(), Some("K2"));
+    assert_eq!(
+        refs(&s),
+        ["A", "B", "C"],
+        "a bad amount only loses the estimate"
+    );
+    assert!(s
+        .rows
+        .iter()
+        .all(|r| r.refund && r.refund_estimate.is_none()));
+    assert_eq!((s.counts.screened, s.counts.with_errors), (3, 1));
+}
+
+#[test]
+fn jsonl_reads_first_knew_and_amounts_from_the_case() {
+    let s = screen_jsonl(
+        r#"{"reference": "J", "as_at": "2026-11-23", "first_knew": "2026-03-10", "detentions": [{"section": "3", "detained_in": "england", "admitted": "2024-02-12", "left_hospital": "2024-06-03", "leaving": "discharged", "lived_before": {"country": "england", "council": "Bromsgrove"}}], "charges": [{"since": "2025-01-01", "until": "2025-12-31", "amount": 70, "per": "week"}]}"#,
+        &options(),
+    );
+    assert!(s.errors.is_empty(), "{:?}", errors(&s));
+    let j = row(&s, "J");
+    assert_eq!(j.refund_estimate, Some(3650.0));
+    assert_eq!(deadlines(j)[0], "ombudsman 2027-03-10");
+}
