@@ -224,7 +224,7 @@ pub struct OtherUkCouncil {
 const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
         Some(date) => date,
-        None => panic!("build.rs wrote an invalid date"),
+        None => panic!("the build script wrote an invalid date"),
     }
 }
 

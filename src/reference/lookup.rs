@@ -73,7 +73,7 @@ fn exact<T: Copy>(key: &str, keys: &[(Box<str>, T)]) -> Option<T> {
     keys.get(at).filter(|(k, _)| &**k == key).map(|(_, t)| *t)
 }
 
-/// Of `keys`, the one that equals the earliest form of the query (the first such name if several do; build.rs
+/// Of `keys`, the one that equals the earliest form of the query (the first such name if several do; the build script
 /// ensures there is at most one unless a tie is intended).
 fn best<T: Copy>(forms: &[Option<&str>; 4], keys: &[(Box<str>, T)]) -> Option<(usize, T)> {
     forms
