@@ -348,6 +348,42 @@ class AnswerPart {
     );
   }
 
+  /**
+   * "Help from a person", on every result: the host's own contact first (the `help-name`, `help-phone`,
+   * `help-hours` and `help-url` attributes), then crisis lines, advocacy and legal aid. Not in the adviser's view.
+   */
+  _helpView(H3) {
+    const host = {
+      name: (this.getAttribute('help-name') || '').trim(),
+      phone: (this.getAttribute('help-phone') || '').trim(),
+      hours: (this.getAttribute('help-hours') || '').trim(),
+      url: (this.getAttribute('help-url') || '').trim(),
+    };
+    let hostUrl = null;
+    try {
+      const u = host.url ? new URL(host.url, document.baseURI) : null;
+      if (u && (u.protocol === 'https:' || u.protocol === 'http:')) hostUrl = u.href;
+    } catch {
+      hostUrl = null;
+    }
+    const hostLine = host.name && (host.phone || hostUrl)
+      ? h('li', { class: 's117-help__host' },
+          h('strong', { text: host.name }),
+          host.phone ? ` ${host.hours ? t('result.help.host_phone_hours', { phone: host.phone, hours: host.hours }) : t('result.help.host_phone', { phone: host.phone })}` : '',
+          hostUrl ? [' ', h('a', { class: 's117-link', href: hostUrl, rel: 'noopener noreferrer', target: '_blank', text: t('result.help.host_link') })] : '')
+      : null;
+    return h('section', { class: 's117-help', 'aria-labelledby': this._id('s117-help-heading') },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-help-heading'), text: t('result.help.heading') }),
+      h('ul', { class: 's117-list s117-list--bullet' },
+        hostLine,
+        h('li', { text: t('result.help.samaritans') }),
+        h('li', { text: t('result.help.nhs_111') }),
+        h('li', { text: t('result.help.emergency') }),
+        h('li', { text: t('result.help.advocacy') }),
+        h('li', null, t('result.help.legal_aid'), ' ',
+          h('a', { class: 's117-link', href: 'https://www.gov.uk/check-legal-aid', rel: 'noopener noreferrer', target: '_blank', text: t('result.help.legal_aid_link') }))));
+  }
+
   /** "Time limits": each deadline the core found, its date in words (as precise as it is known) and its basis. */
   _deadlinesView(decision, H3) {
     const deadlines = decision.deadlines || [];
@@ -437,7 +473,7 @@ class AnswerPart {
         h('p', { class: 's117-panel__tag' }, h('strong', { class: `s117-tag s117-tag--${tag.mod}`, text: this._entitlementText(decision.entitlement) })),
         h('p', { class: 's117-panel__summary js-s117-summary', text: decision.summary })),
     );
-    append($view, [this._nextStepsView(decision, H3), this._deadlinesView(decision, H3), this._refundView(decision, H3)]);
+    append($view, [this._nextStepsView(decision, H3), compact ? null : this._helpView(H3), this._deadlinesView(decision, H3), this._refundView(decision, H3)]);
     if (decision.council || decision.nhs_body || ['entitled', 'entitled_on_leaving_hospital', 'ended'].includes(decision.entitlement)) {
       $view.append(
         h(H3, { class: 's117-heading-m', text: t('result.bodies.heading') }),

@@ -150,7 +150,8 @@ let instances = 0;
  *
  * Attributes: `as-at` (YYYY-MM-DD; fixes "today"), `mode="adviser"` (one dense screen, and the screen of many
  * enquiries), `quick-exit` (shows an "Exit this page" button; its value, if a URL, is where it goes), `storage-key`
- * (separates saved answers when a page has more than one checker).
+ * (separates saved answers when a page has more than one checker), `help-name`, `help-phone`, `help-hours`, `help-url`
+ * (the host's own helpline, shown first under "Help from a person" on the result).
  * Properties: `answers` (get/set a Case; null until the rules have loaded), `decision` (the last Decision, or
  * null), `ready` (a Promise: the first screen is shown), `coreReady` (a Promise: the rules are loaded), `clear()`.
  * Events: `s117-ready`, `s117-core-ready`, `s117-step` (detail: { step }), `s117-decision` (detail: the Decision),

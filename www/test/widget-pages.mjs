@@ -159,3 +159,34 @@ test('screenshots: first question, answer and letter at 375px and 1280px', async
     await close();
   }
 });
+
+checkerTest('result: help from a person comes right after what to do now, with the host’s own helpline first', 'index.html', async (page) => {
+  await page.evaluate(() => {
+    const el = document.querySelector('s117-checker');
+    el.setAttribute('help-name', 'Mind in Example');
+    el.setAttribute('help-phone', '0300 123 0000');
+    el.setAttribute('help-hours', 'Monday to Friday, 9am to 5pm');
+    el.setAttribute('help-url', 'https://example.org/help');
+  });
+  await setAnswers(page, sampleCase());
+  await heading(page, 'Check your answers');
+  await toResult(page);
+  const help = page.locator('.s117-help');
+  await help.getByRole('heading', { name: 'Help from a person' }).waitFor();
+  const host = help.locator('.s117-help__host');
+  assert.equal(squash(await host.innerText()), 'Mind in Example 0300 123 0000 (Monday to Friday, 9am to 5pm) Their website');
+  assert.equal(await host.getByRole('link', { name: 'Their website' }).getAttribute('href'), 'https://example.org/help');
+  await help.getByText(/Samaritans free on 116 123/).waitFor();
+  await help.getByText(/NHS 111 Wales and press 2/).waitFor();
+  assert.equal(await help.getByRole('link', { name: 'Check if you can get legal aid' }).getAttribute('href'), 'https://www.gov.uk/check-legal-aid');
+  // Right after "What to do now", before the time limits and the reasons.
+  const order = await page.evaluate(() => [...document.querySelectorAll('s117-checker .s117-result > section, s117-checker .s117-result > h3')].map((e) => e.className || e.textContent));
+  const now = order.findIndex((c) => /s117-now/.test(c));
+  assert.ok(now >= 0 && /s117-help/.test(order[now + 1]), order.join(' | '));
+  // A link the host gives that is not a web page is not shown.
+  await page.evaluate(() => document.querySelector('s117-checker').setAttribute('help-url', 'javascript:alert(1)'));
+  await page.getByRole('button', { name: 'Change your answers' }).click();
+  await toResult(page);
+  assert.equal(await page.locator('.s117-help__host a').count(), 0);
+  await axe(page, 'the result with help from a person');
+});

@@ -411,4 +411,15 @@ pub const TEXTS: &[(&str, &str)] = &[
         "result.letter.docx_failed",
         "We could not make the Word document: {error}",
     ),
+    // Help from a person, on every result: crisis lines, advocacy, legal aid, and the host's own helpline.
+    ("result.help.heading", "Help from a person"),
+    ("result.help.host_phone", "{phone}"),
+    ("result.help.host_phone_hours", "{phone} ({hours})"),
+    ("result.help.host_link", "Their website"),
+    ("result.help.samaritans", "If you are struggling or feel unsafe, call Samaritans free on 116 123, day or night."),
+    ("result.help.nhs_111", "For urgent mental health help, call NHS 111 and choose the mental health option (in England), or NHS 111 Wales and press 2 (in Wales)."),
+    ("result.help.emergency", "If a life is in danger, call 999."),
+    ("result.help.advocacy", "An independent mental health advocate can help you while you are detained, on a community treatment order or conditionally discharged: ask the hospital or your care team. Anyone else can ask a local advocacy service."),
+    ("result.help.legal_aid", "A solicitor who knows community care or mental health law can advise you, and legal aid may pay for it."),
+    ("result.help.legal_aid_link", "Check if you can get legal aid"),
 ];
