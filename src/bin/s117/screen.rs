@@ -124,6 +124,15 @@ pub(crate) fn run_cli(args: Vec<OsString>) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes one of `s117 screen`'s own messages to `stderr`, prefixed with the command's name.
+fn say(stderr: &mut dyn Write, message: &str) {
+    let _ = writeln!(
+        stderr,
+        "{}",
+        messages::fill("screen.cli.prefixed", &[("message", message)])
+    );
+}
+
 /// Runs `s117 screen` with the arguments after `screen`, on the streams given; returns the exit code.
 fn run(
     args: Vec<OsString>,
@@ -171,11 +180,7 @@ fn run(
         let error = e.to_string();
         let values = [("file", file.as_str()), ("error", error.as_str())];
         let e = messages::fill("screen.cli.could_not_read", &values);
-        let _ = writeln!(
-            stderr,
-            "{}",
-            messages::fill("screen.cli.prefixed", &[("message", &e)])
-        );
+        say(stderr, &e);
         return 1;
     }
     let format = a.input_format.unwrap_or_else(|| {
@@ -236,11 +241,7 @@ fn run(
         let error = e.to_string();
         let values = [("file", file), ("error", error.as_str())];
         let e = messages::fill("screen.cli.could_not_write", &values);
-        let _ = writeln!(
-            stderr,
-            "{}",
-            messages::fill("screen.cli.prefixed", &[("message", &e)])
-        );
+        say(stderr, &e);
         return 1;
     }
     if let Some(path) = &a.errors {
@@ -249,11 +250,7 @@ fn run(
             let error = e.to_string();
             let values = [("file", path.as_str()), ("error", error.as_str())];
             let e = messages::fill("screen.cli.could_not_write", &values);
-            let _ = writeln!(
-                stderr,
-                "{}",
-                messages::fill("screen.cli.prefixed", &[("message", &e)])
-            );
+            say(stderr, &e);
             return 1;
         }
     }
@@ -268,22 +265,14 @@ fn run(
             ("to", to),
         ];
         let summary = messages::fill("screen.cli.summary", &values);
-        let _ = writeln!(
-            stderr,
-            "{}",
-            messages::fill("screen.cli.prefixed", &[("message", &summary)])
-        );
+        say(stderr, &summary);
     }
     if c.screened > 0 {
         0
     } else {
         if !a.quiet {
             let none = messages::text("screen.cli.none_screened");
-            let _ = writeln!(
-                stderr,
-                "{}",
-                messages::fill("screen.cli.prefixed", &[("message", none)])
-            );
+            say(stderr, none);
         }
         2
     }
