@@ -8,16 +8,16 @@ import { UNKNOWN, append, comboField, dateField, h, longDate, mixin, ordinal, ra
 /**
  * The control for one question.
  * @param {any} q a question from the core: { path, kind, question, label, hint?, error, options?, blank?, answer? }
- * @param {{ id: (path: string) => string, heading: boolean, dense?: boolean, caption?: string|null, opts?: any }} o
- *   `heading`: the question is the page's heading (a page of one question); `dense`: the adviser's form, which
- *   labels each field with its short label; `opts`: the council and NHS body lists (see referenceOptions).
+ * @param {{ id: (path: string) => string, heading: boolean, caption?: string|null, opts?: any }} o
+ *   `heading`: the question is the page's heading (a page of one question); `opts`: the council and NHS body lists
+ *   (see referenceOptions). The adviser's dense form draws its own compact controls (s117-adviser.js).
  */
 export function control(q, o) {
   const id = o.id(q.path);
-  const words = o.dense ? q.label : q.question;
+  const words = q.question;
   const answered = q.answer !== undefined && q.answer !== null;
   const blank = answered && q.answer === '';
-  const common = { id, heading: o.heading, caption: o.heading ? o.caption : undefined, hint: o.dense ? undefined : q.hint };
+  const common = { id, heading: o.heading, caption: o.heading ? o.caption : undefined, hint: q.hint };
   switch (q.kind) {
     case 'choice':
     case 'yes_no':
@@ -31,7 +31,7 @@ export function control(q, o) {
         value: blank && q.blank ? UNKNOWN : q.answer || undefined,
         required: q.error,
         inline: q.kind !== 'choice',
-        small: o.dense || q.kind !== 'choice',
+        small: q.kind !== 'choice',
       });
     }
     case 'date':
@@ -44,7 +44,7 @@ export function control(q, o) {
         label: words,
         options: q.kind === 'council' ? lists.councils.all : lists.nhs,
         value: q.answer || undefined,
-        dontKnow: o.dense ? undefined : q.blank,
+        dontKnow: q.blank,
         dontKnowChecked: blank,
         note: q.kind === 'council' ? lists.districtNote : undefined,
       });
@@ -60,19 +60,19 @@ export function control(q, o) {
  * A page of questions: `{ title, body, bindings: [{ control, path }] }`. A page of one question has the question as
  * its heading; a page of several has the page's title as its heading and each question as a field under it.
  * @param {any[]} questions the page's questions, in order
- * @param {{ id: (path: string) => string, caption?: string|null, opts?: any, dense?: boolean }} o
+ * @param {{ id: (path: string) => string, caption?: string|null, opts?: any }} o
  */
 export function questionPage(questions, o) {
   const single = questions.length === 1;
   const title = single ? questions[0].question : questions[0].page_title || questions[0].question;
-  const bindings = questions.map((q) => ({ path: q.path, question: q, control: control(q, { ...o, heading: single && !o.dense }) }));
+  const bindings = questions.map((q) => ({ path: q.path, question: q, control: control(q, { ...o, heading: single }) }));
   // Each field says which fact it asks (for hosts' scripts and the browser tests), never shown.
   for (const b of bindings) {
     b.control.el.setAttribute('data-path', b.path);
     b.control.el.setAttribute('data-kind', b.question.kind);
   }
   const body = [];
-  if (!single && !o.dense) {
+  if (!single) {
     if (o.caption) body.push(h('span', { class: 's117-caption', text: o.caption }));
     body.push(h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: title }));
   }
