@@ -542,19 +542,8 @@ fn every_message_id_used_exists_and_every_message_is_used() {
             "message {id} is named in the code but not in the catalogue"
         );
     }
-    let mut js = String::new();
-    for dir in ["www", "www/screen"] {
-        for entry in fs::read_dir(root().join(dir)).unwrap() {
-            let path = entry.unwrap().path();
-            // The generated words modules hold every id; a use is in the page's own code.
-            let generated = path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().ends_with("words.js"));
-            if path.extension().is_some_and(|e| e == "js") && !generated {
-                js.push_str(&fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
+    // The page's own code: the generated modules hold every id (words) or the interview's (the first page).
+    let js: String = widget_js().into_iter().map(|(_, text)| text).collect();
     for section in en_gb::CATALOGUE {
         if std::ptr::eq(*section, en_gb::interview::TEXTS) {
             continue;
@@ -571,7 +560,8 @@ fn every_message_id_used_exists_and_every_message_is_used() {
     }
 }
 
-/// The widget's own JavaScript (not the generated first page, nor the wasm glue).
+/// The widget's and the screen page's own JavaScript: not the generated modules (the first page, the words), nor the
+/// wasm glue.
 fn widget_js() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
     for dir in ["www", "www/screen"] {
