@@ -19,6 +19,7 @@ use super::{Answers, Question};
 use crate::case::{Case, Leaving};
 use crate::date::Date;
 use crate::decision::Entitlement;
+use crate::messages;
 use crate::rules::jurisdiction::is_mha_1983;
 use crate::rules::left_hospital::{self, Status};
 use crate::rules::qualifying_detention::is_qualifying;
@@ -26,15 +27,18 @@ use crate::rules::responsible_council::is_without_residence_here;
 use crate::rules::responsible_nhs_body::{self, GpFact, ICBS_ESTABLISHED};
 use serde::Serialize;
 
-/// The question for a path (`detentions[1].section`), with `{date}` filled from `date`.
-fn question(path: &str, date: Option<Date>) -> Option<Question> {
+/// The question for a path (`detentions[1].section`) among `facts`, with `{date}` filled from `date`.
+fn question(facts: &[super::Fact], path: &str, date: Option<Date>) -> Option<Question> {
     let id = fact_id(path);
-    let fact = super::facts().into_iter().find(|f| f.id == id)?;
+    let fact = *facts.iter().find(|f| f.id == id)?;
     let mut q = Question::of(fact);
     q.path = path.to_owned();
     q.date = date;
-    let when = date.map_or_else(|| "the day this stay began".to_owned(), Date::long);
-    q.question = q.question.replace("{date}", &when);
+    let when = date.map_or_else(
+        || messages::text("date.when_stay_began").to_owned(),
+        Date::long,
+    );
+    q.question = messages::fill_text(&q.question, &[("date", &when)]);
     q.page = match fact.page {
         // A grouped fact's page is its group, in the same list item: `detentions[1].dates`.
         Some(group) => match path.rfind(']') {
@@ -109,10 +113,11 @@ pub fn interview(answers: &Answers) -> Interview {
         paths = walk(&kept, &case);
     }
     let mut next = None;
+    let facts = super::facts();
     let form = paths
         .into_iter()
         .filter_map(|(path, date)| {
-            let mut q = question(&path, date)?;
+            let mut q = question(&facts, &path, date)?;
             q.invalid = unreadable.contains(&path);
             q.answer = kept.given.get(&path).cloned();
             if next.is_none() && (q.answer.is_none() || q.invalid) {

@@ -296,6 +296,7 @@ mod tests {
         }
         for (key, _) in crate::messages::en_gb::interview::TEXTS {
             let used = key.starts_with("answer.")
+                || *key == "date.when_stay_began"
                 || key.starts_with("choice.")
                 || facts()
                     .iter()

@@ -149,6 +149,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("died.hint", "Leave it blank if they are alive."),
     ("died.error", "Enter the date, like 2024-05-01, or leave it blank"),
     // Answers shared by yes/no questions.
+    // A question's date when it is not known: "on {date}".
+    ("date.when_stay_began", "the day this stay began"),
     // Pages that ask several facts together.
     ("page.dates.title", "When did this stay begin and end?"),
     ("page.circumstances.title", "Why you lived where you did"),
