@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './support.mjs';
 import { BASE, assertClean, open, test } from './widget.mjs';
-import { build } from '../../scripts/release.mjs';
+import { build, check, closure, FILES } from '../../scripts/release.mjs';
 
 const bundle = await build(path.join(ROOT, 'test-artifacts', 'release'));
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -53,4 +53,13 @@ test('release: a file changed after release is refused by its integrity hash, an
   assert.equal(await page.locator('s117-checker .s117').count(), 0, 'the changed module did not run');
   assert.ok(log.console.some((m) => /integrity/i.test(m)), `the browser named the integrity failure: ${log.console.join(' | ')}`);
   await close();
+});
+
+test('release: the bundle lists every file the modules load, and nothing that does not exist', async () => {
+  assert.deepEqual(await check(), []);
+  const loaded = await closure();
+  for (const must of ['s117-words.js', 'pkg/s117_bg.wasm', 'screen/worker.js', 'embed.css', 'favicon.svg']) {
+    assert.ok(loaded.has(must), `${must} is found by reading the imports`);
+  }
+  assert.equal(Object.values(FILES).flat().length, Object.keys(bundle.integrity).length);
 });
