@@ -209,7 +209,7 @@ fn old_mac_line_ends_count_as_rows_too() {
 }
 
 #[test]
-fn headings_in_any_order_and_case_and_extra_columns_are_ignored_with_a_warning() {
+fn headings_in_any_order_and_case_and_the_firms_own_columns_carried_through_with_a_warning() {
     let s = screen(&[
         "Notes, D1 LEFT ,d1-Leaving,C1 Since,Reference,D1_Admitted,D1 Section,As At,d1_council,Caseworker",
         "call back,2024-06-03,Discharged,2024-09-01,Z-1,2024-02-12,S3,2026-11-23,Bromsgrove,JB",
@@ -222,10 +222,16 @@ fn headings_in_any_order_and_case_and_extra_columns_are_ignored_with_a_warning()
     assert_eq!(
         warnings,
         [
-            "row 1: column A (Notes) is not one the screen reads; it was ignored",
-            "row 1: column J (Caseworker) is not one the screen reads; it was ignored",
+            "row 1: column A (Notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
+            "row 1: column J (Caseworker) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
         ]
     );
+    let carried: Vec<(&str, &str)> = s.rows[0]
+        .carried
+        .iter()
+        .map(|c| (&*c.heading, c.value.as_str()))
+        .collect();
+    assert_eq!(carried, [("Notes", "call back"), ("Caseworker", "JB")]);
 }
 
 #[test]

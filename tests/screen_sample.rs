@@ -208,7 +208,7 @@ fn sample_file_outcomes() {
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
-        ["row 1: column Z (notes) is not one the screen reads; it was ignored"]
+        ["row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]
     );
 }
 
@@ -240,6 +240,10 @@ fn the_jsonl_sample_gives_the_same_triage_as_the_csv_sample() {
     for (a, b) in csv.rows.iter().zip(&jsonl.rows) {
         let mut b = b.clone();
         b.row = a.row;
+        // The CSV sample's own "notes" column is carried through; JSON Lines has no such columns.
+        assert_eq!(a.carried.len(), 1);
+        assert_eq!(&*a.carried[0].heading, "notes");
+        b.carried = a.carried.clone();
         assert_eq!(a, &b);
     }
     let lines: Vec<(u32, Option<&str>)> = jsonl

@@ -261,7 +261,7 @@ fn triage_csv_and_jsonl() {
         lines.next().unwrap(),
         "row,reference,as_at,entitlement,duty_arose,council,council_code,council_certain,nhs_body,nhs_body_code,\
          nhs_body_certain,periods,refund,refund_since,refund_ongoing,refund_periods,all_time_barred,refund_estimate,\
-         limitation,next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,summary"
+         limitation,next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,summary,notes"
     );
     assert!(lines.next().unwrap().starts_with(
         "2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,\

@@ -33,6 +33,7 @@
 #![cfg(feature = "screen")]
 
 mod columns;
+mod firm_names;
 mod job;
 mod jsonl;
 mod read;
@@ -148,6 +149,34 @@ pub struct Row {
     pub uncertain: Vec<FlagId>,
     /// One line a caseworker can read.
     pub summary: String,
+    /// The firm's own columns (client name, fee earner, notes …): every column of the input the screen does not
+    /// read, with its heading as written and the row's cell unchanged, in the input's order. CSV output puts them
+    /// after the screen's columns; JSON Lines as an object of heading to value.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "carried_map")]
+    #[cfg_attr(
+        feature = "cli",
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    pub carried: Vec<Carried>,
+}
+
+/// One of the firm's own cells, carried through to the triage unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    /// The column's heading, as the file spells it (shared by every row).
+    pub heading: std::sync::Arc<str>,
+    /// The cell, as written.
+    pub value: String,
+}
+
+/// The carried cells as a JSON object, in the input's order.
+fn carried_map<S: serde::Serializer>(carried: &[Carried], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(carried.len()))?;
+    for c in carried {
+        map.serialize_entry(&*c.heading, &c.value)?;
+    }
+    map.end()
 }
 
 /// A time limit.

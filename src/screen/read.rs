@@ -7,8 +7,10 @@
 
 use super::columns::{self, letter, CaseCol, ChargeCol, Layout, StayCol};
 use super::values;
+use super::values::Stopped;
 use crate::case::{
-    AftercareEnded, Case, Charge, Country, Detention, Jurisdiction, LivedBefore, Place,
+    AftercareEnded, Case, Charge, Country, Detention, EndingReason, Jurisdiction, Leaving,
+    LivedBefore, Place,
 };
 use crate::date::Date;
 use crate::error::validate;
@@ -152,7 +154,14 @@ pub(crate) fn case(
             admitted: r.read(col(StayCol::Admitted), values::date),
             section_ended: r.read(col(StayCol::SectionEnded), values::date),
             left_hospital: r.read(col(StayCol::Left), values::date),
-            leaving: r.read(col(StayCol::Leaving), values::leaving),
+            leaving: match (
+                r.read(col(StayCol::Leaving), values::leaving),
+                r.read(col(StayCol::Cto), values::yes_no).flatten(),
+            ) {
+                (Some(leaving), _) => Some(leaving),
+                (None, Some(true)) => Some(Leaving::Cto),
+                (None, _) => None,
+            },
             recall: r.read(col(StayCol::Recall), values::recall),
             cto_ended: r.read(col(StayCol::CtoEnded), values::date),
             sent_on_discharge_to: None,
@@ -184,15 +193,21 @@ pub(crate) fn case(
         let col = |c: ChargeCol| cols.get(c);
         let number = n.to_string();
         let top_up = r.read(col(ChargeCol::TopUp), values::yes_no).flatten();
+        // "Weekly fee": an amount whose heading gives its period, used when the file has no amount of its own.
+        let (amount_col, per_of_heading) = match (col(ChargeCol::Amount), cols.amount_per()) {
+            (Some(i), _) => (Some(i), None),
+            (None, Some((per, i))) => (Some(i), Some(per)),
+            (None, None) => (None, None),
+        };
         let used = [
-            ChargeCol::What,
-            ChargeCol::Since,
-            ChargeCol::Until,
-            ChargeCol::Amount,
-            ChargeCol::Per,
+            col(ChargeCol::What),
+            col(ChargeCol::Since),
+            col(ChargeCol::Until),
+            amount_col,
+            col(ChargeCol::Per),
         ]
         .iter()
-        .any(|&c| r.record.cell(col(c)).is_some());
+        .any(|&c| r.record.cell(c).is_some());
         if !used {
             if top_up == Some(true) {
                 let message = messages::fill("screen.cell.top_up_alone", &[("n", &number)]);
@@ -200,12 +215,15 @@ pub(crate) fn case(
             }
             continue;
         }
-        let amount = r.read_soft(col(ChargeCol::Amount), values::amount);
-        let per = r.read_soft(col(ChargeCol::Per), values::per);
+        let amount = r.read_soft(amount_col, values::amount);
+        let per = match r.read_soft(col(ChargeCol::Per), values::per) {
+            Ok(None) if r.record.cell(amount_col).is_some() => Ok(per_of_heading),
+            per => per,
+        };
         let (amount, per) = match (amount, per) {
             (Ok(Some(_)), Ok(None)) => {
                 r.soft.push(CellError {
-                    column: col(ChargeCol::Per).or(col(ChargeCol::Amount)),
+                    column: col(ChargeCol::Per).or(amount_col),
                     message: messages::fill("screen.cell.per_blank", &[("n", &number)]),
                 });
                 (None, None)
@@ -236,20 +254,44 @@ pub(crate) fn case(
         CaseCol::EndedReason,
         CaseCol::EndedJointDecision,
     ];
-    let aftercare_ended = if ended_cols
-        .iter()
-        .any(|&c| r.record.cell(layout.get(c)).is_some())
+    // A firm's "Aftercare stopped?": yes, no, not known, or the date it stopped.
+    let stopped_col = layout.get(CaseCol::Ended);
+    let stopped = r.read(stopped_col, values::yes_no_or_date).flatten();
+    let aftercare_ended = if stopped.is_some_and(|s| s != Stopped::No)
+        || ended_cols
+            .iter()
+            .any(|&c| r.record.cell(layout.get(c)).is_some())
     {
-        let date = r.read(layout.get(CaseCol::EndedDate), values::date);
+        let date = r
+            .read(layout.get(CaseCol::EndedDate), values::date)
+            .or(match stopped {
+                Some(Stopped::On(date)) => Some(date),
+                _ => None,
+            });
         let joint = r
             .read(layout.get(CaseCol::EndedJointDecision), values::yes_no)
             .flatten();
         let reason_col = layout.get(CaseCol::EndedReason);
         let reason = r.read(reason_col, values::ending_reason);
-        if r.record.cell(reason_col).is_none() {
-            let message = messages::text("screen.cell.ended_reason_blank").to_owned();
-            r.blank(reason_col, message);
+        match (r.record.cell(reason_col), stopped) {
+            (Some(_), _) => {}
+            // "Stopped? yes" with no reason column: screened as ended for a reason not given, and said so.
+            (None, Some(Stopped::Yes | Stopped::On(_))) => r.soft.push(CellError {
+                column: stopped_col,
+                message: messages::text("screen.cell.ended_no_reason").to_owned(),
+            }),
+            (None, _) => {
+                let message = messages::text("screen.cell.ended_reason_blank").to_owned();
+                r.blank(reason_col, message);
+            }
         }
+        let reason = match (reason, stopped) {
+            (Some(reason), _) => Some(reason),
+            (None, Some(Stopped::Yes | Stopped::On(_))) if r.record.cell(reason_col).is_none() => {
+                Some(EndingReason::Other)
+            }
+            (None, _) => None,
+        };
         reason.map(|reason| AftercareEnded {
             date,
             reason,

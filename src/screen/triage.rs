@@ -95,6 +95,7 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
         warnings,
         uncertain,
         summary: String::new(),
+        carried: Vec::new(),
     };
     row.summary = summary(&row);
     row

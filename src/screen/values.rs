@@ -345,6 +345,27 @@ pub(crate) fn yes_no(cell: &str) -> Result<Option<bool>, String> {
     }
 }
 
+/// A firm's "Aftercare stopped?" cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stopped {
+    Yes,
+    No,
+    /// It stopped on this date (a date in the cell means yes).
+    On(Date),
+}
+
+/// Reads yes, no, not known (`None`), or a date meaning "yes, on this date".
+pub(crate) fn yes_no_or_date(cell: &str) -> Result<Option<Stopped>, String> {
+    match yes_no(cell) {
+        Ok(Some(true)) => Ok(Some(Stopped::Yes)),
+        Ok(Some(false)) => Ok(Some(Stopped::No)),
+        Ok(None) => Ok(None),
+        Err(_) => date(cell)
+            .map(|d| Some(Stopped::On(d)))
+            .map_err(|_| messages::fill("screen.value.yes_no_or_date", &[("cell", cell)])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

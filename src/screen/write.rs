@@ -95,7 +95,13 @@ pub fn to_csv(rows: &[Row]) -> String {
 /// The rows given, in the order given, as CSV.
 pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
     let mut w = writer();
-    let _ = w.write_record(CSV_HEADINGS);
+    let mut rows = rows.peekable();
+    // The firm's own columns follow the screen's, under their own headings (every row has the same ones).
+    let carried: Vec<&str> = rows
+        .peek()
+        .map(|r| r.carried.iter().map(|c| &*c.heading).collect())
+        .unwrap_or_default();
+    let _ = w.write_record(CSV_HEADINGS.iter().copied().chain(carried.iter().copied()));
     for r in rows {
         let deadlines: Vec<String> = r.deadlines.iter().map(deadline_cell).collect();
         let ids = |ids: &[crate::decision::FlagId]| {
@@ -104,7 +110,7 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let record: [std::borrow::Cow<'_, str>; 26] = [
+        let mut record: Vec<std::borrow::Cow<'_, str>> = vec![
             r.row.to_string().into(),
             safe(&r.reference),
             r.as_at.to_string().into(),
@@ -138,6 +144,7 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
             ids(&r.uncertain).into(),
             safe(&r.summary),
         ];
+        record.extend(r.carried.iter().map(|c| safe(&c.value)));
         let _ = w.write_record(record.iter().map(|c| c.as_bytes()));
     }
     finish(w)

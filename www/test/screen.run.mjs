@@ -113,7 +113,7 @@ demoTest('the sample file: counts by outcome, every bad row listed, nothing sent
   assert.match(errors[1] || '', /^Row 19, column d1_section: 39 is not a section/);
   assert.match(errors[4] || '', /^Row 23, column c1_until: 2021-12-01 is before the charges began/);
   const warnings = await page.$$eval('.js-s117-screen-warnings li', (lis) => lis.map((li) => li.textContent));
-  assert.deepEqual(warnings, ['Row 1: column Z (notes) is not one the screen reads; it was ignored']);
+  assert.deepEqual(warnings, ["Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]);
   assert.deepEqual((await references(page)).slice(0, 3), ['ENQ-1001', 'ENQ-1002', 'ENQ-1003']);
   assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 17 of 17');
   const status = await page.textContent('.js-s117-screen-status');

@@ -29,7 +29,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.format.unknown", "the format is csv or jsonl, not {value}"),
     ("screen.csv.unclosed_quote", "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"),
     ("screen.csv.empty", "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"),
-    ("screen.csv.ignored_column", "column {letter} ({heading}) is not one the screen reads; it was ignored"),
+    ("screen.csv.carried_column", "column {letter} ({heading}) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"),
     ("screen.csv.repeated_reference", "reference {reference} is also on row {first}"),
     ("screen.csv.stray_column", "column {letter} has no heading, so what is in it{others} was ignored"),
     ("screen.csv.stray_column.others", " (and {count} other rows)"),
@@ -41,6 +41,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.cell.section_blank", "blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
     ("screen.cell.top_up_alone", "says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
     ("screen.cell.per_blank", "blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+    ("screen.cell.ended_no_reason", "after-care stopped, but no reason is given: screened as ended for another reason, so whether the ending was lawful is uncertain (add a column for the reason to be precise)"),
     ("screen.cell.ended_reason_blank", "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, \u{2026}, or other)"),
     // A cell that cannot be read.
     ("screen.value.two_digit_year", "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"),
@@ -55,6 +56,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.value.per", "what the amount is for"),
     ("screen.value.amount", "{cell} is not an amount of money: use pounds, such as 200, 185.50 or \u{a3}1,250"),
     ("screen.value.yes_no", "{cell} is not yes or no: use yes, no, or leave it blank if not known"),
+    ("screen.value.yes_no_or_date", "{cell} is not yes, no or a date: use yes, no, the date after-care stopped, or leave it blank if not known"),
     // JSON Lines.
     ("screen.jsonl.not_json", "not valid JSON: {message}"),
     ("screen.jsonl.at_character", "{message} (at character {column})"),
