@@ -24,7 +24,7 @@ fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
         // (row after the reference, column, message start)
         (",2026-13-01,3,,,,,,,,,,,,,,", "as_at", "2026-13-01 is not a date (use YYYY-MM-DD"),
         (",,3,,,,,,,,,,,,,,", "as_at", "blank, and no default date"),
-        (",2026-11-23,3,,04/03/21,,,,,,,,,,,,", "d1_admitted", "04/03/21 has a two-digit year"),
+        (",2026-11-23,3,,early March,,,,,,,,,,,,", "d1_admitted", "early March is not a date"),
         (",2026-11-23,3,,31/02/2021,,,,,,,,,,,,", "d1_admitted", "31/02/2021 is not a date"),
         (",2026-11-23,39,,,,,,,,,,,,,,", "d1_section", "39 is not a section this checker knows"),
         (",2026-11-23,,,2024-01-01,,,,,,,,,,,,", "d1_section", "blank, but other d1_ cells are filled in"),

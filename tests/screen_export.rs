@@ -191,3 +191,33 @@ fn a_fact_named_twice_by_a_firms_heading_and_a_numbered_one_is_refused() {
     let e = &s.errors[0];
     assert_eq!(e.column.as_deref(), Some("Section"), "{e}");
 }
+
+#[test]
+fn dates_as_a_firms_system_writes_them_keep_their_precision() {
+    let s = screen_csv(
+        "Matter No,Section,Date Sectioned,Date Discharged,Local Authority,Paying Since,Paying Until\n\
+         A,s3,3.6.21,Oct-21,Leeds,Sept 2022,44927\n\
+         B,3,03-Jun-2021,\"June 3, 2021 \",Leeds,,\n",
+        &options(),
+    );
+    assert_eq!(s.counts.screened, 2, "{:#?}", errors(&s));
+    let a = row(&s, "A");
+    // Only the month of leaving was given, so the duty arose "in October 2021", not on an invented day.
+    assert_eq!(
+        a.duty_arose.map(|d| d.to_string()).as_deref(),
+        Some("2021-10")
+    );
+    assert_eq!(
+        a.refund_since.map(|d| d.to_string()).as_deref(),
+        Some("2022-09")
+    );
+    assert!(
+        !a.refund_ongoing,
+        "44927 is Excel's 1 January 2023: the charges stopped"
+    );
+    // A month's name first, with a comma and a stray space, is read too.
+    assert_eq!(
+        row(&s, "B").duty_arose.map(|d| d.to_string()).as_deref(),
+        Some("2021-06-03")
+    );
+}

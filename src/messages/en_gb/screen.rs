@@ -44,7 +44,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.cell.ended_no_reason", "after-care stopped, but no reason is given: screened as ended for another reason, so whether the ending was lawful is uncertain (add a column for the reason to be precise)"),
     ("screen.cell.ended_reason_blank", "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, \u{2026}, or other)"),
     // A cell that cannot be read.
-    ("screen.value.two_digit_year", "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"),
     ("screen.value.not_one_of", "{cell} is not {what}: use {codes}"),
     ("screen.value.or_list", "{items} or {last}"),
     ("screen.value.section", "{cell} is not a section this checker knows: use {codes}"),
