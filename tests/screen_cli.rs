@@ -155,3 +155,24 @@ fn cli_exit_codes() {
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout, template_csv(3, 2));
 }
+
+#[test]
+fn without_as_at_rows_are_screened_as_at_today_and_the_summary_says_so() {
+    let r = run(
+        &["-", "--no-bom"],
+        "Matter No,Section,Date Sectioned,Date Discharged,Local Authority\nA,3,2024-02-12,2024-06-03,Leeds\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r.stdout.lines().nth(1).unwrap();
+    let as_at = line.split(',').nth(2).unwrap();
+    assert!(
+        as_at.len() == 10 && as_at.as_bytes()[4] == b'-' && as_at > "2026-01-01",
+        "{as_at}"
+    );
+    assert!(
+        r.stderr
+            .contains("Rows without their own as_at were screened as at today, "),
+        "{}",
+        r.stderr
+    );
+}

@@ -122,7 +122,8 @@ Options:
       --format csv|jsonl      the triage as CSV (default) or JSON Lines
       --input-format csv|jsonl
                               how to read FILE (default: from its extension; CSV for standard input)
-      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at
+      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at (default: today, from the
+                              computer's clock; the summary says so)
       --only WHAT[,WHAT...]   keep only rows with WHAT: refund, deadline, uncertain, warning, or an entitlement
                               (entitled, entitled_on_leaving_hospital, undetermined, ended, not_entitled,
                               out_of_scope). Commas mean any of them; repeat --only to require all.
@@ -148,6 +149,7 @@ and every other row is screened. Exit code 0 if any row was screened, 2 if none 
     ("screen.cli.format", "{flag} takes csv or jsonl, not {value}"),
     #[cfg(feature = "cli")]
     ("screen.cli.as_at", "--as-at: {message}"),
+    ("screen.cli.as_at_today", "Rows without their own as_at were screened as at today, {date} (from this computer's clock); give --as-at YYYY-MM-DD to screen as at another date."),
     #[cfg(feature = "cli")]
     ("screen.cli.deadline_within", "--deadline-within takes a whole number of days, not {value}"),
     #[cfg(feature = "cli")]
