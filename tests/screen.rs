@@ -39,11 +39,11 @@ fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
         (",2026-11-23,3,,,,,,,,,,,,,,yes", "c1_top_up", "says yes, but c1_what, c1_since and c1_until are blank"),
         (",2026-11-23,3,,,,,,,,,,,fees,2024-13-01,,", "c1_since", "2024-13-01 is not a date"),
         // Facts that cannot all be true: the checker's own validation, put back on the column.
-        (",2026-11-23,3,,2024-05-01,2024-04-01,discharged,,,,,,,,,,", "d1_left", "2024-04-01 is before this stay began (2024-05-01)"),
-        (",2026-11-23,3,,2027-01-01,,,,,,,,,,,,", "d1_admitted", "2027-01-01 is after the date of the check (2026-11-23)"),
-        (",2026-11-23,3,,,,,,,,,,,fees,2024-02-01,2024-01-01,", "c1_until", "2024-01-01 is before the charges began (2024-02-01)"),
-        (",2026-11-23,3,,,,,,,,2027-02-01,other,,,,,", "ended_date", "2027-02-01 is after the date of the check"),
-        (",1980-01-01,3,,,,,,,,,,,,,,", "as_at", "1980-01-01 is before the Mental Health Act 1983 came into force"),
+        (",2026-11-23,3,,2024-05-01,2024-04-01,discharged,,,,,,,,,,", "d1_left", "1 April 2024 is before this stay began (1 May 2024)"),
+        (",2026-11-23,3,,2027-01-01,,,,,,,,,,,,", "d1_admitted", "1 January 2027 is after the date of the check (23 November 2026)"),
+        (",2026-11-23,3,,,,,,,,,,,fees,2024-02-01,2024-01-01,", "c1_until", "1 January 2024 is before the charges began (1 February 2024)"),
+        (",2026-11-23,3,,,,,,,,2027-02-01,other,,,,,", "ended_date", "1 February 2027 is after the date of the check"),
+        (",1980-01-01,3,,,,,,,,,,,,,,", "as_at", "1 January 1980 is before the Mental Health Act 1983 came into force"),
     ];
     let mut lines = vec![head.to_owned()];
     for (i, (rest, _, _)) in cases.iter().enumerate() {
@@ -94,7 +94,7 @@ fn validation_errors_land_on_the_stay_they_came_from_when_a_group_is_skipped() {
     ]);
     assert_eq!(
         errors(&s),
-        ["row 2, column d2_left: 2024-04-01 is before this stay began (2024-05-01). Check the dates, or leave this one blank if you are not sure."]
+        ["row 2, column d2_left: 1 April 2024 is before this stay began (1 May 2024). Check the dates, or leave this one blank if you are not sure."]
     );
     assert_eq!(s.errors[0].cell.as_deref(), Some("G2"));
 }

@@ -196,9 +196,9 @@ fn sample_file_outcomes() {
         [
             "row 18, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)",
             "row 19, column d1_section: 39 is not a section this checker knows: use 2, 3, 4, 5(2), 5(4), 35, 36, 37, 37/41, 38, 45A, 47, 47/49, 48, 48/49, 135, 136, 7, informal or unknown",
-            "row 20, column d1_left: 2024-04-01 is before this stay began (2024-05-01). Check the dates, or leave this one blank if you are not sure.",
+            "row 20, column d1_left: 1 April 2024 is before this stay began (1 May 2024). Check the dates, or leave this one blank if you are not sure.",
             "row 21, column d1_leaving: went home is not a way of leaving hospital: use discharged, cto, conditional_discharge, s17_leave, escorted_leave_only, stayed_informally, returned_to_prison or still_in_hospital",
-            "row 23, column c1_until: 2021-12-01 is before the charges began (2022-01-01). Check the dates.",
+            "row 23, column c1_until: 1 December 2021 is before the charges began (1 January 2022). Check the dates.",
         ]
     );
     assert_eq!(s.errors[0].cell.as_deref(), Some("F18"));

@@ -111,7 +111,7 @@ demoTest('the sample file: counts by outcome, every bad row listed, nothing sent
   assert.equal(errors.length, 5);
   assert.match(errors[0] || '', /^Row 18, column d1_left: 2023-13-40 is not a date \(use YYYY-MM-DD.*\(ENQ-1016\)$/);
   assert.match(errors[1] || '', /^Row 19, column d1_section: 39 is not a section/);
-  assert.match(errors[4] || '', /^Row 23, column c1_until: 2021-12-01 is before the charges began/);
+  assert.match(errors[4] || '', /^Row 23, column c1_until: 1 December 2021 is before the charges began/);
   const warnings = await page.$$eval('.js-s117-screen-warnings li', (lis) => lis.map((li) => li.textContent));
   assert.deepEqual(warnings, ["Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]);
   assert.deepEqual((await references(page)).slice(0, 3), ['ENQ-1001', 'ENQ-1002', 'ENQ-1003']);
