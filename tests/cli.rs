@@ -85,7 +85,9 @@ fn impossible_facts_are_listed_field_by_field() {
         "{err}"
     );
     assert!(
-        err.contains("detentions[1].admitted: 1 January 2022 is before the stay listed above it began"),
+        err.contains(
+            "detentions[1].admitted: 1 January 2022 is before the stay listed above it began"
+        ),
         "{err}"
     );
     assert!(

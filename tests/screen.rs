@@ -17,7 +17,7 @@ use screening::{errors, options, screen, GOOD, HEAD};
 // ---------------------------------------------------------------------------------------------------------------
 
 #[test]
-fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
+fn every_kind_of_bad_cell_is_reported_with_row_column_and_message_and_the_row_still_screened() {
     let head = "reference,as_at,d1_section,d1_detained_in,d1_admitted,d1_left,d1_leaving,d1_recall,d1_country,\
                 d1_lacked_capacity,ended_date,ended_reason,ended_joint_decision,c1_what,c1_since,c1_until,c1_top_up";
     let cases: &[(&str, &str, &str)] = &[
@@ -51,13 +51,43 @@ fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
     }
     lines.push(format!("OK{GOOD_FOR_HEAD}"));
     let s = screen_csv(lines.join("\r\n"), &Options::default());
-    assert_eq!(s.counts.screened, 1, "{:#?}", s.errors);
-    assert_eq!(s.counts.with_errors, cases.len() as u32);
+    // Only a row without a usable date of the check (and no default) cannot be screened: every other bad cell is
+    // left blank, reported, and the row screened without it, marked unreadable.
+    let stopped = cases
+        .iter()
+        .filter(|(_, column, _)| *column == "as_at")
+        .count();
+    assert_eq!(stopped, 3);
+    assert_eq!(s.counts.with_errors, stopped as u32);
+    assert_eq!(
+        s.counts.screened,
+        (cases.len() - stopped) as u32 + 1,
+        "{:#?}",
+        s.errors
+    );
+    assert_eq!(s.counts.with_unreadable, (cases.len() - stopped) as u32);
     assert_eq!(s.errors.len(), cases.len(), "{:#?}", s.errors);
     for (i, ((_, column, message), e)) in cases.iter().zip(&s.errors).enumerate() {
         let row = i as u32 + 2;
         assert_eq!(e.row, row, "{e}");
         assert_eq!(e.column.as_deref(), Some(*column), "{e}");
+        assert_eq!(e.screened, *column != "as_at", "{e}");
+        if e.screened {
+            let triaged = s
+                .rows
+                .iter()
+                .find(|r| r.row == row)
+                .expect("the row was screened");
+            assert_eq!(triaged.unreadable, [*column], "{e}");
+            assert!(triaged.summary.ends_with(&format!(
+                "1 cell could not be read and was left blank ({column}): check it."
+            )));
+            assert!(
+                e.to_string()
+                    .ends_with(" \u{2014} left blank: the row was screened without it"),
+                "{e}"
+            );
+        }
         assert_eq!(e.reference.as_deref(), Some(format!("BAD-{i}").as_str()));
         assert!(
             e.to_string()
@@ -76,7 +106,12 @@ fn one_row_can_have_several_problems_and_each_is_listed() {
         "reference,as_at,d1_section,d1_admitted,d1_left,d2_section,d2_admitted",
         "X,2026-11-23,39,2024-13-01,yesterday,3,2025-01-01",
     ]);
-    assert_eq!(s.counts.with_errors, 1);
+    assert_eq!(s.counts.with_errors, 0);
+    assert_eq!(s.counts.with_unreadable, 1);
+    assert_eq!(
+        s.rows[0].unreadable,
+        ["d1_section", "d1_admitted", "d1_left"]
+    );
     let columns: Vec<&str> = s
         .errors
         .iter()
@@ -94,7 +129,7 @@ fn validation_errors_land_on_the_stay_they_came_from_when_a_group_is_skipped() {
     ]);
     assert_eq!(
         errors(&s),
-        ["row 2, column d2_left: 1 April 2024 is before this stay began (1 May 2024). Check the dates, or leave this one blank if you are not sure."]
+        ["row 2, column d2_left: 1 April 2024 is before this stay began (1 May 2024). Check the dates, or leave this one blank if you are not sure. \u{2014} left blank: the row was screened without it"]
     );
     assert_eq!(s.errors[0].cell.as_deref(), Some("G2"));
 }
@@ -111,14 +146,17 @@ fn one_bad_row_leaves_every_other_row_screened() {
         }
     }
     let s = screen_csv(lines.join("\n"), &options());
-    assert_eq!(s.counts.screened, 49);
+    assert_eq!(s.counts.screened, 50);
     assert_eq!(s.counts.refund, 49);
     assert_eq!(
         errors(&s),
-        ["row 22, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"]
+        ["row 22, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year) \u{2014} left blank: the row was screened without it"]
     );
-    assert_eq!(s.rows[20].reference, "R21");
-    assert_eq!(s.rows[20].row, 23);
+    // The bad row is screened without its date of leaving, and says so.
+    assert_eq!(s.rows[20].reference, "BAD");
+    assert_eq!(s.rows[20].unreadable, ["d1_left"]);
+    assert_eq!(s.rows[21].reference, "R21");
+    assert_eq!(s.rows[21].row, 23);
 }
 
 #[test]

@@ -63,8 +63,17 @@ pub struct Step<'a> {
     pub counts: &'a Counts,
 }
 
-/// A row read and waiting to be decided: its row number, reference, case, and the firm's own cells.
-type Pending = (u32, String, Case, Vec<Carried>);
+/// A row read and waiting to be decided.
+#[derive(Debug)]
+struct Pending {
+    row: u32,
+    reference: String,
+    case: Case,
+    /// The firm's own cells, carried through.
+    carried: Vec<Carried>,
+    /// The headings of the cells that could not be read and were left blank.
+    unreadable: Vec<String>,
+}
 
 /// Cells beyond the headings, or under a blank heading: ignored, and reported once per column.
 #[derive(Debug, Default)]
@@ -355,6 +364,7 @@ impl<'a> Job<'a> {
                     reference: None,
                     message: e.message,
                     source: Source::Csv,
+                    screened: false,
                 });
                 // Without headings no row can be read: stop here rather than report every row.
                 self.done = true;
@@ -386,15 +396,30 @@ impl<'a> Job<'a> {
         if result.is_none() {
             self.out.counts.with_errors += 1;
         }
+        let screened = result.is_some();
+        let mut unreadable: Vec<String> = Vec::new();
         for e in problems {
+            let column = e.column.map(|i| layout.headings[i].trim().to_owned());
+            if screened {
+                let name = column
+                    .clone()
+                    .unwrap_or_else(|| messages::text("screen.unreadable.row").to_owned());
+                if !unreadable.contains(&name) {
+                    unreadable.push(name);
+                }
+            }
             self.out.errors.push(RowError {
                 row,
-                column: e.column.map(|i| layout.headings[i].trim().to_owned()),
+                column,
                 cell: e.column.map(|i| cell_name(i, row)),
                 reference: reference.clone(),
                 message: e.message,
                 source: Source::Csv,
+                screened,
             });
+        }
+        if !unreadable.is_empty() {
+            self.out.counts.with_unreadable += 1;
         }
         if let Some(case) = result {
             let reference = match reference {
@@ -421,7 +446,13 @@ impl<'a> Job<'a> {
                     value: cells.get(*i).cloned().unwrap_or_default(),
                 })
                 .collect();
-            self.pending.push((row, reference, case, carried));
+            self.pending.push(Pending {
+                row,
+                reference,
+                case,
+                carried,
+                unreadable,
+            });
         }
     }
 
@@ -445,7 +476,13 @@ impl<'a> Job<'a> {
                     let reference = reference.unwrap_or_else(|| {
                         messages::fill("screen.reference.line", &[("row", &line.to_string())])
                     });
-                    self.pending.push((line, reference, case, Vec::new()));
+                    self.pending.push(Pending {
+                        row: line,
+                        reference,
+                        case,
+                        carried: Vec::new(),
+                        unreadable: Vec::new(),
+                    });
                 }
                 Err((reference, errors)) => {
                     self.out.counts.with_errors += 1;
@@ -457,6 +494,7 @@ impl<'a> Job<'a> {
                             reference: reference.clone(),
                             message: e.message,
                             source: Source::Jsonl,
+                            screened: false,
                         });
                     }
                 }
@@ -492,6 +530,7 @@ impl<'a> Job<'a> {
             reference: None,
             message,
             source: Source::Csv,
+            screened: false,
         });
     }
 
@@ -524,10 +563,11 @@ impl<'a> Job<'a> {
 }
 
 /// Decides and triages one row.
-fn decide((row, reference, case, carried): Pending) -> Row {
-    let decision = crate::evaluate(&case);
-    let mut row = triage::triage(row, reference, &case, &decision);
-    row.carried = carried;
+fn decide(p: Pending) -> Row {
+    let decision = crate::evaluate(&p.case);
+    let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
+    row.carried = p.carried;
+    triage::mark_unreadable(&mut row, p.unreadable);
     row
 }
 

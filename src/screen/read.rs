@@ -49,6 +49,7 @@ struct Reader<'a, 'b> {
 }
 
 impl Reader<'_, '_> {
+    /// Reads a cell; one that cannot be read is reported and read as blank, so the row is still screened.
     fn read<T>(
         &mut self,
         i: Option<usize>,
@@ -58,7 +59,7 @@ impl Reader<'_, '_> {
         match parse(cell) {
             Ok(v) => Some(v),
             Err(message) => {
-                self.errors.push(CellError { column: i, message });
+                self.soft.push(CellError { column: i, message });
                 None
             }
         }
@@ -86,8 +87,9 @@ impl Reader<'_, '_> {
         self.record.cell(i).map(str::to_owned)
     }
 
+    /// A required cell left blank: reported; the row is still screened without it.
     fn blank(&mut self, i: Option<usize>, message: String) {
-        self.errors.push(CellError { column: i, message });
+        self.soft.push(CellError { column: i, message });
     }
 }
 
@@ -116,13 +118,19 @@ pub(crate) fn case(
         soft: Vec::new(),
     };
     let as_at_col = layout.get(CaseCol::AsAt);
+    // The date of the check is the one fact a row cannot be screened without: blank or unreadable, it takes the
+    // default (--as-at), and without one the row stops here.
     let as_at = match r.read(as_at_col, values::date) {
         Some(d) => Some(d),
-        None if r.record.cell(as_at_col).is_some() => None,
         None => {
             if default_as_at.is_none() {
-                let message = messages::text("screen.cell.as_at_blank").to_owned();
-                r.blank(as_at_col, message);
+                match r.record.cell(as_at_col) {
+                    Some(_) => r.errors.extend(r.soft.pop()),
+                    None => r.errors.push(CellError {
+                        column: as_at_col,
+                        message: messages::text("screen.cell.as_at_blank").to_owned(),
+                    }),
+                }
             }
             default_as_at
         }
@@ -285,13 +293,9 @@ pub(crate) fn case(
                 r.blank(reason_col, message);
             }
         }
-        let reason = match (reason, stopped) {
-            (Some(reason), _) => Some(reason),
-            (None, Some(Stopped::Yes | Stopped::On(_))) if r.record.cell(reason_col).is_none() => {
-                Some(EndingReason::Other)
-            }
-            (None, _) => None,
-        };
+        // A reason not given, or not readable, is "another reason": the ending is kept, and its lawfulness is
+        // uncertain, rather than the ending being dropped.
+        let reason = Some(reason.unwrap_or(EndingReason::Other));
         reason.map(|reason| AftercareEnded {
             date,
             reason,
@@ -321,19 +325,78 @@ pub(crate) fn case(
         first_knew,
         died: None,
     };
-    let soft = r.soft;
-    let errors: Vec<CellError> = validate(&case)
-        .into_iter()
-        .map(|e| CellError {
-            column: column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
-            message: e.message,
-        })
-        .collect();
-    if errors.is_empty() {
-        Ok((case, soft))
-    } else {
-        Err(all(errors, soft))
+    // Facts that cannot all be true (a stay that ends before it begins): the field the check names is left blank
+    // and reported, and the row is checked again, so it is still screened without it.
+    let mut case = case;
+    let mut soft = r.soft;
+    for _ in 0..8 {
+        let problems = validate(&case);
+        if problems.is_empty() {
+            return Ok((case, soft));
+        }
+        let mut hard = Vec::new();
+        for e in problems {
+            let problem = CellError {
+                column: column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
+                message: e.message,
+            };
+            if clear_field(&mut case, &e.field) {
+                soft.push(problem);
+            } else {
+                hard.push(problem);
+            }
+        }
+        if !hard.is_empty() {
+            return Err(all(hard, soft));
+        }
     }
+    Err(soft)
+}
+
+/// Leaves one field of a case blank (`detentions[1].left_hospital`), as if its cell were empty. `false` for a field
+/// that cannot be left blank (the date of the check) or is not known.
+fn clear_field(case: &mut Case, field: &str) -> bool {
+    let indexed = |list: &str| -> Option<(usize, &str)> {
+        let rest = field.strip_prefix(list)?.strip_prefix('[')?;
+        let (index, name) = rest.split_once("].")?;
+        Some((index.parse().ok()?, name))
+    };
+    if let Some((i, name)) = indexed("detentions") {
+        let Some(d) = case.detentions.get_mut(i) else {
+            return false;
+        };
+        match name {
+            "admitted" => d.admitted = None,
+            "section_ended" => d.section_ended = None,
+            "left_hospital" => d.left_hospital = None,
+            "cto_ended" => d.cto_ended = None,
+            "leaving" => d.leaving = None,
+            _ => return false,
+        }
+        return true;
+    }
+    if let Some((i, name)) = indexed("charges") {
+        let Some(c) = case.charges.get_mut(i) else {
+            return false;
+        };
+        match name {
+            "since" => c.since = None,
+            "until" => c.until = None,
+            "amount" | "per" => (c.amount, c.per) = (None, None),
+            _ => return false,
+        }
+        return true;
+    }
+    match field {
+        "first_knew" => case.first_knew = None,
+        "died" => case.died = None,
+        "aftercare_ended.date" => match case.aftercare_ended.as_mut() {
+            Some(e) => e.date = None,
+            None => return false,
+        },
+        _ => return false,
+    }
+    true
 }
 
 /// Every problem of a row: those that stop it, then those that would not have.

@@ -10,7 +10,7 @@ use super::{Deadline, Row, RowError};
 use crate::date::Date;
 
 /// The headings of the triage CSV, in order.
-pub const CSV_HEADINGS: [&str; 26] = [
+pub const CSV_HEADINGS: [&str; 27] = [
     "row",
     "reference",
     "as_at",
@@ -36,6 +36,7 @@ pub const CSV_HEADINGS: [&str; 26] = [
     "next_step",
     "warnings",
     "uncertain",
+    "unreadable",
     "summary",
 ];
 
@@ -104,6 +105,7 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
     let _ = w.write_record(CSV_HEADINGS.iter().copied().chain(carried.iter().copied()));
     for r in rows {
         let deadlines: Vec<String> = r.deadlines.iter().map(deadline_cell).collect();
+        let unreadable = r.unreadable.join("; ");
         let ids = |ids: &[crate::decision::FlagId]| {
             ids.iter()
                 .map(|&id| flag_code(id))
@@ -142,6 +144,7 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
             safe(r.next_step.as_deref().unwrap_or_default()),
             ids(&r.warnings).into(),
             ids(&r.uncertain).into(),
+            safe(&unreadable).into_owned().into(),
             safe(&r.summary),
         ];
         record.extend(r.carried.iter().map(|c| safe(&c.value)));
@@ -188,16 +191,18 @@ pub fn to_jsonl(rows: &[Row]) -> String {
     out
 }
 
-/// The errors as CSV: `row, cell, column, reference, message`.
+/// The errors as CSV: `row, cell, column, reference, screened, message`. `screened` is `yes` when the row was still
+/// screened with this cell left blank, `no` when the row could not be screened.
 pub fn errors_to_csv(errors: &[RowError]) -> String {
     let mut w = writer();
-    let _ = w.write_record(["row", "cell", "column", "reference", "message"]);
+    let _ = w.write_record(["row", "cell", "column", "reference", "screened", "message"]);
     for e in errors {
         let _ = w.write_record([
             e.row.to_string().as_str(),
             e.cell.as_deref().unwrap_or_default(),
             &safe(e.column.as_deref().unwrap_or_default()),
             &safe(e.reference.as_deref().unwrap_or_default()),
+            yes_no(Some(e.screened)),
             &safe(&e.message),
         ]);
     }

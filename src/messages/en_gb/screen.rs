@@ -18,6 +18,7 @@ pub const TEXTS: &[(&str, &str)] = &[];
 pub const TEXTS: &[(&str, &str)] = &[
     // Where a problem or warning is: a CSV row and column, or a JSON Lines line and field.
     ("screen.problem.row_column", "row {row}, column {column}: {message}"),
+    ("screen.problem.left_blank", "{message} \u{2014} left blank: the row was screened without it"),
     ("screen.problem.row", "row {row}: {message}"),
     ("screen.problem.line_field", "line {row}, field {column}: {message}"),
     ("screen.problem.line", "line {row}: {message}"),
@@ -96,8 +97,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.deadline.limitation", "court claim for the oldest payment still in time"),
     ("screen.deadline.reply", "reply"),
     // The counts.
-    ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_errors} with errors; {refund} refund candidates; {with_deadline} with a deadline ahead"),
+    ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_unreadable} of them with cells left blank, {with_errors} not screened; {refund} refund candidates; {with_deadline} with a deadline ahead"),
     ("screen.counts.outcome", "{count} {outcome}"),
+    ("screen.summary.unreadable.many", "{count} cells could not be read and were left blank ({cells}): check them."),
+    ("screen.summary.unreadable.one", "1 cell could not be read and was left blank ({cells}): check it."),
+    ("screen.unreadable.row", "the row"),
     ("screen.counts.none", "none"),
     // The enquiries columns the interview does not ask about (the others are described by its labels and hints).
     ("screen.column.reference.label", "The firm's reference"),
