@@ -51,6 +51,7 @@
 
 mod addressees;
 pub mod bank_holidays;
+mod before_claim;
 mod bodies;
 mod charges;
 mod chronology;
@@ -64,6 +65,8 @@ mod notes;
 mod opening;
 mod plan;
 mod requests;
+mod send;
+mod short;
 pub mod text;
 mod voice;
 pub mod zip;
@@ -85,6 +88,16 @@ pub const BLANK: &str = "____________";
 
 /// The number of working days the letter allows for a reply.
 pub const REPLY_WORKING_DAYS: u32 = 20;
+
+/// The number of days a letter before claim allows for a reply (Pre-Action Protocol for Judicial Review, para 21).
+pub const BEFORE_CLAIM_REPLY_DAYS: u64 = 14;
+
+/// GOV.UK's "find your local council" service, where every council in England and Wales has its contact details.
+/// The checker holds no postal or email address of its own.
+pub const FIND_LOCAL_COUNCIL: &str = "https://www.gov.uk/find-local-council";
+
+/// GOV.UK's check of whether legal aid may be available.
+pub const CHECK_LEGAL_AID: &str = "https://www.gov.uk/check-legal-aid";
 
 /// Everything needed to write a letter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -216,6 +229,26 @@ pub struct Options {
     pub advocate: bool,
     /// Ask for a copy of the records about the after-care (a subject access request).
     pub copy_of_records: bool,
+    /// The letter's tone: a first request (the default), a formal complaint, or a letter before claim.
+    pub tone: Tone,
+    /// Add the legal grounds as an annex on a page of its own: the history, and each point with its sources.
+    /// Off by default: the letter itself fits on one page. A letter before claim always sets out its grounds.
+    pub annex: bool,
+}
+
+/// The letter's tone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    /// A first, polite request to confirm the after-care: what a person sends first.
+    #[default]
+    FirstRequest,
+    /// A formal complaint under the councils' and the NHS complaints procedures, with the ombudsman after.
+    FormalComplaint,
+    /// A letter before claim, laid out as the Pre-Action Protocol for Judicial Review asks, with a 14-day reply:
+    /// for an ending of after-care that can still be challenged in court.
+    LetterBeforeClaim,
 }
 
 /// The finished letter.
@@ -227,26 +260,60 @@ pub struct Letter {
     pub addressees: Vec<Addressee>,
     /// The letter's date in words ("23 November 2026").
     pub date: String,
-    /// The date by which a reply is asked for: 20 working days after the letter's date.
+    /// The date by which a reply is asked for: 20 working days after the letter's date, or 14 days for a letter
+    /// before claim.
     pub reply_by: Date,
+    /// The tone the letter is written in.
+    pub tone: Tone,
+    /// The tone the checker recommends for this decision: a letter before claim only when after-care was ended
+    /// in a way the decision finds likely unlawful and the time for judicial review has not passed; otherwise a
+    /// first request.
+    pub recommended_tone: Tone,
     /// The subject line.
     pub subject: String,
     /// The body of the letter, from "Dear Sir or Madam," to the signature.
     pub blocks: Vec<Block>,
+    /// The annex of legal grounds, printed on a new page after the letter; empty unless asked for
+    /// ([`Options::annex`]).
+    pub annex: Vec<Block>,
     /// The footer: rules version, law date, and that a screening tool produced the letter.
     pub footer: String,
     /// Notes for the user, not part of the letter: things to fill in, check or consider before sending.
     pub notes: Vec<String>,
+    /// How to send it: notes for the user, not part of the letter.
+    pub how_to_send: HowToSend,
     /// Every source the letter cites, in order of first use. Each one's `label` appears in the text.
     pub citations: Vec<Citation>,
     /// The decision the letter was written from.
     pub decision: Decision,
 }
 
+/// How to send the letter: notes for the user, and where to find each body's contact details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HowToSend {
+    /// The heading, "How to send it".
+    pub heading: String,
+    /// The steps, one sentence or two each.
+    pub steps: Vec<String>,
+    /// Links to follow for contact details: GOV.UK's "find your local council", and legal aid for a letter
+    /// before claim.
+    pub links: Vec<Link>,
+}
+
+/// A link for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link's words.
+    pub text: String,
+    /// Where it goes.
+    pub url: String,
+}
+
 /// One addressee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Addressee {
-    /// The body's name, or a bracketed line to fill in ("[name of council]").
+    /// The body's name; empty when the checker cannot name it (or did not recognise the name given), when the
+    /// letter is addressed to the department alone and a note asks the user to add the name.
     pub name: String,
     /// The department or team to address it to.
     pub department: String,
