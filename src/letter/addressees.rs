@@ -34,6 +34,8 @@ impl Composer<'_> {
             let sure = body.certain && body.candidates.is_empty();
             let why = (!sure).then(|| unsure.to_owned());
             let name = Composer::known(Some(body)).map_or("", |b| b.name.as_str());
+            // A letter to the department alone says nothing about a body it does not name.
+            let why = if name.is_empty() { None } else { why };
             list.push(side(kind, name, department, sure, why));
             for candidate in &body.candidates {
                 if candidate.code.is_none() {

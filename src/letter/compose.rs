@@ -245,6 +245,7 @@ impl Composer<'_> {
             ordered: true,
             items,
         });
+        out.extend(self.ombudsman_time_limit());
         out
     }
 

@@ -57,11 +57,15 @@ impl Composer<'_> {
         out.push(Block::Heading {
             text: messages::text("letter.short.next.heading").into(),
         });
-        let ombudsmen: Vec<String> = self
-            .ombudsmen()
-            .into_iter()
-            .map(|c| messages::fill("letter.next_steps.the_ombudsman", &[("ombudsman", self.name(c))]))
-            .collect();
+        // Named only where the letter says it will go to them (not in a letter asking whether section 117 applies).
+        let ombudsmen: Vec<String> = if matches!(self.mode, Mode::MayNotApply { .. }) && self.tone != Tone::FormalComplaint {
+            Vec::new()
+        } else {
+            self.ombudsmen()
+                .into_iter()
+                .map(|c| messages::fill("letter.next_steps.the_ombudsman", &[("ombudsman", self.name(c))]))
+                .collect()
+        };
         let ombudsmen = join_and(&ombudsmen);
         let next = match (self.tone, self.mode) {
             (Tone::FormalComplaint, _) => {

@@ -64,11 +64,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("letter.addressees.department.council", "Adult Social Care"),
     ("letter.addressees.department.nhs", "Section 117 after-care"),
     ("letter.addressees.department.specialised", "Specialised commissioning (section 117 after-care)"),
-    ("letter.addressees.why.council_not_certain", "Sent to you as the council that appears to hold the duty, though this is not certain: see point 2."),
-    ("letter.addressees.why.nhs_not_certain", "Sent to you as the NHS body that appears to hold the duty, though this is not certain: see point 2."),
-    ("letter.addressees.why.instead", "Sent to you because you may hold the duty instead: see point 2."),
-    ("letter.addressees.why.specialised", "Sent to you for the specialised services in the after-care: see point 2."),
-    ("letter.addressees.why.rest", "Sent to you for the rest of the after-care: see point 2."),
+    ("letter.addressees.why.council_not_certain", "Sent to you as the council that appears to hold the duty, though this is not certain."),
+    ("letter.addressees.why.nhs_not_certain", "Sent to you as the NHS body that appears to hold the duty, though this is not certain."),
+    ("letter.addressees.why.instead", "Sent to you because you may hold the duty instead."),
+    ("letter.addressees.why.specialised", "Sent to you for the specialised services in the after-care."),
+    ("letter.addressees.why.rest", "Sent to you for the rest of the after-care."),
     ("letter.addressees.why_in_brackets", "({why})"),
     // The sender's lines, the subject line and the signature.
     ("letter.sender.phone", "Phone: {phone}"),
@@ -414,6 +414,9 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("letter.annex.heading", "Annex: the legal grounds"),
     ("letter.annex.intro", "This annex sets out {n_poss} time in hospital and the legal grounds for each point in the letter, with their sources."),
     ("letter.annex.points.heading", "The points in detail"),
+    // `{by}` is ", so I would complain to them by 1 October 2027 at the latest" (the core's date) or nothing.
+    ("letter.annex.ombudsman", "{ombudsmen} normally expect a complaint within 12 months of when the problem first came to light{by}{law}."),
+    ("letter.annex.ombudsman_by", ", so I would complain to them by {date} at the latest"),
     // The letter before claim, in the order of the Pre-Action Protocol for Judicial Review (Annex A).
     ("letter.claim.intro", "This is a letter before claim{law}. I ask you to reply within 14 days, so that a claim to the court may not be needed."),
     ("letter.claim.claimant.heading", "1. The proposed claimant"),
