@@ -33,8 +33,10 @@ fn addresses_the_real_bodies_and_every_candidate() {
         .collect();
     assert_eq!(councils.len(), 2, "{:?}", placed.addressees);
     assert!(councils.iter().all(|a| !a.certain && a.why.is_some()));
-    assert!(words(&render(&annexed("uncertain-council-placed-out-of-area")))
-        .contains("Worcestershire County Council placed me there"));
+    assert!(
+        words(&render(&annexed("uncertain-council-placed-out-of-area")))
+            .contains("Worcestershire County Council placed me there")
+    );
 
     // Readmission: the council follows the latest detention, the ICB the first.
     let moved = render(&annexed("readmission-council-and-icb-in-different-areas"));
@@ -60,8 +62,14 @@ fn addresses_the_real_bodies_and_every_candidate() {
     for blank in ["____", "[name of", "Name:", "Date of birth:", "NHS number:"] {
         assert!(!text.contains(blank), "{blank}");
     }
-    assert!(minimal.notes.iter().any(|n| n.contains("addressed to the department alone")));
-    assert!(minimal.notes.iter().any(|n| n.contains("Add your name and address")));
+    assert!(minimal
+        .notes
+        .iter()
+        .any(|n| n.contains("addressed to the department alone")));
+    assert!(minimal
+        .notes
+        .iter()
+        .any(|n| n.contains("Add your name and address")));
 }
 
 #[test]

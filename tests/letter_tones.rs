@@ -59,7 +59,10 @@ fn the_default_letter_fits_on_one_page() {
             );
         }
     }
-    println!("longest default letter body: {} words ({})", longest.0, longest.1);
+    println!(
+        "longest default letter body: {} words ({})",
+        longest.0, longest.1
+    );
 }
 
 #[test]
@@ -74,9 +77,13 @@ fn the_annex_holds_the_grounds_only_when_asked_for() {
     assert!(ids(&annexed).contains(&"lgsco-refunds"));
     assert!(ids(&annexed).contains(&"mha1983-s117-3"));
     // The annex is a page of its own, after the signature, headed as an annex.
-    assert!(matches!(&annexed.annex[0], Block::Heading { text } if text == "Annex: the legal grounds"));
+    assert!(
+        matches!(&annexed.annex[0], Block::Heading { text } if text == "Annex: the legal grounds")
+    );
     let text = to_text(&annexed);
-    let (letter, annex) = text.split_once("\n\u{000C}\n").expect("a form feed before the annex");
+    let (letter, annex) = text
+        .split_once("\n\u{000C}\n")
+        .expect("a form feed before the annex");
     assert!(letter.contains("Yours faithfully,"));
     assert!(letter.contains("set out in the annex"));
     assert!(annex.contains("Annex: the legal grounds"));
@@ -91,7 +98,9 @@ fn a_charge_is_the_first_ask_when_there_are_charges() {
         let letter = render(&scenario(name));
         let first = &ordered(&letter.blocks)[0][0];
         assert!(
-            first.starts_with("Please stop charging for my after-care, and refund every charge with interest"),
+            first.starts_with(
+                "Please stop charging for my after-care, and refund every charge with interest"
+            ),
             "{name}: {first}"
         );
         assert!(first.contains("care home fees from September 2021 to March 2024"));
@@ -99,7 +108,8 @@ fn a_charge_is_the_first_ask_when_there_are_charges() {
     }
     // Without charges, the first ask is to confirm the duty.
     let letter = render(&scenario("entitled-england"));
-    assert!(ordered(&letter.blocks)[0][0].starts_with("Please confirm in writing that I am owed after-care"));
+    assert!(ordered(&letter.blocks)[0][0]
+        .starts_with("Please confirm in writing that I am owed after-care"));
 }
 
 #[test]
@@ -109,17 +119,41 @@ fn no_blank_lines_or_placeholders_and_the_subject_has_no_blanks() {
         for blank in ["____", "[name of", "[council", "[NHS"] {
             assert!(!text.contains(blank), "{name}: {blank:?} in\n{text}");
         }
-        assert!(!letter.subject.contains("  ") && !letter.subject.contains("__"), "{name}");
-        assert!(!letter.subject.contains("born ,") && !letter.subject.ends_with(' '), "{name}");
-        for line in letter.sender.iter().chain(letter.addressees.iter().map(|a| &a.department)) {
+        assert!(
+            !letter.subject.contains("  ") && !letter.subject.contains("__"),
+            "{name}"
+        );
+        assert!(
+            !letter.subject.contains("born ,") && !letter.subject.ends_with(' '),
+            "{name}"
+        );
+        for line in letter
+            .sender
+            .iter()
+            .chain(letter.addressees.iter().map(|a| &a.department))
+        {
             assert!(!line.trim().is_empty(), "{name}: an empty line");
         }
     }
     // Known bodies are always named: never the department alone.
-    for name in ["entitled-england", "charges-refund", "wales", "unlawful-ending"] {
+    for name in [
+        "entitled-england",
+        "charges-refund",
+        "wales",
+        "unlawful-ending",
+    ] {
         let letter = render(&scenario(name));
-        assert!(letter.addressees.iter().all(|a| !a.name.is_empty()), "{name}");
-        assert!(!letter.notes.iter().any(|n| n.contains("addressed to the department alone")), "{name}");
+        assert!(
+            letter.addressees.iter().all(|a| !a.name.is_empty()),
+            "{name}"
+        );
+        assert!(
+            !letter
+                .notes
+                .iter()
+                .any(|n| n.contains("addressed to the department alone")),
+            "{name}"
+        );
     }
 }
 
@@ -135,8 +169,13 @@ fn a_name_the_checker_did_not_recognise_is_never_printed() {
     assert_eq!(council.department, "Adult Social Care");
     let text = words(&letter);
     assert!(!text.contains("Borsetshire"), "{text}");
-    assert!(text.contains("Please tell me which council and which NHS body are responsible for it."));
-    assert!(letter.notes.iter().any(|n| n.contains("Add the name of the council")));
+    assert!(
+        text.contains("Please tell me which council and which NHS body are responsible for it.")
+    );
+    assert!(letter
+        .notes
+        .iter()
+        .any(|n| n.contains("Add the name of the council")));
 }
 
 #[test]
@@ -148,14 +187,20 @@ fn dates_are_written_as_given_and_agree_with_the_decision() {
     let letter = render(&req);
     let text = words(&letter);
     assert!(text.contains("detained under section 3 (admission for treatment) in January 2024, and left hospital in May 2024"), "{text}");
-    assert!(!text.contains("1 January 2024") && !text.contains("1 May 2024"), "{text}");
+    assert!(
+        !text.contains("1 January 2024") && !text.contains("1 May 2024"),
+        "{text}"
+    );
     assert!(letter.subject.contains("born March 1980"));
     // The date left hospital is the decision's.
     let arose = letter.decision.duty_arose.unwrap().long();
     assert!(text.contains(&format!("left hospital in {arose}")));
     // And exact dates are written as days.
     let text = words(&render(&scenario("entitled-england")));
-    assert!(text.contains("on 12 February 2024, and left hospital on 3 June 2024"), "{text}");
+    assert!(
+        text.contains("on 12 February 2024, and left hospital on 3 June 2024"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -181,7 +226,10 @@ fn a_formal_complaint_names_the_complaints_regulations_and_the_ombudsman() {
     assert!(!wales.annex.is_empty());
     // The Welsh Code of Practice, not England's.
     let ids: Vec<&str> = wales.citations.iter().map(|c| c.id).collect();
-    assert!(ids.contains(&"cop-wales-2016") && !ids.contains(&"cop-2015-ch33"), "{ids:?}");
+    assert!(
+        ids.contains(&"cop-wales-2016") && !ids.contains(&"cop-2015-ch33"),
+        "{ids:?}"
+    );
 }
 
 #[test]
@@ -211,13 +259,21 @@ fn a_letter_before_claim_follows_the_protocol_with_a_14_day_reply() {
         "9. Address for reply",
         "10. Proposed reply date",
     ];
-    let found: Vec<&str> = headings.iter().copied().filter(|h| protocol.contains(h)).collect();
+    let found: Vec<&str> = headings
+        .iter()
+        .copied()
+        .filter(|h| protocol.contains(h))
+        .collect();
     assert_eq!(found, protocol);
     let text = words(&letter);
     assert!(letter.subject.starts_with("Letter before claim"));
-    assert!(text.contains("This is a letter before claim (Pre-Action Protocol for Judicial Review)."));
+    assert!(
+        text.contains("This is a letter before claim (Pre-Action Protocol for Judicial Review).")
+    );
     assert!(text.contains("The decision on 1 October 2026 to end my after-care"));
-    assert!(text.contains("Please reply by 7 December 2026, which is 14 days from the date of this letter."));
+    assert!(text.contains(
+        "Please reply by 7 December 2026, which is 14 days from the date of this letter."
+    ));
     // The claim's own time limit is the decision's date, never one of the letter's.
     let jr = letter
         .decision
@@ -232,19 +288,40 @@ fn a_letter_before_claim_follows_the_protocol_with_a_14_day_reply() {
     assert!(text.contains("(Mental Health Act 1983, s.117(2); Mental Health Act 1983: Code of Practice (2015), chapter 33)"));
     assert!(letter.annex.is_empty());
     // The user is told honestly that a solicitor usually sends it and legal aid may be available.
-    assert!(letter.how_to_send.steps.iter().any(|s| s.contains("usually sent by a solicitor") && s.contains("Legal aid")));
-    assert!(letter.how_to_send.links.iter().any(|l| l.url == "https://www.gov.uk/check-legal-aid"));
+    assert!(letter
+        .how_to_send
+        .steps
+        .iter()
+        .any(|s| s.contains("usually sent by a solicitor") && s.contains("Legal aid")));
+    assert!(letter
+        .how_to_send
+        .links
+        .iter()
+        .any(|l| l.url == "https://www.gov.uk/check-legal-aid"));
 }
 
 #[test]
 fn a_letter_before_claim_is_recommended_only_for_an_ending_still_in_time() {
-    assert_eq!(render(&scenario("unlawful-ending")).recommended_tone, Tone::LetterBeforeClaim);
+    assert_eq!(
+        render(&scenario("unlawful-ending")).recommended_tone,
+        Tone::LetterBeforeClaim
+    );
     assert!(render(&scenario("unlawful-ending"))
         .notes
         .iter()
         .any(|n| n.contains("A letter before claim may be the right tone")));
-    for name in ["entitled-england", "charges-refund", "ended-lawfully", "not-entitled", "ending-in-question-nhs-only"] {
-        assert_eq!(render(&scenario(name)).recommended_tone, Tone::FirstRequest, "{name}");
+    for name in [
+        "entitled-england",
+        "charges-refund",
+        "ended-lawfully",
+        "not-entitled",
+        "ending-in-question-nhs-only",
+    ] {
+        assert_eq!(
+            render(&scenario(name)).recommended_tone,
+            Tone::FirstRequest,
+            "{name}"
+        );
     }
     // The same ending, a year later: the three months have passed.
     let mut late = scenario("unlawful-ending");
@@ -260,8 +337,14 @@ fn how_to_send_it_links_to_gov_uk_and_invents_no_address() {
     for (name, letter) in all_letters() {
         let how = &letter.how_to_send;
         assert_eq!(how.heading, "How to send it");
-        assert!(how.steps.iter().any(|s| s.contains("recorded delivery")), "{name}");
-        assert!(how.steps.iter().any(|s| s.contains("Keep a copy")), "{name}");
+        assert!(
+            how.steps.iter().any(|s| s.contains("recorded delivery")),
+            "{name}"
+        );
+        assert!(
+            how.steps.iter().any(|s| s.contains("Keep a copy")),
+            "{name}"
+        );
         for step in &how.steps {
             assert!(!step.contains('@'), "{name}: an email address in {step}");
         }
@@ -275,7 +358,11 @@ fn how_to_send_it_links_to_gov_uk_and_invents_no_address() {
             "{name}"
         );
         for link in &how.links {
-            assert!(link.url.starts_with("https://www.gov.uk/"), "{name}: {}", link.url);
+            assert!(
+                link.url.starts_with("https://www.gov.uk/"),
+                "{name}: {}",
+                link.url
+            );
         }
     }
 }

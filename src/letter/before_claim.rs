@@ -113,8 +113,14 @@ impl Composer<'_> {
         if ended.is_some() || self.mode == Mode::Ended {
             sought.push(messages::fill("letter.ending.documents", &v.slots(&[])));
         }
-        sought.push(messages::fill("letter.claim.information.plan", &v.slots(&[])));
-        sought.push(messages::fill("letter.claim.information.records", &v.slots(&[])));
+        sought.push(messages::fill(
+            "letter.claim.information.plan",
+            &v.slots(&[]),
+        ));
+        sought.push(messages::fill(
+            "letter.claim.information.records",
+            &v.slots(&[]),
+        ));
         out.push(Block::List {
             ordered: false,
             items: sought,

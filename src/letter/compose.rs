@@ -155,9 +155,9 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
     c.addressees();
     let letter_date = request.date;
     let reply_by = match c.tone {
-        Tone::LetterBeforeClaim => Date::exact(
-            letter_date.first_day() + chrono::Days::new(BEFORE_CLAIM_REPLY_DAYS),
-        ),
+        Tone::LetterBeforeClaim => {
+            Date::exact(letter_date.first_day() + chrono::Days::new(BEFORE_CLAIM_REPLY_DAYS))
+        }
         Tone::FirstRequest | Tone::FormalComplaint => Date::exact(add_working_days(
             letter_date.first_day(),
             REPLY_WORKING_DAYS,

@@ -20,7 +20,9 @@ impl Composer<'_> {
                 FlagId::RefundDue => None,
                 // Deadlines in "If I do not receive a reply": the judicial review date for an ending, and the
                 // ombudsman date, which is the earlier of this flag's date and twelve months from the reply date.
-                FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => Some(flag.text.clone()),
+                FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => {
+                    Some(flag.text.clone())
+                }
                 // Deadline kept out of the letter: the letter asks for every charge back, and telling the council
                 // of a limit on court claims would only invite it to refund less. The user is told.
                 FlagId::CourtClaimLimit | FlagId::RefundMayBeTimeBarred => Some(flag.text.clone()),

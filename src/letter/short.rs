@@ -26,13 +26,18 @@ impl Composer<'_> {
         if self.tone == Tone::FormalComplaint {
             let law = self.complaint_law();
             out.push(Block::Paragraph {
-                text: messages::fill("letter.short.complaint", &self.voice.slots(&[("law", &law)])),
+                text: messages::fill(
+                    "letter.short.complaint",
+                    &self.voice.slots(&[("law", &law)]),
+                ),
             });
         }
         out.extend(self.writer_paragraph());
         let mut situation = vec![self.situation()];
         // A letter to one side says who else shares the duty, and that a matching letter went to them.
-        if !(self.audience.council && self.audience.nhs) && !matches!(self.mode, Mode::MayNotApply { .. }) {
+        if !(self.audience.council && self.audience.nhs)
+            && !matches!(self.mode, Mode::MayNotApply { .. })
+        {
             situation.push(self.audience_sentence());
         }
         out.push(Block::Paragraph {
@@ -54,16 +59,20 @@ impl Composer<'_> {
             messages::fill("letter.short.reply", &[("by", &by)])
         };
         out.push(Block::Paragraph { text: reply });
-        out.push(Block::Heading {
-            text: messages::text("letter.short.next.heading").into(),
-        });
         // Named only where the letter says it will go to them (not in a letter asking whether section 117 applies).
-        let ombudsmen: Vec<String> = if matches!(self.mode, Mode::MayNotApply { .. }) && self.tone != Tone::FormalComplaint {
+        let ombudsmen: Vec<String> = if matches!(self.mode, Mode::MayNotApply { .. })
+            && self.tone != Tone::FormalComplaint
+        {
             Vec::new()
         } else {
             self.ombudsmen()
                 .into_iter()
-                .map(|c| messages::fill("letter.next_steps.the_ombudsman", &[("ombudsman", self.name(c))]))
+                .map(|c| {
+                    messages::fill(
+                        "letter.next_steps.the_ombudsman",
+                        &[("ombudsman", self.name(c))],
+                    )
+                })
                 .collect()
         };
         let ombudsmen = join_and(&ombudsmen);
@@ -128,7 +137,9 @@ impl Composer<'_> {
         };
         let authority = match writer.authority {
             Some(Authority::Consent) => messages::text("letter.opening.authority.consent"),
-            Some(Authority::LastingPowerOfAttorney) => messages::text("letter.opening.authority.lpa"),
+            Some(Authority::LastingPowerOfAttorney) => {
+                messages::text("letter.opening.authority.lpa")
+            }
             Some(Authority::Deputy) => messages::text("letter.opening.authority.deputy"),
             Some(Authority::Other) => messages::text("letter.opening.authority.other"),
             None => messages::text("letter.opening.authority.none"),
@@ -182,7 +193,11 @@ impl Composer<'_> {
                     };
                     parts.push(messages::fill(
                         key,
-                        &v.slots(&[("section", section), ("admitted", &admitted), ("left", &left)]),
+                        &v.slots(&[
+                            ("section", section),
+                            ("admitted", &admitted),
+                            ("left", &left),
+                        ]),
                     ));
                 }
                 let law = self.cite(&[MHA_1983_S117_1]);
@@ -263,17 +278,26 @@ impl Composer<'_> {
                 items.push(messages::fill("letter.details.name", &[("value", &name)]));
             }
             if let Some(born) = super::opening::date_of_birth(p.date_of_birth.as_ref()) {
-                items.push(messages::fill("letter.details.date_of_birth", &[("value", &born)]));
+                items.push(messages::fill(
+                    "letter.details.date_of_birth",
+                    &[("value", &born)],
+                ));
             }
         }
         if let Some(nhs) = field(p.nhs_number.as_ref()) {
-            items.push(messages::fill("letter.details.nhs_number", &[("value", &nhs)]));
+            items.push(messages::fill(
+                "letter.details.nhs_number",
+                &[("value", &nhs)],
+            ));
         }
         // Writing for themself, the person's address is at the top of the letter.
         let address = address_lines(p.address.as_ref());
         if !address.is_empty() && !self.voice.own {
             let address = address.join(messages::text("letter.details.address_separator"));
-            items.push(messages::fill("letter.details.address", &[("value", &address)]));
+            items.push(messages::fill(
+                "letter.details.address",
+                &[("value", &address)],
+            ));
         }
         (!items.is_empty()).then_some(Block::List {
             ordered: false,
@@ -306,14 +330,18 @@ impl Composer<'_> {
                 items.push(self.please(&messages::fill("letter.short.ask.restore", &v.slots(&[]))));
             }
             (_, Ending::InQuestion) => {
-                items.push(self.please(&messages::fill("letter.short.ask.in_question", &v.slots(&[]))));
+                items.push(self.please(&messages::fill(
+                    "letter.short.ask.in_question",
+                    &v.slots(&[]),
+                )));
             }
             (_, Ending::None) => {}
         }
         match self.mode {
-            Mode::OnLeaving => {
-                items.push(self.please(&messages::fill("letter.short.ask.plan.on_leaving", &v.slots(&[]))))
-            }
+            Mode::OnLeaving => items.push(self.please(&messages::fill(
+                "letter.short.ask.plan.on_leaving",
+                &v.slots(&[]),
+            ))),
             Mode::Entitled | Mode::Unsure => {
                 items.push(self.please(&messages::fill("letter.short.ask.plan", &v.slots(&[]))))
             }
@@ -408,7 +436,10 @@ impl Composer<'_> {
             ]);
         }
         if !unsure.is_empty() {
-            let believe = messages::fill("letter.short.ask.believe", &[("bodies", &join_and(&unsure))]);
+            let believe = messages::fill(
+                "letter.short.ask.believe",
+                &[("bodies", &join_and(&unsure))],
+            );
             ask = sentences(&[ask, believe]);
         }
         // Whether the person is owed after-care is itself the question here, so not "If … entitled, please".

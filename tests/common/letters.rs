@@ -318,9 +318,18 @@ pub fn scenarios() -> Vec<(&'static str, LetterRequest)> {
         req
     };
     let extra = [
-        ("unlawful-ending-before-claim", variant("unlawful-ending", Tone::LetterBeforeClaim, false)),
-        ("wales-formal-complaint-with-annex", variant("wales", Tone::FormalComplaint, true)),
-        ("charges-refund-with-annex", variant("charges-refund", Tone::FirstRequest, true)),
+        (
+            "unlawful-ending-before-claim",
+            variant("unlawful-ending", Tone::LetterBeforeClaim, false),
+        ),
+        (
+            "wales-formal-complaint-with-annex",
+            variant("wales", Tone::FormalComplaint, true),
+        ),
+        (
+            "charges-refund-with-annex",
+            variant("charges-refund", Tone::FirstRequest, true),
+        ),
     ];
     scenarios.extend(extra);
     scenarios

@@ -59,7 +59,7 @@ checkerTest('journey: entitled after section 3 (Birmingham), with the letter', '
   assert.match(text, /5 January 2025/);
   assert.match(text, /10 March 2025/);
   assert.match(text, /section 117/i);
-  assert.ok((await page.locator('.s117-letter__heading').count()) >= 2, 'headings');
+  assert.ok((await page.locator('.s117-letter__heading').count()) >= 1, 'a heading over the requests');
   assert.ok((await page.locator('.s117-letter__list--ordered > li').count()) >= 2, 'numbered requests');
   await page.getByText(/^The letter asks for a reply by \d{1,2} \w+ 2026\./).waitFor();
   assert.match(await page.locator('.s117-letter__footer').textContent(), /screening tool/);

@@ -404,7 +404,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("letter.short.ask.records", "Please send me a copy of the records you hold about {n_poss} after-care. This is a subject access request{law}."),
     ("letter.short.reply", "Please reply in writing by {by}. If you cannot answer every point by then, please answer what you can and tell me when I will have the rest."),
     ("letter.short.reply.complaint", "Please acknowledge this complaint, tell me who is dealing with it, and send me your response by {by}."),
-    ("letter.short.next.heading", "If I do not hear from you"),
     ("letter.short.next", "If I do not have a full reply by {by}, I will make a formal complaint. If that does not settle things, I will ask {ombudsmen} to look into it."),
     ("letter.short.next.complaint", "If I am not happy with your response, I will ask {ombudsmen} to look into it."),
     ("letter.short.next.may_not_apply", "If I do not have a reply by {by}, I will make a formal complaint."),
