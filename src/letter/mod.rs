@@ -13,14 +13,29 @@
 //!
 //! # What the letter does
 //!
-//! - It is addressed to the council's adult social care department and the NHS body named by the decision, or to
-//!   one of them, or there is one letter to each ([`Recipients`]). Where the decision is not sure of a body, or lists other candidates, every
-//!   candidate is an addressee and the letter says why. A body the checker could not name is a line to fill in.
-//! - It sets out the person's details (blanks print as `____________` to fill in by hand), a chronology of each
-//!   stay in hospital, and numbered requests, each citing its legal basis by the [`Citation`] label from
-//!   [`crate::sources`].
-//! - It asks for a reply within 20 working days ([`bank_holidays`]) and says, with dates, what happens next if
-//!   there is none: a formal complaint, the ombudsman, and the three-month time limit for judicial review.
+//! By default the letter fits on one A4 page (`short.rs`): who is writing (and, for someone else, their authority),
+//! what happened in a sentence or two with its source, then what is asked, most important first: stop charging
+//! and refund with interest when the decision finds charges, confirm in writing that section 117 after-care is
+//! owed and which council and which NHS body hold the duty, the ending and the after-care plan, and the options
+//! chosen. It asks for a reply within 20 working days ([`bank_holidays`]) and says what happens if there is none:
+//! a formal complaint, then the ombudsman (the LGSCO and the PHSO in England, the PSOW in Wales).
+//!
+//! - **Tone** ([`Tone`]): a first request (the default); a formal complaint under the complaints regulations
+//!   (SI 2009/309 in England; in Wales the social services regulations and "Putting Things Right"), asking for an
+//!   acknowledgement and a response, with the ombudsman after; or a letter before claim laid out as the
+//!   Pre-Action Protocol for Judicial Review asks, with a 14-day reply (`before_claim.rs`). The letter says which
+//!   tone it recommends ([`Letter::recommended_tone`]): a letter before claim only for an ending the decision finds
+//!   likely unlawful while the core's time for judicial review has not passed.
+//! - **Annex** ([`Options::annex`]): the history and each point in full with its citation labels, on a page of
+//!   its own after the signature ([`Letter::annex`]); a letter before claim always sets these out in its body.
+//! - **Addressees**: the council's adult social care department and the NHS body the decision names, and every
+//!   candidate body when the decision is not sure. A body the checker could not name, or a name it did not
+//!   recognise, is never printed: the letter goes to the department, and a note asks the user to add the name.
+//! - **No blanks**: optional details left blank are left out, never printed as lines, and the subject line names
+//!   only what was given.
+//! - **How to send it** ([`Letter::how_to_send`]): notes for the user, not part of the letter: email or recorded
+//!   post, keep proof and a copy, and GOV.UK's "find your local council". The checker holds no postal or email
+//!   address and never invents one.
 //! - The footer names the rules version and the law date, and says the letter came from a screening tool.
 //!
 //! # Where its facts and words come from
@@ -83,7 +98,8 @@ use serde::{Deserialize, Serialize};
 /// The longest any single field the user types may be, in characters; longer text is cut with "…".
 pub const MAX_FIELD: usize = 1000;
 
-/// What is printed where a detail was not given, to be filled in by hand.
+/// A line to fill in by hand. The letter never prints one: blank details are left out (kept for callers that
+/// check a text for it).
 pub const BLANK: &str = "____________";
 
 /// The number of working days the letter allows for a reply.
@@ -132,7 +148,7 @@ pub struct Details {
     pub writer: Option<Writer>,
 }
 
-/// The person the letter is about. Blank fields print as lines to fill in by hand.
+/// The person the letter is about. Blank fields are left out of the letter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 //! The one-page letter: who is writing, what happened in a sentence or two, what is asked (a refund first when
 //! there are charges, then confirmation of the duty and who holds it, then the plan), by when, and what happens
-//! if there is no reply. Its citations are short; the full reasons are the annex ([`Composer::annex`]).
+//! if there is no reply. Its citations are short; the full reasons are the annex (`Composer::grounds`).
 //!
 //! Used by the first request and the formal complaint ([`super::Tone`]); the letter before claim
 //! ([`super::before_claim`]) takes its situation and its asks from here.
@@ -35,9 +35,8 @@ impl Composer<'_> {
         out.extend(self.writer_paragraph());
         let mut situation = vec![self.situation()];
         // A letter to one side says who else shares the duty, and that a matching letter went to them.
-        if !(self.audience.council && self.audience.nhs)
-            && !matches!(self.mode, Mode::MayNotApply { .. })
-        {
+        let joint = self.audience.council && self.audience.nhs;
+        if !joint && !matches!(self.mode, Mode::MayNotApply { .. }) {
             situation.push(self.audience_sentence());
         }
         out.push(Block::Paragraph {
@@ -165,7 +164,7 @@ impl Composer<'_> {
                     &v.slots(&[("law", &law)]),
                 )];
                 if let Some(d) = self.qualifying {
-                    let from = d.admitted.map(|a| on(a)).unwrap_or_default();
+                    let from = d.admitted.map(on).unwrap_or_default();
                     parts.push(messages::fill(
                         "letter.short.situation.unsure.known",
                         &v.slots(&[("section", section_words(d.section)), ("from", &from)]),
