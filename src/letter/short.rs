@@ -400,11 +400,23 @@ impl Composer<'_> {
                 (None, _) => missing.push(what.to_owned()),
             }
         }
-        let responsible = match named.len() {
-            0 => String::new(),
-            1 => messages::fill("letter.short.ask.responsible.one", &[("bodies", &named[0])]),
-            _ => messages::fill(
+        // Once ended, the duty was held: the past tense.
+        let ended = self.mode == Mode::Ended;
+        let responsible = match (named.len(), ended) {
+            (0, _) => String::new(),
+            (1, false) => {
+                messages::fill("letter.short.ask.responsible.one", &[("bodies", &named[0])])
+            }
+            (1, true) => messages::fill(
+                "letter.short.ask.responsible.ended.one",
+                &[("bodies", &named[0])],
+            ),
+            (_, false) => messages::fill(
                 "letter.short.ask.responsible",
+                &[("bodies", &join_and(&named))],
+            ),
+            (_, true) => messages::fill(
+                "letter.short.ask.responsible.ended",
                 &[("bodies", &join_and(&named))],
             ),
         };
@@ -425,10 +437,11 @@ impl Composer<'_> {
             ask = sentences(&[
                 ask,
                 messages::fill(
-                    if named.is_empty() {
-                        "letter.short.ask.which"
-                    } else {
-                        "letter.short.ask.which_also"
+                    match (named.is_empty(), ended) {
+                        (true, false) => "letter.short.ask.which",
+                        (false, false) => "letter.short.ask.which_also",
+                        (true, true) => "letter.short.ask.which.ended",
+                        (false, true) => "letter.short.ask.which_also.ended",
                     },
                     &[("which", &which)],
                 ),

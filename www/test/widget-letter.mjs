@@ -103,6 +103,22 @@ checkerTest('letter: without an ending, a first request is chosen and nothing is
   const text = await letter(page, { name: 'Morgan Example' });
   assert.match(text, /This is a formal complaint, made under your complaints procedure/);
   assert.match(text, /SI 2009\/309/);
+  // The longest first request: written for someone else, with every detail and every option: still one page.
+  await section.getByRole('radio', { name: 'A first request' }).check();
+  await section.getByLabel('NHS number (optional)', { exact: true }).fill('485 777 3456');
+  await section.getByRole('checkbox', { name: 'I am writing for someone else' }).check();
+  await section.getByLabel('Your full name', { exact: true }).fill('Helen Example');
+  await section.getByLabel('Your relationship to them', { exact: true }).fill('daughter');
+  await section.getByLabel('Your address', { exact: true }).fill('15 Park Street\nBath\nBA1 2AA');
+  await section.getByRole('radio', { name: /lasting power of attorney/i }).check();
+  for (const box of await section.getByRole('group', { name: 'What else should the letter ask for?' }).getByRole('checkbox').all()) await box.check();
+  await letter(page, { name: 'Morgan Example', address: 'Elm House Care Home\n2 Elm Road\nLeeds\nLS6 6AA' });
+  const words = (await page.locator('.s117-letter').innerText()).split(/\s+/).filter(Boolean).length;
+  await page.emulateMedia({ media: 'print' });
+  const pages = await printedPages(page);
+  await page.emulateMedia({ media: 'screen' });
+  console.log(`     the longest first request: ${words} words, ${pages} printed page(s)`);
+  assert.equal(pages, 1, `the longest first request prints on one page (${pages})`);
 });
 
 test375();
