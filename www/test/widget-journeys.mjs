@@ -46,21 +46,20 @@ checkerTest('journey: entitled after section 3 (Birmingham), with the letter', '
   await page.getByText(/This is a screening tool, not legal advice\. It reflects the law on \d+ \w+ \d{4}/).first().waitFor();
   await page.getByText('Who should the letter go to?').waitFor();
   const text = await letter(page, { name: 'Sam Example', address: '1 High Street\nBirmingham' });
-  // Addressed to both bodies the decision named, each with a line for its address.
+  // Addressed to both bodies the decision named, with no line to fill in.
   const to = await addressees(page);
   assert.equal(to.length, 2, JSON.stringify(to));
   assert.ok(to[0].includes('Birmingham City Council'), JSON.stringify(to[0]));
   assert.ok(to[1].includes('NHS Birmingham and Solihull Integrated Care Board'), JSON.stringify(to[1]));
-  for (const lines of to) assert.ok(lines.includes('____________'), 'a line for the address');
+  for (const lines of to) assert.ok(!lines.some((l) => /____/.test(l)), 'no fill-in line');
   // The person's details, the stay, the date and the reply-by date.
   assert.match(await page.locator('.s117-letter__sender').innerText(), /^Sam Example\n1 High Street\nBirmingham$/);
   assert.equal(await page.locator('.s117-letter__date').textContent(), '23 November 2026');
   assert.match(await page.locator('.s117-letter__subject').textContent(), /Sam Example/);
-  assert.match(text, /Queen Elizabeth Psychiatric Hospital/);
   assert.match(text, /5 January 2025/);
   assert.match(text, /10 March 2025/);
   assert.match(text, /section 117/i);
-  assert.ok((await page.locator('.s117-letter__heading').count()) >= 2, 'headings');
+  assert.ok((await page.locator('.s117-letter__heading').count()) >= 1, 'a heading over the requests');
   assert.ok((await page.locator('.s117-letter__list--ordered > li').count()) >= 2, 'numbered requests');
   await page.getByText(/^The letter asks for a reply by \d{1,2} \w+ 2026\./).waitFor();
   assert.match(await page.locator('.s117-letter__footer').textContent(), /screening tool/);
