@@ -50,7 +50,7 @@ export function mount(container) {
   const exit = exitSetting === null || exitSetting.trim().toLowerCase() !== 'off';
   // The frame keeps Shift 3 times and the clearing; its own button is not drawn (this page draws it).
   if (exit) src.searchParams.set('quick-exit', exitSetting || '');
-  else src.searchParams.delete('quick-exit');
+  else src.searchParams.set('quick-exit', 'off');
   if (exit) src.searchParams.set('exit-button', 'host');
   const iframe = document.createElement('iframe');
   iframe.className = 's117-embed__frame';

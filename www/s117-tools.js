@@ -121,7 +121,7 @@ class Tools {
         this._needCore(() => {
           try {
             this._loadAnswers(parsed, 'file');
-            this._announce(t('widget.tools.loaded'));
+            this._announce((this.adviser ? t('widget.adviser.tools.loaded') : t('widget.tools.loaded')));
           } catch (err) {
             showFileError(err);
           }
@@ -142,7 +142,7 @@ class Tools {
     const $clear = h('button', {
       class: 's117-button s117-button--secondary s117-tools__button',
       type: 'button',
-      text: t('widget.tools.clear'),
+      text: (this.adviser ? t('widget.adviser.tools.clear') : t('widget.tools.clear')),
       onclick: () => {
         $confirm.hidden = false;
         $clear.hidden = true;
@@ -150,17 +150,17 @@ class Tools {
       },
     });
     append($confirm, [
-      h('p', { class: 's117-body', text: t('widget.tools.clear_confirm') }),
+      h('p', { class: 's117-body', text: (this.adviser ? t('widget.adviser.tools.clear_confirm') : t('widget.tools.clear_confirm')) }),
       h('div', { class: 's117-button-group' },
-        h('button', { class: 's117-button s117-button--warning', type: 'button', text: t('widget.tools.clear_yes'), onclick: () => { this.clear(); this._announce(t('widget.tools.cleared')); } }),
+        h('button', { class: 's117-button s117-button--warning', type: 'button', text: (this.adviser ? t('widget.adviser.tools.clear_yes') : t('widget.tools.clear_yes')), onclick: () => { this.clear(); this._announce((this.adviser ? t('widget.adviser.tools.cleared') : t('widget.tools.cleared'))); } }),
         h('button', { class: 's117-button s117-button--secondary', type: 'button', text: t('widget.tools.cancel'), onclick: () => { $confirm.hidden = true; $clear.hidden = false; $clear.focus(); } }),
       ),
     ]);
     this.$tools.append(
-      h('h2', { class: 's117-heading-s', text: t('widget.tools.heading') }),
-      h('p', { class: 's117-body s117-tools__note', text: t('widget.tools.note') }),
-      h('p', { class: 's117-body s117-tools__note', text: t('widget.tools.file_what') }),
-      h('p', { class: 's117-body s117-tools__note', text: t('widget.tools.file_how') }),
+      h('h2', { class: 's117-heading-s', text: (this.adviser ? t('widget.adviser.tools.heading') : t('widget.tools.heading')) }),
+      h('p', { class: 's117-body s117-tools__note', text: (this.adviser ? t('widget.adviser.tools.note') : t('widget.tools.note')) }),
+      h('p', { class: 's117-body s117-tools__note', text: (this.adviser ? t('widget.adviser.tools.file_what') : t('widget.tools.file_what')) }),
+      h('p', { class: 's117-body s117-tools__note', text: (this.adviser ? t('widget.adviser.tools.file_how') : t('widget.tools.file_how')) }),
       h(
         'div',
         { class: 's117-button-group s117-tools__buttons' },
@@ -187,8 +187,10 @@ class Tools {
       const $heading = h('p', { class: 's117-print-only s117-heading-m', text: t('widget.tools.print_heading', { date: longDate(this.asAt) }) });
       this.$page.prepend($heading);
       this.$root.classList.add('s117--print-answers');
+      this.$page.classList.add('s117-page--print');
       const done = () => {
         this.$root.classList.remove('s117--print-answers');
+        this.$page.classList.remove('s117-page--print');
         $heading.remove();
         window.removeEventListener('afterprint', done);
       };
@@ -280,7 +282,7 @@ class Tools {
   _saveToFile() {
     const json = `${JSON.stringify(this.answers, null, 2)}\n`;
     download(`s117-answers-${this.asAt}.json`, json, 'application/json');
-    this._announce(t('widget.tools.saved'));
+    this._announce((this.adviser ? t('widget.adviser.tools.saved') : t('widget.tools.saved')));
   }
 }
 

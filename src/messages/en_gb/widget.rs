@@ -49,7 +49,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "widget.page.intro_more",
-        "It takes about 5 minutes. If you don\u{2019}t know an answer, you can say so. If you are answering for someone else, answer as them: \u{201c}you\u{201d} means the person who was in hospital.",
+        "It takes about 10 minutes, or longer if you were in hospital more than once. If you don\u{2019}t know an answer, you can say so. If you are answering for someone else, answer as them: \u{201c}you\u{201d} means the person who was in hospital.",
     ),
     ("widget.page.continue", "Continue"),
     ("widget.page.back", "Back"),
@@ -320,6 +320,28 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("widget.stay.removed", "The {n} stay in hospital has been removed."),
     ("widget.adviser.label.top_up", "Top-up chosen by the person"),
     ("widget.adviser.choice_unknown", "Not known to the person"),
+    ("widget.adviser.tools.heading", "The answers"),
+    (
+        "widget.adviser.tools.note",
+        "The answers stay in this browser tab until it is closed. Nothing is sent anywhere. On a shared computer, clear them when finished.",
+    ),
+    (
+        "widget.adviser.tools.file_what",
+        "\u{201c}Save answers to a file\u{201d} puts a small file of the answers in the downloads folder (its name ends in .json). It stays on this device: nothing is sent anywhere.",
+    ),
+    (
+        "widget.adviser.tools.file_how",
+        "To carry on later, come back to this page, choose \u{201c}Load answers from a file\u{201d} and pick that file. Anyone who can open the file can read the answers.",
+    ),
+    ("widget.adviser.tools.clear", "Clear the answers"),
+    (
+        "widget.adviser.tools.clear_confirm",
+        "This removes every answer from this browser tab. Save them to a file first to keep them.",
+    ),
+    ("widget.adviser.tools.clear_yes", "Yes, clear the answers"),
+    ("widget.adviser.tools.loaded", "The answers have been loaded."),
+    ("widget.adviser.tools.cleared", "The answers have been cleared."),
+    ("widget.adviser.tools.saved", "The answers have been saved to a file."),
     ("widget.adviser.blank.not_placed", "No council placed them there"),
     ("widget.adviser.blank.new_detention", "No, a new detention"),
     (
