@@ -52,9 +52,15 @@ class Nav {
     return { ...base, s117: { ...places, [this._storageKey()]: { step, returnTo: this._returnTo } } };
   }
 
-  /** A new history entry for the page now shown (same URL). */
+  /** A new history entry for the page now shown (same URL); the same page again only updates the entry. */
   _pushHistory(step) {
     if (!this._historyOn()) return;
+    const prev = window.history.state;
+    const place = prev && typeof prev === 'object' && prev.s117 && prev.s117[this._storageKey()];
+    if (place && place.step === step) {
+      this._replaceHistory(step);
+      return;
+    }
     try {
       window.history.pushState(this._historyState(step), '');
     } catch {
