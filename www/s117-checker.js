@@ -655,7 +655,7 @@ export class S117Checker extends HTMLElement {
     if (this._returnTo === 'check' && step !== 'check') return 'check';
     if (step === 'result') return 'check';
     const pages = this._pages();
-    if (step === ELSEWHERE_STEP) return pages[0].key;
+    if (step === ELSEWHERE_STEP) return (pages.find((p) => p.questions.some((q) => q.path === 'detentions[0].detained_in')) || pages[0]).key;
     if (step === 'check') return pages.length ? pages[pages.length - 1].key : null;
     const i = pages.findIndex((p) => p.key === step);
     return i > 0 ? pages[i - 1].key : null;
