@@ -26,7 +26,8 @@ const WWW = path.join(ROOT, 'www');
 /** What ships, by what it is for (paths relative to www/). */
 export const FILES = {
   element: [
-    's117-checker.js', 's117-controls.js', 's117-combobox.js', 's117-step.js', 's117-tools.js', 's117-questions.js',
+    's117-checker.js', 's117-controls.js', 's117-combobox.js', 's117-step.js', 's117-tools.js', 's117-nav.js',
+    's117-brand.js', 's117-questions.js',
     's117-words.js', 's117-answer.js', 's117-letter.js', 's117-adviser.js', 's117-checker.css',
     'pkg/s117.js', 'pkg/s117_bg.wasm',
   ],
@@ -34,7 +35,7 @@ export const FILES = {
     'screen/screen.js', 'screen/screen.css', 'screen/worker.js', 'screen/t.js', 'screen/words.js',
     'pkg-screen/s117_screen.js', 'pkg-screen/s117_screen_bg.wasm',
   ],
-  iframe: ['s117-embed.js', 'embed.html', 'embed-frame.js', 'embed.css', 'favicon.svg'],
+  iframe: ['s117-embed.js', 's117-embed.css', 'embed.html', 'embed-frame.js', 'embed.css', 'favicon.svg'],
 };
 
 /** The entry points a host loads; everything else is reached from them. */

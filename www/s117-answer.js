@@ -162,6 +162,7 @@ class AnswerPart {
       h('p', { class: 's117-body', text: t('result.check.lede') }),
       groups.map((g) => [
         h('h3', { class: 's117-heading-m', text: g.title }),
+        this._stayActions ? this._stayActions(g.key) : null,
         h(
           'dl',
           { class: 's117-summary-list' },

@@ -18,6 +18,7 @@ import './widget-state.mjs';
 import './widget-loading.mjs';
 import './widget-pages.mjs';
 import './widget-letter.mjs';
+import './widget-mechanics.mjs';
 import './widget-release.mjs';
 
 // ----- run -----------------------------------------------------------------------------------------------------------

@@ -175,6 +175,11 @@ checkerTest('journey: Wales: the council and the local health board', 'index.htm
 
 
 checkerTest('journey: Scotland: detention under Scottish law is out of scope', 'index.html', async (page) => {
+  // Told at once (issue #10), then the person may go on with the questions.
+  await choose(page, 'Scotland');
+  await next(page);
+  await heading(page, 'This checker does not cover a stay in hospital in Scotland');
+  await page.getByRole('button', { name: 'I was also detained in England or Wales – add that stay' }).click();
   await walk(page, { 'detentions[0].detained_in': 'scotland', 'detentions[0].lived_before.country': 'scotland', 'detentions[0].admitted': '2022', 'detentions[1]': 'no', 'lives_now.country': 'scotland' });
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'out_of_scope');
