@@ -452,7 +452,7 @@ class AnswerPart {
           h('p', { class: 's117-body-card__name', text: body.name }),
           BODY_KINDS[body.kind] ? h('p', { class: 's117-body-card__kind', text: t(BODY_KINDS[body.kind]) }) : null,
           body.certain ? null : h('p', { class: 's117-body-card__uncertain' }, h('strong', { class: 's117-tag s117-tag--maybe', text: t('result.body.not_certain') }), ` ${t('result.body.uncertain')}`),
-          body.certain && body.why ? h('p', { class: 's117-who__why', text: firstSentence(body.why) }) : null,
+          body.certain && body.why ? h('p', { class: 's117-who__why', text: this._oneLineWhy(decision, role, body) }) : null,
           body.candidates && body.candidates.length
             ? h('p', { class: 's117-body s117-body-card__candidates' }, t('result.body.candidates_list', { names: body.candidates.map((c) => c.name).join(t('result.list.or')) }))
             : null));
@@ -461,6 +461,30 @@ class AnswerPart {
       h(H3, { class: 's117-heading-m', id: this._id('s117-who-heading'), text: t('result.who.heading') }),
       h('dl', { class: 's117-who__list' }, row('council', decision.council), row('nhs', decision.nhs_body)),
       h('p', { class: 's117-body s117-who__joint', text: t('result.bodies.joint_duty') }));
+  }
+
+  /**
+   * A body's why in one line, under "Who must provide your after-care": the fact that links the person to it, when
+   * the answers or the Decision show it (the council for where they lived, or that placed them; the board of their GP
+   * practice; the board covering the council's area), or else the first sentence of the core's words. The whole
+   * explanation is under "Why we think this".
+   */
+  _oneLineWhy(decision, role, body) {
+    const q = decision.qualifying_detention;
+    const found = q === null || q === undefined ? null : (decision.detentions || [])[q];
+    const stay = q === null || q === undefined ? null : ((this.answers && this.answers.detentions) || [])[q];
+    if (role === 'council' && found) {
+      if (found.council_lived_in === body.name) return t('result.who.why.lived');
+      if (found.placed_by_council === body.name) return t('result.who.why.placed');
+    }
+    if (role === 'nhs') {
+      const gp = [stay && stay.gp_icb, this.answers && this.answers.gp_icb_on_1_july_2022].filter(Boolean);
+      if (body.kind === 'integrated_care_board' && gp.includes(body.name)) return t('result.who.why.gp');
+      const council = decision.council;
+      const fromArea = (decision.flags || []).some((f) => f.id === 'nhs_body_from_council_area');
+      if (council && council.certain && (body.kind === 'local_health_board' || fromArea)) return t('result.who.why.area', { council: council.name });
+    }
+    return firstSentence(body.why);
   }
 
   /**
@@ -561,9 +585,12 @@ class AnswerPart {
         const question = r.rule === 'charging' && r.finding !== 'met' ? t('result.question.charged') : q ? t(q.q) : r.rule;
         const word = this._answerWord(decision, r);
         const body = bodies[r.rule];
+        // The body's first sentence is already shown under "Who must provide your after-care": the rest only.
+        const said = body && body.certain && body.why ? this._oneLineWhy(decision, r.rule === 'responsible_council' ? 'council' : 'nhs', body) : '';
+        const text = said && r.text.startsWith(said) ? r.text.slice(said.length).trim() : r.text;
         return h('li', { class: `s117-reason s117-reason--${r.finding} s117-reason--${r.rule}` },
           h('p', { class: 's117-reason__title' }, h('strong', { class: 's117-reason__question', text: question })),
-          h('p', { class: 's117-body s117-reason__answer' }, word ? [h('strong', { class: 's117-reason__finding', text: word }), ` ${t('result.answer.dash')} `] : null, r.text),
+          h('p', { class: 's117-body s117-reason__answer' }, word ? [h('strong', { class: 's117-reason__finding', text: word }), text ? ` ${t('result.answer.dash')} ` : ''] : null, text),
           body && body.candidates && body.candidates.length
             ? [
                 h('p', { class: 's117-body s117-body-card__candidates-title', text: t('result.body.candidates') }),

@@ -125,7 +125,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     // Who must provide and pay.
     (
         "result.bodies.joint_duty",
-        "After-care is a joint duty: the council arranges social care and the NHS body arranges health care. Both must work together, and neither can charge you for it.",
+        "The council arranges social care and the NHS body arranges health care. They must work together, and neither can charge you for after-care.",
     ),
     ("result.body.council_title", "Social care: the council"),
     ("result.body.nhs_title", "Health care: the NHS body"),
@@ -389,10 +389,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("result.help.host_phone_hours", "{phone} ({hours})"),
     ("result.help.host_link", "Their website"),
     ("result.help.samaritans", "If you are struggling or feel unsafe, call Samaritans free on 116 123, day or night."),
-    ("result.help.nhs_111", "For urgent mental health help, call NHS 111 and choose the mental health option (in England), or NHS 111 Wales and press 2 (in Wales)."),
+    ("result.help.nhs_111", "For urgent mental health help, call NHS 111 and choose the mental health option. In Wales, call NHS 111 Wales and press 2."),
     ("result.help.emergency", "If a life is in danger, call 999."),
-    ("result.help.advocacy", "An independent mental health advocate can help you while you are detained, on a community treatment order or conditionally discharged: ask the hospital or your care team. Anyone else can ask a local advocacy service."),
-    ("result.help.legal_aid", "A solicitor who knows community care or mental health law can advise you, and legal aid may pay for it."),
+    ("result.help.advocacy", "An advocate can help you for free. If you are detained, on a community treatment order or conditionally discharged, ask the hospital or your care team for an independent mental health advocate. Anyone else can ask a local advocacy service."),
+    ("result.help.legal_aid", "A solicitor who knows community care or mental health law can advise you. Legal aid may pay for it."),
     ("result.help.legal_aid_link", "Check if you can get legal aid"),
     // The result, GOV.UK style (issue #10): the panel's title for the person's situation, who provides after-care,
     // the money, the time limits as short lines, and "Why we think this" as plain questions and answers.
@@ -412,6 +412,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("result.panel.not_owed.left_hospital", "You are not owed after-care yet, because you have not left hospital"),
     ("result.result.print", "Print this result"),
     ("result.who.heading", "Who must provide your after-care"),
+    ("result.who.why.lived", "You lived in its area before your stay in hospital."),
+    ("result.who.why.placed", "It placed you where you lived before your stay in hospital."),
+    ("result.who.why.gp", "It is the board for your GP practice."),
+    ("result.who.why.area", "It covers the area of {council}."),
     ("result.body.candidates_list", "It could instead be {names}."),
     ("result.list.or", " or "),
     ("result.money.heading", "Money you may be owed back"),
