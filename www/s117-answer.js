@@ -403,8 +403,8 @@ class AnswerPart {
    * only when the step does not already name them). Any further steps are folded away; the sources of every step
    * are under "Why we think this".
    */
-  _nextStepsView(decision, H3) {
-    const all = decision.next_steps || [];
+  _nextStepsView(decision, H3, compact) {
+    const all = this._stepsShown(decision, compact);
     const steps = all.slice(0, 3);
     const more = all.slice(3);
     if (!steps.length) return null;
@@ -431,6 +431,17 @@ class AnswerPart {
               h('ul', { class: 's117-list s117-list--bullet' }, more.map((step) => h('li', { class: `s117-step--${step.id}`, text: step.text })))))
         : null,
     );
+  }
+
+  /**
+   * The core's next steps as shown: without "Get advice" when "Help from a person" follows (it says the same, with
+   * the numbers), unless it is the only step.
+   */
+  _stepsShown(decision, compact) {
+    const all = decision.next_steps || [];
+    if (compact) return all;
+    const rest = all.filter((step) => step.id !== 'get_advice');
+    return rest.length ? rest : all;
   }
 
   /**
@@ -649,11 +660,11 @@ class AnswerPart {
     );
     this._printHooks();
     append($view, [
-      this._nextStepsView(decision, H3),
+      this._nextStepsView(decision, H3, compact),
       compact ? null : this._helpView(H3),
       this._bodiesView(decision, H3),
       this._moneyView(decision, H3),
-      this._limitsView(decision, H3, (decision.next_steps || []).slice(0, 3)),
+      this._limitsView(decision, H3, this._stepsShown(decision, compact).slice(0, 3)),
       this._periodsView(decision, H3),
       this._whyView(decision, H3, compact),
       h('div', { class: 's117-warning-text' },
