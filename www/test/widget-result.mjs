@@ -179,6 +179,8 @@ test('result: "Print this result" prints the result alone, why opened, without b
   for (const sel of ['s117-checker .s117-result', '.s117-panel__title', 's117-checker .s117-reason']) assert.equal(shown[sel], true, `${sel} prints beside a letter`);
   assert.equal(shown['.s117-letter'], false, 'the letter does not print with the result');
   for (const sel of hidden) assert.equal(shown[sel], false, `${sel} does not print`);
+  // The host page's own heading and notes are left out too, as they are for the letter.
+  assert.deepEqual(await printed(page, ['h1', '.demo-warning']), { h1: false, '.demo-warning': false });
   await page.screenshot({ path: path.join(SHOTS, 'result-print.png'), fullPage: true });
   // A PDF of it (Chromium's printing runs the print events, which forget "Print this result" after it).
   const pdf = await page.pdf({ path: path.join(SHOTS, 'result.pdf'), format: 'A4' });
