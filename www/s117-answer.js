@@ -229,7 +229,7 @@ class AnswerPart {
     this._checkErrors = null;
     this._returnTo = null;
     this._go('result');
-    this._announce(t('result.announce.result', { summary: result.decision.summary }));
+    this._announce(t('result.announce.result', { summary: `${this._panelTitle(result.decision)}. ${result.decision.summary}` }));
   }
 
   _renderResultPage() {
