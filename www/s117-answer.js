@@ -387,6 +387,10 @@ class AnswerPart {
     }
     if (e === 'entitled' && (flags.has('likely_unlawful_ending') || flags.has('ended_while_on_cto'))) return t('result.panel.stopped');
     if (e === 'entitled' && flags.has('ending_outside_duty')) return t('result.panel.not_ended');
+    if (e === 'ended') {
+      const last = (decision.periods || [])[(decision.periods || []).length - 1];
+      if (last && last.ended_by === 'joint_decision' && last.to) return t('result.panel.ended_on', { date: longDate(last.to) });
+    }
     if (e === 'undetermined') {
       const open = decision.reasons.find((r) => r.finding === 'unknown' && UNKNOWN_TITLES[r.rule]);
       if (open) return t(UNKNOWN_TITLES[open.rule]);

@@ -152,6 +152,7 @@ export const WORDS = Object.freeze({
   "result.panel.charged_anyone": "You should not have been charged for {what}",
   "result.panel.charging_now": "{council} should not be charging you for {what}",
   "result.panel.charging_now_anyone": "You should not be charged for {what}",
+  "result.panel.ended_on": "Your after-care was ended on {date}",
   "result.panel.not_ended": "Your after-care has not ended",
   "result.panel.not_owed.left_hospital": "You are not owed after-care yet, because you have not left hospital",
   "result.panel.not_owed.qualifying_detention": "You are not owed after-care because of the section you were held under",

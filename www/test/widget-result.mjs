@@ -37,6 +37,17 @@ function endedInCardiff() {
   };
 }
 
+/** After-care ended by a joint written decision last month: ended. */
+function endedLawfully() {
+  return {
+    detentions: [{
+      section: '3', detained_in: 'england', admitted: '2024-01-05', left_hospital: '2024-05-10', leaving: 'discharged',
+      lived_before: { country: 'england', council: 'Leeds City Council' },
+    }],
+    aftercare_ended: { reason: 'no_longer_needed', date: '2026-10-20', joint_written_decision: true },
+  };
+}
+
 /** A section 2 of three weeks: not owed. */
 function section2() {
   return {
@@ -60,6 +71,7 @@ function unknownSection() {
 const JOURNEYS = [
   { name: 'charged-care-home', answers: chargedCareHome, title: /^Worcestershire County Council should not be charging you for care home fees$/, entitlement: 'entitled' },
   { name: 'ended', answers: endedInCardiff, title: /^Your after-care should not have been stopped$/, entitlement: 'entitled' },
+  { name: 'ended-lawfully', answers: endedLawfully, title: /^Your after-care was ended on 20 October 2026$/, entitlement: 'ended' },
   { name: 'not-owed', answers: section2, title: /^You are not owed after-care because of the section you were held under$/, entitlement: 'not_entitled' },
   { name: 'uncertain', answers: unknownSection, title: /^We need to know which section you were held under$/, entitlement: 'undetermined' },
 ];

@@ -403,6 +403,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("result.panel.this_care", "this care"),
     ("result.panel.stopped", "Your after-care should not have been stopped"),
     ("result.panel.not_ended", "Your after-care has not ended"),
+    ("result.panel.ended_on", "Your after-care was ended on {date}"),
     ("result.panel.unknown.jurisdiction", "We need to know where you were in hospital"),
     ("result.panel.unknown.qualifying_detention", "We need to know which section you were held under"),
     ("result.panel.unknown.left_hospital", "We need to know if and when you left hospital"),
