@@ -156,6 +156,8 @@ for (const j of JOURNEYS) {
         const ease = readingEase(m.text);
         console.log(`     ${j.name}: last step ends ${fromWidget}px below the top of the checker (${fromLanding}px below where the page lands, ${m.lastStepBottom}px from the top of the document); result ${m.resultHeight}px tall; reading ease ${ease.ease} (${ease.words} words, ${ease.sentences} sentences)`);
         assert.ok(fromWidget <= TWO_SCREENS, `${j.name}: the last step ends ${fromWidget}px below the top of the checker (over ${TWO_SCREENS})`);
+        // And from where the page lands when the result shows (the checker moves focus to the result's heading).
+        assert.ok(fromLanding <= TWO_SCREENS, `${j.name}: the last step ends ${fromLanding}px below where the page lands (over ${TWO_SCREENS})`);
         assert.ok(ease.ease >= 70, `${j.name}: reading ease ${ease.ease} < 70`);
       }
       await shot(page, `result-${j.name}-${width}`, { widget: true });
