@@ -52,7 +52,6 @@ const UNKNOWN_TITLES = {
 /** The panel's title when after-care is not owed, by the rule that was not met. */
 const NOT_OWED_TITLES = {
   qualifying_detention: 'result.panel.not_owed.qualifying_detention',
-  left_hospital: 'result.panel.not_owed.left_hospital',
 };
 
 /**

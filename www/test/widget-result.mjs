@@ -72,7 +72,7 @@ const JOURNEYS = [
   { name: 'charged-care-home', answers: chargedCareHome, title: /^Worcestershire County Council should not be charging you for care home fees$/, entitlement: 'entitled' },
   { name: 'ended', answers: endedInCardiff, title: /^Your after-care should not have been stopped$/, entitlement: 'entitled' },
   { name: 'ended-lawfully', answers: endedLawfully, title: /^Your after-care was ended on 20 October 2026$/, entitlement: 'ended' },
-  { name: 'not-owed', answers: section2, title: /^You are not owed after-care because of the section you were held under$/, entitlement: 'not_entitled' },
+  { name: 'not-owed', answers: section2, title: /^Your time in hospital does not lead to after-care$/, entitlement: 'not_entitled' },
   { name: 'uncertain', answers: unknownSection, title: /^We need to know which section you were held under$/, entitlement: 'undetermined' },
 ];
 
