@@ -19,6 +19,7 @@ import './widget-loading.mjs';
 import './widget-pages.mjs';
 import './widget-letter.mjs';
 import './widget-mechanics.mjs';
+import './widget-result.mjs';
 import './widget-release.mjs';
 
 // ----- run -----------------------------------------------------------------------------------------------------------

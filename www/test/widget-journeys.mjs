@@ -37,9 +37,10 @@ checkerTest('journey: entitled after section 3 (Birmingham), with the letter', '
   assert.equal(r.decision.entitlement, 'entitled');
   assert.match(r.summary, /^You appear to be owed free after-care under section 117 of the Mental Health Act 1983 since 10 March 2025\.$/);
   assert.deepEqual(r.bodies, ['Birmingham City Council', 'NHS Birmingham and Solihull Integrated Care Board']);
-  // Each reason shows its finding in words and links its citation.
-  const reason = page.locator('.s117-reason').filter({ hasText: 'Detained under a qualifying section' });
-  assert.match(await reason.locator('.s117-reason__finding').textContent(), /^✓ Met$/);
+  // Each reason, under "Why we think this", is a plain question with its answer in words, and links its citation.
+  await page.locator('details.s117-why > summary').click();
+  const reason = page.locator('.s117-reason').filter({ hasText: 'Were you detained under a section that gives after-care?' });
+  assert.match(await reason.locator('.s117-reason__finding').textContent(), /^Yes$/);
   const link = reason.getByRole('link', { name: 'Mental Health Act 1983, s.117(1)' });
   assert.equal(await link.getAttribute('href'), 'https://www.legislation.gov.uk/ukpga/1983/20/section/117');
   assert.match(await link.getAttribute('rel'), /noopener/);
@@ -144,8 +145,9 @@ checkerTest('journey: readmission in another area: the council moves, the ICB do
   assert.deepEqual(r.bodies, ['Worcestershire County Council', 'NHS Birmingham and Solihull Integrated Care Board']);
   assert.equal(r.decision.qualifying_detention, 1);
   assert.match(r.decision.nhs_body.why, /did not change when you were detained again/);
-  await page.locator('.s117-body-card').getByText(/did not change when you were detained again/).waitFor();
-  await page.locator('.s117-reason').filter({ hasText: 'Later stays in hospital' }).waitFor();
+  await page.locator('details.s117-why > summary').click();
+  await page.locator('.s117-why').getByText(/did not change when you were detained again/).waitFor();
+  await page.locator('.s117-reason').filter({ hasText: 'Did a later stay in hospital end your earlier after-care?' }).waitFor();
   await shot(page, 'answer-readmission-1024');
 });
 
@@ -184,6 +186,7 @@ checkerTest('journey: Scotland: detention under Scottish law is out of scope', '
   const r = await result(page);
   assert.equal(r.decision.entitlement, 'out_of_scope');
   assert.match(r.summary, /Section 117 does not apply/);
+  await page.locator('details.s117-why > summary').click();
   await page.locator('.s117-reason').filter({ hasText: 'Mental Welfare Commission for Scotland' }).waitFor();
 });
 
@@ -205,10 +208,11 @@ checkerTest('journey: after-care ended for an unlawful reason: still entitled, w
   assert.ok(ids.includes('likely_unlawful_ending'), ids.join());
   const deadlines = r.decision.flags.filter((f) => f.kind === 'deadline');
   assert.ok(deadlines.length >= 1, 'a deadline');
-  const warnings = page.locator('.s117-flags--warning');
-  await warnings.waitFor();
-  const shown = page.locator('.s117-flags--deadline .s117-flag__date');
-  assert.match(await shown.first().textContent(), /^Last day: \d{1,2} \w+ \d{4}/);
+  // The deadline is the first step's "By" date; the warning is under "Why we think this".
+  const shown = page.locator('.s117-steps .s117-step__by');
+  assert.match(await shown.first().textContent(), /^By \d{1,2} \w+ \d{4}/);
+  await page.locator('details.s117-why > summary').click();
+  await page.locator('.s117-flags--warning').waitFor();
 });
 
 checkerTest('journey: charges paid after a hospital order: refund, and the 1 July 2022 ICB question', 'index.html', async (page) => {

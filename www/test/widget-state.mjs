@@ -87,6 +87,7 @@ checkerTest('HTML and script typed by the user are shown as text everywhere', 'i
   await toResult(page);
   // The core kept the unrecognised council as typed; the page shows it as text.
   assert.equal(await page.locator('.s117-body-card__name').first().textContent(), img);
+  await page.locator('details.s117-why > summary').click();
   await page.getByText(`We did not recognise "${img}"`, { exact: false }).first().waitFor();
   // The letter: HTML, script and Word field codes typed into it stay text on screen, in the .txt and in the .docx.
   const dde = '{ DDEAUTO c:\\windows\\system32\\cmd.exe "/k calc.exe" }';
