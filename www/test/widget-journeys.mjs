@@ -133,7 +133,7 @@ checkerTest('journey: readmission in another area: the council moves, the ICB do
   };
   // Facts that cannot be true together are caught by the core and shown on the question that asked them.
   await walk(page, facts);
-  await page.locator('.s117-error-summary').getByRole('link', { name: /^2022-06-01 is before the stay listed above it began \(2023-01-10\)/ }).waitFor();
+  await page.locator('.s117-error-summary').getByRole('link', { name: /^1 June 2022 is before the stay listed above it began \(10 January 2023\)/ }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('s117-error-summary')), true);
   await page.locator('.s117-form-group--error').getByText(/is before the stay listed above it began/).waitFor();
   facts['detentions[1].admitted'] = '2024-06-01';
