@@ -4,8 +4,9 @@
 // URL parameters (set by s117-embed.js): origin (the host page's origin: messages go only there), id (the frame's
 // id on the host page), exit-button=host (the host page draws the "Exit this page" button), and the checker's
 // attributes: as-at, mode, quick-exit, storage-key, no-history, help-*, intro-text, logo-src, logo-alt.
-// The quick exit is on unless quick-exit=off. Decisions are only ever posted to an explicit origin; without one,
-// only the height is posted.
+// The quick exit is on unless quick-exit=off. Decisions are posted only when the host asked for them
+// (share-decisions, from the container's data-share-decisions) and only to an explicit origin; otherwise nothing
+// about the person's answers leaves the frame (the height, the step's key and "ready" carry none).
 
 const params = new URLSearchParams(window.location.search);
 const $checker = document.querySelector('s117-checker');
@@ -34,6 +35,7 @@ function hostOrigin() {
 }
 
 const origin = hostOrigin();
+const shareDecisions = params.has('share-decisions');
 const id = params.get('id') || '';
 const framed = window.parent !== window;
 
@@ -62,7 +64,9 @@ window.addEventListener('message', (event) => {
   if (data && typeof data === 'object' && data.source === 's117-embed' && data.type === 'exit') $checker.clear();
 });
 
-$checker.addEventListener('s117-decision', (event) => post({ type: 'decision', decision: event.detail }, true));
+if (shareDecisions) {
+  $checker.addEventListener('s117-decision', (event) => post({ type: 'decision', decision: event.detail }, true));
+}
 $checker.addEventListener('s117-step', (event) => post({ type: 'step', step: event.detail.step }));
 $checker.addEventListener('s117-ready', () => post({ type: 'ready' }));
 

@@ -8,8 +8,8 @@
 // data-title, data-no-history, data-help-name, data-help-phone, data-help-hours, data-help-url, data-help-text,
 // data-intro-text, data-logo-src, data-logo-alt. The frame reports its height and the host resizes it (via the
 // iframe's height attribute, so no inline styles are needed); messages are accepted only from the frame's own origin
-// and its own window. The container also receives `s117-decision` events (detail: the Decision), re-dispatched from
-// the frame.
+// and its own window. With `data-share-decisions` (off by default) the container also receives `s117-decision` events
+// (detail: the Decision), re-dispatched from the frame; without it the result never leaves the frame.
 //
 // The quick exit is on by default (data-quick-exit="off" turns it off; a URL names where it goes). Because the frame
 // is as tall as its content, a bar inside it would scroll away with the host page, so the "Exit this page" button is
@@ -42,6 +42,8 @@ export function mount(container) {
   const id = `s117-embed-${++count}`;
   src.searchParams.set('origin', window.location.origin);
   src.searchParams.set('id', id);
+  // The result leaves the frame only if the host asks for it.
+  if (container.hasAttribute('data-share-decisions')) src.searchParams.set('share-decisions', '');
   for (const name of SETTINGS) {
     const value = container.getAttribute(`data-${name}`);
     if (value !== null) src.searchParams.set(name, value);

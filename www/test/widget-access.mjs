@@ -224,6 +224,27 @@ checkerTest('hostile host page: strict CSP, aggressive CSS: the widget keeps its
   assert.deepEqual(cookies, [], 'no cookies');
 });
 
+test('iframe mode: without data-share-decisions the result never leaves the frame', async () => {
+  const frameUrl = `${OTHER_ORIGIN}/embed.html`;
+  const { page, log, close } = await open(`test/iframe-host.html?share=0&frame=${encodeURIComponent(frameUrl)}`, { width: 800, height: 700 });
+  const frame = page.frameLocator('iframe.s117-embed__frame');
+  await frame.getByRole('heading', { name: 'Which country was the hospital in?' }).waitFor();
+  await frame.locator('s117-checker').evaluate((el) => el.coreReady);
+  const decided = await frame.locator('s117-checker').evaluate(async (el, c) => {
+    el.answers = c;
+    await new Promise((ok) => setTimeout(ok, 300));
+    return el.decision && el.decision.entitlement;
+  }, sampleCase());
+  assert.equal(decided, 'entitled', 'the frame decided');
+  await page.waitForTimeout(300);
+  const types = await page.evaluate(() => window.s117Messages);
+  assert.ok(types.includes('height'), types.join());
+  assert.ok(!types.includes('decision'), `no decision posted: ${types.join()}`);
+  assert.equal(await page.evaluate(() => window.s117Decisions.length), 0);
+  assertClean(log);
+  await close();
+});
+
 test('iframe mode: cross-origin frame resizes from origin-checked messages, and forwards decisions', async () => {
   const frameUrl = `${OTHER_ORIGIN}/embed.html`;
   const { page, log, close } = await open(`test/iframe-host.html?frame=${encodeURIComponent(frameUrl)}`, { width: 800, height: 700 });
