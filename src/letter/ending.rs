@@ -9,14 +9,21 @@ use crate::messages;
 use crate::sources::MHA_1983_S117_2;
 
 impl Composer<'_> {
-    pub(super) fn ending_request(&mut self) -> String {
-        let v = self.voice.clone();
-        let ended = self.request.case.aftercare_ended.clone();
-        let when = ended
+    /// " on 3 March 2025" (or " in March 2025"): when after-care was said to end, if the date was given.
+    pub(super) fn ending_when(&self) -> String {
+        self.request
+            .case
+            .aftercare_ended
             .as_ref()
             .and_then(|e| e.date)
             .map(|d| messages::fill("letter.part.when", &[("date", &on(d))]))
-            .unwrap_or_default();
+            .unwrap_or_default()
+    }
+
+    pub(super) fn ending_request(&mut self) -> String {
+        let v = self.voice.clone();
+        let ended = self.request.case.aftercare_ended.clone();
+        let when = self.ending_when();
         let documents = messages::fill("letter.ending.documents", &v.slots(&[]));
         match self.ending {
             Ending::None => {

@@ -233,11 +233,7 @@ impl Composer<'_> {
     fn short_ending_situation(&mut self) -> Option<String> {
         let v = self.voice.clone();
         let ended = self.request.case.aftercare_ended.clone();
-        let when = ended
-            .as_ref()
-            .and_then(|e| e.date)
-            .map(|d| messages::fill("letter.part.when", &[("date", &on(d))]))
-            .unwrap_or_default();
+        let when = self.ending_when();
         match self.ending {
             Ending::None | Ending::Lawful => None,
             Ending::InQuestion => Some(messages::fill(
