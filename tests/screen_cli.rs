@@ -180,3 +180,26 @@ fn without_as_at_rows_are_screened_as_at_today_and_the_summary_says_so() {
         r.stderr
     );
 }
+
+#[test]
+fn calendar_writes_the_diary_file() {
+    let sample = root().join("examples/enquiries.csv");
+    let ics = temp("diary.ics");
+    let r = run(
+        &[
+            sample.to_str().unwrap(),
+            "--as-at",
+            AS_AT,
+            "-q",
+            "-o",
+            temp("t.csv").to_str().unwrap(),
+            "--calendar",
+            ics.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(text.contains("SUMMARY:ENQ-1022: judicial review"), "{text}");
+}

@@ -221,3 +221,85 @@ fn dates_as_a_firms_system_writes_them_keep_their_precision() {
         Some("2021-06-03")
     );
 }
+
+/// Reads an iCalendar file back: unfolds its lines and returns each event's properties (name without parameters,
+/// value), checking the structure on the way.
+fn read_ics(ics: &str) -> Vec<Vec<(String, String)>> {
+    assert!(ics.ends_with("\r\n"));
+    let mut lines: Vec<String> = Vec::new();
+    for raw in ics.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(raw.len() <= 75, "a line longer than 75 octets: {raw}");
+        assert!(!raw.contains('\n'), "a bare line feed");
+        match raw.strip_prefix(' ') {
+            Some(rest) => lines
+                .last_mut()
+                .expect("a continuation first")
+                .push_str(rest),
+            None => lines.push(raw.to_owned()),
+        }
+    }
+    assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
+    assert_eq!(lines.last().map(String::as_str), Some("END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0".to_owned()));
+    let mut events = Vec::new();
+    let mut current: Option<Vec<(String, String)>> = None;
+    for line in &lines[1..lines.len() - 1] {
+        let (name, value) = line.split_once(':').expect("name:value");
+        let name = name.split(';').next().unwrap().to_owned();
+        match (name.as_str(), value) {
+            ("BEGIN", "VEVENT") => current = Some(Vec::new()),
+            ("END", "VEVENT") => events.push(current.take().expect("BEGIN before END")),
+            _ => {
+                if let Some(e) = current.as_mut() {
+                    e.push((name, value.to_owned()));
+                }
+            }
+        }
+    }
+    assert!(current.is_none(), "an event left open");
+    events
+}
+
+#[test]
+fn the_diary_file_has_one_event_per_dated_deadline_ahead_and_reads_back() {
+    let s = screen_csv(screening::example("enquiries.csv"), &screening::options());
+    let ics = s117::screen::to_ics(&s.rows, screening::AS_AT.parse().unwrap());
+    let events = read_ics(&ics);
+    let expected: Vec<(String, String)> = s
+        .rows
+        .iter()
+        .flat_map(|r| {
+            r.deadlines
+                .iter()
+                .filter(|d| !d.passed)
+                .filter_map(|d| d.date)
+                .map(|date| {
+                    use chrono::Datelike;
+                    let day = date.first_day();
+                    let day = format!("{:04}{:02}{:02}", day.year(), day.month(), day.day());
+                    (r.reference.clone(), day)
+                })
+        })
+        .collect();
+    assert_eq!(events.len(), expected.len());
+    assert!(events.len() >= 10, "{}", events.len());
+    let mut uids = std::collections::BTreeSet::new();
+    for (event, (reference, day)) in events.iter().zip(&expected) {
+        let get = |name: &str| {
+            event
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_else(|| panic!("{name} missing in {event:?}"))
+        };
+        assert!(
+            get("SUMMARY").starts_with(&format!("{reference}: ")),
+            "{event:?}"
+        );
+        assert_eq!(get("DTSTART"), day);
+        assert_eq!(get("DTSTAMP"), "20261123T000000Z");
+        assert!(uids.insert(get("UID").to_owned()), "UIDs are unique");
+        // Commas in the summary are escaped, so the text reads back whole.
+        assert!(!get("DESCRIPTION").contains(", ") || get("DESCRIPTION").contains("\\,"));
+    }
+}

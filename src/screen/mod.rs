@@ -37,6 +37,7 @@
 
 mod columns;
 mod firm_names;
+mod ics;
 mod job;
 mod jsonl;
 mod read;
@@ -45,6 +46,7 @@ mod values;
 mod write;
 
 pub use columns::{columns, Column};
+pub use ics::to_ics;
 pub use job::{Format, Job, Step};
 pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};

@@ -255,7 +255,7 @@ fn summary(row: &Row) -> String {
 }
 
 /// A deadline in words.
-fn deadline_label(kind: DeadlineKind) -> &'static str {
+pub(crate) fn deadline_label(kind: DeadlineKind) -> &'static str {
     match kind {
         DeadlineKind::JudicialReview => messages::text("screen.deadline.judicial_review"),
         DeadlineKind::Ombudsman => messages::text("screen.deadline.ombudsman"),

@@ -8,7 +8,8 @@
 
 use s117::messages;
 use s117::screen::{
-    columns, errors_to_csv, template_csv, to_csv, to_jsonl, Format, Job, Only, Options, SortKey,
+    columns, errors_to_csv, template_csv, to_csv, to_ics, to_jsonl, Format, Job, Only, Options,
+    SortKey,
 };
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -27,6 +28,7 @@ struct Args {
     file: Option<String>,
     output: Option<String>,
     errors: Option<String>,
+    calendar: Option<String>,
     jsonl_out: bool,
     input_format: Option<Format>,
     options: Options,
@@ -68,6 +70,7 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Long("no-bom") => a.bom = false,
             Short('o') | Long("output") => a.output = Some(text(parser.value())?),
             Long("errors") => a.errors = Some(text(parser.value())?),
+            Long("calendar") => a.calendar = Some(text(parser.value())?),
             Long("format") => {
                 a.jsonl_out = format(text(parser.value())?, "--format")? == Format::Jsonl
             }
@@ -194,9 +197,10 @@ fn run(
     // The command line may read the clock (the core never does): without --as-at, rows without their own date of
     // the check are screened as at today, and the summary says so.
     let mut options = a.options;
-    let today = options.as_at.is_none().then(today);
+    let options_as_at = options.as_at;
+    let as_at_today = options.as_at.is_none().then(today);
     if options.as_at.is_none() {
-        options.as_at = today;
+        options.as_at = as_at_today;
     }
     let screened = Job::new(input, format, options).run();
 
@@ -261,6 +265,17 @@ fn run(
             return 1;
         }
     }
+    if let Some(path) = &a.calendar {
+        // Stamped with the date of the check (the option's, or today's), so the same input gives the same file.
+        let stamp = options_as_at.or(as_at_today).unwrap_or_else(today);
+        if let Err(e) = std::fs::write(path, to_ics(&screened.rows, stamp)) {
+            let error = e.to_string();
+            let values = [("file", path.as_str()), ("error", error.as_str())];
+            let e = messages::fill("screen.cli.could_not_write", &values);
+            say(stderr, &e);
+            return 1;
+        }
+    }
     let c = &screened.counts;
     if !a.quiet {
         let output = a.output.as_deref();
@@ -273,7 +288,7 @@ fn run(
         ];
         let summary = messages::fill("screen.cli.summary", &values);
         say(stderr, &summary);
-        if let Some(today) = today {
+        if let Some(today) = as_at_today {
             let today = today.long();
             say(
                 stderr,

@@ -93,6 +93,8 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.pounds", "\u{a3}{amount}"),
     // A deadline in words.
     ("screen.deadline.judicial_review", "judicial review"),
+    ("screen.ics.approximate", " (approximate: may be earlier)"),
+    ("screen.ics.summary", "{reference}: {deadline}{approximate}"),
     ("screen.deadline.ombudsman", "ombudsman complaint"),
     ("screen.deadline.limitation", "court claim for the oldest payment still in time"),
     ("screen.deadline.reply", "reply"),
@@ -135,7 +137,9 @@ Options:
       --sort KEY              row (input order, default), deadline (soonest first), reference, entitlement,
                               refund-since (longest charged first), council, nhs-body, limitation, uncertain
       --descending            largest first (rows without the value stay last; ties keep input order)
-      --errors FILE           also write every problem as CSV (row, cell, column, reference, message)
+      --errors FILE           also write every problem as CSV (row, cell, column, reference, screened, message)
+      --calendar FILE.ics     also write each dated deadline that has not passed as an all-day event for a diary
+                              (iCalendar; the enquiry's reference starts each event's title)
       --no-bom                leave out the byte-order mark that tells Excel the CSV is UTF-8
   -q, --quiet                 no summary or warnings on standard error (problems are still listed)
   -h, --help
