@@ -208,6 +208,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
     let wales = out.in_wales();
     let mut all = Vec::new();
     let mut outside = 0;
+    let mut undated = 0;
     for (index, charge) in case.charges.iter().enumerate() {
         let what = charge
             .what
@@ -238,6 +239,19 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         } else {
             Vec::new()
         };
+        if found.is_empty() && charge.since.is_none() && owed && out.timeline.periods.is_empty() {
+            // A charge declared without dates, and no dated duty to set it against: never dropped, never
+            // called lawful. It may be refundable; the dates decide.
+            undated += 1;
+            out.flag(
+                FlagId::RefundDue,
+                FlagKind::Refund,
+                messages::fill("flag.refund_due.undated.no_period", &what),
+                None,
+                &[STENNETT_2002],
+            );
+            continue;
+        }
         if found.is_empty() {
             outside += 1;
             out.flag(
@@ -261,8 +275,15 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             ("ranges", ranges.as_str()),
             ("ombudsman", ombudsman),
         ];
-        let mut text = messages::fill("flag.refund_due", &v);
-        if !covers_whole_charge(case, index, &found) {
+        let mut text = if charge.since.is_none() {
+            // The charge was declared but its dates were not given: the ranges are the duty periods it could
+            // fall in, not dates the person gave.
+            undated += 1;
+            messages::fill("flag.refund_due.undated", &v)
+        } else {
+            messages::fill("flag.refund_due", &v)
+        };
+        if charge.since.is_some() && !covers_whole_charge(case, index, &found) {
             text.push(' ');
             text.push_str(messages::text("flag.refund_due.gaps"));
         }
@@ -278,6 +299,15 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             },
         );
         all.extend(found);
+    }
+    if all.is_empty() && undated > 0 {
+        out.reason(
+            RuleId::Charging,
+            Finding::Unknown,
+            messages::text("reason.charging.undated"),
+            &[STENNETT_2002],
+        );
+        return;
     }
     if all.is_empty() {
         out.reason(
@@ -300,6 +330,8 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         Finding::Met,
         if all_time_barred {
             messages::text("reason.charging.all_time_barred")
+        } else if undated > 0 {
+            messages::text("reason.charging.undated")
         } else if outside > 0 {
             messages::text("reason.charging.some")
         } else {
