@@ -108,3 +108,101 @@ fn a_declared_charge_without_dates_and_no_dated_duty_may_be_refundable() {
         d.flags
     );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. Council and NHS names checked against the register, never accepted blindly
+// ---------------------------------------------------------------------------------------------------------------
+
+fn question_at(a: &Answers, path: &str) -> s117::interview::Question {
+    interview(a)
+        .form
+        .into_iter()
+        .find(|q| q.path == path)
+        .unwrap_or_else(|| panic!("{path} not asked"))
+}
+
+#[test]
+fn a_misspelt_council_is_asked_again_with_suggestions() {
+    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "Birmingam")]);
+    let a = answers_of("2026-11-01", &given);
+    let now = interview(&a);
+    let q = question_at(&a, "detentions[0].lived_before.council");
+    assert!(q.invalid, "Birmingam accepted");
+    assert_eq!(q.suggestions.first().map(String::as_str), Some("Birmingham City Council"));
+    assert!(q.error.contains("\u{201c}Birmingam\u{201d}"), "{}", q.error);
+    assert!(q.error.contains("Did you mean Birmingham City Council"), "{}", q.error);
+    assert_eq!(now.next.as_deref(), Some("detentions[0].lived_before.council"));
+    // Not in the case: the decision never names "Birmingam".
+    assert_eq!(now.case.detentions[0].lived_before.council, None);
+    // The suggestion is itself accepted.
+    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "Birmingham City Council")]);
+    assert!(!question_at(&answers_of("2026-11-01", &given), "detentions[0].lived_before.council").invalid);
+}
+
+#[test]
+fn a_made_up_council_is_refused_with_no_suggestion() {
+    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "Narnia")]);
+    let a = answers_of("2026-11-01", &given);
+    let q = question_at(&a, "detentions[0].lived_before.council");
+    assert!(q.invalid);
+    assert!(q.suggestions.is_empty(), "{:?}", q.suggestions);
+    assert!(q.error.contains("\u{201c}Narnia\u{201d}"), "{}", q.error);
+    assert!(
+        q.error.contains("Check the spelling, or choose \u{201c}I do not know\u{201d}"),
+        "{}",
+        q.error
+    );
+    // "I do not know" (the blank answer) is accepted, and the decision asks for the council.
+    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "")]);
+    let a = answers_of("2026-11-01", &given);
+    assert!(!question_at(&a, "detentions[0].lived_before.council").invalid);
+    assert_eq!(question_at(&a, "detentions[0].lived_before.council").blank, Some("I do not know"));
+    let d = s117::evaluate(&interview(&a).case);
+    assert!(d.council.as_ref().is_none_or(|c| !c.certain), "{:?}", d.council);
+}
+
+#[test]
+fn every_kind_of_name_the_register_knows_is_accepted() {
+    for name in [
+        "Leeds",
+        "Bromsgrove",
+        "Harrogate",
+        "Cumbria",
+        "Somerset County Council",
+        "Glasgow City",
+        "Belfast",
+        "E08000035",
+        "  leeds city council  ",
+    ] {
+        let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", name)]);
+        let q = question_at(&answers_of("2026-11-01", &given), "detentions[0].lived_before.council");
+        assert!(!q.invalid, "{name} refused: {}", q.error);
+    }
+}
+
+#[test]
+fn a_misspelt_nhs_body_is_asked_again_with_suggestions() {
+    assert_eq!(
+        s117::reference::nhs_suggestions("NHS West Yorkshre ICB").first().copied(),
+        Some("NHS West Yorkshire Integrated Care Board")
+    );
+    assert!(s117::reference::nhs_suggestions("Narnia Health").is_empty());
+    assert!(!s117::reference::is_known_nhs_body("Narnia Health"));
+    assert!(s117::reference::is_known_nhs_body("NHS Frimley ICB"));
+}
+
+#[test]
+fn council_suggestions_come_from_the_registers_names_and_aliases() {
+    assert_eq!(
+        s117::reference::council_suggestions("Birmingam").first().copied(),
+        Some("Birmingham City Council")
+    );
+    assert_eq!(
+        s117::reference::council_suggestions("Sheffeild").first().copied(),
+        Some("Sheffield City Council")
+    );
+    assert!(s117::reference::council_suggestions("Narnia").is_empty());
+    for s in s117::reference::council_suggestions("Manchster") {
+        assert!(s117::reference::is_known_council(s), "{s} suggested but not known");
+    }
+}

@@ -158,6 +158,28 @@ impl Answers {
         }
     }
 
+    /// A council, as typed, if the register knows it (a current council or district, one of their other names, an
+    /// abolished council, or a council in Scotland or Northern Ireland); a name it does not know cannot be read,
+    /// so the interview asks again (it is never accepted blindly). Only spaces: not known.
+    fn council(&self, path: &str) -> Result<Option<String>, Unreadable> {
+        self.named(path, crate::reference::is_known_council)
+    }
+
+    /// An NHS body, as typed, if the register knows it (a 2026 body, an earlier ICB, or another name of one).
+    fn nhs_body(&self, path: &str) -> Result<Option<String>, Unreadable> {
+        self.named(path, crate::reference::is_known_nhs_body)
+    }
+
+    fn named(&self, path: &str, known: fn(&str) -> bool) -> Result<Option<String>, Unreadable> {
+        match self.text(path).filter(|t| !t.trim().is_empty()) {
+            None => Ok(None),
+            Some(t) if known(t) => Ok(Some(t.to_owned())),
+            Some(_) => Err(Unreadable {
+                path: path.to_owned(),
+            }),
+        }
+    }
+
     fn string(&self, path: &str) -> Option<String> {
         self.text(path).map(str::to_owned)
     }
@@ -317,16 +339,16 @@ impl Answers {
                     country: self
                         .code(&p("lived_before.country"))?
                         .unwrap_or(Country::England),
-                    council: self.string(&p("lived_before.council")),
-                    placed_by: self.string(&p("lived_before.placed_by")),
+                    council: self.council(&p("lived_before.council"))?,
+                    placed_by: self.council(&p("lived_before.placed_by"))?,
                     lacked_capacity: self.yes_no(&p("lived_before.lacked_capacity"))?,
                     required_by_discharge_condition: self
                         .yes_no(&p("lived_before.required_by_discharge_condition"))?,
                     informal_in_hospital_after_losing_home: self
                         .yes_no(&p("lived_before.informal_in_hospital_after_losing_home"))?,
                 },
-                sent_on_discharge_to: self.string(&p("sent_on_discharge_to")),
-                gp_icb: self.string(&p("gp_icb")),
+                sent_on_discharge_to: self.council(&p("sent_on_discharge_to"))?,
+                gp_icb: self.nhs_body(&p("gp_icb"))?,
                 nhs_england_secure_service: self.yes_no(&p("nhs_england_secure_service"))?,
                 hospital: self.string(&p("hospital")),
             });
@@ -348,12 +370,13 @@ impl Answers {
             });
             i += 1;
         }
-        let lives_now = self
-            .code::<Country>("lives_now.country")?
-            .map(|country| Place {
+        let lives_now = match self.code::<Country>("lives_now.country")? {
+            Some(country) => Some(Place {
                 country,
-                council: self.string("lives_now.council"),
-            });
+                council: self.council("lives_now.council")?,
+            }),
+            None => None,
+        };
         let aftercare_ended = if self.exists("aftercare_ended") {
             Some(AftercareEnded {
                 date: self.parse("aftercare_ended.date")?,
@@ -371,7 +394,7 @@ impl Answers {
             )),
             detentions,
             lives_now,
-            gp_icb_on_1_july_2022: self.string("gp_icb_on_1_july_2022"),
+            gp_icb_on_1_july_2022: self.nhs_body("gp_icb_on_1_july_2022")?,
             specialised_aftercare: self.yes_no("specialised_aftercare")?,
             aftercare_ended,
             charges,

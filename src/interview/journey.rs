@@ -120,6 +120,9 @@ pub fn interview(answers: &Answers) -> Interview {
             let mut q = question(&facts, &path, date)?;
             q.invalid = unreadable.contains(&path);
             q.answer = kept.given.get(&path).cloned();
+            if q.invalid {
+                not_in_register(&mut q);
+            }
             if next.is_none() && (q.answer.is_none() || q.invalid) {
                 next = Some(q.page.clone());
             }
@@ -127,6 +130,46 @@ pub fn interview(answers: &Answers) -> Interview {
         })
         .collect();
     Interview { form, next, case }
+}
+
+/// For a council or NHS body the register does not know: an error that names what was typed, with the register's
+/// nearest names as suggestions ("Birmingam" → "Birmingham City Council"), or, when nothing is near ("Narnia"), a
+/// prompt to check the spelling or say it is not known.
+fn not_in_register(q: &mut Question) {
+    let Some(typed) = q.answer.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        return;
+    };
+    let (suggestions, what) = match q.kind {
+        "council" => (
+            crate::reference::council_suggestions(typed),
+            messages::text("error.council.what"),
+        ),
+        "nhs_body" => (
+            crate::reference::nhs_suggestions(typed),
+            messages::text("error.nhs_body.what"),
+        ),
+        _ => return,
+    };
+    let blank = q.blank.unwrap_or_else(|| messages::text("error.unknown.blank"));
+    q.suggestions = suggestions.iter().map(|s| (*s).to_owned()).collect();
+    q.error = match suggestions.as_slice() {
+        [] => messages::fill(
+            "error.unknown",
+            &[("what", what), ("typed", typed), ("blank", blank)],
+        ),
+        [one] => messages::fill(
+            "error.unknown.suggest",
+            &[("what", what), ("typed", typed), ("blank", blank), ("suggestions", one)],
+        ),
+        [init @ .., last] => {
+            let init = init.join(", ");
+            let or = messages::fill("error.unknown.or", &[("init", &init), ("last", last)]);
+            messages::fill(
+                "error.unknown.suggest",
+                &[("what", what), ("typed", typed), ("blank", blank), ("suggestions", &or)],
+            )
+        }
+    };
 }
 
 /// The first question of the next page, or `None` when every fact the decision depends on has been asked.

@@ -189,8 +189,13 @@ pub struct Question {
     /// A hint, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<&'static str>,
-    /// The error text for an answer that cannot be read.
-    pub error: &'static str,
+    /// The error text for an answer that cannot be read: for a council or NHS body not in the register, it names
+    /// what was typed and offers the nearest names (`suggestions`).
+    pub error: String,
+    /// For a council or NHS body answer not in the register: the register's names nearest to what was typed,
+    /// nearest first (at most three), each an answer the interview accepts. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
     /// The words of the answer "not known" where the page offers it as a choice (`I do not know`; for a recall,
     /// `No, it was a new detention`): picking it gives the empty answer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -260,7 +265,8 @@ impl Question {
             question: word(&format!("{m}.question")).to_owned(),
             label: word(&format!("{m}.label")),
             hint: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.hint")),
-            error: word(&format!("{m}.error")),
+            error: word(&format!("{m}.error")).to_owned(),
+            suggestions: Vec::new(),
             blank: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.blank")),
             options,
             date: None,
@@ -296,6 +302,7 @@ mod tests {
         }
         for (key, _) in crate::messages::en_gb::interview::TEXTS {
             let used = key.starts_with("answer.")
+                || key.starts_with("error.")
                 || *key == "date.when_stay_began"
                 || key.starts_with("choice.")
                 || facts()

@@ -214,4 +214,13 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("choice.per.month", "Each month"),
     ("choice.per.year", "Each year"),
     ("choice.per.total", "The whole charge"),
+    // Issue #10, working from what people know.
+    // A council or NHS body not in the register: `{what}` is "a council" or "an NHS body", `{typed}` what was typed,
+    // `{blank}` the words of the question's "not known" answer.
+    ("error.council.what", "a council"),
+    ("error.nhs_body.what", "an NHS body"),
+    ("error.unknown", "We could not find {what} called \u{201c}{typed}\u{201d}. Check the spelling, or choose \u{201c}{blank}\u{201d}."),
+    ("error.unknown.suggest", "We could not find {what} called \u{201c}{typed}\u{201d}. Did you mean {suggestions}? Check the spelling, or choose \u{201c}{blank}\u{201d}."),
+    ("error.unknown.or", "{init} or {last}"),
+    ("error.unknown.blank", "I do not know"),
 ];
