@@ -206,3 +206,71 @@ fn council_suggestions_come_from_the_registers_names_and_aliases() {
         assert!(s117::reference::is_known_council(s), "{s} suggested but not known");
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. An unknown section inferred from the length of the stay (s.2(4), s.20)
+// ---------------------------------------------------------------------------------------------------------------
+
+fn unknown_stay(admitted: &str, left: &str) -> s117::Case {
+    serde_json::from_value(serde_json::json!({
+        "as_at": "2026-11-01",
+        "detentions": [{ "section": "unknown", "detained_in": "england", "admitted": admitted,
+                         "left_hospital": left, "section_ended": left, "leaving": "discharged",
+                         "lived_before": { "country": "england", "council": "Leeds" } }]
+    }))
+    .unwrap()
+}
+
+#[test]
+fn a_long_stay_of_unknown_section_is_likely_section_3_and_names_the_bodies() {
+    let d = s117::evaluate(&unknown_stay("2024-01-08", "2024-07-10"));
+    assert_eq!(d.entitlement, s117::decision::Entitlement::Undetermined);
+    assert!(d.summary.contains("likely under section 3"), "{}", d.summary);
+    assert!(d.summary.contains("6 months"), "{}", d.summary);
+    let council = d.council.expect("the council on that footing");
+    assert_eq!(council.name, "Leeds City Council");
+    assert!(!council.certain);
+    assert!(council.why.contains("likely, as it lasted 6 months"), "{}", council.why);
+    assert!(!d.nhs_body.expect("the NHS body on that footing").certain);
+    assert!(d.reasons.iter().any(|r| r.text.contains(
+        "If your stay that began on 8 January 2024 was under section 3 (likely, as it lasted 6 months), then"
+    )));
+    assert!(d.reasons.iter().all(|r| !r.cites.is_empty()));
+}
+
+#[test]
+fn a_stay_of_a_few_days_of_unknown_section_is_likely_a_short_section() {
+    let d = s117::evaluate(&unknown_stay("2024-01-03", "2024-01-06"));
+    assert_eq!(d.entitlement, s117::decision::Entitlement::Undetermined);
+    assert!(d.council.is_none());
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.text.contains("likely under section 2, 4, 5, 135 or 136")),
+        "{:?}",
+        d.reasons
+    );
+}
+
+/// The journey asks, for a stay likely under section 3, what it asks for a qualifying one: the circumstances of
+/// where the person lived, after-care ending, and the GP facts the NHS body on that footing reads.
+#[test]
+fn the_journey_asks_about_a_likely_section_3_as_about_a_qualifying_stay() {
+    let given = with(
+        S3_LEEDS,
+        &[
+            ("detentions[0].section", ""),
+            ("detentions[0].admitted", "2021-01-08"),
+            ("detentions[0].left_hospital", "2021-07-10"),
+            ("detentions[0].section_ended", "2021-07-10"),
+        ],
+    );
+    let form = interview(&answers_of("2026-11-01", &given)).form;
+    for path in [
+        "detentions[0].lived_before.placed_by",
+        "aftercare_ended",
+        "gp_icb_on_1_july_2022",
+    ] {
+        assert!(form.iter().any(|q| q.path == path), "{path} not asked");
+    }
+}

@@ -22,7 +22,7 @@ use crate::decision::Entitlement;
 use crate::messages;
 use crate::rules::jurisdiction::is_mha_1983;
 use crate::rules::left_hospital::{self, Status};
-use crate::rules::qualifying_detention::is_qualifying;
+use crate::rules::qualifying_detention::{is_likely_qualifying, is_qualifying};
 use crate::rules::responsible_council::is_without_residence_here;
 use crate::rules::responsible_nhs_body::{self, GpFact, ICBS_ESTABLISHED};
 use serde::Serialize;
@@ -198,7 +198,10 @@ fn walk(answers: &Answers, case: &Case) -> Vec<(String, Option<Date>)> {
         found: Vec::new(),
     };
     stays(&mut w, case);
-    let qualifies = crate::rules::england_and_wales(case).any(|(_, d)| is_qualifying(d));
+    // A stay of unknown section that was likely a section 3, from its length, is asked about as a qualifying one:
+    // the decision names the bodies on that footing.
+    let qualifies = crate::rules::england_and_wales(case).any(|(_, d)| is_qualifying(d))
+        || crate::rules::likely_footing(case).is_some();
     w.ask("lives_now.country".to_owned());
     if case.lives_now.is_some() {
         w.ask("lives_now.council".to_owned());
@@ -263,7 +266,7 @@ fn stays(w: &mut Walk, case: &Case) {
         }
         w.ask(p("lived_before.country"));
         w.ask(p("lived_before.council"));
-        if is_qualifying(d) && is_mha_1983(d.detained_in) {
+        if (is_qualifying(d) || is_likely_qualifying(d, case.as_at)) && is_mha_1983(d.detained_in) {
             for f in [
                 "lived_before.placed_by",
                 "lived_before.lacked_capacity",
@@ -283,6 +286,9 @@ fn stays(w: &mut Walk, case: &Case) {
 
 /// The GP facts for each detention a duty comes from: the current one and each period's.
 fn nhs(case: &Case, w: &mut Walk) {
+    // On the footing of a stay likely under section 3, the facts that footing's NHS body depends on.
+    let footing = crate::rules::likely_footing(case);
+    let case = footing.as_ref().map_or(case, |(_, likely)| likely);
     let decision = crate::evaluate(case);
     let mut targets: Vec<(usize, Option<String>)> = Vec::new();
     if let Some(latest) = decision.qualifying_detention {

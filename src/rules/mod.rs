@@ -70,6 +70,8 @@ pub struct Outcome {
     pub refund: Option<Refund>,
     /// Time limits found so far.
     pub deadlines: Vec<Deadline>,
+    /// A stay of unknown section likely under section 3 from its length: the stay and its length, in words.
+    pub likely_s3: Option<(String, String)>,
 }
 
 impl Outcome {
@@ -95,6 +97,7 @@ impl Outcome {
             timeline,
             refund: None,
             deadlines: Vec::new(),
+            likely_s3: None,
         }
     }
 
@@ -225,6 +228,84 @@ pub fn describe_detention(d: &Detention) -> String {
     }
 }
 
+/// The case on the footing that the latest stay whose section is not known, but which lasted longer than any short
+/// section allows, was under section 3 (s.2(4), s.20): that stay's index and the case with its section set to 3.
+/// `None` when some stay is known to qualify, or no stay of unknown section is likely a section 3.
+pub fn likely_footing(case: &Case) -> Option<(usize, Case)> {
+    if england_and_wales(case).any(|(_, d)| qualifying_detention::is_qualifying(d)) {
+        return None;
+    }
+    let (index, _) = england_and_wales(case)
+        .filter(|(_, d)| qualifying_detention::is_likely_qualifying(d, case.as_at))
+        .last()?;
+    let mut likely = case.clone();
+    likely.detentions[index].section = crate::case::Section::S3;
+    Some((index, likely))
+}
+
+/// A stay of unknown section likely under section 3, from its length: say what follows if it was (§ "Sections
+/// people misremember" in [`qualifying_detention`]), and name the bodies that would be responsible on that footing,
+/// marked uncertain. The entitlement stays undetermined.
+fn reason_on_likely_footing(case: &Case, out: &mut Outcome) {
+    if out.entitlement != Some(Entitlement::Undetermined) || out.qualifying.is_some() {
+        return;
+    }
+    let Some((index, likely)) = likely_footing(case) else {
+        return;
+    };
+    let d = &case.detentions[index];
+    let Some(qualifying_detention::Likely::Section3(days)) =
+        qualifying_detention::likely_section(d, case.as_at)
+    else {
+        return;
+    };
+    let footing = evaluate(&likely);
+    let stay = qualifying_detention::your_stay(d);
+    let lasted = qualifying_detention::span_in_words(days);
+    let v = [("stay", stay.as_str()), ("lasted", lasted.as_str())];
+    let on_footing = messages::fill("body.on_likely_footing", &v);
+    let mark = |body: Option<Body>| {
+        body.map(|mut b| {
+            b.certain = false;
+            b.why.push(' ');
+            b.why.push_str(&on_footing);
+            b
+        })
+    };
+    out.council = mark(footing.council);
+    out.nhs_body = mark(footing.nhs_body);
+    let names: Vec<&str> = out
+        .council
+        .iter()
+        .chain(out.nhs_body.iter())
+        .map(|b| b.name.as_str())
+        .collect();
+    let since = footing
+        .duty_arose
+        .map_or_else(String::new, |a| messages::fill("part.likely.since", &[("date", &a.long())]));
+    let text = match names.as_slice() {
+        [] => messages::fill("reason.qualifying_detention.likely_s3", &[v[0], v[1], ("since", &since)]),
+        _ => {
+            let bodies = qualifying_detention::join_and(&names);
+            messages::fill(
+                "reason.qualifying_detention.likely_s3.bodies",
+                &[v[0], v[1], ("since", &since), ("bodies", &bodies)],
+            )
+        }
+    };
+    out.reason(
+        RuleId::QualifyingDetention,
+        Finding::Unknown,
+        text,
+        &[
+            crate::sources::MHA_1983_S117_1,
+            crate::sources::MHA_1983_S2_4,
+            crate::sources::MHA_1983_S20,
+        ],
+    );
+    out.likely_s3 = Some((stay, lasted));
+}
+
 /// Runs every rule in order and assembles the [`Decision`].
 pub fn evaluate(case: &Case) -> Decision {
     let mut out = Outcome::new(case);
@@ -244,6 +325,7 @@ pub fn evaluate(case: &Case) -> Decision {
             responsible_nhs_body::decide(case, index, &mut out);
         }
     }
+    reason_on_likely_footing(case, &mut out);
     charging::decide(case, &mut out);
     time_limits::decide(case, &mut out);
 
@@ -335,7 +417,13 @@ fn summary(entitlement: Entitlement, out: &Outcome) -> String {
             messages::text("summary.ended.not_running").to_owned()
         }
         Entitlement::Ended => messages::text("summary.ended").to_owned(),
-        Entitlement::Undetermined => messages::text("summary.undetermined").to_owned(),
+        Entitlement::Undetermined => match &out.likely_s3 {
+            Some((stay, lasted)) => messages::fill(
+                "summary.undetermined.likely_s3",
+                &[("stay", stay), ("lasted", lasted)],
+            ),
+            None => messages::text("summary.undetermined").to_owned(),
+        },
         Entitlement::OutOfScope => messages::text("summary.out_of_scope").to_owned(),
     }
 }
