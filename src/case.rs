@@ -46,6 +46,28 @@ pub struct Case {
     /// recovered by the estate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub died: Option<Date>,
+    /// Questions the person answered "not sure": each is read as the default stated on [`NotSure`], and the
+    /// decision says what to ask for to settle it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_sure: Vec<NotSure>,
+}
+
+/// A question the person could not answer, and so how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotSure {
+    /// Whether they were kept in hospital again after the last stay given: read as no further stay.
+    AnotherStay,
+    /// Whether the stay at this index (in `detentions`) was a recall: read as a new detention.
+    Recall(usize),
+    /// Whether they were told their after-care had ended: read as continuing.
+    AftercareEnded,
+    /// Whether they were charged (again) for care since leaving hospital: read as no (further) charge.
+    Charged,
+    /// Whether the charge at this index (in `charges`) was only a top-up for a dearer placement they chose, under a
+    /// written agreement: read as not.
+    TopUp(usize),
 }
 
 /// One stay in hospital.

@@ -42,6 +42,7 @@
 //!     charges: vec![],
 //!     first_knew: None,
 //!     died: None,
+//!     not_sure: Vec::new(),
 //! };
 //! let decision = evaluate(&case);
 //! assert_eq!(decision.entitlement, Entitlement::Entitled);

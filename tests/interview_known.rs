@@ -274,3 +274,149 @@ fn the_journey_asks_about_a_likely_section_3_as_about_a_qualifying_stay() {
         assert!(form.iter().any(|q| q.path == path), "{path} not asked");
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. "Not sure" on every question, each with a defined path
+// ---------------------------------------------------------------------------------------------------------------
+
+use s117::case::NotSure;
+use s117::decision::FlagId;
+
+/// The whole of a section 3 journey up to the list questions, in Leeds, with after-care questions answered.
+fn s3_answered(more: &[(&str, &str)]) -> Answers {
+    let given = with(
+        S3_LEEDS,
+        &[
+            ("detentions[0].lived_before.placed_by", ""),
+            ("detentions[0].lived_before.lacked_capacity", "no"),
+            ("detentions[0].lived_before.required_by_discharge_condition", "no"),
+            ("detentions[0].lived_before.informal_in_hospital_after_losing_home", "no"),
+            ("lives_now.country", "england"),
+            ("lives_now.council", "Leeds"),
+            ("specialised_aftercare", "no"),
+            ("aftercare_ended", "no"),
+            ("charges[0]", "no"),
+            ("first_knew", ""),
+            ("died", ""),
+        ],
+    );
+    let given = with(
+        &given.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect::<Vec<_>>(),
+        more,
+    );
+    answers_of("2026-11-01", &given)
+}
+
+fn offers_not_sure(a: &Answers, path: &str) -> bool {
+    question_at(a, path).options.iter().any(|o| o.value == "not_sure")
+}
+
+#[test]
+fn not_sure_whether_after_care_ended_is_read_as_continuing_and_asks_for_the_joint_decision() {
+    let a = s3_answered(&[("aftercare_ended", "not_sure")]);
+    assert!(offers_not_sure(&a, "aftercare_ended"));
+    let now = interview(&a);
+    // The journey skips the ending's details, and the duty runs on.
+    assert!(now.form.iter().all(|q| q.path != "aftercare_ended.date"));
+    assert_eq!(now.case.aftercare_ended, None);
+    assert_eq!(now.case.not_sure, vec![NotSure::AftercareEnded]);
+    let d = s117::evaluate(&now.case);
+    assert_eq!(d.entitlement, s117::decision::Entitlement::Entitled);
+    let flag = d.flags.iter().find(|f| f.id == FlagId::AskForEndingDecision).expect("asks for the decision");
+    assert!(flag.text.contains("joint written decision"), "{}", flag.text);
+}
+
+#[test]
+fn not_sure_whether_paid_moves_on_and_asks_for_the_financial_assessment() {
+    let a = s3_answered(&[("charges[0]", "not_sure")]);
+    assert!(offers_not_sure(&a, "charges[0]"));
+    let now = interview(&a);
+    assert!(now.form.iter().all(|q| q.path != "charges[0].what"));
+    assert!(now.case.charges.is_empty());
+    assert_eq!(now.case.not_sure, vec![NotSure::Charged]);
+    let d = s117::evaluate(&now.case);
+    let flag = d.flags.iter().find(|f| f.id == FlagId::AskForFinancialRecords).expect("asks for records");
+    assert!(flag.text.contains("financial assessment"), "{}", flag.text);
+}
+
+#[test]
+fn not_sure_whether_readmitted_goes_on_the_stays_given_and_asks_for_the_records() {
+    let a = s3_answered(&[("detentions[1]", "not_sure")]);
+    assert!(offers_not_sure(&a, "detentions[1]"));
+    let now = interview(&a);
+    assert_eq!(now.case.detentions.len(), 1);
+    assert_eq!(now.case.not_sure, vec![NotSure::AnotherStay]);
+    let d = s117::evaluate(&now.case);
+    assert_eq!(d.entitlement, s117::decision::Entitlement::Entitled);
+    let flag = d.flags.iter().find(|f| f.id == FlagId::AskWhetherReadmitted).expect("asks about stays");
+    assert!(flag.text.contains("subject access request"), "{}", flag.text);
+}
+
+#[test]
+fn not_sure_whether_a_stay_was_a_recall_reads_it_as_a_new_detention() {
+    let a = s3_answered(&[
+        ("detentions[1]", "yes"),
+        ("detentions[1].detained_in", "england"),
+        ("detentions[1].section", "3"),
+        ("detentions[1].recall", "not_sure"),
+        ("detentions[2]", "no"),
+    ]);
+    assert!(offers_not_sure(&a, "detentions[1].recall"));
+    let now = interview(&a);
+    assert!(!question_at(&a, "detentions[1].recall").invalid);
+    assert_eq!(now.case.detentions[1].recall, None);
+    assert_eq!(now.case.not_sure, vec![NotSure::Recall(1)]);
+    let d = s117::evaluate(&now.case);
+    assert!(d.flags.iter().any(|f| f.id == FlagId::AskWhetherRecalled));
+}
+
+#[test]
+fn not_sure_whether_a_charge_was_a_top_up_reads_it_as_not() {
+    let a = s3_answered(&[
+        ("charges[0]", "yes"),
+        ("charges[0].what", "care home"),
+        ("charges[0].since", "2024-06-01"),
+        ("charges[0].chosen_dearer_placement_with_written_agreement", "not_sure"),
+        ("charges[1]", "no"),
+    ]);
+    assert!(offers_not_sure(&a, "charges[0].chosen_dearer_placement_with_written_agreement"));
+    let now = interview(&a);
+    assert!(!now.case.charges[0].chosen_dearer_placement_with_written_agreement);
+    let d = s117::evaluate(&now.case);
+    assert!(d.flags.iter().any(|f| f.id == FlagId::RefundDue));
+    assert!(d.flags.iter().any(|f| f.id == FlagId::AskForTopUpAgreement));
+}
+
+/// Answers read back from a case with "not sure" answers give the same case.
+#[test]
+fn not_sure_answers_read_back_from_the_case() {
+    let now = interview(&s3_answered(&[
+        ("detentions[1]", "not_sure"),
+        ("aftercare_ended", "not_sure"),
+        ("charges[0]", "not_sure"),
+    ]));
+    let back = Answers::from_case(&now.case).case().unwrap();
+    assert_eq!(back.not_sure, now.case.not_sure);
+    assert_eq!(back, now.case);
+}
+
+/// Every yes/no question and every choice offers a way to say it is not known: "not sure", or a blank answer
+/// ("I do not know"), except the few the journey cannot do without (where the hospital was).
+#[test]
+fn every_question_has_a_not_known_answer() {
+    let known_always = [
+        "detentions[].detained_in",
+        "detentions[].lived_before.country",
+        "lives_now.country",
+        "aftercare_ended.reason",
+    ];
+    for q in s117::interview::questions() {
+        let choosing = matches!(q.kind, "choice" | "yes_no" | "yes_no_not_sure");
+        if !choosing || known_always.contains(&q.id) {
+            continue;
+        }
+        let not_known = q.blank.is_some()
+            || q.options.iter().any(|o| o.value == "not_sure" || o.value == "unknown");
+        assert!(not_known, "{} has no way to say it is not known", q.id);
+    }
+}

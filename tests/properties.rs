@@ -170,6 +170,7 @@ fn case() -> impl Strategy<Value = Case> {
                 charges,
                 first_knew: None,
                 died: None,
+                not_sure: Vec::new(),
             },
         )
 }

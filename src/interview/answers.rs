@@ -4,7 +4,7 @@
 use super::codes::code_of;
 use crate::case::{
     AftercareEnded, Case, Charge, Country, Detention, EndingReason, Jurisdiction, LivedBefore,
-    Place, Section,
+    NotSure, Place, Section,
 };
 use crate::date::Date;
 use serde::de::{Deserialize, IntoDeserializer};
@@ -112,8 +112,14 @@ impl Answers {
             .transpose()
     }
 
+    /// Was this path answered "not sure"?
+    fn not_sure(&self, path: &str) -> bool {
+        self.text(path) == Some("not_sure")
+    }
+
     fn code<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<Option<T>, Unreadable> {
         self.text(path)
+            .filter(|t| *t != "not_sure")
             .map(|t| {
                 T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(t))
                     .map_err(|_| Unreadable {
@@ -288,6 +294,20 @@ impl Answers {
         }
         put("first_knew".into(), date(case.first_knew));
         put("died".into(), date(case.died));
+        // The questions answered "not sure", where they were asked.
+        for not_sure in &case.not_sure {
+            let path = match *not_sure {
+                NotSure::AnotherStay => format!("detentions[{}]", case.detentions.len().max(1)),
+                NotSure::Recall(i) => format!("detentions[{i}].recall"),
+                NotSure::AftercareEnded if case.aftercare_ended.is_none() => "aftercare_ended".into(),
+                NotSure::AftercareEnded => continue,
+                NotSure::Charged => format!("charges[{}]", case.charges.len()),
+                NotSure::TopUp(i) => {
+                    format!("charges[{i}].chosen_dearer_placement_with_written_agreement")
+                }
+            };
+            a.given.insert(path, "not_sure".into());
+        }
         a
     }
 
@@ -320,10 +340,14 @@ impl Answers {
     ///
     /// The first answer that cannot be read (a date that is not a date, a code that is not the contract's).
     pub fn case(&self) -> Result<Case, Unreadable> {
+        let mut not_sure = Vec::new();
         let mut detentions = Vec::new();
         let mut i = 0;
         while self.exists(&format!("detentions[{i}]")) {
             let p = |f: &str| format!("detentions[{i}].{f}");
+            if self.not_sure(&p("recall")) {
+                not_sure.push(NotSure::Recall(i));
+            }
             detentions.push(Detention {
                 section: self.code(&p("section"))?.unwrap_or(Section::Unknown),
                 detained_in: self
@@ -354,10 +378,16 @@ impl Answers {
             });
             i += 1;
         }
+        if self.not_sure(&format!("detentions[{i}]")) {
+            not_sure.push(NotSure::AnotherStay);
+        }
         let mut charges = Vec::new();
         let mut i = 0;
         while self.exists(&format!("charges[{i}]")) {
             let p = |f: &str| format!("charges[{i}].{f}");
+            if self.not_sure(&p("chosen_dearer_placement_with_written_agreement")) {
+                not_sure.push(NotSure::TopUp(i));
+            }
             charges.push(Charge {
                 what: self.string(&p("what")),
                 since: self.parse(&p("since"))?,
@@ -370,6 +400,13 @@ impl Answers {
             });
             i += 1;
         }
+        if self.not_sure(&format!("charges[{i}]")) {
+            not_sure.push(NotSure::Charged);
+        }
+        if self.not_sure("aftercare_ended") {
+            not_sure.push(NotSure::AftercareEnded);
+        }
+        not_sure.sort();
         let lives_now = match self.code::<Country>("lives_now.country")? {
             Some(country) => Some(Place {
                 country,
@@ -400,6 +437,7 @@ impl Answers {
             charges,
             first_knew: self.parse("first_knew")?,
             died: self.parse("died")?,
+            not_sure,
         })
     }
 }

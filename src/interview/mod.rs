@@ -132,18 +132,18 @@ pub fn facts() -> Vec<Fact> {
             Kind::YesNoNotSure,
         ),
         fact("detentions[].sent_on_discharge_to", Kind::Council),
-        fact("detentions[]", Kind::YesNo),
+        fact("detentions[]", Kind::YesNoNotSure),
         fact("lives_now.country", choice("country", codes::<Country>())),
         fact("lives_now.council", Kind::Council),
         fact("specialised_aftercare", Kind::YesNoNotSure),
-        fact("aftercare_ended", Kind::YesNo),
+        fact("aftercare_ended", Kind::YesNoNotSure),
         fact("aftercare_ended.date", Kind::Date),
         fact(
             "aftercare_ended.reason",
             choice("ending_reason", codes::<EndingReason>()),
         ),
         fact("aftercare_ended.joint_written_decision", Kind::YesNoNotSure),
-        fact("charges[]", Kind::YesNo),
+        fact("charges[]", Kind::YesNoNotSure),
         on("charge", "charges[].what", Kind::Text),
         on("charge", "charges[].since", Kind::Date),
         on("charge", "charges[].until", Kind::Date),
@@ -151,7 +151,7 @@ pub fn facts() -> Vec<Fact> {
         on("charge", "charges[].per", choice("per", codes::<Per>())),
         fact(
             "charges[].chosen_dearer_placement_with_written_agreement",
-            Kind::YesNo,
+            Kind::YesNoNotSure,
         ),
         fact("first_knew", Kind::Date),
         fact("died", Kind::Date),
@@ -163,6 +163,11 @@ pub fn facts() -> Vec<Fact> {
         fact("detentions[].gp_icb", Kind::NhsBody),
     ]
 }
+
+/// Choices that also offer "not sure" (as `not_sure`), where the blank answer means something else (for a recall,
+/// "No, it was a new detention"). The case reads it as the blank answer and records it in
+/// [`Case::not_sure`](crate::case::Case::not_sure).
+pub const CHOICES_WITH_NOT_SURE: &[&str] = &["detentions[].recall"];
 
 /// A choice's value and its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -241,6 +246,10 @@ impl Question {
                     value,
                     label: word(&format!("choice.{name}.{value}")),
                 })
+                .chain(CHOICES_WITH_NOT_SURE.contains(&fact.id).then(|| Choice {
+                    value: "not_sure",
+                    label: word("answer.not_sure"),
+                }))
                 .collect(),
             Kind::YesNo => ["yes", "no"]
                 .into_iter()

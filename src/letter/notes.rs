@@ -59,7 +59,11 @@ impl Composer<'_> {
                 | FlagId::OtherJurisdictionStays
                 | FlagId::LawMayHaveChanged
                 | FlagId::BeforeCoverage
-                | FlagId::StayLongerThanSectionAllows => Some(flag.text.clone()),
+                | FlagId::StayLongerThanSectionAllows
+                | FlagId::AskWhetherReadmitted
+                | FlagId::AskWhetherRecalled
+                | FlagId::AskForFinancialRecords
+                | FlagId::AskForTopUpAgreement => Some(flag.text.clone()),
                 // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
                 FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,
                 // Information. A lawful top-up is in the charges request; the rest are explained on screen and

@@ -8,7 +8,8 @@
 //! 6. [`responsible_council`]: s.117(3), the council.
 //! 7. [`responsible_nhs_body`]: s.117(3) and SI 2022/635, the ICB, local health board or NHS England.
 //! 8. [`charging`]: *Stennett*, no charges for after-care.
-//! 9. [`time_limits`]: deadlines as dates, and notes on law not yet in force.
+//! 9. [`not_sure`]: questions answered "not sure", how each was read and what to ask for.
+//! 10. [`time_limits`]: deadlines as dates, and notes on law not yet in force.
 //!
 //! Before the rules run, [`left_hospital::flag_inconsistent_dates`] flags dates that contradict each other in ways
 //! the input checks do not reject.
@@ -25,6 +26,7 @@ pub mod duty_end;
 pub mod jurisdiction;
 pub mod left_hospital;
 pub mod next_steps;
+pub mod not_sure;
 pub mod qualifying_detention;
 pub mod readmission;
 pub mod responsible_council;
@@ -327,6 +329,7 @@ pub fn evaluate(case: &Case) -> Decision {
     }
     reason_on_likely_footing(case, &mut out);
     charging::decide(case, &mut out);
+    not_sure::decide(case, &mut out);
     time_limits::decide(case, &mut out);
 
     let entitlement = out.entitlement.unwrap_or(Entitlement::Undetermined);

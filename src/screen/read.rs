@@ -278,6 +278,7 @@ pub(crate) fn case(
         charges,
         first_knew,
         died: None,
+        not_sure: Vec::new(),
     };
     let soft = r.soft;
     let errors: Vec<CellError> = validate(&case)

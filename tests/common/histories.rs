@@ -432,6 +432,7 @@ pub fn valid_case() -> impl Strategy<Value = Case> {
                     first_knew: first_knew
                         .map(|(frac, p)| given_as(between(start, as_at, frac), p)),
                     died,
+                    not_sure: Vec::new(),
                 }
             },
         )
