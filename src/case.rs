@@ -361,6 +361,10 @@ pub struct LivedBefore {
     /// Before this detention the person was an informal in-patient and their previous home had gone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub informal_in_hospital_after_losing_home: Option<bool>,
+    /// The person was in prison (or other custody) immediately before this detention, as for a transfer under
+    /// section 47 or 48; `council` is then where they lived before custody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_prison: Option<bool>,
 }
 
 /// A place the person lives or lived.

@@ -354,6 +354,8 @@ pub enum FlagId {
     AskForFinancialRecords,
     /// The person was not sure whether a charge was a top-up they chose in writing: ask for the agreement.
     AskForTopUpAgreement,
+    /// The person was in prison immediately before the detention: where they were ordinarily resident is not settled.
+    InPrisonBefore,
 }
 
 /// What the rules made of one detention in the history.

@@ -24,6 +24,7 @@
 //!         cto_ended: None,
 //!         sent_on_discharge_to: None,
 //!         lived_before: LivedBefore {
+//!             in_prison: None,
 //!             country: Country::England,
 //!             council: Some("Bromsgrove".into()),
 //!             placed_by: None,

@@ -420,3 +420,33 @@ fn every_question_has_a_not_known_answer() {
         assert!(not_known, "{} has no way to say it is not known", q.id);
     }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// 5. In prison just before a stay (sections 47 and 48)
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn a_transfer_from_prison_asks_whether_they_were_in_prison_and_where_they_lived_before_it() {
+    let given = with(
+        S3_LEEDS,
+        &[("detentions[0].section", "47"), ("detentions[0].lived_before.in_prison", "yes")],
+    );
+    let a = answers_of("2026-11-01", &given);
+    let q = question_at(&a, "detentions[0].lived_before.in_prison");
+    assert!(q.options.iter().any(|o| o.value == "not_sure"));
+    assert_eq!(
+        question_at(&a, "detentions[0].lived_before.council").question,
+        "Which council area did you live in before you went to prison?"
+    );
+    let now = interview(&a);
+    assert_eq!(now.case.detentions[0].lived_before.in_prison, Some(true));
+    let d = s117::evaluate(&now.case);
+    let council = d.council.expect("the council for where they lived before prison");
+    assert_eq!(council.name, "Leeds City Council");
+    assert!(!council.certain);
+    let flag = d.flags.iter().find(|f| f.id == FlagId::InPrisonBefore).expect("the doubt is flagged");
+    assert!(flag.text.contains("no court decision or guidance"), "{}", flag.text);
+    // A section 3 is never asked about prison.
+    let a = answers_of("2026-11-01", &with(S3_LEEDS, &[]));
+    assert!(interview(&a).form.iter().all(|q| q.path != "detentions[0].lived_before.in_prison"));
+}

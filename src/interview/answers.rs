@@ -236,6 +236,7 @@ impl Answers {
                 p("lived_before.informal_in_hospital_after_losing_home"),
                 yes_no(lb.informal_in_hospital_after_losing_home),
             );
+            put(p("lived_before.in_prison"), yes_no(lb.in_prison));
             put(p("sent_on_discharge_to"), d.sent_on_discharge_to.clone());
             put(p("gp_icb"), d.gp_icb.clone());
             put(
@@ -360,6 +361,7 @@ impl Answers {
                 recall: self.code(&p("recall"))?,
                 cto_ended: self.parse(&p("cto_ended"))?,
                 lived_before: LivedBefore {
+                    in_prison: self.yes_no(&p("lived_before.in_prison"))?,
                     country: self
                         .code(&p("lived_before.country"))?
                         .unwrap_or(Country::England),

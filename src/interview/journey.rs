@@ -24,7 +24,7 @@ use crate::rules::jurisdiction::is_mha_1983;
 use crate::rules::left_hospital::{self, Status};
 use crate::rules::qualifying_detention::{is_likely_qualifying, is_qualifying};
 use crate::rules::responsible_council::is_without_residence_here;
-use crate::rules::responsible_nhs_body::{self, GpFact, ICBS_ESTABLISHED};
+use crate::rules::responsible_nhs_body::{self, is_part_3, GpFact, ICBS_ESTABLISHED};
 use serde::Serialize;
 
 /// The question for a path (`detentions[1].section`) among `facts`, with `{date}` filled from `date`.
@@ -123,6 +123,7 @@ pub fn interview(answers: &Answers) -> Interview {
             if q.invalid {
                 not_in_register(&mut q);
             }
+            in_prison_wording(&mut q, &case);
             if next.is_none() && (q.answer.is_none() || q.invalid) {
                 next = Some(q.page.clone());
             }
@@ -130,6 +131,30 @@ pub fn interview(answers: &Answers) -> Interview {
         })
         .collect();
     Interview { form, next, case }
+}
+
+/// Where the person was in prison just before a stay, where they lived is asked as where they lived before prison.
+fn in_prison_wording(q: &mut Question, case: &Case) {
+    let Some(rest) = q.path.strip_prefix("detentions[") else {
+        return;
+    };
+    let Some((index, field)) = rest.split_once("].") else {
+        return;
+    };
+    let in_prison = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| case.detentions.get(i))
+        .is_some_and(|d| d.lived_before.in_prison == Some(true));
+    if !in_prison {
+        return;
+    }
+    q.question = match field {
+        "lived_before.country" => messages::text("detentions.lived_before.country.question.prison"),
+        "lived_before.council" => messages::text("detentions.lived_before.council.question.prison"),
+        _ => return,
+    }
+    .to_owned();
 }
 
 /// For a council or NHS body the register does not know: an error that names what was typed, with the register's
@@ -263,6 +288,9 @@ fn stays(w: &mut Walk, case: &Case) {
         w.ask(p("hospital"));
         if i > 0 {
             w.ask(p("recall"));
+        }
+        if is_part_3(d.section) && is_mha_1983(d.detained_in) {
+            w.ask(p("lived_before.in_prison"));
         }
         w.ask(p("lived_before.country"));
         w.ask(p("lived_before.council"));

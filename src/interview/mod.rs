@@ -110,6 +110,7 @@ pub fn facts() -> Vec<Fact> {
         on("dates", "detentions[].cto_ended", Kind::Date),
         on("dates", "detentions[].hospital", Kind::Text),
         fact("detentions[].recall", choice("recall", codes::<Recall>())),
+        fact("detentions[].lived_before.in_prison", Kind::YesNoNotSure),
         fact(
             "detentions[].lived_before.country",
             choice("country", codes::<Country>()),
@@ -312,6 +313,7 @@ mod tests {
         for (key, _) in crate::messages::en_gb::interview::TEXTS {
             let used = key.starts_with("answer.")
                 || key.starts_with("error.")
+                || key.ends_with(".question.prison")
                 || *key == "date.when_stay_began"
                 || key.starts_with("choice.")
                 || facts()

@@ -63,7 +63,8 @@ impl Composer<'_> {
                 | FlagId::AskWhetherReadmitted
                 | FlagId::AskWhetherRecalled
                 | FlagId::AskForFinancialRecords
-                | FlagId::AskForTopUpAgreement => Some(flag.text.clone()),
+                | FlagId::AskForTopUpAgreement
+                | FlagId::InPrisonBefore => Some(flag.text.clone()),
                 // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
                 FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,
                 // Information. A lawful top-up is in the charges request; the rest are explained on screen and

@@ -157,6 +157,7 @@ pub(crate) fn case(
             cto_ended: r.read(col(StayCol::CtoEnded), values::date),
             sent_on_discharge_to: None,
             lived_before: LivedBefore {
+                in_prison: None,
                 country,
                 council,
                 placed_by: r.text(col(StayCol::PlacedBy)),

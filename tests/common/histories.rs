@@ -100,6 +100,7 @@ pub fn lived_before() -> impl Strategy<Value = LivedBefore> {
     )
         .prop_map(
             |(country, council, placed_by, lacked_capacity, condition, informal)| LivedBefore {
+                in_prison: None,
                 country,
                 council,
                 placed_by,
@@ -144,6 +145,7 @@ pub fn lived_before_mostly_england() -> impl Strategy<Value = LivedBefore> {
         .collect();
     prop_oneof![
         4 => prop::sample::select(names).prop_map(|council| LivedBefore {
+            in_prison: None,
             country: Country::England,
             council: Some(council),
             placed_by: None,

@@ -223,4 +223,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("error.unknown.suggest", "We could not find {what} called \u{201c}{typed}\u{201d}. Did you mean {suggestions}? Check the spelling, or choose \u{201c}{blank}\u{201d}."),
     ("error.unknown.or", "{init} or {last}"),
     ("error.unknown.blank", "I do not know"),
+    // In prison just before a stay (sections 37, 45A, 47 and 48 come from a court or prison).
+    ("detentions.lived_before.in_prison.question", "Were you in prison, or held on remand or in immigration detention, just before this stay began?"),
+    ("detentions.lived_before.in_prison.label", "In prison just before"),
+    ("detentions.lived_before.in_prison.hint", "For example if you were moved from prison to hospital."),
+    ("detentions.lived_before.in_prison.error", "Select yes, no or not sure"),
+    ("detentions.lived_before.country.question.prison", "Where did you live before you went to prison?"),
+    ("detentions.lived_before.council.question.prison", "Which council area did you live in before you went to prison?"),
 ];
