@@ -27,6 +27,10 @@ pub struct Case {
     /// if it matters and is known (ONS or ODS code, or name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gp_icb_on_1_july_2022: Option<String>,
+    /// Where the GP practice the person was registered with on 1 July 2022 was (a town or council area, as
+    /// typed), if the ICB itself is not known: the ICB is taken, as likely, from the council area's ICB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gp_place_on_1_july_2022: Option<String>,
     /// Whether the after-care includes a service that NHS England commissions as a specialised service
     /// (for example some secure or highly specialist services), if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,6 +110,10 @@ pub struct Detention {
     /// The ICB of the GP practice the person was registered with when this detention began (code or name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gp_icb: Option<String>,
+    /// Where that GP practice was (a town or council area, as typed), if the ICB itself is not known: the ICB is
+    /// taken, as likely, from the council area's ICB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gp_place: Option<String>,
     /// Whether the detention was in a secure (medium or high secure) service arranged by NHS England, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nhs_england_secure_service: Option<bool>,

@@ -356,6 +356,8 @@ pub enum FlagId {
     AskForTopUpAgreement,
     /// The person was in prison immediately before the detention: where they were ordinarily resident is not settled.
     InPrisonBefore,
+    /// The ICB was taken from the council area of the GP surgery's town, not from the ICB itself: likely only.
+    NhsBodyFromGpPlace,
 }
 
 /// What the rules made of one detention in the history.

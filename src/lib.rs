@@ -14,6 +14,7 @@
 //! let case = Case {
 //!     as_at: "2026-11-23".parse().unwrap(),
 //!     detentions: vec![Detention {
+//!         gp_place: None,
 //!         section: Section::S3,
 //!         detained_in: Jurisdiction::England,
 //!         admitted: "2025-03-01".parse().ok(),
@@ -38,6 +39,7 @@
 //!     }],
 //!     lives_now: None,
 //!     gp_icb_on_1_july_2022: None,
+//!     gp_place_on_1_july_2022: None,
 //!     specialised_aftercare: None,
 //!     aftercare_ended: None,
 //!     charges: vec![],

@@ -269,7 +269,7 @@ fn the_journey_asks_about_a_likely_section_3_as_about_a_qualifying_stay() {
     for path in [
         "detentions[0].lived_before.placed_by",
         "aftercare_ended",
-        "gp_icb_on_1_july_2022",
+        "gp_place_on_1_july_2022",
     ] {
         assert!(form.iter().any(|q| q.path == path), "{path} not asked");
     }
@@ -449,4 +449,57 @@ fn a_transfer_from_prison_asks_whether_they_were_in_prison_and_where_they_lived_
     // A section 3 is never asked about prison.
     let a = answers_of("2026-11-01", &with(S3_LEEDS, &[]));
     assert!(interview(&a).form.iter().all(|q| q.path != "detentions[0].lived_before.in_prison"));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 6. The GP asked as where the surgery was; the ICB worked out from the council area, as likely
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn the_gp_is_asked_as_the_town_of_the_surgery_and_the_icb_is_likely() {
+    let a = s3_answered(&[("detentions[0].nhs_england_secure_service", "no")]);
+    let now = interview(&a);
+    let q = s117::interview::next(&a).expect("the GP question");
+    assert_eq!(q.path, "detentions[0].gp_place");
+    assert_eq!(q.kind, "council");
+    assert!(q.question.starts_with("Where was your GP surgery on 8 January 2024"), "{}", q.question);
+    assert!(now.form.iter().all(|q| q.path != "detentions[0].gp_icb"), "the ICB asked before the place");
+    // Bromsgrove is in Worcestershire, whose ICB is Herefordshire and Worcestershire: likely, not certain.
+    let mut a = a;
+    a.given.insert("detentions[0].gp_place".into(), "Bromsgrove".into());
+    let now = interview(&a);
+    assert_eq!(now.next, None, "the ICB asked although the place was given");
+    assert!(now.form.iter().all(|q| q.path != "detentions[0].gp_icb"));
+    let d = s117::evaluate(&now.case);
+    let nhs = d.nhs_body.expect("an NHS body");
+    assert_eq!(nhs.name, "NHS Herefordshire and Worcestershire Integrated Care Board");
+    assert!(!nhs.certain);
+    assert!(nhs.why.contains("GP surgery was in Worcestershire County Council's area"), "{}", nhs.why);
+    assert!(d.flags.iter().any(|f| f.id == FlagId::NhsBodyFromGpPlace));
+    assert!(d.flags.iter().all(|f| f.id != FlagId::NhsBodyFromCouncilArea));
+    // Not known: the ICB itself is asked, as before.
+    a.given.insert("detentions[0].gp_place".into(), String::new());
+    assert_eq!(
+        s117::interview::next(&a).map(|q| q.path),
+        Some("detentions[0].gp_icb".to_owned())
+    );
+}
+
+/// The old facts stay readable: a case (file or screen row) with the GP's ICB still decides from it, certainly.
+#[test]
+fn a_gp_icb_given_in_a_file_is_still_read() {
+    let case: s117::Case = serde_json::from_value(serde_json::json!({
+        "as_at": "2026-11-01",
+        "detentions": [{ "section": "3", "detained_in": "england", "admitted": "2024-01-08",
+                         "left_hospital": "2024-05-10", "leaving": "discharged",
+                         "gp_icb": "NHS West Yorkshire ICB",
+                         "lived_before": { "country": "england", "council": "Leeds" } }]
+    }))
+    .unwrap();
+    let d = s117::evaluate(&case);
+    assert_eq!(d.nhs_body.as_ref().map(|b| b.certain), Some(true));
+    let a = Answers::from_case(&case);
+    let now = interview(&a);
+    assert_eq!(now.next, None);
+    assert_eq!(now.case.detentions[0].gp_icb.as_deref(), Some("NHS West Yorkshire ICB"));
 }

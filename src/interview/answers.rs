@@ -239,6 +239,7 @@ impl Answers {
             put(p("lived_before.in_prison"), yes_no(lb.in_prison));
             put(p("sent_on_discharge_to"), d.sent_on_discharge_to.clone());
             put(p("gp_icb"), d.gp_icb.clone());
+            put(p("gp_place"), d.gp_place.clone());
             put(
                 p("nhs_england_secure_service"),
                 yes_no(d.nhs_england_secure_service),
@@ -276,6 +277,10 @@ impl Answers {
         put(
             "gp_icb_on_1_july_2022".into(),
             case.gp_icb_on_1_july_2022.clone(),
+        );
+        put(
+            "gp_place_on_1_july_2022".into(),
+            case.gp_place_on_1_july_2022.clone(),
         );
         put(
             "specialised_aftercare".into(),
@@ -375,6 +380,7 @@ impl Answers {
                 },
                 sent_on_discharge_to: self.council(&p("sent_on_discharge_to"))?,
                 gp_icb: self.nhs_body(&p("gp_icb"))?,
+                gp_place: self.council(&p("gp_place"))?,
                 nhs_england_secure_service: self.yes_no(&p("nhs_england_secure_service"))?,
                 hospital: self.string(&p("hospital")),
             });
@@ -434,6 +440,7 @@ impl Answers {
             detentions,
             lives_now,
             gp_icb_on_1_july_2022: self.nhs_body("gp_icb_on_1_july_2022")?,
+            gp_place_on_1_july_2022: self.council("gp_place_on_1_july_2022")?,
             specialised_aftercare: self.yes_no("specialised_aftercare")?,
             aftercare_ended,
             charges,

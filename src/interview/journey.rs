@@ -336,27 +336,39 @@ fn nhs(case: &Case, w: &mut Walk) {
     }
     for (latest, council) in targets {
         for chain in responsible_nhs_body::gp_facts(case, latest, council.as_deref()) {
-            for fact in chain {
-                let (path, date) = match fact {
+            // Each GP fact is asked first as where the surgery was (a town or council area, which people know),
+            // then, only if that is not known, as the ICB itself.
+            let asked = chain.into_iter().flat_map(|fact| {
+                let (paths, date) = match fact {
                     GpFact::OnFirstJuly => (
-                        "gp_icb_on_1_july_2022".to_owned(),
+                        vec![
+                            "gp_place_on_1_july_2022".to_owned(),
+                            "gp_icb_on_1_july_2022".to_owned(),
+                        ],
                         Some(Date::exact(ICBS_ESTABLISHED)),
                     ),
                     GpFact::WhenBegan(i) => (
-                        format!("detentions[{i}].gp_icb"),
+                        vec![
+                            format!("detentions[{i}].gp_place"),
+                            format!("detentions[{i}].gp_icb"),
+                        ],
                         case.detentions[i].admitted,
                     ),
-                    GpFact::SecureService(i) => {
-                        (format!("detentions[{i}].nhs_england_secure_service"), None)
-                    }
+                    GpFact::SecureService(i) => (
+                        vec![format!("detentions[{i}].nhs_england_secure_service")],
+                        None,
+                    ),
                 };
+                let last = matches!(fact, GpFact::SecureService(_));
+                paths.into_iter().map(move |p| (p, date, last))
+            });
+            for (path, date, last) in asked {
                 let answer = w.answers.given.get(&path).cloned();
                 if !w.found.iter().any(|(p, _)| *p == path) {
                     w.found.push((path, date));
                 }
                 // A later fact in the chain is read only when this one is answered blank.
-                if matches!(fact, GpFact::SecureService(_)) || answer.is_none_or(|t| !t.is_empty())
-                {
+                if last || answer.is_none_or(|t| !t.is_empty()) {
                     break;
                 }
             }
@@ -437,12 +449,20 @@ mod tests {
             ("died", ""),
             ("detentions[1].nhs_england_secure_service", "no"),
         ];
-        answer_until(&mut a, &known, "gp_icb_on_1_july_2022");
+        answer_until(&mut a, &known, "gp_place_on_1_july_2022");
+        // Where the GP surgery was is asked first, for the same day; not known, then its ICB.
+        let q = next(&a).unwrap();
+        assert_eq!(q.path, "gp_place_on_1_july_2022");
+        assert!(q.question.contains("1 July 2022"), "{}", q.question);
+        a.given.insert(q.path, String::new());
         let q = next(&a).unwrap();
         assert_eq!(q.path, "gp_icb_on_1_july_2022");
         assert_eq!(q.date, Some(Date::exact(ICBS_ESTABLISHED)));
         assert!(q.question.contains("1 July 2022"), "{}", q.question);
         // Not known: the fallback is the GP when the run began, with the section 2 on 20 June 2022.
+        a.given.insert(q.path, String::new());
+        let q = next(&a).unwrap();
+        assert_eq!(q.path, "detentions[0].gp_place");
         a.given.insert(q.path, String::new());
         let q = next(&a).unwrap();
         assert_eq!(q.path, "detentions[0].gp_icb");

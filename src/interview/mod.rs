@@ -160,7 +160,9 @@ pub fn facts() -> Vec<Fact> {
             "detentions[].nhs_england_secure_service",
             Kind::YesNoNotSure,
         ),
+        fact("gp_place_on_1_july_2022", Kind::Council),
         fact("gp_icb_on_1_july_2022", Kind::NhsBody),
+        fact("detentions[].gp_place", Kind::Council),
         fact("detentions[].gp_icb", Kind::NhsBody),
     ]
 }

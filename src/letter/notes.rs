@@ -41,6 +41,7 @@ impl Composer<'_> {
                 | FlagId::UnrecognisedNhsBody
                 | FlagId::SplitNhsArea
                 | FlagId::NhsBodyFromCouncilArea
+                | FlagId::NhsBodyFromGpPlace
                 | FlagId::Part3NhsBodyUncertain
                 | FlagId::CrossBorderNhs => None,
                 // Uncertain section: for the detention the duty comes from, the letter asks the bodies to check

@@ -147,6 +147,7 @@ pub(crate) fn case(
             .read(col(StayCol::Country), values::country)
             .unwrap_or_else(|| country_of(council.as_deref()));
         let detention = Detention {
+            gp_place: None,
             section: section.unwrap_or(crate::case::Section::Unknown),
             detained_in,
             admitted: r.read(col(StayCol::Admitted), values::date),
@@ -274,6 +275,7 @@ pub(crate) fn case(
         detentions,
         lives_now,
         gp_icb_on_1_july_2022,
+        gp_place_on_1_july_2022: None,
         specialised_aftercare,
         aftercare_ended,
         charges,

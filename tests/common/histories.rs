@@ -259,6 +259,7 @@ pub fn build_stays(start: NaiveDate, plans: &[StayPlan]) -> (Vec<Detention>, Nai
             let ended = days(admitted, len);
             out.push(Detention {
                 section,
+                gp_place: None,
                 detained_in: plan.detained_in,
                 admitted: Some(given_as(admitted, pa)),
                 section_ended: Some(given_as(ended, pe)),
@@ -299,6 +300,7 @@ pub fn build_stays(start: NaiveDate, plans: &[StayPlan]) -> (Vec<Detention>, Nai
         };
         out.push(Detention {
             section: plan.section,
+            gp_place: None,
             detained_in: plan.detained_in,
             admitted: Some(given_as(
                 admitted,
@@ -428,6 +430,7 @@ pub fn valid_case() -> impl Strategy<Value = Case> {
                     detentions: std::mem::take(&mut detentions),
                     lives_now,
                     gp_icb_on_1_july_2022: None,
+                    gp_place_on_1_july_2022: None,
                     specialised_aftercare: specialised,
                     aftercare_ended,
                     charges,

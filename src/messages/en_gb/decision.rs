@@ -372,4 +372,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     // In prison immediately before the detention (src/rules/responsible_council.rs).
     ("flag.in_prison_before", "You were in prison (or other custody) just before this stay. The council is the one for where you were ordinarily resident immediately before being detained, and we found no court decision or guidance on where that is for someone moved from prison to hospital: it may be where you lived before prison, or where the prison is. Ask both councils, and get advice."),
     ("body.responsible_council.in_prison", "You were in prison just before the detention, and no court decision or guidance we found says whether that council or the one where the prison is is responsible, so this is not certain."),
+    // The ICB from where the GP surgery was (src/rules/responsible_nhs_body/england.rs).
+    ("body.responsible_nhs_body.from_gp_place", "You told us your GP surgery was in {council}'s area, so this is likely the ICB: it is the one for that area. A surgery near a boundary can belong to another ICB, so check with the surgery."),
+    ("flag.nhs_body_from_gp_place", "We worked out the ICB from where your GP surgery was ({council}'s area), so it is likely but not certain. Your GP surgery can tell you which integrated care board it belongs to."),
 ];

@@ -230,4 +230,15 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("detentions.lived_before.in_prison.error", "Select yes, no or not sure"),
     ("detentions.lived_before.country.question.prison", "Where did you live before you went to prison?"),
     ("detentions.lived_before.council.question.prison", "Which council area did you live in before you went to prison?"),
+    // Where the GP surgery was, asked before its ICB (the ICB is worked out from the council area, as likely).
+    ("gp_place_on_1_july_2022.question", "Where was your GP surgery on {date}?"),
+    ("gp_place_on_1_july_2022.label", "GP surgery's area on 1 July 2022"),
+    ("gp_place_on_1_july_2022.hint", "The town or council area, for example Bromsgrove or Leeds. We use it to work out which part of the NHS is responsible."),
+    ("gp_place_on_1_july_2022.error", "Enter the town or council area of your GP surgery, or choose \u{201c}I do not know\u{201d}"),
+    ("gp_place_on_1_july_2022.blank", "I do not know"),
+    ("detentions.gp_place.question", "Where was your GP surgery on {date}?"),
+    ("detentions.gp_place.label", "GP surgery's area when the stay began"),
+    ("detentions.gp_place.hint", "The town or council area, for example Bromsgrove or Leeds. We use it to work out which part of the NHS is responsible."),
+    ("detentions.gp_place.error", "Enter the town or council area of your GP surgery, or choose \u{201c}I do not know\u{201d}"),
+    ("detentions.gp_place.blank", "I do not know"),
 ];
