@@ -129,6 +129,9 @@ checkerTest('keyboard only: a whole journey with Tab, arrows, Space and Enter', 
   await submit();
   await pick('No');
   await submit();
+  // Where the GP surgery was, then (not known) its ICB.
+  await dontKnow('I do not know');
+  await submit();
   await dontKnow('I do not know');
   await submit();
   assert.equal(await focusedHeading(), 'Check your answers');
