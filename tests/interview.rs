@@ -106,7 +106,10 @@ fn none_if_empty(text: &mut Option<String>) {
 /// gives a name it knows or says they do not know), and only spaces are not known: so the person with such a name
 /// answers "I do not know".
 fn known_or_none(text: &mut Option<String>, known: fn(&str) -> bool) {
-    if text.as_deref().is_some_and(|t| t.trim().is_empty() || !known(t)) {
+    if text
+        .as_deref()
+        .is_some_and(|t| t.trim().is_empty() || !known(t))
+    {
         *text = None;
     }
 }

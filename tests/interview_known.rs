@@ -41,7 +41,10 @@ fn with(base: &[(&str, &str)], more: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 fn answers_of(as_at: &str, given: &[(String, String)]) -> Answers {
-    let pairs: Vec<(&str, &str)> = given.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = given
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
     answers(as_at, &pairs)
 }
 
@@ -123,32 +126,61 @@ fn question_at(a: &Answers, path: &str) -> s117::interview::Question {
 
 #[test]
 fn a_misspelt_council_is_asked_again_with_suggestions() {
-    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "Birmingam")]);
+    let given = with(
+        S3_LEEDS,
+        &[("detentions[0].lived_before.council", "Birmingam")],
+    );
     let a = answers_of("2026-11-01", &given);
     let now = interview(&a);
     let q = question_at(&a, "detentions[0].lived_before.council");
     assert!(q.invalid, "Birmingam accepted");
-    assert_eq!(q.suggestions.first().map(String::as_str), Some("Birmingham City Council"));
+    assert_eq!(
+        q.suggestions.first().map(String::as_str),
+        Some("Birmingham City Council")
+    );
     assert!(q.error.contains("\u{201c}Birmingam\u{201d}"), "{}", q.error);
-    assert!(q.error.contains("Did you mean Birmingham City Council"), "{}", q.error);
-    assert_eq!(now.next.as_deref(), Some("detentions[0].lived_before.council"));
+    assert!(
+        q.error.contains("Did you mean Birmingham City Council"),
+        "{}",
+        q.error
+    );
+    assert_eq!(
+        now.next.as_deref(),
+        Some("detentions[0].lived_before.council")
+    );
     // Not in the case: the decision never names "Birmingam".
     assert_eq!(now.case.detentions[0].lived_before.council, None);
     // The suggestion is itself accepted.
-    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "Birmingham City Council")]);
-    assert!(!question_at(&answers_of("2026-11-01", &given), "detentions[0].lived_before.council").invalid);
+    let given = with(
+        S3_LEEDS,
+        &[(
+            "detentions[0].lived_before.council",
+            "Birmingham City Council",
+        )],
+    );
+    assert!(
+        !question_at(
+            &answers_of("2026-11-01", &given),
+            "detentions[0].lived_before.council"
+        )
+        .invalid
+    );
 }
 
 #[test]
 fn a_made_up_council_is_refused_with_no_suggestion() {
-    let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "Narnia")]);
+    let given = with(
+        S3_LEEDS,
+        &[("detentions[0].lived_before.council", "Narnia")],
+    );
     let a = answers_of("2026-11-01", &given);
     let q = question_at(&a, "detentions[0].lived_before.council");
     assert!(q.invalid);
     assert!(q.suggestions.is_empty(), "{:?}", q.suggestions);
     assert!(q.error.contains("\u{201c}Narnia\u{201d}"), "{}", q.error);
     assert!(
-        q.error.contains("Check the spelling, or choose \u{201c}I do not know\u{201d}"),
+        q.error
+            .contains("Check the spelling, or choose \u{201c}I do not know\u{201d}"),
         "{}",
         q.error
     );
@@ -156,9 +188,16 @@ fn a_made_up_council_is_refused_with_no_suggestion() {
     let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", "")]);
     let a = answers_of("2026-11-01", &given);
     assert!(!question_at(&a, "detentions[0].lived_before.council").invalid);
-    assert_eq!(question_at(&a, "detentions[0].lived_before.council").blank, Some("I do not know"));
+    assert_eq!(
+        question_at(&a, "detentions[0].lived_before.council").blank,
+        Some("I do not know")
+    );
     let d = s117::evaluate(&interview(&a).case);
-    assert!(d.council.as_ref().is_none_or(|c| !c.certain), "{:?}", d.council);
+    assert!(
+        d.council.as_ref().is_none_or(|c| !c.certain),
+        "{:?}",
+        d.council
+    );
 }
 
 #[test]
@@ -175,7 +214,10 @@ fn every_kind_of_name_the_register_knows_is_accepted() {
         "  leeds city council  ",
     ] {
         let given = with(S3_LEEDS, &[("detentions[0].lived_before.council", name)]);
-        let q = question_at(&answers_of("2026-11-01", &given), "detentions[0].lived_before.council");
+        let q = question_at(
+            &answers_of("2026-11-01", &given),
+            "detentions[0].lived_before.council",
+        );
         assert!(!q.invalid, "{name} refused: {}", q.error);
     }
 }
@@ -183,7 +225,9 @@ fn every_kind_of_name_the_register_knows_is_accepted() {
 #[test]
 fn a_misspelt_nhs_body_is_asked_again_with_suggestions() {
     assert_eq!(
-        s117::reference::nhs_suggestions("NHS West Yorkshre ICB").first().copied(),
+        s117::reference::nhs_suggestions("NHS West Yorkshre ICB")
+            .first()
+            .copied(),
         Some("NHS West Yorkshire Integrated Care Board")
     );
     assert!(s117::reference::nhs_suggestions("Narnia Health").is_empty());
@@ -194,16 +238,23 @@ fn a_misspelt_nhs_body_is_asked_again_with_suggestions() {
 #[test]
 fn council_suggestions_come_from_the_registers_names_and_aliases() {
     assert_eq!(
-        s117::reference::council_suggestions("Birmingam").first().copied(),
+        s117::reference::council_suggestions("Birmingam")
+            .first()
+            .copied(),
         Some("Birmingham City Council")
     );
     assert_eq!(
-        s117::reference::council_suggestions("Sheffeild").first().copied(),
+        s117::reference::council_suggestions("Sheffeild")
+            .first()
+            .copied(),
         Some("Sheffield City Council")
     );
     assert!(s117::reference::council_suggestions("Narnia").is_empty());
     for s in s117::reference::council_suggestions("Manchster") {
-        assert!(s117::reference::is_known_council(s), "{s} suggested but not known");
+        assert!(
+            s117::reference::is_known_council(s),
+            "{s} suggested but not known"
+        );
     }
 }
 
@@ -225,12 +276,20 @@ fn unknown_stay(admitted: &str, left: &str) -> s117::Case {
 fn a_long_stay_of_unknown_section_is_likely_section_3_and_names_the_bodies() {
     let d = s117::evaluate(&unknown_stay("2024-01-08", "2024-07-10"));
     assert_eq!(d.entitlement, s117::decision::Entitlement::Undetermined);
-    assert!(d.summary.contains("likely under section 3"), "{}", d.summary);
+    assert!(
+        d.summary.contains("likely under section 3"),
+        "{}",
+        d.summary
+    );
     assert!(d.summary.contains("6 months"), "{}", d.summary);
     let council = d.council.expect("the council on that footing");
     assert_eq!(council.name, "Leeds City Council");
     assert!(!council.certain);
-    assert!(council.why.contains("likely, as it lasted 6 months"), "{}", council.why);
+    assert!(
+        council.why.contains("likely, as it lasted 6 months"),
+        "{}",
+        council.why
+    );
     assert!(!d.nhs_body.expect("the NHS body on that footing").certain);
     assert!(d.reasons.iter().any(|r| r.text.contains(
         "If your stay that began on 8 January 2024 was under section 3 (likely, as it lasted 6 months), then"
@@ -289,8 +348,14 @@ fn s3_answered(more: &[(&str, &str)]) -> Answers {
         &[
             ("detentions[0].lived_before.placed_by", ""),
             ("detentions[0].lived_before.lacked_capacity", "no"),
-            ("detentions[0].lived_before.required_by_discharge_condition", "no"),
-            ("detentions[0].lived_before.informal_in_hospital_after_losing_home", "no"),
+            (
+                "detentions[0].lived_before.required_by_discharge_condition",
+                "no",
+            ),
+            (
+                "detentions[0].lived_before.informal_in_hospital_after_losing_home",
+                "no",
+            ),
             ("lives_now.country", "england"),
             ("lives_now.council", "Leeds"),
             ("specialised_aftercare", "no"),
@@ -301,14 +366,20 @@ fn s3_answered(more: &[(&str, &str)]) -> Answers {
         ],
     );
     let given = with(
-        &given.iter().map(|(p, t)| (p.as_str(), t.as_str())).collect::<Vec<_>>(),
+        &given
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect::<Vec<_>>(),
         more,
     );
     answers_of("2026-11-01", &given)
 }
 
 fn offers_not_sure(a: &Answers, path: &str) -> bool {
-    question_at(a, path).options.iter().any(|o| o.value == "not_sure")
+    question_at(a, path)
+        .options
+        .iter()
+        .any(|o| o.value == "not_sure")
 }
 
 #[test]
@@ -322,8 +393,16 @@ fn not_sure_whether_after_care_ended_is_read_as_continuing_and_asks_for_the_join
     assert_eq!(now.case.not_sure, vec![NotSure::AftercareEnded]);
     let d = s117::evaluate(&now.case);
     assert_eq!(d.entitlement, s117::decision::Entitlement::Entitled);
-    let flag = d.flags.iter().find(|f| f.id == FlagId::AskForEndingDecision).expect("asks for the decision");
-    assert!(flag.text.contains("joint written decision"), "{}", flag.text);
+    let flag = d
+        .flags
+        .iter()
+        .find(|f| f.id == FlagId::AskForEndingDecision)
+        .expect("asks for the decision");
+    assert!(
+        flag.text.contains("joint written decision"),
+        "{}",
+        flag.text
+    );
 }
 
 #[test]
@@ -335,7 +414,11 @@ fn not_sure_whether_paid_moves_on_and_asks_for_the_financial_assessment() {
     assert!(now.case.charges.is_empty());
     assert_eq!(now.case.not_sure, vec![NotSure::Charged]);
     let d = s117::evaluate(&now.case);
-    let flag = d.flags.iter().find(|f| f.id == FlagId::AskForFinancialRecords).expect("asks for records");
+    let flag = d
+        .flags
+        .iter()
+        .find(|f| f.id == FlagId::AskForFinancialRecords)
+        .expect("asks for records");
     assert!(flag.text.contains("financial assessment"), "{}", flag.text);
 }
 
@@ -348,8 +431,16 @@ fn not_sure_whether_readmitted_goes_on_the_stays_given_and_asks_for_the_records(
     assert_eq!(now.case.not_sure, vec![NotSure::AnotherStay]);
     let d = s117::evaluate(&now.case);
     assert_eq!(d.entitlement, s117::decision::Entitlement::Entitled);
-    let flag = d.flags.iter().find(|f| f.id == FlagId::AskWhetherReadmitted).expect("asks about stays");
-    assert!(flag.text.contains("subject access request"), "{}", flag.text);
+    let flag = d
+        .flags
+        .iter()
+        .find(|f| f.id == FlagId::AskWhetherReadmitted)
+        .expect("asks about stays");
+    assert!(
+        flag.text.contains("subject access request"),
+        "{}",
+        flag.text
+    );
 }
 
 #[test]
@@ -376,10 +467,16 @@ fn not_sure_whether_a_charge_was_a_top_up_reads_it_as_not() {
         ("charges[0]", "yes"),
         ("charges[0].what", "care home"),
         ("charges[0].since", "2024-06-01"),
-        ("charges[0].chosen_dearer_placement_with_written_agreement", "not_sure"),
+        (
+            "charges[0].chosen_dearer_placement_with_written_agreement",
+            "not_sure",
+        ),
         ("charges[1]", "no"),
     ]);
-    assert!(offers_not_sure(&a, "charges[0].chosen_dearer_placement_with_written_agreement"));
+    assert!(offers_not_sure(
+        &a,
+        "charges[0].chosen_dearer_placement_with_written_agreement"
+    ));
     let now = interview(&a);
     assert!(!now.case.charges[0].chosen_dearer_placement_with_written_agreement);
     let d = s117::evaluate(&now.case);
@@ -416,7 +513,9 @@ fn every_question_has_a_not_known_answer() {
             continue;
         }
         let not_known = q.blank.is_some()
-            || q.options.iter().any(|o| o.value == "not_sure" || o.value == "unknown");
+            || q.options
+                .iter()
+                .any(|o| o.value == "not_sure" || o.value == "unknown");
         assert!(not_known, "{} has no way to say it is not known", q.id);
     }
 }
@@ -429,7 +528,10 @@ fn every_question_has_a_not_known_answer() {
 fn a_transfer_from_prison_asks_whether_they_were_in_prison_and_where_they_lived_before_it() {
     let given = with(
         S3_LEEDS,
-        &[("detentions[0].section", "47"), ("detentions[0].lived_before.in_prison", "yes")],
+        &[
+            ("detentions[0].section", "47"),
+            ("detentions[0].lived_before.in_prison", "yes"),
+        ],
     );
     let a = answers_of("2026-11-01", &given);
     let q = question_at(&a, "detentions[0].lived_before.in_prison");
@@ -441,14 +543,27 @@ fn a_transfer_from_prison_asks_whether_they_were_in_prison_and_where_they_lived_
     let now = interview(&a);
     assert_eq!(now.case.detentions[0].lived_before.in_prison, Some(true));
     let d = s117::evaluate(&now.case);
-    let council = d.council.expect("the council for where they lived before prison");
+    let council = d
+        .council
+        .expect("the council for where they lived before prison");
     assert_eq!(council.name, "Leeds City Council");
     assert!(!council.certain);
-    let flag = d.flags.iter().find(|f| f.id == FlagId::InPrisonBefore).expect("the doubt is flagged");
-    assert!(flag.text.contains("no court decision or guidance"), "{}", flag.text);
+    let flag = d
+        .flags
+        .iter()
+        .find(|f| f.id == FlagId::InPrisonBefore)
+        .expect("the doubt is flagged");
+    assert!(
+        flag.text.contains("no court decision or guidance"),
+        "{}",
+        flag.text
+    );
     // A section 3 is never asked about prison.
     let a = answers_of("2026-11-01", &with(S3_LEEDS, &[]));
-    assert!(interview(&a).form.iter().all(|q| q.path != "detentions[0].lived_before.in_prison"));
+    assert!(interview(&a)
+        .form
+        .iter()
+        .all(|q| q.path != "detentions[0].lived_before.in_prison"));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -462,23 +577,44 @@ fn the_gp_is_asked_as_the_town_of_the_surgery_and_the_icb_is_likely() {
     let q = s117::interview::next(&a).expect("the GP question");
     assert_eq!(q.path, "detentions[0].gp_place");
     assert_eq!(q.kind, "council");
-    assert!(q.question.starts_with("Where was your GP surgery on 8 January 2024"), "{}", q.question);
-    assert!(now.form.iter().all(|q| q.path != "detentions[0].gp_icb"), "the ICB asked before the place");
+    assert!(
+        q.question
+            .starts_with("Where was your GP surgery on 8 January 2024"),
+        "{}",
+        q.question
+    );
+    assert!(
+        now.form.iter().all(|q| q.path != "detentions[0].gp_icb"),
+        "the ICB asked before the place"
+    );
     // Bromsgrove is in Worcestershire, whose ICB is Herefordshire and Worcestershire: likely, not certain.
     let mut a = a;
-    a.given.insert("detentions[0].gp_place".into(), "Bromsgrove".into());
+    a.given
+        .insert("detentions[0].gp_place".into(), "Bromsgrove".into());
     let now = interview(&a);
     assert_eq!(now.next, None, "the ICB asked although the place was given");
     assert!(now.form.iter().all(|q| q.path != "detentions[0].gp_icb"));
     let d = s117::evaluate(&now.case);
     let nhs = d.nhs_body.expect("an NHS body");
-    assert_eq!(nhs.name, "NHS Herefordshire and Worcestershire Integrated Care Board");
+    assert_eq!(
+        nhs.name,
+        "NHS Herefordshire and Worcestershire Integrated Care Board"
+    );
     assert!(!nhs.certain);
-    assert!(nhs.why.contains("GP surgery was in Worcestershire County Council's area"), "{}", nhs.why);
+    assert!(
+        nhs.why
+            .contains("GP surgery was in Worcestershire County Council's area"),
+        "{}",
+        nhs.why
+    );
     assert!(d.flags.iter().any(|f| f.id == FlagId::NhsBodyFromGpPlace));
-    assert!(d.flags.iter().all(|f| f.id != FlagId::NhsBodyFromCouncilArea));
+    assert!(d
+        .flags
+        .iter()
+        .all(|f| f.id != FlagId::NhsBodyFromCouncilArea));
     // Not known: the ICB itself is asked, as before.
-    a.given.insert("detentions[0].gp_place".into(), String::new());
+    a.given
+        .insert("detentions[0].gp_place".into(), String::new());
     assert_eq!(
         s117::interview::next(&a).map(|q| q.path),
         Some("detentions[0].gp_icb".to_owned())
@@ -501,5 +637,8 @@ fn a_gp_icb_given_in_a_file_is_still_read() {
     let a = Answers::from_case(&case);
     let now = interview(&a);
     assert_eq!(now.next, None);
-    assert_eq!(now.case.detentions[0].gp_icb.as_deref(), Some("NHS West Yorkshire ICB"));
+    assert_eq!(
+        now.case.detentions[0].gp_icb.as_deref(),
+        Some("NHS West Yorkshire ICB")
+    );
 }

@@ -305,7 +305,9 @@ impl Answers {
             let path = match *not_sure {
                 NotSure::AnotherStay => format!("detentions[{}]", case.detentions.len().max(1)),
                 NotSure::Recall(i) => format!("detentions[{i}].recall"),
-                NotSure::AftercareEnded if case.aftercare_ended.is_none() => "aftercare_ended".into(),
+                NotSure::AftercareEnded if case.aftercare_ended.is_none() => {
+                    "aftercare_ended".into()
+                }
                 NotSure::AftercareEnded => continue,
                 NotSure::Charged => format!("charges[{}]", case.charges.len()),
                 NotSure::TopUp(i) => {

@@ -175,7 +175,9 @@ fn not_in_register(q: &mut Question) {
         ),
         _ => return,
     };
-    let blank = q.blank.unwrap_or_else(|| messages::text("error.unknown.blank"));
+    let blank = q
+        .blank
+        .unwrap_or_else(|| messages::text("error.unknown.blank"));
     q.suggestions = suggestions.iter().map(|s| (*s).to_owned()).collect();
     q.error = match suggestions.as_slice() {
         [] => messages::fill(
@@ -184,14 +186,24 @@ fn not_in_register(q: &mut Question) {
         ),
         [one] => messages::fill(
             "error.unknown.suggest",
-            &[("what", what), ("typed", typed), ("blank", blank), ("suggestions", one)],
+            &[
+                ("what", what),
+                ("typed", typed),
+                ("blank", blank),
+                ("suggestions", one),
+            ],
         ),
         [init @ .., last] => {
             let init = init.join(", ");
             let or = messages::fill("error.unknown.or", &[("init", &init), ("last", last)]);
             messages::fill(
                 "error.unknown.suggest",
-                &[("what", what), ("typed", typed), ("blank", blank), ("suggestions", &or)],
+                &[
+                    ("what", what),
+                    ("typed", typed),
+                    ("blank", blank),
+                    ("suggestions", &or),
+                ],
             )
         }
     };

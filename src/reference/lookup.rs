@@ -473,7 +473,9 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
         row[0] = i + 1;
         let mut best = row[0];
         for (j, cb) in b.iter().enumerate() {
-            let here = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            let here = (prev + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
             prev = row[j + 1];
             row[j + 1] = here;
             best = best.min(here);
@@ -493,7 +495,11 @@ fn slips_allowed(len: usize) -> usize {
 
 /// The names nearest to `query` among `names` (key, display name), by edit distance of the query's forms to each
 /// key, nearest first, at most [`MAX_SUGGESTIONS`].
-fn nearest(query: &str, names: &mut dyn Iterator<Item = (&str, &'static str)>, affixes: (&[&str], &[&str])) -> Vec<&'static str> {
+fn nearest(
+    query: &str,
+    names: &mut dyn Iterator<Item = (&str, &'static str)>,
+    affixes: (&[&str], &[&str]),
+) -> Vec<&'static str> {
     let Some(q) = normalise_query(query) else {
         return Vec::new();
     };
@@ -503,7 +509,13 @@ fn nearest(query: &str, names: &mut dyn Iterator<Item = (&str, &'static str)>, a
         let distance = forms
             .iter()
             .flatten()
-            .filter_map(|f| edit_distance(f, key, slips_allowed(f.chars().count().min(key.chars().count()))))
+            .filter_map(|f| {
+                edit_distance(
+                    f,
+                    key,
+                    slips_allowed(f.chars().count().min(key.chars().count())),
+                )
+            })
             .min();
         if let Some(d) = distance {
             match found.iter_mut().find(|(_, n)| *n == name) {

@@ -282,11 +282,14 @@ fn reason_on_likely_footing(case: &Case, out: &mut Outcome) {
         .chain(out.nhs_body.iter())
         .map(|b| b.name.as_str())
         .collect();
-    let since = footing
-        .duty_arose
-        .map_or_else(String::new, |a| messages::fill("part.likely.since", &[("date", &a.long())]));
+    let since = footing.duty_arose.map_or_else(String::new, |a| {
+        messages::fill("part.likely.since", &[("date", &a.long())])
+    });
     let text = match names.as_slice() {
-        [] => messages::fill("reason.qualifying_detention.likely_s3", &[v[0], v[1], ("since", &since)]),
+        [] => messages::fill(
+            "reason.qualifying_detention.likely_s3",
+            &[v[0], v[1], ("since", &since)],
+        ),
         _ => {
             let bodies = qualifying_detention::join_and(&names);
             messages::fill(

@@ -263,7 +263,10 @@ fn decide_none(case: &Case, out: &mut Outcome) {
                 let lasted = span_in_words(days);
                 let v = [("stay", stay.as_str()), ("lasted", lasted.as_str())];
                 text.push(' ');
-                text.push_str(&messages::fill("reason.qualifying_detention.likely_short", &v));
+                text.push_str(&messages::fill(
+                    "reason.qualifying_detention.likely_short",
+                    &v,
+                ));
                 for c in [MHA_1983_S2_4, MHA_1983_S4_4, MHA_1983_S136_TIME_LIMITS] {
                     if !cites.contains(&c) {
                         cites.push(c);

@@ -383,7 +383,8 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     if lived.in_prison == Some(true) {
         body.certain = false;
         body.why.push(' ');
-        body.why.push_str(messages::text("body.responsible_council.in_prison"));
+        body.why
+            .push_str(messages::text("body.responsible_council.in_prison"));
     }
     if let Some(probable) = probable.filter(|_| !body.certain) {
         body.why = probable;

@@ -210,8 +210,10 @@ pub(super) fn from_gp_place(
     body.certain = false;
     let v = [("council", council.name)];
     body.why.push(' ');
-    body.why
-        .push_str(&messages::fill("body.responsible_nhs_body.from_gp_place", &v));
+    body.why.push_str(&messages::fill(
+        "body.responsible_nhs_body.from_gp_place",
+        &v,
+    ));
     for other in council.nhs.iter().filter(|b| b.name != body.name) {
         if !body.candidates.iter().any(|c| c.name == other.name) {
             body.candidates.push(Candidate {
