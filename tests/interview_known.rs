@@ -642,3 +642,27 @@ fn a_gp_icb_given_in_a_file_is_still_read() {
         Some("NHS West Yorkshire ICB")
     );
 }
+
+/// Charges after a stay likely under section 3: never "outside the duty"; a refund may be due on that footing.
+#[test]
+fn charges_after_a_likely_section_3_may_be_refundable() {
+    let mut case = unknown_stay("2024-01-08", "2024-07-10");
+    case.charges = serde_json::from_value(
+        serde_json::json!([{ "what": "care home fees", "since": "2024-09-01" }]),
+    )
+    .unwrap();
+    let d = s117::evaluate(&case);
+    assert!(d.flags.iter().all(|f| f.id != FlagId::ChargesOutsideDuty));
+    let refund = d
+        .flags
+        .iter()
+        .find(|f| f.id == FlagId::RefundDue)
+        .expect("a refund flag");
+    assert!(
+        refund
+            .text
+            .contains("If your stay that began on 8 January 2024 was under section 3 (likely"),
+        "{}",
+        refund.text
+    );
+}

@@ -74,6 +74,8 @@ pub struct Outcome {
     pub deadlines: Vec<Deadline>,
     /// A stay of unknown section likely under section 3 from its length: the stay and its length, in words.
     pub likely_s3: Option<(String, String)>,
+    /// On that footing, the charges that would have fallen inside a duty period.
+    pub likely_refund: Option<Refund>,
 }
 
 impl Outcome {
@@ -100,6 +102,7 @@ impl Outcome {
             refund: None,
             deadlines: Vec::new(),
             likely_s3: None,
+            likely_refund: None,
         }
     }
 
@@ -309,6 +312,7 @@ fn reason_on_likely_footing(case: &Case, out: &mut Outcome) {
         ],
     );
     out.likely_s3 = Some((stay, lasted));
+    out.likely_refund = footing.refund;
 }
 
 /// Runs every rule in order and assembles the [`Decision`].

@@ -375,4 +375,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     // The ICB from where the GP surgery was (src/rules/responsible_nhs_body/england.rs).
     ("body.responsible_nhs_body.from_gp_place", "You told us your GP surgery was in {council}'s area, so this is likely the ICB: it is the one for that area. A surgery near a boundary can belong to another ICB, so check with the surgery."),
     ("flag.nhs_body_from_gp_place", "We worked out the ICB from where your GP surgery was ({council}'s area), so it is likely but not certain. Your GP surgery can tell you which integrated care board it belongs to."),
+    // Charges when a stay of unknown section was likely under section 3 (src/rules/charging.rs).
+    ("flag.refund_due.if_likely_s3", "You were charged for {what}. If {stay} was under section 3 (likely, as it lasted {lasted}), you were owed section 117 after-care when you paid {ranges}, and charging for after-care is unlawful, so a refund may be due, with interest. Find out which section it was."),
+    ("reason.charging.if_likely_s3", "No one can be charged for section 117 after-care. We do not know which section your stay was under, but if it was section 3, as is likely, some of your charges fell while you were owed after-care, so a refund may be due."),
 ];
