@@ -9,6 +9,12 @@
 //!   text means "not known". [`Answers::case`] turns them into a [`Case`](crate::case::Case).
 //! - [`next`]: the next [`Question`], or `None` when every fact the decision depends on has been asked. It asks
 //!   through the rules' own predicates ([`journey`]).
+//!
+//! Working from what people know: a council or NHS body is checked against the register and, if it is not there,
+//! asked again with an error naming what was typed and the register's nearest names ([`Question::suggestions`]);
+//! "not sure" (another stay, a recall, after-care ended, paid for care, a top-up) is read as a stated default and
+//! recorded in [`Case::not_sure`](crate::case::Case::not_sure) so the decision says what to ask for; the GP is asked
+//! as where the surgery was (a town or council area) before, and instead of, its ICB.
 
 mod answers;
 mod codes;
