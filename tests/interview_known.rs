@@ -16,6 +16,7 @@ fn answers(as_at: &str, given: &[(&str, &str)]) -> Answers {
 
 /// A section 3 in Leeds, discharged home on 10 May 2024.
 const S3_LEEDS: &[(&str, &str)] = &[
+    ("filled_in_by", "self"),
     ("detentions[0].detained_in", "england"),
     ("detentions[0].section", "3"),
     ("detentions[0].leaving", "discharged"),
@@ -502,6 +503,7 @@ fn not_sure_answers_read_back_from_the_case() {
 #[test]
 fn every_question_has_a_not_known_answer() {
     let known_always = [
+        "filled_in_by",
         "detentions[].detained_in",
         "detentions[].lived_before.country",
         "lives_now.country",
@@ -665,4 +667,145 @@ fn charges_after_a_likely_section_3_may_be_refundable() {
         "{}",
         refund.text
     );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 7. Who is filling this in: the questions speak of the person by name when someone else fills it in
+// ---------------------------------------------------------------------------------------------------------------
+
+#[test]
+fn who_is_filling_this_in_is_asked_first() {
+    let q = s117::interview::next(&Answers::default()).unwrap();
+    assert_eq!(q.path, "filled_in_by");
+    assert_eq!(
+        q.options.iter().map(|o| o.value).collect::<Vec<_>>(),
+        ["self", "someone_else"]
+    );
+    // Myself: no name asked, the questions speak to "you".
+    let a = answers("2026-11-01", &[("filled_in_by", "self")]);
+    let q = s117::interview::next(&a).unwrap();
+    assert_eq!(q.path, "detentions[0].detained_in");
+    let a = answers(
+        "2026-11-01",
+        &[
+            ("filled_in_by", "self"),
+            ("detentions[0].detained_in", "england"),
+        ],
+    );
+    assert_eq!(
+        s117::interview::next(&a).unwrap().question,
+        "Which section of the Mental Health Act were you kept in hospital under?"
+    );
+}
+
+#[test]
+fn for_someone_else_the_questions_speak_of_them_by_name() {
+    let a = answers("2026-11-01", &[("filled_in_by", "someone_else")]);
+    assert_eq!(s117::interview::next(&a).unwrap().path, "person_name");
+    let given = with(
+        S3_LEEDS,
+        &[
+            ("filled_in_by", "someone_else"),
+            ("person_name", "my father"),
+            ("detentions[0].section", "47"),
+            ("aftercare_ended", "yes"),
+        ],
+    );
+    let a = answers_of("2026-11-01", &given);
+    let form = interview(&a).form;
+    let words = |path: &str| {
+        form.iter()
+            .find(|q| q.path == path)
+            .map(|q| q.question.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        words("detentions[0].section"),
+        "Which section of the Mental Health Act was my father kept in hospital under?"
+    );
+    assert_eq!(
+        words("detentions[0].left_hospital"),
+        "When did my father leave hospital?"
+    );
+    assert_eq!(
+        words("aftercare_ended"),
+        "Has my father been told their after-care has ended?"
+    );
+    assert_eq!(
+        words("detentions[0].lived_before.in_prison"),
+        "Was my father in prison, or held on remand or in immigration detention, just before this stay began?"
+    );
+    let reason = form
+        .iter()
+        .find(|q| q.path == "aftercare_ended.reason")
+        .unwrap();
+    assert!(
+        reason
+            .options
+            .iter()
+            .any(|o| o.label == "They refused services"),
+        "{:?}",
+        reason.options
+    );
+    assert!(
+        reason.options.iter().all(|o| !o.label.starts_with("I ")),
+        "{:?}",
+        reason.options
+    );
+    let placed = form
+        .iter()
+        .find(|q| q.path == "detentions[0].lived_before.placed_by")
+        .unwrap();
+    assert_eq!(placed.blank, Some("No council placed them there"));
+    // No name given: "the person".
+    let a = answers(
+        "2026-11-01",
+        &[("filled_in_by", "someone_else"), ("person_name", "")],
+    );
+    assert_eq!(
+        s117::interview::next(&a).unwrap().question,
+        "Which country was the hospital in?"
+    );
+    let a = answers(
+        "2026-11-01",
+        &[
+            ("filled_in_by", "someone_else"),
+            ("person_name", ""),
+            ("detentions[0].detained_in", "england"),
+        ],
+    );
+    assert_eq!(
+        s117::interview::next(&a).unwrap().question,
+        "Which section of the Mental Health Act was the person kept in hospital under?"
+    );
+    // Who filled it in changes no fact of the case.
+    assert_eq!(
+        interview(&a).case,
+        interview(&answers(
+            "2026-11-01",
+            &[("detentions[0].detained_in", "england")]
+        ))
+        .case
+    );
+}
+
+/// Every question that speaks to "you" has a third-person form.
+#[test]
+fn every_question_to_you_has_a_third_person_form() {
+    for q in s117::interview::questions() {
+        if q.id == "filled_in_by" || q.id == "person_name" {
+            continue;
+        }
+        let speaks_to_you = q.question.contains("you")
+            || q.question.contains("your")
+            || q.question.starts_with("Were you");
+        let m = s117::interview::message_id(q.id);
+        let other =
+            s117::messages::lookup(s117::messages::Lang::EnGb, &format!("{m}.question.other"));
+        assert!(
+            !speaks_to_you || other.is_some(),
+            "{} has no third-person question",
+            q.id
+        );
+    }
 }

@@ -298,6 +298,8 @@ impl Answers {
             }
             None => put("aftercare_ended".into(), Some("no".into())),
         }
+        // Who filled it in is not part of a case: not known, so the questions stay in the second person.
+        put("filled_in_by".into(), None);
         put("first_knew".into(), date(case.first_knew));
         put("died".into(), date(case.died));
         // The questions answered "not sure", where they were asked.

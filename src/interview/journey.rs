@@ -114,6 +114,7 @@ pub fn interview(answers: &Answers) -> Interview {
     }
     let mut next = None;
     let facts = super::facts();
+    let voice = voice(&kept);
     let form = paths
         .into_iter()
         .filter_map(|(path, date)| {
@@ -124,6 +125,9 @@ pub fn interview(answers: &Answers) -> Interview {
                 not_in_register(&mut q);
             }
             in_prison_wording(&mut q, &case);
+            if let Some(name) = &voice {
+                third_person(&mut q, name, date);
+            }
             if next.is_none() && (q.answer.is_none() || q.invalid) {
                 next = Some(q.page.clone());
             }
@@ -131,6 +135,73 @@ pub fn interview(answers: &Answers) -> Interview {
         })
         .collect();
     Interview { form, next, case }
+}
+
+/// How to refer to the person when someone else is filling this in (their name as given, or "the person"); `None`
+/// when the person is filling it in, or it is not known who is.
+fn voice(answers: &Answers) -> Option<String> {
+    if answers.given.get("filled_in_by").map(String::as_str) != Some("someone_else") {
+        return None;
+    }
+    let name = answers
+        .given
+        .get("person_name")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty());
+    Some(name.map_or_else(
+        || messages::text("voice.the_person").to_owned(),
+        str::to_owned,
+    ))
+}
+
+/// The question in the third person, for someone filling this in for another: each of its words that has a
+/// `.other` form (the question, with `{name}`; its hint; a "not known" answer; a choice's words; the page's title).
+fn third_person(q: &mut Question, name: &str, date: Option<Date>) {
+    let other = |id: &str| messages::lookup(messages::Lang::EnGb, &format!("{id}.other"));
+    let m = super::message_id(q.id);
+    let suffix = if q.question == messages::text("detentions.lived_before.country.question.prison")
+        || q.question == messages::text("detentions.lived_before.council.question.prison")
+    {
+        ".question.prison"
+    } else {
+        ".question"
+    };
+    if let Some(template) = other(&format!("{m}{suffix}")) {
+        let when = date.map_or_else(
+            || messages::text("date.when_stay_began").to_owned(),
+            Date::long,
+        );
+        let mut capital = name.to_owned();
+        if let Some(first) = capital.get(..1) {
+            capital.replace_range(..1, &first.to_uppercase());
+        }
+        q.question = messages::fill_text(
+            template,
+            &[("name", name), ("Name", &capital), ("date", &when)],
+        );
+    }
+    if let Some(hint) = other(&format!("{m}.hint")) {
+        q.hint = Some(hint);
+    }
+    if let Some(blank) = other(&format!("{m}.blank")) {
+        q.blank = Some(blank);
+    }
+    if let (Some(_), Some(page)) = (q.page_title, q.page.rsplit('.').next()) {
+        if let Some(title) = other(&format!("page.{page}.title")) {
+            q.page_title = Some(title);
+        }
+    }
+    if let super::Kind::Choice { name: choice, .. } = super::facts()
+        .iter()
+        .find(|f| f.id == q.id)
+        .map_or(super::Kind::Text, |f| f.kind)
+    {
+        for o in &mut q.options {
+            if let Some(label) = other(&format!("choice.{choice}.{}", o.value)) {
+                o.label = label;
+            }
+        }
+    }
 }
 
 /// Where the person was in prison just before a stay, where they lived is asked as where they lived before prison.
@@ -234,6 +305,10 @@ fn walk(answers: &Answers, case: &Case) -> Vec<(String, Option<Date>)> {
         answers,
         found: Vec::new(),
     };
+    w.ask("filled_in_by".to_owned());
+    if answers.given.get("filled_in_by").map(String::as_str) == Some("someone_else") {
+        w.ask("person_name".to_owned());
+    }
     stays(&mut w, case);
     // A stay of unknown section that was likely a section 3, from its length, is asked about as a qualifying one:
     // the decision names the bodies on that footing.
@@ -409,8 +484,12 @@ mod tests {
     }
 
     #[test]
-    fn interview_first_question_is_where_the_hospital_was() {
+    fn interview_first_question_is_who_fills_it_in_then_where_the_hospital_was() {
         let q = next(&Answers::default()).unwrap();
+        assert_eq!(q.path, "filled_in_by");
+        let mut a = Answers::default();
+        a.given.insert(q.path, "self".into());
+        let q = next(&a).unwrap();
         assert_eq!(q.path, "detentions[0].detained_in");
         assert_eq!(q.options[0].value, "england");
     }

@@ -98,6 +98,12 @@ pub fn facts() -> Vec<Fact> {
         page: Some(page),
     };
     vec![
+        // Who is filling this in: the person, or someone for them (then the questions speak of them by name).
+        fact(
+            "filled_in_by",
+            choice("filled_in_by", &["self", "someone_else"]),
+        ),
+        fact("person_name", Kind::Text),
         fact(
             "detentions[].detained_in",
             choice("jurisdiction", codes::<Jurisdiction>()),
@@ -322,6 +328,10 @@ mod tests {
             let used = key.starts_with("answer.")
                 || key.starts_with("error.")
                 || key.ends_with(".question.prison")
+                || key.starts_with("voice.")
+                || key.strip_suffix(".other").is_some_and(|k| {
+                    crate::messages::lookup(crate::messages::Lang::EnGb, k).is_some()
+                })
                 || *key == "date.when_stay_began"
                 || key.starts_with("choice.")
                 || facts()
