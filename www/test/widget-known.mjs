@@ -66,3 +66,25 @@ checkerTest('known: not sure whether after-care ended is offered, and asks for t
   assert.equal(r.decision.entitlement, 'entitled');
   assert.ok(r.decision.flags.some((f) => f.id === 'ask_for_ending_decision'));
 });
+
+for (const width of [375, 1280]) {
+  checkerTest(`known: a daughter filling it in for her father sees every question about him (${width}px)`, 'index.html', { width }, async (page) => {
+    const facts = { ...BASE_FACTS, filled_in_by: 'someone_else', person_name: 'my father', 'detentions[0].gp_icb': 'NHS West Yorkshire ICB' };
+    const seen = [];
+    await walk(page, facts, {
+      onPage: async (key) => {
+        // The page's heading: the question, or on a page of several the page's title and each field's question.
+        seen.push(...(await page.locator('s117-checker .s117-page .js-s117-focus, s117-checker .s117-page [data-path] .s117-fieldset__legend--s, s117-checker .s117-page [data-path] .s117-label--s').allInnerTexts()).map((t) => t.trim()));
+        if (key === 'detentions[0].section') await shot(page, `known-third-person-${width}`);
+      },
+    });
+    // After the first two pages (who, and what to call them), no question speaks to "you" about the person.
+    const about = seen.filter((q) => !['Who is filling this in?', 'What should we call the person you are filling this in for?'].includes(q));
+    assert.ok(about.some((q) => q === 'Which section of the Mental Health Act was my father kept in hospital under?'), about.join('\n'));
+    // ("When did you or my father first know …" asks the person filling it in too, on purpose.)
+    for (const q of about.filter((x) => !/you or my father/.test(x))) assert.doesNotMatch(q, /\b(were you|did you|do you|have you|your)\b/i, q);
+    await axe(page, 'check your answers, third person');
+    const r = await result(page);
+    assert.equal(r.decision.entitlement, 'entitled');
+  });
+}
