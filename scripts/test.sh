@@ -128,6 +128,8 @@ step "clippy wasm screen" "lints, wasm32 build of the screening package" \
 step "doc" "cargo doc: no broken intra-doc links" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 # The rules themselves: unit, doc, scenario and property tests, natively (fast, with good failure messages).
 step "cargo test" "unit, doc, scenario and property tests (native)" cargo test
+# The default letter reads easily (Flesch reading ease >= 65) and fits on one page, for example requests (issue 10).
+step "reading ease" "the default letter: reading ease 65+ and one page (node --test)" node --test tests/reading-ease.test.mjs
 # The package the page loads (www/pkg/), built exactly as scripts/run.sh builds it: proves the wasm build works.
 step "wasm build" "wasm-pack builds of www/pkg/ and www/pkg-screen/" bash scripts/build-wasm.sh
 WASM_OK=$?

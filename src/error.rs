@@ -7,6 +7,7 @@
 
 use crate::case::{Case, Leaving};
 use crate::date::Date;
+use crate::messages;
 use crate::rules::time_limits::MHA_1983_IN_FORCE;
 use serde::Serialize;
 use std::fmt;
@@ -49,7 +50,7 @@ pub fn validate(case: &Case) -> Vec<InputError> {
     if as_at.first_day() < MHA_1983_IN_FORCE {
         error(
             "as_at".into(),
-            format!("{as_at} is before the Mental Health Act 1983 came into force (30 September 1983); this checker does not cover earlier law."),
+            messages::fill("input.before_act", &[("as_at", &as_at.long())]),
         );
     }
     let after_check = |date: Date| date.first_day() > as_at.last_day();
@@ -63,10 +64,7 @@ pub fn validate(case: &Case) -> Vec<InputError> {
             ("cto_ended", d.cto_ended),
         ] {
             if let Some(date) = date.filter(|&x| after_check(x)) {
-                error(
-                    field(name),
-                    format!("{date} is after the date of the check ({as_at}). Check the date."),
-                );
+                error(field(name), after_check_message(date, as_at));
             }
         }
         if let Some(admitted) = d.admitted {
@@ -77,14 +75,20 @@ pub fn validate(case: &Case) -> Vec<InputError> {
                 if let Some(date) = date.filter(|x| x.last_day() < admitted.first_day()) {
                     error(
                         field(name),
-                        format!("{date} is before this stay began ({admitted}). Check the dates, or leave this one blank if you are not sure."),
+                        messages::fill(
+                            "input.before_stay",
+                            &[("date", &date.long()), ("admitted", &admitted.long())],
+                        ),
                     );
                 }
             }
             if let Some(prev) = previous_admitted.filter(|p| admitted.last_day() < p.first_day()) {
                 error(
                     field("admitted"),
-                    format!("{admitted} is before the stay listed above it began ({prev}). List stays oldest first."),
+                    messages::fill(
+                        "input.before_previous_stay",
+                        &[("admitted", &admitted.long()), ("previous", &prev.long())],
+                    ),
                 );
             }
             previous_admitted = Some(admitted);
@@ -92,13 +96,13 @@ pub fn validate(case: &Case) -> Vec<InputError> {
         if d.leaving == Some(Leaving::Died) && i + 1 < case.detentions.len() {
             error(
                 field("leaving"),
-                "you said the person died during this stay, but a later stay is listed. Check how this stay ended.".into(),
+                messages::text("input.died_then_later_stay").to_owned(),
             );
         }
         if d.leaving == Some(Leaving::StillInHospital) && d.left_hospital.is_some() {
             error(
                 field("left_hospital"),
-                "you said you are still in hospital, but gave a date you left. Remove the date, or change how the stay ended.".into(),
+                messages::text("input.still_in_hospital_with_date").to_owned(),
             );
         }
     }
@@ -107,35 +111,34 @@ pub fn validate(case: &Case) -> Vec<InputError> {
             if until.last_day() < since.first_day() {
                 error(
                     format!("charges[{i}].until"),
-                    format!("{until} is before the charges began ({since}). Check the dates."),
+                    messages::fill(
+                        "input.charge.until_before_since",
+                        &[("until", &until.long()), ("since", &since.long())],
+                    ),
                 );
             }
         }
         if let Some(date) = c.since.filter(|&x| after_check(x)) {
             error(
                 format!("charges[{i}].since"),
-                format!("{date} is after the date of the check ({as_at}). Check the date."),
+                after_check_message(date, as_at),
             );
         }
         match (c.amount, c.per) {
             (Some(amount), _) if !amount.is_finite() || amount < 0.0 => error(
                 format!("charges[{i}].amount"),
-                "the amount must be a number of pounds, 0 or more (for example 200 or 185.50)."
-                    .into(),
+                messages::text("input.charge.amount").to_owned(),
             ),
             (Some(_), None) => error(
                 format!("charges[{i}].per"),
-                "say what the amount is for: each week, month or year, or the total.".into(),
+                messages::text("input.charge.per").to_owned(),
             ),
             (Some(_) | None, Some(_) | None) => {}
         }
     }
     for (name, date) in [("first_knew", case.first_knew), ("died", case.died)] {
         if let Some(date) = date.filter(|&x| after_check(x)) {
-            error(
-                name.into(),
-                format!("{date} is after the date of the check ({as_at}). Check the date."),
-            );
+            error(name.into(), after_check_message(date, as_at));
         }
     }
     if let Some(died) = case.died {
@@ -143,9 +146,13 @@ pub fn validate(case: &Case) -> Vec<InputError> {
             if let Some(admitted) = d.admitted.filter(|a| a.first_day() > died.last_day()) {
                 error(
                     "died".into(),
-                    format!(
-                        "{died} is before stay {} began ({admitted}). Check the date.",
-                        i + 1
+                    messages::fill(
+                        "input.died_before_stay",
+                        &[
+                            ("died", &died.long()),
+                            ("n", &(i + 1).to_string()),
+                            ("admitted", &admitted.long()),
+                        ],
                     ),
                 );
             }
@@ -159,8 +166,16 @@ pub fn validate(case: &Case) -> Vec<InputError> {
     {
         error(
             "aftercare_ended.date".into(),
-            format!("{date} is after the date of the check ({as_at}). Check the date."),
+            after_check_message(date, as_at),
         );
     }
     errors
+}
+
+/// "1 January 2027 is after the date of the check (23 November 2026). Check the date."
+fn after_check_message(date: Date, as_at: Date) -> String {
+    messages::fill(
+        "input.after_check",
+        &[("date", &date.long()), ("as_at", &as_at.long())],
+    )
 }

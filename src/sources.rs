@@ -206,6 +206,14 @@ citations! {
     NHS_WALES_PTR_2011 = "nhs-wales-ptr-2011", StatutoryInstrument,
         "National Health Service (Concerns, Complaints and Redress Arrangements) (Wales) Regulations 2011 (SI 2011/704 (W.108))",
         "https://www.legislation.gov.uk/wsi/2011/704/contents/made";
+    /// Complaints to councils about social care and to NHS bodies in England: one procedure for both.
+    SI_2009_309 = "si-2009-309", StatutoryInstrument,
+        "Local Authority Social Services and National Health Service Complaints (England) Regulations 2009 (SI 2009/309)",
+        "https://www.legislation.gov.uk/uksi/2009/309/contents/made";
+    /// Complaints to Welsh councils about social services.
+    SSCP_WALES_2014 = "sscp-wales-2014", StatutoryInstrument,
+        "Social Services Complaints Procedure (Wales) Regulations 2014",
+        "https://www.legislation.gov.uk/wsi/2014";
     /// Complaints to the Health Service Ombudsman: normally within 12 months of first knowing.
     HSCA_1993_S9 = "hsca-1993-s9", Statute, "Health Service Commissioners Act 1993, s.9(4)",
         "https://www.legislation.gov.uk/ukpga/1993/46/section/9";

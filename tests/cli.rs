@@ -81,11 +81,13 @@ fn impossible_facts_are_listed_field_by_field() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("detentions[0].left_hospital: 2023-04-01 is before this stay began"),
+        err.contains("detentions[0].left_hospital: 1 April 2023 is before this stay began"),
         "{err}"
     );
     assert!(
-        err.contains("detentions[1].admitted: 2022-01-01 is before the stay listed above it began"),
+        err.contains(
+            "detentions[1].admitted: 1 January 2022 is before the stay listed above it began"
+        ),
         "{err}"
     );
     assert!(

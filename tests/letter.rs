@@ -123,7 +123,7 @@ fn reply_by_skips_weekends_and_bank_holidays() {
     let letter = render(&req);
     assert_eq!(letter.reply_by.to_string(), "2026-01-21");
     let text = words(&letter);
-    assert!(text.contains("Please reply in writing by 21 January 2026, which is 20 working days"));
+    assert!(text.contains("Please reply in writing by 21 January 2026."));
     // Time limits are never counted from the reply date (s117-rules.md §11.4): no ombudsman date a year after it,
     // no judicial review date three months after it.
     assert!(

@@ -3,7 +3,7 @@
 #[path = "common/letters.rs"]
 mod letters;
 
-use letters::{scenario, words};
+use letters::{annexed, scenario, words};
 use s117::letter::{self, render, render_all, to_text, to_text_all};
 
 #[test]
@@ -33,10 +33,13 @@ fn addresses_the_real_bodies_and_every_candidate() {
         .collect();
     assert_eq!(councils.len(), 2, "{:?}", placed.addressees);
     assert!(councils.iter().all(|a| !a.certain && a.why.is_some()));
-    assert!(words(&placed).contains("Worcestershire County Council placed me there"));
+    assert!(
+        words(&render(&annexed("uncertain-council-placed-out-of-area")))
+            .contains("Worcestershire County Council placed me there")
+    );
 
     // Readmission: the council follows the latest detention, the ICB the first.
-    let moved = get("readmission-council-and-icb-in-different-areas");
+    let moved = render(&annexed("readmission-council-and-icb-in-different-areas"));
     let text = words(&moved);
     assert!(text.contains("Swindon Borough Council"));
     assert!(text.contains("Herefordshire and Worcestershire"));
@@ -48,20 +51,25 @@ fn addresses_the_real_bodies_and_every_candidate() {
     assert!(wales.contains("Public Services Ombudsman for Wales"));
     assert!(!wales.contains("Local Government and Social Care Ombudsman"));
 
-    // Minimal details: fill-in lines for everything, including the bodies it could not name.
+    // Minimal details: no line to fill in anywhere. The bodies it could not name are addressed by department
+    // alone, and a note asks the user to add the names.
     let minimal = get("minimal-details");
     assert!(minimal
         .addressees
         .iter()
-        .any(|a| a.name == "[name of council]"));
+        .any(|a| a.name.is_empty() && a.department == "Adult Social Care"));
     let text = to_text(&minimal);
-    for line in [
-        "Name: ____________",
-        "Date of birth: ____________",
-        "NHS number: ____________",
-    ] {
-        assert!(text.contains(line), "{line}");
+    for blank in ["____", "[name of", "Name:", "Date of birth:", "NHS number:"] {
+        assert!(!text.contains(blank), "{blank}");
     }
+    assert!(minimal
+        .notes
+        .iter()
+        .any(|n| n.contains("addressed to the department alone")));
+    assert!(minimal
+        .notes
+        .iter()
+        .any(|n| n.contains("Add your name and address")));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 #[path = "common/letters.rs"]
 mod letters;
 
-use letters::{england_s3_bromsgrove, request_for, scenario, words};
+use letters::{annexed, england_s3_bromsgrove, request_for, scenario, with_annex, words};
 use s117::letter::{render, Letter};
 use serde_json::json;
 
@@ -11,8 +11,8 @@ use serde_json::json;
 fn honest_about_uncertain_and_negative_outcomes() {
     let get = |name: &str| render(&scenario(name));
     let unsure = words(&get("undetermined-unknown-section"));
-    assert!(unsure.contains("confirm in writing whether I am entitled"));
-    assert!(!unsure.contains("confirm in writing that I am entitled"));
+    assert!(unsure.contains("confirm in writing whether I am owed after-care"));
+    assert!(!unsure.contains("confirm in writing that I am owed after-care"));
 
     let not = get("not-entitled");
     assert!(words(&not).contains("section 117 may not apply to me"));
@@ -28,7 +28,7 @@ fn honest_about_uncertain_and_negative_outcomes() {
 
 #[test]
 fn refund_names_the_periods_and_leaves_out_the_lawful_top_up() {
-    let text = words(&render(&scenario("charges-refund")));
+    let text = words(&render(&annexed("charges-refund")));
     assert!(text.contains("care home fees from September 2021 to March 2024"));
     assert!(text.contains("supported living rent from April 2024 (still being charged)"));
     assert!(text.contains("with interest"));
@@ -40,7 +40,7 @@ fn refund_names_the_periods_and_leaves_out_the_lawful_top_up() {
 
 #[test]
 fn every_optional_request_cites_its_legal_basis() {
-    let get = |name: &str| render(&scenario(name));
+    let get = |name: &str| render(&annexed(name));
     let ids =
         |letter: &Letter| -> Vec<&'static str> { letter.citations.iter().map(|c| c.id).collect() };
 
@@ -72,7 +72,7 @@ fn every_optional_request_cites_its_legal_basis() {
 
 #[test]
 fn an_advocate_is_claimed_as_a_right_only_for_a_qualifying_patient() {
-    let get = |name: &str| words(&render(&scenario(name)));
+    let get = |name: &str| words(&render(&annexed(name)));
     let right = "entitled to help from an independent mental health advocate";
     // On a CTO, still detained, conditionally discharged: qualifying patients (MHA 1983 ss.130C, 130D(2)(b)).
     assert!(get("on-behalf-with-lpa").contains(&format!(
@@ -91,7 +91,7 @@ fn an_advocate_is_claimed_as_a_right_only_for_a_qualifying_patient() {
 
 #[test]
 fn a_recall_with_an_imposed_home_explains_why_the_original_council_is_named() {
-    let letter = render(&scenario("recall-with-imposed-residence"));
+    let letter = render(&annexed("recall-with-imposed-residence"));
     let first: Vec<&str> = letter.addressees.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(first[0], "Wiltshire Council");
     let text = words(&letter);
@@ -104,7 +104,7 @@ fn a_recall_with_an_imposed_home_explains_why_the_original_council_is_named() {
 
 #[test]
 fn placement_facts_needed_asks_who_arranged_the_placement() {
-    let letter = render(&scenario("placement-facts-needed"));
+    let letter = render(&annexed("placement-facts-needed"));
     assert!(letter
         .decision
         .flags
@@ -118,9 +118,9 @@ fn placement_facts_needed_asks_who_arranged_the_placement() {
 
 #[test]
 fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
-    let letter = render(&scenario("wales"));
+    let letter = render(&annexed("wales"));
     let text = words(&letter);
-    assert!(text.contains("I will ask the Public Services Ombudsman for Wales to investigate"));
+    assert!(text.contains("I will ask the Public Services Ombudsman for Wales to look into it"));
     assert!(text.contains("(Public Services Ombudsman (Wales) Act 2019, s.8)"));
     for english in [
         "Local Government and Social Care Ombudsman",
@@ -134,8 +134,8 @@ fn the_welsh_complaint_route_ends_with_the_welsh_ombudsman() {
 #[test]
 fn the_ombudsman_date_is_never_later_than_the_decisions_deadline() {
     // After-care said to end on 1 October 2026: twelve months from then, not from the reply date.
-    assert!(words(&render(&scenario("unlawful-ending")))
-        .contains("so I would do that by 1 October 2027 at the latest"));
+    assert!(words(&render(&annexed("unlawful-ending")))
+        .contains("so I would complain to them by 1 October 2027 at the latest"));
 }
 
 #[test]
@@ -164,9 +164,9 @@ fn a_later_stay_under_an_unknown_section_is_a_doubt_only_under_the_mental_health
             "left_hospital": "2025-02-03", "leaving": "discharged",
             "lived_before": {"country": "england", "council": "Birmingham"}
         }));
-        words(&render(&request_for(
+        words(&render(&with_annex(request_for(
             json!({"case": {"detentions": detentions}}),
-        )))
+        ))))
     };
     let doubt = "under a section I do not know";
     assert!(later("england").contains(doubt));
@@ -181,9 +181,9 @@ fn an_earlier_detention_left_on_a_date_not_given_still_counts_as_detained_again(
         {"section": "3", "detained_in": "england", "admitted": "2024-02-12", "left_hospital": "2024-06-03",
          "leaving": "discharged", "lived_before": {"country": "england", "council": "Birmingham"}}
     ]);
-    let letter = words(&render(&request_for(
+    let letter = words(&render(&with_annex(request_for(
         json!({"case": {"detentions": detentions}}),
-    )));
+    ))));
     assert!(letter.contains("because of my most recent detention under section 3"));
     assert!(letter.contains("Because I was detained again"));
 }
@@ -199,9 +199,9 @@ fn three_periods_of_after_care_read_as_one_sentence() {
         stay("2021-03-03", "2021-09-20"),
         stay("2023-01-10", "2023-05-02")
     ]);
-    let letter = words(&render(&request_for(
+    let letter = words(&render(&with_annex(request_for(
         json!({"case": {"detentions": detentions}}),
-    )));
+    ))));
     assert!(
         letter.contains("my after-care duty ran from 1 June 2019 to 3 March 2021, ending when I was detained again, from 20 September 2021 to 10 January 2023, ending when I was detained again, and from 2 May 2023 to now"),
         "{letter}"

@@ -17,14 +17,14 @@ use screening::{errors, options, screen, GOOD, HEAD};
 // ---------------------------------------------------------------------------------------------------------------
 
 #[test]
-fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
+fn every_kind_of_bad_cell_is_reported_with_row_column_and_message_and_the_row_still_screened() {
     let head = "reference,as_at,d1_section,d1_detained_in,d1_admitted,d1_left,d1_leaving,d1_recall,d1_country,\
                 d1_lacked_capacity,ended_date,ended_reason,ended_joint_decision,c1_what,c1_since,c1_until,c1_top_up";
     let cases: &[(&str, &str, &str)] = &[
         // (row after the reference, column, message start)
         (",2026-13-01,3,,,,,,,,,,,,,,", "as_at", "2026-13-01 is not a date (use YYYY-MM-DD"),
         (",,3,,,,,,,,,,,,,,", "as_at", "blank, and no default date"),
-        (",2026-11-23,3,,04/03/21,,,,,,,,,,,,", "d1_admitted", "04/03/21 has a two-digit year"),
+        (",2026-11-23,3,,early March,,,,,,,,,,,,", "d1_admitted", "early March is not a date"),
         (",2026-11-23,3,,31/02/2021,,,,,,,,,,,,", "d1_admitted", "31/02/2021 is not a date"),
         (",2026-11-23,39,,,,,,,,,,,,,,", "d1_section", "39 is not a section this checker knows"),
         (",2026-11-23,,,2024-01-01,,,,,,,,,,,,", "d1_section", "blank, but other d1_ cells are filled in"),
@@ -39,11 +39,11 @@ fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
         (",2026-11-23,3,,,,,,,,,,,,,,yes", "c1_top_up", "says yes, but c1_what, c1_since and c1_until are blank"),
         (",2026-11-23,3,,,,,,,,,,,fees,2024-13-01,,", "c1_since", "2024-13-01 is not a date"),
         // Facts that cannot all be true: the checker's own validation, put back on the column.
-        (",2026-11-23,3,,2024-05-01,2024-04-01,discharged,,,,,,,,,,", "d1_left", "2024-04-01 is before this stay began (2024-05-01)"),
-        (",2026-11-23,3,,2027-01-01,,,,,,,,,,,,", "d1_admitted", "2027-01-01 is after the date of the check (2026-11-23)"),
-        (",2026-11-23,3,,,,,,,,,,,fees,2024-02-01,2024-01-01,", "c1_until", "2024-01-01 is before the charges began (2024-02-01)"),
-        (",2026-11-23,3,,,,,,,,2027-02-01,other,,,,,", "ended_date", "2027-02-01 is after the date of the check"),
-        (",1980-01-01,3,,,,,,,,,,,,,,", "as_at", "1980-01-01 is before the Mental Health Act 1983 came into force"),
+        (",2026-11-23,3,,2024-05-01,2024-04-01,discharged,,,,,,,,,,", "d1_left", "1 April 2024 is before this stay began (1 May 2024)"),
+        (",2026-11-23,3,,2027-01-01,,,,,,,,,,,,", "d1_admitted", "1 January 2027 is after the date of the check (23 November 2026)"),
+        (",2026-11-23,3,,,,,,,,,,,fees,2024-02-01,2024-01-01,", "c1_until", "1 January 2024 is before the charges began (1 February 2024)"),
+        (",2026-11-23,3,,,,,,,,2027-02-01,other,,,,,", "ended_date", "1 February 2027 is after the date of the check"),
+        (",1980-01-01,3,,,,,,,,,,,,,,", "as_at", "1 January 1980 is before the Mental Health Act 1983 came into force"),
     ];
     let mut lines = vec![head.to_owned()];
     for (i, (rest, _, _)) in cases.iter().enumerate() {
@@ -51,13 +51,43 @@ fn every_kind_of_bad_cell_is_reported_with_row_column_and_message() {
     }
     lines.push(format!("OK{GOOD_FOR_HEAD}"));
     let s = screen_csv(lines.join("\r\n"), &Options::default());
-    assert_eq!(s.counts.screened, 1, "{:#?}", s.errors);
-    assert_eq!(s.counts.with_errors, cases.len() as u32);
+    // Only a row without a usable date of the check (and no default) cannot be screened: every other bad cell is
+    // left blank, reported, and the row screened without it, marked unreadable.
+    let stopped = cases
+        .iter()
+        .filter(|(_, column, _)| *column == "as_at")
+        .count();
+    assert_eq!(stopped, 3);
+    assert_eq!(s.counts.with_errors, stopped as u32);
+    assert_eq!(
+        s.counts.screened,
+        (cases.len() - stopped) as u32 + 1,
+        "{:#?}",
+        s.errors
+    );
+    assert_eq!(s.counts.with_unreadable, (cases.len() - stopped) as u32);
     assert_eq!(s.errors.len(), cases.len(), "{:#?}", s.errors);
     for (i, ((_, column, message), e)) in cases.iter().zip(&s.errors).enumerate() {
         let row = i as u32 + 2;
         assert_eq!(e.row, row, "{e}");
         assert_eq!(e.column.as_deref(), Some(*column), "{e}");
+        assert_eq!(e.screened, *column != "as_at", "{e}");
+        if e.screened {
+            let triaged = s
+                .rows
+                .iter()
+                .find(|r| r.row == row)
+                .expect("the row was screened");
+            assert_eq!(triaged.unreadable, [*column], "{e}");
+            assert!(triaged.summary.ends_with(&format!(
+                "1 cell could not be read and was left blank ({column}): check it."
+            )));
+            assert!(
+                e.to_string()
+                    .ends_with(" \u{2014} left blank: the row was screened without it"),
+                "{e}"
+            );
+        }
         assert_eq!(e.reference.as_deref(), Some(format!("BAD-{i}").as_str()));
         assert!(
             e.to_string()
@@ -76,7 +106,12 @@ fn one_row_can_have_several_problems_and_each_is_listed() {
         "reference,as_at,d1_section,d1_admitted,d1_left,d2_section,d2_admitted",
         "X,2026-11-23,39,2024-13-01,yesterday,3,2025-01-01",
     ]);
-    assert_eq!(s.counts.with_errors, 1);
+    assert_eq!(s.counts.with_errors, 0);
+    assert_eq!(s.counts.with_unreadable, 1);
+    assert_eq!(
+        s.rows[0].unreadable,
+        ["d1_section", "d1_admitted", "d1_left"]
+    );
     let columns: Vec<&str> = s
         .errors
         .iter()
@@ -94,7 +129,7 @@ fn validation_errors_land_on_the_stay_they_came_from_when_a_group_is_skipped() {
     ]);
     assert_eq!(
         errors(&s),
-        ["row 2, column d2_left: 2024-04-01 is before this stay began (2024-05-01). Check the dates, or leave this one blank if you are not sure."]
+        ["row 2, column d2_left: 1 April 2024 is before this stay began (1 May 2024). Check the dates, or leave this one blank if you are not sure. \u{2014} left blank: the row was screened without it"]
     );
     assert_eq!(s.errors[0].cell.as_deref(), Some("G2"));
 }
@@ -111,14 +146,17 @@ fn one_bad_row_leaves_every_other_row_screened() {
         }
     }
     let s = screen_csv(lines.join("\n"), &options());
-    assert_eq!(s.counts.screened, 49);
+    assert_eq!(s.counts.screened, 50);
     assert_eq!(s.counts.refund, 49);
     assert_eq!(
         errors(&s),
-        ["row 22, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"]
+        ["row 22, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year) \u{2014} left blank: the row was screened without it"]
     );
-    assert_eq!(s.rows[20].reference, "R21");
-    assert_eq!(s.rows[20].row, 23);
+    // The bad row is screened without its date of leaving, and says so.
+    assert_eq!(s.rows[20].reference, "BAD");
+    assert_eq!(s.rows[20].unreadable, ["d1_left"]);
+    assert_eq!(s.rows[21].reference, "R21");
+    assert_eq!(s.rows[21].row, 23);
 }
 
 #[test]
@@ -209,7 +247,7 @@ fn old_mac_line_ends_count_as_rows_too() {
 }
 
 #[test]
-fn headings_in_any_order_and_case_and_extra_columns_are_ignored_with_a_warning() {
+fn headings_in_any_order_and_case_and_the_firms_own_columns_carried_through_with_a_warning() {
     let s = screen(&[
         "Notes, D1 LEFT ,d1-Leaving,C1 Since,Reference,D1_Admitted,D1 Section,As At,d1_council,Caseworker",
         "call back,2024-06-03,Discharged,2024-09-01,Z-1,2024-02-12,S3,2026-11-23,Bromsgrove,JB",
@@ -222,10 +260,16 @@ fn headings_in_any_order_and_case_and_extra_columns_are_ignored_with_a_warning()
     assert_eq!(
         warnings,
         [
-            "row 1: column A (Notes) is not one the screen reads; it was ignored",
-            "row 1: column J (Caseworker) is not one the screen reads; it was ignored",
+            "row 1: column A (Notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
+            "row 1: column J (Caseworker) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
         ]
     );
+    let carried: Vec<(&str, &str)> = s.rows[0]
+        .carried
+        .iter()
+        .map(|c| (&*c.heading, c.value.as_str()))
+        .collect();
+    assert_eq!(carried, [("Notes", "call back"), ("Caseworker", "JB")]);
 }
 
 #[test]

@@ -34,7 +34,7 @@ fn cli_screens_the_sample_and_reports_to_stderr() {
         r.stdout.starts_with("\u{feff}row,reference,"),
         "a byte-order mark for Excel"
     );
-    assert_eq!(r.stdout.matches("\r\n").count(), 18);
+    assert_eq!(r.stdout.matches("\r\n").count(), 23);
     assert!(r
         .stderr
         .contains("row 18, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD"));
@@ -42,14 +42,14 @@ fn cli_screens_the_sample_and_reports_to_stderr() {
         .stderr
         .contains("warning: row 1: column Z (notes) is not one the screen reads"));
     assert!(r.stderr.contains(
-        "s117 screen: 22 rows: 17 screened (11 entitled, 1 entitled_on_leaving_hospital, 1 undetermined, 1 ended, \
-         2 not_entitled, 1 out_of_scope), 5 with errors; 7 refund candidates; 9 with a deadline ahead; wrote 17 rows \
-         to standard output"
+        "s117 screen: 22 rows: 22 screened (15 entitled, 1 entitled_on_leaving_hospital, 2 undetermined, 1 ended, \
+         2 not_entitled, 1 out_of_scope), 5 of them with cells left blank, 0 not screened; 8 refund candidates; \
+         10 with a deadline ahead; wrote 22 rows to standard output"
     ), "{}", r.stderr);
     let errors = std::fs::read_to_string(&errors_file).unwrap();
-    assert!(
-        errors.starts_with("\u{feff}row,cell,column,reference,message\r\n18,F18,d1_left,ENQ-1016,")
-    );
+    assert!(errors.starts_with(
+        "\u{feff}row,cell,column,reference,screened,message\r\n18,F18,d1_left,ENQ-1016,yes,"
+    ));
     assert_eq!(errors.matches("\r\n").count(), 6);
 }
 
@@ -89,7 +89,11 @@ fn cli_filters_sorts_writes_jsonl_and_files() {
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["reference"].to_string())
         .collect();
-    assert_eq!(refs.len(), 7);
+    assert_eq!(
+        refs.len(),
+        8,
+        "seven refunds, and ENQ-1021 whose charge end came before its start, left blank"
+    );
     assert_eq!(refs[0], "\"ENQ-1013\"");
 
     let r = run(
@@ -116,13 +120,13 @@ fn cli_filters_sorts_writes_jsonl_and_files() {
 
 #[test]
 fn cli_exit_codes() {
-    // Nothing screened: 2.
+    // Nothing screened: 2. (A bad cell only leaves that cell blank; a check dated before the Act stops the row.)
     let r = run(
         &["-", "--as-at", AS_AT],
-        "reference,as_at,d1_left\nA,2026-11-23,2023-13-40\n",
+        "reference,as_at,d1_section\nA,1980-01-01,3\n",
     );
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("row 2, column d1_left"));
+    assert!(r.stderr.contains("row 2, column as_at"));
     assert!(r.stderr.contains("no row could be screened"));
     // Bad arguments: 2, with the usage.
     for args in [
@@ -154,4 +158,25 @@ fn cli_exit_codes() {
     let r = run(&["--template", "--no-bom"], "");
     assert_eq!(r.code, 0);
     assert_eq!(r.stdout, template_csv(3, 2));
+}
+
+#[test]
+fn without_as_at_rows_are_screened_as_at_today_and_the_summary_says_so() {
+    let r = run(
+        &["-", "--no-bom"],
+        "Matter No,Section,Date Sectioned,Date Discharged,Local Authority\nA,3,2024-02-12,2024-06-03,Leeds\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r.stdout.lines().nth(1).unwrap();
+    let as_at = line.split(',').nth(2).unwrap();
+    assert!(
+        as_at.len() == 10 && as_at.as_bytes()[4] == b'-' && as_at > "2026-01-01",
+        "{as_at}"
+    );
+    assert!(
+        r.stderr
+            .contains("Rows without their own as_at were screened as at today, "),
+        "{}",
+        r.stderr
+    );
 }

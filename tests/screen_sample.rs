@@ -12,13 +12,28 @@ use screening::{deadlines, errors, example, flags, options, root, row, run};
 fn sample_file_outcomes() {
     let s = screen_csv(example("enquiries.csv"), &options());
     let c = &s.counts;
-    assert_eq!((c.rows, c.screened, c.with_errors), (22, 17, 5), "{c:?}");
+    // The five deliberately wrong rows are screened with their bad cell left blank, and marked.
+    assert_eq!((c.rows, c.screened, c.with_errors), (22, 22, 0), "{c:?}");
+    assert_eq!(c.with_unreadable, 5);
     assert_eq!(
         (c.entitled, c.entitled_on_leaving_hospital, c.undetermined),
-        (11, 1, 1)
+        (15, 1, 2)
     );
     assert_eq!((c.ended, c.not_entitled, c.out_of_scope), (1, 2, 1));
-    assert_eq!((c.refund, c.with_deadline, c.shown), (7, 9, 17));
+    assert_eq!((c.refund, c.with_deadline, c.shown), (8, 10, 22));
+    for (reference, blank, entitlement) in [
+        ("ENQ-1016", "d1_left", "entitled"),
+        ("ENQ-1017", "d1_section", "undetermined"),
+        ("ENQ-1018", "d1_left", "entitled"),
+        ("ENQ-1019", "d1_leaving", "entitled"),
+        ("ENQ-1021", "c1_until", "entitled"),
+    ] {
+        let r = row(&s, reference);
+        assert_eq!(r.unreadable, [blank], "{reference}");
+        assert_eq!(r.entitlement.code(), entitlement, "{reference}");
+    }
+    // The charge whose end came before its start is kept, with its end left blank: still charged, so a refund.
+    assert!(row(&s, "ENQ-1021").refund && row(&s, "ENQ-1021").refund_ongoing);
 
     let expected: &[(&str, &str, Option<&str>, Option<&str>)] = &[
         // reference, entitlement, council, refund since
@@ -194,11 +209,11 @@ fn sample_file_outcomes() {
     assert_eq!(
         errors(&s),
         [
-            "row 18, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)",
-            "row 19, column d1_section: 39 is not a section this checker knows: use 2, 3, 4, 5(2), 5(4), 35, 36, 37, 37/41, 38, 45A, 47, 47/49, 48, 48/49, 135, 136, 7, informal or unknown",
-            "row 20, column d1_left: 2024-04-01 is before this stay began (2024-05-01). Check the dates, or leave this one blank if you are not sure.",
-            "row 21, column d1_leaving: went home is not a way of leaving hospital: use discharged, cto, conditional_discharge, s17_leave, escorted_leave_only, stayed_informally, returned_to_prison or still_in_hospital",
-            "row 23, column c1_until: 2021-12-01 is before the charges began (2022-01-01). Check the dates.",
+            "row 18, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year) \u{2014} left blank: the row was screened without it",
+            "row 19, column d1_section: 39 is not a section this checker knows: use 2, 3, 4, 5(2), 5(4), 35, 36, 37, 37/41, 38, 45A, 47, 47/49, 48, 48/49, 135, 136, 7, informal or unknown \u{2014} left blank: the row was screened without it",
+            "row 20, column d1_left: 1 April 2024 is before this stay began (1 May 2024). Check the dates, or leave this one blank if you are not sure. \u{2014} left blank: the row was screened without it",
+            "row 21, column d1_leaving: went home is not a way of leaving hospital: use discharged, cto, conditional_discharge, s17_leave, escorted_leave_only, stayed_informally, returned_to_prison or still_in_hospital \u{2014} left blank: the row was screened without it",
+            "row 23, column c1_until: 1 December 2021 is before the charges began (1 January 2022). Check the dates. \u{2014} left blank: the row was screened without it",
         ]
     );
     assert_eq!(s.errors[0].cell.as_deref(), Some("F18"));
@@ -208,14 +223,14 @@ fn sample_file_outcomes() {
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
-        ["row 1: column Z (notes) is not one the screen reads; it was ignored"]
+        ["row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]
     );
 }
 
 #[test]
 fn sample_rows_without_a_date_need_the_default() {
     let s = screen_csv(example("enquiries.csv"), &Options::default());
-    assert_eq!(s.counts.screened, 16);
+    assert_eq!(s.counts.screened, 20);
     let no_date: Vec<String> = s
         .errors
         .iter()
@@ -235,11 +250,22 @@ fn sample_rows_without_a_date_need_the_default() {
 fn the_jsonl_sample_gives_the_same_triage_as_the_csv_sample() {
     let csv = screen_csv(example("enquiries.csv"), &options());
     let jsonl = screen_jsonl(example("enquiries.jsonl"), &options());
-    assert_eq!(csv.counts, jsonl.counts);
-    assert_eq!(csv.rows.len(), jsonl.rows.len());
-    for (a, b) in csv.rows.iter().zip(&jsonl.rows) {
+    // JSON Lines is typed input and stays strict: a line with a bad field is not screened. The CSV screens those
+    // rows with the bad cell left blank; every other row is the same.
+    let read: Vec<_> = csv
+        .rows
+        .iter()
+        .filter(|r| r.unreadable.is_empty())
+        .collect();
+    assert_eq!(read.len(), jsonl.rows.len());
+    assert_eq!(jsonl.counts.with_errors, 5);
+    for (a, b) in read.into_iter().zip(&jsonl.rows) {
         let mut b = b.clone();
         b.row = a.row;
+        // The CSV sample's own "notes" column is carried through; JSON Lines has no such columns.
+        assert_eq!(a.carried.len(), 1);
+        assert_eq!(&*a.carried[0].heading, "notes");
+        b.carried = a.carried.clone();
         assert_eq!(a, &b);
     }
     let lines: Vec<(u32, Option<&str>)> = jsonl

@@ -144,23 +144,24 @@ fn a_bad_amount_is_reported_but_the_row_is_still_screened() {
     assert_eq!(
         errors(&s),
         [
-            "row 2, column c1_amount: two hundred is not an amount of money: use pounds, such as 200, 185.50 or £1,250",
-            "row 3, column c1_per: fortnight is not what the amount is for: use week, month, year or total",
-            "row 4, column c1_per: blank, but c1_amount is given: say what the amount is for (week, month, year or total); the amount was left out",
-            "row 5, column first_knew: 2026-13-01 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)",
+            "row 2, column c1_amount: two hundred is not an amount of money: use pounds, such as 200, 185.50 or £1,250 \u{2014} left blank: the row was screened without it",
+            "row 3, column c1_per: fortnight is not what the amount is for: use week, month, year or total \u{2014} left blank: the row was screened without it",
+            "row 4, column c1_per: blank, but c1_amount is given: say what the amount is for (week, month, year or total); the amount was left out \u{2014} left blank: the row was screened without it",
+            "row 5, column first_knew: 2026-13-01 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year) \u{2014} left blank: the row was screened without it",
         ]
     );
     assert_eq!(s.errors[0].cell.as_deref(), Some("K2"));
     assert_eq!(
         refs(&s),
-        ["A", "B", "C"],
-        "a bad amount only loses the estimate"
+        ["A", "B", "C", "D"],
+        "a bad amount only loses the estimate; a bad first_knew only its date"
     );
     assert!(s
         .rows
         .iter()
         .all(|r| r.refund && r.refund_estimate.is_none()));
-    assert_eq!((s.counts.screened, s.counts.with_errors), (3, 1));
+    assert_eq!((s.counts.screened, s.counts.with_errors), (4, 0));
+    assert_eq!(row(&s, "D").unreadable, ["first_knew"]);
 }
 
 #[test]

@@ -19,22 +19,25 @@ fn only_refund_and_only_entitled() {
     let s = sample(with(|o| o.only = vec![vec![Only::Refund]]));
     assert_eq!(
         refs(&s),
-        ["ENQ-1001", "ENQ-1003", "ENQ-1007", "ENQ-1009", "ENQ-1013", "ENQ-1014", "ENQ-1015"]
+        [
+            "ENQ-1001", "ENQ-1003", "ENQ-1007", "ENQ-1009", "ENQ-1013", "ENQ-1014", "ENQ-1015",
+            "ENQ-1021"
+        ]
     );
-    assert_eq!(s.counts.shown, 7);
-    assert_eq!(s.counts.screened, 17, "counts cover every screened row");
+    assert_eq!(s.counts.shown, 8);
+    assert_eq!(s.counts.screened, 22, "counts cover every screened row");
 
     let s = sample(with(|o| {
         o.only = vec!["entitled".parse::<Only>().into_iter().collect()]
     }));
-    assert_eq!(s.rows.len(), 11);
+    assert_eq!(s.rows.len(), 15);
     let s = sample(with(|o| {
         o.only = vec![vec![
             "entitled".parse().unwrap(),
             "entitled_on_leaving_hospital".parse().unwrap(),
         ]]
     }));
-    assert_eq!(s.rows.len(), 12, "a comma list means any of them");
+    assert_eq!(s.rows.len(), 16, "a comma list means any of them");
     let s = sample(with(|o| {
         o.only = vec![vec!["entitled".parse().unwrap()], vec![Only::Warning]]
     }));
@@ -46,7 +49,12 @@ fn only_refund_and_only_entitled() {
     let s = sample(with(|o| {
         o.only = vec![vec![Only::Uncertain], vec![Only::Refund]]
     }));
-    assert!(s.rows.iter().all(|r| r.refund && !r.uncertain.is_empty()));
+    // A row screened with a cell left blank counts as uncertain.
+    assert!(s
+        .rows
+        .iter()
+        .all(|r| r.refund && !(r.uncertain.is_empty() && r.unreadable.is_empty())));
+    assert!(refs(&s).contains(&"ENQ-1021"));
 }
 
 #[test]
@@ -92,7 +100,9 @@ fn sort_orders() {
     assert_eq!(next[3].as_deref(), Some("2026-12-01"));
     assert_eq!(next[4].as_deref(), Some("2027-01-15"));
     assert_eq!(next[5].as_deref(), Some("2027-06-01"));
-    assert_eq!(next[6].as_deref(), Some("2029-01-01"));
+    // ENQ-1021: charged from January 2022 (its end, before its start, left blank): six years on.
+    assert_eq!(next[6].as_deref(), Some("2028-01-01"));
+    assert_eq!(next[7].as_deref(), Some("2029-01-01"));
     let first_none = next.iter().position(Option::is_none).unwrap();
     assert!(
         next[first_none..].iter().all(Option::is_none),
@@ -101,17 +111,21 @@ fn sort_orders() {
 
     let s = sample(with(|o| o.sort = SortKey::RefundSince));
     assert_eq!(
-        &refs(&s)[..7],
-        ["ENQ-1013", "ENQ-1007", "ENQ-1014", "ENQ-1003", "ENQ-1015", "ENQ-1009", "ENQ-1001"]
+        &refs(&s)[..8],
+        [
+            "ENQ-1013", "ENQ-1007", "ENQ-1014", "ENQ-1021", "ENQ-1003", "ENQ-1015", "ENQ-1009",
+            "ENQ-1001"
+        ]
     );
 
     let s = sample(with(|o| o.sort = SortKey::Entitlement));
     let codes: Vec<&str> = s.rows.iter().map(|r| r.entitlement.code()).collect();
     assert_eq!(codes[0], "entitled");
     assert_eq!(
-        &codes[11..],
+        &codes[15..],
         [
             "entitled_on_leaving_hospital",
+            "undetermined",
             "undetermined",
             "ended",
             "not_entitled",
@@ -170,10 +184,10 @@ fn views_order_filter_and_page_as_the_browser_asks() {
     );
     let desc = refs_of(&mut job, &view(SortKey::Deadline, true));
     assert_eq!(desc[0], "ENQ-1001", "latest deadline first");
-    assert_eq!(desc.iter().position(|r| r == "ENQ-1022"), Some(5));
+    assert_eq!(desc.iter().position(|r| r == "ENQ-1022"), Some(6));
     assert_eq!(
         desc.iter().position(|r| r == "ENQ-1002"),
-        Some(9),
+        Some(10),
         "rows with no deadline stay last, in input order"
     );
     let reference = refs_of(&mut job, &view(SortKey::Reference, true));
@@ -182,12 +196,15 @@ fn views_order_filter_and_page_as_the_browser_asks() {
     assert_eq!(&refund[..3], ["ENQ-1013", "ENQ-1007", "ENQ-1014"]);
     let refund_desc = refs_of(&mut job, &view(SortKey::RefundSince, true));
     assert_eq!(
-        &refund_desc[..7],
-        ["ENQ-1001", "ENQ-1009", "ENQ-1015", "ENQ-1003", "ENQ-1014", "ENQ-1007", "ENQ-1013"]
+        &refund_desc[..8],
+        [
+            "ENQ-1001", "ENQ-1009", "ENQ-1015", "ENQ-1003", "ENQ-1021", "ENQ-1014", "ENQ-1007",
+            "ENQ-1013"
+        ]
     );
     assert_eq!(
-        refund_desc[7..],
-        refund[7..],
+        refund_desc[8..],
+        refund[8..],
         "rows with no refund stay last, in input order"
     );
     // Every key the table offers sorts, and keeps every row.
@@ -204,7 +221,7 @@ fn views_order_filter_and_page_as_the_browser_asks() {
     ] {
         let key: SortKey = key.parse().unwrap();
         for descending in [false, true] {
-            assert_eq!(refs_of(&mut job, &view(key, descending)).len(), 17, "{key}");
+            assert_eq!(refs_of(&mut job, &view(key, descending)).len(), 22, "{key}");
         }
     }
     let uncertain = job.page(&view(SortKey::Uncertain, true), 0, 1).0[0]
@@ -218,7 +235,7 @@ fn views_order_filter_and_page_as_the_browser_asks() {
     // A filter: the page's "refund likely", and its "a deadline within 30 days", as `--only` and `--deadline-within`.
     let refunds: View =
         serde_json::from_str(r#"{"sort": "refund-since", "only": [["refund"]]}"#).unwrap();
-    assert_eq!(refs_of(&mut job, &refunds), refund[..7]);
+    assert_eq!(refs_of(&mut job, &refunds), refund[..8]);
     let soon: View = serde_json::from_str(r#"{"deadline_within": 30}"#).unwrap();
     assert_eq!(
         refs_of(&mut job, &soon),
@@ -226,9 +243,9 @@ fn views_order_filter_and_page_as_the_browser_asks() {
     );
     // Pages.
     let (page, total) = job.page(&view(SortKey::Reference, false), 15, 50);
-    assert_eq!(total, 17);
-    assert_eq!(page.len(), 2);
-    assert_eq!(page[1].reference, "ENQ-1022");
+    assert_eq!(total, 22);
+    assert_eq!(page.len(), 7);
+    assert_eq!(page[6].reference, "ENQ-1022");
     assert!(job.page(&View::default(), 100, 50).0.is_empty());
     assert!(serde_json::from_str::<View>(r#"{"sort": "size"}"#).is_err());
 }
@@ -261,7 +278,7 @@ fn triage_csv_and_jsonl() {
         lines.next().unwrap(),
         "row,reference,as_at,entitlement,duty_arose,council,council_code,council_certain,nhs_body,nhs_body_code,\
          nhs_body_certain,periods,refund,refund_since,refund_ongoing,refund_periods,all_time_barred,refund_estimate,\
-         limitation,next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,summary"
+         limitation,next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,unreadable,summary,notes"
     );
     assert!(lines.next().unwrap().starts_with(
         "2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,\
@@ -275,7 +292,7 @@ fn triage_csv_and_jsonl() {
     assert!(csv.contains(",judicial_review 2023-08-01 passed; ombudsman 2024-05-01 passed,"));
     // The triage CSV reads back with the same number of records.
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    assert_eq!(reader.records().count(), 17);
+    assert_eq!(reader.records().count(), 22);
 
     let jsonl = to_jsonl(&s.rows);
     let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
@@ -288,11 +305,11 @@ fn triage_csv_and_jsonl() {
     assert_eq!(first["refund_estimate"], serde_json::Value::Null);
     assert_eq!(first["deadlines"][0]["kind"], "ombudsman");
     assert_eq!(first["deadlines"][0]["date"], serde_json::Value::Null);
-    assert_eq!(jsonl.lines().count(), 17);
+    assert_eq!(jsonl.lines().count(), 22);
 
     let errors = errors_to_csv(&s.errors);
     assert!(errors.starts_with(
-        "row,cell,column,reference,message\r\n18,F18,d1_left,ENQ-1016,\"2023-13-40 is not a date"
+        "row,cell,column,reference,screened,message\r\n18,F18,d1_left,ENQ-1016,yes,\"2023-13-40 is not a date"
     ));
 }
 

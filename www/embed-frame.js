@@ -2,16 +2,24 @@
 // its height, its steps and its decisions with postMessage.
 //
 // URL parameters (set by s117-embed.js): origin (the host page's origin: messages go only there), id (the frame's
-// id on the host page), and the checker's attributes: as-at, mode, quick-exit, storage-key.
-// Decisions are only ever posted to an explicit origin; without one, only the height is posted.
+// id on the host page), exit-button=host (the host page draws the "Exit this page" button), and the checker's
+// attributes: as-at, mode, quick-exit, storage-key, no-history, help-*, intro-text, logo-src, logo-alt.
+// The quick exit is on unless quick-exit=off. Decisions are only ever posted to an explicit origin; without one,
+// only the height is posted.
 
 const params = new URLSearchParams(window.location.search);
 const $checker = document.querySelector('s117-checker');
+const ATTRIBUTES = ['as-at', 'mode', 'quick-exit', 'storage-key', 'no-history', 'help-name', 'help-phone', 'help-hours', 'help-url', 'help-text', 'intro-text', 'logo-src', 'logo-alt'];
 
-for (const name of ['as-at', 'mode', 'quick-exit', 'storage-key']) {
+for (const name of ATTRIBUTES) {
   const value = params.get(name);
   if (value !== null) $checker.setAttribute(name, value);
 }
+// On by default in the frame: a person may need to leave at once.
+const exitSetting = params.get('quick-exit');
+if (exitSetting === null) $checker.setAttribute('quick-exit', '');
+else if (exitSetting.trim().toLowerCase() === 'off') $checker.removeAttribute('quick-exit');
+if (params.get('exit-button') === 'host') $checker.setAttribute('exit-button', 'none');
 
 /** The host page's origin, if the parameter is one (scheme://host[:port], nothing else). */
 function hostOrigin() {
@@ -46,6 +54,13 @@ function sendHeight() {
 
 new ResizeObserver(sendHeight).observe(document.documentElement);
 window.addEventListener('load', sendHeight);
+
+// The host page's "Exit this page" button: clear the answers here (the host leaves the page itself).
+window.addEventListener('message', (event) => {
+  const data = event.data;
+  if (!framed || event.source !== window.parent || (origin && event.origin !== origin)) return;
+  if (data && typeof data === 'object' && data.source === 's117-embed' && data.type === 'exit') $checker.clear();
+});
 
 $checker.addEventListener('s117-decision', (event) => post({ type: 'decision', decision: event.detail }, true));
 $checker.addEventListener('s117-step', (event) => post({ type: 'step', step: event.detail.step }));

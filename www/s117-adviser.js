@@ -18,6 +18,42 @@ export function install(Checker) {
   mixin(Checker, AdviserPart);
 }
 
+/**
+ * The adviser's own words where the interview's speak as the person ("you", "I", "my"): the adviser speaks of "the
+ * person". By fact id (labels, the "not known" choice) and by choice code (how after-care ended).
+ */
+const ADVISER_LABELS = {
+  'charges[].chosen_dearer_placement_with_written_agreement': 'widget.adviser.label.top_up',
+};
+const ADVISER_BLANKS = {
+  'detentions[].lived_before.placed_by': 'widget.adviser.blank.not_placed',
+  'detentions[].recall': 'widget.adviser.blank.new_detention',
+};
+const ADVISER_CHOICES = {
+  unknown: 'widget.adviser.choice_unknown',
+  no_longer_needed: 'widget.adviser.ending.no_longer_needed',
+  discharged_from_mental_health_services: 'widget.adviser.ending.discharged_from_mental_health_services',
+  dols: 'widget.adviser.ending.dols',
+  readmitted_informally_or_s2: 'widget.adviser.ending.readmitted_informally_or_s2',
+  cto_ended: 'widget.adviser.ending.cto_ended',
+  refused_services: 'widget.adviser.ending.refused_services',
+};
+
+/** A question's short label, in the adviser's words. @param {any} q */
+function adviserLabel(q) {
+  return Object.prototype.hasOwnProperty.call(ADVISER_LABELS, q.id) ? t(ADVISER_LABELS[q.id]) : q.label;
+}
+
+/** The words of the "not known" choice, in the adviser's words. @param {any} q */
+function adviserBlank(q) {
+  return Object.prototype.hasOwnProperty.call(ADVISER_BLANKS, q.id) ? t(ADVISER_BLANKS[q.id]) : t('widget.adviser.not_known');
+}
+
+/** A choice's words, in the adviser's words. @param {{ value: string, label: string }} o */
+function adviserOption(o) {
+  return Object.prototype.hasOwnProperty.call(ADVISER_CHOICES, o.value) ? { value: o.value, label: t(ADVISER_CHOICES[o.value]) } : o;
+}
+
 /** The screen of many enquiries (adviser view), imported only when it is opened. */
 const SCREEN_URL = new URL('./screen/screen.js', import.meta.url);
 
@@ -172,14 +208,14 @@ class AdviserPart {
       case 'choice':
       case 'yes_no':
       case 'yes_no_not_sure':
-        return selectField({ id, label: q.label, options: [{ value: UNKNOWN, label: q.blank || t('widget.adviser.not_known') }, ...q.options.filter((o) => o.value !== 'not_sure')], value: value || undefined });
+        return selectField({ id, label: adviserLabel(q), options: [{ value: UNKNOWN, label: adviserBlank(q) }, ...q.options.filter((o) => o.value !== 'not_sure').map(adviserOption)], value: value || undefined });
       case 'date':
-        return dateBox({ id, label: q.label, value });
+        return dateBox({ id, label: adviserLabel(q), value });
       case 'council':
       case 'nhs_body':
         return comboField({
           id,
-          label: q.label,
+          label: adviserLabel(q),
           options: () => this._opts && (q.kind === 'council' ? this._opts.councils.all : this._opts.nhs),
           load: () => this._whenCore(),
           listName: q.kind === 'council' ? t('widget.combobox.list_councils') : t('widget.combobox.list_nhs_bodies'),
@@ -187,7 +223,7 @@ class AdviserPart {
           note: q.kind === 'council' ? (v) => (this._opts ? this._opts.districtNote(v) : null) : undefined,
         });
       default:
-        return textField({ id, label: q.label, value, maxlength: 200, inputmode: q.kind === 'money' ? 'decimal' : undefined });
+        return textField({ id, label: adviserLabel(q), value, maxlength: 200, inputmode: q.kind === 'money' ? 'decimal' : undefined });
     }
   }
 
@@ -224,7 +260,7 @@ class AdviserPart {
     for (const q of iv.form) {
       if (!q.invalid) continue;
       const b = this._adv.find((x) => x.path === q.path);
-      errors.push({ id: b ? b.control.focusId() : '', message: t('widget.adviser.field_error', { label: q.label, error: q.error }), binding: b, field: q.path });
+      errors.push({ id: b ? b.control.focusId() : '', message: t('widget.adviser.field_error', { label: adviserLabel(q), error: q.error }), binding: b, field: q.path });
     }
     if (!result.ok) {
       for (const err of result.errors) {

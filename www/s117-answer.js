@@ -7,7 +7,7 @@
 // Not a module to import yourself: `install()` adds these methods to the element's class; the helpers it shares
 // with s117-checker.js come from s117-controls.js. The house rules of s117-checker.js hold here too (user text only as textContent).
 
-import { PART_TEXTS, append, coreSlot, firstDay, h, longDate, mixin, t, vh } from './s117-controls.js';
+import { PART_TEXTS, append, coreSlot, h, longDate, mixin, t, vh } from './s117-controls.js';
 
 /**
  * Adds this part's methods to the element's class.
@@ -20,12 +20,6 @@ export function install(Checker) {
 // The tables below hold message ids (literal, so the meta test sees each one used); `t()` reads their words when a
 // page is drawn.
 
-const FINDING_LABELS = {
-  met: { symbol: '✓', text: 'result.finding.met' },
-  not_met: { symbol: '✗', text: 'result.finding.not_met' },
-  unknown: { symbol: '?', text: 'result.finding.unknown' },
-};
-
 const ENTITLEMENT_TAGS = {
   entitled: { text: 'result.tag.entitled', mod: 'yes' },
   entitled_on_leaving_hospital: { text: 'result.tag.entitled_on_leaving_hospital', mod: 'yes' },
@@ -35,14 +29,47 @@ const ENTITLEMENT_TAGS = {
   out_of_scope: { text: 'result.tag.out_of_scope', mod: 'no' },
 };
 
-/** Each group of flags, its heading, and how the date of a flag in it is written (exactly, and "around" a date). */
+/**
+ * The flags shown under "Why we think this", by kind: the heading of each group, and how the date of a flag in it
+ * is written (exactly, and "around" a date). Deadline flags say what the time limits say, so they are not repeated.
+ */
 const FLAG_GROUPS = [
-  { kind: 'refund', title: 'result.flags.refund', date: 'result.flag_date.refund', around: 'result.flag_date.refund_around' },
-  { kind: 'deadline', title: 'result.flags.deadline', date: 'result.flag_date.deadline', around: 'result.flag_date.deadline_around' },
+  { kind: 'refund', title: 'result.why.refund', date: 'result.flag_date.refund', around: 'result.flag_date.refund_around' },
   { kind: 'warning', title: 'result.flags.warning', date: 'result.flag_date.other', around: 'result.flag_date.other_around' },
   { kind: 'uncertain', title: 'result.flags.uncertain', date: 'result.flag_date.other', around: 'result.flag_date.other_around' },
   { kind: 'info', title: 'result.flags.info', date: 'result.flag_date.other', around: 'result.flag_date.other_around' },
 ];
+
+/** The panel's title when the answer is not known, by the rule that left it open (the first reason found unknown). */
+const UNKNOWN_TITLES = {
+  jurisdiction: 'result.panel.unknown.jurisdiction',
+  qualifying_detention: 'result.panel.unknown.qualifying_detention',
+  left_hospital: 'result.panel.unknown.left_hospital',
+  readmission: 'result.panel.unknown.readmission',
+  duty_end: 'result.panel.unknown.duty_end',
+};
+
+/** The panel's title when after-care is not owed, by the rule that was not met. */
+const NOT_OWED_TITLES = {
+  qualifying_detention: 'result.panel.not_owed.qualifying_detention',
+};
+
+/**
+ * Each reason as a plain question, and how its answer is given: `finding` (yes, no or not known from the rule's
+ * finding), `body` (the body's name), `entitlement` (from the result itself) or none (the core's words alone).
+ */
+const QUESTIONS = {
+  jurisdiction: { q: 'result.question.jurisdiction', answer: 'finding' },
+  qualifying_detention: { q: 'result.question.qualifying_detention', answer: 'finding' },
+  left_hospital: { q: 'result.question.left_hospital', answer: 'finding' },
+  readmission: { q: 'result.question.readmission', answer: 'finding' },
+  duty_end: { q: 'result.question.duty_end', answer: 'entitlement' },
+  responsible_council: { q: 'result.question.responsible_council', answer: 'council' },
+  responsible_nhs_body: { q: 'result.question.responsible_nhs_body', answer: 'nhs_body' },
+  charging: { q: 'result.question.charging', answer: 'charging' },
+};
+
+const ANSWERS = { met: 'result.answer.yes', not_met: 'result.answer.no', unknown: 'result.answer.unknown' };
 
 const BODY_KINDS = {
   english_council: 'result.body_kind.english_council',
@@ -52,17 +79,6 @@ const BODY_KINDS = {
   local_health_board: 'result.body_kind.local_health_board',
   nhs_england: 'result.body_kind.nhs_england',
   clinical_commissioning_group: 'result.body_kind.clinical_commissioning_group',
-};
-
-const RULE_LABELS = {
-  jurisdiction: 'result.rule.jurisdiction',
-  qualifying_detention: 'result.rule.qualifying_detention',
-  left_hospital: 'result.rule.left_hospital',
-  readmission: 'result.rule.readmission',
-  duty_end: 'result.rule.duty_end',
-  responsible_council: 'result.rule.responsible_council',
-  responsible_nhs_body: 'result.rule.responsible_nhs_body',
-  charging: 'result.rule.charging',
 };
 
 const DEADLINE_KINDS = {
@@ -86,6 +102,15 @@ function wordsOf(table, code) {
 /** A sentence from the core with its first letter made a capital ("the Local Government …" starts some). @param {string} s */
 function sentence(s) {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : '';
+}
+
+/**
+ * The first sentence of the core's words (a full stop followed by a space and a capital ends it; "s.117(3)" does
+ * not), for a one-line "why" whose whole text is under "Why we think this". @param {string} s
+ */
+function firstSentence(s) {
+  const m = /^.*?[.!?](?=\s+[A-Z“"(])/.exec(s || '');
+  return m ? m[0] : s || '';
 }
 
 /** "£1,234" from a number of pounds. @param {number} n */
@@ -162,6 +187,7 @@ class AnswerPart {
       h('p', { class: 's117-body', text: t('result.check.lede') }),
       groups.map((g) => [
         h('h3', { class: 's117-heading-m', text: g.title }),
+        this._stayActions ? this._stayActions(g.key) : null,
         h(
           'dl',
           { class: 's117-summary-list' },
@@ -203,7 +229,7 @@ class AnswerPart {
     this._checkErrors = null;
     this._returnTo = null;
     this._go('result');
-    this._announce(t('result.announce.result', { summary: result.decision.summary }));
+    this._announce(t('result.announce.result', { summary: `${this._panelTitle(result.decision)}. ${result.decision.summary}` }));
   }
 
   _renderResultPage() {
@@ -281,73 +307,6 @@ class AnswerPart {
     return $p;
   }
 
-  /** One responsible body. @param {'council'|'nhs'} role */
-  _bodyCard(role, body) {
-    const title = role === 'council' ? t('result.body.council_title') : t('result.body.nhs_title');
-    if (!body) {
-      return h('div', { class: 's117-body-card s117-body-card--missing' },
-        h('h4', { class: 's117-body-card__role', text: title }),
-        h('p', { class: 's117-body', text: role === 'council' ? t('result.body.council_missing') : t('result.body.nhs_missing') }));
-    }
-    return h(
-      'div',
-      { class: `s117-body-card${body.certain ? '' : ' s117-body-card--uncertain'}` },
-      h('h4', { class: 's117-body-card__role', text: title }),
-      h('p', { class: 's117-body-card__name', text: body.name }),
-      h('p', { class: 's117-body-card__kind', text: BODY_KINDS[body.kind] ? t(BODY_KINDS[body.kind]) : '' }),
-      body.certain ? null : h('p', { class: 's117-body-card__uncertain' }, h('strong', { class: 's117-tag s117-tag--maybe', text: t('result.body.not_certain') }), ` ${t('result.body.uncertain')}`),
-      h('p', { class: 's117-body', text: body.why }),
-      this._cites(body.cites),
-      body.candidates && body.candidates.length
-        ? [
-            h('p', { class: 's117-body s117-body-card__candidates-title', text: t('result.body.candidates') }),
-            h('ul', { class: 's117-list s117-list--bullet' }, body.candidates.map((cand) => h('li', null, h('strong', { text: cand.name }), `: ${cand.why}`))),
-          ]
-        : null,
-    );
-  }
-
-  /**
-   * "What to do now": the core's first three next steps, most urgent first, each with who, how, by when and (folded
-   * away) its sources. Every word comes from the Decision.
-   */
-  _nextStepsView(decision, H3) {
-    const all = decision.next_steps || [];
-    const steps = all.slice(0, 3);
-    const more = all.slice(3);
-    if (!steps.length) return null;
-    return h('section', { class: 's117-now', 'aria-labelledby': this._id('s117-now-heading') },
-      h(H3, { class: 's117-heading-m', id: this._id('s117-now-heading'), text: t('result.now.heading') }),
-      h('ol', { class: 's117-steps' },
-        steps.map((step) => {
-          const cites = this._cites(step.cites);
-          return h('li', { class: `s117-step s117-step--${step.id}` },
-            h('p', { class: 's117-step__text', text: step.text }),
-            step.by ? h('p', { class: 's117-step__by' }, h('strong', { text: t('result.now.by', { date: longDate(step.by) }) })) : null,
-            step.who || step.how
-              ? h('p', { class: 's117-step__meta' },
-                  step.who ? [h('span', { class: 's117-step__label', text: `${t('result.now.who')} ` }), step.who] : null,
-                  step.who && step.how ? h('br') : null,
-                  step.how ? [h('span', { class: 's117-step__label', text: `${t('result.now.how')} ` }), step.how] : null)
-              : null,
-            cites
-              ? h('details', { class: 's117-details s117-step__sources' },
-                  h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: t('result.now.sources') })),
-                  h('div', { class: 's117-details__text' }, cites))
-              : null,
-          );
-        })),
-      more.length
-        ? h('details', { class: 's117-details s117-now__more' },
-            h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: more.length === 1 ? t('result.now.more_one') : t('result.now.more_many', { count: more.length }) })),
-            h('div', { class: 's117-details__text' },
-              h('ul', { class: 's117-list s117-list--bullet' }, more.map((step) => h('li', { class: `s117-step--${step.id}` },
-                h('p', { class: 's117-body', text: step.text }),
-                this._cites(step.cites))))))
-        : null,
-    );
-  }
-
   /**
    * "Help from a person", on every result: the host's own contact first (the `help-name`, `help-phone`,
    * `help-hours` and `help-url` attributes), then crisis lines, advocacy and legal aid. Not in the adviser's view.
@@ -384,60 +343,6 @@ class AnswerPart {
           h('a', { class: 's117-link', href: 'https://www.gov.uk/check-legal-aid', rel: 'noopener noreferrer', target: '_blank', text: t('result.help.legal_aid_link') }))));
   }
 
-  /** "Time limits": each deadline the core found, its date in words (as precise as it is known) and its basis. */
-  _deadlinesView(decision, H3) {
-    const deadlines = decision.deadlines || [];
-    if (!deadlines.length) return null;
-    return [
-      h(H3, { class: 's117-heading-m', text: t('result.deadlines.heading') }),
-      h('ul', { class: 's117-deadlines' },
-        deadlines.map((d) => h('li', { class: `s117-deadline s117-deadline--${d.kind}${d.passed ? ' s117-deadline--passed' : ''}` },
-          h('p', { class: 's117-deadline__title' },
-            h('strong', { text: d.date ? t('result.deadlines.dated', { kind: wordsOf(DEADLINE_KINDS, d.kind), date: longDate(d.date) }) : wordsOf(DEADLINE_KINDS, d.kind) }),
-            d.date && d.approximate ? ` ${t('result.deadlines.approximate')}` : '',
-            d.date && d.passed ? [' ', h('strong', { class: 's117-tag s117-tag--no', text: t('result.deadlines.passed') })] : null),
-          h('p', { class: 's117-body', text: sentence(d.basis) }),
-          this._cites(d.cites)))),
-    ];
-  }
-
-  /** Charges that fell while after-care was owed: the ranges, the estimate, and how old the payments are. */
-  _refundView(decision, H3) {
-    const refund = decision.refund;
-    if (!refund || !(refund.ranges || []).length) return null;
-    const charges = (this.answers && this.answers.charges) || [];
-    const several = (decision.periods || []).length > 1;
-    const est = refund.estimate;
-    return h('div', { class: 's117-refund' },
-      h(H3, { class: 's117-heading-m', text: t('result.refund.heading') }),
-      h('p', { class: 's117-body', text: refund.ranges.length === 1 ? t('result.refund.ranges_one') : t('result.refund.ranges_many') }),
-      h('ul', { class: 's117-list s117-list--bullet s117-refund__ranges' },
-        refund.ranges.map((r) => {
-          const what = charges[r.charge] && charges[r.charge].what;
-          const when = r.ongoing ? t('result.refund.from_until_now', { from: longDate(r.from) }) : t('result.refund.from_to', { from: longDate(r.from), to: longDate(r.to) });
-          const range = several ? t('result.refund.range_in_period', { range: when, period: r.period + 1 }) : when;
-          // `what` is the person's own words: text only (a slot filled once, so braces in it are not filled again).
-          return h('li', { class: 's117-refund__range' }, what ? t('result.refund.range_of', { what, range }) : range);
-        })),
-      est
-        ? [
-            h('p', { class: 's117-body s117-refund__estimate' },
-              h('strong', { text: t('result.refund.estimate', { amount: pounds(est.total) }) }),
-              ` ${est.within_six_years !== est.total ? t('result.refund.within_six_years', { amount: pounds(est.within_six_years) }) : t('result.refund.all_within_six_years')}`),
-            est.basis ? h('p', { class: 's117-hint', text: est.basis }) : null,
-          ]
-        : null,
-      refund.all_time_barred
-        ? h('div', { class: 's117-warning-text' },
-            h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
-            h('p', { class: 's117-warning-text__text' }, vh(`${t('result.result.warning')} `), t('result.refund.all_time_barred', { date: longDate(refund.time_barred_before) })))
-        // Only when the core found payments that old (its court_claim_limit flag).
-        : decision.flags.some((f) => f.id === 'court_claim_limit')
-          ? h('p', { class: 's117-body', text: t('result.refund.some_time_barred', { date: longDate(refund.time_barred_before) }) })
-          : null,
-    );
-  }
-
   /** "Your after-care periods", when there is more than one: a small table (stacked on narrow screens). */
   _periodsView(decision, H3) {
     const periods = decision.periods || [];
@@ -461,74 +366,353 @@ class AnswerPart {
     );
   }
 
-  /** The Decision, shown: outcome, who, why, flags, next steps. */
+  /**
+   * The panel's title, written for the person's situation, from the Decision's own fields: charges that fell while
+   * after-care was owed (the charge's own words, as text), an ending the rules found did not end it, what is not
+   * known, or why it is not owed; otherwise the entitlement in words. Presentation only: every conclusion is the core's.
+   */
+  _panelTitle(decision) {
+    const e = decision.entitlement;
+    const flags = new Set((decision.flags || []).map((f) => f.id));
+    const ranges = (decision.refund && decision.refund.ranges) || [];
+    if (ranges.length && ['entitled', 'entitled_on_leaving_hospital', 'ended'].includes(e)) {
+      const charges = (this.answers && this.answers.charges) || [];
+      const whats = [...new Set(ranges.map((r) => String((charges[r.charge] && charges[r.charge].what) || '').trim()))];
+      // The person's words, with a capital first letter made small ("Care home fees" → "care home fees"; "NHS" stays).
+      const what = whats.length === 1 && whats[0] ? whats[0].replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase()) : t('result.panel.this_care');
+      const now = ranges.some((r) => r.ongoing);
+      const council = (decision.refund && ranges.length && decision.periods && decision.periods[ranges[ranges.length - 1].period] && decision.periods[ranges[ranges.length - 1].period].council) || decision.council;
+      if (council && council.certain) return t(now ? 'result.panel.charging_now' : 'result.panel.charged', { council: council.name, what });
+      return t(now ? 'result.panel.charging_now_anyone' : 'result.panel.charged_anyone', { what });
+    }
+    if (e === 'entitled' && (flags.has('likely_unlawful_ending') || flags.has('ended_while_on_cto'))) return t('result.panel.stopped');
+    if (e === 'entitled' && flags.has('ending_outside_duty')) return t('result.panel.not_ended');
+    if (e === 'ended') {
+      const last = (decision.periods || [])[(decision.periods || []).length - 1];
+      if (last && last.ended_by === 'joint_decision' && last.to) return t('result.panel.ended_on', { date: longDate(last.to) });
+    }
+    if (e === 'undetermined') {
+      const open = decision.reasons.find((r) => r.finding === 'unknown' && UNKNOWN_TITLES[r.rule]);
+      if (open) return t(UNKNOWN_TITLES[open.rule]);
+    }
+    if (e === 'not_entitled') {
+      const no = decision.reasons.find((r) => r.finding === 'not_met');
+      if (no && NOT_OWED_TITLES[no.rule]) return t(NOT_OWED_TITLES[no.rule]);
+    }
+    return this._entitlementText(e);
+  }
+
+  /**
+   * "What to do now": the core's first three next steps, most urgent first, each with by when, who and how (who
+   * only when the step does not already name them). Any further steps are folded away; the sources of every step
+   * are under "Why we think this".
+   */
+  _nextStepsView(decision, H3, compact) {
+    const all = this._stepsShown(decision, compact);
+    const steps = all.slice(0, 3);
+    const more = all.slice(3);
+    if (!steps.length) return null;
+    return h('section', { class: 's117-now', 'aria-labelledby': this._id('s117-now-heading') },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-now-heading'), text: t('result.now.heading') }),
+      h('ol', { class: 's117-steps' },
+        steps.map((step) => {
+          const who = step.who && !step.text.includes(step.who) ? step.who : '';
+          return h('li', { class: `s117-step s117-step--${step.id}` },
+            h('p', { class: 's117-step__text', text: step.text }),
+            step.by ? h('p', { class: 's117-step__by' }, h('strong', { text: t('result.now.by', { date: longDate(step.by) }) })) : null,
+            who || step.how
+              ? h('p', { class: 's117-step__meta' },
+                  who ? [h('span', { class: 's117-step__label', text: `${t('result.now.who')} ` }), who] : null,
+                  who && step.how ? h('br') : null,
+                  step.how ? [h('span', { class: 's117-step__label', text: `${t('result.now.how')} ` }), step.how] : null)
+              : null,
+          );
+        })),
+      more.length
+        ? h('details', { class: 's117-details s117-now__more js-s117-print-open' },
+            h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: more.length === 1 ? t('result.now.more_one') : t('result.now.more_many', { count: more.length }) })),
+            h('div', { class: 's117-details__text' },
+              h('ul', { class: 's117-list s117-list--bullet' }, more.map((step) => h('li', { class: `s117-step--${step.id}`, text: step.text })))))
+        : null,
+    );
+  }
+
+  /**
+   * The core's next steps as shown: without "Get advice" when "Help from a person" follows (it says the same, with
+   * the numbers), unless it is the only step.
+   */
+  _stepsShown(decision, compact) {
+    const all = decision.next_steps || [];
+    if (compact) return all;
+    const rest = all.filter((step) => step.id !== 'get_advice');
+    return rest.length ? rest : all;
+  }
+
+  /**
+   * "Who must provide your after-care": each body's name, its kind and one line of why (the first sentence of the
+   * core's reason, which "Why we think this" gives in full), whether it is certain, and the other candidates.
+   */
+  _bodiesView(decision, H3) {
+    if (!(decision.council || decision.nhs_body || ['entitled', 'entitled_on_leaving_hospital', 'ended'].includes(decision.entitlement))) return null;
+    const row = (role, body) => {
+      const title = role === 'council' ? t('result.body.council_title') : t('result.body.nhs_title');
+      if (!body) {
+        return h('div', { class: 's117-who__row s117-who__row--missing' },
+          h('dt', { class: 's117-who__role', text: title }),
+          h('dd', { class: 's117-who__value' }, h('p', { class: 's117-body', text: role === 'council' ? t('result.body.council_missing') : t('result.body.nhs_missing') })));
+      }
+      return h('div', { class: `s117-who__row${body.certain ? '' : ' s117-who__row--uncertain'}` },
+        h('dt', { class: 's117-who__role', text: title }),
+        h('dd', { class: 's117-who__value' },
+          h('p', { class: 's117-body-card__name', text: body.name }),
+          BODY_KINDS[body.kind] ? h('p', { class: 's117-body-card__kind', text: t(BODY_KINDS[body.kind]) }) : null,
+          body.certain ? null : h('p', { class: 's117-body-card__uncertain' }, h('strong', { class: 's117-tag s117-tag--maybe', text: t('result.body.not_certain') }), ` ${t('result.body.uncertain')}`),
+          body.certain && body.why ? h('p', { class: 's117-who__why', text: this._oneLineWhy(decision, role, body) }) : null,
+          body.candidates && body.candidates.length
+            ? h('p', { class: 's117-body s117-body-card__candidates' }, t('result.body.candidates_list', { names: body.candidates.map((c) => c.name).join(t('result.list.or')) }))
+            : null));
+    };
+    return h('section', { class: 's117-who', 'aria-labelledby': this._id('s117-who-heading') },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-who-heading'), text: t('result.who.heading') }),
+      h('dl', { class: 's117-who__list' }, row('council', decision.council), row('nhs', decision.nhs_body)),
+      h('p', { class: 's117-body s117-who__joint', text: t('result.bodies.joint_duty') }));
+  }
+
+  /**
+   * A body's why in one line, under "Who must provide your after-care": the fact that links the person to it, when
+   * the answers or the Decision show it (the council for where they lived, or that placed them; the board of their GP
+   * practice; the board covering the council's area), or else the first sentence of the core's words. The whole
+   * explanation is under "Why we think this".
+   */
+  _oneLineWhy(decision, role, body) {
+    const q = decision.qualifying_detention;
+    const found = q === null || q === undefined ? null : (decision.detentions || [])[q];
+    const stay = q === null || q === undefined ? null : ((this.answers && this.answers.detentions) || [])[q];
+    if (role === 'council' && found) {
+      if (found.council_lived_in === body.name) return t('result.who.why.lived');
+      if (found.placed_by_council === body.name) return t('result.who.why.placed');
+    }
+    if (role === 'nhs') {
+      const gp = [stay && stay.gp_icb, this.answers && this.answers.gp_icb_on_1_july_2022].filter(Boolean);
+      if (body.kind === 'integrated_care_board' && gp.includes(body.name)) return t('result.who.why.gp');
+      const council = decision.council;
+      const fromArea = (decision.flags || []).some((f) => f.id === 'nhs_body_from_council_area');
+      if (council && council.certain && (body.kind === 'local_health_board' || fromArea)) return t('result.who.why.area', { council: council.name });
+    }
+    return firstSentence(body.why);
+  }
+
+  /**
+   * "Money you may be owed back": the charges that fell while after-care was owed, the estimate in pounds (how it
+   * was worked out, folded away), and the court time limit as a short line with its date.
+   */
+  _moneyView(decision, H3) {
+    const refund = decision.refund;
+    if (!refund || !(refund.ranges || []).length) return null;
+    const charges = (this.answers && this.answers.charges) || [];
+    const several = (decision.periods || []).length > 1;
+    const est = refund.estimate;
+    const limitation = (decision.deadlines || []).filter((d) => d.kind === 'limitation' && d.date);
+    return h('section', { class: 's117-refund', 'aria-labelledby': this._id('s117-money-heading') },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-money-heading'), text: t('result.money.heading') }),
+      h('p', { class: 's117-body', text: refund.ranges.length === 1 ? t('result.refund.ranges_one') : t('result.refund.ranges_many') }),
+      h('ul', { class: 's117-list s117-list--bullet s117-refund__ranges' },
+        refund.ranges.map((r) => {
+          const what = charges[r.charge] && charges[r.charge].what;
+          const when = r.ongoing ? t('result.refund.from_until_now', { from: longDate(r.from) }) : t('result.refund.from_to', { from: longDate(r.from), to: longDate(r.to) });
+          const range = several ? t('result.refund.range_in_period', { range: when, period: r.period + 1 }) : when;
+          // `what` is the person's own words: text only (a slot filled once, so braces in it are not filled again).
+          return h('li', { class: 's117-refund__range' }, what ? t('result.refund.range_of', { what, range }) : range);
+        })),
+      est
+        ? [
+            h('p', { class: 's117-body s117-refund__estimate' },
+              h('strong', { text: t('result.refund.estimate', { amount: pounds(est.total) }) }),
+              ` ${est.within_six_years !== est.total ? t('result.refund.within_six_years', { amount: pounds(est.within_six_years) }) : t('result.refund.all_within_six_years')}`),
+            est.basis
+              ? h('details', { class: 's117-details s117-refund__basis js-s117-print-open' },
+                  h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: t('result.money.how_worked_out') })),
+                  h('div', { class: 's117-details__text' }, h('p', { class: 's117-body', text: est.basis })))
+              : null,
+          ]
+        : null,
+      limitation.map((d) => h('p', { class: `s117-body s117-limit s117-limit--limitation${d.passed ? ' s117-limit--passed' : ''}` },
+        h('strong', { text: d.counted_from ? t('result.money.claim_before', { date: longDate(d.date), from: longDate(d.counted_from) }) : t('result.money.claim_before_undated', { date: longDate(d.date) }) }),
+        d.approximate ? ` ${t('result.deadlines.approximate')}` : '',
+        d.passed ? [' ', h('strong', { class: 's117-tag s117-tag--no', text: t('result.deadlines.passed') })] : null)),
+      refund.all_time_barred
+        ? h('div', { class: 's117-warning-text' },
+            h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
+            h('p', { class: 's117-warning-text__text' }, vh(`${t('result.result.warning')} `), t('result.refund.all_time_barred', { date: longDate(refund.time_barred_before) })))
+        // Only when the core found payments that old (its court_claim_limit flag).
+        : decision.flags.some((f) => f.id === 'court_claim_limit')
+          ? h('p', { class: 's117-body', text: t('result.refund.some_time_barred', { date: longDate(refund.time_barred_before) }) })
+          : null,
+    );
+  }
+
+  /**
+   * "Time limits": the dated limits not already shown (a step's "By" date, the court limit under the money), each a
+   * short line; the explanations are under "Why we think this".
+   */
+  _limitsView(decision, H3, shownSteps) {
+    const byDates = new Set(shownSteps.map((s) => s.by).filter(Boolean));
+    const refund = decision.refund && (decision.refund.ranges || []).length;
+    const list = (decision.deadlines || []).filter((d) => d.date && !byDates.has(d.date) && !(refund && d.kind === 'limitation'));
+    if (!list.length) return null;
+    return h('section', { class: 's117-limits', 'aria-labelledby': this._id('s117-limits-heading') },
+      h(H3, { class: 's117-heading-m', id: this._id('s117-limits-heading'), text: t('result.deadlines.heading') }),
+      h('ul', { class: 's117-list s117-list--bullet' },
+        list.map((d) => h('li', { class: `s117-limit s117-limit--${d.kind}${d.passed ? ' s117-limit--passed' : ''}` },
+          t('result.deadlines.dated', { kind: wordsOf(DEADLINE_KINDS, d.kind), date: longDate(d.date) }),
+          d.approximate ? ` ${t('result.deadlines.approximate')}` : '',
+          d.passed ? [' ', h('strong', { class: 's117-tag s117-tag--no', text: t('result.deadlines.passed') })] : null))));
+  }
+
+  /** A reason's answer in a word or a name, from its finding or the Decision (null: the core's words alone). */
+  _answerWord(decision, r) {
+    const how = QUESTIONS[r.rule] && QUESTIONS[r.rule].answer;
+    if (how === 'finding') return t(ANSWERS[r.finding] || ANSWERS.unknown);
+    if (how === 'entitlement') {
+      if (decision.entitlement === 'ended') return t('result.answer.yes');
+      if (decision.entitlement === 'entitled' || decision.entitlement === 'entitled_on_leaving_hospital') return t('result.answer.no');
+      return r.finding === 'unknown' ? t('result.answer.unknown') : null;
+    }
+    if (how === 'council' || how === 'nhs_body') {
+      const body = decision[how];
+      if (r.finding === 'unknown') return t('result.answer.not_certain');
+      return body && r.finding === 'met' ? body.name : null;
+    }
+    if (how === 'charging') return t('result.answer.no');
+    return null;
+  }
+
+  /**
+   * "Why we think this", folded away: each reason as a plain question with its answer and sources; the points to
+   * check, to challenge and to know; the time limits explained; where the steps come from. Opened for printing.
+   */
+  _whyView(decision, H3, compact) {
+    const H4 = H3 === 'h3' ? 'h4' : 'h5';
+    const bodies = { responsible_council: decision.council, responsible_nhs_body: decision.nhs_body };
+    const reasons = h('ol', { class: 's117-reasons' },
+      decision.reasons.map((r) => {
+        const q = QUESTIONS[r.rule];
+        const question = r.rule === 'charging' && r.finding !== 'met' ? t('result.question.charged') : q ? t(q.q) : r.rule;
+        const word = this._answerWord(decision, r);
+        const body = bodies[r.rule];
+        // The body's first sentence is already shown under "Who must provide your after-care": the rest only.
+        const said = body && body.certain && body.why ? this._oneLineWhy(decision, r.rule === 'responsible_council' ? 'council' : 'nhs', body) : '';
+        const text = said && r.text.startsWith(said) ? r.text.slice(said.length).trim() : r.text;
+        return h('li', { class: `s117-reason s117-reason--${r.finding} s117-reason--${r.rule}` },
+          h('p', { class: 's117-reason__title' }, h('strong', { class: 's117-reason__question', text: question })),
+          h('p', { class: 's117-body s117-reason__answer' }, word ? [h('strong', { class: 's117-reason__finding', text: word }), text ? ` ${t('result.answer.dash')} ` : ''] : null, text),
+          body && body.candidates && body.candidates.length
+            ? [
+                h('p', { class: 's117-body s117-body-card__candidates-title', text: t('result.body.candidates') }),
+                h('ul', { class: 's117-list s117-list--bullet' }, body.candidates.map((cand) => h('li', null, h('strong', { text: cand.name }), `: ${cand.why}`))),
+              ]
+            : null,
+          this._cites(r.cites));
+      }));
+    const groups = FLAG_GROUPS.map((group) => {
+      const flags = decision.flags.filter((f) => f.kind === group.kind);
+      if (!flags.length) return null;
+      return [
+        h(H4, { class: 's117-heading-s', text: t(group.title) }),
+        h('ul', { class: `s117-flags s117-flags--${group.kind}` },
+          flags.map((f) => h('li', { class: `s117-flag s117-flag--${f.kind}` },
+            f.date ? h('p', { class: 's117-flag__date' }, h('strong', { text: t(/^\d{4}-\d{2}-\d{2}$/.test(f.date) ? group.date : group.around, { date: longDate(f.date) }) })) : null,
+            h('p', { class: 's117-body', text: f.text }),
+            this._cites(f.cites)))),
+      ];
+    });
+    const deadlines = decision.deadlines || [];
+    const stepCites = (decision.next_steps || []).flatMap((s) => s.cites || []);
+    return h('details', { class: 's117-details s117-why js-s117-print-open', open: compact },
+      h('summary', { class: 's117-details__summary' }, h('span', { class: 's117-details__summary-text', text: t('result.reasons.heading') })),
+      h('div', { class: 's117-details__text' },
+        reasons,
+        groups,
+        deadlines.length
+          ? [
+              h(H4, { class: 's117-heading-s', text: t('result.why.deadlines') }),
+              h('ul', { class: 's117-deadlines' },
+                deadlines.map((d) => h('li', { class: `s117-deadline s117-deadline--${d.kind}${d.passed ? ' s117-deadline--passed' : ''}` },
+                  h('p', { class: 's117-deadline__title' },
+                    h('strong', { text: d.date ? t('result.deadlines.dated', { kind: wordsOf(DEADLINE_KINDS, d.kind), date: longDate(d.date) }) : wordsOf(DEADLINE_KINDS, d.kind) }),
+                    d.date && d.approximate ? ` ${t('result.deadlines.approximate')}` : '',
+                    d.date && d.passed ? [' ', h('strong', { class: 's117-tag s117-tag--no', text: t('result.deadlines.passed') })] : null),
+                  h('p', { class: 's117-body', text: sentence(d.basis) }),
+                  this._cites(d.cites)))),
+            ]
+          : null,
+        stepCites.length ? [h(H4, { class: 's117-heading-s', text: t('result.why.steps') }), this._cites(stepCites)] : null));
+  }
+
+  /** The Decision, shown: the answer, what to do now, help, who, money, time limits, and why (folded away). */
   _decisionView(decision, compact) {
     const tag = ENTITLEMENT_TAGS[decision.entitlement] || { mod: 'maybe' };
     const H = compact ? 'h3' : 'h2';
     const H3 = compact ? 'h4' : 'h3';
     const $view = h('div', { class: `s117-result${compact ? ' s117-result--compact' : ''}` });
+    const title = this._panelTitle(decision);
     $view.append(
       h(H, { class: `${compact ? 's117-heading-m' : 's117-heading-l'} js-s117-focus`, tabindex: '-1', text: compact ? t('result.result.heading_compact') : t('result.result.heading') }),
       h('div', { class: `s117-panel s117-panel--${tag.mod}` },
-        h('p', { class: 's117-panel__tag' }, h('strong', { class: `s117-tag s117-tag--${tag.mod}`, text: this._entitlementText(decision.entitlement) })),
+        h('p', { class: 's117-panel__title js-s117-panel-title', text: title }),
         h('p', { class: 's117-panel__summary js-s117-summary', text: decision.summary })),
     );
-    append($view, [this._nextStepsView(decision, H3), compact ? null : this._helpView(H3), this._deadlinesView(decision, H3), this._refundView(decision, H3)]);
-    if (decision.council || decision.nhs_body || ['entitled', 'entitled_on_leaving_hospital', 'ended'].includes(decision.entitlement)) {
-      $view.append(
-        h(H3, { class: 's117-heading-m', text: t('result.bodies.heading') }),
-        h('p', { class: 's117-body', text: t('result.bodies.joint_duty') }),
-        h('div', { class: 's117-bodies' }, this._bodyCard('council', decision.council), this._bodyCard('nhs', decision.nhs_body)),
-      );
-    }
-    append($view, [this._periodsView(decision, H3)]);
-    $view.append(
-      h(H3, { class: 's117-heading-m', text: t('result.reasons.heading') }),
-      h(
-        'ol',
-        { class: 's117-reasons' },
-        decision.reasons.map((r) => {
-          const f = FINDING_LABELS[r.finding] || FINDING_LABELS.unknown;
-          return h(
-            'li',
-            { class: `s117-reason s117-reason--${r.finding}` },
-            h('p', { class: 's117-reason__title' },
-              h('span', { class: 's117-reason__rule', text: `${wordsOf(RULE_LABELS, r.rule)}: ` }),
-              h('strong', { class: `s117-reason__finding s117-reason__finding--${r.finding}` }, h('span', { class: 's117-reason__symbol', 'aria-hidden': 'true', text: `${f.symbol} ` }), t(f.text))),
-            h('p', { class: 's117-body', text: r.text }),
-            this._cites(r.cites),
-          );
-        }),
-      ),
-    );
-    for (const group of FLAG_GROUPS) {
-      const flags = decision.flags.filter((f) => f.kind === group.kind);
-      if (!flags.length) continue;
-      $view.append(
-        h(H3, { class: 's117-heading-m', text: t(group.title) }),
-        h(
-          'ul',
-          { class: `s117-flags s117-flags--${group.kind}` },
-          flags.map((f) => {
-            const passed = f.date && firstDay(f.date) < this.asAt && group.kind === 'deadline';
-            return h(
-              'li',
-              { class: `s117-flag s117-flag--${f.kind}` },
-              f.date
-                ? h('p', { class: 's117-flag__date' }, h('strong', { text: t(/^\d{4}-\d{2}-\d{2}$/.test(f.date) ? group.date : group.around, { date: longDate(f.date) }) }), passed ? ` ${t('result.flag_date.passed')}` : '')
-                : null,
-              h('p', { class: 's117-body', text: f.text }),
-              this._cites(f.cites),
-            );
-          }),
-        ),
-      );
-    }
-    $view.append(
+    this._printHooks();
+    append($view, [
+      this._nextStepsView(decision, H3, compact),
+      compact ? null : this._helpView(H3),
+      this._bodiesView(decision, H3),
+      this._moneyView(decision, H3),
+      this._limitsView(decision, H3, this._stepsShown(decision, compact).slice(0, 3)),
+      this._periodsView(decision, H3),
+      this._whyView(decision, H3, compact),
       h('div', { class: 's117-warning-text' },
         h('span', { class: 's117-warning-text__icon', 'aria-hidden': 'true', text: '!' }),
         h('p', { class: 's117-warning-text__text' }, vh(`${t('result.result.warning')} `), t('result.result.disclaimer', { date: longDate(decision.law_date) }))),
-    );
+      compact
+        ? null
+        : h('div', { class: 's117-button-group s117-result__print' },
+            h('button', {
+              class: 's117-button s117-button--secondary',
+              type: 'button',
+              text: t('result.result.print'),
+              onclick: () => {
+                // The result prints even when a letter is on screen (printing otherwise prints the letter alone).
+                $view.classList.add('s117-print-result');
+                window.print();
+              },
+            })),
+    ]);
     return $view;
+  }
+
+  /**
+   * Once per element: while the page is printed, "Why we think this" and the other folded parts of the result are
+   * opened (and closed again after), and "Print this result" is forgotten after its print.
+   */
+  _printHooks() {
+    if (this._printHooked || typeof window.matchMedia !== 'function') return;
+    this._printHooked = true;
+    const open = () => {
+      for (const $d of this.querySelectorAll('details.js-s117-print-open:not([open])')) {
+        $d.open = true;
+        $d.setAttribute('data-s117-print-opened', '');
+      }
+    };
+    const close = () => {
+      for (const $d of this.querySelectorAll('details[data-s117-print-opened]')) {
+        $d.open = false;
+        $d.removeAttribute('data-s117-print-opened');
+      }
+      for (const $r of this.querySelectorAll('.s117-print-result')) $r.classList.remove('s117-print-result');
+    };
+    window.addEventListener('beforeprint', open);
+    window.addEventListener('afterprint', close);
+    window.matchMedia('print').addEventListener('change', (e) => (e.matches ? open() : close()));
   }
 }

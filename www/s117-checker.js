@@ -22,6 +22,8 @@ import {
 } from './s117-controls.js';
 import { installSteps } from './s117-step.js';
 import { installTools, session } from './s117-tools.js';
+import { ELSEWHERE_STEP, installNav } from './s117-nav.js';
+import { installBrand } from './s117-brand.js';
 import { firstPage } from './s117-questions.js';
 
 /** The version of this widget (not of the rules: those come from `about()`). */
@@ -62,8 +64,6 @@ export class S117AnswersError extends S117Error {
     this.name = 'S117AnswersError';
   }
 }
-
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // The WebAssembly core, loaded once per page and shared by every element.
@@ -128,6 +128,7 @@ function loadPart(name) {
     const url = part.attempts === 1 ? PART_URLS[name].href : `${PART_URLS[name].href}?attempt=${part.attempts}`;
     part.promise = import(url).then((mod) => {
       mod.install(S117Checker);
+      if (name === 'answer') S117Checker.prototype._brandHelp();
       part.loaded = true;
     });
     part.promise.catch(() => {
@@ -151,7 +152,9 @@ let instances = 0;
  * Attributes: `as-at` (YYYY-MM-DD; fixes "today"), `mode="adviser"` (one dense screen, and the screen of many
  * enquiries), `quick-exit` (shows an "Exit this page" button; its value, if a URL, is where it goes), `storage-key`
  * (separates saved answers when a page has more than one checker), `help-name`, `help-phone`, `help-hours`, `help-url`
- * (the host's own helpline, shown first under "Help from a person" on the result).
+ * (the host's own helpline, shown first under "Help from a person" on the result), `no-history` (no browser history
+ * entry per page), `no-title` (the page's title left alone), `logo-src` + `logo-alt` (the host's logo), `intro-text`
+ * and `help-text` (the host's words for the first page's lead paragraph and over "Help from a person").
  * Properties: `answers` (get/set a Case; null until the rules have loaded), `decision` (the last Decision, or
  * null), `ready` (a Promise: the first screen is shown), `coreReady` (a Promise: the rules are loaded), `clear()`.
  * Events: `s117-ready`, `s117-core-ready`, `s117-step` (detail: { step }), `s117-decision` (detail: the Decision),
@@ -169,7 +172,7 @@ export class S117Checker extends HTMLElement {
   }
 
   static get observedAttributes() {
-    return ['as-at', 'mode', 'quick-exit'];
+    return ['as-at', 'mode', 'quick-exit', 'no-title', 'logo-src', 'logo-alt', 'intro-text'];
   }
 
   constructor() {
@@ -189,6 +192,7 @@ export class S117Checker extends HTMLElement {
     this._newCoreReady();
     this._persist = debounce(() => this._save(), 200);
     this._onKeydown = this._onKeydown.bind(this);
+    this._onPopState = this._onPopState.bind(this);
     this._onPageHide = () => {
       if (this.$root && !this.$root.classList.contains('s117--exiting')) this._persist.flush();
     };
@@ -204,6 +208,8 @@ export class S117Checker extends HTMLElement {
     }
     if (this.hasAttribute('quick-exit')) window.addEventListener('keydown', this._onKeydown, true);
     window.addEventListener('pagehide', this._onPageHide);
+    window.addEventListener('popstate', this._onPopState);
+    if (this.$root) this._updateTitle();
     if (!this._started) {
       this._started = true;
       this._init();
@@ -213,11 +219,14 @@ export class S117Checker extends HTMLElement {
   disconnectedCallback() {
     window.removeEventListener('keydown', this._onKeydown, true);
     window.removeEventListener('pagehide', this._onPageHide);
+    window.removeEventListener('popstate', this._onPopState);
+    this._restoreTitle();
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
     if (name === 'as-at') this._decision = null;
+    if (name === 'no-title' && newValue !== null) this._restoreTitle();
     if (name === 'quick-exit' && this.isConnected) {
       window.removeEventListener('keydown', this._onKeydown, true);
       if (this.hasAttribute('quick-exit')) window.addEventListener('keydown', this._onKeydown, true);
@@ -286,7 +295,10 @@ export class S117Checker extends HTMLElement {
   clear() {
     session.remove(this._storageKey());
     this._resetAnswers();
-    if (this.$root) this._render(true);
+    if (this.$root) {
+      this._render(true);
+      this._pushHistory(this._step);
+    }
   }
 
   /** Empty answers, place in the journey, letter details and decision (the state `clear()` starts again from). */
@@ -331,6 +343,7 @@ export class S117Checker extends HTMLElement {
     this._buildRoot();
     // Showing the saved step re-evaluates it if it is the result (or the adviser view): `as_at` may have moved on.
     this._render(false);
+    this._replaceHistory(this._step);
     this._resolveReady();
     this.dispatchEvent(new CustomEvent('s117-ready', { bubbles: true, composed: true }));
   }
@@ -511,6 +524,7 @@ export class S117Checker extends HTMLElement {
     } else {
       this._evaluate();
       this._render(source === 'file');
+      this._pushHistory(this._step);
     }
   }
 
@@ -528,7 +542,8 @@ export class S117Checker extends HTMLElement {
     this.$about = h('p', { class: 's117-about' });
     // Where the journey says it is waiting for the rules (under the page's button), or that they could not load.
     this._slot = coreSlot();
-    this.$root = h('div', { class: 's117', lang: 'en-GB' }, this.$exit, this.$page, this._slot.el, this.$tools, this.$about, this.$status);
+    this.$brand = h('div', { class: 's117-brand', hidden: true });
+    this.$root = h('div', { class: 's117', lang: 'en-GB' }, this.$exit, this.$brand, this.$page, this._slot.el, this.$tools, this.$about, this.$status);
     this.append(this.$root);
   }
 
@@ -544,6 +559,7 @@ export class S117Checker extends HTMLElement {
   _render(focus) {
     this.$root.classList.toggle('s117--adviser', this.adviser);
     this._renderExit();
+    this._renderBrand();
     this._renderTools();
     this._updateAbout();
     // The adviser view, and the screen section only it adds, are a part of their own.
@@ -567,12 +583,6 @@ export class S117Checker extends HTMLElement {
       ? t('widget.about.line', { law_date: longDate(about.law_date), version: about.rules_version, as_at: longDate(this.asAt) })
       : t('widget.about.before_rules', { as_at: longDate(this.asAt) });
   }
-
-
-
-
-
-
 
   // ----- evaluation ---------------------------------------------------------------------------------------------
 
@@ -622,7 +632,7 @@ export class S117Checker extends HTMLElement {
   /** The page to show: the saved one if the interview still asks it, otherwise the next one to answer. */
   _currentStep() {
     const step = this._step;
-    if (step === 'result' || step === 'check') return step;
+    if (step === 'result' || step === 'check' || step === ELSEWHERE_STEP) return step;
     const iv = this._interview();
     const pages = this._pages();
     if (step && pages.some((p) => p.key === step)) return step;
@@ -636,6 +646,7 @@ export class S117Checker extends HTMLElement {
     this._persist.cancel();
     this._save();
     this._renderStep(focus);
+    this._pushHistory(this._step);
     this.dispatchEvent(new CustomEvent('s117-step', { bubbles: true, composed: true, detail: { step } }));
   }
 
@@ -644,6 +655,7 @@ export class S117Checker extends HTMLElement {
     if (this._returnTo === 'check' && step !== 'check') return 'check';
     if (step === 'result') return 'check';
     const pages = this._pages();
+    if (step === ELSEWHERE_STEP) return (pages.find((p) => p.questions.some((q) => q.path === 'detentions[0].detained_in')) || pages[0]).key;
     if (step === 'check') return pages.length ? pages[pages.length - 1].key : null;
     const i = pages.findIndex((p) => p.key === step);
     return i > 0 ? pages[i - 1].key : null;
@@ -661,13 +673,15 @@ export class S117Checker extends HTMLElement {
         h('h2', { class: 's117-heading-l js-s117-focus', tabindex: '-1', text: step === 'result' ? t('widget.page.result') : t('widget.page.check') }),
       ]);
       this._need(() => this._renderStep(false), { core: false, parts: ['answer'], ...PART_TEXTS.answer });
-    } else if (step === 'result') this._renderResultPage();
+    } else if (step === ELSEWHERE_STEP) this._renderElsewhere();
+    else if (step === 'result') this._renderResultPage();
     else if (step === 'check') this._renderCheck();
     else this._renderQuestion(step);
     if (focus) {
       const $focus = this.$page.querySelector('.js-s117-error-summary:not([hidden])') || this.$page.querySelector('.js-s117-focus');
       if ($focus) $focus.focus();
     }
+    this._updateTitle();
   }
 
   /** A back link (a button: the journey does not touch the host page's URL). */
@@ -677,16 +691,11 @@ export class S117Checker extends HTMLElement {
     return h('button', { class: 's117-back-link', type: 'button', text: t('widget.page.back'), onclick: () => this._go(prev) });
   }
 
-
-
-
-
-
-
-
 }
 
 
 installSteps(S117Checker);
 installTools(S117Checker);
+installNav(S117Checker);
+installBrand(S117Checker);
 S117Checker.define();

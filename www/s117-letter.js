@@ -19,9 +19,6 @@ export function install(Checker) {
   mixin(Checker, LetterPart);
 }
 
-/** What the letter prints where an address is to be written in by hand (the core's `letter::BLANK`). */
-const LETTER_BLANK = '____________';
-
 // The tables below hold message ids (literal, so the meta test sees each one used); `words()` reads their words when
 // the form is drawn.
 
@@ -37,6 +34,13 @@ const LETTER_TO = [
  * 1 of 2: to the council".
  */
 const LETTER_OF = { council: 'result.letter.of_council', nhs_body: 'result.letter.of_nhs_body' };
+
+/** The letter's tones (the core's `letter::Tone`); the core says which it recommends for the decision. */
+const LETTER_TONES = [
+  { value: 'first_request', label: 'result.letter_tone.first_request', hint: 'result.letter_tone.first_request_hint' },
+  { value: 'formal_complaint', label: 'result.letter_tone.formal_complaint', hint: 'result.letter_tone.formal_complaint_hint' },
+  { value: 'letter_before_claim', label: 'result.letter_tone.letter_before_claim', hint: 'result.letter_tone.letter_before_claim_hint' },
+];
 
 const LETTER_OPTIONS = [
   { key: 'personal_health_budget', label: 'result.letter_option.personal_health_budget' },
@@ -67,7 +71,25 @@ class LetterPart {
     const writer = L.for_other ? clean(L.writer) || {} : null;
     const options = {};
     for (const o of LETTER_OPTIONS) options[o.key] = Boolean(L.options && L.options[o.key]);
+    options.tone = LETTER_TONES.some((o) => o.value === L.tone) ? L.tone : this._recommendedTone();
+    options.annex = Boolean(L.annex);
     return { case: this.answers, details: { person, writer }, to: L.to || 'both', date: this.asAt, options };
+  }
+
+  /** The tone the core recommends for this decision (a letter before claim only for an ending still in time). */
+  _recommendedTone() {
+    const key = JSON.stringify([this.answers, this.asAt]);
+    if (this._toneFor && this._toneFor.key === key) return this._toneFor.tone;
+    let tone = 'first_request';
+    try {
+      const result = this._core.wasm.letter({ case: this.answers, details: {}, to: 'both', date: this.asAt, options: {} });
+      const got = result && result.ok && result.letters && result.letters[0] && result.letters[0].recommended_tone;
+      if (LETTER_TONES.some((o) => o.value === got)) tone = got;
+    } catch {
+      /* the default */
+    }
+    this._toneFor = { key, tone };
+    return tone;
   }
 
   /** The letter's section under a result that offers one (s117-answer.js's `_letterSlot` decides). */
@@ -96,6 +118,13 @@ class LetterPart {
     };
     const dob = dateField({ id: id('person-date_of_birth'), legend: t('result.letter_field.date_of_birth'), subject: t('result.letter_field.date_of_birth_subject'), value: L.person && L.person.date_of_birth, optional: true, example: '31 3 1980' });
     const to = radios({ id: id('to'), legend: t('result.letter.to_legend'), options: words(LETTER_TO), value: L.to || 'both', small: true });
+    // The tone, with the one the core recommends first chosen and marked.
+    const recommended = this._recommendedTone();
+    const toneOptions = words(LETTER_TONES).map((o) => (o.value === recommended && o.value !== 'first_request'
+      ? { ...o, label: t('result.letter_tone.recommended', { tone: o.label }), hint: t('result.letter_tone.letter_before_claim_recommended_hint') }
+      : o));
+    const tone = radios({ id: id('tone'), legend: t('result.letter.tone_legend'), hint: t('result.letter.tone_hint'), options: toneOptions, value: LETTER_TONES.some((o) => o.value === L.tone) ? L.tone : recommended, small: true });
+    const annex = checkboxes({ id: id('annex'), legend: t('result.letter.annex_legend'), small: true, options: [{ key: 'annex', label: t('result.letter.annex_label'), hint: t('result.letter.annex_hint'), checked: Boolean(L.annex) }] });
     const authority = radios({
       id: id('writer-authority'),
       legend: t('result.letter.authority_legend'),
@@ -114,6 +143,8 @@ class LetterPart {
       const d = dob.get();
       if (!d.error) setPath(next, 'person.date_of_birth', d.value);
       next.to = to.get().value || 'both';
+      next.tone = tone.get().value || recommended;
+      next.annex = Boolean(annex.get().value.annex);
       next.for_other = Boolean(forOther.get().value.for_other);
       next.options = opts.get().value;
       this._letterState = next;
@@ -127,6 +158,7 @@ class LetterPart {
       { class: 's117-form s117-letter-form', novalidate: true, 'aria-labelledby': headingId },
       summary.el,
       to.el,
+      tone.el,
       h('fieldset', { class: 's117-fieldset' },
         h('legend', { class: 's117-fieldset__legend s117-fieldset__legend--m', text: t('result.letter.person_legend') }),
         h('p', { class: 's117-hint', text: t('result.letter.person_hint') }),
@@ -138,6 +170,7 @@ class LetterPart {
         fields['person.email'].el),
       forOther.el,
       opts.el,
+      annex.el,
       h('div', { class: 's117-button-group' }, h('button', { class: 's117-button', type: 'submit', text: L.generated ? t('result.letter.update') : t('result.letter.create') })),
     );
     $form.addEventListener('input', debounce(read, 300));
@@ -183,6 +216,10 @@ class LetterPart {
     const several = letters.length > 1;
     const notes = [...new Set(letters.flatMap((l) => (l && l.notes) || []))];
     const replyBy = letters[0] && letters[0].reply_by;
+    // How to send it: the same for every letter of one request, links once each.
+    const how = letters[0] && letters[0].how_to_send;
+    const links = [];
+    for (const l of letters) for (const link of (l.how_to_send && l.how_to_send.links) || []) if (!links.some((k) => k.url === link.url)) links.push(link);
     const previewId = `${this._uid}-letter-preview`;
     const $status = h('p', { class: 's117-body s117-letter-status', role: 'status' });
     const $actions = h(
@@ -234,6 +271,7 @@ class LetterPart {
       notes.length
         ? h('div', { class: 's117-inset-text s117-letter-notes' }, h('p', { class: 's117-body' }, h('strong', { text: t('result.letter.notes_heading') })), h('ul', { class: 's117-list s117-list--bullet' }, notes.map((n) => h('li', { text: n }))))
         : null,
+      how ? howToSend(how, links) : null,
       $actions,
       $status,
       ...shown,
@@ -282,20 +320,44 @@ function renderLetter(letter, id, { labelledBy, headings = 'h4' } = {}) {
   const addressee = (a) => {
     if (!a || typeof a !== 'object' || Array.isArray(a)) return linesParagraph(linesOf(a), 's117-letter__addressee');
     return h('div', { class: `s117-letter__addressee${a.kind ? ` s117-letter__addressee--${String(a.kind).replace(/_/g, '-')}` : ''}` },
-      linesParagraph([a.department, a.name, LETTER_BLANK].filter(Boolean), 's117-letter__addressee-lines'),
+      linesParagraph([a.department, a.name].filter(Boolean), 's117-letter__addressee-lines'),
       a.why ? h('p', { class: 's117-letter__addressee-why', text: `(${a.why})` }) : null);
   };
   if (addressees.length) $letter.append(h('div', { class: 's117-letter__addressees' }, addressees.map(addressee)));
   if (letter.subject) $letter.append(h('p', { class: 's117-letter__subject' }, h('strong', { text: letter.subject })));
-  for (const block of letter.blocks || []) {
-    if (block.type === 'heading') $letter.append(h(headings, { class: 's117-letter__heading', text: block.text }));
-    else if (block.type === 'paragraph') $letter.append(linesParagraph(String(block.text || '').split('\n'), 's117-letter__paragraph'));
-    else if (block.type === 'list') $letter.append(h(block.ordered ? 'ol' : 'ul', { class: `s117-letter__list${block.ordered ? ' s117-letter__list--ordered' : ''}` }, (block.items || []).map((item) => h('li', { text: typeof item === 'string' ? item : linesOf(item).join(' ') }))));
-    else if (block.type === 'signature') $letter.append(linesParagraph(linesOf(block.lines), 's117-letter__signature'));
-    else if (block.text) $letter.append(h('p', { class: 's117-letter__paragraph', text: block.text }));
+  appendBlocks($letter, letter.blocks, headings);
+  // The annex of legal grounds, when asked for: printed on a page of its own (s117-checker.css).
+  if (Array.isArray(letter.annex) && letter.annex.length) {
+    const $annex = h('div', { class: 's117-letter__annex' });
+    appendBlocks($annex, letter.annex, headings);
+    $letter.append($annex);
   }
   if (letter.footer) $letter.append(linesParagraph(linesOf(letter.footer), 's117-letter__footer'));
   return $letter;
+}
+
+/** The letter's blocks (the core's `Block`s), as text: headings, paragraphs, lists and the signature. */
+function appendBlocks($el, blocks, headings) {
+  for (const block of blocks || []) {
+    if (block.type === 'heading') $el.append(h(headings, { class: 's117-letter__heading', text: block.text }));
+    else if (block.type === 'paragraph') $el.append(linesParagraph(String(block.text || '').split('\n'), 's117-letter__paragraph'));
+    else if (block.type === 'list') $el.append(h(block.ordered ? 'ol' : 'ul', { class: `s117-letter__list${block.ordered ? ' s117-letter__list--ordered' : ''}` }, (block.items || []).map((item) => h('li', { text: typeof item === 'string' ? item : linesOf(item).join(' ') }))));
+    else if (block.type === 'signature') $el.append(linesParagraph(linesOf(block.lines), 's117-letter__signature'));
+    else if (block.text) $el.append(h('p', { class: 's117-letter__paragraph', text: block.text }));
+  }
+}
+
+/**
+ * "How to send it", from the core (notes for the person, not part of the letter, so never printed with it): the
+ * steps, then the links (GOV.UK only; the core holds no postal or email address).
+ */
+function howToSend(how, links) {
+  const safe = links.filter((l) => l && typeof l.url === 'string' && /^https:\/\/www\.gov\.uk\//.test(l.url));
+  return h('div', { class: 's117-letter-send' },
+    h('h4', { class: 's117-heading-s', text: how.heading }),
+    h('ul', { class: 's117-list s117-list--bullet' },
+      ((how.steps || []).map((step) => h('li', { text: step }))),
+      safe.map((l) => h('li', null, h('a', { class: 's117-link', href: l.url, rel: 'noopener noreferrer', target: '_blank', text: t('result.letter.link_new_tab', { text: l.text }) })))));
 }
 
 /** Copies text: the async clipboard API, or a hidden textarea and execCommand where that is not available. */

@@ -4,6 +4,7 @@
 // WebAssembly has loaded, from the generated ./s117-questions.js.
 
 import { UNKNOWN, append, comboField, dateField, h, longDate, mixin, ordinal, radios, t, textField } from './s117-controls.js';
+import { ELSEWHERE_STEP, leadsElsewhere } from './s117-nav.js';
 
 /**
  * The control for one question.
@@ -131,6 +132,7 @@ class StepPage {
         }
         $summary.hidden = errors.length === 0;
         if (errors.length && focus) $summary.focus();
+        this._updateTitle();
       },
     };
   }
@@ -198,7 +200,7 @@ class StepPage {
       summary.el,
       first
         ? h('div', { class: 's117-intro' },
-            h('p', { class: 's117-body-l', text: t('widget.page.intro') }),
+            h('p', { class: 's117-body-l', text: this._introText() || t('widget.page.intro') }),
             h('p', { class: 's117-body', text: t('widget.page.intro_more') }))
         : null,
       def.body,
@@ -259,6 +261,8 @@ class StepPage {
     }
     let next = iv.next || 'check';
     if (this._returnTo === 'check' && !iv.next) this._returnTo = null;
+    // A first stay in Scotland or Northern Ireland: the person is told at once (s117-nav.js).
+    if (leadsElsewhere(values)) next = ELSEWHERE_STEP;
     this._go(next);
   }
 

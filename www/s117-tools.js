@@ -1,7 +1,8 @@
 // <s117-checker>, around the questions: the quick exit ("Exit this page", and Shift pressed 3 times) and the tools
-// under every page (save the answers to a file, load them, clear them), with the tab's storage that never throws.
+// under every page (save the answers to a file, load them, print a summary of them, clear them), Change and Remove
+// for each stay on "Check your answers", with the tab's storage that never throws.
 
-import { append, coreSlot, download, h, mixin, t, vh } from './s117-controls.js';
+import { append, coreSlot, download, h, longDate, mixin, ordinal, t, vh } from './s117-controls.js';
 import { S117AnswersError } from './s117-checker.js';
 
 /** Where the quick exit goes unless the host names another page. */
@@ -54,7 +55,8 @@ class Tools {
 
   _renderExit() {
     this.$exit.textContent = '';
-    if (!this.hasAttribute('quick-exit')) return;
+    // `exit-button="none"`: the host page draws the button (the iframe mode); Shift 3 times still works here.
+    if (!this.hasAttribute('quick-exit') || this.getAttribute('exit-button') === 'none') return;
     const url = this._exitUrl();
     this.$exit.append(
       h(
@@ -119,7 +121,7 @@ class Tools {
         this._needCore(() => {
           try {
             this._loadAnswers(parsed, 'file');
-            this._announce(t('widget.tools.loaded'));
+            this._announce((this.adviser ? t('widget.adviser.tools.loaded') : t('widget.tools.loaded')));
           } catch (err) {
             showFileError(err);
           }
@@ -140,7 +142,7 @@ class Tools {
     const $clear = h('button', {
       class: 's117-button s117-button--secondary s117-tools__button',
       type: 'button',
-      text: t('widget.tools.clear'),
+      text: (this.adviser ? t('widget.adviser.tools.clear') : t('widget.tools.clear')),
       onclick: () => {
         $confirm.hidden = false;
         $clear.hidden = true;
@@ -148,15 +150,17 @@ class Tools {
       },
     });
     append($confirm, [
-      h('p', { class: 's117-body', text: t('widget.tools.clear_confirm') }),
+      h('p', { class: 's117-body', text: (this.adviser ? t('widget.adviser.tools.clear_confirm') : t('widget.tools.clear_confirm')) }),
       h('div', { class: 's117-button-group' },
-        h('button', { class: 's117-button s117-button--warning', type: 'button', text: t('widget.tools.clear_yes'), onclick: () => { this.clear(); this._announce(t('widget.tools.cleared')); } }),
+        h('button', { class: 's117-button s117-button--warning', type: 'button', text: (this.adviser ? t('widget.adviser.tools.clear_yes') : t('widget.tools.clear_yes')), onclick: () => { this.clear(); this._announce((this.adviser ? t('widget.adviser.tools.cleared') : t('widget.tools.cleared'))); } }),
         h('button', { class: 's117-button s117-button--secondary', type: 'button', text: t('widget.tools.cancel'), onclick: () => { $confirm.hidden = true; $clear.hidden = false; $clear.focus(); } }),
       ),
     ]);
     this.$tools.append(
-      h('h2', { class: 's117-heading-s', text: t('widget.tools.heading') }),
-      h('p', { class: 's117-body s117-tools__note', text: t('widget.tools.note') }),
+      h('h2', { class: 's117-heading-s', text: (this.adviser ? t('widget.adviser.tools.heading') : t('widget.tools.heading')) }),
+      h('p', { class: 's117-body s117-tools__note', text: (this.adviser ? t('widget.adviser.tools.note') : t('widget.tools.note')) }),
+      h('p', { class: 's117-body s117-tools__note', text: (this.adviser ? t('widget.adviser.tools.file_what') : t('widget.tools.file_what')) }),
+      h('p', { class: 's117-body s117-tools__note', text: (this.adviser ? t('widget.adviser.tools.file_how') : t('widget.tools.file_how')) }),
       h(
         'div',
         { class: 's117-button-group s117-tools__buttons' },
@@ -167,13 +171,118 @@ class Tools {
       $fileError,
       toolsSlot.el,
       $confirm,
+      this.adviser ? null : h('p', { class: 's117-body s117-tools__note', text: t('widget.tools.print_what') }),
+      this.adviser ? null : h('div', { class: 's117-button-group' },
+        h('button', { class: 's117-button s117-button--secondary s117-tools__button js-s117-print', type: 'button', text: t('widget.tools.print'), onclick: () => this._printAnswers(toolsSlot) })),
     );
+  }
+
+  /**
+   * Prints a summary of the answers: "Check your answers" (shown first, with a history entry, so Back returns to
+   * where the person was), with everything else on the page hidden in print (s117-checker.css, `s117--print-answers`).
+   */
+  _printAnswers(slot) {
+    this._need(() => {
+      if (this._step !== 'check') this._go('check', false);
+      const $heading = h('p', { class: 's117-print-only s117-heading-m', text: t('widget.tools.print_heading', { date: longDate(this.asAt) }) });
+      this.$page.prepend($heading);
+      this.$root.classList.add('s117--print-answers');
+      this.$page.classList.add('s117-page--print');
+      const done = () => {
+        this.$root.classList.remove('s117--print-answers');
+        this.$page.classList.remove('s117-page--print');
+        $heading.remove();
+        window.removeEventListener('afterprint', done);
+      };
+      window.addEventListener('afterprint', done);
+      window.print();
+    }, { slot, parts: ['answer'] });
+  }
+
+  /**
+   * "Change" and "Remove" for a stay on "Check your answers" (`key`: its group, `stay-<index>`): Change goes to the
+   * stay's first question and back to "Check your answers"; Remove (when there is more than one stay) asks first,
+   * then forgets every answer about that stay and renumbers the later ones. Null for any other group.
+   * @param {string} key
+   */
+  _stayActions(key) {
+    const match = /^stay-(\d+)$/.exec(key);
+    if (!match) return null;
+    const index = Number(match[1]);
+    const n = ordinal(index + 1);
+    const first = (this._pages().find((p) => p.questions.some((q) => q.path === `detentions[${index}].detained_in`)) || {}).key;
+    const $confirm = h('div', { class: 's117-stay-actions__confirm', hidden: true });
+    const $buttons = h('div', { class: 's117-stay-actions__buttons' },
+      first ? h('button', { class: 's117-link-button', type: 'button', onclick: () => { this._returnTo = 'check'; this._go(first); } }, t('widget.stay.change'), vh(t('widget.stay.what', { n }))) : null,
+      this._stayCount() > 1
+        ? h('button', {
+            class: 's117-link-button',
+            type: 'button',
+            onclick: () => {
+              $confirm.hidden = false;
+              $buttons.hidden = true;
+              $confirm.querySelector('button').focus();
+            },
+          }, t('widget.stay.remove'), vh(t('widget.stay.what', { n })))
+        : null);
+    append($confirm, [
+      h('p', { class: 's117-body', text: t('widget.stay.remove_confirm', { n }) }),
+      h('div', { class: 's117-button-group' },
+        h('button', { class: 's117-button s117-button--warning', type: 'button', text: t('widget.stay.remove_yes'), onclick: () => this._removeStay(index) }),
+        h('button', { class: 's117-button s117-button--secondary', type: 'button', text: t('widget.tools.cancel'), onclick: () => { $confirm.hidden = true; $buttons.hidden = false; $buttons.querySelector('button').focus(); } })),
+    ]);
+    return h('div', { class: 's117-stay-actions' }, $buttons, $confirm);
+  }
+
+  /** How many stays the answers hold. */
+  _stayCount() {
+    let count = 0;
+    for (const path of Object.keys(this._a)) {
+      const m = /^detentions\[(\d+)\]\./.exec(path);
+      if (m) count = Math.max(count, Number(m[1]) + 1);
+    }
+    return count;
+  }
+
+  /**
+   * Forgets every answer about stay `index` and renumbers the later stays (`detentions[i]`, "another stay?", moves
+   * with the stay it opens; the last one, "no more", stays last). Then "Check your answers" again.
+   * @param {number} index
+   */
+  _removeStay(index) {
+    const count = this._stayCount();
+    if (count < 2 || index >= count) return;
+    const given = {};
+    for (const [path, text] of Object.entries(this._a)) {
+      const m = /^detentions\[(\d+)\](.*)$/.exec(path);
+      if (!m) {
+        given[path] = text;
+        continue;
+      }
+      const i = Number(m[1]);
+      const rest = m[2];
+      if (rest === '') {
+        // "Another stay?" before stay i (i >= 1); the one after the last stay (i === count) keeps its place at the end.
+        if (i === count) given[`detentions[${count - 1}]`] = text;
+        else if (i > index && i - 1 >= 1) given[`detentions[${i - 1}]`] = text;
+        else if (i < index) given[path] = text;
+        continue;
+      }
+      if (i === index) continue;
+      given[`detentions[${i > index ? i - 1 : i}]${rest}`] = text;
+    }
+    this._a = given;
+    this._decision = null;
+    this._letterResult = null;
+    this._checkErrors = null;
+    this._go('check');
+    this._announce(t('widget.stay.removed', { n: ordinal(index + 1) }));
   }
 
   _saveToFile() {
     const json = `${JSON.stringify(this.answers, null, 2)}\n`;
     download(`s117-answers-${this.asAt}.json`, json, 'application/json');
-    this._announce(t('widget.tools.saved'));
+    this._announce((this.adviser ? t('widget.adviser.tools.saved') : t('widget.tools.saved')));
   }
 }
 

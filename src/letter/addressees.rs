@@ -3,7 +3,7 @@
 
 use super::compose::{Composer, Mode};
 use super::opening::date_of_birth;
-use super::{address_lines, field, Addressee, AddresseeKind, Authority, Block, BLANK};
+use super::{address_lines, field, Addressee, AddresseeKind, Authority, Block, Tone};
 use crate::decision::{Body, BodyKind};
 use crate::messages;
 
@@ -24,7 +24,8 @@ impl Composer<'_> {
         };
         let instead = messages::text("letter.addressees.why.instead");
         let mut alternatives = false;
-        // The body named, then each candidate that may hold the duty instead.
+        // The body named, then each candidate that may hold the duty instead. A name the checker did not
+        // recognise is never printed: the letter goes to the department, and a note asks the user to add the name.
         let mut named = |list: &mut Vec<Addressee>,
                          kind: AddresseeKind,
                          body: &Body,
@@ -32,8 +33,14 @@ impl Composer<'_> {
                          unsure: &str| {
             let sure = body.certain && body.candidates.is_empty();
             let why = (!sure).then(|| unsure.to_owned());
-            list.push(side(kind, &body.name, department, sure, why));
+            let name = Composer::known(Some(body)).map_or("", |b| b.name.as_str());
+            // A letter to the department alone says nothing about a body it does not name.
+            let why = if name.is_empty() { None } else { why };
+            list.push(side(kind, name, department, sure, why));
             for candidate in &body.candidates {
+                if candidate.code.is_none() {
+                    continue;
+                }
                 alternatives = true;
                 list.push(side(
                     kind,
@@ -54,13 +61,7 @@ impl Composer<'_> {
                     department,
                     messages::text("letter.addressees.why.council_not_certain"),
                 ),
-                None => list.push(side(
-                    AddresseeKind::Council,
-                    messages::text("letter.addressees.fill_in.council"),
-                    department,
-                    false,
-                    None,
-                )),
+                None => list.push(side(AddresseeKind::Council, "", department, false, None)),
             }
         }
         if self.audience.nhs {
@@ -93,17 +94,10 @@ impl Composer<'_> {
                     department,
                     messages::text("letter.addressees.why.nhs_not_certain"),
                 ),
-                None => {
-                    let name = match self.nations() {
-                        (false, true) => messages::text("letter.addressees.fill_in.health_board"),
-                        (true, false) => messages::text("letter.addressees.fill_in.icb"),
-                        _ => messages::text("letter.addressees.fill_in.nhs"),
-                    };
-                    list.push(side(AddresseeKind::NhsBody, name, department, false, None));
-                }
+                None => list.push(side(AddresseeKind::NhsBody, "", department, false, None)),
             }
         }
-        if list.iter().any(|a| !a.certain && a.why.is_none()) {
+        if list.iter().any(|a| a.name.is_empty()) {
             self.notes
                 .push(messages::text("letter.notes.fill_in_names").into());
         }
@@ -136,13 +130,9 @@ impl Composer<'_> {
                 )
             }
         };
-        let mut lines = vec![name.unwrap_or_else(|| BLANK.into())];
-        if address.is_empty() {
-            lines.push(BLANK.into());
-            lines.push(BLANK.into());
-        } else {
-            lines.extend(address);
-        }
+        // Blank fields are left out; a note asks the user to add their name and address.
+        let mut lines: Vec<String> = name.into_iter().collect();
+        lines.extend(address);
         if let Some(phone) = phone {
             lines.push(messages::fill("letter.sender.phone", &[("phone", &phone)]));
         }
@@ -152,19 +142,27 @@ impl Composer<'_> {
         lines
     }
 
+    /// The subject line: the person's name and date of birth where given, never a blank.
     pub(super) fn subject(&self) -> String {
         let person = &self.request.details.person;
-        let name = field(person.name.as_ref()).unwrap_or_else(|| BLANK.into());
-        let born = date_of_birth(person.date_of_birth.as_ref()).unwrap_or_else(|| BLANK.into());
-        let values = [("name", name.as_str()), ("born", born.as_str())];
-        match self.mode {
-            Mode::Entitled | Mode::OnLeaving | Mode::Ended => {
-                messages::fill("letter.subject.confirmation", &values)
-            }
-            Mode::Unsure | Mode::MayNotApply { .. } => {
-                messages::fill("letter.subject.position", &values)
-            }
-        }
+        let name = field(person.name.as_ref());
+        let born = date_of_birth(person.date_of_birth.as_ref());
+        let about = match (&name, &born) {
+            (Some(name), Some(born)) => messages::fill(
+                "letter.subject.about.name_born",
+                &[("name", name), ("born", born)],
+            ),
+            (Some(name), None) => messages::fill("letter.subject.about.name", &[("name", name)]),
+            (None, Some(born)) => messages::fill("letter.subject.about.born", &[("born", born)]),
+            (None, None) => String::new(),
+        };
+        let key = match (self.tone, self.mode) {
+            (Tone::LetterBeforeClaim, _) => "letter.subject.before_claim",
+            (Tone::FormalComplaint, _) => "letter.subject.complaint",
+            (_, Mode::Entitled | Mode::OnLeaving | Mode::Ended) => "letter.subject.confirmation",
+            (_, Mode::Unsure | Mode::MayNotApply { .. }) => "letter.subject.position",
+        };
+        messages::fill(key, &[("about", &about)])
     }
 
     pub(super) fn signature(&self) -> Block {
@@ -173,11 +171,10 @@ impl Composer<'_> {
             messages::text("letter.signature.yours").to_owned(),
             String::new(),
             String::new(),
-            BLANK.to_owned(),
         ];
         match &details.writer {
             Some(w) => {
-                lines.push(field(w.name.as_ref()).unwrap_or_else(|| BLANK.into()));
+                lines.extend(field(w.name.as_ref()));
                 let person = field(details.person.name.as_ref())
                     .unwrap_or_else(|| messages::text("letter.voice.person_named_above").into());
                 lines.push(messages::fill(
@@ -204,7 +201,7 @@ impl Composer<'_> {
                     lines.push(e.to_owned());
                 }
             }
-            None => lines.push(field(details.person.name.as_ref()).unwrap_or_else(|| BLANK.into())),
+            None => lines.extend(field(details.person.name.as_ref())),
         }
         Block::Signature { lines }
     }

@@ -3,7 +3,7 @@
 
 use super::compose::Composer;
 use super::voice::{join_and, on, section_words, sentences};
-use super::{field, Block, BLANK};
+use super::{field, Block};
 use crate::case::{Country, Detention, Jurisdiction, Leaving, Recall, Section};
 use crate::date::Date;
 use crate::decision::{DetentionFinding, PeriodEnd};
@@ -22,7 +22,7 @@ impl Composer<'_> {
         if items.is_empty() {
             items.push(messages::fill(
                 "letter.chronology.no_stays",
-                &[("blank", BLANK)],
+                &self.voice.slots(&[]),
             ));
         }
         let heading = if self.voice.own {
@@ -102,14 +102,11 @@ impl Composer<'_> {
     /// One stay, in a few sentences.
     pub(super) fn stay(&self, index: usize, d: &Detention) -> String {
         let v = &self.voice;
-        // A missing start date is a line to fill in, like the person's details.
-        let from = messages::fill(
-            "letter.part.from",
-            &[(
-                "date",
-                &d.admitted.map_or_else(|| BLANK.to_owned(), Date::long),
-            )],
-        );
+        // A missing start date is left out, never a line to fill in.
+        let from = d
+            .admitted
+            .map(|a| messages::fill("letter.part.from", &[("date", &a.long())]))
+            .unwrap_or_default();
         let at = field(d.hospital.as_ref())
             .map(|h| messages::fill("letter.chronology.at", &[("hospital", &h)]))
             .unwrap_or_default();
@@ -286,8 +283,8 @@ impl Composer<'_> {
                         }
                     }
                     None => messages::fill(
-                        "letter.chronology.lived.country_blank",
-                        &v.slots(&[("country", country), ("blank", BLANK)]),
+                        "letter.chronology.lived.country",
+                        &v.slots(&[("country", country)]),
                     ),
                 }
             }

@@ -8,7 +8,10 @@
 
 use super::bank_holidays::add_working_days;
 use super::voice::Voice;
-use super::{field, Addressee, Block, Letter, LetterRequest, Side, REPLY_WORKING_DAYS};
+use super::{
+    field, Addressee, Block, Letter, LetterRequest, Side, Tone, BEFORE_CLAIM_REPLY_DAYS,
+    REPLY_WORKING_DAYS,
+};
 use crate::case::{Country, Detention};
 use crate::date::Date;
 use crate::decision::{BodyKind, Decision, Entitlement, FlagId};
@@ -57,6 +60,7 @@ pub(super) struct Composer<'a> {
     pub(super) request: &'a LetterRequest,
     pub(super) decision: &'a Decision,
     pub(super) voice: Voice,
+    pub(super) tone: Tone,
     pub(super) mode: Mode,
     pub(super) ending: Ending,
     pub(super) audience: Audience,
@@ -137,6 +141,7 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
         request,
         decision: &view,
         voice,
+        tone: request.options.tone,
         mode,
         ending,
         audience,
@@ -149,32 +154,52 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
     };
     c.addressees();
     let letter_date = request.date;
-    let reply_by = Date::exact(add_working_days(
-        letter_date.first_day(),
-        REPLY_WORKING_DAYS,
-    ));
-    let mut blocks = vec![Block::Paragraph {
-        text: messages::text("letter.opening.salutation").into(),
-    }];
-    blocks.extend(c.introduction());
-    blocks.extend(c.person_details());
-    blocks.extend(c.chronology());
-    blocks.push(Block::Heading {
-        text: messages::text("letter.requests.heading").into(),
-    });
-    let requests = c.requests();
-    blocks.push(Block::List {
-        ordered: true,
-        items: requests,
-    });
-    blocks.extend(c.reply_and_next_steps(reply_by));
-    blocks.push(Block::Paragraph {
-        text: messages::text("letter.ending.thanks").into(),
-    });
-    blocks.push(c.signature());
+    let reply_by = match c.tone {
+        Tone::LetterBeforeClaim => {
+            Date::exact(letter_date.first_day() + chrono::Days::new(BEFORE_CLAIM_REPLY_DAYS))
+        }
+        Tone::FirstRequest | Tone::FormalComplaint => Date::exact(add_working_days(
+            letter_date.first_day(),
+            REPLY_WORKING_DAYS,
+        )),
+    };
+    let (blocks, annex) = match c.tone {
+        Tone::LetterBeforeClaim => {
+            let grounds = c.grounds();
+            (c.before_claim_body(reply_by, grounds), Vec::new())
+        }
+        Tone::FirstRequest | Tone::FormalComplaint => {
+            let body = c.short_body(reply_by);
+            // The grounds' sources count as cited only when the annex is printed.
+            let cited = c.cited.clone();
+            let grounds = c.grounds();
+            if request.options.annex {
+                let mut annex = vec![
+                    Block::Heading {
+                        text: messages::text("letter.annex.heading").into(),
+                    },
+                    Block::Paragraph {
+                        text: messages::fill("letter.annex.intro", &c.voice.slots(&[])),
+                    },
+                ];
+                annex.extend(grounds);
+                (body, annex)
+            } else {
+                c.cited = cited;
+                (body, Vec::new())
+            }
+        }
+    };
     c.general_notes();
     let subject = c.subject();
     let sender = c.sender();
+    let recommended_tone = c.recommended_tone();
+    if recommended_tone == Tone::LetterBeforeClaim && c.tone != Tone::LetterBeforeClaim {
+        c.notes
+            .push(messages::text("letter.notes.before_claim_recommended").into());
+    }
+    let how_to_send = c.how_to_send();
+    let tone = c.tone;
     let law_date = decision
         .law_date
         .parse::<Date>()
@@ -195,15 +220,43 @@ pub(super) fn compose(request: &LetterRequest, decision: Decision, side: Side) -
         addressees,
         date: letter_date.long(),
         reply_by,
+        tone,
+        recommended_tone,
         subject,
         blocks,
+        annex,
         footer,
         notes,
+        how_to_send,
         citations: cited,
         decision,
     }
 }
 impl Composer<'_> {
+    /// The legal grounds in full: each stay in hospital and the periods of duty, then each point with its
+    /// sources. The annex of a first request or a complaint, and the issue of a letter before claim.
+    pub(super) fn grounds(&mut self) -> Vec<Block> {
+        let mut out = self.chronology();
+        out.push(Block::Heading {
+            text: messages::text("letter.annex.points.heading").into(),
+        });
+        let items = self.requests();
+        out.push(Block::List {
+            ordered: true,
+            items,
+        });
+        out.extend(self.ombudsman_time_limit());
+        out
+    }
+
+    /// The Code of Practice for the bodies addressed: Wales has its own (2016); England's is the 2015 Code.
+    pub(super) fn code_of_practice(&self) -> Citation {
+        match self.nations() {
+            (false, true) => crate::sources::COP_WALES_2016,
+            _ => crate::sources::COP_2015_CH33,
+        }
+    }
+
     /// " (label; label)", recording each citation.
     pub(super) fn cite(&mut self, cites: &[Citation]) -> String {
         let labels: Vec<&str> = cites.iter().map(|c| c.label).collect();

@@ -4,7 +4,8 @@
 //! `_rels/.rels`, `word/document.xml`, `word/styles.xml` (Normal, Heading 1, Title-like subject, List Paragraph,
 //! Footer), `word/numbering.xml` (numbered and bulleted lists), `word/footer1.xml` (the rules version, law date
 //! and disclaimer on every page), `word/_rels/document.xml.rels`, `docProps/core.xml` and `docProps/app.xml`.
-//! The page is A4 (11906 × 16838 twentieths of a point) with 2.5 cm margins. Parts are stored uncompressed in a
+//! The page is A4 (11906 × 16838 twentieths of a point) with 2 cm margins, in 10.5 pt Arial with single line spacing,
+//! so the one-page letter fits on one page; the annex of legal grounds starts on a new page. Parts are stored uncompressed in a
 //! ZIP written by [`super::zip`].
 //!
 //! Every piece of text goes through [`escape`], which escapes `& < > " '` and drops characters XML cannot carry,
@@ -13,7 +14,7 @@
 //! the literal characters. Word recognises fields only from `w:fldSimple` and `w:fldChar`/`w:instrText`
 //! elements, which this writer never emits.
 
-use super::{Block, Letter, BLANK};
+use super::{Block, Letter};
 use crate::messages;
 
 /// Escapes text for XML content or attribute values, removing characters XML 1.0 cannot carry (C0 controls
@@ -108,14 +109,14 @@ fn letter_body(letter: &Letter, ordered_lists: &mut u32, lead: &str) -> String {
     body.push_str(&paragraph_after(lead, None, "", "", false));
     body.push_str(&paragraph(None, "", &letter.date, false));
     for a in &letter.addressees {
-        body.push_str(&paragraph(None, tight, &a.department, false));
-        body.push_str(&paragraph(None, tight, &a.name, false));
-        body.push_str(&paragraph(
-            None,
-            if a.why.is_some() { tight } else { "" },
-            BLANK,
-            false,
-        ));
+        // The department, then the body's name when the checker knows it; never a line to fill in.
+        let last = if a.why.is_some() { tight } else { "" };
+        if a.name.is_empty() {
+            body.push_str(&paragraph(None, last, &a.department, false));
+        } else {
+            body.push_str(&paragraph(None, tight, &a.department, false));
+            body.push_str(&paragraph(None, last, &a.name, false));
+        }
         if let Some(why) = &a.why {
             body.push_str(&paragraph(
                 Some("Note"),
@@ -126,10 +127,26 @@ fn letter_body(letter: &Letter, ordered_lists: &mut u32, lead: &str) -> String {
         }
     }
     body.push_str(&paragraph(Some("Subject"), "", &letter.subject, false));
-    for block in &letter.blocks {
+    body.push_str(&blocks(&letter.blocks, ordered_lists, ""));
+    // The annex of legal grounds starts on a new page.
+    body.push_str(&blocks(&letter.annex, ordered_lists, PAGE_BREAK));
+    body
+}
+
+/// The XML of some of a letter's blocks, numbering its ordered lists after `ordered_lists`; `lead` goes at the
+/// start of the first paragraph.
+fn blocks(blocks: &[Block], ordered_lists: &mut u32, lead: &str) -> String {
+    let mut body = String::new();
+    let tight = "<w:spacing w:after=\"0\"/>";
+    let mut lead = lead;
+    for block in blocks {
         match block {
-            Block::Heading { text } => body.push_str(&paragraph(Some("Heading1"), "", text, false)),
-            Block::Paragraph { text } => body.push_str(&paragraph(None, "", text, false)),
+            Block::Heading { text } => {
+                body.push_str(&paragraph_after(lead, Some("Heading1"), "", text, false))
+            }
+            Block::Paragraph { text } => {
+                body.push_str(&paragraph_after(lead, None, "", text, false))
+            }
             Block::List { ordered, items } => {
                 let num = if *ordered {
                     *ordered_lists += 1;
@@ -140,11 +157,24 @@ fn letter_body(letter: &Letter, ordered_lists: &mut u32, lead: &str) -> String {
                 let numbering =
                     format!("<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{num}\"/></w:numPr>");
                 for item in items {
-                    body.push_str(&paragraph(Some("ListParagraph"), &numbering, item, false));
+                    body.push_str(&paragraph_after(
+                        lead,
+                        Some("ListParagraph"),
+                        &numbering,
+                        item,
+                        false,
+                    ));
+                    lead = "";
                 }
             }
             Block::Signature { lines } => {
-                body.push_str(&paragraph(None, "<w:keepNext/><w:keepLines/>", "", false));
+                body.push_str(&paragraph_after(
+                    lead,
+                    None,
+                    "<w:keepNext/><w:keepLines/>",
+                    "",
+                    false,
+                ));
                 for (n, line) in lines.iter().enumerate() {
                     // The last line is not kept with the next paragraph, which may be the next letter.
                     let keep = if n + 1 < lines.len() {
@@ -156,6 +186,7 @@ fn letter_body(letter: &Letter, ordered_lists: &mut u32, lead: &str) -> String {
                 }
             }
         }
+        lead = "";
     }
     body
 }
@@ -173,7 +204,7 @@ fn document(letters: &[Letter]) -> (String, u32) {
         "{XML_DECLARATION}<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>{body}<w:sectPr>\
 <w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>\
 <w:pgSz w:w=\"11906\" w:h=\"16838\"/>\
-<w:pgMar w:top=\"1418\" w:right=\"1418\" w:bottom=\"1418\" w:left=\"1418\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>\
+<w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1134\" w:header=\"567\" w:footer=\"454\" w:gutter=\"0\"/>\
 </w:sectPr></w:body></w:document>"
     );
     (document, ordered_lists)
@@ -184,14 +215,14 @@ fn styles() -> String {
     format!(
         "{XML_DECLARATION}<w:styles xmlns:w=\"{W_NS}\">\
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>\
-<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"{language}\"/></w:rPr></w:rPrDefault>\
-<w:pPrDefault><w:pPr><w:spacing w:after=\"160\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/><w:lang w:val=\"{language}\"/></w:rPr></w:rPrDefault>\
+<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/>\
 <w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Subject\"><w:name w:val=\"Subject\"/><w:basedOn w:val=\"Normal\"/>\
-<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"240\" w:after=\"240\"/></w:pPr>\
+<w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:before=\"160\" w:after=\"160\"/></w:pPr>\
 <w:rPr><w:b/><w:bCs/></w:rPr></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name w:val=\"Note\"/><w:basedOn w:val=\"Normal\"/>\
 <w:rPr><w:i/><w:iCs/><w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>\

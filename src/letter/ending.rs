@@ -6,7 +6,7 @@ use super::voice::{on, Voice};
 use crate::case::{EndingReason, Leaving};
 use crate::decision::FlagId;
 use crate::messages;
-use crate::sources::{COP_2015_CH33, MHA_1983_S117_2};
+use crate::sources::MHA_1983_S117_2;
 
 impl Composer<'_> {
     pub(super) fn ending_request(&mut self) -> String {
@@ -43,7 +43,8 @@ impl Composer<'_> {
                     let law = self.cite(&[MHA_1983_S117_2]);
                     messages::fill("letter.ending.why_not.on_cto", &v.slots(&[("law", &law)]))
                 } else {
-                    let law = self.cite(&[MHA_1983_S117_2, COP_2015_CH33]);
+                    let cop = self.code_of_practice();
+                    let law = self.cite(&[MHA_1983_S117_2, cop]);
                     messages::fill("letter.ending.why_not", &v.slots(&[("law", &law)]))
                 };
                 messages::fill(

@@ -13,14 +13,29 @@
 //!
 //! # What the letter does
 //!
-//! - It is addressed to the council's adult social care department and the NHS body named by the decision, or to
-//!   one of them, or there is one letter to each ([`Recipients`]). Where the decision is not sure of a body, or lists other candidates, every
-//!   candidate is an addressee and the letter says why. A body the checker could not name is a line to fill in.
-//! - It sets out the person's details (blanks print as `____________` to fill in by hand), a chronology of each
-//!   stay in hospital, and numbered requests, each citing its legal basis by the [`Citation`] label from
-//!   [`crate::sources`].
-//! - It asks for a reply within 20 working days ([`bank_holidays`]) and says, with dates, what happens next if
-//!   there is none: a formal complaint, the ombudsman, and the three-month time limit for judicial review.
+//! By default the letter fits on one A4 page (`short.rs`): who is writing (and, for someone else, their authority),
+//! what happened in a sentence or two with its source, then what is asked, most important first: stop charging
+//! and refund with interest when the decision finds charges, confirm in writing that section 117 after-care is
+//! owed and which council and which NHS body hold the duty, the ending and the after-care plan, and the options
+//! chosen. It asks for a reply within 20 working days ([`bank_holidays`]) and says what happens if there is none:
+//! a formal complaint, then the ombudsman (the LGSCO and the PHSO in England, the PSOW in Wales).
+//!
+//! - **Tone** ([`Tone`]): a first request (the default); a formal complaint under the complaints regulations
+//!   (SI 2009/309 in England; in Wales the social services regulations and "Putting Things Right"), asking for an
+//!   acknowledgement and a response, with the ombudsman after; or a letter before claim laid out as the
+//!   Pre-Action Protocol for Judicial Review asks, with a 14-day reply (`before_claim.rs`). The letter says which
+//!   tone it recommends ([`Letter::recommended_tone`]): a letter before claim only for an ending the decision finds
+//!   likely unlawful while the core's time for judicial review has not passed.
+//! - **Annex** ([`Options::annex`]): the history and each point in full with its citation labels, on a page of
+//!   its own after the signature ([`Letter::annex`]); a letter before claim always sets these out in its body.
+//! - **Addressees**: the council's adult social care department and the NHS body the decision names, and every
+//!   candidate body when the decision is not sure. A body the checker could not name, or a name it did not
+//!   recognise, is never printed: the letter goes to the department, and a note asks the user to add the name.
+//! - **No blanks**: optional details left blank are left out, never printed as lines, and the subject line names
+//!   only what was given.
+//! - **How to send it** ([`Letter::how_to_send`]): notes for the user, not part of the letter: email or recorded
+//!   post, keep proof and a copy, and GOV.UK's "find your local council". The checker holds no postal or email
+//!   address and never invents one.
 //! - The footer names the rules version and the law date, and says the letter came from a screening tool.
 //!
 //! # Where its facts and words come from
@@ -51,6 +66,7 @@
 
 mod addressees;
 pub mod bank_holidays;
+mod before_claim;
 mod bodies;
 mod charges;
 mod chronology;
@@ -64,6 +80,8 @@ mod notes;
 mod opening;
 mod plan;
 mod requests;
+mod send;
+mod short;
 pub mod text;
 mod voice;
 pub mod zip;
@@ -80,11 +98,22 @@ use serde::{Deserialize, Serialize};
 /// The longest any single field the user types may be, in characters; longer text is cut with "…".
 pub const MAX_FIELD: usize = 1000;
 
-/// What is printed where a detail was not given, to be filled in by hand.
+/// A line to fill in by hand. The letter never prints one: blank details are left out (kept for callers that
+/// check a text for it).
 pub const BLANK: &str = "____________";
 
 /// The number of working days the letter allows for a reply.
 pub const REPLY_WORKING_DAYS: u32 = 20;
+
+/// The number of days a letter before claim allows for a reply (Pre-Action Protocol for Judicial Review, para 21).
+pub const BEFORE_CLAIM_REPLY_DAYS: u64 = 14;
+
+/// GOV.UK's "find your local council" service, where every council in England and Wales has its contact details.
+/// The checker holds no postal or email address of its own.
+pub const FIND_LOCAL_COUNCIL: &str = "https://www.gov.uk/find-local-council";
+
+/// GOV.UK's check of whether legal aid may be available.
+pub const CHECK_LEGAL_AID: &str = "https://www.gov.uk/check-legal-aid";
 
 /// Everything needed to write a letter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,7 +148,7 @@ pub struct Details {
     pub writer: Option<Writer>,
 }
 
-/// The person the letter is about. Blank fields print as lines to fill in by hand.
+/// The person the letter is about. Blank fields are left out of the letter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -216,6 +245,26 @@ pub struct Options {
     pub advocate: bool,
     /// Ask for a copy of the records about the after-care (a subject access request).
     pub copy_of_records: bool,
+    /// The letter's tone: a first request (the default), a formal complaint, or a letter before claim.
+    pub tone: Tone,
+    /// Add the legal grounds as an annex on a page of its own: the history, and each point with its sources.
+    /// Off by default: the letter itself fits on one page. A letter before claim always sets out its grounds.
+    pub annex: bool,
+}
+
+/// The letter's tone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    /// A first, polite request to confirm the after-care: what a person sends first.
+    #[default]
+    FirstRequest,
+    /// A formal complaint under the councils' and the NHS complaints procedures, with the ombudsman after.
+    FormalComplaint,
+    /// A letter before claim, laid out as the Pre-Action Protocol for Judicial Review asks, with a 14-day reply:
+    /// for an ending of after-care that can still be challenged in court.
+    LetterBeforeClaim,
 }
 
 /// The finished letter.
@@ -227,26 +276,60 @@ pub struct Letter {
     pub addressees: Vec<Addressee>,
     /// The letter's date in words ("23 November 2026").
     pub date: String,
-    /// The date by which a reply is asked for: 20 working days after the letter's date.
+    /// The date by which a reply is asked for: 20 working days after the letter's date, or 14 days for a letter
+    /// before claim.
     pub reply_by: Date,
+    /// The tone the letter is written in.
+    pub tone: Tone,
+    /// The tone the checker recommends for this decision: a letter before claim only when after-care was ended
+    /// in a way the decision finds likely unlawful and the time for judicial review has not passed; otherwise a
+    /// first request.
+    pub recommended_tone: Tone,
     /// The subject line.
     pub subject: String,
     /// The body of the letter, from "Dear Sir or Madam," to the signature.
     pub blocks: Vec<Block>,
+    /// The annex of legal grounds, printed on a new page after the letter; empty unless asked for
+    /// ([`Options::annex`]).
+    pub annex: Vec<Block>,
     /// The footer: rules version, law date, and that a screening tool produced the letter.
     pub footer: String,
     /// Notes for the user, not part of the letter: things to fill in, check or consider before sending.
     pub notes: Vec<String>,
+    /// How to send it: notes for the user, not part of the letter.
+    pub how_to_send: HowToSend,
     /// Every source the letter cites, in order of first use. Each one's `label` appears in the text.
     pub citations: Vec<Citation>,
     /// The decision the letter was written from.
     pub decision: Decision,
 }
 
+/// How to send the letter: notes for the user, and where to find each body's contact details.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HowToSend {
+    /// The heading, "How to send it".
+    pub heading: String,
+    /// The steps, one sentence or two each.
+    pub steps: Vec<String>,
+    /// Links to follow for contact details: GOV.UK's "find your local council", and legal aid for a letter
+    /// before claim.
+    pub links: Vec<Link>,
+}
+
+/// A link for the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link's words.
+    pub text: String,
+    /// Where it goes.
+    pub url: String,
+}
+
 /// One addressee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Addressee {
-    /// The body's name, or a bracketed line to fill in ("[name of council]").
+    /// The body's name; empty when the checker cannot name it (or did not recognise the name given), when the
+    /// letter is addressed to the department alone and a note asks the user to add the name.
     pub name: String,
     /// The department or team to address it to.
     pub department: String,

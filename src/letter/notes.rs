@@ -2,8 +2,7 @@
 //! or enclose before sending.
 
 use super::compose::Composer;
-use super::opening::date_of_birth;
-use super::{address_lines, field, BLANK, REPLY_WORKING_DAYS};
+use super::{address_lines, field, Tone, REPLY_WORKING_DAYS};
 use crate::decision::FlagId;
 use crate::messages;
 
@@ -21,7 +20,9 @@ impl Composer<'_> {
                 FlagId::RefundDue => None,
                 // Deadlines in "If I do not receive a reply": the judicial review date for an ending, and the
                 // ombudsman date, which is the earlier of this flag's date and twelve months from the reply date.
-                FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => None,
+                FlagId::JudicialReviewDeadline | FlagId::OmbudsmanDeadline => {
+                    Some(flag.text.clone())
+                }
                 // Deadline kept out of the letter: the letter asks for every charge back, and telling the council
                 // of a limit on court claims would only invite it to refund less. The user is told.
                 FlagId::CourtClaimLimit | FlagId::RefundMayBeTimeBarred => Some(flag.text.clone()),
@@ -96,18 +97,17 @@ impl Composer<'_> {
     pub(super) fn general_notes(&mut self) {
         self.flag_notes();
         let details = &self.request.details;
-        let person = &details.person;
-        let blanks = field(person.name.as_ref()).is_none()
-            || date_of_birth(person.date_of_birth.as_ref()).is_none()
-            || address_lines(person.address.as_ref()).is_empty()
-            || field(person.nhs_number.as_ref()).is_none()
-            || details
-                .writer
-                .as_ref()
-                .is_some_and(|w| field(w.name.as_ref()).is_none());
-        if blanks {
+        // Blank fields are left out of the letter, never printed as lines; the user is told what to add.
+        let (name, address) = match &details.writer {
+            Some(w) => (field(w.name.as_ref()), address_lines(w.address.as_ref())),
+            None => (
+                field(details.person.name.as_ref()),
+                address_lines(details.person.address.as_ref()),
+            ),
+        };
+        if name.is_none() || address.is_empty() {
             self.notes
-                .push(messages::fill("letter.notes.blanks", &[("blank", BLANK)]));
+                .push(messages::text("letter.notes.add_sender").into());
         }
         if let Some(w) = &details.writer {
             if w.authority.is_none() {
@@ -123,12 +123,15 @@ impl Composer<'_> {
             self.notes
                 .push(messages::text("letter.notes.alternatives").into());
         }
-        let days = REPLY_WORKING_DAYS.to_string();
-        self.notes.push(messages::fill(
-            "letter.notes.reply_date",
-            &[("days", &days)],
-        ));
-        self.notes
-            .push(messages::text("letter.notes.keep_a_copy").into());
+        if self.tone == Tone::LetterBeforeClaim {
+            self.notes
+                .push(messages::text("letter.notes.before_claim").into());
+        } else {
+            let days = REPLY_WORKING_DAYS.to_string();
+            self.notes.push(messages::fill(
+                "letter.notes.reply_date",
+                &[("days", &days)],
+            ));
+        }
     }
 }

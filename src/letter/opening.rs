@@ -1,9 +1,9 @@
 //! The opening of the letter: who is writing and for whom, what the letter asks, why it goes to the bodies it
 //! goes to, and the person's details.
 
-use super::compose::{Composer, Ending, Mode};
-use super::voice::{join_and, on, section_words, sentences};
-use super::{address_lines, field, Authority, Block, BLANK};
+use super::compose::Composer;
+use super::voice::{join_and, section_words, sentences};
+use super::{field, Block};
 use crate::case::{Jurisdiction, Leaving};
 use crate::date::Date;
 use crate::decision::Body;
@@ -11,72 +11,6 @@ use crate::messages;
 use crate::sources::{CXF_2018, MHA_1983_S117_1, MHA_1983_S117_2, MHCTSA_2003, MHNIO_1986};
 
 impl Composer<'_> {
-    /// The opening paragraphs: who is writing, what for, and to whom.
-    pub(super) fn introduction(&mut self) -> Vec<Block> {
-        let mut out = Vec::new();
-        let v = self.voice.clone();
-        if let Some(writer) = &self.request.details.writer {
-            let person = field(self.request.details.person.name.as_ref());
-            let relationship = field(writer.relationship.as_ref());
-            let who = match (&person, &relationship) {
-                (Some(name), Some(rel)) => messages::fill(
-                    "letter.opening.writer.named_relationship",
-                    &[("name", name), ("relationship", rel)],
-                ),
-                (Some(name), None) => {
-                    messages::fill("letter.opening.writer.named", &[("name", name)])
-                }
-                (None, Some(rel)) => messages::fill(
-                    "letter.opening.writer.relationship",
-                    &[("relationship", rel)],
-                ),
-                (None, None) => messages::text("letter.opening.writer.unnamed").to_owned(),
-            };
-            let authority = match writer.authority {
-                Some(Authority::Consent) => messages::text("letter.opening.authority.consent"),
-                Some(Authority::LastingPowerOfAttorney) => {
-                    messages::text("letter.opening.authority.lpa")
-                }
-                Some(Authority::Deputy) => messages::text("letter.opening.authority.deputy"),
-                Some(Authority::Other) => messages::text("letter.opening.authority.other"),
-                None => messages::text("letter.opening.authority.none"),
-            };
-            out.push(Block::Paragraph {
-                text: sentences(&[who, authority.to_owned()]),
-            });
-        }
-        let first = match (self.mode, self.ending) {
-            (Mode::Entitled, Ending::Unlawful) => {
-                messages::fill("letter.opening.entitled.unlawful_ending", &v.slots(&[]))
-            }
-            (Mode::Entitled, Ending::InQuestion) => {
-                messages::fill("letter.opening.entitled.ending_in_question", &v.slots(&[]))
-            }
-            (Mode::Entitled, _) => messages::fill("letter.opening.entitled", &v.slots(&[])),
-            (Mode::OnLeaving, _) => self.on_leaving_intro(),
-            (Mode::Ended, _) => match self
-                .request
-                .case
-                .aftercare_ended
-                .as_ref()
-                .and_then(|e| e.date)
-            {
-                Some(d) => {
-                    messages::fill("letter.opening.ended.dated", &v.slots(&[("when", &on(d))]))
-                }
-                None => messages::fill("letter.opening.ended", &v.slots(&[])),
-            },
-            (Mode::Unsure, _) => messages::fill("letter.opening.unsure", &v.slots(&[])),
-            (Mode::MayNotApply { out_of_scope }, _) => {
-                out.push(self.may_not_apply_intro(out_of_scope));
-                return out;
-            }
-        };
-        let text = sentences(&[first, self.audience_sentence()]);
-        out.push(Block::Paragraph { text });
-        out
-    }
-
     /// Why the letter goes to the bodies it goes to.
     pub(super) fn audience_sentence(&mut self) -> String {
         let shared = self.cite(&[MHA_1983_S117_2]);
@@ -270,41 +204,6 @@ impl Composer<'_> {
         Block::Paragraph {
             text: sentences(&parts),
         }
-    }
-
-    /// The person's details, with blanks to fill in.
-    pub(super) fn person_details(&self) -> Vec<Block> {
-        let p = &self.request.details.person;
-        let blank = || BLANK.to_owned();
-        let address = address_lines(p.address.as_ref());
-        let name = field(p.name.as_ref()).unwrap_or_else(blank);
-        let born = date_of_birth(p.date_of_birth.as_ref()).unwrap_or_else(blank);
-        let address = if address.is_empty() {
-            blank()
-        } else {
-            address.join(messages::text("letter.details.address_separator"))
-        };
-        let nhs_number = field(p.nhs_number.as_ref()).unwrap_or_else(blank);
-        let items = vec![
-            messages::fill("letter.details.name", &[("value", &name)]),
-            messages::fill("letter.details.date_of_birth", &[("value", &born)]),
-            messages::fill("letter.details.address", &[("value", &address)]),
-            messages::fill("letter.details.nhs_number", &[("value", &nhs_number)]),
-        ];
-        let heading = if self.voice.own {
-            messages::text("letter.details.heading.own")
-        } else {
-            messages::text("letter.details.heading.other")
-        };
-        vec![
-            Block::Heading {
-                text: heading.into(),
-            },
-            Block::List {
-                ordered: false,
-                items,
-            },
-        ]
     }
 }
 

@@ -4,12 +4,13 @@ use super::compose::{Composer, Mode};
 use super::voice::sentences;
 use crate::decision::FlagId;
 use crate::messages;
-use crate::sources::{COP_2015_CH33, MHA_1983_S117_6};
+use crate::sources::MHA_1983_S117_6;
 
 impl Composer<'_> {
     pub(super) fn plan_request(&mut self) -> String {
         let v = self.voice.clone();
-        let cop = self.cite(&[COP_2015_CH33]);
+        let cop = self.code_of_practice();
+        let cop = self.cite(&[cop]);
         let s117_6 = self.cite(&[MHA_1983_S117_6]);
         let definition = messages::fill("letter.plan.definition", &v.slots(&[("law", &s117_6)]));
         let mut parts = if self.mode == Mode::OnLeaving {
@@ -37,7 +38,8 @@ impl Composer<'_> {
         let ask = if self.mode == Mode::OnLeaving {
             messages::fill("letter.plan.review.on_leaving", &v.slots(&[]))
         } else {
-            let law = self.cite(&[COP_2015_CH33]);
+            let cop = self.code_of_practice();
+            let law = self.cite(&[cop]);
             messages::fill("letter.plan.review", &v.slots(&[("law", &law)]))
         };
         self.please(&ask)

@@ -4,7 +4,7 @@
 //! "- ". Widths are counted in characters (Unicode scalar values); a word longer than a line is broken, so very
 //! long input never produces a line wider than [`WIDTH`].
 
-use super::{Block, Letter, BLANK};
+use super::{Block, Letter};
 use crate::messages;
 
 /// The widest line, in characters.
@@ -25,9 +25,11 @@ pub fn to_text(letter: &Letter) -> String {
         if i > 0 {
             lines.push(String::new());
         }
+        // The department, then the body's name when the checker knows it; never a line to fill in.
         lines.extend(wrap(&a.department, WIDTH, "", ""));
-        lines.extend(wrap(&a.name, WIDTH, "", ""));
-        lines.push(BLANK.to_owned());
+        if !a.name.is_empty() {
+            lines.extend(wrap(&a.name, WIDTH, "", ""));
+        }
         if let Some(why) = &a.why {
             lines.extend(wrap(
                 &messages::fill("letter.addressees.why_in_brackets", &[("why", why)]),
@@ -39,7 +41,25 @@ pub fn to_text(letter: &Letter) -> String {
     }
     lines.push(String::new());
     lines.extend(wrap(&letter.subject, WIDTH, "", ""));
-    for block in &letter.blocks {
+    blocks(&mut lines, &letter.blocks);
+    if !letter.annex.is_empty() {
+        // The annex starts on a new page: a form feed on a line of its own.
+        lines.push(String::new());
+        lines.push("\u{000C}".to_owned());
+        lines.push(String::new());
+        blocks(&mut lines, &letter.annex);
+    }
+    lines.push(String::new());
+    lines.push(String::new());
+    lines.extend(wrap(&letter.footer, WIDTH, "", ""));
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// Writes blocks as text lines, each after a blank line.
+fn blocks(lines: &mut Vec<String>, blocks: &[Block]) {
+    for block in blocks {
         lines.push(String::new());
         match block {
             Block::Heading { text } | Block::Paragraph { text } => {
@@ -70,12 +90,6 @@ pub fn to_text(letter: &Letter) -> String {
             }
         }
     }
-    lines.push(String::new());
-    lines.push(String::new());
-    lines.extend(wrap(&letter.footer, WIDTH, "", ""));
-    let mut out = lines.join("\n");
-    out.push('\n');
-    out
 }
 
 /// What comes between two letters in [`to_text_all`]: a rule line under the first letter, then a form feed on a

@@ -26,6 +26,9 @@ pub(crate) enum CaseCol {
     EndedReason,
     EndedJointDecision,
     FirstKnew,
+    /// A firm's "Aftercare stopped?" column: yes, no, not known, or the date it stopped (headings in
+    /// [`FIRM_NAMES`](super::firm_names::FIRM_NAMES) only).
+    Ended,
 }
 
 /// A fact about one stay (`dN_…`).
@@ -48,6 +51,9 @@ pub(crate) enum StayCol {
     GpIcb,
     NhseSecure,
     Hospital,
+    /// A firm's "CTO?" column: yes means the person left hospital on a community treatment order (headings in
+    /// [`FIRM_NAMES`](super::firm_names::FIRM_NAMES) only).
+    Cto,
 }
 
 /// A fact about one charge (`cN_…`).
@@ -59,6 +65,8 @@ pub(crate) enum ChargeCol {
     TopUp,
     Amount,
     Per,
+    /// An amount whose heading says what it is for ("Weekly fee", "Monthly charge"; [`FIRM_NAMES`](super::firm_names::FIRM_NAMES) only).
+    AmountPer(crate::case::Per),
 }
 
 impl CaseCol {
@@ -75,6 +83,7 @@ impl CaseCol {
             CaseCol::EndedReason => "aftercare_ended.reason",
             CaseCol::EndedJointDecision => "aftercare_ended.joint_written_decision",
             CaseCol::FirstKnew => "first_knew",
+            CaseCol::Ended => "aftercare_ended",
         })
     }
 }
@@ -102,6 +111,7 @@ impl StayCol {
             StayCol::GpIcb => "detentions[].gp_icb",
             StayCol::NhseSecure => "detentions[].nhs_england_secure_service",
             StayCol::Hospital => "detentions[].hospital",
+            StayCol::Cto => "detentions[].leaving",
         }
     }
 }
@@ -114,7 +124,7 @@ impl ChargeCol {
             ChargeCol::Since => "charges[].since",
             ChargeCol::Until => "charges[].until",
             ChargeCol::TopUp => "charges[].chosen_dearer_placement_with_written_agreement",
-            ChargeCol::Amount => "charges[].amount",
+            ChargeCol::Amount | ChargeCol::AmountPer(_) => "charges[].amount",
             ChargeCol::Per => "charges[].per",
         }
     }
@@ -293,7 +303,7 @@ pub(crate) fn case_col(fact: &str) -> Option<CaseCol> {
 
 /// What one heading means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Meaning {
+pub(super) enum Meaning {
     Case(CaseCol),
     Stay(u32, StayCol),
     Charge(u32, ChargeCol),
@@ -327,6 +337,14 @@ impl ChargeCols {
     /// The position of a fact's column, if the file has one.
     pub(crate) fn get(&self, col: ChargeCol) -> Option<usize> {
         self.cols.iter().find(|(c, _)| *c == col).map(|&(_, i)| i)
+    }
+
+    /// An amount column whose heading says what it is for ("Weekly fee"), with that period.
+    pub(crate) fn amount_per(&self) -> Option<(crate::case::Per, usize)> {
+        self.cols.iter().find_map(|&(c, i)| match c {
+            ChargeCol::AmountPer(per) => Some((per, i)),
+            _ => None,
+        })
     }
 }
 
@@ -416,13 +434,16 @@ impl Layout {
     }
 }
 
-/// Normalises a heading: trimmed, lower-case, with spaces, hyphens and dots as single underscores.
+/// Normalises a heading: trimmed, lower-case, with every run of anything but letters and digits (spaces, hyphens,
+/// dots, "?", "(£)", "/") as one underscore: `D1 Left`, `d1-left` and `d1_left` are the same column, and so are
+/// `CTO?` and `cto`.
 fn normalise(heading: &str) -> String {
     let mut key = String::with_capacity(heading.len());
     for c in heading.trim().chars() {
-        let c = match c {
-            ' ' | '-' | '.' | '\t' => '_',
-            c => c.to_ascii_lowercase(),
+        let c = if c.is_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            '_'
         };
         if c == '_' && (key.is_empty() || key.ends_with('_')) {
             continue;
@@ -439,6 +460,15 @@ fn normalise(heading: &str) -> String {
 fn meaning(key: &str) -> Option<Meaning> {
     if let Some(&(col, _)) = CASE_NAMES.iter().find(|(_, names)| names.contains(&key)) {
         return Some(Meaning::Case(col));
+    }
+    if let Some(&(_, meaning)) = super::firm_names::FIRM_NAMES
+        .iter()
+        .find(|(names, _)| names.contains(&key))
+    {
+        return Some(meaning);
+    }
+    if !key.is_char_boundary(1) {
+        return None;
     }
     let (prefix, rest) = key.split_at(1);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();

@@ -8,7 +8,9 @@
 
 use super::columns::{letter, Layout};
 use super::read::{self, cell_name, Record};
-use super::{jsonl, triage, Counts, Options, Row, RowError, Screened, Source, View, Warning};
+use super::{
+    jsonl, triage, Carried, Counts, Options, Row, RowError, Screened, Source, View, Warning,
+};
 use crate::case::Case;
 use crate::messages;
 use serde::Serialize;
@@ -61,6 +63,18 @@ pub struct Step<'a> {
     pub counts: &'a Counts,
 }
 
+/// A row read and waiting to be decided.
+#[derive(Debug)]
+struct Pending {
+    row: u32,
+    reference: String,
+    case: Case,
+    /// The firm's own cells, carried through.
+    carried: Vec<Carried>,
+    /// The headings of the cells that could not be read and were left blank.
+    unreadable: Vec<String>,
+}
+
 /// Cells beyond the headings, or under a blank heading: ignored, and reported once per column.
 #[derive(Debug, Default)]
 struct Stray {
@@ -85,10 +99,15 @@ pub struct Job<'a> {
     /// The line number of the next line (JSON Lines).
     line: u32,
     not_utf8_row: Option<u32>,
+    /// The separator between cells: a comma, or a semicolon or tab when the heading row uses one of those instead
+    /// (Excel in much of Europe saves "CSV" with semicolons; some systems export tab-separated text).
+    delimiter: u8,
     strays: HashMap<usize, Stray>,
+    /// The firm's own columns, carried through to the triage: (position, heading as written).
+    carried: Vec<(usize, std::sync::Arc<str>)>,
     references: HashMap<String, u32>,
     /// Rows read but not yet decided: (row, reference, case). Decided together at the end of each step.
-    pending: Vec<(u32, String, Case)>,
+    pending: Vec<Pending>,
     /// How many threads decide rows natively; 0 means one per core.
     threads: usize,
     out: Screened,
@@ -107,6 +126,11 @@ impl<'a> Job<'a> {
         } else {
             0
         };
+        let delimiter = if format == Format::Csv {
+            delimiter(&input[pos..])
+        } else {
+            b','
+        };
         Job {
             input,
             format,
@@ -119,7 +143,9 @@ impl<'a> Job<'a> {
             inside: 0,
             line: 1,
             not_utf8_row: None,
+            delimiter,
             strays: HashMap::new(),
+            carried: Vec::new(),
             references: HashMap::new(),
             pending: Vec::new(),
             threads: 0,
@@ -230,6 +256,7 @@ impl<'a> Job<'a> {
         let start = self.pos;
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
+            .delimiter(self.delimiter)
             .flexible(true)
             .from_reader(&input[start..]);
         let mut record = csv::ByteRecord::new();
@@ -322,8 +349,10 @@ impl<'a> Job<'a> {
                     ];
                     self.out.warnings.push(Warning {
                         row: Some(row),
-                        message: messages::fill("screen.csv.ignored_column", &values),
+                        message: messages::fill("screen.csv.carried_column", &values),
                     });
+                    self.carried
+                        .push((i, std::sync::Arc::from(layout.headings[i].trim())));
                 }
                 self.layout = Some(layout);
             }
@@ -335,6 +364,7 @@ impl<'a> Job<'a> {
                     reference: None,
                     message: e.message,
                     source: Source::Csv,
+                    screened: false,
                 });
                 // Without headings no row can be read: stop here rather than report every row.
                 self.done = true;
@@ -366,15 +396,30 @@ impl<'a> Job<'a> {
         if result.is_none() {
             self.out.counts.with_errors += 1;
         }
+        let screened = result.is_some();
+        let mut unreadable: Vec<String> = Vec::new();
         for e in problems {
+            let column = e.column.map(|i| layout.headings[i].trim().to_owned());
+            if screened {
+                let name = column
+                    .clone()
+                    .unwrap_or_else(|| messages::text("screen.unreadable.row").to_owned());
+                if !unreadable.contains(&name) {
+                    unreadable.push(name);
+                }
+            }
             self.out.errors.push(RowError {
                 row,
-                column: e.column.map(|i| layout.headings[i].trim().to_owned()),
+                column,
                 cell: e.column.map(|i| cell_name(i, row)),
                 reference: reference.clone(),
                 message: e.message,
                 source: Source::Csv,
+                screened,
             });
+        }
+        if !unreadable.is_empty() {
+            self.out.counts.with_unreadable += 1;
         }
         if let Some(case) = result {
             let reference = match reference {
@@ -393,7 +438,21 @@ impl<'a> Job<'a> {
                 }
                 None => messages::fill("screen.reference.row", &[("row", &row.to_string())]),
             };
-            self.pending.push((row, reference, case));
+            let carried = self
+                .carried
+                .iter()
+                .map(|(i, heading)| Carried {
+                    heading: heading.clone(),
+                    value: cells.get(*i).cloned().unwrap_or_default(),
+                })
+                .collect();
+            self.pending.push(Pending {
+                row,
+                reference,
+                case,
+                carried,
+                unreadable,
+            });
         }
     }
 
@@ -417,7 +476,13 @@ impl<'a> Job<'a> {
                     let reference = reference.unwrap_or_else(|| {
                         messages::fill("screen.reference.line", &[("row", &line.to_string())])
                     });
-                    self.pending.push((line, reference, case));
+                    self.pending.push(Pending {
+                        row: line,
+                        reference,
+                        case,
+                        carried: Vec::new(),
+                        unreadable: Vec::new(),
+                    });
                 }
                 Err((reference, errors)) => {
                     self.out.counts.with_errors += 1;
@@ -429,6 +494,7 @@ impl<'a> Job<'a> {
                             reference: reference.clone(),
                             message: e.message,
                             source: Source::Jsonl,
+                            screened: false,
                         });
                     }
                 }
@@ -464,6 +530,7 @@ impl<'a> Job<'a> {
             reference: None,
             message,
             source: Source::Csv,
+            screened: false,
         });
     }
 
@@ -496,9 +563,12 @@ impl<'a> Job<'a> {
 }
 
 /// Decides and triages one row.
-fn decide((row, reference, case): (u32, String, Case)) -> Row {
-    let decision = crate::evaluate(&case);
-    triage::triage(row, reference, &case, &decision)
+fn decide(p: Pending) -> Row {
+    let decision = crate::evaluate(&p.case);
+    let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
+    row.carried = p.carried;
+    triage::mark_unreadable(&mut row, p.unreadable);
+    row
 }
 
 /// Rows below which threads are not worth starting.
@@ -507,7 +577,7 @@ const PARALLEL_FROM: usize = 256;
 
 /// Decides many rows, keeping their order.
 #[cfg(not(target_arch = "wasm32"))]
-fn decide_all(pending: Vec<(u32, String, Case)>, threads: usize) -> Vec<Row> {
+fn decide_all(pending: Vec<Pending>, threads: usize) -> Vec<Row> {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
         n => n,
@@ -516,7 +586,7 @@ fn decide_all(pending: Vec<(u32, String, Case)>, threads: usize) -> Vec<Row> {
         return pending.into_iter().map(decide).collect();
     }
     let per = pending.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<(u32, String, Case)>> = Vec::with_capacity(threads);
+    let mut chunks: Vec<Vec<Pending>> = Vec::with_capacity(threads);
     let mut rest = pending.into_iter();
     loop {
         let chunk: Vec<_> = rest.by_ref().take(per).collect();
@@ -539,8 +609,32 @@ fn decide_all(pending: Vec<(u32, String, Case)>, threads: usize) -> Vec<Row> {
 
 /// Decides many rows, keeping their order (one thread in WebAssembly).
 #[cfg(target_arch = "wasm32")]
-fn decide_all(pending: Vec<(u32, String, Case)>, _threads: usize) -> Vec<Row> {
+fn decide_all(pending: Vec<Pending>, _threads: usize) -> Vec<Row> {
     pending.into_iter().map(decide).collect()
+}
+
+/// The separator of a CSV file, from its first line with any text (the heading row): whichever of comma,
+/// semicolon and tab it has most of outside quotes, and a comma when it has none.
+fn delimiter(input: &[u8]) -> u8 {
+    let line = input
+        .split(|&b| b == b'\n')
+        .find(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
+        .unwrap_or_default();
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in line {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            if let Some(c) = counts.iter_mut().find(|(d, _)| *d == b) {
+                c.1 += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .fold((b',', 0), |best, &c| if c.1 > best.1 { c } else { best })
+        .0
 }
 
 /// Counts line breaks (`\n`, `\r\n` or a lone `\r`) in `input[from..to]`.

@@ -6,9 +6,10 @@
 //! were paid while entitled (since when, whether still, an estimate, the court's six-year limit), the deadlines
 //! soonest first, the first next step, the points that are uncertain, and a one-line summary.
 //!
-//! Bad rows never stop the run. Each problem is reported with its row number as a spreadsheet shows it (the
-//! heading row is row 1), the column, and what is wrong, in the same words as the checker's own field errors;
-//! every other row is screened. The CSV layout is in `docs/screening.md`.
+//! Bad rows never stop the run, and a bad cell does not stop its row: a cell that cannot be read (or a fact that
+//! cannot be true with the others) is left blank, reported with its row number as a spreadsheet shows it (the
+//! heading row is row 1), the column, and what is wrong, in the same words as the checker's own field errors; the
+//! row is screened without it and marked `unreadable`. Only a row with no usable date of the check is not screened. The CSV layout is in `docs/screening.md`.
 //!
 //! The module is pure (bytes in, values out) and is shared by the command line (`s117 screen`, in
 //! `src/bin/s117/screen.rs`) and the browser, where a Web Worker drives a [`Job`] in chunks so that it can show
@@ -21,18 +22,21 @@
 //!            ENQ-1,2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01\n\
 //!            ENQ-2,2026-11-23,3,2024-02-12,2023-13-40,discharged,Bromsgrove,,\n";
 //! let screened = screen_csv(csv, &Options::default());
-//! assert_eq!(screened.rows.len(), 1);
+//! assert_eq!(screened.rows.len(), 2);
 //! assert_eq!(screened.rows[0].entitlement.code(), "entitled");
 //! assert_eq!(screened.rows[0].refund_since.unwrap().to_string(), "2024-09-01");
 //! assert_eq!(screened.rows[0].periods, 1);
+//! // A cell that cannot be read is left blank and reported; the row is still screened, and marked.
+//! assert_eq!(screened.rows[1].unreadable, ["d1_left"]);
 //! assert_eq!(
 //!     screened.errors[0].to_string(),
-//!     "row 3, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year)"
+//!     "row 3, column d1_left: 2023-13-40 is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY if you only know the month or year) \u{2014} left blank: the row was screened without it"
 //! );
 //! ```
 #![cfg(feature = "screen")]
 
 mod columns;
+mod firm_names;
 mod job;
 mod jsonl;
 mod read;
@@ -148,6 +152,37 @@ pub struct Row {
     pub uncertain: Vec<FlagId>,
     /// One line a caseworker can read.
     pub summary: String,
+    /// The cells of this row that could not be read and were left blank (their headings): the row was screened
+    /// without them, so its result is less certain. Each has its problem in the errors.
+    pub unreadable: Vec<String>,
+    /// The firm's own columns (client name, fee earner, notes …): every column of the input the screen does not
+    /// read, with its heading as written and the row's cell unchanged, in the input's order. CSV output puts them
+    /// after the screen's columns; JSON Lines as an object of heading to value.
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "carried_map")]
+    #[cfg_attr(
+        feature = "cli",
+        schemars(with = "std::collections::BTreeMap<String, String>")
+    )]
+    pub carried: Vec<Carried>,
+}
+
+/// One of the firm's own cells, carried through to the triage unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Carried {
+    /// The column's heading, as the file spells it (shared by every row).
+    pub heading: std::sync::Arc<str>,
+    /// The cell, as written.
+    pub value: String,
+}
+
+/// The carried cells as a JSON object, in the input's order.
+fn carried_map<S: serde::Serializer>(carried: &[Carried], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(carried.len()))?;
+    for c in carried {
+        map.serialize_entry(&*c.heading, &c.value)?;
+    }
+    map.end()
 }
 
 /// A time limit.
@@ -189,15 +224,22 @@ pub struct RowError {
     pub message: String,
     /// The kind of input.
     pub source: Source,
+    /// The row was still screened, with this cell left blank (so its triage row is marked `unreadable`).
+    pub screened: bool,
 }
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let row = self.row.to_string();
+        let message = if self.screened {
+            messages::fill("screen.problem.left_blank", &[("message", &self.message)])
+        } else {
+            self.message.clone()
+        };
         let values = [
             ("row", row.as_str()),
             ("column", self.column.as_deref().unwrap_or_default()),
-            ("message", self.message.as_str()),
+            ("message", message.as_str()),
         ];
         f.write_str(&match (self.source, &self.column) {
             (Source::Csv, Some(_)) => messages::fill("screen.problem.row_column", &values),
@@ -239,6 +281,8 @@ pub struct Counts {
     pub screened: u32,
     /// Rows not screened because of an error.
     pub with_errors: u32,
+    /// Rows screened with one or more cells that could not be read, left blank.
+    pub with_unreadable: u32,
     /// Screened rows by entitlement.
     pub entitled: u32,
     /// Screened rows: entitled on leaving hospital.
@@ -318,6 +362,7 @@ impl fmt::Display for Counts {
             self.with_errors,
             self.refund,
             self.with_deadline,
+            self.with_unreadable,
         ]
         .map(|n| n.to_string());
         let values = [
@@ -327,6 +372,7 @@ impl fmt::Display for Counts {
             ("with_errors", numbers[2].as_str()),
             ("refund", numbers[3].as_str()),
             ("with_deadline", numbers[4].as_str()),
+            ("with_unreadable", numbers[5].as_str()),
         ];
         f.write_str(&messages::fill("screen.counts", &values))
     }

@@ -7,8 +7,10 @@
 
 use super::columns::{self, letter, CaseCol, ChargeCol, Layout, StayCol};
 use super::values;
+use super::values::Stopped;
 use crate::case::{
-    AftercareEnded, Case, Charge, Country, Detention, Jurisdiction, LivedBefore, Place,
+    AftercareEnded, Case, Charge, Country, Detention, EndingReason, Jurisdiction, Leaving,
+    LivedBefore, Place,
 };
 use crate::date::Date;
 use crate::error::validate;
@@ -47,6 +49,7 @@ struct Reader<'a, 'b> {
 }
 
 impl Reader<'_, '_> {
+    /// Reads a cell; one that cannot be read is reported and read as blank, so the row is still screened.
     fn read<T>(
         &mut self,
         i: Option<usize>,
@@ -56,7 +59,7 @@ impl Reader<'_, '_> {
         match parse(cell) {
             Ok(v) => Some(v),
             Err(message) => {
-                self.errors.push(CellError { column: i, message });
+                self.soft.push(CellError { column: i, message });
                 None
             }
         }
@@ -84,8 +87,9 @@ impl Reader<'_, '_> {
         self.record.cell(i).map(str::to_owned)
     }
 
+    /// A required cell left blank: reported; the row is still screened without it.
     fn blank(&mut self, i: Option<usize>, message: String) {
-        self.errors.push(CellError { column: i, message });
+        self.soft.push(CellError { column: i, message });
     }
 }
 
@@ -114,13 +118,19 @@ pub(crate) fn case(
         soft: Vec::new(),
     };
     let as_at_col = layout.get(CaseCol::AsAt);
+    // The date of the check is the one fact a row cannot be screened without: blank or unreadable, it takes the
+    // default (--as-at), and without one the row stops here.
     let as_at = match r.read(as_at_col, values::date) {
         Some(d) => Some(d),
-        None if r.record.cell(as_at_col).is_some() => None,
         None => {
             if default_as_at.is_none() {
-                let message = messages::text("screen.cell.as_at_blank").to_owned();
-                r.blank(as_at_col, message);
+                match r.record.cell(as_at_col) {
+                    Some(_) => r.errors.extend(r.soft.pop()),
+                    None => r.errors.push(CellError {
+                        column: as_at_col,
+                        message: messages::text("screen.cell.as_at_blank").to_owned(),
+                    }),
+                }
             }
             default_as_at
         }
@@ -153,7 +163,14 @@ pub(crate) fn case(
             admitted: r.read(col(StayCol::Admitted), values::date),
             section_ended: r.read(col(StayCol::SectionEnded), values::date),
             left_hospital: r.read(col(StayCol::Left), values::date),
-            leaving: r.read(col(StayCol::Leaving), values::leaving),
+            leaving: match (
+                r.read(col(StayCol::Leaving), values::leaving),
+                r.read(col(StayCol::Cto), values::yes_no).flatten(),
+            ) {
+                (Some(leaving), _) => Some(leaving),
+                (None, Some(true)) => Some(Leaving::Cto),
+                (None, _) => None,
+            },
             recall: r.read(col(StayCol::Recall), values::recall),
             cto_ended: r.read(col(StayCol::CtoEnded), values::date),
             sent_on_discharge_to: None,
@@ -186,15 +203,21 @@ pub(crate) fn case(
         let col = |c: ChargeCol| cols.get(c);
         let number = n.to_string();
         let top_up = r.read(col(ChargeCol::TopUp), values::yes_no).flatten();
+        // "Weekly fee": an amount whose heading gives its period, used when the file has no amount of its own.
+        let (amount_col, per_of_heading) = match (col(ChargeCol::Amount), cols.amount_per()) {
+            (Some(i), _) => (Some(i), None),
+            (None, Some((per, i))) => (Some(i), Some(per)),
+            (None, None) => (None, None),
+        };
         let used = [
-            ChargeCol::What,
-            ChargeCol::Since,
-            ChargeCol::Until,
-            ChargeCol::Amount,
-            ChargeCol::Per,
+            col(ChargeCol::What),
+            col(ChargeCol::Since),
+            col(ChargeCol::Until),
+            amount_col,
+            col(ChargeCol::Per),
         ]
         .iter()
-        .any(|&c| r.record.cell(col(c)).is_some());
+        .any(|&c| r.record.cell(c).is_some());
         if !used {
             if top_up == Some(true) {
                 let message = messages::fill("screen.cell.top_up_alone", &[("n", &number)]);
@@ -202,12 +225,15 @@ pub(crate) fn case(
             }
             continue;
         }
-        let amount = r.read_soft(col(ChargeCol::Amount), values::amount);
-        let per = r.read_soft(col(ChargeCol::Per), values::per);
+        let amount = r.read_soft(amount_col, values::amount);
+        let per = match r.read_soft(col(ChargeCol::Per), values::per) {
+            Ok(None) if r.record.cell(amount_col).is_some() => Ok(per_of_heading),
+            per => per,
+        };
         let (amount, per) = match (amount, per) {
             (Ok(Some(_)), Ok(None)) => {
                 r.soft.push(CellError {
-                    column: col(ChargeCol::Per).or(col(ChargeCol::Amount)),
+                    column: col(ChargeCol::Per).or(amount_col),
                     message: messages::fill("screen.cell.per_blank", &[("n", &number)]),
                 });
                 (None, None)
@@ -238,20 +264,40 @@ pub(crate) fn case(
         CaseCol::EndedReason,
         CaseCol::EndedJointDecision,
     ];
-    let aftercare_ended = if ended_cols
-        .iter()
-        .any(|&c| r.record.cell(layout.get(c)).is_some())
+    // A firm's "Aftercare stopped?": yes, no, not known, or the date it stopped.
+    let stopped_col = layout.get(CaseCol::Ended);
+    let stopped = r.read(stopped_col, values::yes_no_or_date).flatten();
+    let aftercare_ended = if stopped.is_some_and(|s| s != Stopped::No)
+        || ended_cols
+            .iter()
+            .any(|&c| r.record.cell(layout.get(c)).is_some())
     {
-        let date = r.read(layout.get(CaseCol::EndedDate), values::date);
+        let date = r
+            .read(layout.get(CaseCol::EndedDate), values::date)
+            .or(match stopped {
+                Some(Stopped::On(date)) => Some(date),
+                _ => None,
+            });
         let joint = r
             .read(layout.get(CaseCol::EndedJointDecision), values::yes_no)
             .flatten();
         let reason_col = layout.get(CaseCol::EndedReason);
         let reason = r.read(reason_col, values::ending_reason);
-        if r.record.cell(reason_col).is_none() {
-            let message = messages::text("screen.cell.ended_reason_blank").to_owned();
-            r.blank(reason_col, message);
+        match (r.record.cell(reason_col), stopped) {
+            (Some(_), _) => {}
+            // "Stopped? yes" with no reason column: screened as ended for a reason not given, and said so.
+            (None, Some(Stopped::Yes | Stopped::On(_))) => r.soft.push(CellError {
+                column: stopped_col,
+                message: messages::text("screen.cell.ended_no_reason").to_owned(),
+            }),
+            (None, _) => {
+                let message = messages::text("screen.cell.ended_reason_blank").to_owned();
+                r.blank(reason_col, message);
+            }
         }
+        // A reason not given, or not readable, is "another reason": the ending is kept, and its lawfulness is
+        // uncertain, rather than the ending being dropped.
+        let reason = Some(reason.unwrap_or(EndingReason::Other));
         reason.map(|reason| AftercareEnded {
             date,
             reason,
@@ -283,19 +329,78 @@ pub(crate) fn case(
         died: None,
         not_sure: Vec::new(),
     };
-    let soft = r.soft;
-    let errors: Vec<CellError> = validate(&case)
-        .into_iter()
-        .map(|e| CellError {
-            column: column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
-            message: e.message,
-        })
-        .collect();
-    if errors.is_empty() {
-        Ok((case, soft))
-    } else {
-        Err(all(errors, soft))
+    // Facts that cannot all be true (a stay that ends before it begins): the field the check names is left blank
+    // and reported, and the row is checked again, so it is still screened without it.
+    let mut case = case;
+    let mut soft = r.soft;
+    for _ in 0..8 {
+        let problems = validate(&case);
+        if problems.is_empty() {
+            return Ok((case, soft));
+        }
+        let mut hard = Vec::new();
+        for e in problems {
+            let problem = CellError {
+                column: column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
+                message: e.message,
+            };
+            if clear_field(&mut case, &e.field) {
+                soft.push(problem);
+            } else {
+                hard.push(problem);
+            }
+        }
+        if !hard.is_empty() {
+            return Err(all(hard, soft));
+        }
     }
+    Err(soft)
+}
+
+/// Leaves one field of a case blank (`detentions[1].left_hospital`), as if its cell were empty. `false` for a field
+/// that cannot be left blank (the date of the check) or is not known.
+fn clear_field(case: &mut Case, field: &str) -> bool {
+    let indexed = |list: &str| -> Option<(usize, &str)> {
+        let rest = field.strip_prefix(list)?.strip_prefix('[')?;
+        let (index, name) = rest.split_once("].")?;
+        Some((index.parse().ok()?, name))
+    };
+    if let Some((i, name)) = indexed("detentions") {
+        let Some(d) = case.detentions.get_mut(i) else {
+            return false;
+        };
+        match name {
+            "admitted" => d.admitted = None,
+            "section_ended" => d.section_ended = None,
+            "left_hospital" => d.left_hospital = None,
+            "cto_ended" => d.cto_ended = None,
+            "leaving" => d.leaving = None,
+            _ => return false,
+        }
+        return true;
+    }
+    if let Some((i, name)) = indexed("charges") {
+        let Some(c) = case.charges.get_mut(i) else {
+            return false;
+        };
+        match name {
+            "since" => c.since = None,
+            "until" => c.until = None,
+            "amount" | "per" => (c.amount, c.per) = (None, None),
+            _ => return false,
+        }
+        return true;
+    }
+    match field {
+        "first_knew" => case.first_knew = None,
+        "died" => case.died = None,
+        "aftercare_ended.date" => match case.aftercare_ended.as_mut() {
+            Some(e) => e.date = None,
+            None => return false,
+        },
+        _ => return false,
+    }
+    true
 }
 
 /// Every problem of a row: those that stop it, then those that would not have.

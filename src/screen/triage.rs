@@ -95,6 +95,8 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
         warnings,
         uncertain,
         summary: String::new(),
+        unreadable: Vec::new(),
+        carried: Vec::new(),
     };
     row.summary = summary(&row);
     row
@@ -117,6 +119,25 @@ pub(crate) fn pounds(amount: f64) -> String {
 /// "Entitled since 3 June 2024: Worcestershire County Council and NHS Herefordshire and Worcestershire Integrated
 /// Care Board. Refund likely: charged since 1 September 2024, still charged. Next deadline: court claim for the
 /// oldest payment still in time by 1 September 2030."
+/// Marks a row screened with cells that could not be read (left blank): it lists their headings, and its summary
+/// ends by saying so, since its result rests on less than the file gave.
+pub(crate) fn mark_unreadable(row: &mut Row, unreadable: Vec<String>) {
+    if unreadable.is_empty() {
+        return;
+    }
+    let cells = unreadable.join(", ");
+    let count = unreadable.len().to_string();
+    let values = [("count", count.as_str()), ("cells", cells.as_str())];
+    let sentence = if unreadable.len() == 1 {
+        messages::fill("screen.summary.unreadable.one", &values)
+    } else {
+        messages::fill("screen.summary.unreadable.many", &values)
+    };
+    row.summary.push(' ');
+    row.summary.push_str(&sentence);
+    row.unreadable = unreadable;
+}
+
 fn summary(row: &Row) -> String {
     let outcome = match row.entitlement {
         Entitlement::Entitled => match row.duty_arose {
@@ -321,7 +342,7 @@ impl Only {
         match self {
             Only::Refund => row.refund,
             Only::Deadline => row.next_deadline.is_some(),
-            Only::Uncertain => !row.uncertain.is_empty(),
+            Only::Uncertain => !row.uncertain.is_empty() || !row.unreadable.is_empty(),
             Only::Warning => !row.warnings.is_empty(),
             Only::Entitlement(e) => row.entitlement == e,
         }

@@ -9,31 +9,23 @@ use crate::case::{Country, EndingReason, Jurisdiction, Leaving, Per, Recall, Sec
 use crate::date::Date;
 use crate::messages;
 
-/// Reads a date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (the contract's forms), or `DD/MM/YYYY` and `MM/YYYY`, which is
-/// how Excel in the United Kingdom saves dates in a CSV file.
+/// Reads a date as firms' systems and people write them, keeping its precision:
+///
+/// - the contract's forms: `2021-06-03`, `2021-06`, `2021`;
+/// - day, month and year in the UK order, with `/`, `.`, `-` or spaces: `03/06/2021`, `3.6.21`, `3-6-2021`, and
+///   Excel's `03/06/2021 00:00`;
+/// - month and year: `06/2021`, `June 2021`, `Sept 2021`, `Oct-21`, and `3 June 2021`, `3rd Jun 21`, `03-Jun-2021`;
+/// - an Excel serial day number (`44350` is 3 June 2021), as a date cell arrives when a sheet loses its formatting.
+///
+/// A two-digit year is 19YY from 83 (the Mental Health Act 1983 came into force on 30 September 1983, so no earlier
+/// date can matter) and 20YY below it. Anything else is an error that quotes the cell as written.
 pub(crate) fn date(cell: &str) -> Result<Date, String> {
     if let Ok(d) = cell.parse::<Date>() {
         return Ok(d);
     }
-    // Excel's UK short date, sometimes with a time of midnight after it.
-    let text = cell.split(' ').next().unwrap_or(cell);
-    let parts: Vec<&str> = text.split('/').collect();
-    let pad = |p: &str| {
-        (!p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| format!("{p:0>2}"))
-    };
-    let iso = match parts.as_slice() {
-        [d, m, y] if y.len() == 4 => pad(d).zip(pad(m)).map(|(d, m)| format!("{y}-{m}-{d}")),
-        [m, y] if y.len() == 4 => pad(m).map(|m| format!("{y}-{m}")),
-        _ => None,
-    };
-    let two_digit_year = matches!(parts.as_slice(), [_, _, y] if y.len() == 2);
+    let iso = uk_date(cell.trim());
     match iso.and_then(|iso| iso.parse::<Date>().ok()) {
         Some(d) => Ok(d),
-        None if two_digit_year => {
-            let values = [("cell", cell)];
-            Err(messages::fill("screen.value.two_digit_year", &values))
-        }
         // The core's own message: "… is not a date (use YYYY-MM-DD, or YYYY-MM or YYYY …)".
         None => Err(cell
             .parse::<Date>()
@@ -41,6 +33,98 @@ pub(crate) fn date(cell: &str) -> Result<Date, String> {
             .map(|e| e.to_string())
             .unwrap_or_default()),
     }
+}
+
+/// The contract's form (`YYYY-MM-DD` or `YYYY-MM`) of a date in one of the UK forms [`date`] reads, unchecked.
+fn uk_date(text: &str) -> Option<String> {
+    // Excel's time of day after a date: "03/06/2021 00:00" or "03/06/2021 00:00:00".
+    let text = match text.rsplit_once(' ') {
+        Some((date, time))
+            if time.contains(':') && time.bytes().all(|b| b.is_ascii_digit() || b == b':') =>
+        {
+            date.trim()
+        }
+        _ => text,
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if text.len() == 5 && digits(text) {
+        return excel_serial(text.parse().ok()?);
+    }
+    let parts: Vec<&str> = text
+        .split(['/', '.', '-', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let day = |t: &str| {
+        let t = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|s| t.strip_suffix(s))
+            .unwrap_or(t);
+        (digits(t) && t.len() <= 2).then(|| format!("{t:0>2}"))
+    };
+    let month = |t: &str| {
+        (digits(t) && t.len() <= 2)
+            .then(|| format!("{t:0>2}"))
+            .or_else(|| month_name(t))
+    };
+    let year = |t: &str| match t.len() {
+        4 if digits(t) => Some(t.to_owned()),
+        2 if digits(t) => {
+            let yy: u32 = t.parse().ok()?;
+            Some(format!("{}{t}", if yy >= 83 { "19" } else { "20" }))
+        }
+        _ => None,
+    };
+    match parts.as_slice() {
+        [d, m, y] => {
+            // "June 3 2021" as well as "3 June 2021", when the month is a word.
+            let (d, m) = if month_name(d).is_some() {
+                (m, d)
+            } else {
+                (d, m)
+            };
+            Some(format!("{}-{}-{}", year(y)?, month(m)?, day(d)?))
+        }
+        [m, y] => Some(format!("{}-{}", year(y)?, month(m)?)),
+        _ => None,
+    }
+}
+
+/// The month number (`06`) of an English month's name or its usual abbreviation (`Jun`, `Sept`), in any case.
+fn month_name(word: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.to_lowercase();
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 {
+        return None;
+    }
+    let w = if w == "sept" { "sep" } else { w };
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w))
+        .map(|i| format!("{:02}", i + 1))
+}
+
+/// The date of an Excel serial day number (days since 30 December 1899, as Excel counts them), for serials from
+/// 1983 to 2099 only: a five-digit number outside that range is not taken for a date.
+fn excel_serial(n: i64) -> Option<String> {
+    if !(30_000..=73_000).contains(&n) {
+        return None;
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)? + chrono::Duration::days(n);
+    Some(Date::exact(day).to_string())
 }
 
 /// A code as matched: lower case, with runs of anything but letters and digits as one underscore.
@@ -345,6 +429,27 @@ pub(crate) fn yes_no(cell: &str) -> Result<Option<bool>, String> {
     }
 }
 
+/// A firm's "Aftercare stopped?" cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stopped {
+    Yes,
+    No,
+    /// It stopped on this date (a date in the cell means yes).
+    On(Date),
+}
+
+/// Reads yes, no, not known (`None`), or a date meaning "yes, on this date".
+pub(crate) fn yes_no_or_date(cell: &str) -> Result<Option<Stopped>, String> {
+    match yes_no(cell) {
+        Ok(Some(true)) => Ok(Some(Stopped::Yes)),
+        Ok(Some(false)) => Ok(Some(Stopped::No)),
+        Ok(None) => Ok(None),
+        Err(_) => date(cell)
+            .map(|d| Some(Stopped::On(d)))
+            .map_err(|_| messages::fill("screen.value.yes_no_or_date", &[("cell", cell)])),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,7 +467,48 @@ mod tests {
         assert!(date("31/02/2021")
             .unwrap_err()
             .starts_with("31/02/2021 is not a date"));
-        assert!(date("04/03/21").unwrap_err().contains("two-digit year"));
+        assert_eq!(date("04/03/21").unwrap().to_string(), "2021-03-04");
+    }
+
+    #[test]
+    fn dates_as_firms_systems_write_them_keep_their_precision() {
+        for (typed, read) in [
+            ("3.6.21", "2021-06-03"),
+            ("03.06.2021", "2021-06-03"),
+            ("3-6-2021", "2021-06-03"),
+            ("June 2021", "2021-06"),
+            ("june 2021", "2021-06"),
+            ("Sept 2021", "2021-09"),
+            ("Sep. 2021", "2021-09"),
+            ("Oct-21", "2021-10"),
+            ("3 June 2021", "2021-06-03"),
+            ("3rd Jun 21", "2021-06-03"),
+            ("03-Jun-2021", "2021-06-03"),
+            ("June 3, 2021", "2021-06-03"),
+            ("2021", "2021"),
+            ("44350", "2021-06-03"),
+            ("01/01/99", "1999-01-01"),
+            ("01/01/83", "1983-01-01"),
+            ("01/01/82", "2082-01-01"),
+        ] {
+            assert_eq!(
+                date(typed).map(|d| d.to_string()),
+                Ok(read.to_owned()),
+                "{typed}"
+            );
+        }
+        for bad in [
+            "Juno 2021",
+            "12345",
+            "3 Ma 2021",
+            "2021-06-31",
+            "31/06/2021",
+            "soon",
+            "1/2/3/4",
+        ] {
+            let e = date(bad).unwrap_err();
+            assert!(e.starts_with(&format!("{bad} is not a date")), "{bad}: {e}");
+        }
     }
 
     #[test]

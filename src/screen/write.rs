@@ -10,7 +10,7 @@ use super::{Deadline, Row, RowError};
 use crate::date::Date;
 
 /// The headings of the triage CSV, in order.
-pub const CSV_HEADINGS: [&str; 26] = [
+pub const CSV_HEADINGS: [&str; 27] = [
     "row",
     "reference",
     "as_at",
@@ -36,6 +36,7 @@ pub const CSV_HEADINGS: [&str; 26] = [
     "next_step",
     "warnings",
     "uncertain",
+    "unreadable",
     "summary",
 ];
 
@@ -95,16 +96,23 @@ pub fn to_csv(rows: &[Row]) -> String {
 /// The rows given, in the order given, as CSV.
 pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
     let mut w = writer();
-    let _ = w.write_record(CSV_HEADINGS);
+    let mut rows = rows.peekable();
+    // The firm's own columns follow the screen's, under their own headings (every row has the same ones).
+    let carried: Vec<&str> = rows
+        .peek()
+        .map(|r| r.carried.iter().map(|c| &*c.heading).collect())
+        .unwrap_or_default();
+    let _ = w.write_record(CSV_HEADINGS.iter().copied().chain(carried.iter().copied()));
     for r in rows {
         let deadlines: Vec<String> = r.deadlines.iter().map(deadline_cell).collect();
+        let unreadable = r.unreadable.join("; ");
         let ids = |ids: &[crate::decision::FlagId]| {
             ids.iter()
                 .map(|&id| flag_code(id))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let record: [std::borrow::Cow<'_, str>; 26] = [
+        let mut record: Vec<std::borrow::Cow<'_, str>> = vec![
             r.row.to_string().into(),
             safe(&r.reference),
             r.as_at.to_string().into(),
@@ -136,8 +144,10 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
             safe(r.next_step.as_deref().unwrap_or_default()),
             ids(&r.warnings).into(),
             ids(&r.uncertain).into(),
+            safe(&unreadable).into_owned().into(),
             safe(&r.summary),
         ];
+        record.extend(r.carried.iter().map(|c| safe(&c.value)));
         let _ = w.write_record(record.iter().map(|c| c.as_bytes()));
     }
     finish(w)
@@ -181,16 +191,18 @@ pub fn to_jsonl(rows: &[Row]) -> String {
     out
 }
 
-/// The errors as CSV: `row, cell, column, reference, message`.
+/// The errors as CSV: `row, cell, column, reference, screened, message`. `screened` is `yes` when the row was still
+/// screened with this cell left blank, `no` when the row could not be screened.
 pub fn errors_to_csv(errors: &[RowError]) -> String {
     let mut w = writer();
-    let _ = w.write_record(["row", "cell", "column", "reference", "message"]);
+    let _ = w.write_record(["row", "cell", "column", "reference", "screened", "message"]);
     for e in errors {
         let _ = w.write_record([
             e.row.to_string().as_str(),
             e.cell.as_deref().unwrap_or_default(),
             &safe(e.column.as_deref().unwrap_or_default()),
             &safe(e.reference.as_deref().unwrap_or_default()),
+            yes_no(Some(e.screened)),
             &safe(&e.message),
         ]);
     }

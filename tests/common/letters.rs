@@ -3,7 +3,7 @@
 //! read back. Not every test binary uses every helper, hence `dead_code` is allowed here.
 #![allow(dead_code)]
 
-use s117::letter::{self, render_all, to_text, Letter, LetterRequest};
+use s117::letter::{self, render_all, to_text, Letter, LetterRequest, Tone};
 use serde_json::{json, Value};
 
 /// A request from JSON, failing the test with the field if it does not parse.
@@ -306,10 +306,55 @@ pub fn scenarios() -> Vec<(&'static str, LetterRequest)> {
             }),
         ),
     ];
-    table
+    let mut scenarios: Vec<(&'static str, LetterRequest)> = table
         .into_iter()
         .map(|(name, fields)| (name, request_for(fields)))
-        .collect()
+        .collect();
+    // The other tones, and the annex of legal grounds.
+    let variant = |name: &str, tone: Tone, annex: bool| {
+        let mut req = scenario_in(&scenarios, name);
+        req.options.tone = tone;
+        req.options.annex = annex;
+        req
+    };
+    let extra = [
+        (
+            "unlawful-ending-before-claim",
+            variant("unlawful-ending", Tone::LetterBeforeClaim, false),
+        ),
+        (
+            "wales-formal-complaint-with-annex",
+            variant("wales", Tone::FormalComplaint, true),
+        ),
+        (
+            "charges-refund-with-annex",
+            variant("charges-refund", Tone::FirstRequest, true),
+        ),
+    ];
+    scenarios.extend(extra);
+    scenarios
+}
+
+fn scenario_in(scenarios: &[(&'static str, LetterRequest)], name: &str) -> LetterRequest {
+    scenarios
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no scenario {name}"))
+        .1
+        .clone()
+}
+
+/// The request of the scenario called `name`, with the annex of legal grounds: for tests of what the grounds say.
+pub fn annexed(name: &str) -> LetterRequest {
+    let mut req = scenario(name);
+    req.options.annex = true;
+    req
+}
+
+/// `req` with the annex of legal grounds.
+pub fn with_annex(mut req: LetterRequest) -> LetterRequest {
+    req.options.annex = true;
+    req
 }
 
 /// The request of the scenario called `name`.

@@ -278,14 +278,20 @@ export function mountScreen(container, options = {}) {
       $progress.value = 100;
       $progress.hidden = true;
       const c = msg.counts;
-      const counted = { screened: number.format(c.screened), rows: number.format(c.rows), bad: number.format(c.with_errors) };
-      $status.textContent = c.with_errors
-        ? tn(c.rows, { one: 'screen_page.status.done_with_problems.one', other: 'screen_page.status.done_with_problems.other' }, counted)
-        : tn(c.rows, { one: 'screen_page.status.done.one', other: 'screen_page.status.done.other' }, counted);
+      const counted = {
+        screened: number.format(c.screened), rows: number.format(c.rows), bad: number.format(c.with_errors), blank: number.format(c.with_unreadable),
+      };
+      if (c.with_errors) {
+        $status.textContent = tn(c.rows, { one: 'screen_page.status.done_with_problems.one', other: 'screen_page.status.done_with_problems.other' }, counted);
+      } else if (c.with_unreadable) {
+        $status.textContent = tn(c.rows, { one: 'screen_page.status.done_with_blanks.one', other: 'screen_page.status.done_with_blanks.other' }, counted);
+      } else {
+        $status.textContent = tn(c.rows, { one: 'screen_page.status.done.one', other: 'screen_page.status.done.other' }, counted);
+      }
       $root.dataset.state = 'done';
       $root.dataset.ms = String(Math.round(msg.ms));
       showCounts(c);
-      showProblems(msg.errors, msg.errorCount, msg.warnings, c.with_errors);
+      showProblems(msg.errors, msg.errorCount, msg.warnings, c.with_errors + c.with_unreadable);
       $results.hidden = false;
       state.offset = 0;
       requestPage();
@@ -358,6 +364,7 @@ export function mountScreen(container, options = {}) {
       [t('screen_page.count.rows'), c.rows],
       [t('screen_page.count.screened'), c.screened],
       [t('screen_page.count.with_errors'), c.with_errors],
+      [t('screen_page.count.with_unreadable'), c.with_unreadable],
       ...OUTCOMES.map(([code, label]) => /** @type {[string, number]} */ ([label, c[code]])),
       [t('screen_page.count.refund'), c.refund],
       [t('screen_page.count.with_deadline'), c.with_deadline],
@@ -371,7 +378,7 @@ export function mountScreen(container, options = {}) {
    * @param {any[]} errors the first problems
    * @param {number} errorCount how many problems there are
    * @param {any[]} warnings
-   * @param {number} badRows how many rows could not be screened
+   * @param {number} badRows how many rows have problems (not screened, or screened with cells left blank)
    */
   function showProblems(errors, errorCount, warnings, badRows) {
     const parts = [];
@@ -383,6 +390,7 @@ export function mountScreen(container, options = {}) {
         ...errors.map((e) => h('li', { class: 's117-screen__error' },
           h('span', { class: 's117-screen__where' }, where(e)),
           ` ${e.message}`,
+          e.screened ? ` ${t('screen_page.problems.left_blank')}` : null,
           e.reference ? h('span', { class: 's117-screen__ref' }, ` ${t('screen_page.problems.reference', { reference: e.reference })}`) : null))));
       if (errorCount > errors.length) {
         parts.push(h('p', {}, t('screen_page.problems.first', { shown: number.format(errors.length), count: number.format(errorCount) })));

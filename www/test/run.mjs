@@ -18,6 +18,10 @@ import './widget-state.mjs';
 import './widget-loading.mjs';
 import './widget-pages.mjs';
 import './widget-known.mjs';
+import './widget-letter.mjs';
+import './widget-mechanics.mjs';
+import './widget-result.mjs';
+import './widget-release.mjs';
 
 // ----- run -----------------------------------------------------------------------------------------------------------
 

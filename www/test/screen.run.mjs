@@ -103,21 +103,21 @@ const SAMPLE = path.join(ROOT, 'examples', 'enquiries.csv');
 demoTest('the sample file: counts by outcome, every bad row listed, nothing sent anywhere', async ({ page, requests, problems }) => {
   await screenFile(page, SAMPLE);
   assert.deepEqual(await screenCounts(page), {
-    'Rows read': 22, Screened: 17, 'Could not be screened': 5,
-    Entitled: 11, 'Entitled on leaving hospital': 1, Undetermined: 1, 'Ended lawfully': 1, 'Not entitled': 2, 'Out of scope': 1,
-    'Refund likely': 7, 'With a deadline ahead': 9,
+    'Rows read': 22, Screened: 22, 'Could not be screened': 0, 'Screened with cells left blank': 5,
+    Entitled: 15, 'Entitled on leaving hospital': 1, Undetermined: 2, 'Ended lawfully': 1, 'Not entitled': 2, 'Out of scope': 1,
+    'Refund likely': 8, 'With a deadline ahead': 10,
   });
   const errors = await page.$$eval('.js-s117-screen-errors li', (lis) => lis.map((li) => li.textContent));
   assert.equal(errors.length, 5);
-  assert.match(errors[0] || '', /^Row 18, column d1_left: 2023-13-40 is not a date \(use YYYY-MM-DD.*\(ENQ-1016\)$/);
+  assert.match(errors[0] || '', /^Row 18, column d1_left: 2023-13-40 is not a date \(use YYYY-MM-DD.*\(left blank: the row was screened without it\) \(ENQ-1016\)$/);
   assert.match(errors[1] || '', /^Row 19, column d1_section: 39 is not a section/);
-  assert.match(errors[4] || '', /^Row 23, column c1_until: 2021-12-01 is before the charges began/);
+  assert.match(errors[4] || '', /^Row 23, column c1_until: 1 December 2021 is before the charges began/);
   const warnings = await page.$$eval('.js-s117-screen-warnings li', (lis) => lis.map((li) => li.textContent));
-  assert.deepEqual(warnings, ['Row 1: column Z (notes) is not one the screen reads; it was ignored']);
+  assert.deepEqual(warnings, ["Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]);
   assert.deepEqual((await references(page)).slice(0, 3), ['ENQ-1001', 'ENQ-1002', 'ENQ-1003']);
-  assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 17 of 17');
+  assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 22 of 22');
   const status = await page.textContent('.js-s117-screen-status');
-  assert.equal(status, 'Screened 17 of 22 rows; 5 could not be screened (listed below).');
+  assert.equal(status, 'Screened 22 of 22 rows; 5 with cells that could not be read, left blank (listed below).');
   const foreign = requests.filter((u) => !u.startsWith(ORIGIN) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, [], 'no request leaves the machine');
   assert.ok(requests.some((u) => u.endsWith('/pkg-screen/s117_screen_bg.wasm')), 'the screening package was loaded');
@@ -137,8 +137,8 @@ demoTest('column sort buttons sort, set aria-sort, and work from the keyboard', 
   assert.equal(await page.getAttribute('.s117-screen__th--next-deadline', 'aria-sort'), 'descending');
   const desc = await references(page);
   assert.equal(desc[0], 'ENQ-1001', 'latest deadline first (ties keep input order)');
-  assert.equal(desc.indexOf('ENQ-1022'), 5);
-  assert.equal(desc.indexOf('ENQ-1002'), 9, 'rows with no deadline stay last');
+  assert.equal(desc.indexOf('ENQ-1022'), 6);
+  assert.equal(desc.indexOf('ENQ-1002'), 10, 'rows with no deadline stay last');
   // The keyboard: Tab to the Reference button and press Enter, then Space to reverse.
   await page.focus(`${th('reference')}button`);
   await changes(page, () => page.keyboard.press('Enter'));
@@ -155,22 +155,22 @@ demoTest('column sort buttons sort, set aria-sort, and work from the keyboard', 
 demoTest('filter, then download the triage in the table order and the problems', async ({ page }) => {
   await screenFile(page, SAMPLE);
   await changes(page, () => page.selectOption('.js-s117-screen-filter', 'refund'));
-  assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 7 of 7');
+  assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 8 of 8');
   await changes(page, () => page.click('.s117-screen__th--refund-since button'));
   const triage = await download(page, '.js-s117-screen-download');
   assert.equal(triage.name, 'triage.csv');
   assert.ok(triage.text.startsWith('\ufeffrow,reference,as_at,entitlement,duty_arose,council,'), triage.text.slice(0, 80));
   const lines = triage.text.trimEnd().split('\r\n');
-  assert.equal(lines.length, 8);
+  assert.equal(lines.length, 9);
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[1]),
-    ['ENQ-1013', 'ENQ-1007', 'ENQ-1014', 'ENQ-1003', 'ENQ-1015', 'ENQ-1009', 'ENQ-1001']);
-  assert.ok(lines[7].startsWith('2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,'));
+    ['ENQ-1013', 'ENQ-1007', 'ENQ-1014', 'ENQ-1021', 'ENQ-1003', 'ENQ-1015', 'ENQ-1009', 'ENQ-1001']);
+  assert.ok(lines[8].startsWith('2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,'));
   const problems = await download(page, '.js-s117-screen-download-errors');
   assert.equal(problems.name, 'problems.csv');
   const rows = problems.text.trimEnd().split('\r\n');
-  assert.equal(rows[0], '\ufeffrow,cell,column,reference,message');
+  assert.equal(rows[0], '\ufeffrow,cell,column,reference,screened,message');
   assert.equal(rows.length, 6);
-  assert.ok(rows[1].startsWith('18,F18,d1_left,ENQ-1016,"2023-13-40 is not a date'));
+  assert.ok(rows[1].startsWith('18,F18,d1_left,ENQ-1016,yes,"2023-13-40 is not a date'));
   const template = await download(page, '.js-s117-screen-template');
   assert.equal(template.text, `\ufeff${await readFile(path.join(ROOT, 'examples', 'enquiries-template.csv'), 'utf8')}`);
 });
@@ -225,13 +225,15 @@ demoTest(`${ROWS.toLocaleString('en-GB')} generated rows: progress, counts, pagi
   });
   const c = await screenCounts(page);
   assert.equal(c['Rows read'], ROWS);
-  assert.equal(c['Could not be screened'], badRows(ROWS));
-  assert.equal(c.Screened, ROWS - badRows(ROWS));
+  // Every generated bad cell is left blank and its row still screened.
+  assert.equal(c['Could not be screened'], 0);
+  assert.equal(c['Screened with cells left blank'], badRows(ROWS));
+  assert.equal(c.Screened, ROWS);
   const shown = await page.$$eval('.js-s117-screen-errors li', (lis) => lis.length);
   assert.equal(shown, Math.min(200, badRows(ROWS)));
-  assert.equal(await page.textContent('.js-s117-screen-range'), `Rows 1 to 50 of ${(ROWS - badRows(ROWS)).toLocaleString('en-GB')}`);
+  assert.equal(await page.textContent('.js-s117-screen-range'), `Rows 1 to 50 of ${ROWS.toLocaleString('en-GB')}`);
   await changes(page, () => page.click('.js-s117-screen-next'));
-  assert.equal(await page.textContent('.js-s117-screen-range'), `Rows 51 to 100 of ${(ROWS - badRows(ROWS)).toLocaleString('en-GB')}`);
+  assert.equal(await page.textContent('.js-s117-screen-range'), `Rows 51 to 100 of ${ROWS.toLocaleString('en-GB')}`);
   const s0 = Date.now();
   await changes(page, () => page.click('.s117-screen__th--reference button'));
   await changes(page, () => page.click('.s117-screen__th--reference button'));

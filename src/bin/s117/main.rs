@@ -317,6 +317,15 @@ fn letter(args: LetterArgs) -> ExitCode {
         for note in notes {
             eprintln!("note: {note}");
         }
+        // How to send it: notes for the user, not part of the letter.
+        if let Some(how) = letters.first().map(|l| &l.how_to_send) {
+            for step in &how.steps {
+                eprintln!("note: {step}");
+            }
+            for link in &how.links {
+                eprintln!("note: {}: {}", link.text, link.url);
+            }
+        }
     }
     match written {
         Ok(()) => ExitCode::SUCCESS,

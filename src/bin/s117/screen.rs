@@ -191,7 +191,14 @@ fn run(
             Format::Csv
         }
     });
-    let screened = Job::new(input, format, a.options).run();
+    // The command line may read the clock (the core never does): without --as-at, rows without their own date of
+    // the check are screened as at today, and the summary says so.
+    let mut options = a.options;
+    let today = options.as_at.is_none().then(today);
+    if options.as_at.is_none() {
+        options.as_at = today;
+    }
+    let screened = Job::new(input, format, options).run();
 
     let shown = screened.errors.len().min(MAX_PRINTED);
     for e in &screened.errors[..shown] {
@@ -266,6 +273,13 @@ fn run(
         ];
         let summary = messages::fill("screen.cli.summary", &values);
         say(stderr, &summary);
+        if let Some(today) = today {
+            let today = today.long();
+            say(
+                stderr,
+                &messages::fill("screen.cli.as_at_today", &[("date", &today)]),
+            );
+        }
     }
     if c.screened > 0 {
         0
@@ -276,4 +290,15 @@ fn run(
         }
         2
     }
+}
+
+/// Today's date from this computer's clock: the date in UTC, which is the date in the United Kingdom except in the
+/// hour after midnight during British Summer Time.
+fn today() -> s117::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    s117::date::Date::exact(epoch + chrono::Duration::days(days))
 }

@@ -45,7 +45,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("summary.ended.died", "After-care under section 117 was owed, and the duty ended when the person died."),
     ("summary.ended.not_running", "After-care under section 117 was owed, but no duty is running now on what you told us."),
     ("summary.ended", "You were owed after-care under section 117, and it appears to have been ended lawfully."),
-    ("summary.undetermined", "We cannot tell yet whether you are owed after-care under section 117: the reasons below say what we need to know."),
+    ("summary.undetermined", "We cannot tell yet whether you are owed after-care under section 117 from what you have told us."),
     ("summary.out_of_scope", "Section 117 does not apply: you were detained under the law of Scotland or Northern Ireland."),
     // Phrases shared by the rules.
     ("part.detention", "the detention under {section}"),

@@ -1,6 +1,7 @@
 //! The en-GB catalogue: plain English, as GOV.UK writes it. One section per part of the product.
 
 pub mod decision;
+pub mod input;
 pub mod interview;
 pub mod letter;
 #[cfg(feature = "cli")]
@@ -15,6 +16,7 @@ pub mod widget;
 pub const CATALOGUE: super::Catalogue = &[
     interview::TEXTS,
     decision::TEXTS,
+    input::TEXTS,
     letter::TEXTS,
     screen::TEXTS,
     #[cfg(feature = "cli")]

@@ -18,6 +18,7 @@ pub const TEXTS: &[(&str, &str)] = &[];
 pub const TEXTS: &[(&str, &str)] = &[
     // Where a problem or warning is: a CSV row and column, or a JSON Lines line and field.
     ("screen.problem.row_column", "row {row}, column {column}: {message}"),
+    ("screen.problem.left_blank", "{message} \u{2014} left blank: the row was screened without it"),
     ("screen.problem.row", "row {row}: {message}"),
     ("screen.problem.line_field", "line {row}, field {column}: {message}"),
     ("screen.problem.line", "line {row}: {message}"),
@@ -29,7 +30,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.format.unknown", "the format is csv or jsonl, not {value}"),
     ("screen.csv.unclosed_quote", "a quotation mark (\") opens a cell here but is never closed, so the rest of the file was read as one cell. Remove the stray quotation mark, or put the whole cell in quotes and double any quotation marks inside it"),
     ("screen.csv.empty", "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"),
-    ("screen.csv.ignored_column", "column {letter} ({heading}) is not one the screen reads; it was ignored"),
+    ("screen.csv.carried_column", "column {letter} ({heading}) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"),
     ("screen.csv.repeated_reference", "reference {reference} is also on row {first}"),
     ("screen.csv.stray_column", "column {letter} has no heading, so what is in it{others} was ignored"),
     ("screen.csv.stray_column.others", " (and {count} other rows)"),
@@ -41,9 +42,9 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.cell.section_blank", "blank, but other d{n}_ cells are filled in: give the section (such as 3 or 37/41), or unknown"),
     ("screen.cell.top_up_alone", "says yes, but c{n}_what, c{n}_since and c{n}_until are blank: say what the charge is for and when it began"),
     ("screen.cell.per_blank", "blank, but c{n}_amount is given: say what the amount is for (week, month, year or total); the amount was left out"),
+    ("screen.cell.ended_no_reason", "after-care stopped, but no reason is given: screened as ended for another reason, so whether the ending was lawful is uncertain (add a column for the reason to be precise)"),
     ("screen.cell.ended_reason_blank", "blank, but other ended_ cells are filled in: give the reason after-care was said to end (no_longer_needed, time_passed, \u{2026}, or other)"),
     // A cell that cannot be read.
-    ("screen.value.two_digit_year", "{cell} has a two-digit year; use YYYY-MM-DD (or DD/MM/YYYY with a four-digit year)"),
     ("screen.value.not_one_of", "{cell} is not {what}: use {codes}"),
     ("screen.value.or_list", "{items} or {last}"),
     ("screen.value.section", "{cell} is not a section this checker knows: use {codes}"),
@@ -55,6 +56,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.value.per", "what the amount is for"),
     ("screen.value.amount", "{cell} is not an amount of money: use pounds, such as 200, 185.50 or \u{a3}1,250"),
     ("screen.value.yes_no", "{cell} is not yes or no: use yes, no, or leave it blank if not known"),
+    ("screen.value.yes_no_or_date", "{cell} is not yes, no or a date: use yes, no, the date after-care stopped, or leave it blank if not known"),
     // JSON Lines.
     ("screen.jsonl.not_json", "not valid JSON: {message}"),
     ("screen.jsonl.at_character", "{message} (at character {column})"),
@@ -95,8 +97,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.deadline.limitation", "court claim for the oldest payment still in time"),
     ("screen.deadline.reply", "reply"),
     // The counts.
-    ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_errors} with errors; {refund} refund candidates; {with_deadline} with a deadline ahead"),
+    ("screen.counts", "{rows} rows: {screened} screened ({outcomes}), {with_unreadable} of them with cells left blank, {with_errors} not screened; {refund} refund candidates; {with_deadline} with a deadline ahead"),
     ("screen.counts.outcome", "{count} {outcome}"),
+    ("screen.summary.unreadable.many", "{count} cells could not be read and were left blank ({cells}): check them."),
+    ("screen.summary.unreadable.one", "1 cell could not be read and was left blank ({cells}): check it."),
+    ("screen.unreadable.row", "the row"),
     ("screen.counts.none", "none"),
     // The enquiries columns the interview does not ask about (the others are described by its labels and hints).
     ("screen.column.reference.label", "The firm's reference"),
@@ -121,7 +126,8 @@ Options:
       --format csv|jsonl      the triage as CSV (default) or JSON Lines
       --input-format csv|jsonl
                               how to read FILE (default: from its extension; CSV for standard input)
-      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at
+      --as-at YYYY-MM-DD      the date of the check for rows that have no as_at (default: today, from the
+                              computer's clock; the summary says so)
       --only WHAT[,WHAT...]   keep only rows with WHAT: refund, deadline, uncertain, warning, or an entitlement
                               (entitled, entitled_on_leaving_hospital, undetermined, ended, not_entitled,
                               out_of_scope). Commas mean any of them; repeat --only to require all.
@@ -147,6 +153,7 @@ and every other row is screened. Exit code 0 if any row was screened, 2 if none 
     ("screen.cli.format", "{flag} takes csv or jsonl, not {value}"),
     #[cfg(feature = "cli")]
     ("screen.cli.as_at", "--as-at: {message}"),
+    ("screen.cli.as_at_today", "Rows without their own as_at were screened as at today, {date} (from this computer's clock); give --as-at YYYY-MM-DD to screen as at another date."),
     #[cfg(feature = "cli")]
     ("screen.cli.deadline_within", "--deadline-within takes a whole number of days, not {value}"),
     #[cfg(feature = "cli")]

@@ -60,6 +60,14 @@ pub const TEXTS: &[(&str, &str)] = &[
         "Screened {screened} of {rows} rows; {bad} could not be screened (listed below).",
     ),
     (
+        "screen_page.status.done_with_blanks.one",
+        "Screened {screened} of {rows} row; {blank} with cells that could not be read, left blank (listed below).",
+    ),
+    (
+        "screen_page.status.done_with_blanks.other",
+        "Screened {screened} of {rows} rows; {blank} with cells that could not be read, left blank (listed below).",
+    ),
+    (
         "screen_page.status.failed",
         "The file could not be screened: {message}",
     ),
@@ -139,20 +147,25 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen_page.count.rows", "Rows read"),
     ("screen_page.count.screened", "Screened"),
     ("screen_page.count.with_errors", "Could not be screened"),
+    ("screen_page.count.with_unreadable", "Screened with cells left blank"),
     ("screen_page.count.refund", "Refund likely"),
     ("screen_page.count.with_deadline", "With a deadline ahead"),
     // The rows that could not be screened, and the warnings.
     (
         "screen_page.problems.heading.one",
-        "{count} row could not be screened",
+        "Problems in {count} row",
     ),
     (
         "screen_page.problems.heading.other",
-        "{count} rows could not be screened",
+        "Problems in {count} rows",
     ),
     (
         "screen_page.problems.advice",
-        "Correct these in the file and screen it again. Every other row was screened.",
+        "Correct these in the file and screen it again. A cell marked \u{201c}left blank\u{201d} was read as blank and its row screened without it, so check that row's result; a row with a problem not marked so could not be screened.",
+    ),
+    (
+        "screen_page.problems.left_blank",
+        "(left blank: the row was screened without it)",
     ),
     (
         "screen_page.problems.row_column",

@@ -49,7 +49,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "widget.page.intro_more",
-        "It takes about 5 minutes. If you don\u{2019}t know an answer, you can say so. If you are answering for someone else, answer as them: \u{201c}you\u{201d} means the person who was in hospital.",
+        "It takes about 10 minutes, or longer if you were in hospital more than once. If you don\u{2019}t know an answer, you can say so. If you are answering for someone else, answer as them: \u{201c}you\u{201d} means the person who was in hospital.",
     ),
     ("widget.page.continue", "Continue"),
     ("widget.page.back", "Back"),
@@ -236,4 +236,133 @@ pub const TEXTS: &[(&str, &str)] = &[
         "widget.screen.opened",
         "The screen is open. Choose a file of enquiries.",
     ),
+    // ----- Mechanics (issue #10): page titles, the page for a stay outside England and Wales, save and return,
+    // Change and Remove for a stay, the adviser's words for the person, branding.
+    ("widget.title.page", "{heading} \u{2013} {host}"),
+    ("widget.title.error", "Error: {title}"),
+    (
+        "widget.elsewhere.heading_scotland",
+        "This checker does not cover a stay in hospital in Scotland",
+    ),
+    (
+        "widget.elsewhere.heading_northern_ireland",
+        "This checker does not cover a stay in hospital in Northern Ireland",
+    ),
+    (
+        "widget.elsewhere.applies",
+        "Section 117 of the Mental Health Act 1983 applies to people detained in hospital in England or Wales.",
+    ),
+    (
+        "widget.elsewhere.law_scotland",
+        "In Scotland a different law applies: the Mental Health (Care and Treatment) (Scotland) Act 2003. Its rules on care after a stay in hospital are not the same, and this checker does not cover them.",
+    ),
+    (
+        "widget.elsewhere.law_northern_ireland",
+        "In Northern Ireland a different law applies: the Mental Health (Northern Ireland) Order 1986. Its rules on care after a stay in hospital are not the same, and this checker does not cover them.",
+    ),
+    ("widget.elsewhere.advice_heading", "Where to get advice"),
+    (
+        "widget.elsewhere.advice_scotland",
+        "Ask a solicitor in Scotland, or an advice service or an advocacy service there, about care after a stay in hospital in Scotland.",
+    ),
+    (
+        "widget.elsewhere.advice_northern_ireland",
+        "Ask a solicitor in Northern Ireland, or an advice service or an advocacy service there, about care after a stay in hospital in Northern Ireland.",
+    ),
+    (
+        "widget.elsewhere.also_heading",
+        "If you were also detained in England or Wales",
+    ),
+    (
+        "widget.elsewhere.also",
+        "Section 117 may apply to a stay in hospital in England or Wales. Answer a few questions about this stay first. Then, when you are asked if you were kept in hospital again, say yes and add the stay in England or Wales.",
+    ),
+    (
+        "widget.elsewhere.add_stay",
+        "I was also detained in England or Wales \u{2013} add that stay",
+    ),
+    ("widget.elsewhere.start_again", "Start again"),
+    ("widget.elsewhere.sources", "Sources"),
+    (
+        "widget.elsewhere.source_s117",
+        "Mental Health Act 1983, section 117",
+    ),
+    (
+        "widget.elsewhere.source_scotland",
+        "Mental Health (Care and Treatment) (Scotland) Act 2003",
+    ),
+    (
+        "widget.elsewhere.source_northern_ireland",
+        "Mental Health (Northern Ireland) Order 1986",
+    ),
+    (
+        "widget.tools.file_what",
+        "\u{201c}Save answers to a file\u{201d} puts a small file of your answers in your downloads (its name ends in .json). It stays on your device: nothing is sent to us or to anyone else.",
+    ),
+    (
+        "widget.tools.file_how",
+        "To carry on later, come back to this page, choose \u{201c}Load answers from a file\u{201d} and pick that file. Anyone who can open the file can read your answers.",
+    ),
+    ("widget.tools.print", "Print a summary of your answers"),
+    (
+        "widget.tools.print_what",
+        "Or print a summary of your answers, to keep or to show an adviser.",
+    ),
+    ("widget.tools.print_heading", "Your answers, {date}"),
+    ("widget.stay.change", "Change"),
+    ("widget.stay.remove", "Remove"),
+    ("widget.stay.what", " the {n} stay in hospital"),
+    (
+        "widget.stay.remove_confirm",
+        "Remove the {n} stay in hospital and every answer about it?",
+    ),
+    ("widget.stay.remove_yes", "Yes, remove it"),
+    ("widget.stay.removed", "The {n} stay in hospital has been removed."),
+    ("widget.adviser.label.top_up", "Top-up chosen by the person"),
+    ("widget.adviser.choice_unknown", "Not known to the person"),
+    ("widget.adviser.tools.heading", "The answers"),
+    (
+        "widget.adviser.tools.note",
+        "The answers stay in this browser tab until it is closed. Nothing is sent anywhere. On a shared computer, clear them when finished.",
+    ),
+    (
+        "widget.adviser.tools.file_what",
+        "\u{201c}Save answers to a file\u{201d} puts a small file of the answers in the downloads folder (its name ends in .json). It stays on this device: nothing is sent anywhere.",
+    ),
+    (
+        "widget.adviser.tools.file_how",
+        "To carry on later, come back to this page, choose \u{201c}Load answers from a file\u{201d} and pick that file. Anyone who can open the file can read the answers.",
+    ),
+    ("widget.adviser.tools.clear", "Clear the answers"),
+    (
+        "widget.adviser.tools.clear_confirm",
+        "This removes every answer from this browser tab. Save them to a file first to keep them.",
+    ),
+    ("widget.adviser.tools.clear_yes", "Yes, clear the answers"),
+    ("widget.adviser.tools.loaded", "The answers have been loaded."),
+    ("widget.adviser.tools.cleared", "The answers have been cleared."),
+    ("widget.adviser.tools.saved", "The answers have been saved to a file."),
+    ("widget.adviser.blank.not_placed", "No council placed them there"),
+    ("widget.adviser.blank.new_detention", "No, a new detention"),
+    (
+        "widget.adviser.ending.no_longer_needed",
+        "Council and NHS both assessed the person and decided after-care is no longer needed",
+    ),
+    (
+        "widget.adviser.ending.discharged_from_mental_health_services",
+        "Discharged from the mental health team",
+    ),
+    (
+        "widget.adviser.ending.dols",
+        "Deprived of liberty under the Mental Capacity Act",
+    ),
+    (
+        "widget.adviser.ending.readmitted_informally_or_s2",
+        "Back in hospital informally or under section 2",
+    ),
+    (
+        "widget.adviser.ending.cto_ended",
+        "Community treatment order ended",
+    ),
+    ("widget.adviser.ending.refused_services", "The person refused services"),
 ];
