@@ -17,11 +17,11 @@ export const firstPage = Object.freeze([
     "options": [
       {
         "value": "self",
-        "label": "I am filling it in about myself"
+        "label": "The person it is about"
       },
       {
         "value": "someone_else",
-        "label": "I am filling it in for someone else"
+        "label": "Someone else, for them"
       }
     ],
     "page": "filled_in_by"

@@ -87,7 +87,7 @@ checkerTest('keyboard only: a whole journey with Tab, arrows, Space and Enter', 
     await kb.press('Space');
   };
   // The first page does not steal focus from the host page; start from the top of the page.
-  await pick('I am filling it in about myself');
+  await pick('The person it is about');
   await submit();
   assert.equal(await focusedHeading(), 'Which country was the hospital in?', 'focus moves to the new question');
   await pick('England');
@@ -219,7 +219,7 @@ checkerTest('hostile host page: strict CSP, aggressive CSS: the widget keeps its
   }));
   assert.deepEqual(host, { h2: '60px', h2colour: 'rgb(255, 0, 0)', button: 'rgb(128, 0, 128)', input: 'dotted' });
   // Still usable: answer a question, go on, and see the hidden things stay hidden.
-  await answer(page, 'I am filling it in about myself');
+  await answer(page, 'The person it is about');
   await answer(page, 'England');
   await page.getByRole('heading', { name: /^Which section/ }).waitFor();
   assert.equal(await page.locator('s117-checker .s117-error-summary').isVisible(), false);
@@ -252,7 +252,7 @@ test('iframe mode: cross-origin frame resizes from origin-checked messages, and 
   await page.waitForTimeout(100);
   assert.equal(Number(await iframe.getAttribute('height')), first);
   // Grows with the content: the section question is longer.
-  await frame.getByRole('radio', { name: 'I am filling it in about myself', exact: true }).check();
+  await frame.getByRole('radio', { name: 'The person it is about', exact: true }).check();
   await frame.getByRole('button', { name: 'Continue' }).click();
   await frame.getByRole('heading', { name: 'Which country was the hospital in?' }).waitFor();
   await frame.getByRole('radio', { name: 'England', exact: true }).check();

@@ -32,7 +32,7 @@ test('loading: the first question shows before the rules; they load in the backg
   assert.equal(await coreState(page), 'pending');
   assert.equal(await page.evaluate(() => document.querySelector('s117-checker').decision), null);
   // The question works: choose, continue. The page says it is waiting, in a live region, and stays put.
-  await answer(page, 'I am filling it in about myself');
+  await answer(page, 'The person it is about');
   const waiting = page.locator('s117-checker [role="status"]').filter({ hasText: 'Loading the checker’s rules' });
   await waiting.waitFor();
   assert.equal(await waiting.isVisible(), true);
@@ -43,7 +43,7 @@ test('loading: the first question shows before the rules; they load in the backg
   await heading(page, 'Which country was the hospital in?');
   assert.equal(await waiting.count(), 0, 'the loading message is gone');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  assert.equal(await page.getByRole('radio', { name: 'I am filling it in about myself', exact: true }).isChecked(), true, 'the answer was kept');
+  assert.equal(await page.getByRole('radio', { name: 'The person it is about', exact: true }).isChecked(), true, 'the answer was kept');
   assert.equal(await coreState(page, 2000), 'loaded');
   assert.equal((await events(page, 's117-core-ready')).length, 1);
   assert.equal(wasm.count, 1, 'the WebAssembly was fetched once');
@@ -125,7 +125,7 @@ test('loading: if the rules cannot load, the question still works, continuing sa
   assert.match(await coreState(page), /^failed: S117LoadError$/);
   assert.equal(await page.getByText('could not be loaded').count(), 0);
   // Continuing tries again, then says clearly that the rules could not load, with a way to try again.
-  await answer(page, 'I am filling it in about myself');
+  await answer(page, 'The person it is about');
   const alert = page.locator('s117-checker [role="alert"]').filter({ hasText: 'Sorry, the checker’s rules could not be loaded.' });
   await alert.waitFor();
   assert.ok(asked >= 2, `asked ${asked} times`);
@@ -139,7 +139,7 @@ test('loading: if the rules cannot load, the question still works, continuing sa
   assert.equal(await alert.count(), 0);
   assert.equal(await coreState(page, 2000), 'loaded');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  assert.equal(await page.getByRole('radio', { name: 'I am filling it in about myself', exact: true }).isChecked(), true, 'the answer was kept');
+  assert.equal(await page.getByRole('radio', { name: 'The person it is about', exact: true }).isChecked(), true, 'the answer was kept');
   assertClean(log, { allowConsole: [/404/, /Failed to load resource/, /WebAssembly/i] });
   await close();
 });

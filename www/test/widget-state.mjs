@@ -19,7 +19,7 @@ import {
 // ----- persistence and files -----------------------------------------------------------------------------------------
 
 checkerTest('reload mid-journey keeps the answers and the place', 'index.html', async (page) => {
-  await answer(page, 'I am filling it in about myself');
+  await answer(page, 'The person it is about');
   await answer(page, 'Wales');
   await answer(page, 'Section 37 with a section 41 restriction order');
   await heading(page, 'How did this stay end?');
@@ -244,7 +244,7 @@ checkerTest('adviser view: "Screen many enquiries" loads only when opened, scree
 test('quick exit: the button and Shift pressed 3 times leave for a neutral site, clearing the answers', async () => {
   const { page, log, close } = await open('index.html');
   await ready(page);
-  await answer(page, 'I am filling it in about myself');
+  await answer(page, 'The person it is about');
   await heading(page, 'Which country was the hospital in?');
   await page.getByRole('link', { name: 'Emergency: Exit this page' }).click();
   await page.waitForURL('https://www.bbc.co.uk/weather');
@@ -254,7 +254,7 @@ test('quick exit: the button and Shift pressed 3 times leave for a neutral site,
   await page.goto(new URL('index.html', BASE).href);
   await ready(page);
   await heading(page, 'Who is filling this in?');
-  assert.equal(await page.getByRole('radio', { name: 'I am filling it in about myself', exact: true }).isChecked(), false, 'answers cleared');
+  assert.equal(await page.getByRole('radio', { name: 'The person it is about', exact: true }).isChecked(), false, 'answers cleared');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   for (let n = 0; n < 3; n++) await page.keyboard.press('Shift');
   await page.waitForURL('https://www.bbc.co.uk/weather');
