@@ -27,6 +27,10 @@ pub struct Case {
     /// if it matters and is known (ONS or ODS code, or name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gp_icb_on_1_july_2022: Option<String>,
+    /// Where the GP practice the person was registered with on 1 July 2022 was (a town or council area, as
+    /// typed), if the ICB itself is not known: the ICB is taken, as likely, from the council area's ICB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gp_place_on_1_july_2022: Option<String>,
     /// Whether the after-care includes a service that NHS England commissions as a specialised service
     /// (for example some secure or highly specialist services), if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -46,6 +50,28 @@ pub struct Case {
     /// recovered by the estate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub died: Option<Date>,
+    /// Questions the person answered "not sure": each is read as the default stated on [`NotSure`], and the
+    /// decision says what to ask for to settle it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_sure: Vec<NotSure>,
+}
+
+/// A question the person could not answer, and so how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotSure {
+    /// Whether they were kept in hospital again after the last stay given: read as no further stay.
+    AnotherStay,
+    /// Whether the stay at this index (in `detentions`) was a recall: read as a new detention.
+    Recall(usize),
+    /// Whether they were told their after-care had ended: read as continuing.
+    AftercareEnded,
+    /// Whether they were charged (again) for care since leaving hospital: read as no (further) charge.
+    Charged,
+    /// Whether the charge at this index (in `charges`) was only a top-up for a dearer placement they chose, under a
+    /// written agreement: read as not.
+    TopUp(usize),
 }
 
 /// One stay in hospital.
@@ -84,6 +110,10 @@ pub struct Detention {
     /// The ICB of the GP practice the person was registered with when this detention began (code or name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gp_icb: Option<String>,
+    /// Where that GP practice was (a town or council area, as typed), if the ICB itself is not known: the ICB is
+    /// taken, as likely, from the council area's ICB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gp_place: Option<String>,
     /// Whether the detention was in a secure (medium or high secure) service arranged by NHS England, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nhs_england_secure_service: Option<bool>,
@@ -339,6 +369,10 @@ pub struct LivedBefore {
     /// Before this detention the person was an informal in-patient and their previous home had gone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub informal_in_hospital_after_losing_home: Option<bool>,
+    /// The person was in prison (or other custody) immediately before this detention, as for a transfer under
+    /// section 47 or 48; `council` is then where they lived before custody.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_prison: Option<bool>,
 }
 
 /// A place the person lives or lived.

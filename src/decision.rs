@@ -346,6 +346,18 @@ pub enum FlagId {
     RefundMayBeTimeBarred,
     /// A stay lasted longer than the section given allows: it was probably under another section (often section 3).
     StayLongerThanSectionAllows,
+    /// The person was not sure whether they were kept in hospital again: ask for the records of their stays.
+    AskWhetherReadmitted,
+    /// The person was not sure whether a stay was a recall: ask which it was.
+    AskWhetherRecalled,
+    /// The person was not sure whether they paid for care: ask for the financial assessment and charges.
+    AskForFinancialRecords,
+    /// The person was not sure whether a charge was a top-up they chose in writing: ask for the agreement.
+    AskForTopUpAgreement,
+    /// The person was in prison immediately before the detention: where they were ordinarily resident is not settled.
+    InPrisonBefore,
+    /// The ICB was taken from the council area of the GP surgery's town, not from the ICB itself: likely only.
+    NhsBodyFromGpPlace,
 }
 
 /// What the rules made of one detention in the history.

@@ -14,6 +14,7 @@
 //! let case = Case {
 //!     as_at: "2026-11-23".parse().unwrap(),
 //!     detentions: vec![Detention {
+//!         gp_place: None,
 //!         section: Section::S3,
 //!         detained_in: Jurisdiction::England,
 //!         admitted: "2025-03-01".parse().ok(),
@@ -24,6 +25,7 @@
 //!         cto_ended: None,
 //!         sent_on_discharge_to: None,
 //!         lived_before: LivedBefore {
+//!             in_prison: None,
 //!             country: Country::England,
 //!             council: Some("Bromsgrove".into()),
 //!             placed_by: None,
@@ -37,11 +39,13 @@
 //!     }],
 //!     lives_now: None,
 //!     gp_icb_on_1_july_2022: None,
+//!     gp_place_on_1_july_2022: None,
 //!     specialised_aftercare: None,
 //!     aftercare_ended: None,
 //!     charges: vec![],
 //!     first_knew: None,
 //!     died: None,
+//!     not_sure: Vec::new(),
 //! };
 //! let decision = evaluate(&case);
 //! assert_eq!(decision.entitlement, Entitlement::Entitled);

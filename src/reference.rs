@@ -268,9 +268,10 @@ use std::sync::OnceLock;
 
 mod lookup;
 pub use lookup::{
-    council_by_code, councils, districts, find_council, find_council_elsewhere,
-    find_former_council, find_nhs_body, former_councils, former_icbs, nhs_bodies, nhs_body_by_code,
-    nhs_successors,
+    council_by_code, council_suggestions, councils, districts, find_council,
+    find_council_elsewhere, find_former_council, find_nhs_body, former_councils, former_icbs,
+    is_known_council, is_known_nhs_body, nhs_bodies, nhs_body_by_code, nhs_successors,
+    nhs_suggestions,
 };
 
 include!(concat!(env!("OUT_DIR"), "/reference_data.rs"));

@@ -102,17 +102,30 @@ fn none_if_empty(text: &mut Option<String>) {
     }
 }
 
+/// A council or NHS body the register does not know is refused by the interview (asked again, until the person
+/// gives a name it knows or says they do not know), and only spaces are not known: so the person with such a name
+/// answers "I do not know".
+fn known_or_none(text: &mut Option<String>, known: fn(&str) -> bool) {
+    if text
+        .as_deref()
+        .is_some_and(|t| t.trim().is_empty() || !known(t))
+    {
+        *text = None;
+    }
+}
+
 fn normalise(case: &mut Case) {
+    use s117::reference::{is_known_council, is_known_nhs_body};
     for d in &mut case.detentions {
-        none_if_empty(&mut d.lived_before.council);
-        none_if_empty(&mut d.lived_before.placed_by);
-        none_if_empty(&mut d.sent_on_discharge_to);
-        none_if_empty(&mut d.gp_icb);
+        known_or_none(&mut d.lived_before.council, is_known_council);
+        known_or_none(&mut d.lived_before.placed_by, is_known_council);
+        known_or_none(&mut d.sent_on_discharge_to, is_known_council);
+        known_or_none(&mut d.gp_icb, is_known_nhs_body);
     }
     if let Some(p) = &mut case.lives_now {
-        none_if_empty(&mut p.council);
+        known_or_none(&mut p.council, is_known_council);
     }
-    none_if_empty(&mut case.gp_icb_on_1_july_2022);
+    known_or_none(&mut case.gp_icb_on_1_july_2022, is_known_nhs_body);
     for c in &mut case.charges {
         none_if_empty(&mut c.what);
     }

@@ -94,6 +94,7 @@ fn detention() -> impl Strategy<Value = Detention> {
             )| {
                 Detention {
                     section,
+                    gp_place: None,
                     detained_in,
                     admitted,
                     section_ended,
@@ -165,11 +166,13 @@ fn case() -> impl Strategy<Value = Case> {
                 detentions,
                 lives_now,
                 gp_icb_on_1_july_2022,
+                gp_place_on_1_july_2022: None,
                 specialised_aftercare,
                 aftercare_ended,
                 charges,
                 first_knew: None,
                 died: None,
+                not_sure: Vec::new(),
             },
         )
 }

@@ -7,31 +7,23 @@
  */
 export const firstPage = Object.freeze([
   {
-    "path": "detentions[0].detained_in",
-    "id": "detentions[].detained_in",
+    "path": "filled_in_by",
+    "id": "filled_in_by",
     "kind": "choice",
-    "question": "Which country was the hospital in?",
-    "label": "Hospital in",
-    "hint": "If you have been in hospital more than once, start with the first time you were detained under the Mental Health Act: you can add later stays afterwards. Section 117 is part of the law of England and Wales, so where the hospital was matters.",
-    "error": "Select the country the hospital was in",
+    "question": "Who is filling this in?",
+    "label": "Filled in by",
+    "hint": "You can fill it in for a relative, a friend or someone you support. We will ask the questions about them.",
+    "error": "Select who is filling this in",
     "options": [
       {
-        "value": "england",
-        "label": "England"
+        "value": "self",
+        "label": "The person it is about"
       },
       {
-        "value": "wales",
-        "label": "Wales"
-      },
-      {
-        "value": "scotland",
-        "label": "Scotland"
-      },
-      {
-        "value": "northern_ireland",
-        "label": "Northern Ireland"
+        "value": "someone_else",
+        "label": "Someone else, for them"
       }
     ],
-    "page": "detentions[0].detained_in"
+    "page": "filled_in_by"
   }
 ]);

@@ -4,7 +4,7 @@
 use super::codes::code_of;
 use crate::case::{
     AftercareEnded, Case, Charge, Country, Detention, EndingReason, Jurisdiction, LivedBefore,
-    Place, Section,
+    NotSure, Place, Section,
 };
 use crate::date::Date;
 use serde::de::{Deserialize, IntoDeserializer};
@@ -112,8 +112,14 @@ impl Answers {
             .transpose()
     }
 
+    /// Was this path answered "not sure"?
+    fn not_sure(&self, path: &str) -> bool {
+        self.text(path) == Some("not_sure")
+    }
+
     fn code<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<Option<T>, Unreadable> {
         self.text(path)
+            .filter(|t| *t != "not_sure")
             .map(|t| {
                 T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(t))
                     .map_err(|_| Unreadable {
@@ -152,6 +158,28 @@ impl Answers {
             None | Some("not_sure") => Ok(None),
             Some("yes") => Ok(Some(true)),
             Some("no") => Ok(Some(false)),
+            Some(_) => Err(Unreadable {
+                path: path.to_owned(),
+            }),
+        }
+    }
+
+    /// A council, as typed, if the register knows it (a current council or district, one of their other names, an
+    /// abolished council, or a council in Scotland or Northern Ireland); a name it does not know cannot be read,
+    /// so the interview asks again (it is never accepted blindly). Only spaces: not known.
+    fn council(&self, path: &str) -> Result<Option<String>, Unreadable> {
+        self.named(path, crate::reference::is_known_council)
+    }
+
+    /// An NHS body, as typed, if the register knows it (a 2026 body, an earlier ICB, or another name of one).
+    fn nhs_body(&self, path: &str) -> Result<Option<String>, Unreadable> {
+        self.named(path, crate::reference::is_known_nhs_body)
+    }
+
+    fn named(&self, path: &str, known: fn(&str) -> bool) -> Result<Option<String>, Unreadable> {
+        match self.text(path).filter(|t| !t.trim().is_empty()) {
+            None => Ok(None),
+            Some(t) if known(t) => Ok(Some(t.to_owned())),
             Some(_) => Err(Unreadable {
                 path: path.to_owned(),
             }),
@@ -208,8 +236,10 @@ impl Answers {
                 p("lived_before.informal_in_hospital_after_losing_home"),
                 yes_no(lb.informal_in_hospital_after_losing_home),
             );
+            put(p("lived_before.in_prison"), yes_no(lb.in_prison));
             put(p("sent_on_discharge_to"), d.sent_on_discharge_to.clone());
             put(p("gp_icb"), d.gp_icb.clone());
+            put(p("gp_place"), d.gp_place.clone());
             put(
                 p("nhs_england_secure_service"),
                 yes_no(d.nhs_england_secure_service),
@@ -249,6 +279,10 @@ impl Answers {
             case.gp_icb_on_1_july_2022.clone(),
         );
         put(
+            "gp_place_on_1_july_2022".into(),
+            case.gp_place_on_1_july_2022.clone(),
+        );
+        put(
             "specialised_aftercare".into(),
             yes_no(case.specialised_aftercare),
         );
@@ -264,8 +298,26 @@ impl Answers {
             }
             None => put("aftercare_ended".into(), Some("no".into())),
         }
+        // Who filled it in is not part of a case: not known, so the questions stay in the second person.
+        put("filled_in_by".into(), None);
         put("first_knew".into(), date(case.first_knew));
         put("died".into(), date(case.died));
+        // The questions answered "not sure", where they were asked.
+        for not_sure in &case.not_sure {
+            let path = match *not_sure {
+                NotSure::AnotherStay => format!("detentions[{}]", case.detentions.len().max(1)),
+                NotSure::Recall(i) => format!("detentions[{i}].recall"),
+                NotSure::AftercareEnded if case.aftercare_ended.is_none() => {
+                    "aftercare_ended".into()
+                }
+                NotSure::AftercareEnded => continue,
+                NotSure::Charged => format!("charges[{}]", case.charges.len()),
+                NotSure::TopUp(i) => {
+                    format!("charges[{i}].chosen_dearer_placement_with_written_agreement")
+                }
+            };
+            a.given.insert(path, "not_sure".into());
+        }
         a
     }
 
@@ -298,10 +350,14 @@ impl Answers {
     ///
     /// The first answer that cannot be read (a date that is not a date, a code that is not the contract's).
     pub fn case(&self) -> Result<Case, Unreadable> {
+        let mut not_sure = Vec::new();
         let mut detentions = Vec::new();
         let mut i = 0;
         while self.exists(&format!("detentions[{i}]")) {
             let p = |f: &str| format!("detentions[{i}].{f}");
+            if self.not_sure(&p("recall")) {
+                not_sure.push(NotSure::Recall(i));
+            }
             detentions.push(Detention {
                 section: self.code(&p("section"))?.unwrap_or(Section::Unknown),
                 detained_in: self
@@ -314,28 +370,36 @@ impl Answers {
                 recall: self.code(&p("recall"))?,
                 cto_ended: self.parse(&p("cto_ended"))?,
                 lived_before: LivedBefore {
+                    in_prison: self.yes_no(&p("lived_before.in_prison"))?,
                     country: self
                         .code(&p("lived_before.country"))?
                         .unwrap_or(Country::England),
-                    council: self.string(&p("lived_before.council")),
-                    placed_by: self.string(&p("lived_before.placed_by")),
+                    council: self.council(&p("lived_before.council"))?,
+                    placed_by: self.council(&p("lived_before.placed_by"))?,
                     lacked_capacity: self.yes_no(&p("lived_before.lacked_capacity"))?,
                     required_by_discharge_condition: self
                         .yes_no(&p("lived_before.required_by_discharge_condition"))?,
                     informal_in_hospital_after_losing_home: self
                         .yes_no(&p("lived_before.informal_in_hospital_after_losing_home"))?,
                 },
-                sent_on_discharge_to: self.string(&p("sent_on_discharge_to")),
-                gp_icb: self.string(&p("gp_icb")),
+                sent_on_discharge_to: self.council(&p("sent_on_discharge_to"))?,
+                gp_icb: self.nhs_body(&p("gp_icb"))?,
+                gp_place: self.council(&p("gp_place"))?,
                 nhs_england_secure_service: self.yes_no(&p("nhs_england_secure_service"))?,
                 hospital: self.string(&p("hospital")),
             });
             i += 1;
         }
+        if self.not_sure(&format!("detentions[{i}]")) {
+            not_sure.push(NotSure::AnotherStay);
+        }
         let mut charges = Vec::new();
         let mut i = 0;
         while self.exists(&format!("charges[{i}]")) {
             let p = |f: &str| format!("charges[{i}].{f}");
+            if self.not_sure(&p("chosen_dearer_placement_with_written_agreement")) {
+                not_sure.push(NotSure::TopUp(i));
+            }
             charges.push(Charge {
                 what: self.string(&p("what")),
                 since: self.parse(&p("since"))?,
@@ -348,12 +412,20 @@ impl Answers {
             });
             i += 1;
         }
-        let lives_now = self
-            .code::<Country>("lives_now.country")?
-            .map(|country| Place {
+        if self.not_sure(&format!("charges[{i}]")) {
+            not_sure.push(NotSure::Charged);
+        }
+        if self.not_sure("aftercare_ended") {
+            not_sure.push(NotSure::AftercareEnded);
+        }
+        not_sure.sort();
+        let lives_now = match self.code::<Country>("lives_now.country")? {
+            Some(country) => Some(Place {
                 country,
-                council: self.string("lives_now.council"),
-            });
+                council: self.council("lives_now.council")?,
+            }),
+            None => None,
+        };
         let aftercare_ended = if self.exists("aftercare_ended") {
             Some(AftercareEnded {
                 date: self.parse("aftercare_ended.date")?,
@@ -371,12 +443,14 @@ impl Answers {
             )),
             detentions,
             lives_now,
-            gp_icb_on_1_july_2022: self.string("gp_icb_on_1_july_2022"),
+            gp_icb_on_1_july_2022: self.nhs_body("gp_icb_on_1_july_2022")?,
+            gp_place_on_1_july_2022: self.council("gp_place_on_1_july_2022")?,
             specialised_aftercare: self.yes_no("specialised_aftercare")?,
             aftercare_ended,
             charges,
             first_knew: self.parse("first_knew")?,
             died: self.parse("died")?,
+            not_sure,
         })
     }
 }

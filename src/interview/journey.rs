@@ -22,9 +22,9 @@ use crate::decision::Entitlement;
 use crate::messages;
 use crate::rules::jurisdiction::is_mha_1983;
 use crate::rules::left_hospital::{self, Status};
-use crate::rules::qualifying_detention::is_qualifying;
+use crate::rules::qualifying_detention::{is_likely_qualifying, is_qualifying};
 use crate::rules::responsible_council::is_without_residence_here;
-use crate::rules::responsible_nhs_body::{self, GpFact, ICBS_ESTABLISHED};
+use crate::rules::responsible_nhs_body::{self, is_part_3, GpFact, ICBS_ESTABLISHED};
 use serde::Serialize;
 
 /// The question for a path (`detentions[1].section`) among `facts`, with `{date}` filled from `date`.
@@ -114,12 +114,20 @@ pub fn interview(answers: &Answers) -> Interview {
     }
     let mut next = None;
     let facts = super::facts();
+    let voice = voice(&kept);
     let form = paths
         .into_iter()
         .filter_map(|(path, date)| {
             let mut q = question(&facts, &path, date)?;
             q.invalid = unreadable.contains(&path);
             q.answer = kept.given.get(&path).cloned();
+            if q.invalid {
+                not_in_register(&mut q);
+            }
+            in_prison_wording(&mut q, &case);
+            if let Some(name) = &voice {
+                third_person(&mut q, name, date);
+            }
             if next.is_none() && (q.answer.is_none() || q.invalid) {
                 next = Some(q.page.clone());
             }
@@ -127,6 +135,149 @@ pub fn interview(answers: &Answers) -> Interview {
         })
         .collect();
     Interview { form, next, case }
+}
+
+/// How to refer to the person when someone else is filling this in (their name as given, or "the person"); `None`
+/// when the person is filling it in, or it is not known who is.
+fn voice(answers: &Answers) -> Option<String> {
+    if answers.given.get("filled_in_by").map(String::as_str) != Some("someone_else") {
+        return None;
+    }
+    let name = answers
+        .given
+        .get("person_name")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty());
+    Some(name.map_or_else(
+        || messages::text("voice.the_person").to_owned(),
+        str::to_owned,
+    ))
+}
+
+/// The question in the third person, for someone filling this in for another: each of its words that has a
+/// `.other` form (the question, with `{name}`; its hint; a "not known" answer; a choice's words; the page's title).
+fn third_person(q: &mut Question, name: &str, date: Option<Date>) {
+    let other = |id: &str| messages::lookup(messages::Lang::EnGb, &format!("{id}.other"));
+    let m = super::message_id(q.id);
+    let suffix = if q.question == messages::text("detentions.lived_before.country.question.prison")
+        || q.question == messages::text("detentions.lived_before.council.question.prison")
+    {
+        ".question.prison"
+    } else {
+        ".question"
+    };
+    if let Some(template) = other(&format!("{m}{suffix}")) {
+        let when = date.map_or_else(
+            || messages::text("date.when_stay_began").to_owned(),
+            Date::long,
+        );
+        let mut capital = name.to_owned();
+        if let Some(first) = capital.get(..1) {
+            capital.replace_range(..1, &first.to_uppercase());
+        }
+        q.question = messages::fill_text(
+            template,
+            &[("name", name), ("Name", &capital), ("date", &when)],
+        );
+    }
+    if let Some(hint) = other(&format!("{m}.hint")) {
+        q.hint = Some(hint);
+    }
+    if let Some(blank) = other(&format!("{m}.blank")) {
+        q.blank = Some(blank);
+    }
+    if let (Some(_), Some(page)) = (q.page_title, q.page.rsplit('.').next()) {
+        if let Some(title) = other(&format!("page.{page}.title")) {
+            q.page_title = Some(title);
+        }
+    }
+    if let super::Kind::Choice { name: choice, .. } = super::facts()
+        .iter()
+        .find(|f| f.id == q.id)
+        .map_or(super::Kind::Text, |f| f.kind)
+    {
+        for o in &mut q.options {
+            if let Some(label) = other(&format!("choice.{choice}.{}", o.value)) {
+                o.label = label;
+            }
+        }
+    }
+}
+
+/// Where the person was in prison just before a stay, where they lived is asked as where they lived before prison.
+fn in_prison_wording(q: &mut Question, case: &Case) {
+    let Some(rest) = q.path.strip_prefix("detentions[") else {
+        return;
+    };
+    let Some((index, field)) = rest.split_once("].") else {
+        return;
+    };
+    let in_prison = index
+        .parse::<usize>()
+        .ok()
+        .and_then(|i| case.detentions.get(i))
+        .is_some_and(|d| d.lived_before.in_prison == Some(true));
+    if !in_prison {
+        return;
+    }
+    q.question = match field {
+        "lived_before.country" => messages::text("detentions.lived_before.country.question.prison"),
+        "lived_before.council" => messages::text("detentions.lived_before.council.question.prison"),
+        _ => return,
+    }
+    .to_owned();
+}
+
+/// For a council or NHS body the register does not know: an error that names what was typed, with the register's
+/// nearest names as suggestions ("Birmingam" → "Birmingham City Council"), or, when nothing is near ("Narnia"), a
+/// prompt to check the spelling or say it is not known.
+fn not_in_register(q: &mut Question) {
+    let Some(typed) = q.answer.as_deref().map(str::trim).filter(|t| !t.is_empty()) else {
+        return;
+    };
+    let (suggestions, what) = match q.kind {
+        "council" => (
+            crate::reference::council_suggestions(typed),
+            messages::text("error.council.what"),
+        ),
+        "nhs_body" => (
+            crate::reference::nhs_suggestions(typed),
+            messages::text("error.nhs_body.what"),
+        ),
+        _ => return,
+    };
+    let blank = q
+        .blank
+        .unwrap_or_else(|| messages::text("error.unknown.blank"));
+    q.suggestions = suggestions.iter().map(|s| (*s).to_owned()).collect();
+    q.error = match suggestions.as_slice() {
+        [] => messages::fill(
+            "error.unknown",
+            &[("what", what), ("typed", typed), ("blank", blank)],
+        ),
+        [one] => messages::fill(
+            "error.unknown.suggest",
+            &[
+                ("what", what),
+                ("typed", typed),
+                ("blank", blank),
+                ("suggestions", one),
+            ],
+        ),
+        [init @ .., last] => {
+            let init = init.join(", ");
+            let or = messages::fill("error.unknown.or", &[("init", &init), ("last", last)]);
+            messages::fill(
+                "error.unknown.suggest",
+                &[
+                    ("what", what),
+                    ("typed", typed),
+                    ("blank", blank),
+                    ("suggestions", &or),
+                ],
+            )
+        }
+    };
 }
 
 /// The first question of the next page, or `None` when every fact the decision depends on has been asked.
@@ -154,8 +305,15 @@ fn walk(answers: &Answers, case: &Case) -> Vec<(String, Option<Date>)> {
         answers,
         found: Vec::new(),
     };
+    w.ask("filled_in_by".to_owned());
+    if answers.given.get("filled_in_by").map(String::as_str) == Some("someone_else") {
+        w.ask("person_name".to_owned());
+    }
     stays(&mut w, case);
-    let qualifies = crate::rules::england_and_wales(case).any(|(_, d)| is_qualifying(d));
+    // A stay of unknown section that was likely a section 3, from its length, is asked about as a qualifying one:
+    // the decision names the bodies on that footing.
+    let qualifies = crate::rules::england_and_wales(case).any(|(_, d)| is_qualifying(d))
+        || crate::rules::likely_footing(case).is_some();
     w.ask("lives_now.country".to_owned());
     if case.lives_now.is_some() {
         w.ask("lives_now.council".to_owned());
@@ -218,9 +376,12 @@ fn stays(w: &mut Walk, case: &Case) {
         if i > 0 {
             w.ask(p("recall"));
         }
+        if is_part_3(d.section) && is_mha_1983(d.detained_in) {
+            w.ask(p("lived_before.in_prison"));
+        }
         w.ask(p("lived_before.country"));
         w.ask(p("lived_before.council"));
-        if is_qualifying(d) && is_mha_1983(d.detained_in) {
+        if (is_qualifying(d) || is_likely_qualifying(d, case.as_at)) && is_mha_1983(d.detained_in) {
             for f in [
                 "lived_before.placed_by",
                 "lived_before.lacked_capacity",
@@ -240,6 +401,9 @@ fn stays(w: &mut Walk, case: &Case) {
 
 /// The GP facts for each detention a duty comes from: the current one and each period's.
 fn nhs(case: &Case, w: &mut Walk) {
+    // On the footing of a stay likely under section 3, the facts that footing's NHS body depends on.
+    let footing = crate::rules::likely_footing(case);
+    let case = footing.as_ref().map_or(case, |(_, likely)| likely);
     let decision = crate::evaluate(case);
     let mut targets: Vec<(usize, Option<String>)> = Vec::new();
     if let Some(latest) = decision.qualifying_detention {
@@ -259,27 +423,39 @@ fn nhs(case: &Case, w: &mut Walk) {
     }
     for (latest, council) in targets {
         for chain in responsible_nhs_body::gp_facts(case, latest, council.as_deref()) {
-            for fact in chain {
-                let (path, date) = match fact {
+            // Each GP fact is asked first as where the surgery was (a town or council area, which people know),
+            // then, only if that is not known, as the ICB itself.
+            let asked = chain.into_iter().flat_map(|fact| {
+                let (paths, date) = match fact {
                     GpFact::OnFirstJuly => (
-                        "gp_icb_on_1_july_2022".to_owned(),
+                        vec![
+                            "gp_place_on_1_july_2022".to_owned(),
+                            "gp_icb_on_1_july_2022".to_owned(),
+                        ],
                         Some(Date::exact(ICBS_ESTABLISHED)),
                     ),
                     GpFact::WhenBegan(i) => (
-                        format!("detentions[{i}].gp_icb"),
+                        vec![
+                            format!("detentions[{i}].gp_place"),
+                            format!("detentions[{i}].gp_icb"),
+                        ],
                         case.detentions[i].admitted,
                     ),
-                    GpFact::SecureService(i) => {
-                        (format!("detentions[{i}].nhs_england_secure_service"), None)
-                    }
+                    GpFact::SecureService(i) => (
+                        vec![format!("detentions[{i}].nhs_england_secure_service")],
+                        None,
+                    ),
                 };
+                let last = matches!(fact, GpFact::SecureService(_));
+                paths.into_iter().map(move |p| (p, date, last))
+            });
+            for (path, date, last) in asked {
                 let answer = w.answers.given.get(&path).cloned();
                 if !w.found.iter().any(|(p, _)| *p == path) {
                     w.found.push((path, date));
                 }
                 // A later fact in the chain is read only when this one is answered blank.
-                if matches!(fact, GpFact::SecureService(_)) || answer.is_none_or(|t| !t.is_empty())
-                {
+                if last || answer.is_none_or(|t| !t.is_empty()) {
                     break;
                 }
             }
@@ -308,8 +484,12 @@ mod tests {
     }
 
     #[test]
-    fn interview_first_question_is_where_the_hospital_was() {
+    fn interview_first_question_is_who_fills_it_in_then_where_the_hospital_was() {
         let q = next(&Answers::default()).unwrap();
+        assert_eq!(q.path, "filled_in_by");
+        let mut a = Answers::default();
+        a.given.insert(q.path, "self".into());
+        let q = next(&a).unwrap();
         assert_eq!(q.path, "detentions[0].detained_in");
         assert_eq!(q.options[0].value, "england");
     }
@@ -360,12 +540,20 @@ mod tests {
             ("died", ""),
             ("detentions[1].nhs_england_secure_service", "no"),
         ];
-        answer_until(&mut a, &known, "gp_icb_on_1_july_2022");
+        answer_until(&mut a, &known, "gp_place_on_1_july_2022");
+        // Where the GP surgery was is asked first, for the same day; not known, then its ICB.
+        let q = next(&a).unwrap();
+        assert_eq!(q.path, "gp_place_on_1_july_2022");
+        assert!(q.question.contains("1 July 2022"), "{}", q.question);
+        a.given.insert(q.path, String::new());
         let q = next(&a).unwrap();
         assert_eq!(q.path, "gp_icb_on_1_july_2022");
         assert_eq!(q.date, Some(Date::exact(ICBS_ESTABLISHED)));
         assert!(q.question.contains("1 July 2022"), "{}", q.question);
         // Not known: the fallback is the GP when the run began, with the section 2 on 20 June 2022.
+        a.given.insert(q.path, String::new());
+        let q = next(&a).unwrap();
+        assert_eq!(q.path, "detentions[0].gp_place");
         a.given.insert(q.path, String::new());
         let q = next(&a).unwrap();
         assert_eq!(q.path, "detentions[0].gp_icb");

@@ -9,6 +9,12 @@
 //!   text means "not known". [`Answers::case`] turns them into a [`Case`](crate::case::Case).
 //! - [`next`]: the next [`Question`], or `None` when every fact the decision depends on has been asked. It asks
 //!   through the rules' own predicates ([`journey`]).
+//!
+//! Working from what people know: a council or NHS body is checked against the register and, if it is not there,
+//! asked again with an error naming what was typed and the register's nearest names ([`Question::suggestions`]);
+//! "not sure" (another stay, a recall, after-care ended, paid for care, a top-up) is read as a stated default and
+//! recorded in [`Case::not_sure`](crate::case::Case::not_sure) so the decision says what to ask for; the GP is asked
+//! as where the surgery was (a town or council area) before, and instead of, its ICB.
 
 mod answers;
 mod codes;
@@ -92,6 +98,12 @@ pub fn facts() -> Vec<Fact> {
         page: Some(page),
     };
     vec![
+        // Who is filling this in: the person, or someone for them (then the questions speak of them by name).
+        fact(
+            "filled_in_by",
+            choice("filled_in_by", &["self", "someone_else"]),
+        ),
+        fact("person_name", Kind::Text),
         fact(
             "detentions[].detained_in",
             choice("jurisdiction", codes::<Jurisdiction>()),
@@ -110,6 +122,7 @@ pub fn facts() -> Vec<Fact> {
         on("dates", "detentions[].cto_ended", Kind::Date),
         on("dates", "detentions[].hospital", Kind::Text),
         fact("detentions[].recall", choice("recall", codes::<Recall>())),
+        fact("detentions[].lived_before.in_prison", Kind::YesNoNotSure),
         fact(
             "detentions[].lived_before.country",
             choice("country", codes::<Country>()),
@@ -132,18 +145,18 @@ pub fn facts() -> Vec<Fact> {
             Kind::YesNoNotSure,
         ),
         fact("detentions[].sent_on_discharge_to", Kind::Council),
-        fact("detentions[]", Kind::YesNo),
+        fact("detentions[]", Kind::YesNoNotSure),
         fact("lives_now.country", choice("country", codes::<Country>())),
         fact("lives_now.council", Kind::Council),
         fact("specialised_aftercare", Kind::YesNoNotSure),
-        fact("aftercare_ended", Kind::YesNo),
+        fact("aftercare_ended", Kind::YesNoNotSure),
         fact("aftercare_ended.date", Kind::Date),
         fact(
             "aftercare_ended.reason",
             choice("ending_reason", codes::<EndingReason>()),
         ),
         fact("aftercare_ended.joint_written_decision", Kind::YesNoNotSure),
-        fact("charges[]", Kind::YesNo),
+        fact("charges[]", Kind::YesNoNotSure),
         on("charge", "charges[].what", Kind::Text),
         on("charge", "charges[].since", Kind::Date),
         on("charge", "charges[].until", Kind::Date),
@@ -151,7 +164,7 @@ pub fn facts() -> Vec<Fact> {
         on("charge", "charges[].per", choice("per", codes::<Per>())),
         fact(
             "charges[].chosen_dearer_placement_with_written_agreement",
-            Kind::YesNo,
+            Kind::YesNoNotSure,
         ),
         fact("first_knew", Kind::Date),
         fact("died", Kind::Date),
@@ -159,10 +172,17 @@ pub fn facts() -> Vec<Fact> {
             "detentions[].nhs_england_secure_service",
             Kind::YesNoNotSure,
         ),
+        fact("gp_place_on_1_july_2022", Kind::Council),
         fact("gp_icb_on_1_july_2022", Kind::NhsBody),
+        fact("detentions[].gp_place", Kind::Council),
         fact("detentions[].gp_icb", Kind::NhsBody),
     ]
 }
+
+/// Choices that also offer "not sure" (as `not_sure`), where the blank answer means something else (for a recall,
+/// "No, it was a new detention"). The case reads it as the blank answer and records it in
+/// [`Case::not_sure`](crate::case::Case::not_sure).
+pub const CHOICES_WITH_NOT_SURE: &[&str] = &["detentions[].recall"];
 
 /// A choice's value and its words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -189,8 +209,13 @@ pub struct Question {
     /// A hint, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<&'static str>,
-    /// The error text for an answer that cannot be read.
-    pub error: &'static str,
+    /// The error text for an answer that cannot be read: for a council or NHS body not in the register, it names
+    /// what was typed and offers the nearest names (`suggestions`).
+    pub error: String,
+    /// For a council or NHS body answer not in the register: the register's names nearest to what was typed,
+    /// nearest first (at most three), each an answer the interview accepts. Empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
     /// The words of the answer "not known" where the page offers it as a choice (`I do not know`; for a recall,
     /// `No, it was a new detention`): picking it gives the empty answer.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -236,6 +261,10 @@ impl Question {
                     value,
                     label: word(&format!("choice.{name}.{value}")),
                 })
+                .chain(CHOICES_WITH_NOT_SURE.contains(&fact.id).then(|| Choice {
+                    value: "not_sure",
+                    label: word("answer.not_sure"),
+                }))
                 .collect(),
             Kind::YesNo => ["yes", "no"]
                 .into_iter()
@@ -260,7 +289,8 @@ impl Question {
             question: word(&format!("{m}.question")).to_owned(),
             label: word(&format!("{m}.label")),
             hint: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.hint")),
-            error: word(&format!("{m}.error")),
+            error: word(&format!("{m}.error")).to_owned(),
+            suggestions: Vec::new(),
             blank: crate::messages::lookup(crate::messages::Lang::EnGb, &format!("{m}.blank")),
             options,
             date: None,
@@ -296,6 +326,12 @@ mod tests {
         }
         for (key, _) in crate::messages::en_gb::interview::TEXTS {
             let used = key.starts_with("answer.")
+                || key.starts_with("error.")
+                || key.ends_with(".question.prison")
+                || key.starts_with("voice.")
+                || key.strip_suffix(".other").is_some_and(|k| {
+                    crate::messages::lookup(crate::messages::Lang::EnGb, k).is_some()
+                })
                 || *key == "date.when_stay_began"
                 || key.starts_with("choice.")
                 || facts()

@@ -42,6 +42,7 @@ impl Composer<'_> {
                 | FlagId::UnrecognisedNhsBody
                 | FlagId::SplitNhsArea
                 | FlagId::NhsBodyFromCouncilArea
+                | FlagId::NhsBodyFromGpPlace
                 | FlagId::Part3NhsBodyUncertain
                 | FlagId::CrossBorderNhs => None,
                 // Uncertain section: for the detention the duty comes from, the letter asks the bodies to check
@@ -60,7 +61,12 @@ impl Composer<'_> {
                 | FlagId::OtherJurisdictionStays
                 | FlagId::LawMayHaveChanged
                 | FlagId::BeforeCoverage
-                | FlagId::StayLongerThanSectionAllows => Some(flag.text.clone()),
+                | FlagId::StayLongerThanSectionAllows
+                | FlagId::AskWhetherReadmitted
+                | FlagId::AskWhetherRecalled
+                | FlagId::AskForFinancialRecords
+                | FlagId::AskForTopUpAgreement
+                | FlagId::InPrisonBefore => Some(flag.text.clone()),
                 // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
                 FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,
                 // Information. A lawful top-up is in the charges request; the rest are explained on screen and

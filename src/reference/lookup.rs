@@ -451,3 +451,130 @@ pub fn find_nhs_body(query: &str) -> Option<NhsMatch> {
 pub fn nhs_successors(query: &str) -> Vec<NhsMatch> {
     nhs_target(query).map_or_else(Vec::new, |t| target_matches(t).collect())
 }
+
+// ---------------------------------------------------------------------------
+// Suggestions for names not recognised
+// ---------------------------------------------------------------------------
+
+/// The most suggestions offered for a name not recognised.
+const MAX_SUGGESTIONS: usize = 3;
+
+/// The number of single-character insertions, deletions and substitutions that turn `a` into `b` (Levenshtein),
+/// or `None` once it must exceed `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        let mut best = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let here = (prev + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = here;
+            best = best.min(here);
+        }
+        if best > limit {
+            return None;
+        }
+    }
+    row.last().copied().filter(|d| *d <= limit)
+}
+
+/// How many typing slips a name of this many letters may hold and still be suggested: one in four letters, at
+/// least one (so "Narnia" is near nothing, "Birmingam" is near "Birmingham").
+fn slips_allowed(len: usize) -> usize {
+    (len / 4).max(1)
+}
+
+/// The names nearest to `query` among `names` (key, display name), by edit distance of the query's forms to each
+/// key, nearest first, at most [`MAX_SUGGESTIONS`].
+fn nearest(
+    query: &str,
+    names: &mut dyn Iterator<Item = (&str, &'static str)>,
+    affixes: (&[&str], &[&str]),
+) -> Vec<&'static str> {
+    let Some(q) = normalise_query(query) else {
+        return Vec::new();
+    };
+    let forms = forms(&q, affixes.0, affixes.1);
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    for (key, name) in names {
+        let distance = forms
+            .iter()
+            .flatten()
+            .filter_map(|f| {
+                edit_distance(
+                    f,
+                    key,
+                    slips_allowed(f.chars().count().min(key.chars().count())),
+                )
+            })
+            .min();
+        if let Some(d) = distance {
+            match found.iter_mut().find(|(_, n)| *n == name) {
+                Some(seen) => seen.0 = seen.0.min(d),
+                None => found.push((d, name)),
+            }
+        }
+    }
+    found.sort();
+    found.truncate(MAX_SUGGESTIONS);
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
+/// Names of councils (current ones, their other names, districts, abolished councils, and councils in Scotland and
+/// Northern Ireland) close to a name that is not recognised, for "Did you mean …?": "Birmingam" → "Birmingham City
+/// Council". Each suggestion is itself recognised. Empty for a name nothing is close to ("Narnia").
+#[must_use]
+pub fn council_suggestions(query: &str) -> Vec<&'static str> {
+    let councils = council_keys()
+        .iter()
+        .filter_map(|(k, i)| COUNCILS.get(*i).map(|c| (&**k, c.name)));
+    let districts = district_keys()
+        .iter()
+        .filter_map(|(k, i)| DISTRICTS.get(*i).map(|d| (&**k, d.0)));
+    let former = former_keys()
+        .iter()
+        .filter_map(|(k, i)| FORMER_COUNCILS.get(*i).map(|f| (&**k, f.name)));
+    let elsewhere = other_uk_keys()
+        .iter()
+        .filter_map(|(k, i)| OTHER_UK.get(*i).map(|o| (&**k, o.0)));
+    let mut all = councils.chain(districts).chain(former).chain(elsewhere);
+    nearest(query, &mut all, (COUNCIL_PREFIXES, COUNCIL_SUFFIXES))
+}
+
+/// Names of NHS bodies (the 2026 bodies and the ICBs before them, and their other names) close to a name that is
+/// not recognised.
+#[must_use]
+pub fn nhs_suggestions(query: &str) -> Vec<&'static str> {
+    let mut all = nhs_keys().iter().filter_map(|(k, t)| {
+        let name = match *t {
+            NhsTarget::Body(i) => NHS_BODIES.get(usize::from(i))?.name,
+            NhsTarget::Former(i) => FORMER_ICBS.get(usize::from(i))?.1,
+        };
+        Some((&**k, name))
+    });
+    nearest(query, &mut all, (NHS_PREFIXES, NHS_SUFFIXES))
+}
+
+/// Is this a council the register knows: a current council, district or other name of one, an abolished council
+/// (whether or not its area was divided), or a council in Scotland or Northern Ireland?
+#[must_use]
+pub fn is_known_council(query: &str) -> bool {
+    find_council(query).is_some()
+        || find_former_council(query).is_some()
+        || find_council_elsewhere(query).is_some()
+}
+
+/// Is this an NHS body (or an ICB before the 2026 mergers) the register knows?
+#[must_use]
+pub fn is_known_nhs_body(query: &str) -> bool {
+    nhs_target(query).is_some()
+}

@@ -208,6 +208,8 @@ pub fn decide(case: &Case, out: &mut Outcome) {
     let wales = out.in_wales();
     let mut all = Vec::new();
     let mut outside = 0;
+    let mut undated = 0;
+    let mut if_likely = 0;
     for (index, charge) in case.charges.iter().enumerate() {
         let what = charge
             .what
@@ -238,6 +240,46 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         } else {
             Vec::new()
         };
+        // A stay of unknown section likely under section 3: the charge may be refundable on that footing.
+        let on_footing: Vec<&RefundRange> = out
+            .likely_refund
+            .iter()
+            .flat_map(|r| r.ranges.iter())
+            .filter(|r| r.charge == index)
+            .collect();
+        if let (true, Some((stay, lasted))) = (found.is_empty() && owed, &out.likely_s3) {
+            if !on_footing.is_empty() {
+                if_likely += 1;
+                let ranges = describe_ranges(&on_footing);
+                let v = [
+                    what[0],
+                    ("stay", stay.as_str()),
+                    ("lasted", lasted.as_str()),
+                    ("ranges", ranges.as_str()),
+                ];
+                out.flag(
+                    FlagId::RefundDue,
+                    FlagKind::Refund,
+                    messages::fill("flag.refund_due.if_likely_s3", &v),
+                    charge.since,
+                    &[STENNETT_2002],
+                );
+                continue;
+            }
+        }
+        if found.is_empty() && charge.since.is_none() && owed && out.timeline.periods.is_empty() {
+            // A charge declared without dates, and no dated duty to set it against: never dropped, never
+            // called lawful. It may be refundable; the dates decide.
+            undated += 1;
+            out.flag(
+                FlagId::RefundDue,
+                FlagKind::Refund,
+                messages::fill("flag.refund_due.undated.no_period", &what),
+                None,
+                &[STENNETT_2002],
+            );
+            continue;
+        }
         if found.is_empty() {
             outside += 1;
             out.flag(
@@ -261,8 +303,15 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             ("ranges", ranges.as_str()),
             ("ombudsman", ombudsman),
         ];
-        let mut text = messages::fill("flag.refund_due", &v);
-        if !covers_whole_charge(case, index, &found) {
+        let mut text = if charge.since.is_none() {
+            // The charge was declared but its dates were not given: the ranges are the duty periods it could
+            // fall in, not dates the person gave.
+            undated += 1;
+            messages::fill("flag.refund_due.undated", &v)
+        } else {
+            messages::fill("flag.refund_due", &v)
+        };
+        if charge.since.is_some() && !covers_whole_charge(case, index, &found) {
             text.push(' ');
             text.push_str(messages::text("flag.refund_due.gaps"));
         }
@@ -278,6 +327,24 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             },
         );
         all.extend(found);
+    }
+    if all.is_empty() && if_likely > 0 {
+        out.reason(
+            RuleId::Charging,
+            Finding::Unknown,
+            messages::text("reason.charging.if_likely_s3"),
+            &[STENNETT_2002],
+        );
+        return;
+    }
+    if all.is_empty() && undated > 0 {
+        out.reason(
+            RuleId::Charging,
+            Finding::Unknown,
+            messages::text("reason.charging.undated"),
+            &[STENNETT_2002],
+        );
+        return;
     }
     if all.is_empty() {
         out.reason(
@@ -300,6 +367,8 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         Finding::Met,
         if all_time_barred {
             messages::text("reason.charging.all_time_barred")
+        } else if undated > 0 {
+            messages::text("reason.charging.undated")
         } else if outside > 0 {
             messages::text("reason.charging.some")
         } else {

@@ -8,7 +8,8 @@
 //! 6. [`responsible_council`]: s.117(3), the council.
 //! 7. [`responsible_nhs_body`]: s.117(3) and SI 2022/635, the ICB, local health board or NHS England.
 //! 8. [`charging`]: *Stennett*, no charges for after-care.
-//! 9. [`time_limits`]: deadlines as dates, and notes on law not yet in force.
+//! 9. [`not_sure`]: questions answered "not sure", how each was read and what to ask for.
+//! 10. [`time_limits`]: deadlines as dates, and notes on law not yet in force.
 //!
 //! Before the rules run, [`left_hospital::flag_inconsistent_dates`] flags dates that contradict each other in ways
 //! the input checks do not reject.
@@ -25,6 +26,7 @@ pub mod duty_end;
 pub mod jurisdiction;
 pub mod left_hospital;
 pub mod next_steps;
+pub mod not_sure;
 pub mod qualifying_detention;
 pub mod readmission;
 pub mod responsible_council;
@@ -70,6 +72,10 @@ pub struct Outcome {
     pub refund: Option<Refund>,
     /// Time limits found so far.
     pub deadlines: Vec<Deadline>,
+    /// A stay of unknown section likely under section 3 from its length: the stay and its length, in words.
+    pub likely_s3: Option<(String, String)>,
+    /// On that footing, the charges that would have fallen inside a duty period.
+    pub likely_refund: Option<Refund>,
 }
 
 impl Outcome {
@@ -95,6 +101,8 @@ impl Outcome {
             timeline,
             refund: None,
             deadlines: Vec::new(),
+            likely_s3: None,
+            likely_refund: None,
         }
     }
 
@@ -225,6 +233,88 @@ pub fn describe_detention(d: &Detention) -> String {
     }
 }
 
+/// The case on the footing that the latest stay whose section is not known, but which lasted longer than any short
+/// section allows, was under section 3 (s.2(4), s.20): that stay's index and the case with its section set to 3.
+/// `None` when some stay is known to qualify, or no stay of unknown section is likely a section 3.
+pub fn likely_footing(case: &Case) -> Option<(usize, Case)> {
+    if england_and_wales(case).any(|(_, d)| qualifying_detention::is_qualifying(d)) {
+        return None;
+    }
+    let (index, _) = england_and_wales(case)
+        .filter(|(_, d)| qualifying_detention::is_likely_qualifying(d, case.as_at))
+        .last()?;
+    let mut likely = case.clone();
+    likely.detentions[index].section = crate::case::Section::S3;
+    Some((index, likely))
+}
+
+/// A stay of unknown section likely under section 3, from its length: say what follows if it was (§ "Sections
+/// people misremember" in [`qualifying_detention`]), and name the bodies that would be responsible on that footing,
+/// marked uncertain. The entitlement stays undetermined.
+fn reason_on_likely_footing(case: &Case, out: &mut Outcome) {
+    if out.entitlement != Some(Entitlement::Undetermined) || out.qualifying.is_some() {
+        return;
+    }
+    let Some((index, likely)) = likely_footing(case) else {
+        return;
+    };
+    let d = &case.detentions[index];
+    let Some(qualifying_detention::Likely::Section3(days)) =
+        qualifying_detention::likely_section(d, case.as_at)
+    else {
+        return;
+    };
+    let footing = evaluate(&likely);
+    let stay = qualifying_detention::your_stay(d);
+    let lasted = qualifying_detention::span_in_words(days);
+    let v = [("stay", stay.as_str()), ("lasted", lasted.as_str())];
+    let on_footing = messages::fill("body.on_likely_footing", &v);
+    let mark = |body: Option<Body>| {
+        body.map(|mut b| {
+            b.certain = false;
+            b.why.push(' ');
+            b.why.push_str(&on_footing);
+            b
+        })
+    };
+    out.council = mark(footing.council);
+    out.nhs_body = mark(footing.nhs_body);
+    let names: Vec<&str> = out
+        .council
+        .iter()
+        .chain(out.nhs_body.iter())
+        .map(|b| b.name.as_str())
+        .collect();
+    let since = footing.duty_arose.map_or_else(String::new, |a| {
+        messages::fill("part.likely.since", &[("date", &a.long())])
+    });
+    let text = match names.as_slice() {
+        [] => messages::fill(
+            "reason.qualifying_detention.likely_s3",
+            &[v[0], v[1], ("since", &since)],
+        ),
+        _ => {
+            let bodies = qualifying_detention::join_and(&names);
+            messages::fill(
+                "reason.qualifying_detention.likely_s3.bodies",
+                &[v[0], v[1], ("since", &since), ("bodies", &bodies)],
+            )
+        }
+    };
+    out.reason(
+        RuleId::QualifyingDetention,
+        Finding::Unknown,
+        text,
+        &[
+            crate::sources::MHA_1983_S117_1,
+            crate::sources::MHA_1983_S2_4,
+            crate::sources::MHA_1983_S20,
+        ],
+    );
+    out.likely_s3 = Some((stay, lasted));
+    out.likely_refund = footing.refund;
+}
+
 /// Runs every rule in order and assembles the [`Decision`].
 pub fn evaluate(case: &Case) -> Decision {
     let mut out = Outcome::new(case);
@@ -244,7 +334,9 @@ pub fn evaluate(case: &Case) -> Decision {
             responsible_nhs_body::decide(case, index, &mut out);
         }
     }
+    reason_on_likely_footing(case, &mut out);
     charging::decide(case, &mut out);
+    not_sure::decide(case, &mut out);
     time_limits::decide(case, &mut out);
 
     let entitlement = out.entitlement.unwrap_or(Entitlement::Undetermined);
@@ -335,7 +427,13 @@ fn summary(entitlement: Entitlement, out: &Outcome) -> String {
             messages::text("summary.ended.not_running").to_owned()
         }
         Entitlement::Ended => messages::text("summary.ended").to_owned(),
-        Entitlement::Undetermined => messages::text("summary.undetermined").to_owned(),
+        Entitlement::Undetermined => match &out.likely_s3 {
+            Some((stay, lasted)) => messages::fill(
+                "summary.undetermined.likely_s3",
+                &[("stay", stay), ("lasted", lasted)],
+            ),
+            None => messages::text("summary.undetermined").to_owned(),
+        },
         Entitlement::OutOfScope => messages::text("summary.out_of_scope").to_owned(),
     }
 }

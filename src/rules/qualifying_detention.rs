@@ -253,12 +253,28 @@ fn decide_either_side_of_the_act(d: &Detention, out: &mut Outcome) {
 fn decide_none(case: &Case, out: &mut Outcome) {
     let stays: Vec<&Detention> = england_and_wales(case).map(|(_, d)| d).collect();
     if stays.iter().any(|d| d.section == Section::Unknown) {
-        out.reason(
-            RuleId::QualifyingDetention,
-            Finding::Unknown,
-            messages::text("reason.qualifying_detention.unknown_section"),
-            &[MHA_1983_S117_1],
-        );
+        let mut text = messages::text("reason.qualifying_detention.unknown_section").to_owned();
+        let mut cites = vec![MHA_1983_S117_1];
+        // What each stay's length makes likely (a stay likely under section 3 is reasoned on in `rules::evaluate`,
+        // where the bodies on that footing are found).
+        for d in stays.iter().filter(|d| d.section == Section::Unknown) {
+            if let Some(Likely::ShortSection(days)) = likely_section(d, case.as_at) {
+                let stay = your_stay(d);
+                let lasted = span_in_words(days);
+                let v = [("stay", stay.as_str()), ("lasted", lasted.as_str())];
+                text.push(' ');
+                text.push_str(&messages::fill(
+                    "reason.qualifying_detention.likely_short",
+                    &v,
+                ));
+                for c in [MHA_1983_S2_4, MHA_1983_S4_4, MHA_1983_S136_TIME_LIMITS] {
+                    if !cites.contains(&c) {
+                        cites.push(c);
+                    }
+                }
+            }
+        }
+        out.reason(RuleId::QualifyingDetention, Finding::Unknown, text, &cites);
         out.flag(
             FlagId::UnknownSection,
             FlagKind::Uncertain,
@@ -440,7 +456,7 @@ fn describe_stay(d: &Detention) -> String {
 }
 
 /// A length of stay in days, in words: "20 days", "6 weeks", "5 months".
-fn span_in_words(days: i64) -> String {
+pub(crate) fn span_in_words(days: i64) -> String {
     if days == 1 {
         messages::text("span.day").to_owned()
     } else if days < 14 {
@@ -449,6 +465,68 @@ fn span_in_words(days: i64) -> String {
         messages::fill("span.weeks", &[("count", &(days / 7).to_string())])
     } else {
         messages::fill("span.months", &[("count", &(days / 30).to_string())])
+    }
+}
+
+/// What the length of a stay whose section is not known makes likely (s.2(4): section 2 lasts at most 28 days and
+/// cannot be renewed; s.20: section 3 lasts up to six months at first and can be renewed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Likely {
+    /// It certainly lasted longer than 28 days, longer than any short section allows: likely section 3. The number
+    /// is the fewest days it can have lasted on the dates given.
+    Section3(i64),
+    /// It certainly lasted no more than 28 days: likely section 2, 4, 5, 135 or 136, none of which qualifies. The
+    /// number is the most days it can have lasted.
+    ShortSection(i64),
+}
+
+/// The fewest and most days a stay can have lasted on the dates given: from its admission to the end of its section
+/// (or leaving hospital, or for someone still in hospital the date of the check).
+fn span(d: &Detention, as_at: Date) -> Option<(i64, i64)> {
+    let admitted = d.admitted?;
+    let end = match (d.section_ended, d.left_hospital, d.leaving) {
+        (Some(ended), _, _) => ended,
+        (None, _, Some(Leaving::StayedInformally)) => return None,
+        (None, Some(left), _) => left,
+        (None, None, Some(Leaving::StillInHospital)) => as_at,
+        (None, None, _) => return None,
+    };
+    let fewest = (end.first_day() - admitted.last_day()).num_days();
+    let most = (end.last_day() - admitted.first_day()).num_days();
+    Some((fewest, most))
+}
+
+/// What a stay's length makes likely, for a stay in England or Wales whose section the person does not know (and
+/// that no ending shows to have qualified); `None` when the dates cannot tell.
+pub fn likely_section(d: &Detention, as_at: Date) -> Option<Likely> {
+    if d.section != Section::Unknown
+        || is_inferred_from_leaving(d)
+        || d.recall == Some(Recall::CtoRecallNotRevoked)
+    {
+        return None;
+    }
+    let (fewest, most) = span(d, as_at)?;
+    if fewest > S2_MAX_HOURS / 24 {
+        Some(Likely::Section3(fewest))
+    } else if most <= S2_MAX_HOURS / 24 {
+        Some(Likely::ShortSection(most.max(1)))
+    } else {
+        None
+    }
+}
+
+/// Is this a stay of unknown section that was likely a section 3, from its length? The journey asks about it as
+/// about a qualifying detention, so that the bodies on that footing can be named.
+pub fn is_likely_qualifying(d: &Detention, as_at: Date) -> bool {
+    matches!(likely_section(d, as_at), Some(Likely::Section3(_)))
+        && side_of_the_act(d) != Side::Before
+}
+
+/// "your stay that began in January 2024", at the precision given.
+pub(crate) fn your_stay(d: &Detention) -> String {
+    match d.admitted {
+        Some(a) => messages::fill("part.your_stay.began", &[("date", &Date::on(a))]),
+        None => messages::text("part.your_stay").to_owned(),
     }
 }
 

@@ -282,6 +282,17 @@ pub fn is_without_residence_here(lived: &crate::case::LivedBefore) -> bool {
 pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     let d = &case.detentions[latest];
     let lived = &d.lived_before;
+    // In prison immediately before the detention: no authority says where a prisoner is ordinarily resident for
+    // s.117(3), so the council for where they lived before custody is never certain.
+    if lived.in_prison == Some(true) {
+        out.flag(
+            FlagId::InPrisonBefore,
+            FlagKind::Uncertain,
+            messages::text("flag.in_prison_before"),
+            d.admitted,
+            &[MHA_1983_S117_3],
+        );
+    }
     let detention = describe_detention(d);
     let original = original_council_after_imposed_recall(case, latest, out);
     let named_original = original.is_some();
@@ -369,6 +380,12 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
     };
     flag_later_unknown_sections(case, latest, &mut body);
     flag_hard_cases(case, latest, named_original, &mut body, out);
+    if lived.in_prison == Some(true) {
+        body.certain = false;
+        body.why.push(' ');
+        body.why
+            .push_str(messages::text("body.responsible_council.in_prison"));
+    }
     if let Some(probable) = probable.filter(|_| !body.certain) {
         body.why = probable;
     }

@@ -157,6 +157,7 @@ pub(crate) fn case(
             .read(col(StayCol::Country), values::country)
             .unwrap_or_else(|| country_of(council.as_deref()));
         let detention = Detention {
+            gp_place: None,
             section: section.unwrap_or(crate::case::Section::Unknown),
             detained_in,
             admitted: r.read(col(StayCol::Admitted), values::date),
@@ -174,6 +175,7 @@ pub(crate) fn case(
             cto_ended: r.read(col(StayCol::CtoEnded), values::date),
             sent_on_discharge_to: None,
             lived_before: LivedBefore {
+                in_prison: None,
                 country,
                 council,
                 placed_by: r.text(col(StayCol::PlacedBy)),
@@ -319,11 +321,13 @@ pub(crate) fn case(
         detentions,
         lives_now,
         gp_icb_on_1_july_2022,
+        gp_place_on_1_july_2022: None,
         specialised_aftercare,
         aftercare_ended,
         charges,
         first_knew,
         died: None,
+        not_sure: Vec::new(),
     };
     // Facts that cannot all be true (a stay that ends before it begins): the field the check names is left blank
     // and reported, and the row is checked again, so it is still screened without it.

@@ -100,6 +100,7 @@ pub fn lived_before() -> impl Strategy<Value = LivedBefore> {
     )
         .prop_map(
             |(country, council, placed_by, lacked_capacity, condition, informal)| LivedBefore {
+                in_prison: None,
                 country,
                 council,
                 placed_by,
@@ -144,6 +145,7 @@ pub fn lived_before_mostly_england() -> impl Strategy<Value = LivedBefore> {
         .collect();
     prop_oneof![
         4 => prop::sample::select(names).prop_map(|council| LivedBefore {
+            in_prison: None,
             country: Country::England,
             council: Some(council),
             placed_by: None,
@@ -257,6 +259,7 @@ pub fn build_stays(start: NaiveDate, plans: &[StayPlan]) -> (Vec<Detention>, Nai
             let ended = days(admitted, len);
             out.push(Detention {
                 section,
+                gp_place: None,
                 detained_in: plan.detained_in,
                 admitted: Some(given_as(admitted, pa)),
                 section_ended: Some(given_as(ended, pe)),
@@ -297,6 +300,7 @@ pub fn build_stays(start: NaiveDate, plans: &[StayPlan]) -> (Vec<Detention>, Nai
         };
         out.push(Detention {
             section: plan.section,
+            gp_place: None,
             detained_in: plan.detained_in,
             admitted: Some(given_as(
                 admitted,
@@ -426,12 +430,14 @@ pub fn valid_case() -> impl Strategy<Value = Case> {
                     detentions: std::mem::take(&mut detentions),
                     lives_now,
                     gp_icb_on_1_july_2022: None,
+                    gp_place_on_1_july_2022: None,
                     specialised_aftercare: specialised,
                     aftercare_ended,
                     charges,
                     first_knew: first_knew
                         .map(|(frac, p)| given_as(between(start, as_at, frac), p)),
                     died,
+                    not_sure: Vec::new(),
                 }
             },
         )

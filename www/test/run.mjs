@@ -17,6 +17,7 @@ import './widget-access.mjs';
 import './widget-state.mjs';
 import './widget-loading.mjs';
 import './widget-pages.mjs';
+import './widget-known.mjs';
 import './widget-letter.mjs';
 import './widget-mechanics.mjs';
 import './widget-result.mjs';

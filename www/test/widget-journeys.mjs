@@ -178,6 +178,8 @@ checkerTest('journey: Wales: the council and the local health board', 'index.htm
 
 checkerTest('journey: Scotland: detention under Scottish law is out of scope', 'index.html', async (page) => {
   // Told at once (issue #10), then the person may go on with the questions.
+  await choose(page, 'The person it is about');
+  await next(page);
   await choose(page, 'Scotland');
   await next(page);
   await heading(page, 'This checker does not cover a stay in hospital in Scotland');

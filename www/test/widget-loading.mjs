@@ -25,25 +25,25 @@ test('loading: the first question shows before the rules; they load in the backg
   let wasm;
   const { page, log, close } = await open('index.html', { before: async (p) => { wasm = await holdWasm(p); } });
   await ready(page, { core: false });
-  await heading(page, 'Which country was the hospital in?');
+  await heading(page, 'Who is filling this in?');
   assert.deepEqual((await events(page, 's117-ready')).length, 1);
   // The rules were asked for straight away, with no click, and are still on their way.
   await wasm.requested;
   assert.equal(await coreState(page), 'pending');
   assert.equal(await page.evaluate(() => document.querySelector('s117-checker').decision), null);
   // The question works: choose, continue. The page says it is waiting, in a live region, and stays put.
-  await answer(page, 'England');
+  await answer(page, 'The person it is about');
   const waiting = page.locator('s117-checker [role="status"]').filter({ hasText: 'Loading the checker’s rules' });
   await waiting.waitFor();
   assert.equal(await waiting.isVisible(), true);
-  await heading(page, 'Which country was the hospital in?');
+  await heading(page, 'Who is filling this in?');
   await axe(page, 'waiting for the rules');
   await shot(page, 'loading-rules-1024');
   wasm.release();
-  await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+  await heading(page, 'Which country was the hospital in?');
   assert.equal(await waiting.count(), 0, 'the loading message is gone');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  assert.equal(await page.getByRole('radio', { name: 'England', exact: true }).isChecked(), true, 'the answer was kept');
+  assert.equal(await page.getByRole('radio', { name: 'The person it is about', exact: true }).isChecked(), true, 'the answer was kept');
   assert.equal(await coreState(page, 2000), 'loaded');
   assert.equal((await events(page, 's117-core-ready')).length, 1);
   assert.equal(wasm.count, 1, 'the WebAssembly was fetched once');
@@ -105,7 +105,7 @@ checkerTest('loading: reloaded on the result, or given answers, before the rules
   assert.equal(errors.length, 1);
   assert.equal(errors[0].kind, 'answers');
   assert.match(errors[0].message, /banana/);
-  await heading(page, 'Which country was the hospital in?');
+  await heading(page, 'Who is filling this in?');
 });
 
 test('loading: if the rules cannot load, the question still works, continuing says so, and "Try again" recovers', async () => {
@@ -118,28 +118,28 @@ test('loading: if the rules cannot load, the question still works, continuing sa
     }),
   });
   await ready(page, { core: false });
-  await heading(page, 'Which country was the hospital in?');
+  await heading(page, 'Who is filling this in?');
   // The background attempt failed: an s117-error for hosts; nothing is in the person's way yet.
   await page.waitForFunction(() => window.__s117Events.some((e) => e.type === 's117-error'));
   assert.equal((await events(page, 's117-error'))[0].kind, 'load');
   assert.match(await coreState(page), /^failed: S117LoadError$/);
   assert.equal(await page.getByText('could not be loaded').count(), 0);
   // Continuing tries again, then says clearly that the rules could not load, with a way to try again.
-  await answer(page, 'England');
+  await answer(page, 'The person it is about');
   const alert = page.locator('s117-checker [role="alert"]').filter({ hasText: 'Sorry, the checker’s rules could not be loaded.' });
   await alert.waitFor();
   assert.ok(asked >= 2, `asked ${asked} times`);
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('s117-load-error')), true, 'focus moves to the error');
   await axe(page, 'the rules could not load');
   await shot(page, 'load-error-1024');
-  await heading(page, 'Which country was the hospital in?');
+  await heading(page, 'Who is filling this in?');
   fail = false;
   await page.getByRole('button', { name: 'Try again' }).click();
-  await page.getByRole('heading', { name: /^Which section/ }).waitFor();
+  await heading(page, 'Which country was the hospital in?');
   assert.equal(await alert.count(), 0);
   assert.equal(await coreState(page, 2000), 'loaded');
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  assert.equal(await page.getByRole('radio', { name: 'England', exact: true }).isChecked(), true, 'the answer was kept');
+  assert.equal(await page.getByRole('radio', { name: 'The person it is about', exact: true }).isChecked(), true, 'the answer was kept');
   assertClean(log, { allowConsole: [/404/, /Failed to load resource/, /WebAssembly/i] });
   await close();
 });
@@ -157,7 +157,7 @@ test('parts: the questions need s117-checker.js alone; the answer part follows t
   });
   const fetched = (name) => log.requests.filter((u) => new URL(u).pathname.endsWith(`/${name}`)).length;
   await ready(page);
-  await heading(page, 'Which country was the hospital in?');
+  await heading(page, 'Who is filling this in?');
   // Once the rules have loaded, the answer part is fetched in the background; the letter and adviser parts are not.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => new URL(e.name).pathname.endsWith('/s117-answer.js')));
   assert.equal(fetched('s117-answer.js'), 1);

@@ -11,6 +11,9 @@ import {
 
 const INDEX_TITLE = 'Check if you are owed free after-care under section 117 – Section 117 after-care checker';
 const FIRST = 'Which country was the hospital in?';
+// The checker's first page asks who is filling it in; the first question about a stay follows it.
+const WHO = 'Who is filling this in?';
+const ME = 'The person it is about';
 const SECTION = /^Which section/;
 
 /** The checker's page heading (the first `.js-s117-focus`). */
@@ -20,11 +23,14 @@ const pageHeading = (page, n = 0) => page.locator('s117-checker').nth(n).locator
 
 checkerTest('mechanics: each question is a history entry: Back and Forward move between questions, reload keeps the page, the URL never changes', 'index.html', { width: 375 }, async (page) => {
   const url = page.url();
-  assert.equal(await page.title(), `${FIRST} – ${INDEX_TITLE}`);
+  assert.equal(await page.title(), `${WHO} – ${INDEX_TITLE}`);
   // An error: "Error: " in front of the title while the summary shows.
   await next(page);
   await page.locator('.js-s117-error-summary:not([hidden])').waitFor();
-  assert.equal(await page.title(), `Error: ${FIRST} – ${INDEX_TITLE}`);
+  assert.equal(await page.title(), `Error: ${WHO} – ${INDEX_TITLE}`);
+  await page.getByRole('radio', { name: ME, exact: true }).check();
+  await next(page);
+  await heading(page, FIRST);
   await page.getByRole('radio', { name: 'England', exact: true }).check();
   await next(page);
   await page.getByRole('heading', { name: SECTION }).waitFor();
@@ -72,6 +78,11 @@ checkerTest('mechanics: two checkers on one page keep their own history; no-hist
   await page.waitForFunction(() => document.querySelectorAll('s117-checker .s117').length === 2);
   await page.evaluate(() => document.querySelectorAll('s117-checker')[1].coreReady);
   const [a, b] = [page.locator('s117-checker').nth(0), page.locator('s117-checker').nth(1)];
+  for (const c of [a, b]) {
+    await c.getByRole('radio', { name: ME, exact: true }).check();
+    await c.getByRole('button', { name: 'Continue', exact: true }).click();
+    await c.getByRole('heading', { name: FIRST }).waitFor();
+  }
   await a.getByRole('radio', { name: 'England', exact: true }).check();
   await a.getByRole('button', { name: 'Continue', exact: true }).click();
   await a.getByRole('heading', { name: SECTION }).waitFor();
@@ -129,7 +140,7 @@ test('mechanics: in the iframe the quick exit is on by default, drawn by the hos
   const frameUrl = `${OTHER_ORIGIN}/embed.html`;
   const { page, log, close } = await open(`test/iframe-host.html?frame=${encodeURIComponent(frameUrl)}`, { width: 375, height: 700 });
   const frame = page.frameLocator('iframe.s117-embed__frame');
-  await frame.getByRole('heading', { name: FIRST }).waitFor();
+  await frame.getByRole('heading', { name: WHO }).waitFor();
   await frame.locator('s117-checker').evaluate((el) => el.coreReady);
   // The frame draws no button of its own (the host page does), but it has the quick exit (Shift 3 times).
   assert.equal(await frame.locator('.s117-exit-this-page').count(), 0);
@@ -161,7 +172,7 @@ test('mechanics: data-quick-exit="off" turns the iframe’s quick exit off', asy
     }).observe(document, { childList: true, subtree: true });
   }) });
   const frame = page.frameLocator('iframe.s117-embed__frame');
-  await frame.getByRole('heading', { name: FIRST }).waitFor();
+  await frame.getByRole('heading', { name: WHO }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Emergency: Exit this page' }).count(), 0);
   assert.equal(await frame.locator('s117-checker').getAttribute('quick-exit'), null);
   assertClean(log);
@@ -172,6 +183,9 @@ test('mechanics: data-quick-exit="off" turns the iframe’s quick exit off', asy
 
 for (const width of [375, 1280]) {
   checkerTest(`mechanics: a first stay in Scotland or Northern Ireland is told at once, with where to get advice (${width}px)`, 'index.html', { width, ownRequests: true }, async (page) => {
+    await page.getByRole('radio', { name: ME, exact: true }).check();
+    await next(page);
+    await heading(page, FIRST);
     await page.getByRole('radio', { name: 'Scotland', exact: true }).check();
     await next(page);
     await heading(page, 'This checker does not cover a stay in hospital in Scotland');
@@ -196,6 +210,9 @@ for (const width of [375, 1280]) {
     // Northern Ireland, from the start again (the browser's Back returns to this page).
     await page.goBack();
     await page.getByRole('button', { name: 'Start again' }).click();
+    await heading(page, WHO);
+    await page.getByRole('radio', { name: ME, exact: true }).check();
+    await next(page);
     await heading(page, FIRST);
     await page.getByRole('radio', { name: 'Northern Ireland', exact: true }).check();
     await next(page);
@@ -326,7 +343,7 @@ checkerTest('mechanics: the time estimate on the first page matches the pages of
   const counts = {};
   for (const [name, facts] of Object.entries(JOURNEYS)) {
     await page.evaluate(() => document.querySelector('s117-checker').clear());
-    await heading(page, FIRST);
+    await heading(page, WHO);
     let pages = 0;
     await walk(page, facts, { onPage: () => { pages += 1; } });
     await heading(page, 'Check your answers');

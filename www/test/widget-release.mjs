@@ -39,7 +39,7 @@ test('release: the bundle works as shipped from its own snippet, with integrity 
   const { page, log, close } = await open('release/host.html', { width: 375, height: 800, before: (p) => serveBundle(p) });
   await page.waitForFunction(() => document.querySelector('s117-checker .s117'));
   await page.evaluate(() => document.querySelector('s117-checker').coreReady);
-  await page.getByRole('radio', { name: 'England', exact: true }).waitFor();
+  await page.getByRole('radio', { name: 'The person it is about', exact: true }).waitFor();
   assert.ok(log.requests.some((u) => u.endsWith('/release/pkg/s117_bg.wasm')), 'the rules came from the bundle');
   assert.ok(!log.requests.some((u) => new URL(u).pathname.startsWith('/s117')), 'nothing from outside the bundle');
   assertClean(log);

@@ -220,7 +220,12 @@ export async function walk(page, facts, { until, onPage } = {}) {
       const f = fields.nth(i);
       const path = await f.getAttribute('data-path');
       asked.push(path);
-      await fillField(f, await f.getAttribute('data-kind'), facts[path]);
+      // Facts that were plain yes/no before "not sure" was offered (another stay, another charge, after-care
+      // ended, a top-up): not given, they are "no", as before.
+      const wasYesNo = /\[\d+\]$/.test(path) || path === 'aftercare_ended' || path.endsWith('.chosen_dearer_placement_with_written_agreement');
+      // Who is filling this in: the person, unless the test says otherwise.
+      const given = path === 'filled_in_by' && facts[path] === undefined ? 'self' : facts[path];
+      await fillField(f, await f.getAttribute('data-kind'), (given === undefined || given === '') && wasYesNo ? 'no' : given);
     }
     await next(page);
     await page.waitForFunction((k) => {

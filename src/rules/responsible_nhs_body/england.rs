@@ -32,11 +32,25 @@ pub(super) fn decide_england(
         messages::fill("part.detention.followed_on_from", &v)
     };
     let detention = [("detention", what.as_str())];
+    // The GP's ICB as typed; else, as likely, the ICB of the council area where the GP surgery was.
+    let typed = |t: &Option<String>| t.clone().filter(|t| !t.trim().is_empty());
+    let (gp_on_1_july, place_on_1_july) = match typed(&case.gp_icb_on_1_july_2022) {
+        Some(icb) => (Some(icb), None),
+        None => icb_of_gp_place(case.gp_place_on_1_july_2022.as_deref()),
+    };
+    let (gp_then, place_then) = match typed(&start.gp_icb).or_else(|| typed(&first.gp_icb)) {
+        Some(icb) => (Some(icb), None),
+        None => match icb_of_gp_place(start.gp_place.as_deref()) {
+            (None, _) => icb_of_gp_place(first.gp_place.as_deref()),
+            found => found,
+        },
+    };
+    let gp_place = place_on_1_july.or(place_then);
     let run = Run {
         what: what.clone(),
         first,
-        gp_then: start.gp_icb.clone().or_else(|| first.gp_icb.clone()),
-        gp_on_1_july: case.gp_icb_on_1_july_2022.clone(),
+        gp_then,
+        gp_on_1_july,
         area_then: council_before(start)
             .or_else(|| council_before(first))
             .or(council),
@@ -51,7 +65,8 @@ pub(super) fn decide_england(
                 sentence: None,
                 settled: false,
             };
-            let body = resolve_icb_at(&rule, case.as_at, lives_now_council(case), out)?;
+            let mut body = resolve_icb_at(&rule, case.as_at, lives_now_council(case), out)?;
+            from_gp_place(&mut body, gp_place, out);
             return Some(finish_england(case, first_index, latest, body, out));
         }
         // The one rule for a detention that began before 1 July 2022 follows on from the sentence saying so.
@@ -158,11 +173,63 @@ pub(super) fn decide_england(
             body.cites.push(MHA_1983_S117_3);
         }
     }
+    from_gp_place(&mut body, gp_place, out);
     // The England–Wales border: only when, for the run that decides, home and GP are on different sides.
     if body.kind == BodyKind::LocalHealthBoard && lived_in(start, first) != Some(Nation::Wales) {
         flag_cross_border(out);
     }
     Some(finish_england(case, first_index, latest, body, out))
+}
+
+/// The ICB of the council area a GP surgery was in (a town or council area, as typed): the one covering most of the
+/// area, with the council; `(None, None)` when the place is not known or not recognised.
+pub(super) fn icb_of_gp_place(
+    place: Option<&str>,
+) -> (Option<String>, Option<&'static reference::Council>) {
+    match place
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .and_then(|t| recognise(t).council)
+    {
+        Some(c) => (c.nhs.first().map(|b| b.name.to_owned()), Some(c)),
+        None => (None, None),
+    }
+}
+
+/// The ICB was taken from where the GP surgery was, not from the ICB itself: likely, never certain (a surgery
+/// belongs to one ICB, usually the one for its council area, but not always near a boundary; and an area split
+/// between ICBs has several).
+pub(super) fn from_gp_place(
+    body: &mut Body,
+    place: Option<&'static reference::Council>,
+    out: &mut Outcome,
+) {
+    let Some(council) = place else {
+        return;
+    };
+    body.certain = false;
+    let v = [("council", council.name)];
+    body.why.push(' ');
+    body.why.push_str(&messages::fill(
+        "body.responsible_nhs_body.from_gp_place",
+        &v,
+    ));
+    for other in council.nhs.iter().filter(|b| b.name != body.name) {
+        if !body.candidates.iter().any(|c| c.name == other.name) {
+            body.candidates.push(Candidate {
+                name: other.name.to_owned(),
+                code: Some(other.code.to_owned()),
+                why: messages::fill("candidate.responsible_nhs_body.split_area", &v),
+            });
+        }
+    }
+    out.flag(
+        FlagId::NhsBodyFromGpPlace,
+        FlagKind::Uncertain,
+        messages::fill("flag.nhs_body_from_gp_place", &v),
+        None,
+        &[SI_2022_635],
+    );
 }
 
 /// The nation the person lived in immediately before the run of detentions began, if known.

@@ -33,7 +33,13 @@ pub(super) fn decide_wales(
         messages::fill("body.responsible_nhs_body.wales", &v),
         &[MHA_1983_S117_2, MHA_1983_S117_3],
     );
-    let typed = d.gp_icb.as_deref().unwrap_or_default();
+    let from_place = super::england::icb_of_gp_place(d.gp_place.as_deref()).0;
+    let typed = d
+        .gp_icb
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .or(from_place.as_deref())
+        .unwrap_or_default();
     if let Some(m) = reference::find_nhs_body(typed) {
         if m.body.nation == Nation::England {
             body.certain = false;
