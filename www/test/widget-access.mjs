@@ -235,7 +235,7 @@ test('iframe mode: without data-share-decisions the result never leaves the fram
   const frameUrl = `${OTHER_ORIGIN}/embed.html`;
   const { page, log, close } = await open(`test/iframe-host.html?share=0&frame=${encodeURIComponent(frameUrl)}`, { width: 800, height: 700 });
   const frame = page.frameLocator('iframe.s117-embed__frame');
-  await frame.getByRole('heading', { name: 'Which country was the hospital in?' }).waitFor();
+  await frame.getByRole('heading', { name: 'Who is filling this in?' }).waitFor();
   await frame.locator('s117-checker').evaluate((el) => el.coreReady);
   const decided = await frame.locator('s117-checker').evaluate(async (el, c) => {
     el.answers = c;
