@@ -208,7 +208,7 @@ class StepPage {
     ]);
     this.$page.append(this._backLink(step) || '', $form);
     // Answers the core could not read, and errors carried over from "check your answers", are shown at once.
-    const unreadable = page.questions.filter((q) => q.invalid).map((q) => ({ field: q.path, message: q.error }));
+    const unreadable = page.questions.filter((q) => q.invalid).map((q) => ({ field: q.path, message: q.error, suggestions: q.suggestions }));
     const carried = [...unreadable, ...(this._stepErrors || [])];
     if (carried.length) {
       this._stepErrors = null;
@@ -223,6 +223,7 @@ class StepPage {
       const b = def.bindings.find((x) => err.field === x.path || err.field.startsWith(`${x.path}.`) || err.field.startsWith(`${x.path}[`));
       if (b) {
         b.control.setError(err.message);
+        offerSuggestions(b.control, err.suggestions);
         shown.push({ id: b.control.focusId(), message: err.message });
       } else {
         shown.push({ message: err.message, field: err.field });
@@ -250,7 +251,7 @@ class StepPage {
     const iv = this._interview();
     // An answer the core cannot read, or facts that cannot all be true, are shown on this page.
     const paths = new Set(def.bindings.map((b) => b.path));
-    const mine = iv.form.filter((q) => q.invalid && paths.has(q.path)).map((q) => ({ field: q.path, message: q.error }));
+    const mine = iv.form.filter((q) => q.invalid && paths.has(q.path)).map((q) => ({ field: q.path, message: q.error, suggestions: q.suggestions }));
     if (!mine.length) {
       for (const e of this._validate()) if (def.bindings.some((b) => e.field === b.path || e.field.startsWith(`${b.path}.`))) mine.push(e);
     }
@@ -283,4 +284,29 @@ class StepPage {
  */
 export function installSteps(Checker) {
   mixin(Checker, StepPage);
+}
+
+/**
+ * Under a name the register did not know, the register's nearest names as buttons ("Did you mean: Birmingham City
+ * Council"): choosing one puts it in the box, clears the error and leaves the focus there, to continue.
+ * @param {{ el: HTMLElement, setError(m: string|null): void }} control @param {string[]|undefined} names
+ */
+function offerSuggestions(control, names) {
+  for (const $old of control.el.querySelectorAll('.s117-suggestions')) $old.remove();
+  const $input = control.el.querySelector('input');
+  if (!$input || !names || !names.length) return;
+  const $box = h('div', { class: 's117-suggestions' },
+    h('p', { class: 's117-suggestions__lead', text: t('widget.suggestions.lead') }),
+    h('ul', { class: 's117-list s117-suggestions__list' }, ...names.map((name) => {
+      const $b = h('button', { type: 'button', class: 's117-link-button s117-suggestions__choice', text: name });
+      $b.addEventListener('click', () => {
+        $input.value = name;
+        $input.dispatchEvent(new Event('change', { bubbles: true }));
+        control.setError(null);
+        $box.remove();
+        $input.focus();
+      });
+      return h('li', {}, $b);
+    })));
+  control.el.append($box);
 }

@@ -374,6 +374,7 @@ export const WORDS = Object.freeze({
   "widget.stay.remove_yes": "Yes, remove it",
   "widget.stay.removed": "The {n} stay in hospital has been removed.",
   "widget.stay.what": " the {n} stay in hospital",
+  "widget.suggestions.lead": "Did you mean:",
   "widget.title.error": "Error: {title}",
   "widget.title.page": "{heading} – {host}",
   "widget.tools.cancel": "Cancel",

@@ -29,6 +29,15 @@ for (const width of [375, 1280]) {
     // "Narnia": nothing near it.
     await walk(page, { ...BASE_FACTS, 'detentions[0].lived_before.council': 'Narnia' });
     await page.getByText('We could not find a council called “Narnia”. Check the spelling, or choose “I do not know”.').first().waitFor();
+    assert.equal(await page.getByText('Did you mean:').count(), 0, 'nothing near “Narnia” to suggest');
+    await walk(page, { ...BASE_FACTS, 'detentions[0].lived_before.council': 'Birmingam' });
+    await page.getByText('Did you mean:').first().waitFor();
+    // The suggestion is a button under the box: choosing it fills the box, and the journey goes on from there.
+    await page.getByRole('button', { name: 'Birmingham City Council', exact: true }).click();
+    assert.equal(await page.locator('s117-checker [data-path="detentions[0].lived_before.council"] input').first().inputValue(), 'Birmingham City Council');
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.locator('s117-checker .s117-page [data-path]').first().waitFor();
+    assert.notEqual(await page.locator('s117-checker .s117-page [data-path]').first().getAttribute('data-path'), 'detentions[0].lived_before.council');
   });
 
   checkerTest(`known: the GP asked as the town of the surgery, the ICB named as likely (${width}px)`, 'index.html', { width }, async (page) => {

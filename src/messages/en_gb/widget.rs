@@ -365,4 +365,6 @@ pub const TEXTS: &[(&str, &str)] = &[
         "Community treatment order ended",
     ),
     ("widget.adviser.ending.refused_services", "The person refused services"),
+    // Under a name the register did not know: its nearest names, as buttons.
+    ("widget.suggestions.lead", "Did you mean:"),
 ];
