@@ -20,9 +20,19 @@ impl Composer<'_> {
             .unwrap_or_default()
     }
 
+    /// " because …": the reason given for ending after-care, in the letter's words (none when the person was on a
+    /// community treatment order, where the order itself is the point).
+    pub(super) fn ending_because(&self, on_cto: bool) -> String {
+        match self.request.case.aftercare_ended.as_ref().map(|e| e.reason) {
+            Some(reason) if !on_cto => ending_reason(reason, &self.voice)
+                .map(|r| messages::fill("letter.ending.because", &[("reason", &r)]))
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
     pub(super) fn ending_request(&mut self) -> String {
         let v = self.voice.clone();
-        let ended = self.request.case.aftercare_ended.clone();
         let when = self.ending_when();
         let documents = messages::fill("letter.ending.documents", &v.slots(&[]));
         match self.ending {
@@ -40,12 +50,7 @@ impl Composer<'_> {
             }
             Ending::Unlawful => {
                 let on_cto = self.has(FlagId::EndedWhileOnCto);
-                let because = match ended.as_ref().map(|e| e.reason) {
-                    Some(reason) if !on_cto => ending_reason(reason, &v)
-                        .map(|r| messages::fill("letter.ending.because", &[("reason", &r)]))
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
+                let because = self.ending_because(on_cto);
                 let why_not = if on_cto {
                     let law = self.cite(&[MHA_1983_S117_2]);
                     messages::fill("letter.ending.why_not.on_cto", &v.slots(&[("law", &law)]))

@@ -6,7 +6,6 @@
 //! ([`super::before_claim`]) takes its situation and its asks from here.
 
 use super::compose::{Composer, Ending, Mode};
-use super::ending::ending_reason;
 use super::voice::{join_and, on, section_words, sentences};
 use super::{address_lines, field, Authority, Block, Tone};
 use crate::date::Date;
@@ -232,7 +231,6 @@ impl Composer<'_> {
     /// The sentence about an ending, when the person was told after-care ended.
     fn short_ending_situation(&mut self) -> Option<String> {
         let v = self.voice.clone();
-        let ended = self.request.case.aftercare_ended.clone();
         let when = self.ending_when();
         match self.ending {
             Ending::None | Ending::Lawful => None,
@@ -242,12 +240,7 @@ impl Composer<'_> {
             )),
             Ending::Unlawful => {
                 let on_cto = self.has(FlagId::EndedWhileOnCto);
-                let because = match ended.as_ref().map(|e| e.reason) {
-                    Some(reason) if !on_cto => ending_reason(reason, &v)
-                        .map(|r| messages::fill("letter.ending.because", &[("reason", &r)]))
-                        .unwrap_or_default(),
-                    _ => String::new(),
-                };
+                let because = self.ending_because(on_cto);
                 let law = self.cite(&[MHA_1983_S117_2]);
                 let key = if on_cto {
                     "letter.short.situation.unlawful_ending.on_cto"

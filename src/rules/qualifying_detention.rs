@@ -410,15 +410,7 @@ fn maximum_hours(
 fn overlong(d: &Detention, as_at: Date) -> Option<Overlong> {
     let admitted = d.admitted?;
     let (max_hours, max_words, cites) = maximum_hours(d.section, admitted)?;
-    let end = match (d.section_ended, d.left_hospital, d.leaving) {
-        (Some(ended), _, _) => ended,
-        // After staying on informally, leaving hospital says nothing about when the section ended.
-        (None, _, Some(Leaving::StayedInformally)) => return None,
-        (None, Some(left), _) => left,
-        (None, None, Some(Leaving::StillInHospital)) => as_at,
-        (None, None, _) => return None,
-    };
-    let days = (end.first_day() - admitted.last_day()).num_days();
+    let (days, _) = span(d, as_at)?;
     if (days - 1) * 24 <= max_hours {
         return None;
     }
@@ -486,6 +478,7 @@ fn span(d: &Detention, as_at: Date) -> Option<(i64, i64)> {
     let admitted = d.admitted?;
     let end = match (d.section_ended, d.left_hospital, d.leaving) {
         (Some(ended), _, _) => ended,
+        // After staying on informally, leaving hospital says nothing about when the section ended.
         (None, _, Some(Leaving::StayedInformally)) => return None,
         (None, Some(left), _) => left,
         (None, None, Some(Leaving::StillInHospital)) => as_at,
