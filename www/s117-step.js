@@ -169,8 +169,16 @@ class StepPage {
       if (path === `detentions[${i}]`) return null;
       const admitted = this._a[`detentions[${i}].admitted`];
       const more = this._a['detentions[1]'] === 'yes';
-      if (i === 0 && !more) return t('widget.caption.stay');
+      // Filled in for someone else: the caption names them, as the questions do ("Robert's stay in hospital").
+      const other = this._a.filled_in_by === 'someone_else';
+      const name = (this._a.person_name || '').trim() || t('widget.caption.the_person');
+      const whose = (id) => {
+        const text = t(id, { name, n: ordinal(i + 1), date: admitted ? longDate(admitted) : '' });
+        return text.charAt(0).toUpperCase() + text.slice(1);
+      };
+      if (i === 0 && !more) return other ? whose('widget.caption.stay.other') : t('widget.caption.stay');
       const n = ordinal(i + 1);
+      if (other) return whose(admitted ? 'widget.caption.stay_n_from.other' : 'widget.caption.stay_n.other');
       return admitted ? t('widget.caption.stay_n_from', { n, date: longDate(admitted) }) : t('widget.caption.stay_n', { n });
     }
     const charge = /^charges\[(\d+)\]\./.exec(path);

@@ -84,7 +84,11 @@ for (const width of [375, 1280]) {
       onPage: async (key) => {
         // The page's heading: the question, or on a page of several the page's title and each field's question.
         seen.push(...(await page.locator('s117-checker .s117-page .js-s117-focus, s117-checker .s117-page [data-path] .s117-fieldset__legend--s, s117-checker .s117-page [data-path] .s117-label--s').allInnerTexts()).map((t) => t.trim()));
-        if (key === 'detentions[0].section') await shot(page, `known-third-person-${width}`);
+        if (key === 'detentions[0].section') {
+          await shot(page, `known-third-person-${width}`);
+          // The caption over the stay's pages names him too.
+          assert.equal((await page.locator('s117-checker .s117-page .s117-caption').first().innerText()).trim(), 'My father\u2019s stay in hospital');
+        }
       },
     });
     // After the first two pages (who, and what to call them), no question speaks to "you" about the person.

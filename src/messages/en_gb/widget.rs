@@ -59,6 +59,10 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("widget.page.error_prefix", "Error: "),
     // Captions over a page about one stay or one charge.
     ("widget.caption.stay", "Your stay in hospital"),
+    ("widget.caption.stay.other", "{name}\u{2019}s stay in hospital"),
+    ("widget.caption.stay_n.other", "{name}\u{2019}s {n} stay in hospital"),
+    ("widget.caption.stay_n_from.other", "{name}\u{2019}s {n} stay in hospital (from {date})"),
+    ("widget.caption.the_person", "the person"),
     ("widget.caption.stay_n", "Your {n} stay in hospital"),
     (
         "widget.caption.stay_n_from",
