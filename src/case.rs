@@ -404,6 +404,9 @@ pub enum Country {
     OutsideUk,
     /// No settled home anywhere.
     NoSettledHome,
+    /// The person (or whoever answers for them) was not sure where. Read as not known: the council cannot be named
+    /// from it, and the decision says how to find out.
+    NotSure,
 }
 
 /// What the person was told about their after-care ending.

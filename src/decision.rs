@@ -358,6 +358,8 @@ pub enum FlagId {
     InPrisonBefore,
     /// The ICB was taken from the council area of the GP surgery's town, not from the ICB itself: likely only.
     NhsBodyFromGpPlace,
+    /// The person was not sure where they lived just before the stay: ask for the records that say.
+    AskWhereLivedBefore,
 }
 
 /// What the rules made of one detention in the history.

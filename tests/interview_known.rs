@@ -462,6 +462,62 @@ fn not_sure_whether_a_stay_was_a_recall_reads_it_as_a_new_detention() {
     assert!(d.flags.iter().any(|f| f.id == FlagId::AskWhetherRecalled));
 }
 
+/// Not sure where they lived before the stay: nothing more is asked about that home, the council is not named
+/// (it is the council for where the person lived immediately before the detention, s.117(3)), and the decision
+/// says how to find out (the hospital records, UK GDPR art. 15). The NHS body is still decided from the GP.
+#[test]
+fn not_sure_where_they_lived_before_leaves_the_council_unnamed_and_says_how_to_find_out() {
+    let a = s3_answered(&[("detentions[0].lived_before.country", "not_sure")]);
+    assert!(offers_not_sure(&a, "detentions[0].lived_before.country"));
+    let now = interview(&a);
+    assert!(now
+        .form
+        .iter()
+        .all(|q| !q.path.starts_with("detentions[0].lived_before.")
+            || q.path == "detentions[0].lived_before.country"));
+    assert_eq!(
+        now.case.detentions[0].lived_before.country,
+        s117::case::Country::NotSure
+    );
+    let d = s117::evaluate(&now.case);
+    assert_eq!(d.entitlement, s117::decision::Entitlement::Entitled);
+    assert!(d.council.is_none(), "{:?}", d.council);
+    let flag = d
+        .flags
+        .iter()
+        .find(|f| f.id == FlagId::AskWhereLivedBefore)
+        .expect("says how to find out where they lived");
+    assert!(
+        flag.text.contains("subject access request"),
+        "{}",
+        flag.text
+    );
+    let cites: Vec<&str> = flag.cites.iter().map(|c| c.id).collect();
+    assert!(cites.contains(&"mha1983-s117-3"), "{cites:?}");
+    assert!(cites.contains(&"uk-gdpr-art-15"), "{cites:?}");
+    // The GP questions are still asked: the NHS body does not depend on where the person lived.
+    assert!(
+        now.form.iter().any(|q| q.path.contains("gp_")),
+        "{:?}",
+        now.form.iter().map(|q| &q.path).collect::<Vec<_>>()
+    );
+}
+
+/// Not sure where they live now: the council question is skipped and the decision is the same as without it.
+#[test]
+fn not_sure_where_they_live_now_skips_the_council_and_goes_on() {
+    let a = s3_answered(&[("lives_now.country", "not_sure")]);
+    assert!(offers_not_sure(&a, "lives_now.country"));
+    let now = interview(&a);
+    assert!(now.form.iter().all(|q| q.path != "lives_now.council"));
+    let d = s117::evaluate(&now.case);
+    assert_eq!(d.entitlement, s117::decision::Entitlement::Entitled);
+    assert_eq!(
+        d.council.as_ref().map(|c| c.name.as_str()),
+        Some("Leeds City Council")
+    );
+}
+
 #[test]
 fn not_sure_whether_a_charge_was_a_top_up_reads_it_as_not() {
     let a = s3_answered(&[

@@ -117,9 +117,10 @@ impl Answers {
         self.text(path) == Some("not_sure")
     }
 
+    /// A choice's code. "Not sure" is a code of its own where the contract has one (a country); for the choices in
+    /// [`CHOICES_WITH_NOT_SURE`](super::CHOICES_WITH_NOT_SURE) (a recall) the caller reads it as the blank answer.
     fn code<T: for<'de> Deserialize<'de>>(&self, path: &str) -> Result<Option<T>, Unreadable> {
         self.text(path)
-            .filter(|t| *t != "not_sure")
             .map(|t| {
                 T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(t))
                     .map_err(|_| Unreadable {
@@ -367,7 +368,11 @@ impl Answers {
                 section_ended: self.parse(&p("section_ended"))?,
                 left_hospital: self.parse(&p("left_hospital"))?,
                 leaving: self.code(&p("leaving"))?,
-                recall: self.code(&p("recall"))?,
+                recall: if self.not_sure(&p("recall")) {
+                    None
+                } else {
+                    self.code(&p("recall"))?
+                },
                 cto_ended: self.parse(&p("cto_ended"))?,
                 lived_before: LivedBefore {
                     in_prison: self.yes_no(&p("lived_before.in_prison"))?,

@@ -16,7 +16,7 @@
 //! the check-your-answers list and the adviser's dense form.
 
 use super::{Answers, Question};
-use crate::case::{Case, Leaving};
+use crate::case::{Case, Country, Leaving};
 use crate::date::Date;
 use crate::decision::Entitlement;
 use crate::messages;
@@ -315,7 +315,12 @@ fn walk(answers: &Answers, case: &Case) -> Vec<(String, Option<Date>)> {
     let qualifies = crate::rules::england_and_wales(case).any(|(_, d)| is_qualifying(d))
         || crate::rules::likely_footing(case).is_some();
     w.ask("lives_now.country".to_owned());
-    if case.lives_now.is_some() {
+    // Not sure of the country, the council is not asked: the decision goes on without it.
+    if case
+        .lives_now
+        .as_ref()
+        .is_some_and(|p| p.country != Country::NotSure)
+    {
         w.ask("lives_now.council".to_owned());
     }
     if qualifies {
@@ -380,6 +385,10 @@ fn stays(w: &mut Walk, case: &Case) {
             w.ask(p("lived_before.in_prison"));
         }
         w.ask(p("lived_before.country"));
+        // Not sure where the person lived, nothing more is asked about that home: the decision says how to find out.
+        if d.lived_before.country == Country::NotSure {
+            continue;
+        }
         w.ask(p("lived_before.council"));
         if (is_qualifying(d) || is_likely_qualifying(d, case.as_at)) && is_mha_1983(d.detained_in) {
             for f in [

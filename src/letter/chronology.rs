@@ -298,6 +298,8 @@ impl Composer<'_> {
             Country::NoSettledHome => {
                 messages::fill("letter.chronology.lived.no_settled_home", &v.slots(&[]))
             }
+            // Not known: the letter says nothing of where the person lived.
+            Country::NotSure => return Vec::new(),
         };
         let mut out = vec![place];
         if let Some(placer) = field(lived.placed_by.as_ref()) {

@@ -66,6 +66,7 @@ impl Composer<'_> {
                 | FlagId::AskWhetherRecalled
                 | FlagId::AskForFinancialRecords
                 | FlagId::AskForTopUpAgreement
+                | FlagId::AskWhereLivedBefore
                 | FlagId::InPrisonBefore => Some(flag.text.clone()),
                 // Warnings about an ending: the ending request says why it was not lawful (`Ending::Unlawful`).
                 FlagId::LikelyUnlawfulEnding | FlagId::EndedWhileOnCto => None,

@@ -207,7 +207,8 @@ pub fn welsh(case: &Case, index: usize) -> bool {
             Country::Scotland
             | Country::NorthernIreland
             | Country::OutsideUk
-            | Country::NoSettledHome => d.detained_in == Jurisdiction::Wales,
+            | Country::NoSettledHome
+            | Country::NotSure => d.detained_in == Jurisdiction::Wales,
         })
 }
 

@@ -46,7 +46,7 @@ use crate::messages;
 use crate::reference::{self, CouncilVia, Nation, OtherNation};
 use crate::sources::{
     Citation, CARE_ACT_2014_S39, CARE_ACT_2014_S75, MHA_1983_S117_3, MHA_1983_S117_4, MHA_2025_S46,
-    SUNDERLAND_2012, WILTSHIRE_2014, WORCESTERSHIRE_2023,
+    SUNDERLAND_2012, UK_GDPR_ART_15, WILTSHIRE_2014, WORCESTERSHIRE_2023,
 };
 
 /// A council as named by the person, recognised in the reference data or kept as typed.
@@ -186,7 +186,8 @@ pub fn council_kind(council: Option<&reference::Council>, country: Country) -> B
             Country::Scotland
             | Country::NorthernIreland
             | Country::OutsideUk
-            | Country::NoSettledHome,
+            | Country::NoSettledHome
+            | Country::NotSure,
         ) => BodyKind::Council,
     }
 }
@@ -275,6 +276,8 @@ pub fn is_without_residence_here(lived: &crate::case::LivedBefore) -> bool {
         | Country::NorthernIreland
         | Country::OutsideUk
         | Country::NoSettledHome => true,
+        // Not known where: nothing says the person had no home here.
+        Country::NotSure => false,
     }
 }
 
@@ -325,7 +328,9 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 None => return,
             }
         }
-        (None, Country::England | Country::Wales, Some(typed)) if !typed.is_empty() => {
+        (None, Country::England | Country::Wales | Country::NotSure, Some(typed))
+            if !typed.is_empty() =>
+        {
             let named = recognise(typed);
             let council = ("council", named.name.as_str());
             let place = match (&named.note, named.divided) {
@@ -363,6 +368,24 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                 Finding::Unknown,
                 text,
                 &[MHA_1983_S117_3],
+            );
+            return;
+        }
+        (None, Country::NotSure, _) => {
+            let v = [("detention", detention.as_str())];
+            let text = messages::fill("reason.responsible_council.not_sure", &v);
+            out.reason(
+                RuleId::ResponsibleCouncil,
+                Finding::Unknown,
+                text,
+                &[MHA_1983_S117_3],
+            );
+            out.flag(
+                FlagId::AskWhereLivedBefore,
+                FlagKind::Uncertain,
+                messages::fill("flag.not_sure.lived_before", &v),
+                d.admitted,
+                &[MHA_1983_S117_3, UK_GDPR_ART_15],
             );
             return;
         }
@@ -416,9 +439,14 @@ fn elsewhere_preface(lived: &crate::case::LivedBefore) -> Option<String> {
         (Some(other), _) => Some(nation_name(other.nation)),
         (None, Country::Scotland) => Some(messages::text("nation.scotland")),
         (None, Country::NorthernIreland) => Some(messages::text("nation.northern_ireland")),
-        (None, Country::England | Country::Wales | Country::OutsideUk | Country::NoSettledHome) => {
-            None
-        }
+        (
+            None,
+            Country::England
+            | Country::Wales
+            | Country::OutsideUk
+            | Country::NoSettledHome
+            | Country::NotSure,
+        ) => None,
     }?;
     Some(match named {
         Some(o) => {

@@ -202,6 +202,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("choice.country.northern_ireland", "Northern Ireland"),
     ("choice.country.outside_uk", "Outside the UK"),
     ("choice.country.no_settled_home", "No settled home"),
+    ("choice.country.not_sure", "Not sure"),
     ("choice.ending_reason.no_longer_needed", "Both the council and the NHS assessed me and decided I no longer need it"),
     ("choice.ending_reason.discharged_from_mental_health_services", "I was discharged from the mental health team"),
     ("choice.ending_reason.time_passed", "Time had passed"),

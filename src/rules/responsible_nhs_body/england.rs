@@ -243,7 +243,8 @@ pub(super) fn lived_in(start: &Detention, first: &Detention) -> Option<Nation> {
         Country::Scotland
         | Country::NorthernIreland
         | Country::OutsideUk
-        | Country::NoSettledHome => None,
+        | Country::NoSettledHome
+        | Country::NotSure => None,
     }
 }
 
