@@ -495,6 +495,14 @@ fn not_sure_where_they_lived_before_leaves_the_council_unnamed_and_says_how_to_f
     let cites: Vec<&str> = flag.cites.iter().map(|c| c.id).collect();
     assert!(cites.contains(&"mha1983-s117-3"), "{cites:?}");
     assert!(cites.contains(&"uk-gdpr-art-15"), "{cites:?}");
+    // Finding out is one of the steps to take now.
+    let find_out = d
+        .next_steps
+        .iter()
+        .position(|s| s.id == s117::decision::StepId::FindOut)
+        .expect("a step to find out");
+    assert!(find_out < 3, "{:?}", d.next_steps);
+    assert!(d.next_steps[find_out].text.contains("where you lived"));
     // The GP questions are still asked: the NHS body does not depend on where the person lived.
     assert!(
         now.form.iter().any(|q| q.path.contains("gp_")),

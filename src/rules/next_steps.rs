@@ -179,10 +179,18 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
         Entitlement::NotEntitled | Entitlement::OutOfScope => {}
     }
 
-    if out.has_flag(FlagId::UnknownSection) || entitlement == Entitlement::Undetermined {
+    let where_lived = out.has_flag(FlagId::AskWhereLivedBefore);
+    if out.has_flag(FlagId::UnknownSection)
+        || entitlement == Entitlement::Undetermined
+        || where_lived
+    {
         step(
             StepId::FindOut,
-            messages::text("next_step.find_out.text").to_owned(),
+            if where_lived && !out.has_flag(FlagId::UnknownSection) {
+                messages::text("next_step.find_out.lived_before.text").to_owned()
+            } else {
+                messages::text("next_step.find_out.text").to_owned()
+            },
             messages::text("next_step.find_out.who"),
             messages::text("next_step.find_out.how"),
             None,

@@ -273,3 +273,74 @@ checkerTest('journey: a section 2 that became a section 3 across 1 July 2022 is 
   assert.equal(r.decision.nhs_body.name, 'NHS West Yorkshire Integrated Care Board');
   assert.equal(r.decision.nhs_body.certain, true);
 });
+
+/** Issue #10's recalled restricted patient: a section 37/41 conditionally discharged in 2019, recalled under
+ * s.42(3) in 2024 from a home in Swindon that a condition of the discharge required, and discharged again. A
+ * residence imposed by a discharge condition is probably not ordinary residence (Wiltshire v Hertfordshire [2014]
+ * EWCA Civ 712), so Wiltshire probably stays responsible, with Swindon as the other candidate; the ICB stays with the
+ * first detention (SI 2022/635 reg. 7). The result says so as uncertain, offers an advocate, and the letter goes to both. */
+checkerTest('journey: a recalled restricted patient whose home was set by a discharge condition', 'index.html', async (page) => {
+  const facts = {
+    ...s3Stay(0, { section: '37/41', leaving: 'conditional_discharge', council: 'Wiltshire Council', admitted: '2015-03-02', left: '2019-08-14' }),
+    'detentions[0].lived_before.in_prison': 'no',
+    'detentions[0].lived_before.placed_by': '',
+    'detentions[0].lived_before.lacked_capacity': 'no',
+    'detentions[0].lived_before.required_by_discharge_condition': 'no',
+    'detentions[0].lived_before.informal_in_hospital_after_losing_home': 'no',
+    'detentions[1]': 'yes',
+    ...s3Stay(1, { section: '37/41', leaving: 'conditional_discharge', council: 'Swindon Borough Council', admitted: '2024-02-05', left: '2025-07-01' }),
+    'detentions[1].recall': 'conditional_discharge_recall',
+    'detentions[1].lived_before.in_prison': 'no',
+    'detentions[1].lived_before.placed_by': '',
+    'detentions[1].lived_before.lacked_capacity': 'no',
+    'detentions[1].lived_before.required_by_discharge_condition': 'yes',
+    'detentions[1].lived_before.informal_in_hospital_after_losing_home': 'no',
+    'detentions[2]': 'no',
+    'lives_now.country': 'england',
+    'lives_now.council': 'Swindon Borough Council',
+    specialised_aftercare: 'no',
+    aftercare_ended: 'no',
+    'charges[0]': 'no',
+  };
+  const asked = await walk(page, facts);
+  assert.ok(asked.includes('detentions[1].recall'), asked.join());
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.equal(r.decision.council.name, 'Wiltshire Council');
+  assert.equal(r.decision.council.certain, false);
+  assert.deepEqual(r.decision.council.candidates.map((c) => c.name), ['Swindon Borough Council']);
+  assert.ok(r.decision.flags.some((f) => f.id === 'conditional_discharge_recall'), flagIds(r.decision).join());
+  assert.ok(r.decision.council.cites.some((c) => c.id === 'ewca-2014-712'), JSON.stringify(r.decision.council.cites));
+  // On screen: the council named as probable, the other council beside it, and help from an advocate.
+  const who = await page.locator('.s117-who').innerText();
+  assert.match(who, /Wiltshire Council/);
+  assert.match(who, /Swindon Borough Council/);
+  await page.locator('.s117-help').getByText(/advocate/i).first().waitFor();
+  await page.locator('details.s117-why > summary').click();
+  await page.locator('.s117-why').getByRole('link', { name: /Wiltshire Council\) v Hertfordshire County Council \[2014\] EWCA Civ 712/ }).first().waitFor();
+  await shot(page, 'journey-recalled-restricted');
+});
+
+/** "Not sure" where the person lived before the stay: the council question is skipped, no council is named
+ * (s.117(3) makes it the council for where they lived immediately before), and the result says how to find out. */
+checkerTest('journey: not sure where they lived before the stay', 'index.html', async (page) => {
+  const facts = {
+    ...s3Stay(0, { council: undefined, admitted: '2024-01-08', left: '2024-05-10' }),
+    'detentions[0].lived_before.country': 'not_sure',
+    'detentions[1]': 'no',
+    'lives_now.country': 'not_sure',
+    specialised_aftercare: 'no',
+    aftercare_ended: 'no',
+    'charges[0]': 'no',
+    'detentions[0].gp_icb': 'NHS West Yorkshire Integrated Care Board',
+  };
+  const asked = await walk(page, facts);
+  assert.ok(!asked.includes('detentions[0].lived_before.council'), asked.join());
+  assert.ok(!asked.includes('lives_now.council'), asked.join());
+  const r = await result(page);
+  assert.equal(r.decision.entitlement, 'entitled');
+  assert.equal(r.decision.council ?? null, null);
+  assert.ok(r.decision.flags.some((f) => f.id === 'ask_where_lived_before'), flagIds(r.decision).join());
+  // Finding out is one of the steps in "What to do now", on screen without opening anything.
+  await page.locator('.s117-step--find_out').getByText(/Find out where you lived just before your stay in hospital/).waitFor();
+});
