@@ -41,9 +41,13 @@ add_filter( 'plugin_action_links_' . plugin_basename( __FILE__ ), 's117_checker_
 function s117_checker_init() {
 	add_shortcode( 's117_checker', 's117_checker_shortcode' );
 	register_block_type( __DIR__ . '/block', array( 'render_callback' => 's117_checker_render_block' ) );
-	wp_register_style( 's117-checker', s117_checker_asset_url( 's117-checker.css' ), array(), S117_CHECKER_VERSION );
-	wp_register_script( 's117-checker', s117_checker_asset_url( 's117-checker.js' ), array(), S117_CHECKER_VERSION, true );
-	wp_register_script( 's117-checker-embed', s117_checker_asset_url( 's117-embed.js' ), array(), S117_CHECKER_VERSION, true );
+	/*
+	 * No "?ver=": the version is in the folder's name. A query string on s117-checker.js would even break it: its
+	 * own modules import it by its plain URL, and the browser would run two copies of it.
+	 */
+	wp_register_style( 's117-checker', s117_checker_asset_url( 's117-checker.css' ), array(), null );
+	wp_register_script( 's117-checker', s117_checker_asset_url( 's117-checker.js' ), array(), null, true );
+	wp_register_script( 's117-checker-embed', s117_checker_asset_url( 's117-embed.js' ), array(), null, true );
 }
 
 /**

@@ -153,10 +153,47 @@ function s117_checker_enqueue_for_post() {
 	if ( ! $post ) {
 		return;
 	}
-	if ( has_shortcode( $post->post_content, 's117_checker' ) || has_block( 's117/checker', $post ) ) {
+	if ( s117_checker_uses_element( $post->post_content ) ) {
 		wp_enqueue_style( 's117-checker' );
 		s117_checker_brand_style();
 	}
+}
+
+/**
+ * Whether content has a checker drawn on the page (a shortcode or block not in the iframe form, which needs no
+ * stylesheet on the page).
+ *
+ * @param string $content A post's content.
+ * @return bool
+ */
+function s117_checker_uses_element( $content ) {
+	if ( has_shortcode( $content, 's117_checker' ) && preg_match_all( '/' . get_shortcode_regex( array( 's117_checker' ) ) . '/', $content, $found, PREG_SET_ORDER ) ) {
+		foreach ( $found as $shortcode ) {
+			$atts = shortcode_parse_atts( $shortcode[3] );
+			if ( ! is_array( $atts ) || ! isset( $atts['embed'] ) || 'iframe' !== strtolower( (string) $atts['embed'] ) ) {
+				return true;
+			}
+		}
+	}
+	return has_block( 's117/checker', $content ) && s117_checker_blocks_use_element( parse_blocks( $content ) );
+}
+
+/**
+ * Whether any of these blocks, or the blocks inside them, is the checker not in the iframe form.
+ *
+ * @param array $blocks Parsed blocks.
+ * @return bool
+ */
+function s117_checker_blocks_use_element( $blocks ) {
+	foreach ( $blocks as $block ) {
+		if ( 's117/checker' === $block['blockName'] && ( ! isset( $block['attrs']['embed'] ) || 'iframe' !== $block['attrs']['embed'] ) ) {
+			return true;
+		}
+		if ( ! empty( $block['innerBlocks'] ) && s117_checker_blocks_use_element( $block['innerBlocks'] ) ) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /**
