@@ -240,7 +240,7 @@ test('Author\'s post, shortcode: versioned module from the plugin\'s URL, settin
   assert.equal(await el.getAttribute('help-name'), HELP.name);
   assert.equal(await el.evaluate((e) => getComputedStyle(e).getPropertyValue('--s117-button-colour').trim()), BRAND.button);
   assert.equal(await el.evaluate((e) => getComputedStyle(e.querySelector('.s117')).fontFamily), BRAND.font);
-  await page.getByRole('button', { name: 'Exit this page' }).first().waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Emergency: Exit this page' }).first().getAttribute('href'), BRAND.exit);
   const decision = await journey(page, ENTITLED);
   assert.equal(decision.entitlement, 'entitled');
   assert.equal(decision.council.name, 'Birmingham City Council');
@@ -264,7 +264,7 @@ test('Author\'s post, block: its settings reach the element, a journey to the re
   const el = page.locator('s117-checker');
   assert.equal(await el.getAttribute('storage-key'), 'block');
   assert.equal(await el.getAttribute('quick-exit'), null, 'quickExit "off"');
-  assert.equal(await page.getByRole('button', { name: 'Exit this page' }).count(), 0);
+  assert.equal(await page.getByRole('link', { name: 'Emergency: Exit this page' }).count(), 0);
   const decision = await journey(page, SECTION_2);
   assert.equal(decision.entitlement, 'not_entitled');
   assertClean(log);
@@ -334,7 +334,8 @@ test('DISALLOW_UNFILTERED_HTML: an Author\'s iframe shortcode (embed="iframe") w
   const frame = await (await iframe.elementHandle()).contentFrame();
   await ready(frame);
   assert.equal(await frame.locator('s117-checker').getAttribute('help-name'), HELP.name);
-  await page.getByRole('button', { name: 'Exit this page' }).first().waitFor();
+  // The quick exit is drawn on the host page, above the frame, going where the settings say.
+  assert.equal(await page.getByRole('link', { name: 'Emergency: Exit this page' }).first().getAttribute('href'), BRAND.exit);
   const decision = await journey(frame, SECTION_2);
   assert.equal(decision.entitlement, 'not_entitled');
   assertClean(log);
