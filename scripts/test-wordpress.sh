@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the WordPress plugin on a real WordPress: Debian's wordpress package, MariaDB and Apache with mod_php.
 #
-#   scripts/test-wordpress.sh        (after scripts/build-wasm.sh; scripts/setup.sh installs the packages)
+#   scripts/test-wordpress.sh          (after scripts/build-wasm.sh; scripts/setup.sh installs the packages)
+#   scripts/test-wordpress.sh --check  only says whether the packages are there (exit 1 and what is missing if not)
 #
 # Everything runs privately, under one temporary folder, and is stopped and removed at the end: a copy of Debian's
 # WordPress (/usr/share/wordpress) installed in a subfolder (/blog/) with its own wp-config.php, a MariaDB server
@@ -20,6 +21,14 @@ cd "$ROOT" || exit 1
 export PATH="$ROOT/node_modules/.bin:$PATH"
 
 say() { printf 'wordpress: %s\n' "$*"; }
+CHECK_ONLY=0
+for arg in "$@"; do
+  case "$arg" in
+    --check) CHECK_ONLY=1 ;;
+    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "test-wordpress: unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
 
 # --- what it needs -----------------------------------------------------------------------------------------------
 missing=()
@@ -36,11 +45,14 @@ command -v php >/dev/null || missing+=("php-cli")
 [[ -x "${CHROMIUM:-/usr/bin/chromium}" ]] || missing+=("chromium")
 if (( ${#missing[@]} )); then
   list="$(printf '%s, ' "${missing[@]}")"
+  if [[ $CHECK_ONLY -eq 1 ]]; then echo "not installed: ${list%, } (scripts/setup.sh installs them with apt; it needs root or sudo)"; exit 1; fi
   say "SKIPPED: not installed: ${list%, }. scripts/setup.sh installs them with apt (it needs root or sudo)."
   echo "0 passed, 0 failed, 1 skipped"
   if [[ "${CI:-}" == "true" ]]; then say "in CI this step must run: failing"; exit 1; fi
   exit 0
 fi
+
+if [[ $CHECK_ONLY -eq 1 ]]; then echo "all installed"; exit 0; fi
 
 # --- a private site under one folder -------------------------------------------------------------------------------
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/s117-wp.XXXXXX")"
