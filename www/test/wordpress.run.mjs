@@ -7,8 +7,9 @@
 // FILTER=text runs only the tests whose name contains it (the install always runs). Ends with "N passed, M failed".
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFile, readdir, writeFile, rm, mkdir } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, launchChromium, runner, report } from './support.mjs';
 
@@ -40,11 +41,14 @@ delete process.env.FILTER;
 /** @param {string} name @param {() => Promise<void>} fn @param {{ setup?: boolean }} [options] */
 const test = (name, fn, { setup = false } = {}) => { if (setup || !only || name.includes(only)) add(name, fn); };
 
-/** A fresh context; requests that leave the test site are answered empty (the sandbox has no network). */
-async function context() {
+/**
+ * A fresh context; requests that leave the test site (or `origin`) are answered empty (the sandbox has no network).
+ * @param {string} [origin]
+ */
+async function context(origin = new URL(WP).origin) {
   const ctx = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'en-GB' });
   ctx.setDefaultTimeout(15000);
-  await ctx.route((url) => !url.href.startsWith(new URL(WP).origin), (route) => route.fulfill({ status: 204, body: '' }));
+  await ctx.route((url) => url.origin !== origin, (route) => route.fulfill({ status: 204, body: '' }));
   return ctx;
 }
 
@@ -61,7 +65,7 @@ async function login(user, password) {
 
 /** Opens a page as a visitor, recording console errors, page errors and every request with its Content-Type. */
 async function visit(url) {
-  const ctx = await context();
+  const ctx = await context(new URL(url).origin);
   const page = await ctx.newPage();
   const log = { console: [], errors: [], responses: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.console.push(m.text()); });
@@ -340,6 +344,42 @@ test('DISALLOW_UNFILTERED_HTML: an Author\'s iframe shortcode (embed="iframe") w
   assert.equal(decision.entitlement, 'not_entitled');
   assertClean(log);
   await ctx.close();
+});
+
+test('docs: README\'s and docs/embedding.md\'s snippet, pasted on a plain static site (python3 -m http.server), reaches a result', async () => {
+  const snippetOf = (text, after) => text.slice(text.indexOf(after)).match(/```html\n([\s\S]*?)```/)[1];
+  const readme = snippetOf(await readFile(path.join(ROOT, 'README.md'), 'utf8'), '## Embedding the widget');
+  const docs = snippetOf(await readFile(path.join(ROOT, 'docs/embedding.md'), 'utf8'), '## The snippet');
+  assert.equal(readme, docs, 'README and docs/embedding.md give the same snippet');
+  // As a new person would: the release bundle's folder uploaded somewhere, and the snippet's path changed to it.
+  const out = await mkdtemp(path.join(tmpdir(), 's117-static-'));
+  try {
+    execFileSync('node', [path.join(ROOT, 'scripts/release.mjs'), '--out', path.join(out, 'release')]);
+    const site = path.join(out, 'site');
+    await cp(path.join(out, 'release', `s117-checker-${VERSION}`, 's117', VERSION), path.join(site, 'tools', `s117-${VERSION}`), { recursive: true });
+    const pasted = readme.replaceAll(/\/s117\/[^/]+\//g, `/tools/s117-${VERSION}/`);
+    await writeFile(path.join(site, 'index.html'), `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>A charity</title></head><body><main><h1>Section 117</h1>${pasted}</main></body></html>`);
+    await writeFile(path.join(site, 'favicon.ico'), '');
+    const server = spawn('python3', ['-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', site], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const port = await new Promise((resolve, reject) => {
+        server.stdout.on('data', (d) => { const m = String(d).match(/port (\d+)/); if (m) resolve(m[1]); });
+        server.on('exit', () => reject(new Error('python3 -m http.server stopped')));
+      });
+      const { ctx, page, log } = await visit(`http://127.0.0.1:${port}/`);
+      await ready(page);
+      const decision = await journey(page, { ...SECTION_2, 'detentions[0].admitted': '2024-03-01', 'detentions[0].left_hospital': '2024-04-01', 'detentions[0].section_ended': '2024-04-01' });
+      assert.equal(decision.entitlement, 'not_entitled');
+      const wasm = log.responses.find((r) => r.url.endsWith('/pkg/s117_bg.wasm'));
+      assert.equal(wasm?.type, 'application/wasm');
+      assertClean(log);
+      await ctx.close();
+    } finally {
+      server.kill();
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
 });
 
 test('no PHP notices, warnings or errors from the plugin', async () => {
