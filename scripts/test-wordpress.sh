@@ -55,7 +55,8 @@ fi
 if [[ $CHECK_ONLY -eq 1 ]]; then echo "all installed"; exit 0; fi
 
 # --- a private site under one folder -------------------------------------------------------------------------------
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/s117-wp.XXXXXX")"
+# Under /tmp: Apache's user must reach it, and MariaDB's socket path must be short.
+WORK="$(mktemp -d /tmp/s117-wp.XXXXXX)"
 chmod 755 "$WORK"
 DB_PID="" APACHE_CONF=""
 cleanup() {
