@@ -100,6 +100,10 @@ NPM_STAMP="node_modules/.s117-installed"
 npm_wanted="$( (cat package.json package-lock.json; node --version) | sha256sum | cut -d' ' -f1)"
 if [[ -f "$NPM_STAMP" && "$(cat "$NPM_STAMP")" == "$npm_wanted" && -x node_modules/.bin/wasm-opt ]]; then
   say "node_modules already matches package-lock.json"
+elif [[ -L node_modules && -x node_modules/.bin/wasm-opt ]]; then
+  # A link to another checkout's packages (a git worktree): npm ci would empty that folder for every checkout
+  # that shares it. Leave it alone.
+  warn "node_modules is a link to $(readlink node_modules), shared with another checkout: not running npm ci on it"
 else
   [[ -f package-lock.json ]] || die "package-lock.json is missing (run: npm install, and commit it)"
   say "npm ci in the background (log: $LOGDIR/npm.log)"
