@@ -88,6 +88,11 @@ export async function check() {
       problems.push(`www/${file} does not exist${file.startsWith('pkg') ? ' (run scripts/build-wasm.sh first)' : ''}`);
     }
   }
+  // docs/embedding.md's table of files (for copying by hand) must name every file that ships.
+  const docs = await readFile(path.join(ROOT, 'docs/embedding.md'), 'utf8');
+  for (const file of listed) {
+    if (!docs.includes(`\`${file}\``)) problems.push(`${file} is missing from the list of files in docs/embedding.md`);
+  }
   return problems;
 }
 

@@ -4,6 +4,7 @@
 #
 #   scripts/setup.sh               everything: wasm tools + npm packages + Chromium for the browser tests
 #   scripts/setup.sh --no-browser  skip Debian's Chromium/ChromeDriver (enough to build and serve the widget)
+#   scripts/setup.sh --no-wordpress  skip the packages of the WordPress test (scripts/test-wordpress.sh)
 #
 # What it installs (the shared toolchain notes, docs/toolchain.md in shared/, say why for each):
 #   - rustup target wasm32-unknown-unknown (+ rustfmt, clippy if missing)
@@ -13,6 +14,10 @@
 #   - npm ci from package-lock.json: binaryen 132 (its wasm-opt is the one wasm-pack must use), playwright-core,
 #     axe-core, @axe-core/playwright (none of them downloads a browser)
 #   - apt: chromium + chromium-driver (unless --no-browser)
+#   - apt, for the WordPress test (unless --no-wordpress): wordpress (Debian's 6.1), its default theme, mariadb-server,
+#     apache2, libapache2-mod-php, php-cli, php-mysql. Without root or sudo they are skipped with a warning, and
+#     scripts/test-wordpress.sh says it skipped. Nothing is started or configured here: the test runs its own
+#     private database and web server.
 # It never installs Debian's binaryen: its wasm-opt 108 writes broken modules for current rustc/wasm-bindgen.
 set -euo pipefail
 
@@ -21,11 +26,14 @@ cd "$ROOT"
 
 WASM_PACK_VERSION=0.15.1
 WITH_BROWSER=1
+WITH_WORDPRESS=1
+WORDPRESS_PACKAGES=(wordpress wordpress-theme-twentytwentythree mariadb-server apache2 libapache2-mod-php php-cli php-mysql)
 
-usage() { sed -n '2,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 for arg in "$@"; do
   case "$arg" in
     --no-browser) WITH_BROWSER=0 ;;
+    --no-wordpress) WITH_WORDPRESS=0 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "setup: unknown option: $arg" >&2; usage >&2; exit 2 ;;
   esac
@@ -47,26 +55,43 @@ for tool in cargo rustup node npm python3; do
   command -v "$tool" >/dev/null || die "$tool not found on PATH; this machine should come with it (Rust via rustup, Node 20, Python 3)"
 done
 
-# --- background job 1: Chromium + ChromeDriver from apt (about 1 min; overlaps with the cargo installs) ---------------
+# --- background job 1: apt: Chromium + ChromeDriver, and the WordPress test's packages (about 1 min each; overlaps
+# with the cargo installs) -------------------------------------------------------------------------------------------
 APT_PID=""
+APT_PACKAGES=()
 if [[ $WITH_BROWSER -eq 1 ]]; then
   if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
     say "chromium + chromium-driver already installed"
   else
-    SUDO=()
-    if [[ $(id -u) -ne 0 ]]; then
-      command -v sudo >/dev/null || die "not root and no sudo: cannot apt-get install chromium chromium-driver (or use --no-browser)"
-      sudo -v || die "sudo failed"   # ask for a password now, in the foreground, not inside the background job
-      SUDO=(sudo -n)
-    fi
-    say "installing chromium + chromium-driver from apt in the background (log: $LOGDIR/apt.log)"
-    (
-      export DEBIAN_FRONTEND=noninteractive
-      "${SUDO[@]}" apt-get update &&
-        "${SUDO[@]}" apt-get install -y --no-install-recommends chromium chromium-driver
-    ) </dev/null >"$LOGDIR/apt.log" 2>&1 &
-    APT_PID=$!
+    APT_PACKAGES+=(chromium chromium-driver)
   fi
+fi
+if [[ $WITH_WORDPRESS -eq 1 ]]; then
+  if [[ -f /usr/share/wordpress/wp-settings.php && -x /usr/sbin/mariadbd && -x /usr/sbin/apache2 ]] &&
+     ls /usr/lib/apache2/modules/libphp*.so >/dev/null 2>&1 && command -v php >/dev/null &&
+     php -m 2>/dev/null | grep -qx mysqli; then
+    say "WordPress test packages already installed (wordpress, mariadb-server, apache2, mod_php, php-cli)"
+  elif [[ $(id -u) -ne 0 ]] && ! command -v sudo >/dev/null; then
+    warn "not root and no sudo: the WordPress test's packages (${WORDPRESS_PACKAGES[*]}) are not installed;" \
+         "scripts/test-wordpress.sh will say it skipped"
+  else
+    APT_PACKAGES+=("${WORDPRESS_PACKAGES[@]}")
+  fi
+fi
+if (( ${#APT_PACKAGES[@]} )); then
+  SUDO=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo >/dev/null || die "not root and no sudo: cannot apt-get install ${APT_PACKAGES[*]} (or use --no-browser)"
+    sudo -v || die "sudo failed"   # ask for a password now, in the foreground, not inside the background job
+    SUDO=(sudo -n)
+  fi
+  say "installing ${APT_PACKAGES[*]} from apt in the background (log: $LOGDIR/apt.log)"
+  (
+    export DEBIAN_FRONTEND=noninteractive
+    "${SUDO[@]}" apt-get update &&
+      "${SUDO[@]}" apt-get install -y --no-install-recommends "${APT_PACKAGES[@]}"
+  ) </dev/null >"$LOGDIR/apt.log" 2>&1 &
+  APT_PID=$!
 fi
 
 # --- background job 2: npm ci (a few seconds), skipped when node_modules was installed from this very lockfile ----------
@@ -75,6 +100,10 @@ NPM_STAMP="node_modules/.s117-installed"
 npm_wanted="$( (cat package.json package-lock.json; node --version) | sha256sum | cut -d' ' -f1)"
 if [[ -f "$NPM_STAMP" && "$(cat "$NPM_STAMP")" == "$npm_wanted" && -x node_modules/.bin/wasm-opt ]]; then
   say "node_modules already matches package-lock.json"
+elif [[ -L node_modules && -x node_modules/.bin/wasm-opt ]]; then
+  # A link to another checkout's packages (a git worktree): npm ci would empty that folder for every checkout
+  # that shares it. Leave it alone.
+  warn "node_modules is a link to $(readlink node_modules), shared with another checkout: not running npm ci on it"
 else
   [[ -f package-lock.json ]] || die "package-lock.json is missing (run: npm install, and commit it)"
   say "npm ci in the background (log: $LOGDIR/npm.log)"
@@ -155,8 +184,8 @@ if [[ -n "$NPM_PID" ]]; then
   fi
 fi
 if [[ -n "$APT_PID" ]]; then
-  if wait "$APT_PID"; then say "apt install of chromium + chromium-driver done"; else
-    tail -n 30 "$LOGDIR/apt.log" >&2; warn "apt-get install chromium chromium-driver failed (log: $LOGDIR/apt.log)"; failed=1
+  if wait "$APT_PID"; then say "apt install of ${APT_PACKAGES[*]} done"; else
+    tail -n 30 "$LOGDIR/apt.log" >&2; warn "apt-get install ${APT_PACKAGES[*]} failed (log: $LOGDIR/apt.log)"; failed=1
   fi
 fi
 [[ $failed -eq 0 ]] || die "a background install failed (see above)"
@@ -189,4 +218,11 @@ say "done in $((SECONDS - START)) s. Versions:"
     echo "  chromium: not installed$([[ $WITH_BROWSER -eq 0 ]] && echo ' (--no-browser)')"
   fi
   echo "  $(python3 --version)"
+  if [[ -f /usr/share/wordpress/wp-includes/version.php ]]; then
+    echo "  WordPress $(sed -n "s/^\$wp_version = '\(.*\)';/\1/p" /usr/share/wordpress/wp-includes/version.php) (Debian)," \
+         "$(php -r 'echo "PHP ", PHP_VERSION;' 2>/dev/null), $(/usr/sbin/mariadbd --version 2>/dev/null | awk '{print $2, $3}')," \
+         "$(/usr/sbin/apache2 -v 2>/dev/null | sed -n 's/^Server version: //p')"
+  else
+    echo "  WordPress test packages: not installed$([[ $WITH_WORDPRESS -eq 0 ]] && echo ' (--no-wordpress)')"
+  fi
 }

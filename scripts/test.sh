@@ -166,4 +166,17 @@ else
   stop_server
 fi
 
+# The WordPress plugin on a real WordPress: Debian's wordpress, MariaDB and Apache, private to the test (about 2 min).
+# Skipped, saying why, only where setup.sh could not install the packages (no root); in CI it always runs.
+if [[ $QUICK -eq 1 ]]; then
+  skip "browser tests (wordpress)" "--quick"
+elif [[ $WASM_OK -ne 0 ]]; then
+  skip "browser tests (wordpress)" "the wasm build failed"
+elif [[ "${CI:-}" != "true" ]] && ! WP_MISSING="$(bash scripts/test-wordpress.sh --check)"; then
+  skip "browser tests (wordpress)" "$WP_MISSING"
+else
+  step "browser tests (wordpress)" "the plugin's zip installed on Debian's WordPress; Authors' posts in headless Chromium" \
+    timeout --kill-after=10 600 bash scripts/test-wordpress.sh
+fi
+
 summary_and_exit
