@@ -42,8 +42,7 @@ function s117_checker_init() {
 	add_shortcode( 's117_checker', 's117_checker_shortcode' );
 	register_block_type( __DIR__ . '/block', array( 'render_callback' => 's117_checker_render_block' ) );
 	/*
-	 * No "?ver=": the version is in the folder's name. A query string on s117-checker.js would even break it: its
-	 * own modules import it by its plain URL, and the browser would run two copies of it.
+	 * No "?ver=": the version is in the folder's name, so a new version is a new address and no cache mixes them.
 	 */
 	wp_register_style( 's117-checker', s117_checker_asset_url( 's117-checker.css' ), array(), null );
 	wp_register_script( 's117-checker', s117_checker_asset_url( 's117-checker.js' ), array(), null, true );

@@ -18,7 +18,8 @@
 // element.style writes (CSP `style-src 'self'`); no requests except this module's own files; no cookies.
 
 import {
-  PART_TEXTS, append, clone, coreSlot, debounce, h, isContractDate, localToday, longDate, referenceOptions, t,
+  PART_TEXTS, S117AnswersError, S117Error, S117LoadError, append, clone, coreSlot, debounce, h, isContractDate,
+  localToday, longDate, referenceOptions, t,
 } from './s117-controls.js';
 import { installSteps } from './s117-step.js';
 import { installTools, session } from './s117-tools.js';
@@ -38,32 +39,9 @@ const PART_URLS = {
 };
 const STORAGE_PREFIX = 's117-checker:v1:';
 
-/** Base class for errors this module throws, so hosts can tell them apart. */
-export class S117Error extends Error {
-  /** @param {string} message */
-  constructor(message) {
-    super(message);
-    this.name = 'S117Error';
-  }
-}
-
-/** The WebAssembly module could not be loaded. */
-export class S117LoadError extends S117Error {
-  /** @param {string} message */
-  constructor(message) {
-    super(message);
-    this.name = 'S117LoadError';
-  }
-}
-
-/** A file or value given as answers is not a Case. */
-export class S117AnswersError extends S117Error {
-  /** @param {string} message */
-  constructor(message) {
-    super(message);
-    this.name = 'S117AnswersError';
-  }
-}
+// The errors this module throws live in s117-controls.js (s117-tools.js needs one too, and importing it from here
+// would make the two modules import each other: loaded with a query string, the element then ran twice and failed).
+export { S117Error, S117LoadError, S117AnswersError };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The WebAssembly core, loaded once per page and shared by every element.

@@ -8,6 +8,33 @@
 
 import { WORDS } from './s117-words.js';
 
+/** Base class for errors this module throws, so hosts can tell them apart. */
+export class S117Error extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'S117Error';
+  }
+}
+
+/** The WebAssembly module could not be loaded. */
+export class S117LoadError extends S117Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'S117LoadError';
+  }
+}
+
+/** A file or value given as answers is not a Case. */
+export class S117AnswersError extends S117Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'S117AnswersError';
+  }
+}
+
 /**
  * The widget's words for a message id, with `{name}` parts filled from `values` (the id itself if the catalogue has
  * no such message, which the meta test catches first).

@@ -2,8 +2,7 @@
 // under every page (save the answers to a file, load them, print a summary of them, clear them), Change and Remove
 // for each stay on "Check your answers", with the tab's storage that never throws.
 
-import { append, coreSlot, download, h, longDate, mixin, ordinal, t, vh } from './s117-controls.js';
-import { S117AnswersError } from './s117-checker.js';
+import { S117AnswersError, append, coreSlot, download, h, longDate, mixin, ordinal, t, vh } from './s117-controls.js';
 
 /** Where the quick exit goes unless the host names another page. */
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';

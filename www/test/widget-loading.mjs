@@ -218,3 +218,24 @@ test('fallback: if the widget’s script cannot load, the fallback content stays
   assert.equal(await page.locator('s117-checker .s117').count(), 0);
   await context.close();
 });
+
+/** WordPress and many CDNs add a version query (`?ver=…`) to script URLs. The element's module is loaded here only
+ * with one: no module of the widget imports it back (they once did, and the element then ran twice and failed). */
+test('loading: the module loaded with a version query string works', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.route('**/query-host.html', (route) => route.fulfill({
+    status: 200,
+    contentType: 'text/html',
+    body: '<!doctype html><html lang="en"><title>Host</title><link rel="stylesheet" href="s117-checker.css?ver=6.1">'
+      + '<script type="module" src="s117-checker.js?ver=6.1"></script><main><s117-checker><p>Loading</p></s117-checker></main>',
+  }));
+  await page.goto(new URL('query-host.html', BASE).href);
+  await page.getByRole('heading', { name: 'Who is filling this in?' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('s117-checker').coreReady.then(() => true));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
