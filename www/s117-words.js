@@ -362,7 +362,7 @@ export const WORDS = Object.freeze({
   "widget.page.continue": "Continue",
   "widget.page.error_prefix": "Error: ",
   "widget.page.intro": "Answer a few questions to find out if you are owed free after-care under section 117 of the Mental Health Act 1983, and who must provide it.",
-  "widget.page.intro_more": "It takes about 10 minutes, or longer if you were in hospital more than once. If you don’t know an answer, you can say so. If you are answering for someone else, answer as them: “you” means the person who was in hospital.",
+  "widget.page.intro_more": "It takes about 10 minutes, or longer if you were in hospital more than once. If you don’t know an answer, you can say so. You can fill it in for someone else: the questions will then ask about them.",
   "widget.page.problem": "There is a problem",
   "widget.page.result": "Your result",
   "widget.screen.close": "Close the screen",

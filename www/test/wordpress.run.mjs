@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT, launchChromium, runner, report } from './support.mjs';
@@ -73,6 +73,18 @@ async function visit(url) {
   page.on('response', (r) => log.responses.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] || '' }));
   await page.goto(url);
   return { ctx, page, log };
+}
+
+/** Screenshots of the whole post at a phone's width and a desktop's, to look at (test-artifacts/screenshots). */
+async function shots(page, name) {
+  const dir = path.join(ROOT, 'test-artifacts', 'screenshots');
+  await mkdir(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true, timeout: 30000 });
+  }
+  if (before) await page.setViewportSize(before);
 }
 
 function assertClean(log) {
@@ -245,10 +257,12 @@ test('Author\'s post, shortcode: versioned module from the plugin\'s URL, settin
   assert.equal(await el.evaluate((e) => getComputedStyle(e).getPropertyValue('--s117-button-colour').trim()), BRAND.button);
   assert.equal(await el.evaluate((e) => getComputedStyle(e.querySelector('.s117')).fontFamily), BRAND.font);
   assert.equal(await page.getByRole('link', { name: 'Emergency: Exit this page' }).first().getAttribute('href'), BRAND.exit);
+  await shots(page, 'wordpress-first-question');
   const decision = await journey(page, ENTITLED);
   assert.equal(decision.entitlement, 'entitled');
   assert.equal(decision.council.name, 'Birmingham City Council');
   await page.getByText(HELP.name).first().waitFor();
+  await shots(page, 'wordpress-result');
   // Every file of the widget came from the plugin's versioned folder, with the right types.
   const own = log.responses.filter((r) => r.url.includes('s117'));
   assert.ok(own.length >= 10, JSON.stringify(own));

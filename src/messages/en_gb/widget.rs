@@ -49,7 +49,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "widget.page.intro_more",
-        "It takes about 10 minutes, or longer if you were in hospital more than once. If you don\u{2019}t know an answer, you can say so. If you are answering for someone else, answer as them: \u{201c}you\u{201d} means the person who was in hospital.",
+        "It takes about 10 minutes, or longer if you were in hospital more than once. If you don\u{2019}t know an answer, you can say so. You can fill it in for someone else: the questions will then ask about them.",
     ),
     ("widget.page.continue", "Continue"),
     ("widget.page.back", "Back"),
