@@ -135,7 +135,7 @@ fn the_firms_own_columns_are_carried_through_after_the_screens() {
     let csv = to_csv(&s.rows);
     let heading = csv.lines().next().unwrap();
     assert!(
-        heading.ends_with(",summary,Client Name,Fee Earner,Notes"),
+        heading.ends_with(",summary,rules_version,law_date,Client Name,Fee Earner,Notes"),
         "{heading}"
     );
     let wood = row(&s, "M-001");

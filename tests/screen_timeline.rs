@@ -95,7 +95,9 @@ fn amounts_give_a_refund_estimate() {
     assert_eq!(row(&s, "MONTHLY").refund_estimate, Some(14400.0));
     let csv = to_csv(&s.rows);
     assert!(
-        csv.contains(",2025-01-01,no,1,no,3650,2031-01-01,limitation,2031-01-01,"),
+        csv.contains(
+            ",2025-01-01,no,1,2025-01-01 to 2025-12-31,no,3650,3650,2020-11-23,2031-01-01,,,limitation,2031-01-01,"
+        ),
         "{csv}"
     );
 }
@@ -129,7 +131,7 @@ fn payments_all_over_six_years_old_are_not_called_a_likely_refund() {
     ));
     assert!(flags(&old.warnings).contains(&"refund_may_be_time_barred".to_owned()));
     let csv = to_csv(&s.rows);
-    assert!(csv.contains(",yes,2013-01-01,no,1,yes,"), "{csv}");
+    assert!(csv.contains(",yes,2013-01-01,no,1,2013-01-01 to 2019-06-30,yes,50829,0,2020-11-23,2025-06-30,,,,,"), "{csv}");
 }
 
 #[test]

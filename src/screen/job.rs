@@ -492,7 +492,8 @@ impl<'a> Job<'a> {
             match fill(more, input) {
                 Ok(end) => eof = end,
                 Err(e) => {
-                    let message = messages::fill("screen.read.failed", &[("error", &e.to_string())]);
+                    let message =
+                        messages::fill("screen.read.failed", &[("error", &e.to_string())]);
                     self.more = None;
                     self.error(0, None, message);
                     self.done = true;
@@ -628,7 +629,8 @@ impl<'a> Job<'a> {
 
     fn step_jsonl(&mut self, max_rows: usize) {
         let mut read = 0;
-        while (self.pos < self.input.len() || self.more.is_some()) && read < max_rows && !self.done {
+        while (self.pos < self.input.len() || self.more.is_some()) && read < max_rows && !self.done
+        {
             let rest = &self.input[self.pos..];
             let len = match rest.iter().position(|&b| b == b'\n') {
                 Some(len) => len,

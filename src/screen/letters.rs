@@ -105,30 +105,31 @@ pub(crate) fn write(case: &Case, row: &Row, firm: &Firm) -> Option<BulkLetter> {
             .map(|c| c.value.trim().to_owned())
             .filter(|v| !v.is_empty())
     };
-    let mut request = LetterRequest {
-        case: case.clone(),
-        details: Details {
-            person: Person {
-                name: carried(&NAME_HEADINGS),
-                date_of_birth: carried(&BORN_HEADINGS),
-                address: carried(&ADDRESS_HEADINGS),
-                ..Person::default()
+    let mut request =
+        LetterRequest {
+            case: case.clone(),
+            details: Details {
+                person: Person {
+                    name: carried(&NAME_HEADINGS),
+                    date_of_birth: carried(&BORN_HEADINGS),
+                    address: carried(&ADDRESS_HEADINGS),
+                    ..Person::default()
+                },
+                writer: Some(Writer {
+                    name: firm.name.clone(),
+                    relationship: Some(firm.relationship.clone().unwrap_or_else(|| {
+                        messages::text("screen.letters.relationship").to_owned()
+                    })),
+                    address: firm.address.clone(),
+                    phone: firm.phone.clone(),
+                    email: firm.email.clone(),
+                    authority: Some(firm.authority.unwrap_or(Authority::Consent)),
+                }),
             },
-            writer: Some(Writer {
-                name: firm.name.clone(),
-                relationship: Some(firm.relationship.clone().unwrap_or_else(|| {
-                    messages::text("screen.letters.relationship").to_owned()
-                })),
-                address: firm.address.clone(),
-                phone: firm.phone.clone(),
-                email: firm.email.clone(),
-                authority: Some(firm.authority.unwrap_or(Authority::Consent)),
-            }),
-        },
-        to: Recipients::Both,
-        date: firm.date.unwrap_or(row.as_at),
-        options: letter::Options::default(),
-    };
+            to: Recipients::Both,
+            date: firm.date.unwrap_or(row.as_at),
+            options: letter::Options::default(),
+        };
     let mut written = letter::render(&request);
     if written.recommended_tone != written.tone {
         request.options.tone = written.recommended_tone;
@@ -140,10 +141,8 @@ pub(crate) fn write(case: &Case, row: &Row, firm: &Firm) -> Option<BulkLetter> {
         row.reference
     );
     let ours = letter::clean(&ours);
-    written.sender.push(messages::fill(
-        "screen.letters.our_reference",
-        &[("reference", &ours)],
-    ));
+    let line = messages::fill("screen.letters.our_reference", &[("reference", &ours)]);
+    written.sender.push(line);
     Some(BulkLetter {
         row: row.row,
         reference: row.reference.clone(),
@@ -184,7 +183,10 @@ mod tests {
     #[test]
     fn file_names_keep_the_reference_and_nothing_that_could_escape_the_folder() {
         assert_eq!(file_name("ENQ-1001", 2), "ENQ-1001.docx");
-        assert_eq!(file_name("SMI/2026/7 (Jones)", 3), "SMI-2026-7--Jones-.docx");
+        assert_eq!(
+            file_name("SMI/2026/7 (Jones)", 3),
+            "SMI-2026-7--Jones-.docx"
+        );
         assert_eq!(file_name("../../etc/passwd", 4), "-..-etc-passwd.docx");
         assert_eq!(file_name("..", 5), "row-5.docx");
         assert_eq!(file_name("  ", 6), "row-6.docx");

@@ -351,10 +351,7 @@ fn run(
         return could_not_write(stderr, &output_name, &e);
     }
     if let Some((mut f, c, path)) = calendar {
-        if let Err(e) = f
-            .write_all(c.finish().as_bytes())
-            .and_then(|()| f.flush())
-        {
+        if let Err(e) = f.write_all(c.finish().as_bytes()).and_then(|()| f.flush()) {
             return could_not_write(stderr, &path, &e);
         }
     }
@@ -442,7 +439,10 @@ fn run(
 fn could_not_read(stderr: &mut dyn Write, file: &str, e: &std::io::Error) -> u8 {
     let error = e.to_string();
     let values = [("file", file), ("error", error.as_str())];
-    say(stderr, &messages::fill("screen.cli.could_not_read", &values));
+    say(
+        stderr,
+        &messages::fill("screen.cli.could_not_read", &values),
+    );
     1
 }
 
@@ -450,13 +450,20 @@ fn could_not_read(stderr: &mut dyn Write, file: &str, e: &std::io::Error) -> u8 
 fn could_not_write(stderr: &mut dyn Write, file: &str, e: &std::io::Error) -> u8 {
     let error = e.to_string();
     let values = [("file", file), ("error", error.as_str())];
-    say(stderr, &messages::fill("screen.cli.could_not_write", &values));
+    say(
+        stderr,
+        &messages::fill("screen.cli.could_not_write", &values),
+    );
     1
 }
 
 /// The firm's letterhead: the `--firm` file's, with the `--firm-*` flags over it; the letters bear the date of
 /// the check unless the file gives another.
-fn read_firm(file: Option<&str>, flags: Firm, check_date: s117::date::Date) -> Result<Firm, String> {
+fn read_firm(
+    file: Option<&str>,
+    flags: Firm,
+    check_date: s117::date::Date,
+) -> Result<Firm, String> {
     let mut firm = match file {
         None => Firm::default(),
         Some(path) => {
