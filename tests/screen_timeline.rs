@@ -131,7 +131,12 @@ fn payments_all_over_six_years_old_are_not_called_a_likely_refund() {
     ));
     assert!(flags(&old.warnings).contains(&"refund_may_be_time_barred".to_owned()));
     let csv = to_csv(&s.rows);
-    assert!(csv.contains(",yes,2013-01-01,no,1,2013-01-01 to 2019-06-30,yes,50829,0,2020-11-23,2025-06-30,,,,,"), "{csv}");
+    assert!(
+        csv.contains(
+            ",yes,2013-01-01,no,1,2013-01-01 to 2019-06-30,yes,50829,0,2020-11-23,2025-06-30,,,,,"
+        ),
+        "{csv}"
+    );
 }
 
 #[test]

@@ -101,6 +101,9 @@ impl std::fmt::Debug for More<'_> {
 /// How many bytes a window reads at a time from an input read through a reader.
 const WINDOW: usize = 4 << 20;
 
+/// How many bytes are read at a time until the heading row is in.
+const FIRST_READ: usize = 1 << 10;
+
 /// A screening in progress.
 #[derive(Debug)]
 pub struct Job<'a> {
@@ -112,6 +115,8 @@ pub struct Job<'a> {
     more: Option<More<'a>>,
     /// The size of the whole input, if known.
     total: usize,
+    /// How many bytes are read from the reader at a time.
+    window: usize,
     format: Format,
     options: Options,
     /// Where the next step starts reading (in `input`).
@@ -174,10 +179,11 @@ impl<'a> Job<'a> {
     ) -> std::io::Result<Job<'a>> {
         let mut more = More(Box::new(reader));
         let mut input = Vec::new();
-        // Enough for the heading row (the separator is read from it), whatever its length.
+        // Enough for the heading row (the separator is read from it), whatever its length; the rest comes a
+        // window at a time as rows are read.
         let mut eof = false;
         while !eof && !input.contains(&b'\n') {
-            eof = fill(&mut more, &mut input)?;
+            eof = fill(&mut more, &mut input, FIRST_READ)?;
         }
         let more = (!eof).then_some(more);
         Ok(Job::start(Cow::Owned(input), more, size, format, options))
@@ -205,6 +211,7 @@ impl<'a> Job<'a> {
             base: 0,
             more,
             total,
+            window: WINDOW,
             format,
             options,
             pos,
@@ -229,6 +236,13 @@ impl<'a> Job<'a> {
             #[cfg(not(target_arch = "wasm32"))]
             written: Vec::new(),
         }
+    }
+
+    /// Sets how many bytes are read from the reader at a time (4 MiB by default; at least 1). The result is the
+    /// same whatever the size: a row split between two reads is read again whole.
+    pub fn read_size(mut self, bytes: usize) -> Self {
+        self.window = bytes.max(1);
+        self
     }
 
     /// Writes a letter for each screened row that needs one, from `firm` (natively only: see
@@ -486,10 +500,10 @@ impl<'a> Job<'a> {
         self.base += keep;
         self.pos -= keep;
         self.counted_to -= keep;
-        let target = input.len() + WINDOW;
+        let target = input.len() + self.window;
         let mut eof = false;
         while !eof && input.len() < target {
-            match fill(more, input) {
+            match fill(more, input, self.window) {
                 Ok(end) => eof = end,
                 Err(e) => {
                     let message =
@@ -751,10 +765,10 @@ impl<'a> Job<'a> {
     }
 }
 
-/// Reads the next part of the input onto the end of `buf` (up to a window); says whether the input has ended.
-fn fill(more: &mut More<'_>, buf: &mut Vec<u8>) -> std::io::Result<bool> {
-    let n = (&mut *more.0).take(WINDOW as u64).read_to_end(buf)?;
-    Ok(n < WINDOW)
+/// Reads the next `window` bytes of the input onto the end of `buf`; says whether the input has ended.
+fn fill(more: &mut More<'_>, buf: &mut Vec<u8>, window: usize) -> std::io::Result<bool> {
+    let n = (&mut *more.0).take(window as u64).read_to_end(buf)?;
+    Ok(n < window)
 }
 
 /// The firm a letter is written from, natively ([`super::letters::Firm`]); nothing in WebAssembly, which writes
