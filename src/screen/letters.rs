@@ -4,7 +4,8 @@
 //! The letter is the checker's own ([`crate::letter`]), written from the row's case in the tone the checker
 //! recommends for it ([`Letter::recommended_tone`](crate::letter::Letter::recommended_tone)): a letter before claim
 //! for an ending of after-care that is likely unlawful while judicial review is still in time, a first request
-//! otherwise. Rows of people who are not owed after-care, or whose history is outside the law covered, get none.
+//! otherwise. Rows of people who are not owed after-care, or whose history is outside the law covered, get none;
+//! nor do rows with a cell that could not be read (left blank), until it is corrected.
 //!
 //! The firm's name, address, telephone, email and reference prefix come from options; the person's name, date of
 //! birth and address from the firm's own columns when they have a heading the screen knows ("Client name",
@@ -74,8 +75,9 @@ const BORN_HEADINGS: [&str; 5] = ["dateofbirth", "dob", "clientdob", "birthdate"
 const ADDRESS_HEADINGS: [&str; 4] = ["clientaddress", "address", "currentaddress", "homeaddress"];
 
 /// Does the row need a letter? Every screened row except those of people not owed after-care and those outside
-/// the law covered.
-pub(crate) fn is_letter_due(row: &Row) -> bool {
+/// the law covered. (A row with a cell that could not be read still needs one, but gets none until the cell is
+/// corrected: see [`is_letter_written`].)
+pub fn is_letter_due(row: &Row) -> bool {
     match row.entitlement {
         Entitlement::Entitled
         | Entitlement::EntitledOnLeavingHospital
@@ -85,9 +87,15 @@ pub(crate) fn is_letter_due(row: &Row) -> bool {
     }
 }
 
-/// Writes the row's letter, if it needs one.
+/// Is a letter written for the row? When it needs one and every cell of it could be read: a letter must not rest
+/// on a fact left blank because its cell was unreadable.
+pub fn is_letter_written(row: &Row) -> bool {
+    is_letter_due(row) && row.unreadable.is_empty()
+}
+
+/// Writes the row's letter, if it gets one ([`is_letter_written`]).
 pub(crate) fn write(case: &Case, row: &Row, firm: &Firm) -> Option<BulkLetter> {
-    if !is_letter_due(row) {
+    if !is_letter_written(row) {
         return None;
     }
     let carried = |names: &[&str]| {

@@ -51,7 +51,7 @@ pub use columns::{columns, Column};
 pub use ics::{to_ics, Calendar};
 pub use job::{Format, Job, Step};
 #[cfg(not(target_arch = "wasm32"))]
-pub use letters::{BulkLetter, Firm};
+pub use letters::{is_letter_due, is_letter_written, BulkLetter, Firm};
 pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CsvRows, CSV_HEADINGS};
 

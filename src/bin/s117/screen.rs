@@ -8,8 +8,8 @@
 
 use s117::messages;
 use s117::screen::{
-    columns, errors_to_csv, template_csv, BulkLetter, Calendar, CsvRows, Firm, Format, Job, Only,
-    Options, Row, SortKey,
+    columns, errors_to_csv, is_letter_due, is_letter_written, template_csv, BulkLetter, Calendar,
+    CsvRows, Firm, Format, Job, Only, Options, Row, SortKey,
 };
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -261,6 +261,7 @@ fn run(
             names: std::collections::HashSet::new(),
             written: 0,
             before_claim: 0,
+            held_back: 0,
         });
     }
 
@@ -304,6 +305,9 @@ fn run(
                 continue;
             }
             kept.insert(row.row);
+            if let Some(l) = letters.as_mut() {
+                l.held_back += u32::from(is_letter_due(&row) && !is_letter_written(&row));
+            }
             if hold {
                 held.push(row);
                 continue;
@@ -415,6 +419,13 @@ fn run(
                 stderr,
                 &messages::fill("screen.cli.letters_written", &values),
             );
+            if l.held_back > 0 {
+                let count = l.held_back.to_string();
+                say(
+                    stderr,
+                    &messages::fill("screen.cli.letters_held_back", &[("count", &count)]),
+                );
+            }
         }
         if let Some(today) = as_at_today {
             let today = today.long();
@@ -548,6 +559,8 @@ struct Letters {
     names: std::collections::HashSet<String>,
     written: u32,
     before_claim: u32,
+    /// Rows that need a letter but have a cell that could not be read: none is written until it is corrected.
+    held_back: u32,
 }
 
 impl Letters {

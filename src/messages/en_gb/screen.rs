@@ -204,11 +204,13 @@ Rows are read, screened and written a batch at a time, so memory does not grow w
 --sort other than row, which holds the rows kept until the end to order them.
 "),
     #[cfg(feature = "cli")]
-    ("screen.cli.letters_written", "wrote {count} letters to {dir} ({before_claim} letters before claim)"),
+    ("screen.cli.letters_written", "letters written to {dir}: {count} (letters before claim among them: {before_claim})"),
     #[cfg(feature = "cli")]
     ("screen.cli.firm_file", "--firm {file}: {error}"),
     #[cfg(feature = "cli")]
     ("screen.cli.threads", "--threads takes a whole number, not {value}"),
     #[cfg(feature = "cli")]
     ("screen.cli.letters_need_dir", "--letters needs a folder, not a file: {dir}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.letters_held_back", "rows that need a letter but have a cell that could not be read, so have none yet: {count} (correct the cells listed above and screen them again)"),
 ];
