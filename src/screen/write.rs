@@ -131,7 +131,7 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
 /// }
 /// let csv = String::from_utf8(w.finish().unwrap()).unwrap();
 /// assert!(csv.starts_with("row,reference,"));
-/// assert!(csv.lines().next().unwrap().ends_with(",law_date,Fee earner\r"));
+/// assert!(csv.lines().next().unwrap().ends_with(",law_date,Fee earner"));
 /// ```
 #[derive(Debug)]
 pub struct CsvRows<W: std::io::Write> {
