@@ -248,3 +248,30 @@ fn the_command_line_writes_the_heading_row_when_no_row_is_kept() {
     assert!(heading.ends_with(",law_date,Fee earner"), "{heading}");
     assert_eq!(r.stdout.lines().count(), 1);
 }
+
+#[test]
+fn the_command_line_writes_the_same_diary_file_as_it_streams() {
+    let input = big(12);
+    let whole = screen_csv(&input, &options());
+    let ics = std::env::temp_dir().join(format!("s117-stream-{}.ics", std::process::id()));
+    let r = run(
+        &[
+            "-",
+            "--as-at",
+            screening::AS_AT,
+            "--calendar",
+            ics.to_str().unwrap(),
+            "--threads",
+            "2",
+        ],
+        &input,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read_to_string(&ics).unwrap();
+    let _ = std::fs::remove_file(&ics);
+    assert_eq!(
+        written,
+        s117::screen::to_ics(&whole.rows, screening::AS_AT.parse().unwrap())
+    );
+    assert!(written.matches("BEGIN:VEVENT").count() >= 12 * 10);
+}

@@ -302,3 +302,26 @@ fn every_row_carries_the_rules_version_and_the_law_date() {
         "{s2}"
     );
 }
+
+#[test]
+fn the_diary_file_has_an_event_for_each_diary_date_ahead() {
+    let s = diary();
+    let ics = s117::screen::to_ics(&s.rows, "2026-11-23".parse().unwrap());
+    let starts = |reference: &str| -> Vec<String> {
+        ics.split("BEGIN:VEVENT")
+            .filter(|e| e.contains(&format!("SUMMARY:{reference}: ")))
+            .filter_map(|e| {
+                e.lines()
+                    .find_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:"))
+                    .map(str::to_owned)
+            })
+            .collect()
+    };
+    // Earliest first: the limitation date (23 November 2026, the date of the check, so not yet passed), then the
+    // ombudsman (1 June 2027).
+    assert_eq!(starts("LONG"), ["20261123", "20270601"]);
+    // Checked as at 15 October 2025: the judicial review (1 December 2025) and ombudsman (1 September 2026) dates
+    // are both ahead.
+    assert_eq!(starts("ENDED-SEPT"), ["20251201", "20260901"]);
+    assert!(starts("S2").is_empty());
+}
