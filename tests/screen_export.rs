@@ -135,7 +135,7 @@ fn the_firms_own_columns_are_carried_through_after_the_screens() {
     let csv = to_csv(&s.rows);
     let heading = csv.lines().next().unwrap();
     assert!(
-        heading.ends_with(",summary,Client Name,Fee Earner,Notes"),
+        heading.ends_with(",summary,rules_version,law_date,Client Name,Fee Earner,Notes"),
         "{heading}"
     );
     let wood = row(&s, "M-001");
@@ -274,10 +274,8 @@ fn the_diary_file_has_one_event_per_dated_deadline_ahead_and_reads_back() {
                 .filter(|d| !d.passed)
                 .filter_map(|d| d.date)
                 .map(|date| {
-                    use chrono::Datelike;
-                    let day = date.first_day();
-                    let day = format!("{:04}{:02}{:02}", day.year(), day.month(), day.day());
-                    (r.reference.clone(), day)
+                    let day = s117::date::Date::exact(date.first_day()).to_string();
+                    (r.reference.clone(), day.replace('-', ""))
                 })
         })
         .collect();

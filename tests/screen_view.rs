@@ -277,17 +277,20 @@ fn triage_csv_and_jsonl() {
     assert_eq!(
         lines.next().unwrap(),
         "row,reference,as_at,entitlement,duty_arose,council,council_code,council_certain,nhs_body,nhs_body_code,\
-         nhs_body_certain,periods,refund,refund_since,refund_ongoing,refund_periods,all_time_barred,refund_estimate,\
-         limitation,next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,unreadable,summary,notes"
+         nhs_body_certain,periods,refund,refund_since,refund_ongoing,refund_periods,refund_ranges,all_time_barred,\
+         refund_estimate,refund_estimate_in_time,time_barred_before,limitation,judicial_review_by,ombudsman_by,\
+         next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,unreadable,summary,rules_version,\
+         law_date,notes"
     );
     assert!(lines.next().unwrap().starts_with(
         "2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,\
-         NHS Herefordshire and Worcestershire Integrated Care Board,E54000019,yes,1,yes,2024-09-01,yes,1,no,,\
-         2030-09-01,limitation,2030-09-01,ombudsman undated; limitation 2030-09-01,\
+         NHS Herefordshire and Worcestershire Integrated Care Board,E54000019,yes,1,yes,2024-09-01,yes,1,\
+         2024-09-01 to 2026-11-23 ongoing,no,,,2020-11-23,2030-09-01,,,limitation,2030-09-01,\
+         ombudsman undated; limitation 2030-09-01,\
          \"Ask Worcestershire County Council to stop charging you"
     ));
     assert!(csv.contains(
-        ",1,no,,,0,,,,judicial_review,2027-01-15,judicial_review 2027-01-15; ombudsman 2027-10-15,\"Get legal advice now"
+        ",1,no,,,0,,,,,,,2027-01-15,2027-10-15,judicial_review,2027-01-15,judicial_review 2027-01-15; ombudsman 2027-10-15,\"Get legal advice now"
     ));
     assert!(csv.contains(",judicial_review 2023-08-01 passed; ombudsman 2024-05-01 passed,"));
     // The triage CSV reads back with the same number of records.

@@ -14,15 +14,58 @@ use crate::messages;
 /// (the date of the check). Approximate deadlines (counted from a month or a year) fall on their earliest day and
 /// say so.
 pub fn to_ics(rows: &[Row], stamp: Date) -> String {
-    let mut out = String::new();
-    let mut line = |text: &str| fold(&mut out, text);
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line("PRODID:-//Section 117 aftercare checker//s117 screen//EN");
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    let stamp = format!("{}T000000Z", compact(stamp));
+    let mut calendar = Calendar::new(stamp);
     for row in rows {
+        calendar.row(row);
+    }
+    calendar.finish()
+}
+
+/// An iCalendar file made a row at a time, so that `s117 screen` can add each row's deadlines as it is screened
+/// and write them out as it goes ([`Calendar::take`]). [`to_ics`] is one calendar of all the rows.
+///
+/// # Examples
+///
+/// ```
+/// use s117::screen::{screen_csv, Calendar};
+/// let out = screen_csv("reference,as_at,first_knew,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,c1_what,c1_since\n\
+///                       ENQ-1,2026-11-23,2026-10-01,3,2024-02-12,2024-06-03,discharged,Bromsgrove,care home fees,2024-09-01\n",
+///                       &Default::default());
+/// let mut calendar = Calendar::new("2026-11-23".parse().unwrap());
+/// calendar.row(&out.rows[0]);
+/// let ics = calendar.finish();
+/// assert!(ics.contains("SUMMARY:ENQ-1: "));
+/// assert!(ics.contains("DTSTART;VALUE=DATE:20271001"));
+/// ```
+#[derive(Debug)]
+pub struct Calendar {
+    out: String,
+    stamp: String,
+}
+
+impl Calendar {
+    /// Starts a calendar; `stamp` is the date the file is made (the date of the check).
+    pub fn new(stamp: Date) -> Calendar {
+        let mut out = String::new();
+        for line in [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Section 117 aftercare checker//s117 screen//EN",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+        ] {
+            fold(&mut out, line);
+        }
+        Calendar {
+            out,
+            stamp: format!("{}T000000Z", compact(stamp)),
+        }
+    }
+
+    /// Adds one event for each dated deadline of `row` that has not passed.
+    pub fn row(&mut self, row: &Row) {
+        let out = &mut self.out;
+        let mut line = |text: &str| fold(out, text);
         for (i, d) in row.deadlines.iter().enumerate() {
             let Some(date) = d.date.filter(|_| !d.passed) else {
                 continue;
@@ -48,7 +91,7 @@ pub fn to_ics(rows: &[Row], stamp: Date) -> String {
                 d.kind.code(),
                 day
             ));
-            line(&format!("DTSTAMP:{stamp}"));
+            line(&format!("DTSTAMP:{}", self.stamp));
             line(&format!("DTSTART;VALUE=DATE:{day}"));
             line(&format!("DTEND;VALUE=DATE:{}", compact(next)));
             line(&format!("SUMMARY:{}", escape(&summary)));
@@ -57,15 +100,22 @@ pub fn to_ics(rows: &[Row], stamp: Date) -> String {
             line("END:VEVENT");
         }
     }
-    line("END:VCALENDAR");
-    out
+
+    /// Takes the text made so far (to write it out); the calendar goes on from there.
+    pub fn take(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+
+    /// Ends the calendar and returns the text not yet taken.
+    pub fn finish(mut self) -> String {
+        fold(&mut self.out, "END:VCALENDAR");
+        self.out
+    }
 }
 
-/// `20250601`: a date's first day, as iCalendar writes a date.
+/// `20250601`: a date's first day, as iCalendar writes a date (the date as `YYYY-MM-DD`, without the hyphens).
 fn compact(date: Date) -> String {
-    use chrono::Datelike;
-    let day = date.first_day();
-    format!("{:04}{:02}{:02}", day.year(), day.month(), day.day())
+    Date::exact(date.first_day()).to_string().replace('-', "")
 }
 
 /// A reference made safe for a UID: letters, digits and hyphens.
@@ -106,4 +156,16 @@ fn fold(out: &mut String, line: &str) {
         width += len;
     }
     out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_written_without_hyphens_from_its_first_day() {
+        assert_eq!(compact("2025-06-01".parse().unwrap()), "20250601");
+        assert_eq!(compact("2025-09".parse().unwrap()), "20250901");
+        assert_eq!(compact("0987-01-02".parse().unwrap()), "09870102");
+    }
 }

@@ -1,6 +1,11 @@
 //! Screening in steps: a [`Job`] reads a few thousand rows at a time, so that a caller (the browser's Web Worker)
 //! can report progress between steps. [`screen_csv`](super::screen_csv) is one job run to the end.
 //!
+//! One reading and deciding core, two ways to feed it: [`Job::new`] holds the whole input in memory (the browser,
+//! which has the file's bytes anyway, and tests); [`Job::from_reader`] reads it through a window of a few
+//! megabytes, refilled as rows are read, so that the command line's memory does not grow with the file. Either
+//! way the rows decided in a step can be taken away ([`Job::take_rows`]) and written out before the next step.
+//!
 //! Row numbers are the ones a spreadsheet shows: the heading row is row 1 (or later, after blank lines), every
 //! line break outside quotes starts a new row, blank lines count, and a cell with line breaks inside quotes is still
 //! one row. The CSV reader (the `csv` crate) handles quotes, doubled quotes, commas and line breaks inside quotes,
@@ -16,6 +21,8 @@ use crate::messages;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::io::Read;
 
 /// The kind of input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -82,13 +89,37 @@ struct Stray {
     rows: u32,
 }
 
+/// The rest of an input read through a window ([`Job::from_reader`]).
+struct More<'a>(Box<dyn Read + 'a>);
+
+impl std::fmt::Debug for More<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("More(..)")
+    }
+}
+
+/// How many bytes a window reads at a time from an input read through a reader.
+const WINDOW: usize = 4 << 20;
+
+/// How many bytes are read at a time until the heading row is in.
+const FIRST_READ: usize = 1 << 10;
+
 /// A screening in progress.
 #[derive(Debug)]
 pub struct Job<'a> {
+    /// The input, or (read through a reader) the window of it not yet read, from `base`.
     input: Cow<'a, [u8]>,
+    /// Where `input` starts in the whole input, in bytes.
+    base: usize,
+    /// The rest of the input, when it is read through a reader; `None` once it is all in `input`.
+    more: Option<More<'a>>,
+    /// The size of the whole input, if known.
+    total: usize,
+    /// How many bytes are read from the reader at a time.
+    window: usize,
     format: Format,
     options: Options,
-    /// Where the next step starts reading.
+    /// Where the next step starts reading (in `input`).
     pos: usize,
     done: bool,
     layout: Option<Layout>,
@@ -105,7 +136,9 @@ pub struct Job<'a> {
     strays: HashMap<usize, Stray>,
     /// The firm's own columns, carried through to the triage: (position, heading as written).
     carried: Vec<(usize, std::sync::Arc<str>)>,
-    references: HashMap<String, u32>,
+    /// The first row of each reference seen, by the reference's hash (so that a million rows do not keep a million
+    /// strings).
+    references: HashMap<u64, u32>,
     /// Rows read but not yet decided: (row, reference, case). Decided together at the end of each step.
     pending: Vec<Pending>,
     /// How many threads decide rows natively; 0 means one per core.
@@ -115,12 +148,54 @@ pub struct Job<'a> {
     marks: (usize, usize, usize),
     /// The last order asked for ([`Job::order`]), and how many rows there were then.
     cached: Option<(View, usize, Vec<u32>)>,
+    /// The firm's details when a letter is to be written for each row that needs one (natively only).
+    #[cfg(not(target_arch = "wasm32"))]
+    letters: Option<std::sync::Arc<super::letters::Firm>>,
+    /// The letters written and not yet taken.
+    #[cfg(not(target_arch = "wasm32"))]
+    written: Vec<super::letters::BulkLetter>,
 }
 
 impl<'a> Job<'a> {
     /// Starts a job on `input` (a byte-order mark at the start is skipped).
     pub fn new(input: impl Into<Cow<'a, [u8]>>, format: Format, options: Options) -> Job<'a> {
         let input = input.into();
+        let total = input.len();
+        Job::start(input, None, total, format, options)
+    }
+
+    /// Starts a job that reads its input from `reader` a window at a time, so that memory does not grow with the
+    /// input. `size` is the input's size in bytes if known (for [`Step::bytes_total`]; 0 if not).
+    ///
+    /// # Errors
+    ///
+    /// Returns the reader's error if the first window cannot be read; a later one is reported as a problem in
+    /// [`Screened::errors`] and ends the job.
+    pub fn from_reader(
+        reader: impl Read + 'a,
+        format: Format,
+        options: Options,
+        size: usize,
+    ) -> std::io::Result<Job<'a>> {
+        let mut more = More(Box::new(reader));
+        let mut input = Vec::new();
+        // Enough for the heading row (the separator is read from it), whatever its length; the rest comes a
+        // window at a time as rows are read.
+        let mut eof = false;
+        while !eof && !input.contains(&b'\n') {
+            eof = fill(&mut more, &mut input, FIRST_READ)?;
+        }
+        let more = (!eof).then_some(more);
+        Ok(Job::start(Cow::Owned(input), more, size, format, options))
+    }
+
+    fn start(
+        input: Cow<'a, [u8]>,
+        more: Option<More<'a>>,
+        total: usize,
+        format: Format,
+        options: Options,
+    ) -> Job<'a> {
         let pos = if input.starts_with(b"\xEF\xBB\xBF") {
             3
         } else {
@@ -133,6 +208,10 @@ impl<'a> Job<'a> {
         };
         Job {
             input,
+            base: 0,
+            more,
+            total,
+            window: WINDOW,
             format,
             options,
             pos,
@@ -152,7 +231,47 @@ impl<'a> Job<'a> {
             out: Screened::default(),
             marks: (0, 0, 0),
             cached: None,
+            #[cfg(not(target_arch = "wasm32"))]
+            letters: None,
+            #[cfg(not(target_arch = "wasm32"))]
+            written: Vec::new(),
         }
+    }
+
+    /// Sets how many bytes are read from the reader at a time (4 MiB by default; at least 1). The result is the
+    /// same whatever the size: a row split between two reads is read again whole.
+    pub fn read_size(mut self, bytes: usize) -> Self {
+        self.window = bytes.max(1);
+        self
+    }
+
+    /// Writes a letter for each screened row that needs one, from `firm` (natively only: see
+    /// [`Job::take_letters`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn letters(mut self, firm: super::letters::Firm) -> Self {
+        self.letters = Some(std::sync::Arc::new(firm));
+        self
+    }
+
+    /// The letters written since the last call, in input order.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn take_letters(&mut self) -> Vec<super::letters::BulkLetter> {
+        std::mem::take(&mut self.written)
+    }
+
+    /// Takes away the rows screened so far (in input order, unfiltered), so that they can be written out and
+    /// memory does not grow with the input. Counts, errors and warnings stay; [`Job::order`] and the pages see
+    /// only the rows not taken.
+    pub fn take_rows(&mut self) -> Vec<Row> {
+        self.cached = None;
+        self.marks.0 = 0;
+        std::mem::take(&mut self.out.rows)
+    }
+
+    /// The headings of the firm's own columns, carried through after the screen's (known once the heading row
+    /// has been read).
+    pub fn carried_headings(&self) -> Vec<std::sync::Arc<str>> {
+        self.carried.iter().map(|(_, h)| h.clone()).collect()
     }
 
     /// Sets how many threads decide rows (natively; WebAssembly always uses one). The default, 0, is one per core.
@@ -179,10 +298,11 @@ impl<'a> Job<'a> {
                 self.finish_warnings();
             }
         }
+        let bytes_done = self.base + self.pos.min(self.input.len());
         Step {
             done: self.done,
-            bytes_done: self.pos.min(self.input.len()),
-            bytes_total: self.input.len(),
+            bytes_done,
+            bytes_total: self.total.max(bytes_done),
             rows: &self.out.rows[self.marks.0..],
             errors: &self.out.errors[self.marks.1..],
             warnings: &self.out.warnings[self.marks.2..],
@@ -246,14 +366,26 @@ impl<'a> Job<'a> {
     }
 
     fn step_csv(&mut self, max_rows: usize) {
-        // The reader borrows the input while rows are added to `self`, so the input is lent out for the step.
-        let input = std::mem::take(&mut self.input);
-        self.step_csv_in(&input, max_rows);
-        self.input = input;
+        let mut left = max_rows;
+        loop {
+            // The reader borrows the input while rows are added to `self`, so the input is lent out for the step.
+            let input = std::mem::take(&mut self.input);
+            let (read, more) = self.step_csv_in(&input, left);
+            self.input = input;
+            left -= read.min(left);
+            if !more || left == 0 || self.done {
+                return;
+            }
+            self.refill();
+        }
     }
 
-    fn step_csv_in(&mut self, input: &[u8], max_rows: usize) {
+    /// Reads up to `max_rows` rows from the window; says how many, and whether it stopped at the window's end
+    /// with more of the input still to come (a row that reaches the end may go on past it, so it is read again
+    /// after the window has been refilled).
+    fn step_csv_in(&mut self, input: &[u8], max_rows: usize) -> (usize, bool) {
         let start = self.pos;
+        let whole = self.more.is_none();
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .delimiter(self.delimiter)
@@ -263,13 +395,18 @@ impl<'a> Job<'a> {
         let mut cells: Vec<String> = Vec::new();
         let mut read = 0;
         loop {
+            let before = start + reader.position().byte() as usize;
             if read >= max_rows {
-                self.pos = start + reader.position().byte() as usize;
-                return;
+                self.pos = before;
+                return (read, false);
             }
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
-                Ok(false) => break,
+                Ok(false) if whole => break,
+                Ok(false) => {
+                    self.pos = before;
+                    return (read, true);
+                }
                 Err(e) => {
                     // The csv crate only fails here on I/O, which reading from memory cannot do.
                     self.error(0, None, e.to_string());
@@ -278,6 +415,10 @@ impl<'a> Job<'a> {
             }
             let rel = record.position().map_or(0, |p| p.byte() as usize);
             let end = start + reader.position().byte() as usize;
+            if !whole && end >= input.len() {
+                self.pos = before;
+                return (read, true);
+            }
             let mut begin = start + rel;
             while begin < end && matches!(input[begin], b'\r' | b'\n') {
                 begin += 1;
@@ -328,13 +469,54 @@ impl<'a> Job<'a> {
                 Some(_) => self.screen_row(row, &cells),
             }
             if self.done {
-                return;
+                return (read, false);
             }
         }
         self.pos = input.len();
         self.done = true;
         if self.layout.is_none() && self.out.errors.is_empty() {
             self.error(1, None, messages::text("screen.csv.empty").to_owned());
+        }
+        (read, false)
+    }
+
+    /// Drops the part of the window already read and reads the next part of the input onto its end. A read that
+    /// fails ends the job with the error as a problem.
+    fn refill(&mut self) {
+        let Some(more) = self.more.as_mut() else {
+            return;
+        };
+        let input = self.input.to_mut();
+        // A line break split between windows (`\r` then `\n`) must be counted once: keep its `\r`.
+        // (Line breaks before `counted_to` are counted already, each with the byte after it in the window.)
+        let keep = if self.counted_to < self.pos && input.get(self.pos - 1) == Some(&b'\r') {
+            self.pos - 1
+        } else {
+            self.pos
+        };
+        self.breaks += breaks_in(input, self.counted_to, keep);
+        self.counted_to = keep;
+        input.drain(..keep);
+        self.base += keep;
+        self.pos -= keep;
+        self.counted_to -= keep;
+        let target = input.len() + self.window;
+        let mut eof = false;
+        while !eof && input.len() < target {
+            match fill(more, input, self.window) {
+                Ok(end) => eof = end,
+                Err(e) => {
+                    let message =
+                        messages::fill("screen.read.failed", &[("error", &e.to_string())]);
+                    self.more = None;
+                    self.error(0, None, message);
+                    self.done = true;
+                    return;
+                }
+            }
+        }
+        if eof {
+            self.more = None;
         }
     }
 
@@ -424,7 +606,10 @@ impl<'a> Job<'a> {
         if let Some(case) = result {
             let reference = match reference {
                 Some(r) => {
-                    if let Some(first) = self.references.get(&r) {
+                    let mut hasher = std::hash::DefaultHasher::new();
+                    r.hash(&mut hasher);
+                    let key = hasher.finish();
+                    if let Some(first) = self.references.get(&key) {
                         let first = first.to_string();
                         let values = [("reference", r.as_str()), ("first", first.as_str())];
                         self.out.warnings.push(Warning {
@@ -432,7 +617,7 @@ impl<'a> Job<'a> {
                             message: messages::fill("screen.csv.repeated_reference", &values),
                         });
                     } else {
-                        self.references.insert(r.clone(), row);
+                        self.references.insert(key, row);
                     }
                     r
                 }
@@ -458,9 +643,19 @@ impl<'a> Job<'a> {
 
     fn step_jsonl(&mut self, max_rows: usize) {
         let mut read = 0;
-        while self.pos < self.input.len() && read < max_rows {
+        while (self.pos < self.input.len() || self.more.is_some()) && read < max_rows && !self.done
+        {
             let rest = &self.input[self.pos..];
-            let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            let len = match rest.iter().position(|&b| b == b'\n') {
+                Some(len) => len,
+                // The line may go on in the next window.
+                None if self.more.is_some() => {
+                    self.refill();
+                    continue;
+                }
+                None => rest.len(),
+            };
+            let rest = &self.input[self.pos..];
             let line = self.line;
             let text = &rest[..len];
             self.pos += (len + 1).min(rest.len());
@@ -500,7 +695,7 @@ impl<'a> Job<'a> {
                 }
             }
         }
-        if self.pos >= self.input.len() {
+        if self.pos >= self.input.len() && self.more.is_none() {
             self.done = true;
         }
     }
@@ -509,10 +704,18 @@ impl<'a> Job<'a> {
     /// independent and the result is the same); in WebAssembly it runs on the one thread there is.
     fn decide_pending(&mut self) {
         let pending = std::mem::take(&mut self.pending);
-        let rows = decide_all(pending, self.threads);
-        for row in rows {
+        #[cfg(not(target_arch = "wasm32"))]
+        let firm = self.letters.as_deref();
+        #[cfg(target_arch = "wasm32")]
+        let firm = None;
+        let rows = decide_all(pending, self.threads, firm);
+        for (row, letter) in rows {
             self.out.counts.add(&row);
             self.out.rows.push(row);
+            #[cfg(not(target_arch = "wasm32"))]
+            self.written.extend(letter);
+            #[cfg(target_arch = "wasm32")]
+            let _: Option<()> = letter;
         }
     }
 
@@ -562,13 +765,36 @@ impl<'a> Job<'a> {
     }
 }
 
-/// Decides and triages one row.
-fn decide(p: Pending) -> Row {
+/// Reads the next `window` bytes of the input onto the end of `buf`; says whether the input has ended.
+fn fill(more: &mut More<'_>, buf: &mut Vec<u8>, window: usize) -> std::io::Result<bool> {
+    let n = (&mut *more.0).take(window as u64).read_to_end(buf)?;
+    Ok(n < window)
+}
+
+/// The firm a letter is written from, natively ([`super::letters::Firm`]); nothing in WebAssembly, which writes
+/// no letters.
+#[cfg(not(target_arch = "wasm32"))]
+type Firm = super::letters::Firm;
+#[cfg(target_arch = "wasm32")]
+type Firm = ();
+
+/// A letter written for a row, natively ([`super::letters::BulkLetter`]).
+#[cfg(not(target_arch = "wasm32"))]
+type Letter = super::letters::BulkLetter;
+#[cfg(target_arch = "wasm32")]
+type Letter = ();
+
+/// Decides and triages one row, and writes its letter if the firm asked for letters.
+fn decide(p: Pending, firm: Option<&Firm>) -> (Row, Option<Letter>) {
     let decision = crate::evaluate(&p.case);
     let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
     row.carried = p.carried;
     triage::mark_unreadable(&mut row, p.unreadable);
-    row
+    #[cfg(not(target_arch = "wasm32"))]
+    let letter = firm.and_then(|firm| super::letters::write(&p.case, &row, firm));
+    #[cfg(target_arch = "wasm32")]
+    let letter = firm.and(None);
+    (row, letter)
 }
 
 /// Rows below which threads are not worth starting.
@@ -577,13 +803,17 @@ const PARALLEL_FROM: usize = 256;
 
 /// Decides many rows, keeping their order.
 #[cfg(not(target_arch = "wasm32"))]
-fn decide_all(pending: Vec<Pending>, threads: usize) -> Vec<Row> {
+fn decide_all(
+    pending: Vec<Pending>,
+    threads: usize,
+    firm: Option<&Firm>,
+) -> Vec<(Row, Option<Letter>)> {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
         n => n,
     };
     if threads < 2 || pending.len() < PARALLEL_FROM {
-        return pending.into_iter().map(decide).collect();
+        return pending.into_iter().map(|p| decide(p, firm)).collect();
     }
     let per = pending.len().div_ceil(threads);
     let mut chunks: Vec<Vec<Pending>> = Vec::with_capacity(threads);
@@ -598,7 +828,14 @@ fn decide_all(pending: Vec<Pending>, threads: usize) -> Vec<Row> {
     std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(decide).collect::<Vec<Row>>()))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .into_iter()
+                        .map(|p| decide(p, firm))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
         handles
             .into_iter()
@@ -609,8 +846,12 @@ fn decide_all(pending: Vec<Pending>, threads: usize) -> Vec<Row> {
 
 /// Decides many rows, keeping their order (one thread in WebAssembly).
 #[cfg(target_arch = "wasm32")]
-fn decide_all(pending: Vec<Pending>, _threads: usize) -> Vec<Row> {
-    pending.into_iter().map(decide).collect()
+fn decide_all(
+    pending: Vec<Pending>,
+    _threads: usize,
+    firm: Option<&Firm>,
+) -> Vec<(Row, Option<Letter>)> {
+    pending.into_iter().map(|p| decide(p, firm)).collect()
 }
 
 /// The separator of a CSV file, from its first line with any text (the heading row): whichever of comma,

@@ -40,16 +40,20 @@ mod firm_names;
 mod ics;
 mod job;
 mod jsonl;
+#[cfg(not(target_arch = "wasm32"))]
+mod letters;
 mod read;
 mod triage;
 mod values;
 mod write;
 
 pub use columns::{columns, Column};
-pub use ics::to_ics;
+pub use ics::{to_ics, Calendar};
 pub use job::{Format, Job, Step};
+#[cfg(not(target_arch = "wasm32"))]
+pub use letters::{is_letter_due, is_letter_written, BulkLetter, Firm};
 pub use triage::{triage, Only, SortKey, View};
-pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
+pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CsvRows, CSV_HEADINGS};
 
 /// Reads a date as the screen reads a date cell (`2023-03-01`, or the UK forms Excel writes, such as `01/03/2023`),
 /// with the message the screen gives when it cannot (used for `s117 screen --as-at`).
@@ -142,6 +146,23 @@ pub struct Row {
     pub refund_estimate: Option<f64>,
     /// Limitation: the day the oldest payment still in time becomes time-barred in court (six years from it).
     pub limitation: Option<Date>,
+    /// The date ranges charged while a duty was running, oldest first (each a refund range).
+    pub refund_ranges: Vec<RefundRange>,
+    /// Payments made before this day may already be time-barred in court (six years before the date of the
+    /// check), unless time only began when the mistake was discovered.
+    pub time_barred_before: Option<Date>,
+    /// The part of the estimate paid in the last six years, in pounds: what a court claim can certainly still reach.
+    pub refund_estimate_in_time: Option<f64>,
+    /// The last day to start judicial review of the ending or refusal given (three months from its earliest
+    /// possible day), when one can be challenged.
+    pub judicial_review_by: Option<Date>,
+    /// The last day the ombudsman normally accepts a complaint (12 months from when the person first knew), when
+    /// `first_knew` (or the date they were told of an ending) was given.
+    pub ombudsman_by: Option<Date>,
+    /// The version of the rules that screened the row.
+    pub rules_version: &'static str,
+    /// The date of the law the rules reflect.
+    pub law_date: &'static str,
     /// The soonest dated deadline that has not passed at the date of the check.
     pub next_deadline: Option<Deadline>,
     /// Every deadline, in the decision's order (earliest first), including undated ones and any that have passed.
@@ -185,6 +206,18 @@ fn carried_map<S: serde::Serializer>(carried: &[Carried], s: S) -> Result<S::Ok,
         map.serialize_entry(&*c.heading, &c.value)?;
     }
     map.end()
+}
+
+/// Days charged while a duty was running: one refund range.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+pub struct RefundRange {
+    /// The first day charged inside the duty period.
+    pub from: Date,
+    /// The last day charged inside it: the date of the check when the charge is still running.
+    pub to: Date,
+    /// Whether the charge is still running at the date of the check.
+    pub ongoing: bool,
 }
 
 /// A time limit.

@@ -37,11 +37,14 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
         .filter(|d| d.date.is_some() && !d.passed)
         .min_by_key(|d| d.date.map(|date| (date.first_day(), date.last_day())))
         .copied();
-    let limitation = decision
-        .deadlines
-        .iter()
-        .find(|d| d.kind == DeadlineKind::Limitation)
-        .and_then(|d| d.date);
+    let dated = |kind: DeadlineKind| {
+        decision
+            .deadlines
+            .iter()
+            .find(|d| d.kind == kind)
+            .and_then(|d| d.date)
+    };
+    let limitation = dated(DeadlineKind::Limitation);
     let refund = decision.refund.as_ref();
     let mut refund_periods: Vec<usize> = refund
         .map(|r| r.ranges.iter().map(|range| range.period).collect())
@@ -89,6 +92,26 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
         all_time_barred: refund.is_some_and(|r| r.all_time_barred),
         refund_estimate: refund.and_then(|r| r.estimate.as_ref()).map(|e| e.total),
         limitation,
+        refund_ranges: refund
+            .map(|r| {
+                r.ranges
+                    .iter()
+                    .map(|range| super::RefundRange {
+                        from: range.from,
+                        to: range.to,
+                        ongoing: range.ongoing,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        time_barred_before: refund.map(|r| r.time_barred_before),
+        refund_estimate_in_time: refund
+            .and_then(|r| r.estimate.as_ref())
+            .map(|e| e.within_six_years),
+        judicial_review_by: dated(DeadlineKind::JudicialReview),
+        ombudsman_by: dated(DeadlineKind::Ombudsman),
+        rules_version: decision.rules_version,
+        law_date: decision.law_date,
         next_deadline,
         deadlines,
         next_step: decision.next_steps.first().map(|s| s.text.clone()),

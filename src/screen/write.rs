@@ -10,7 +10,7 @@ use super::{Deadline, Row, RowError};
 use crate::date::Date;
 
 /// The headings of the triage CSV, in order.
-pub const CSV_HEADINGS: [&str; 27] = [
+pub const CSV_HEADINGS: [&str; 34] = [
     "row",
     "reference",
     "as_at",
@@ -27,9 +27,14 @@ pub const CSV_HEADINGS: [&str; 27] = [
     "refund_since",
     "refund_ongoing",
     "refund_periods",
+    "refund_ranges",
     "all_time_barred",
     "refund_estimate",
+    "refund_estimate_in_time",
+    "time_barred_before",
     "limitation",
+    "judicial_review_by",
+    "ombudsman_by",
     "next_deadline",
     "next_deadline_date",
     "deadlines",
@@ -38,6 +43,8 @@ pub const CSV_HEADINGS: [&str; 27] = [
     "uncertain",
     "unreadable",
     "summary",
+    "rules_version",
+    "law_date",
 ];
 
 /// Makes a cell safe to open in a spreadsheet.
@@ -95,16 +102,84 @@ pub fn to_csv(rows: &[Row]) -> String {
 
 /// The rows given, in the order given, as CSV.
 pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
-    let mut w = writer();
+    let mut w = CsvRows::new(Vec::new());
     let mut rows = rows.peekable();
-    // The firm's own columns follow the screen's, under their own headings (every row has the same ones).
-    let carried: Vec<&str> = rows
-        .peek()
-        .map(|r| r.carried.iter().map(|c| &*c.heading).collect())
-        .unwrap_or_default();
-    let _ = w.write_record(CSV_HEADINGS.iter().copied().chain(carried.iter().copied()));
+    if rows.peek().is_none() {
+        let _ = w.headings(&[] as &[&str]);
+    }
     for r in rows {
+        let _ = w.row(r);
+    }
+    w.finish()
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default()
+}
+
+/// Writes triage rows as CSV a row at a time, so that rows can be written as they are screened (`s117 screen`
+/// streams its output through one). The heading row comes first: the screen's headings, then the firm's own
+/// columns (from [`CsvRows::headings`], or else from the first row's).
+///
+/// # Examples
+///
+/// ```
+/// use s117::screen::{screen_csv, CsvRows};
+/// let out = screen_csv("reference,as_at,Fee earner\nA,2026-01-01,JB\n", &Default::default());
+/// let mut w = CsvRows::new(Vec::new());
+/// for row in &out.rows {
+///     w.row(row).unwrap();
+/// }
+/// let csv = String::from_utf8(w.finish().unwrap()).unwrap();
+/// assert!(csv.starts_with("row,reference,"));
+/// assert!(csv.lines().next().unwrap().ends_with(",law_date,Fee earner"));
+/// ```
+#[derive(Debug)]
+pub struct CsvRows<W: std::io::Write> {
+    w: csv::Writer<W>,
+    headed: bool,
+}
+
+impl<W: std::io::Write> CsvRows<W> {
+    /// A writer of triage rows onto `out` (no byte-order mark: the caller writes one first if wanted).
+    pub fn new(out: W) -> Self {
+        CsvRows {
+            w: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(out),
+            headed: false,
+        }
+    }
+
+    /// Writes the heading row, with the firm's own columns after the screen's, unless it has been written.
+    ///
+    /// # Errors
+    ///
+    /// Returns the output's error.
+    pub fn headings<S: AsRef<str>>(&mut self, carried: &[S]) -> std::io::Result<()> {
+        if !self.headed {
+            self.headed = true;
+            self.w.write_record(
+                CSV_HEADINGS
+                    .iter()
+                    .copied()
+                    .chain(carried.iter().map(AsRef::as_ref)),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Writes one row (after the heading row, from this row's carried columns if not yet written).
+    ///
+    /// # Errors
+    ///
+    /// Returns the output's error.
+    pub fn row(&mut self, r: &Row) -> std::io::Result<()> {
+        if !self.headed {
+            let carried: Vec<&str> = r.carried.iter().map(|c| &*c.heading).collect();
+            self.headings(&carried)?;
+        }
         let deadlines: Vec<String> = r.deadlines.iter().map(deadline_cell).collect();
+        let ranges: Vec<String> = r.refund_ranges.iter().map(range_cell).collect();
         let unreadable = r.unreadable.join("; ");
         let ids = |ids: &[crate::decision::FlagId]| {
             ids.iter()
@@ -112,6 +187,7 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let pounds = |e: Option<f64>| e.map(|e| format!("{e:.0}")).unwrap_or_default();
         let mut record: Vec<std::borrow::Cow<'_, str>> = vec![
             r.row.to_string().into(),
             safe(&r.reference),
@@ -129,12 +205,14 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
             opt_date(r.refund_since).into(),
             yes_no(r.refund.then_some(r.refund_ongoing)).into(),
             r.refund_periods.to_string().into(),
+            ranges.join("; ").into(),
             yes_no(r.refund.then_some(r.all_time_barred)).into(),
-            r.refund_estimate
-                .map(|e| format!("{e:.0}"))
-                .unwrap_or_default()
-                .into(),
+            pounds(r.refund_estimate).into(),
+            pounds(r.refund_estimate_in_time).into(),
+            opt_date(r.time_barred_before).into(),
             opt_date(r.limitation).into(),
+            opt_date(r.judicial_review_by).into(),
+            opt_date(r.ombudsman_by).into(),
             r.next_deadline
                 .map(|d| d.kind.code())
                 .unwrap_or_default()
@@ -146,11 +224,28 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
             ids(&r.uncertain).into(),
             safe(&unreadable).into_owned().into(),
             safe(&r.summary),
+            r.rules_version.into(),
+            r.law_date.into(),
         ];
         record.extend(r.carried.iter().map(|c| safe(&c.value)));
-        let _ = w.write_record(record.iter().map(|c| c.as_bytes()));
+        self.w.write_record(record.iter().map(|c| c.as_bytes()))?;
+        Ok(())
     }
-    finish(w)
+
+    /// Flushes what is buffered and gives the output back.
+    ///
+    /// # Errors
+    ///
+    /// Returns the output's error.
+    pub fn finish(self) -> std::io::Result<W> {
+        self.w.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// One refund range as a cell: `2024-09-01 to 2026-11-23 ongoing`.
+fn range_cell(r: &super::RefundRange) -> String {
+    let ongoing = if r.ongoing { " ongoing" } else { "" };
+    format!("{} to {}{ongoing}", r.from, r.to)
 }
 
 /// One deadline as a cell: `ombudsman 2027-11-23`, `limitation 2030-09 approximate`, `judicial_review 2024-04-01

@@ -1,6 +1,11 @@
 //! The native figures for scripts/bench.sh, printed as one JSON object.
 //!
 //!   s117-bench --case bench/case-5-detentions.json --screen enquiries-100k.csv [--runs 3]
+//!   s117-bench --copy enquiries-100k.csv OUT.csv
+//!
+//! `copy`: the baseline `s117 screen` is compared with: a plain CSV read-and-write of the same file with the csv
+//! crate (each record read as bytes and written out again, through the same buffered reader and writer), with its
+//! wall time and this process's peak resident memory (`VmHWM` from /proc/self/status).
 //!
 //! `eval`: one `validate` + `evaluate` of the case (what the browser's `check()` does, without the JavaScript
 //! conversion), timed in batches so that the clock's resolution does not matter; median and 95th percentile per
@@ -31,7 +36,46 @@ fn time(samples: usize, batch: usize, mut f: impl FnMut()) -> Vec<f64> {
     out
 }
 
+/// Peak resident memory of this process so far, in KiB (Linux: `VmHWM` in /proc/self/status), if known.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Reads `from` as CSV and writes every record to `to`: the plain read-and-write a streamed screen is measured
+/// against.
+fn copy(from: &str, to: &str) {
+    let t = Instant::now();
+    let input = std::io::BufReader::with_capacity(1 << 16, std::fs::File::open(from).expect("read"));
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(input);
+    let output = std::fs::File::create(to).expect("write");
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(std::io::BufWriter::with_capacity(1 << 16, output));
+    let mut record = csv::ByteRecord::new();
+    let mut rows = 0u64;
+    while reader.read_byte_record(&mut record).expect("a CSV record") {
+        writer.write_byte_record(&record).expect("written");
+        rows += 1;
+    }
+    writer.flush().expect("flushed");
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{}",
+        serde_json::json!({ "copy": { "rows": rows, "secs": secs, "peak_rss_kib": peak_rss_kib() } })
+    );
+}
+
 fn main() {
+    let first: Vec<String> = std::env::args().skip(1).take(3).collect();
+    if first.first().map(String::as_str) == Some("--copy") && first.len() == 3 {
+        copy(&first[1], &first[2]);
+        return;
+    }
     let mut args = std::env::args().skip(1);
     let (mut case_path, mut screen_path, mut runs) = (None, None, 3usize);
     while let Some(a) = args.next() {

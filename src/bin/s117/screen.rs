@@ -8,17 +8,25 @@
 
 use s117::messages;
 use s117::screen::{
-    columns, errors_to_csv, template_csv, to_csv, to_ics, to_jsonl, Format, Job, Only, Options,
-    SortKey,
+    columns, errors_to_csv, is_letter_due, is_letter_written, template_csv, BulkLetter, Calendar,
+    CsvRows, Firm, Format, Job, Only, Options, Row, SortKey,
 };
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 /// The help text.
-fn usage() -> &'static str {
-    messages::text("screen.cli.usage")
+fn usage() -> String {
+    format!(
+        "{}\n{}",
+        messages::text("screen.cli.usage"),
+        messages::text("screen.cli.usage.more")
+    )
 }
+
+/// How many rows are read, decided and written at a time: enough to share between threads, few enough that
+/// memory stays small.
+const BATCH: usize = 16_384;
 
 /// How many problems are printed on standard error before the rest are only counted.
 const MAX_PRINTED: usize = 1000;
@@ -37,6 +45,11 @@ struct Args {
     help: bool,
     template: bool,
     columns: bool,
+    /// Letters in bulk, the firm's letterhead, and threads (`--letters`, `--firm`, `--firm-*`, `--threads`).
+    letters: Option<String>,
+    firm: Firm,
+    firm_file: Option<String>,
+    threads: usize,
 }
 
 fn parse(args: Vec<OsString>) -> Result<Args, String> {
@@ -101,6 +114,21 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             }
             Long("sort") => a.options.sort = text(parser.value())?.parse::<SortKey>()?,
             Long("descending") => a.options.descending = true,
+            // Letters in bulk, the firm's letterhead, and threads.
+            Long("letters") => a.letters = Some(text(parser.value())?),
+            Long("firm") => a.firm_file = Some(text(parser.value())?),
+            Long("firm-name") => a.firm.name = Some(text(parser.value())?),
+            Long("firm-address") => a.firm.address = Some(text(parser.value())?),
+            Long("firm-phone") => a.firm.phone = Some(text(parser.value())?),
+            Long("firm-email") => a.firm.email = Some(text(parser.value())?),
+            Long("firm-reference") => a.firm.reference_prefix = Some(text(parser.value())?),
+            Long("threads") => {
+                let v = text(parser.value())?;
+                a.threads = v.trim().parse().map_err(|_| {
+                    let value = format!("{v:?}");
+                    messages::fill("screen.cli.threads", &[("value", &value)])
+                })?;
+            }
             Value(v) if a.file.is_none() => a.file = Some(text(Ok(v))?),
             Value(v) => {
                 let value = format!("{v:?}");
@@ -173,19 +201,17 @@ fn run(
         let _ = writeln!(stderr, "{e}\n\n{}", usage());
         return 2;
     };
-    let mut input = Vec::new();
-    let read = if file == "-" {
-        stdin.read_to_end(&mut input).map(|_| ())
+    let (reader, size): (Box<dyn Read + '_>, usize) = if file == "-" {
+        (Box::new(stdin), 0)
     } else {
-        std::fs::File::open(&file).and_then(|mut f| f.read_to_end(&mut input).map(|_| ()))
+        match std::fs::File::open(&file) {
+            Ok(f) => {
+                let size = f.metadata().map_or(0, |m| m.len());
+                (Box::new(f), usize::try_from(size).unwrap_or(0))
+            }
+            Err(e) => return could_not_read(stderr, &file, &e),
+        }
     };
-    if let Err(e) = read {
-        let error = e.to_string();
-        let values = [("file", file.as_str()), ("error", error.as_str())];
-        let e = messages::fill("screen.cli.could_not_read", &values);
-        say(stderr, &e);
-        return 1;
-    }
     let format = a.input_format.unwrap_or_else(|| {
         let lower = file.to_ascii_lowercase();
         if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
@@ -197,19 +223,151 @@ fn run(
     // The command line may read the clock (the core never does): without --as-at, rows without their own date of
     // the check are screened as at today, and the summary says so.
     let mut options = a.options;
-    let options_as_at = options.as_at;
     let as_at_today = options.as_at.is_none().then(today);
     if options.as_at.is_none() {
         options.as_at = as_at_today;
     }
-    let screened = Job::new(input, format, options).run();
+    let check_date = options.as_at.unwrap_or_else(today);
+    let view = options.view();
+    // Only an order other than the input's needs every row before the first is written.
+    let hold = options.sort != SortKey::Row;
+    let mut job = match Job::from_reader(reader, format, options, size) {
+        Ok(job) => job.threads(a.threads),
+        Err(e) => return could_not_read(stderr, &file, &e),
+    };
+    let mut letters = None;
+    if let Some(dir) = &a.letters {
+        let firm = match read_firm(a.firm_file.as_deref(), a.firm, check_date) {
+            Ok(firm) => firm,
+            Err(e) => {
+                say(stderr, &e);
+                return 2;
+            }
+        };
+        let path = std::path::PathBuf::from(dir);
+        if path.is_file() {
+            say(
+                stderr,
+                &messages::fill("screen.cli.letters_need_dir", &[("dir", dir)]),
+            );
+            return 2;
+        }
+        if let Err(e) = std::fs::create_dir_all(&path) {
+            return could_not_write(stderr, dir, &e);
+        }
+        job = job.letters(firm);
+        letters = Some(Letters {
+            dir: path,
+            names: std::collections::HashSet::new(),
+            written: 0,
+            before_claim: 0,
+            held_back: 0,
+        });
+    }
 
-    let shown = screened.errors.len().min(MAX_PRINTED);
-    for e in &screened.errors[..shown] {
+    // The triage, the diary and the letters are written as the rows are screened, a batch at a time.
+    let mut file_out;
+    let out: &mut dyn Write = match &a.output {
+        None => stdout,
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => {
+                file_out = std::io::BufWriter::with_capacity(1 << 16, f);
+                &mut file_out
+            }
+            Err(e) => return could_not_write(stderr, path, &e),
+        },
+    };
+    let output_name = a
+        .output
+        .clone()
+        .unwrap_or_else(|| messages::text("screen.cli.the_output").to_owned());
+    let mut triage = Triage::new(out, a.jsonl_out, a.bom);
+    let mut calendar = match &a.calendar {
+        None => None,
+        Some(path) => match std::fs::File::create(path) {
+            // Stamped with the date of the check, so the same input gives the same file.
+            Ok(f) => Some((
+                std::io::BufWriter::new(f),
+                Calendar::new(check_date),
+                path.clone(),
+            )),
+            Err(e) => return could_not_write(stderr, path, &e),
+        },
+    };
+    let mut held: Vec<Row> = Vec::new();
+    let mut shown: u32 = 0;
+    loop {
+        let done = job.step(BATCH).done;
+        let rows = job.take_rows();
+        let mut kept = std::collections::HashSet::new();
+        for row in rows {
+            if !view.keeps(&row) {
+                continue;
+            }
+            kept.insert(row.row);
+            if let Some(l) = letters.as_mut() {
+                l.held_back += u32::from(is_letter_due(&row) && !is_letter_written(&row));
+            }
+            if hold {
+                held.push(row);
+                continue;
+            }
+            shown += 1;
+            if let Some((_, c, _)) = calendar.as_mut() {
+                c.row(&row);
+            }
+            if let Err(e) = triage.row(&row) {
+                return could_not_write(stderr, &output_name, &e);
+            }
+        }
+        if let Some((f, c, path)) = calendar.as_mut() {
+            if let Err(e) = f.write_all(c.take().as_bytes()) {
+                return could_not_write(stderr, path, &e);
+            }
+        }
+        if let Some(l) = letters.as_mut() {
+            for letter in job.take_letters() {
+                if kept.contains(&letter.row) {
+                    if let Err((path, e)) = l.write(&letter) {
+                        return could_not_write(stderr, &path, &e);
+                    }
+                }
+            }
+        }
+        if done {
+            break;
+        }
+    }
+    if hold {
+        held.sort_by(|x, y| view.compare(x, y));
+        for row in &held {
+            if let Some((_, c, _)) = calendar.as_mut() {
+                c.row(row);
+            }
+            if let Err(e) = triage.row(row) {
+                return could_not_write(stderr, &output_name, &e);
+            }
+        }
+        shown = u32::try_from(held.len()).unwrap_or(u32::MAX);
+        drop(held);
+    }
+    if let Err(e) = triage.finish(&job.carried_headings()) {
+        return could_not_write(stderr, &output_name, &e);
+    }
+    if let Some((mut f, c, path)) = calendar {
+        if let Err(e) = f.write_all(c.finish().as_bytes()).and_then(|()| f.flush()) {
+            return could_not_write(stderr, &path, &e);
+        }
+    }
+    let mut screened = job.finish();
+    screened.counts.shown = shown;
+
+    let printed = screened.errors.len().min(MAX_PRINTED);
+    for e in &screened.errors[..printed] {
         let _ = writeln!(stderr, "{e}");
     }
-    if screened.errors.len() > shown {
-        let count = (screened.errors.len() - shown).to_string();
+    if screened.errors.len() > printed {
+        let count = (screened.errors.len() - printed).to_string();
         let place = if a.errors.is_some() {
             messages::text("screen.cli.more_problems.in_file")
         } else {
@@ -232,48 +390,10 @@ fn run(
             );
         }
     }
-
-    let body = if a.jsonl_out {
-        to_jsonl(&screened.rows)
-    } else if a.bom {
-        format!("\u{feff}{}", to_csv(&screened.rows))
-    } else {
-        to_csv(&screened.rows)
-    };
-    let written = match &a.output {
-        None => stdout
-            .write_all(body.as_bytes())
-            .and_then(|()| stdout.flush()),
-        Some(path) => std::fs::write(path, body.as_bytes()),
-    };
-    if let Err(e) = written {
-        let output = a.output.as_deref();
-        let file = output.unwrap_or_else(|| messages::text("screen.cli.the_output"));
-        let error = e.to_string();
-        let values = [("file", file), ("error", error.as_str())];
-        let e = messages::fill("screen.cli.could_not_write", &values);
-        say(stderr, &e);
-        return 1;
-    }
     if let Some(path) = &a.errors {
         let bom = if a.bom { "\u{feff}" } else { "" };
         if let Err(e) = std::fs::write(path, format!("{bom}{}", errors_to_csv(&screened.errors))) {
-            let error = e.to_string();
-            let values = [("file", path.as_str()), ("error", error.as_str())];
-            let e = messages::fill("screen.cli.could_not_write", &values);
-            say(stderr, &e);
-            return 1;
-        }
-    }
-    if let Some(path) = &a.calendar {
-        // Stamped with the date of the check (the option's, or today's), so the same input gives the same file.
-        let stamp = options_as_at.or(as_at_today).unwrap_or_else(today);
-        if let Err(e) = std::fs::write(path, to_ics(&screened.rows, stamp)) {
-            let error = e.to_string();
-            let values = [("file", path.as_str()), ("error", error.as_str())];
-            let e = messages::fill("screen.cli.could_not_write", &values);
-            say(stderr, &e);
-            return 1;
+            return could_not_write(stderr, path, &e);
         }
     }
     let c = &screened.counts;
@@ -288,6 +408,25 @@ fn run(
         ];
         let summary = messages::fill("screen.cli.summary", &values);
         say(stderr, &summary);
+        if let (Some(l), Some(dir)) = (&letters, &a.letters) {
+            let (count, before_claim) = (l.written.to_string(), l.before_claim.to_string());
+            let values = [
+                ("count", count.as_str()),
+                ("dir", dir.as_str()),
+                ("before_claim", before_claim.as_str()),
+            ];
+            say(
+                stderr,
+                &messages::fill("screen.cli.letters_written", &values),
+            );
+            if l.held_back > 0 {
+                let count = l.held_back.to_string();
+                say(
+                    stderr,
+                    &messages::fill("screen.cli.letters_held_back", &[("count", &count)]),
+                );
+            }
+        }
         if let Some(today) = as_at_today {
             let today = today.long();
             say(
@@ -304,6 +443,140 @@ fn run(
             say(stderr, none);
         }
         2
+    }
+}
+
+/// Says that `file` could not be read; exit code 1.
+fn could_not_read(stderr: &mut dyn Write, file: &str, e: &std::io::Error) -> u8 {
+    let error = e.to_string();
+    let values = [("file", file), ("error", error.as_str())];
+    say(
+        stderr,
+        &messages::fill("screen.cli.could_not_read", &values),
+    );
+    1
+}
+
+/// Says that `file` could not be written; exit code 1.
+fn could_not_write(stderr: &mut dyn Write, file: &str, e: &std::io::Error) -> u8 {
+    let error = e.to_string();
+    let values = [("file", file), ("error", error.as_str())];
+    say(
+        stderr,
+        &messages::fill("screen.cli.could_not_write", &values),
+    );
+    1
+}
+
+/// The firm's letterhead: the `--firm` file's, with the `--firm-*` flags over it; the letters bear the date of
+/// the check unless the file gives another.
+fn read_firm(
+    file: Option<&str>,
+    flags: Firm,
+    check_date: s117::date::Date,
+) -> Result<Firm, String> {
+    let mut firm = match file {
+        None => Firm::default(),
+        Some(path) => {
+            let error = |e: String| {
+                let values = [("file", path), ("error", e.as_str())];
+                messages::fill("screen.cli.firm_file", &values)
+            };
+            let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+            serde_json::from_str::<Firm>(&text).map_err(|e| error(e.to_string()))?
+        }
+    };
+    let Firm {
+        name,
+        address,
+        phone,
+        email,
+        reference_prefix,
+        ..
+    } = flags;
+    firm.name = name.or(firm.name);
+    firm.address = address.or(firm.address);
+    firm.phone = phone.or(firm.phone);
+    firm.email = email.or(firm.email);
+    firm.reference_prefix = reference_prefix.or(firm.reference_prefix);
+    firm.date = firm.date.or(Some(check_date));
+    Ok(firm)
+}
+
+/// The triage output, as CSV or JSON Lines, written a row at a time.
+struct Triage<'a> {
+    csv: Option<CsvRows<&'a mut dyn Write>>,
+    jsonl: Option<&'a mut dyn Write>,
+}
+
+impl<'a> Triage<'a> {
+    fn new(out: &'a mut dyn Write, jsonl: bool, bom: bool) -> Triage<'a> {
+        if jsonl {
+            Triage {
+                csv: None,
+                jsonl: Some(out),
+            }
+        } else {
+            // The byte-order mark tells Excel the CSV is UTF-8; an error here comes back on the first write.
+            if bom {
+                let _ = out.write_all("\u{feff}".as_bytes());
+            }
+            Triage {
+                csv: Some(CsvRows::new(out)),
+                jsonl: None,
+            }
+        }
+    }
+
+    fn row(&mut self, row: &Row) -> std::io::Result<()> {
+        if let Some(w) = self.csv.as_mut() {
+            w.row(row)?;
+        }
+        if let Some(w) = self.jsonl.as_mut() {
+            serde_json::to_writer(&mut **w, row)?;
+            w.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the heading row if no row came, and flushes.
+    fn finish(self, carried: &[std::sync::Arc<str>]) -> std::io::Result<()> {
+        if let Some(mut w) = self.csv {
+            w.headings(carried)?;
+            w.finish()?.flush()?;
+        }
+        if let Some(w) = self.jsonl {
+            w.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// The folder letters are written to, and what has been written.
+struct Letters {
+    dir: std::path::PathBuf,
+    /// The file names used, so that two rows with the same reference do not overwrite each other.
+    names: std::collections::HashSet<String>,
+    written: u32,
+    before_claim: u32,
+    /// Rows that need a letter but have a cell that could not be read: none is written until it is corrected.
+    held_back: u32,
+}
+
+impl Letters {
+    /// Writes one letter; a second with the same file name gets its row number added.
+    fn write(&mut self, letter: &BulkLetter) -> Result<(), (String, std::io::Error)> {
+        let mut name = letter.file_name.clone();
+        if self.names.contains(&name) {
+            let stem = name.trim_end_matches(".docx");
+            name = format!("{stem}-row-{}.docx", letter.row);
+        }
+        let path = self.dir.join(&name);
+        std::fs::write(&path, &letter.docx).map_err(|e| (path.display().to_string(), e))?;
+        self.names.insert(name);
+        self.written += 1;
+        self.before_claim += u32::from(letter.tone == s117::letter::Tone::LetterBeforeClaim);
+        Ok(())
     }
 }
 

@@ -184,4 +184,33 @@ and every other row is screened. Exit code 0 if any row was screened, 2 if none 
     ("screen.cli.standard_output", "standard output"),
     #[cfg(feature = "cli")]
     ("screen.cli.none_screened", "no row could be screened"),
+    // Streaming, diary columns and letters in bulk (issue #11, part B).
+    ("screen.read.failed", "the file could not be read to the end ({error}): the rows before this point were screened, the rest were not"),
+    ("screen.letters.relationship", "solicitor"),
+    ("screen.letters.our_reference", "Our reference: {reference}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.usage.more", "\
+Letters, diary and speed:
+      --letters DIR           also write a Word letter (.docx) for each row that needs one into DIR (made if
+                              missing), named after the row's reference, in the tone the checker recommends
+                              (a letter before claim for an ending still within the judicial review time limit)
+      --firm FILE.json        the firm's letterhead for the letters: {\"name\", \"address\", \"phone\", \"email\",
+                              \"reference_prefix\", \"relationship\", \"authority\", \"date\"}, each optional
+      --firm-name TEXT, --firm-address TEXT, --firm-phone TEXT, --firm-email TEXT, --firm-reference PREFIX
+                              the same, one at a time (they override the file)
+      --threads N             how many threads decide rows (default: one per core; the result is the same)
+
+Rows are read, screened and written a batch at a time, so memory does not grow with the file, except with
+--sort other than row, which holds the rows kept until the end to order them.
+"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.letters_written", "letters written to {dir}: {count} (letters before claim among them: {before_claim})"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.firm_file", "--firm {file}: {error}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.threads", "--threads takes a whole number, not {value}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.letters_need_dir", "--letters needs a folder, not a file: {dir}"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.letters_held_back", "rows that need a letter but have a cell that could not be read, so have none yet: {count} (correct the cells listed above and screen them again)"),
 ];
