@@ -11,8 +11,8 @@
 //! message; the plain table does what the product needs (whole templates, `{name}` slots, one catalogue per
 //! language).
 //!
-//! Look-ups go through a sorted index built once per catalogue (a binary search, not a scan of a thousand
-//! entries); a missing id gives the id itself, so a slip shows on the page instead of panicking, and the meta test
+//! Look-ups go through an index built once per catalogue (a binary search on a hash of the id, not a scan of a
+//! thousand entries); a missing id gives the id itself, so a slip shows on the page instead of panicking, and the meta test
 //! `every_message_id_used_exists` in `tests/meta.rs` fails on it first.
 
 pub mod en_gb;
@@ -38,31 +38,47 @@ impl Lang {
         }
     }
 
-    /// The sorted index of its catalogue, built on first use.
-    fn index(self) -> &'static [(&'static str, &'static str)] {
-        static EN_GB: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    /// The index of its catalogue, built on first use: each entry under a hash of its id, sorted by that hash.
+    fn index(self) -> &'static [Entry] {
+        static EN_GB: OnceLock<Vec<Entry>> = OnceLock::new();
         let cell = match self {
             Lang::EnGb => &EN_GB,
         };
         cell.get_or_init(|| {
-            let mut all: Vec<_> = self
+            let mut all: Vec<Entry> = self
                 .catalogue()
                 .iter()
-                .flat_map(|s| s.iter().copied())
+                .flat_map(|s| s.iter())
+                .map(|&(id, text)| (hash(id), id, text))
                 .collect();
-            all.sort_unstable_by_key(|(id, _)| *id);
+            all.sort_unstable_by_key(|&(h, id, _)| (h, id));
             all
         })
     }
 }
 
+/// An entry of a catalogue's index: the hash of the id, the id, the text.
+type Entry = (u64, &'static str, &'static str);
+
+/// FNV-1a over the id's bytes. Ids share long prefixes ("reason.responsible_council."), so comparing hashes first
+/// spares the byte-by-byte comparisons a search by id makes at every step (measured: about a fifth of the time of
+/// screening a row went on them).
+fn hash(id: &str) -> u64 {
+    id.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// The text of a message in a language, if the catalogue has it.
 pub fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
     let index = lang.index();
-    index
-        .binary_search_by_key(&id, |(k, _)| *k)
-        .ok()
-        .map(|i| index[i].1)
+    let h = hash(id);
+    let from = index.partition_point(|&(k, _, _)| k < h);
+    index[from..]
+        .iter()
+        .take_while(|&&(k, _, _)| k == h)
+        .find(|&&(_, key, _)| key == id)
+        .map(|&(_, _, text)| text)
 }
 
 /// The en-GB text of a message; the id itself when there is none (a slip the meta test catches).
