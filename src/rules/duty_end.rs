@@ -61,7 +61,7 @@ pub fn describe_reason(reason: EndingReason) -> String {
         }
         EndingReason::CtoEnded => messages::say("part.ending_reason.cto_ended"),
         EndingReason::RefusedServices => messages::say("part.ending_reason.refused_services"),
-        EndingReason::Other => messages::say("part.ending_reason.other"),
+        EndingReason::Other => messages::say("part.ending_reason.other_reason"),
     }
 }
 

@@ -192,7 +192,7 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("part.ending_reason.cto_ended.other", "their community treatment order ended"),
     ("part.ending_reason.refused_services", "you refused services"),
     ("part.ending_reason.refused_services.other", "they refused services"),
-    ("part.ending_reason.other", "of another reason, or no reason was given"),
+    ("part.ending_reason.other_reason", "of another reason, or no reason was given"),
     ("reason.duty_end.died", "The after-care duty ended when the person died{when}. Charges made while it ran can still be recovered by their estate."),
     ("reason.duty_end.died.other", "The after-care duty ended when {name} died{when}. Charges made while it ran can still be recovered by their estate."),
     ("reason.duty_end.nothing_ends_it", "Nothing you told us ends your after-care. It continues until the council and the NHS body decide together that you no longer need it."),
