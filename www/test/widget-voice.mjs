@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { readingEase } from '../../scripts/reading-ease.mjs';
 import { SHOTS, axe, checkerTest, result, s3Stay, setAnswers, shot, squash, timelineCase, walk } from './widget.mjs';
 
 /** Section 3 in Leeds, discharged on 10 May 2024, charged care home fees since June 2024 (*Stennett*). */
@@ -58,6 +59,10 @@ for (const width of [375, 1280]) {
     const title = squash(await page.locator('s117-checker .s117-panel__title').innerText());
     assert.equal(title, 'Leeds City Council should not be charging my father for care home fees');
     await shot(page, `voice-result-my-father-${width}`);
+    // Speaking of him reads as easily as speaking to him (the result's visible text, "Why we think this" folded).
+    const ease = readingEase(await page.locator('s117-checker .s117-result').innerText());
+    console.log(`     the result for "my father": reading ease ${ease.ease} (${ease.words} words, ${ease.sentences} sentences)`);
+    assert.ok(ease.ease >= 70, `reading ease ${ease.ease} < 70`);
     const words = await resultWords(page);
     assert.match(words, /Ask Leeds City Council to stop charging my father for after-care/);
     assert.match(words, /Who must provide my father’s after-care/);
