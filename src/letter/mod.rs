@@ -439,7 +439,11 @@ pub fn render_all(request: &LetterRequest) -> Vec<Letter> {
 /// "the person"), not to "you".
 fn decide(request: &LetterRequest) -> Decision {
     let someone_else = request.details.writer.is_some();
-    let said = request.case.about.as_deref().is_some_and(|a| !a.trim().is_empty());
+    let said = request
+        .case
+        .about
+        .as_deref()
+        .is_some_and(|a| !a.trim().is_empty());
     if !someone_else || said {
         return crate::evaluate(&request.case);
     }
