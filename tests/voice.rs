@@ -231,3 +231,47 @@ proptest! {
         }
     }
 }
+
+/// The letter's notes are for the one sending it: when a daughter writes for Robert Hall (a `writer` is given) and
+/// the case does not say how to refer to him, they speak of him by name, not to "you".
+#[test]
+fn the_letter_notes_for_someone_writing_speak_of_the_person() {
+    let request: s117::letter::LetterRequest =
+        serde_json::from_str(include_str!("../examples/letter-charges-on-behalf.json")).unwrap();
+    let letter = s117::letter::render(&request);
+    assert!(
+        letter
+            .notes
+            .iter()
+            .any(|n| n.contains("when Robert Hall first knew of the problem")),
+        "{:#?}",
+        letter.notes
+    );
+    for note in &letter.notes {
+        assert_eq!(stray_you(note), Vec::<String>::new(), "{note}");
+    }
+    // The case's own `about` wins: the widget sends "my father".
+    let mut request = request;
+    request.case.about = Some("my father".into());
+    let letter = s117::letter::render(&request);
+    assert!(
+        letter
+            .notes
+            .iter()
+            .any(|n| n.contains("when my father first knew")),
+        "{:#?}",
+        letter.notes
+    );
+    // Writing for themself, the notes still speak to "you".
+    request.case.about = None;
+    request.details.writer = None;
+    let letter = s117::letter::render(&request);
+    assert!(
+        letter
+            .notes
+            .iter()
+            .any(|n| n.contains("when you first knew")),
+        "{:#?}",
+        letter.notes
+    );
+}

@@ -53,6 +53,8 @@ async function resultWords(page) {
 for (const width of [375, 1280]) {
   checkerTest(`voice: a daughter filling it in for "my father" reads a result about him (${width}px)`, 'index.html', { width }, async (page) => {
     await walk(page, { ...CHARGED, filled_in_by: 'someone_else', person_name: 'my father' });
+    // Check your answers: its headings speak of him too.
+    await page.getByText('Since my father left hospital', { exact: true }).first().waitFor();
     const r = await result(page);
     assert.equal(r.decision.entitlement, 'entitled');
     assert.match(r.summary, /^My father appears to be owed free after-care/);
