@@ -54,6 +54,12 @@ pub struct Case {
     /// decision says what to ask for to settle it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_sure: Vec<NotSure>,
+    /// How to refer to the person when the one reading the decision is someone else (a relative, an adviser): a
+    /// name or a description as given ("Robert", "my father", "the person"). The decision's words then speak of
+    /// them ("My father appears to be owed…") instead of to the reader ("You appear to be owed…"). Absent or
+    /// blank: the person is the reader. It changes only the words, never what is decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// A question the person could not answer, and so how it is read.

@@ -46,6 +46,7 @@
 //!     first_knew: None,
 //!     died: None,
 //!     not_sure: Vec::new(),
+//!     about: None,
 //! };
 //! let decision = evaluate(&case);
 //! assert_eq!(decision.entitlement, Entitlement::Entitled);

@@ -842,9 +842,14 @@ fn for_someone_else_the_questions_speak_of_them_by_name() {
         s117::interview::next(&a).unwrap().question,
         "Which section of the Mental Health Act was the person kept in hospital under?"
     );
-    // Who filled it in changes no fact of the case.
+    // Who filled it in changes no fact of the case: only how its words speak of the person (`about`).
+    let case = interview(&a).case;
+    assert_eq!(case.about.as_deref(), Some("the person"));
     assert_eq!(
-        interview(&a).case,
+        s117::Case {
+            about: None,
+            ..case
+        },
         interview(&answers(
             "2026-11-01",
             &[("detentions[0].detained_in", "england")]

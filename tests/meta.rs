@@ -499,10 +499,11 @@ fn every_all_list_has_every_variant() {
     );
 }
 
-/// The message ids named in code: the first argument of `messages::text("…")` or `messages::fill("…", …)`.
+/// The message ids named in code: the first argument of `messages::text("…")`, `messages::say("…")` or
+/// `messages::fill("…", …)`.
 fn message_ids_named(code: &str) -> Vec<String> {
     let mut ids = Vec::new();
-    for call in ["messages::text(", "messages::fill("] {
+    for call in ["messages::text(", "messages::say(", "messages::fill("] {
         for (i, _) in code.match_indices(call) {
             // rustfmt may break a long call after its parenthesis.
             let rest = code[i + call.len()..].trim_start();
@@ -549,7 +550,14 @@ fn every_message_id_used_exists_and_every_message_is_used() {
             continue;
         }
         for (id, _) in *section {
-            let quoted = [format!("\"{id}\""), format!("'{id}'")];
+            // A third-person form is used wherever the message it belongs to is (`messages::fill`, `_t()`).
+            let base = id.strip_suffix(".other").unwrap_or(id);
+            let quoted = [
+                format!("\"{id}\""),
+                format!("'{id}'"),
+                format!("\"{base}\""),
+                format!("'{base}'"),
+            ];
             assert!(
                 quoted
                     .iter()
@@ -622,5 +630,108 @@ fn the_widget_knows_no_section_number() {
     for (path, text) in widget_js() {
         let found = section_numbers(&text);
         assert!(found.is_empty(), "{} names {found:?}", path.display());
+    }
+}
+
+/// The decision's and the result page's messages that speak to the reader, whoever that is (the person, a relative or
+/// an adviser), and so need no third-person `.other` form although they say "you" or "your": what you told us, your
+/// answers, your letter, help for you.
+const ADDRESSED_TO_THE_READER: &[&str] = &[
+    "summary.ended.not_running",
+    "reason.jurisdiction.all_elsewhere",
+    "reason.left_hospital.died",
+    "refund.estimate.basis",
+    "flag.charges_outside_duty",
+    "reason.charging.none_during_duty",
+    "flag.approximate_dates",
+    "next_step.ask_to_confirm.how",
+    "flag.unrecognised_council",
+    "body.on_likely_footing",
+    "result.check.heading",
+    "result.check.lede",
+    "result.check.unanswered_one",
+    "result.check.unanswered_many",
+    "result.announce.cleared",
+    "result.result.heading",
+    "result.result.change_answers",
+    "result.now.more_one",
+    "result.now.more_many",
+    "result.deadline_kind.reply",
+    "result.body.council_missing",
+    "result.body.nhs_missing",
+    "result.letter_field.writer_name",
+    "result.letter_field.writer_relationship",
+    "result.letter_field.writer_address",
+    "result.letter_field.writer_phone",
+    "result.letter_field.writer_email",
+    "result.letter.authority_legend",
+    "result.letter.authority_hint",
+    "result.letter.heading_one",
+    "result.letter.heading_both",
+    "result.letter.reply_by_one",
+    "result.letter.reply_by_both",
+    "result.letter.notes_heading",
+    "result.letter.copied_one",
+    "result.letter.copied_both",
+    "result.letter.copy_failed_one",
+    "result.letter.copy_failed_both",
+    "result.help.samaritans",
+    "result.help.legal_aid",
+    "result.help.legal_aid_link",
+    "result.letter.tone_hint",
+    "result.letter_tone.formal_complaint_hint",
+    "result.letter.annex_hint",
+];
+
+/// Does a text speak to someone: "you", "your", "yours", "yourself"?
+fn says_you(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "you" | "your" | "yours" | "yourself"
+        )
+    })
+}
+
+/// Issue #10: when someone else fills the checker in, or an adviser uses it, the decision and the result speak of the
+/// person. Every message of the decision (`decision.rs`) and of the result page (`result.rs`) that says "you" or
+/// "your" has a `.other` form, in the third person, unless it speaks to the reader (listed above); every `.other`
+/// form belongs to a message; and none says "you are owed" or "your after-care".
+#[test]
+fn every_message_that_speaks_to_the_person_has_a_third_person_form() {
+    use s117::messages::{en_gb, lookup, Lang};
+    let mut missing = Vec::new();
+    for section in [en_gb::decision::TEXTS, en_gb::result::TEXTS] {
+        for (id, text) in section {
+            if let Some(base) = id.strip_suffix(".other") {
+                assert!(
+                    lookup(Lang::EnGb, base).is_some(),
+                    "{id} is the third-person form of {base}, which does not exist"
+                );
+                let lower = text.to_lowercase();
+                for slip in ["you are owed", "your after-care", "charging you"] {
+                    assert!(!lower.contains(slip), "{id} still says \"{slip}\": {text}");
+                }
+                continue;
+            }
+            let other = format!("{id}.other");
+            if says_you(text)
+                && lookup(Lang::EnGb, &other).is_none()
+                && !ADDRESSED_TO_THE_READER.contains(id)
+            {
+                missing.push(*id);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "these messages speak to the person but have no third-person .other form (add one, or list the id in \
+         ADDRESSED_TO_THE_READER if it speaks to whoever is reading): {missing:?}"
+    );
+    for id in ADDRESSED_TO_THE_READER {
+        assert!(
+            lookup(Lang::EnGb, id).is_some(),
+            "{id} is listed as addressed to the reader but does not exist"
+        );
     }
 }

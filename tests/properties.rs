@@ -173,6 +173,7 @@ fn case() -> impl Strategy<Value = Case> {
                 first_knew: None,
                 died: None,
                 not_sure: Vec::new(),
+                about: None,
             },
         )
 }

@@ -564,11 +564,21 @@ export class S117Checker extends HTMLElement {
 
   // ----- evaluation ---------------------------------------------------------------------------------------------
 
+  /**
+   * The case as the core should word it: the adviser view speaks of "the person" unless the answers name them
+   * (a case's `about`); otherwise as the answers say.
+   * @param {any} c a Case
+   */
+  _voiced(c) {
+    if (!c || !this.adviser || (typeof c.about === 'string' && c.about.trim())) return c;
+    return { ...c, about: t('result.voice.the_person') };
+  }
+
   /** Runs the core on the answers; on success records the decision and dispatches `s117-decision`. */
   _evaluate() {
     let result;
     try {
-      result = this._core.wasm.check(this.answers);
+      result = this._core.wasm.check(this._voiced(this.answers));
     } catch (err) {
       return { ok: false, errors: [{ field: 'input', message: String(err && err.message ? err.message : err).replace(/^Error: /, '') }] };
     }

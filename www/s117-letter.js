@@ -53,13 +53,38 @@ const AUTHORITIES = [
   { value: 'consent', label: 'result.authority.consent', hint: 'result.authority.consent_hint' },
   { value: 'lasting_power_of_attorney', label: 'result.authority.lasting_power_of_attorney' },
   { value: 'deputy', label: 'result.authority.deputy' },
-  { value: 'other', label: 'result.authority.other', hint: 'result.authority.other_hint' },
+  { value: 'other', label: 'result.authority.something_else', hint: 'result.authority.something_else_hint' },
   { value: UNKNOWN, label: 'result.authority.unknown' },
 ];
 
-/** Options from a table above with their words: `label` and `hint` read from the catalogue. */
-function words(options) {
-  return options.map((o) => ({ ...o, label: t(o.label), ...(o.hint ? { hint: t(o.hint) } : {}) }));
+/**
+ * Words that say how someone is related rather than who they are ("my father", "Dad", "the person"): never put in
+ * the letter as a name. Matched on the words, never shown.
+ */
+const RELATION_START = /^(?:my|our|his|her|their|the|a|an)\s/i;
+const RELATIONS = new Set([
+  'dad', 'daddy', 'mum', 'mummy', 'mom', 'mam', 'father', 'mother', 'parent', 'son', 'daughter', 'child', 'brother',
+  'sister', 'husband', 'wife', 'partner', 'grandad', 'granddad', 'grandpa', 'grandma', 'granny', 'gran', 'nan',
+  'nana', 'grandson', 'granddaughter', 'uncle', 'aunt', 'auntie', 'cousin', 'nephew', 'niece', 'friend', 'client',
+  'patient', 'person', 'stepfather', 'stepmother', 'stepson', 'stepdaughter', 'carer', 'neighbour',
+]);
+
+/**
+ * Does the way the answers refer to the person look like their name ("Robert", "Robert Hall"), and not a relation
+ * ("my father", "Dad")? Only a name is put in the letter's "full name" box for them.
+ * @param {string} text
+ */
+export function looksLikeName(text) {
+  const s = String(text || '').trim();
+  if (!s || RELATION_START.test(s)) return false;
+  const words = s.split(/\s+/);
+  if (words.some((w) => RELATIONS.has(w.toLowerCase().replace(/[^a-z]/g, '')))) return false;
+  return /^\p{Lu}/u.test(s) && words.every((w) => /^\p{L}[\p{L}'’.-]*$/u.test(w));
+}
+
+/** Options from a table above with their words: `label` and `hint` read from the catalogue (by `say`, in the result's voice). */
+function words(options, say = t) {
+  return options.map((o) => ({ ...o, label: say(o.label), ...(o.hint ? { hint: say(o.hint) } : {}) }));
 }
 
 /** The methods this part adds to S117Checker. */
@@ -73,7 +98,7 @@ class LetterPart {
     for (const o of LETTER_OPTIONS) options[o.key] = Boolean(L.options && L.options[o.key]);
     options.tone = LETTER_TONES.some((o) => o.value === L.tone) ? L.tone : this._recommendedTone();
     options.annex = Boolean(L.annex);
-    return { case: this.answers, details: { person, writer }, to: L.to || 'both', date: this.asAt, options };
+    return { case: this._voiced(this.answers), details: { person, writer }, to: L.to || 'both', date: this.asAt, options };
   }
 
   /** The tone the core recommends for this decision (a letter before claim only for an ending still in time). */
@@ -82,7 +107,7 @@ class LetterPart {
     if (this._toneFor && this._toneFor.key === key) return this._toneFor.tone;
     let tone = 'first_request';
     try {
-      const result = this._core.wasm.letter({ case: this.answers, details: {}, to: 'both', date: this.asAt, options: {} });
+      const result = this._core.wasm.letter({ case: this._voiced(this.answers), details: {}, to: 'both', date: this.asAt, options: {} });
       const got = result && result.ok && result.letters && result.letters[0] && result.letters[0].recommended_tone;
       if (LETTER_TONES.some((o) => o.value === got)) tone = got;
     } catch {
@@ -92,22 +117,38 @@ class LetterPart {
     return tone;
   }
 
+  /**
+   * When someone else is filling this in (or in the adviser view), the letter is written for the person: "I am
+   * writing for someone else" ticked, and their full name filled in where the answers give a name (never "my
+   * father"). Done once for each way the answers refer to the person, so the writer's own changes stand.
+   */
+  _letterDefaults() {
+    const about = this._voiceName();
+    const L = this._letterState;
+    if (!about || L.voice_from === about) return;
+    const person = { ...(L.person || {}) };
+    if (!person.name && looksLikeName(about)) person.name = about;
+    this._letterState = { ...L, voice_from: about, for_other: true, person };
+    this._persist();
+  }
+
   /** The letter's section under a result that offers one (s117-answer.js's `_letterSlot` decides). */
   _letterSection(decision) {
+    this._letterDefaults();
     const compact = this.adviser;
     const headingId = `${this._uid}-letter-heading`;
     const $section = h('section', { class: 's117-letter-section', 'aria-labelledby': headingId });
     $section.append(
       h(compact ? 'h3' : 'h2', { class: compact ? 's117-heading-m' : 's117-heading-l', id: headingId, text: t('result.letter.heading') }),
-      h('p', { class: 's117-body', text: t('result.letter.intro') }),
+      h('p', { class: 's117-body', text: this._t('result.letter.intro') }),
     );
     const L = this._letterState;
     const id = (p) => `${this._uid}-letter-${p}`;
     const text = (key, label, extra = {}) => textField({ id: id(key.replace(/\./g, '-')), label, value: getPath(L, key), ...extra });
     const fields = {
-      'person.name': text('person.name', t('result.letter_field.person_name'), { autocomplete: 'name', spellcheck: false }),
+      'person.name': text('person.name', t('result.letter_field.person_name'), { autocomplete: 'name', spellcheck: false, ...(this._voiceName() ? { hint: t('result.letter_field.person_name_hint') } : {}) }),
       'person.address': text('person.address', t('result.letter_field.person_address'), { textarea: true, rows: 4, autocomplete: 'street-address' }),
-      'person.nhs_number': text('person.nhs_number', t('result.letter_field.person_nhs_number'), { width: '10', inputmode: 'numeric', hint: t('result.letter_field.person_nhs_number_hint'), spellcheck: false }),
+      'person.nhs_number': text('person.nhs_number', t('result.letter_field.person_nhs_number'), { width: '10', inputmode: 'numeric', hint: this._t('result.letter_field.person_nhs_number_hint'), spellcheck: false }),
       'person.phone': text('person.phone', t('result.letter_field.person_phone'), { type: 'tel', autocomplete: 'tel', width: '20' }),
       'person.email': text('person.email', t('result.letter_field.person_email'), { type: 'email', autocomplete: 'email', spellcheck: false }),
       'writer.name': text('writer.name', t('result.letter_field.writer_name'), { spellcheck: false }),
@@ -120,7 +161,7 @@ class LetterPart {
     const to = radios({ id: id('to'), legend: t('result.letter.to_legend'), options: words(LETTER_TO), value: L.to || 'both', small: true });
     // The tone, with the one the core recommends first chosen and marked.
     const recommended = this._recommendedTone();
-    const toneOptions = words(LETTER_TONES).map((o) => (o.value === recommended && o.value !== 'first_request'
+    const toneOptions = words(LETTER_TONES, (id) => this._t(id)).map((o) => (o.value === recommended && o.value !== 'first_request'
       ? { ...o, label: t('result.letter_tone.recommended', { tone: o.label }), hint: t('result.letter_tone.letter_before_claim_recommended_hint') }
       : o));
     const tone = radios({ id: id('tone'), legend: t('result.letter.tone_legend'), hint: t('result.letter.tone_hint'), options: toneOptions, value: LETTER_TONES.some((o) => o.value === L.tone) ? L.tone : recommended, small: true });

@@ -7,6 +7,7 @@ use crate::case::{
     NotSure, Place, Section,
 };
 use crate::date::Date;
+use crate::messages;
 use serde::de::{Deserialize, IntoDeserializer};
 use serde::{Deserializer, Serialize};
 
@@ -299,8 +300,19 @@ impl Answers {
             }
             None => put("aftercare_ended".into(), Some("no".into())),
         }
-        // Who filled it in is not part of a case: not known, so the questions stay in the second person.
-        put("filled_in_by".into(), None);
+        // Who filled it in: someone else when the case speaks of the person by a name; otherwise not known, so the
+        // questions stay in the second person.
+        let name = case
+            .about
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty());
+        put("filled_in_by".into(), name.map(|_| "someone_else".into()));
+        put(
+            "person_name".into(),
+            name.filter(|n| *n != messages::text("voice.the_person"))
+                .map(str::to_owned),
+        );
         put("first_knew".into(), date(case.first_knew));
         put("died".into(), date(case.died));
         // The questions answered "not sure", where they were asked.
@@ -456,6 +468,24 @@ impl Answers {
             first_knew: self.parse("first_knew")?,
             died: self.parse("died")?,
             not_sure,
+            about: self.about(),
         })
+    }
+
+    /// How the decision should speak of the person: when someone else is filling this in, the name they gave, or
+    /// "the person"; `None` when the person is filling it in themself, or it is not known who is.
+    fn about(&self) -> Option<String> {
+        if self.given.get("filled_in_by").map(String::as_str) != Some("someone_else") {
+            return None;
+        }
+        let name = self
+            .given
+            .get("person_name")
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty());
+        Some(name.map_or_else(
+            || messages::text("voice.the_person").to_owned(),
+            str::to_owned,
+        ))
     }
 }

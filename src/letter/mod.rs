@@ -399,7 +399,7 @@ pub enum Block {
 ///
 /// For [`Recipients::Each`] this is the first of the two letters, the council's; use [`render_all`] for both.
 pub fn render(request: &LetterRequest) -> Letter {
-    let decision = crate::evaluate(&request.case);
+    let decision = decide(request);
     compose::compose(request, decision, Side::first(request.to))
 }
 
@@ -423,7 +423,7 @@ pub fn render(request: &LetterRequest) -> Letter {
 /// assert!(letters[1].addressees.iter().all(|a| a.kind == AddresseeKind::NhsBody));
 /// ```
 pub fn render_all(request: &LetterRequest) -> Vec<Letter> {
-    let decision = crate::evaluate(&request.case);
+    let decision = decide(request);
     match request.to {
         Recipients::Each => vec![
             compose::compose(request, decision.clone(), Side::PairedCouncil),
@@ -431,6 +431,28 @@ pub fn render_all(request: &LetterRequest) -> Vec<Letter> {
         ],
         to => vec![compose::compose(request, decision, Side::first(to))],
     }
+}
+
+/// The decision the letter is built from. Its facts are the same however it is worded; its words reach the letter
+/// only as notes for the one sending it, so when someone else writes for the person and the case does not say how to
+/// refer to them ([`Case::about`](crate::case::Case::about)), the notes speak of the person by their name (or as
+/// "the person"), not to "you".
+fn decide(request: &LetterRequest) -> Decision {
+    let someone_else = request.details.writer.is_some();
+    let said = request
+        .case
+        .about
+        .as_deref()
+        .is_some_and(|a| !a.trim().is_empty());
+    if !someone_else || said {
+        return crate::evaluate(&request.case);
+    }
+    let about = field(request.details.person.name.as_ref())
+        .unwrap_or_else(|| crate::messages::text("voice.the_person").to_owned());
+    crate::evaluate(&Case {
+        about: Some(about),
+        ..request.case.clone()
+    })
 }
 
 /// Which side one letter is written to: what [`Recipients`] means for a single letter.

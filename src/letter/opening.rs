@@ -196,10 +196,14 @@ impl Composer<'_> {
                 messages::fill("letter.opening.may_not_apply.paired_nhs", &values)
             });
         }
+        let v = self.voice.clone();
         self.notes.push(if out_of_scope {
             messages::text("letter.notes.out_of_scope").into()
-        } else {
+        } else if v.own {
             messages::text("letter.notes.not_entitled").into()
+        } else {
+            // Someone else is writing: the note is theirs, about the person.
+            messages::fill("letter.notes.not_entitled.for_other", &v.slots(&[]))
         });
         Block::Paragraph {
             text: sentences(&parts),

@@ -11,12 +11,26 @@
 //! message; the plain table does what the product needs (whole templates, `{name}` slots, one catalogue per
 //! language).
 //!
+//! # Who the words are about
+//!
+//! The decision's words (and the result page's) speak to the person ("you are owed"). When someone else fills the
+//! checker in for them, or an adviser uses it, they speak of the person instead: a message with a `.other` form
+//! (`summary.entitled.other`: "{Name} appears to be owed…") is used in its place, its `{name}` (and `{Name}`, the
+//! same capitalised for the start of a sentence) filled with the way the person is referred to ("my father",
+//! "Robert", "the person"). [`in_voice`] sets that for one call (the rules' `evaluate`), so every message filled
+//! inside it, however deep, speaks of the person, and none of the several hundred places that fill a message need
+//! to carry it; outside such a call, and with no name, every message is in the second person. A `.other` form
+//! reached through [`text`] (a phrase with no slots) says "they", never `{name}`; `tests/meta.rs` fails on a
+//! message with "you" or "your" that has no `.other` form and is not on its list of words addressed to the reader.
+//!
 //! Look-ups go through an index built once per catalogue (a binary search on a hash of the id, not a scan of a
-//! thousand entries); a missing id gives the id itself, so a slip shows on the page instead of panicking, and the meta test
+//! thousand entries); a missing id gives the id itself, so a slip shows on the page instead of panicking, and the
+//! meta test
 //! `every_message_id_used_exists` in `tests/meta.rs` fails on it first.
 
 pub mod en_gb;
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 /// A catalogue: its sections, each a list of (message id, text).
@@ -81,15 +95,89 @@ pub fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
         .map(|&(_, _, text)| text)
 }
 
-/// The en-GB text of a message; the id itself when there is none (a slip the meta test catches).
+/// The way the person is referred to, as given ("my father") and capitalised ("My father").
+#[derive(Debug, Clone)]
+struct About {
+    name: String,
+    capital: String,
+}
+
+thread_local! {
+    /// Who the words filled now are about: `None` for the person reading them ("you").
+    static ABOUT: RefCell<Option<About>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with every message it fills speaking of the person as `name` ("my father", "Robert", "the person")
+/// instead of "you"; `None` (or a blank name) keeps the second person. The voice before is restored after.
+pub fn in_voice<T>(name: Option<&str>, f: impl FnOnce() -> T) -> T {
+    /// Puts back the voice from before, however `f` ends.
+    struct Restore(Option<About>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let before = self.0.take();
+            ABOUT.with_borrow_mut(|a| *a = before);
+        }
+    }
+    let about = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(|n| About {
+            name: n.to_owned(),
+            capital: capitalise(n),
+        });
+    let _restore = Restore(ABOUT.with_borrow_mut(|a| std::mem::replace(a, about)));
+    f()
+}
+
+/// Upper-cases the first character ("my father" → "My father").
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Is a voice other than "you" set (see [`in_voice`])?
+fn is_third_person() -> bool {
+    ABOUT.with_borrow(Option::is_some)
+}
+
+/// A message's `.other` form (the third person), when words are about someone else and it has one.
+fn other(id: &str) -> Option<&'static str> {
+    if !is_third_person() {
+        return None;
+    }
+    lookup(Lang::EnGb, &format!("{id}.other"))
+}
+
+/// The en-GB text of a message; the id itself when there is none (a slip the meta test catches). Always the
+/// second person: [`say`] and [`fill`] speak of the person when the words are about someone else.
 pub fn text(id: &str) -> &str {
     lookup(Lang::EnGb, id).unwrap_or(id)
 }
 
+/// The en-GB text of a message with no values to fill, in the voice set by [`in_voice`]: its `.other` form, with
+/// `{name}` and `{Name}` filled, when the words are about someone else.
+pub fn say(id: &str) -> String {
+    fill(id, &[])
+}
+
 /// The en-GB text of a message with its `{name}` parts filled from `values`. A part with no value is left as
-/// written.
+/// written. When the words are about someone else (see [`in_voice`]), its `.other` form with `{name}` and `{Name}`
+/// filled as well.
 pub fn fill(id: &str, values: &[(&str, &str)]) -> String {
-    fill_text(text(id), values)
+    match other(id) {
+        Some(template) => ABOUT.with_borrow(|about| {
+            let mut all = values.to_vec();
+            if let Some(a) = about {
+                all.push(("name", &a.name));
+                all.push(("Name", &a.capital));
+            }
+            fill_text(template, &all)
+        }),
+        None => fill_text(text(id), values),
+    }
 }
 
 /// A text with its `{name}` parts filled from `values`, in one pass: a value containing braces is not filled again.

@@ -332,7 +332,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.reason(
             RuleId::Charging,
             Finding::Unknown,
-            messages::text("reason.charging.if_likely_s3"),
+            messages::say("reason.charging.if_likely_s3"),
             &[STENNETT_2002],
         );
         return;
@@ -341,7 +341,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.reason(
             RuleId::Charging,
             Finding::Unknown,
-            messages::text("reason.charging.undated"),
+            messages::say("reason.charging.undated"),
             &[STENNETT_2002],
         );
         return;
@@ -351,9 +351,9 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             RuleId::Charging,
             Finding::NotMet,
             if owed {
-                messages::text("reason.charging.none_during_duty")
+                messages::say("reason.charging.none_during_duty")
             } else {
-                messages::text("reason.charging.not_owed")
+                messages::say("reason.charging.not_owed")
             },
             &[STENNETT_2002],
         );
@@ -366,20 +366,20 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         RuleId::Charging,
         Finding::Met,
         if all_time_barred {
-            messages::text("reason.charging.all_time_barred")
+            messages::say("reason.charging.all_time_barred")
         } else if undated > 0 {
-            messages::text("reason.charging.undated")
+            messages::say("reason.charging.undated")
         } else if outside > 0 {
-            messages::text("reason.charging.some")
+            messages::say("reason.charging.some")
         } else {
-            messages::text("reason.charging.met")
+            messages::say("reason.charging.met")
         },
         &[STENNETT_2002],
     );
     out.flag(
         FlagId::ServicesMustMeetS117Needs,
         FlagKind::Info,
-        messages::text("flag.services_must_meet_s117_needs"),
+        messages::say("flag.services_must_meet_s117_needs"),
         None,
         &[MHA_1983_S117_6],
     );

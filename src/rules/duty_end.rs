@@ -48,20 +48,20 @@ pub fn is_valid_ending_reason(reason: EndingReason) -> bool {
 }
 
 /// The reason in words, for sentences such as "you were told it ended because …".
-pub fn describe_reason(reason: EndingReason) -> &'static str {
+pub fn describe_reason(reason: EndingReason) -> String {
     match reason {
-        EndingReason::NoLongerNeeded => messages::text("part.ending_reason.no_longer_needed"),
+        EndingReason::NoLongerNeeded => messages::say("part.ending_reason.no_longer_needed"),
         EndingReason::DischargedFromMentalHealthServices => {
-            messages::text("part.ending_reason.discharged_from_services")
+            messages::say("part.ending_reason.discharged_from_services")
         }
-        EndingReason::TimePassed => messages::text("part.ending_reason.time_passed"),
-        EndingReason::Dols => messages::text("part.ending_reason.dols"),
+        EndingReason::TimePassed => messages::say("part.ending_reason.time_passed"),
+        EndingReason::Dols => messages::say("part.ending_reason.dols"),
         EndingReason::ReadmittedInformallyOrS2 => {
-            messages::text("part.ending_reason.readmitted_informally_or_s2")
+            messages::say("part.ending_reason.readmitted_informally_or_s2")
         }
-        EndingReason::CtoEnded => messages::text("part.ending_reason.cto_ended"),
-        EndingReason::RefusedServices => messages::text("part.ending_reason.refused_services"),
-        EndingReason::Other => messages::text("part.ending_reason.other"),
+        EndingReason::CtoEnded => messages::say("part.ending_reason.cto_ended"),
+        EndingReason::RefusedServices => messages::say("part.ending_reason.refused_services"),
+        EndingReason::Other => messages::say("part.ending_reason.other_reason"),
     }
 }
 
@@ -91,7 +91,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.reason(
                 RuleId::DutyEnd,
                 Finding::Met,
-                messages::text("reason.duty_end.nothing_ends_it"),
+                messages::say("reason.duty_end.nothing_ends_it"),
                 &[MHA_1983_S117_2],
             );
         }
@@ -127,7 +127,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.flag(
                 FlagId::EndingDateUncertain,
                 FlagKind::Uncertain,
-                messages::text("flag.ending_date_uncertain"),
+                messages::say("flag.ending_date_uncertain"),
                 ended.date,
                 &[MHA_1983_S117_2],
             );
@@ -173,7 +173,7 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
         out.flag(
             FlagId::EndedWhileOnCto,
             FlagKind::Warning,
-            messages::text("flag.ended_while_on_cto"),
+            messages::say("flag.ended_while_on_cto"),
             ended.date,
             &[MHA_1983_S117_2],
         );
@@ -181,7 +181,8 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
         return;
     }
     if !is_valid_ending_reason(ended.reason) {
-        let v = [when[0], ("reason", describe_reason(ended.reason))];
+        let reason = describe_reason(ended.reason);
+        let v = [when[0], ("reason", reason.as_str())];
         let text = messages::fill("reason.duty_end.invalid_reason", &v);
         out.reason(
             RuleId::DutyEnd,
@@ -192,7 +193,7 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
         out.flag(
             FlagId::LikelyUnlawfulEnding,
             FlagKind::Warning,
-            messages::text("flag.likely_unlawful_ending"),
+            messages::say("flag.likely_unlawful_ending"),
             ended.date,
             &[MHA_1983_S117_2, code],
         );
@@ -235,7 +236,7 @@ fn decide_ending(on_cto: bool, ended: &AftercareEnded, code: Citation, out: &mut
             out.flag(
                 FlagId::AskForEndingDecision,
                 FlagKind::Uncertain,
-                messages::text("flag.ask_for_ending_decision"),
+                messages::say("flag.ask_for_ending_decision"),
                 ended.date,
                 &[MHA_1983_S117_2],
             );

@@ -88,14 +88,12 @@ pub fn flag_inconsistent_dates(case: &Case, out: &mut Outcome) {
         }
         if let Some(cto_ended) = d.cto_ended {
             let before = match (d.left_hospital, d.admitted) {
-                (Some(left), _) if cto_ended.last_day() < left.first_day() => Some((
-                    messages::text("part.inconsistent.cto_ended_before_left"),
-                    left,
-                )),
-                (_, Some(admitted)) if cto_ended.last_day() < admitted.first_day() => Some((
-                    messages::text("part.inconsistent.cto_ended_before_stay"),
-                    admitted,
-                )),
+                (Some(left), _) if cto_ended.last_day() < left.first_day() => {
+                    Some(("part.inconsistent.cto_ended_before_left", left))
+                }
+                (_, Some(admitted)) if cto_ended.last_day() < admitted.first_day() => {
+                    Some(("part.inconsistent.cto_ended_before_stay", admitted))
+                }
                 (Some(_) | None, Some(_) | None) => None,
             };
             if let Some((text, date)) = before {
@@ -105,7 +103,7 @@ pub fn flag_inconsistent_dates(case: &Case, out: &mut Outcome) {
                     ("ended", ended.as_str()),
                     ("date", date.as_str()),
                 ];
-                problems.push(messages::fill_text(text, &v));
+                problems.push(messages::fill(text, &v));
             }
         }
         if let (Some((m, left)), Some(admitted)) = (previous_left, d.admitted) {
@@ -173,7 +171,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                     out.flag(
                         FlagId::OnLeave,
                         FlagKind::Info,
-                        messages::text("flag.on_leave"),
+                        messages::say("flag.on_leave"),
                         None,
                         &[MHA_1983_S17, CXF_2018, code],
                     );
@@ -183,7 +181,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                             let v = [("date", date.as_str())];
                             messages::fill("reason.left_hospital.s17_leave.since", &v)
                         }
-                        None => messages::text("reason.left_hospital.s17_leave").to_owned(),
+                        None => messages::say("reason.left_hospital.s17_leave").to_owned(),
                     };
                     (text, &[MHA_1983_S117_1, MHA_1983_S17])
                 }
@@ -195,7 +193,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
                     out.flag(
                         FlagId::ReturnedToPrison,
                         FlagKind::Uncertain,
-                        messages::text("flag.returned_to_prison"),
+                        messages::say("flag.returned_to_prison"),
                         None,
                         &[MHA_1983_S117_1],
                     );
@@ -224,11 +222,11 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         Status::NotYet => {
             let (text, cites): (String, &[_]) = match d.leaving {
                 Some(Leaving::EscortedLeaveOnly) => (
-                    messages::text("reason.left_hospital.escorted_leave_only").to_owned(),
+                    messages::say("reason.left_hospital.escorted_leave_only").to_owned(),
                     &[MHA_1983_S117_1, CXF_2018],
                 ),
                 Some(Leaving::StayedInformally) => (
-                    messages::text("reason.left_hospital.still_informal").to_owned(),
+                    messages::say("reason.left_hospital.still_informal").to_owned(),
                     &[MHA_1983_S117_1],
                 ),
                 // Only escorted leave, an informal stay without a leaving date, and "still in hospital" are not yet
@@ -252,7 +250,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.flag(
                 FlagId::PlanBeforeDischarge,
                 FlagKind::Info,
-                messages::text("flag.plan_before_discharge"),
+                messages::say("flag.plan_before_discharge"),
                 None,
                 &[MHA_1983_S117_1, code],
             );

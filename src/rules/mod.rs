@@ -316,8 +316,14 @@ fn reason_on_likely_footing(case: &Case, out: &mut Outcome) {
     out.likely_refund = footing.refund;
 }
 
-/// Runs every rule in order and assembles the [`Decision`].
+/// Runs every rule in order and assembles the [`Decision`], its words speaking of the person as the case's
+/// [`about`](Case::about) says ("you", or "my father").
 pub fn evaluate(case: &Case) -> Decision {
+    messages::in_voice(case.about.as_deref(), || decide(case))
+}
+
+/// Runs every rule in order and assembles the [`Decision`], in the voice already set.
+fn decide(case: &Case) -> Decision {
     let mut out = Outcome::new(case);
     jurisdiction::decide(case, &mut out);
     if out.entitlement != Some(Entitlement::OutOfScope) {
@@ -414,28 +420,28 @@ fn summary(entitlement: Entitlement, out: &Outcome) -> String {
     match entitlement {
         Entitlement::Entitled => match out.duty_arose {
             Some(d) => messages::fill("summary.entitled.since", &[("date", &d.long())]),
-            None => messages::text("summary.entitled").to_owned(),
+            None => messages::say("summary.entitled").to_owned(),
         },
         Entitlement::EntitledOnLeavingHospital => {
-            messages::text("summary.entitled_on_leaving_hospital").to_owned()
+            messages::say("summary.entitled_on_leaving_hospital").to_owned()
         }
-        Entitlement::NotEntitled => messages::text("summary.not_entitled").to_owned(),
+        Entitlement::NotEntitled => messages::say("summary.not_entitled").to_owned(),
         Entitlement::Ended if died(out) => messages::text("summary.ended.died").to_owned(),
         Entitlement::Ended
             if out.timeline.periods.last().and_then(|p| p.ended_by)
                 != Some(timeline::End::JointDecision) =>
         {
-            messages::text("summary.ended.not_running").to_owned()
+            messages::say("summary.ended.not_running").to_owned()
         }
-        Entitlement::Ended => messages::text("summary.ended").to_owned(),
+        Entitlement::Ended => messages::say("summary.ended").to_owned(),
         Entitlement::Undetermined => match &out.likely_s3 {
             Some((stay, lasted)) => messages::fill(
                 "summary.undetermined.likely_s3",
                 &[("stay", stay), ("lasted", lasted)],
             ),
-            None => messages::text("summary.undetermined").to_owned(),
+            None => messages::say("summary.undetermined").to_owned(),
         },
-        Entitlement::OutOfScope => messages::text("summary.out_of_scope").to_owned(),
+        Entitlement::OutOfScope => messages::say("summary.out_of_scope").to_owned(),
     }
 }
 

@@ -97,7 +97,7 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
                 messages::fill("next_step.ask_for_plan_before_discharge.text", &all)
             },
             &messages::fill("next_step.ask_for_plan_before_discharge.who", &all),
-            messages::text("next_step.ask_for_plan_before_discharge.how"),
+            &messages::say("next_step.ask_for_plan_before_discharge.how"),
             None,
             if wales {
                 &[MHA_1983_S117_1, MH_WALES_MEASURE_2010, COP_WALES_2016]
@@ -156,7 +156,7 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
             StepId::AskToConfirm,
             messages::fill("next_step.ask_to_confirm.text", &all),
             &both,
-            messages::text("next_step.ask_to_confirm.how"),
+            &messages::say("next_step.ask_to_confirm.how"),
             None,
             &[MHA_1983_S117_2, MHA_1983_S117_3],
         ),
@@ -187,11 +187,11 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
         step(
             StepId::FindOut,
             if where_lived && !out.has_flag(FlagId::UnknownSection) {
-                messages::text("next_step.find_out.lived_before.text").to_owned()
+                messages::say("next_step.find_out.lived_before.text").to_owned()
             } else {
-                messages::text("next_step.find_out.text").to_owned()
+                messages::say("next_step.find_out.text").to_owned()
             },
-            messages::text("next_step.find_out.who"),
+            &messages::say("next_step.find_out.who"),
             messages::text("next_step.find_out.how"),
             None,
             &[MHA_1983_S117_1, UK_GDPR_ART_15],
@@ -224,7 +224,7 @@ pub fn decide(case: &Case, entitlement: Entitlement, out: &Outcome) -> Vec<NextS
 
     step(
         StepId::GetAdvice,
-        messages::text("next_step.get_advice.text").to_owned(),
+        messages::say("next_step.get_advice.text").to_owned(),
         messages::text("next_step.get_advice.who"),
         messages::text("next_step.get_advice.how"),
         None,

@@ -38,7 +38,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             NotSure::AnotherStay => out.flag(
                 FlagId::AskWhetherReadmitted,
                 FlagKind::Uncertain,
-                messages::text("flag.not_sure.another_stay"),
+                messages::say("flag.not_sure.another_stay"),
                 None,
                 &[MHA_1983_S117_3, WORCESTERSHIRE_2023, UK_GDPR_ART_15],
             ),
@@ -58,14 +58,14 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             NotSure::AftercareEnded => out.flag(
                 FlagId::AskForEndingDecision,
                 FlagKind::Uncertain,
-                messages::text("flag.not_sure.aftercare_ended"),
+                messages::say("flag.not_sure.aftercare_ended"),
                 None,
                 &[MHA_1983_S117_2],
             ),
             NotSure::Charged => out.flag(
                 FlagId::AskForFinancialRecords,
                 FlagKind::Uncertain,
-                messages::text("flag.not_sure.charged"),
+                messages::say("flag.not_sure.charged"),
                 None,
                 &[STENNETT_2002, UK_GDPR_ART_15],
             ),

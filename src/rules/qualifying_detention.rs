@@ -207,18 +207,18 @@ pub fn decide(case: &Case, out: &mut Outcome) {
     if let Some(admitted) = d.admitted {
         let sentence = match admitted.side_of(MHA_1983_IN_FORCE) {
             Side::Before => {
-                let text = messages::text("reason.qualifying_detention.admitted_before_act");
+                let text = messages::say("reason.qualifying_detention.admitted_before_act");
                 Some(text)
             }
             Side::EitherSide => {
-                let text = messages::text("reason.qualifying_detention.admitted_either_side");
+                let text = messages::say("reason.qualifying_detention.admitted_either_side");
                 Some(text)
             }
             Side::OnOrAfter => None,
         };
         if let Some(sentence) = sentence {
             text.push(' ');
-            text.push_str(sentence);
+            text.push_str(&sentence);
             cites.push(MHA_1983_SCH_5);
         }
     }
@@ -253,7 +253,7 @@ fn decide_either_side_of_the_act(d: &Detention, out: &mut Outcome) {
 fn decide_none(case: &Case, out: &mut Outcome) {
     let stays: Vec<&Detention> = england_and_wales(case).map(|(_, d)| d).collect();
     if stays.iter().any(|d| d.section == Section::Unknown) {
-        let mut text = messages::text("reason.qualifying_detention.unknown_section").to_owned();
+        let mut text = messages::say("reason.qualifying_detention.unknown_section").to_owned();
         let mut cites = vec![MHA_1983_S117_1];
         // What each stay's length makes likely (a stay likely under section 3 is reasoned on in `rules::evaluate`,
         // where the bodies on that footing are found).
@@ -278,7 +278,7 @@ fn decide_none(case: &Case, out: &mut Outcome) {
         out.flag(
             FlagId::UnknownSection,
             FlagKind::Uncertain,
-            messages::text("flag.unknown_section"),
+            messages::say("flag.unknown_section"),
             None,
             &[MHA_1983_S117_1],
         );
@@ -519,7 +519,7 @@ pub fn is_likely_qualifying(d: &Detention, as_at: Date) -> bool {
 pub(crate) fn your_stay(d: &Detention) -> String {
     match d.admitted {
         Some(a) => messages::fill("part.your_stay.began", &[("date", &Date::on(a))]),
-        None => messages::text("part.your_stay").to_owned(),
+        None => messages::say("part.your_stay").to_owned(),
     }
 }
 

@@ -77,14 +77,14 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             Some(Recall::CtoRevoked) => out.flag(
                 FlagId::CtoRevocationUncertain,
                 FlagKind::Uncertain,
-                messages::text("flag.cto_revocation_uncertain"),
+                messages::say("flag.cto_revocation_uncertain"),
                 None,
                 &[WORCESTERSHIRE_2023, MHA_1983_S117_2],
             ),
             Some(Recall::ConditionalDischargeRecall) => out.flag(
                 FlagId::ConditionalDischargeRecall,
                 FlagKind::Uncertain,
-                messages::text("flag.conditional_discharge_recall"),
+                messages::say("flag.conditional_discharge_recall"),
                 None,
                 &[WORCESTERSHIRE_2023, WILTSHIRE_2014],
             ),
@@ -94,7 +94,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
             out.flag(
                 FlagId::S2ConvertedToS3,
                 FlagKind::Uncertain,
-                messages::text("flag.s2_converted_to_s3"),
+                messages::say("flag.s2_converted_to_s3"),
                 None,
                 &[WORCESTERSHIRE_2023],
             );
@@ -125,7 +125,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         out.flag(
             FlagId::UnknownSection,
             FlagKind::Uncertain,
-            messages::text("flag.unknown_section.later"),
+            messages::say("flag.unknown_section.later"),
             None,
             &[MHA_1983_S117_1, WORCESTERSHIRE_2023],
         );

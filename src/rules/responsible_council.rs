@@ -210,7 +210,7 @@ fn body_for(
     let mut candidates = Vec::new();
     if let Some(former) = named.divided {
         why.push(' ');
-        why.push_str(messages::text("body.responsible_council.divided"));
+        why.push_str(&messages::say("body.responsible_council.divided"));
         let date = crate::date::long(former.abolished);
         for council in former.successors() {
             let why = match former.part_taken_by(council) {
@@ -291,7 +291,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         out.flag(
             FlagId::InPrisonBefore,
             FlagKind::Uncertain,
-            messages::text("flag.in_prison_before"),
+            messages::say("flag.in_prison_before"),
             d.admitted,
             &[MHA_1983_S117_3],
         );
@@ -407,7 +407,7 @@ pub fn decide(case: &Case, latest: usize, out: &mut Outcome) {
         body.certain = false;
         body.why.push(' ');
         body.why
-            .push_str(messages::text("body.responsible_council.in_prison"));
+            .push_str(&messages::say("body.responsible_council.in_prison"));
     }
     if let Some(probable) = probable.filter(|_| !body.certain) {
         body.why = probable;
@@ -497,7 +497,7 @@ fn decide_no_residence(
                 &mut body,
                 now.name,
                 now.council.map(|c| c.code.to_owned()),
-                messages::text("candidate.responsible_council.lives_now"),
+                &messages::say("candidate.responsible_council.lives_now"),
             );
         }
         return Some(body);
@@ -605,7 +605,7 @@ fn original_council_after_imposed_recall(
             &mut body,
             imposed.name,
             imposed.council.map(|c| c.code.to_owned()),
-            messages::text("candidate.responsible_council.imposed_recall"),
+            &messages::say("candidate.responsible_council.imposed_recall"),
         );
     }
     Some(body)
@@ -679,7 +679,7 @@ fn flag_hard_cases(
                 body,
                 placer.name,
                 placer.council.map(|c| c.code.to_owned()),
-                messages::text("candidate.responsible_council.placer"),
+                &messages::say("candidate.responsible_council.placer"),
             );
         }
     } else if lived.lacked_capacity == Some(true) {
@@ -697,16 +697,16 @@ fn flag_hard_cases(
             FlagId::ResidenceImposedByCondition,
             FlagKind::Uncertain,
             if named_original {
-                messages::text("flag.residence_imposed_by_condition.original_named")
+                messages::say("flag.residence_imposed_by_condition.original_named")
             } else {
-                messages::text("flag.residence_imposed_by_condition")
+                messages::say("flag.residence_imposed_by_condition")
             },
             None,
             &[WILTSHIRE_2014, MHA_1983_S117_3],
         );
         if let Some((name, code)) = earlier_council(case, latest) {
-            let why = messages::text("candidate.responsible_council.imposed_residence");
-            add_candidate(body, name, code, why);
+            let why = messages::say("candidate.responsible_council.imposed_residence");
+            add_candidate(body, name, code, &why);
         }
     }
     if lived.informal_in_hospital_after_losing_home == Some(true) {
@@ -714,7 +714,7 @@ fn flag_hard_cases(
         out.flag(
             FlagId::ResidentInHospital,
             FlagKind::Uncertain,
-            messages::text("flag.resident_in_hospital"),
+            messages::say("flag.resident_in_hospital"),
             None,
             &[SUNDERLAND_2012, MHA_1983_S117_3],
         );
@@ -725,8 +725,8 @@ fn flag_hard_cases(
     ) {
         if let Some((name, code)) = earlier_council(case, latest) {
             body.certain = false;
-            let why = messages::text("candidate.responsible_council.recall");
-            add_candidate(body, name, code, why);
+            let why = messages::say("candidate.responsible_council.recall");
+            add_candidate(body, name, code, &why);
         }
     }
     if out.has_flag(FlagId::S2ConvertedToS3) {
@@ -741,7 +741,7 @@ fn flag_hard_cases(
                     body,
                     named.name,
                     named.council.map(|c| c.code.to_owned()),
-                    messages::text("candidate.responsible_council.s2_converted"),
+                    &messages::say("candidate.responsible_council.s2_converted"),
                 );
             }
         }
@@ -750,7 +750,7 @@ fn flag_hard_cases(
         out.flag(
             FlagId::CouncilDispute,
             FlagKind::Info,
-            messages::text("flag.council_dispute"),
+            messages::say("flag.council_dispute"),
             None,
             &[MHA_1983_S117_4, CARE_ACT_2014_S75],
         );
@@ -787,7 +787,7 @@ fn flag_later_unknown_sections(case: &Case, latest: usize, body: &mut Body) {
                 body,
                 named.name,
                 named.council.map(|c| c.code.to_owned()),
-                messages::text("candidate.responsible_council.later_unknown_section"),
+                &messages::say("candidate.responsible_council.later_unknown_section"),
             );
         }
     }

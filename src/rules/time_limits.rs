@@ -64,9 +64,9 @@ pub fn decide(case: &Case, out: &mut Outcome) {
             FlagId::PersonalBudgets,
             FlagKind::Info,
             if wales {
-                messages::text("flag.personal_budgets.wales")
+                messages::say("flag.personal_budgets.wales")
             } else {
-                messages::text("flag.personal_budgets")
+                messages::say("flag.personal_budgets")
             },
             None,
             &[MHA_1983_S117_2C],
@@ -101,7 +101,7 @@ pub fn decide(case: &Case, out: &mut Outcome) {
         out.flag(
             FlagId::ApproximateDates,
             FlagKind::Uncertain,
-            messages::text("flag.approximate_dates"),
+            messages::say("flag.approximate_dates"),
             None,
             &[],
         );

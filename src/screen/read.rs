@@ -328,6 +328,7 @@ pub(crate) fn case(
         first_knew,
         died: None,
         not_sure: Vec::new(),
+        about: None,
     };
     // Facts that cannot all be true (a stay that ends before it begins): the field the check names is left blank
     // and reported, and the row is checked again, so it is still screened without it.

@@ -438,6 +438,7 @@ pub fn valid_case() -> impl Strategy<Value = Case> {
                         .map(|(frac, p)| given_as(between(start, as_at, frac), p)),
                     died,
                     not_sure: Vec::new(),
+                    about: None,
                 }
             },
         )

@@ -22,6 +22,7 @@ import './widget-letter.mjs';
 import './widget-mechanics.mjs';
 import './widget-result.mjs';
 import './widget-release.mjs';
+import './widget-voice.mjs';
 
 // ----- run -----------------------------------------------------------------------------------------------------------
 

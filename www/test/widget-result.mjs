@@ -216,7 +216,8 @@ test('result: the adviser’s compact result stays dense: the same parts, why op
   await setAnswers(page, chargedCareHome());
   const view = page.locator('.s117-adviser__result .s117-result--compact');
   await view.waitFor();
-  assert.match(await view.locator('.s117-panel__title').textContent(), /should not be charging you for care home fees/);
+  // The adviser's result speaks of the person (issue #10).
+  assert.match(await view.locator('.s117-panel__title').textContent(), /should not be charging the person for care home fees/);
   assert.equal(await view.locator('details.s117-why').evaluate((d) => d.open), true);
   assert.equal(await view.locator('.s117-help').count(), 0);
   assert.equal(await view.locator('.s117-result__print').count(), 0);

@@ -460,4 +460,6 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("letter.notes.add_sender", "Add your name and address at the top of the letter before you send it, so that they can reply to you. Sign it by hand under \u{201c}Yours faithfully\u{201d}."),
     ("letter.notes.before_claim_recommended", "The checker found that after-care was ended in a way that is likely unlawful, and there may still be time to challenge that in court. A letter before claim may be the right tone: get legal advice quickly."),
     ("letter.notes.before_claim", "A letter before claim gives 14 days to reply. It is a step before going to court, so get legal advice if you can."),
+    // The note for someone writing for the person (`opening.rs`), about them.
+    ("letter.notes.not_entitled.for_other", "The checker found that, on what you told it, {n} {is} not owed section 117 after-care. This letter only asks the council and the NHS body to check their records and confirm the position; it does not claim after-care. Read it before you send it, and get advice if you are unsure."),
 ];

@@ -43,10 +43,11 @@ pub(super) fn decide_before_icbs(
     council: Option<&'static reference::Council>,
     out: &mut Outcome,
 ) -> Option<Body> {
-    let area = council
-        .map(|c| c.name)
-        .unwrap_or_else(|| messages::text("part.the_council_you_lived_in"));
-    let area = [("council", area)];
+    let area = council.map_or_else(
+        || messages::say("part.the_council_you_lived_in"),
+        |c| c.name.to_owned(),
+    );
+    let area = [("council", area.as_str())];
     let arose = out.duty_arose;
     let mut rules: Vec<CcgRule> = Vec::new();
     for day in [case.as_at.first_day(), case.as_at.last_day()] {
@@ -64,22 +65,22 @@ pub(super) fn decide_before_icbs(
         match rule {
             CcgRule::PrimaryCareTrust => (
                 messages::fill("part.nhs_body.primary_care_trust", &area),
-                messages::text("body.responsible_nhs_body.primary_care_trust").to_owned(),
+                messages::say("body.responsible_nhs_body.primary_care_trust").to_owned(),
                 &[MHA_1983_S117_3],
             ),
             CcgRule::GpPractice => (
-                messages::text("part.nhs_body.ccg_of_gp").to_owned(),
-                messages::text("body.responsible_nhs_body.ccg_of_gp").to_owned(),
+                messages::say("part.nhs_body.ccg_of_gp").to_owned(),
+                messages::say("body.responsible_nhs_body.ccg_of_gp").to_owned(),
                 &[SI_2012_2996_REG_14],
             ),
             CcgRule::GpPracticeKept => (
-                messages::text("part.nhs_body.ccg_of_gp_kept").to_owned(),
-                messages::text("body.responsible_nhs_body.ccg_of_gp_kept").to_owned(),
+                messages::say("part.nhs_body.ccg_of_gp_kept").to_owned(),
+                messages::say("body.responsible_nhs_body.ccg_of_gp_kept").to_owned(),
                 &[SI_2012_2996_REG_14, MHA_1983_S117_3],
             ),
             CcgRule::Area => (
                 messages::fill("part.nhs_body.ccg_of_area", &area),
-                messages::text("body.responsible_nhs_body.ccg_of_area").to_owned(),
+                messages::say("body.responsible_nhs_body.ccg_of_area").to_owned(),
                 &[MHA_1983_S117_3, WHO_PAYS],
             ),
         }
@@ -94,7 +95,7 @@ pub(super) fn decide_before_icbs(
     let (name, mut why, cites) = describe(*rules.first()?);
     let mut candidates = Vec::new();
     if rules.len() == 1 && rules[0] == CcgRule::GpPracticeKept {
-        why = messages::text("body.responsible_nhs_body.ccg_of_gp_kept.alone").to_owned();
+        why = messages::say("body.responsible_nhs_body.ccg_of_gp_kept.alone").to_owned();
     }
     if rules.len() > 1 {
         let straddles = |d: Date| {

@@ -146,7 +146,7 @@ pub(super) fn resolve_icb(
                 candidates.push(Candidate {
                     name: icb.name.to_owned(),
                     code: Some(icb.code.to_owned()),
-                    why: messages::text("candidate.responsible_nhs_body.gp_in_wales").to_owned(),
+                    why: messages::say("candidate.responsible_nhs_body.gp_in_wales").to_owned(),
                 });
             }
         }
@@ -187,7 +187,7 @@ pub(super) fn resolve_icb(
     out.flag(
         FlagId::NhsBodyFromCouncilArea,
         FlagKind::Uncertain,
-        messages::text("flag.nhs_body_from_council_area"),
+        messages::say("flag.nhs_body_from_council_area"),
         None,
         &[SI_2022_635],
     );

@@ -94,7 +94,7 @@ pub(super) fn decide_england(
         out.flag(
             FlagId::Part3NhsBodyUncertain,
             FlagKind::Uncertain,
-            messages::text("flag.part3_nhs_body_uncertain"),
+            messages::say("flag.part3_nhs_body_uncertain"),
             None,
             &[SI_2022_635, MHA_1983_S117_3, WHO_PAYS],
         );
@@ -164,7 +164,7 @@ pub(super) fn decide_england(
                     body.candidates.push(Candidate {
                         name: icb.name.to_owned(),
                         code: Some(icb.code.to_owned()),
-                        why: messages::text("candidate.responsible_nhs_body.part_3").to_owned(),
+                        why: messages::say("candidate.responsible_nhs_body.part_3").to_owned(),
                     });
                 }
             }
@@ -257,9 +257,9 @@ pub(super) fn finish_england(
     out: &mut Outcome,
 ) -> Body {
     if first_index != latest && is_qualifying_section(case.detentions[latest].section) {
-        let kept = messages::text("body.responsible_nhs_body.kept_through_readmission");
+        let kept = messages::say("body.responsible_nhs_body.kept_through_readmission");
         body.why.push(' ');
-        body.why.push_str(kept);
+        body.why.push_str(&kept);
         if !body.cites.contains(&WHO_PAYS) {
             body.cites.push(WHO_PAYS);
         }
@@ -272,9 +272,9 @@ pub(super) fn finish_england(
             body.cites.push(HCA_2022_SCH_4);
         }
         Some(Side::EitherSide) => {
-            let ccg = messages::text("body.responsible_nhs_body.ccg_before.either_side");
+            let ccg = messages::say("body.responsible_nhs_body.ccg_before.either_side");
             body.why.push(' ');
-            body.why.push_str(ccg);
+            body.why.push_str(&ccg);
             body.cites.push(HCA_2022_SCH_4);
         }
         Some(Side::OnOrAfter) | None => {}

@@ -54,7 +54,7 @@ pub(super) fn icb_rule(period: IcbPeriod, run: &Run) -> (IcbRule, bool) {
             IcbRule {
                 gp: run.gp_on_1_july.clone().or_else(|| run.gp_then.clone()),
                 fallback: run.council,
-                why: messages::text("part.icb_rule.on_first_july").to_owned(),
+                why: messages::say("part.icb_rule.on_first_july").to_owned(),
                 sentence: None,
                 settled: run.gp_on_1_july.is_some(),
             },
@@ -66,7 +66,7 @@ pub(super) fn icb_rule(period: IcbPeriod, run: &Run) -> (IcbRule, bool) {
                 .left_hospital
                 .or(run.first.section_ended)
                 .map_or_else(
-                    || messages::text("part.day_you_leave").to_owned(),
+                    || messages::say("part.day_you_leave").to_owned(),
                     |d| messages::fill("part.day_you_left", &[("date", &d.long())]),
                 );
             let v = [("left", left.as_str())];

@@ -15,7 +15,7 @@ pub(super) fn decide_wales(
         out.reason(
             RuleId::ResponsibleNhsBody,
             Finding::Unknown,
-            messages::text("reason.responsible_nhs_body.wales.unknown"),
+            messages::say("reason.responsible_nhs_body.wales.unknown"),
             &[MHA_1983_S117_3],
         );
         return None;
@@ -66,7 +66,7 @@ pub(super) fn decide_wales(
                 body.candidates.push(Candidate {
                     name: name.to_owned(),
                     code: code.map(str::to_owned),
-                    why: messages::text("candidate.responsible_nhs_body.wales.gp_in_england")
+                    why: messages::say("candidate.responsible_nhs_body.wales.gp_in_england")
                         .to_owned(),
                 });
             }
@@ -81,7 +81,7 @@ pub(super) fn flag_cross_border(out: &mut Outcome) {
     out.flag(
         FlagId::CrossBorderNhs,
         FlagKind::Uncertain,
-        messages::text("flag.cross_border_nhs"),
+        messages::say("flag.cross_border_nhs"),
         None,
         &[MHA_1983_S117_3, SI_2022_635],
     );
