@@ -193,12 +193,19 @@ impl Date {
 
     /// The date in words, at the precision it was given: "14 May 2023", "May 2023", "2023".
     pub fn long(self) -> String {
+        // Built by hand, not with `format!`: the screen writes several of these for each of a million rows.
         let month = MONTH_NAMES[self.day.month0() as usize];
-        match self.precision {
-            Precision::Day => format!("{} {} {}", self.day.day(), month, self.day.year()),
-            Precision::Month => format!("{} {}", month, self.day.year()),
-            Precision::Year => format!("{}", self.day.year()),
+        let mut out = String::with_capacity(20);
+        if self.precision == Precision::Day {
+            push_number(&mut out, self.day.day() as i32);
+            out.push(' ');
         }
+        if self.precision != Precision::Year {
+            out.push_str(month);
+            out.push(' ');
+        }
+        push_number(&mut out, self.day.year());
+        out
     }
 
     /// The date after a preposition that fits its precision: "on 14 May 2023", "in May 2023", "in 2023".
@@ -219,6 +226,18 @@ impl Date {
             precision: self.precision,
         })
     }
+}
+
+/// Appends a whole number in decimal.
+fn push_number(out: &mut String, n: i32) {
+    if n < 0 {
+        out.push('-');
+    }
+    let n = n.unsigned_abs();
+    if n >= 10 {
+        push_number(out, (n / 10) as i32);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Formats a plain [`NaiveDate`] in words, as in letters: "14 May 2023".
@@ -277,6 +296,19 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_each_precision_in_words() {
+        let words = |t: &str| t.parse::<Date>().unwrap().long();
+        assert_eq!(words("2023-05-01"), "1 May 2023");
+        assert_eq!(words("1983-09-30"), "30 September 1983");
+        assert_eq!(words("2023-12"), "December 2023");
+        assert_eq!(words("2010"), "2010");
+        assert_eq!(
+            long(NaiveDate::from_ymd_opt(905, 1, 9).unwrap()),
+            "9 January 905"
+        );
+    }
 
     #[test]
     fn parses_each_precision_and_rejects_nonsense() {

@@ -182,21 +182,24 @@ pub fn fill(id: &str, values: &[(&str, &str)]) -> String {
 
 /// A text with its `{name}` parts filled from `values`, in one pass: a value containing braces is not filled again.
 pub fn fill_text(text: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(text.len() + 32);
+    // Room for the text and every value once: one allocation for nearly every message.
+    let room = text.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(room);
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}').map(|close| (&after[..close], close)) {
-            Some((name, close)) if values.iter().any(|(n, _)| *n == name) => {
-                let value = values
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map_or("", |(_, v)| v);
+        let filled = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+            Some((*value, close))
+        });
+        match filled {
+            Some((value, close)) => {
                 out.push_str(value);
                 rest = &after[close + 1..];
             }
-            _ => {
+            None => {
                 out.push('{');
                 rest = after;
             }
