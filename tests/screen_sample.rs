@@ -223,7 +223,11 @@ fn sample_file_outcomes() {
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
-        ["row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]
+        [
+            "row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
+            // A council in Scotland is recognised as such (s117-rules.md §11.2), not reported as unknown.
+            "row 7: d1_council: \u{201c}Glasgow\u{201d} is Glasgow City Council, a council in Scotland: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in Scotland, its own law applies instead)",
+        ]
     );
 }
 

@@ -316,13 +316,14 @@ fn triage_csv_and_jsonl() {
 #[test]
 fn cells_a_spreadsheet_would_run_as_formulas_are_defused() {
     let s = screen(&[
-        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council",
-        "=HYPERLINK(\"http://x\"),2026-11-23,3,2024-02-12,2024-06-03,discharged,@SUM(A1)",
+        // A council the register does not know is left blank (and reported), so the formula is in a carried column.
+        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,notes",
+        "=HYPERLINK(\"http://x\"),2026-11-23,3,2024-02-12,2024-06-03,discharged,Leeds,@SUM(A1)",
     ]);
     let csv = to_csv(&s.rows);
     assert!(
         csv.contains("\r\n2,\"'=HYPERLINK(\"\"http://x\"\")\",2026-11-23,"),
         "{csv}"
     );
-    assert!(csv.contains(",'@SUM(A1),"), "{csv}");
+    assert!(csv.contains(",'@SUM(A1)\r\n"), "{csv}");
 }

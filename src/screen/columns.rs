@@ -362,6 +362,8 @@ pub(crate) struct Layout {
     pub(crate) unknown: Vec<usize>,
     /// Columns with a blank heading (ignored; a warning if a row has something in one).
     pub(crate) unnamed: Vec<usize>,
+    /// Council names as the firm writes them and the register's name for each, from the firm's profile.
+    pub(crate) council_aliases: Vec<(String, String)>,
 }
 
 /// A problem with the heading row that stops the file being read.

@@ -400,6 +400,17 @@ impl<'a> Job<'a> {
         let mut unreadable: Vec<String> = Vec::new();
         for e in problems {
             let column = e.column.map(|i| layout.headings[i].trim().to_owned());
+            // How a cell was read (a council's name written out): a warning, and the cell was used.
+            if e.note {
+                let column = column.as_deref().unwrap_or_default();
+                let values = [("column", column), ("message", e.message.as_str())];
+                let message = messages::fill("screen.note", &values);
+                self.out.warnings.push(Warning {
+                    row: Some(row),
+                    message,
+                });
+                continue;
+            }
             if screened {
                 let name = column
                     .clone()

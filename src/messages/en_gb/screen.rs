@@ -184,4 +184,25 @@ and every other row is screened. Exit code 0 if any row was screened, 2 if none 
     ("screen.cli.standard_output", "standard output"),
     #[cfg(feature = "cli")]
     ("screen.cli.none_screened", "no row could be screened"),
+    // Names read loosely (a council or an NHS body), and a note on how a cell was read.
+    ("screen.note", "{column}: {message}"),
+    ("screen.name.read_as", "read \u{201c}{cell}\u{201d} as {name}: check this is right"),
+    ("screen.name.elsewhere", "\u{201c}{cell}\u{201d} is {name}, a council in {nation}: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in {nation}, its own law applies instead)"),
+    ("screen.name.scotland", "Scotland"),
+    ("screen.name.northern_ireland", "Northern Ireland"),
+    ("screen.name.council", "a council"),
+    ("screen.name.nhs_body", "an NHS body (an integrated care board or a Welsh health board)"),
+    ("screen.name.unknown", "\u{201c}{cell}\u{201d} is not {what} the checker knows: check the spelling, or leave it blank if not known"),
+    ("screen.name.unknown.nearest", "\u{201c}{cell}\u{201d} is not {what} the checker knows: did you mean {names}? Correct the cell, or add the name to your profile"),
+    ("screen.name.quoted", "\u{201c}{name}\u{201d}"),
+    // A section cell that describes more than one stay, or how one ended.
+    ("screen.stays.read_as", "read \u{201c}{cell}\u{201d} as {stays}."),
+    ("screen.stays.then", ", then "),
+    ("screen.stays.section", "section {code}"),
+    ("screen.stays.unknown", "a stay whose section is not given"),
+    ("screen.stays.informal", "an informal stay"),
+    ("screen.stays.cto", "{stay}, left on a community treatment order"),
+    ("screen.stays.conditional_discharge", "{stay}, conditionally discharged"),
+    ("screen.stays.continuous", "A section that runs on into the next without leaving hospital (section 2 then section 3, for example) is one stay, and after-care is owed on leaving it."),
+    ("screen.stays.earlier_undated", "The dates on this row are taken as the last stay's; the earlier stays' dates are not known, so give each stay its own columns (d1_, d2_ \u{2026}) to be precise."),
 ];
