@@ -127,7 +127,8 @@ impl<'a> Job<'a> {
             0
         };
         let delimiter = if format == Format::Csv {
-            delimiter(&input[pos..])
+            // A firm's profile says what separates the cells; otherwise the heading row shows it.
+            (options.profile.as_ref()).map_or_else(|| delimiter(&input[pos..]), |p| p.delimiter)
         } else {
             b','
         };
@@ -339,7 +340,7 @@ impl<'a> Job<'a> {
     }
 
     fn read_headings(&mut self, row: u32, cells: &[String]) {
-        match Layout::read(cells.to_vec()) {
+        match Layout::read_with(cells.to_vec(), self.options.profile.as_deref()) {
             Ok(layout) => {
                 for &i in &layout.unknown {
                     let letter = letter(i);
@@ -626,7 +627,7 @@ fn decide_all(pending: Vec<Pending>, _threads: usize) -> Vec<Row> {
 
 /// The separator of a CSV file, from its first line with any text (the heading row): whichever of comma,
 /// semicolon and tab it has most of outside quotes, and a comma when it has none.
-fn delimiter(input: &[u8]) -> u8 {
+pub(super) fn delimiter(input: &[u8]) -> u8 {
     let line = input
         .split(|&b| b == b'\n')
         .find(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
@@ -662,7 +663,7 @@ fn breaks_in(input: &[u8], from: usize, to: usize) -> u32 {
 }
 
 /// Decodes Windows-1252, the encoding of Excel's "CSV (Comma delimited)" on Windows.
-fn windows_1252(bytes: &[u8]) -> String {
+pub(super) fn windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
         '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',

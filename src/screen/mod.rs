@@ -40,6 +40,7 @@ mod firm_names;
 mod ics;
 mod job;
 mod jsonl;
+mod profile;
 mod read;
 mod triage;
 mod values;
@@ -48,6 +49,7 @@ mod write;
 pub use columns::{columns, Column};
 pub use ics::to_ics;
 pub use job::{Format, Job, Step};
+pub use profile::{suggest_profile, Profile};
 pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CSV_HEADINGS};
 
@@ -82,6 +84,10 @@ pub struct Options {
     pub sort: SortKey,
     /// Largest first (`--descending`); rows without the value stay last.
     pub descending: bool,
+    /// The firm's mapping profile (`--profile`): how its headings, separator and council names are read, applied
+    /// exactly instead of the screen's own reading of the headings.
+    #[serde(skip)]
+    pub profile: Option<std::sync::Arc<Profile>>,
 }
 
 impl Options {

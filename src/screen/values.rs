@@ -654,6 +654,52 @@ mod tests {
     }
 
     #[test]
+    fn a_section_cell_in_prose_gives_its_stays() {
+        use Section::*;
+        let read = |cell: &str| stays(cell).map(|s| s.stays);
+        assert_eq!(read("3"), Ok(vec![(S3, None)]));
+        assert!(!stays("37/41").unwrap().prose);
+        for (cell, want) in [
+            ("3 then 37", vec![(S3, None), (S37, None)]),
+            ("s2 then s3", vec![(S2, None), (S3, None)]),
+            ("S.2 \u{2192} S.3", vec![(S2, None), (S3, None)]),
+            ("S2 -> S3", vec![(S2, None), (S3, None)]),
+            ("section 2, then 3", vec![(S2, None), (S3, None)]),
+            ("s2 converted to s3", vec![(S2, None), (S3, None)]),
+            ("sectioned twice", vec![(Unknown, None), (Unknown, None)]),
+            ("3 (CTO)", vec![(S3, Some(Leaving::Cto))]),
+            ("s3 - CTO", vec![(S3, Some(Leaving::Cto))]),
+            ("CTO", vec![(Unknown, Some(Leaving::Cto))]),
+            (
+                "37/41 conditionally discharged",
+                vec![(S37_41, Some(Leaving::ConditionalDischarge))],
+            ),
+            (
+                "37/41 (CD)",
+                vec![(S37_41, Some(Leaving::ConditionalDischarge))],
+            ),
+            ("s136 then s2", vec![(S136, None), (S2, None)]),
+        ] {
+            assert_eq!(read(cell), Ok(want), "{cell}");
+            assert!(stays(cell).unwrap().prose, "{cell}");
+        }
+        for bad in ["3 then 39", "blue", "then"] {
+            let e = stays(bad).unwrap_err();
+            assert!(
+                e.starts_with(&format!("{bad} is not a section this checker knows")),
+                "{e}"
+            );
+        }
+        // s117-rules.md §11.1: a section 2 that becomes a section 3 is one stay; a section 3 then a hospital order
+        // is two.
+        assert!(is_continuous(S2, S3));
+        assert!(is_continuous(S136, S2));
+        assert!(is_continuous(S38, S37_41));
+        assert!(!is_continuous(S3, S37));
+        assert!(!is_continuous(S3, S2));
+    }
+
+    #[test]
     fn codes_are_lenient_but_never_guessed() {
         assert_eq!(leaving("S17 leave").unwrap(), Leaving::S17Leave);
         assert_eq!(leaving("Community Treatment Order").unwrap(), Leaving::Cto);
