@@ -277,6 +277,15 @@ pub(crate) fn stays(cell: &str) -> Result<Stays, String> {
     ] {
         text = text.replace(arrow, " then ");
     }
+    // A cell that lists stays says so when one of them cannot be read; a single word gets the sections' message.
+    let listed = text.contains(" then ") || text.starts_with("then ");
+    let unreadable = || {
+        if listed {
+            messages::fill("screen.value.stays", &[("cell", cell)])
+        } else {
+            section(cell).err().unwrap_or_default()
+        }
+    };
     let mut stays = Vec::new();
     for part in text
         .split(" then ")
@@ -291,12 +300,12 @@ pub(crate) fn stays(cell: &str) -> Result<Stays, String> {
         let rest = rest.trim().trim_matches(['(', ')', ' ', '-', '\u{2013}']);
         let section = match (rest.is_empty(), leaving) {
             (true, Some(_)) => Section::Unknown,
-            _ => section(rest).map_err(|_| section(cell).err().unwrap_or_default())?,
+            _ => section(rest).map_err(|_| unreadable())?,
         };
         stays.push((section, leaving));
     }
     if stays.is_empty() {
-        return Err(section(cell).err().unwrap_or_default());
+        return Err(unreadable());
     }
     Ok(Stays { stays, prose: true })
 }
@@ -683,13 +692,18 @@ mod tests {
             assert_eq!(read(cell), Ok(want), "{cell}");
             assert!(stays(cell).unwrap().prose, "{cell}");
         }
-        for bad in ["3 then 39", "blue", "then"] {
+        for bad in ["blue", "39"] {
             let e = stays(bad).unwrap_err();
             assert!(
                 e.starts_with(&format!("{bad} is not a section this checker knows")),
                 "{e}"
             );
         }
+        assert_eq!(
+            stays("3 then maybe 37").unwrap_err(),
+            "3 then maybe 37 is not a section, or a list of stays, that the checker can read: write one section \
+             (such as 3 or 37/41), or the stays in order, such as 3 then 37, s2 then s3 or 3 (CTO)"
+        );
         // s117-rules.md §11.1: a section 2 that becomes a section 3 is one stay; a section 3 then a hospital order
         // is two.
         assert!(is_continuous(S2, S3));

@@ -209,6 +209,7 @@ and every other row is screened. Exit code 0 if any row was screened, 2 if none 
     ("screen.stays.conditional_discharge", "{stay}, conditionally discharged"),
     ("screen.stays.continuous", "A section that runs on into the next without leaving hospital (section 2 then section 3, for example) is one stay, and after-care is owed on leaving it."),
     ("screen.stays.earlier_undated", "The dates on this row are taken as the last stay's; the earlier stays' dates are not known, so give each stay its own columns (d1_, d2_ \u{2026}) to be precise."),
+    ("screen.value.stays", "{cell} is not a section, or a list of stays, that the checker can read: write one section (such as 3 or 37/41), or the stays in order, such as 3 then 37, s2 then s3 or 3 (CTO)"),
     // A firm's mapping profile (`--suggest-profile`, `--profile`).
     ("screen.profile.header", "\
 # How s117 screen reads this firm's export. Check it, keep it, and give it to the screen each time:
