@@ -8,8 +8,8 @@
 
 use super::lookup::{normalise_query, ranked_councils, ranked_nhs};
 use super::{
-    find_council, find_council_elsewhere, find_former_council, is_known_council, is_known_nhs_body,
-    CouncilVia, MAX_QUERY_LEN,
+    find_council, find_council_elsewhere, find_former_council, is_known_nhs_body, CouncilVia,
+    MAX_QUERY_LEN,
 };
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -17,9 +17,11 @@ use std::collections::HashMap;
 /// How a name was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reading {
-    /// Recognised as written (a current council or NHS body, a district, an abolished council, or a council in
-    /// Scotland or Northern Ireland): keep it as written.
+    /// Recognised as written (a current council or NHS body, a district, or an abolished council): keep it as
+    /// written.
     AsWritten,
+    /// Recognised as written, as a council in Scotland or Northern Ireland, which cannot hold the s.117 duty.
+    Elsewhere(super::OtherUkCouncil),
     /// Read as this name, which is recognised: a short form written out, or a typing slip put right.
     ReadAs(&'static str),
     /// Not recognised: the nearest names, nearest first (none if nothing is near; several equally near means the
@@ -181,8 +183,11 @@ pub fn read_council(query: &str) -> Reading {
 
 /// [`read_council`], worked out.
 fn read_council_uncached(query: &str) -> Reading {
-    if is_known_council(query) {
+    if find_council(query).is_some() || find_former_council(query).is_some() {
         return Reading::AsWritten;
+    }
+    if let Some(other) = find_council_elsewhere(query) {
+        return Reading::Elsewhere(other);
     }
     let Some(normalised) = normalise_query(query) else {
         return Reading::Unknown(Vec::new());
@@ -298,12 +303,15 @@ mod tests {
         for known in [
             "Bristol CC",
             "Royal Borough of Kensington & Chelsea",
-            "Glasgow City Council",
             "Harrogate",
             "Cumbria",
         ] {
             assert_eq!(read_council(known), Reading::AsWritten, "{known}");
         }
+        assert!(matches!(
+            read_council("Glasgow City Council"),
+            Reading::Elsewhere(o) if o.name == "Glasgow City Council"
+        ));
         assert_eq!(read_council("Narnia"), Reading::Unknown(Vec::new()));
         assert_eq!(read_council(""), Reading::Unknown(Vec::new()));
     }

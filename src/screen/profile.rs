@@ -133,7 +133,10 @@ impl std::str::FromStr for Profile {
                     }
                 }
                 "councils" => {
-                    if read_council(value) != Reading::AsWritten {
+                    if !matches!(
+                        read_council(value),
+                        Reading::AsWritten | Reading::Elsewhere(_)
+                    ) {
                         let values = [("name", value)];
                         return Err(at(messages::fill("screen.profile.council", &values)));
                     }
@@ -229,7 +232,7 @@ pub fn suggest_profile(input: &[u8]) -> Result<String, String> {
                 continue;
             }
             match read_council(cell) {
-                Reading::AsWritten => {}
+                Reading::AsWritten | Reading::Elsewhere(_) => {}
                 reading => names.push((cell.to_owned(), reading)),
             }
         }
@@ -279,7 +282,7 @@ pub fn suggest_profile(input: &[u8]) -> Result<String, String> {
                 };
                 let _ = writeln!(out, "{line}");
             }
-            Reading::AsWritten => {}
+            Reading::AsWritten | Reading::Elsewhere(_) => {}
         }
     }
     Ok(out)

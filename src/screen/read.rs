@@ -126,37 +126,33 @@ impl Reader<'_, '_> {
             return Some(name.clone());
         }
         let what = messages::text("screen.name.council");
-        self.name(i, cell, read_council(cell), what, true)
+        self.name(i, cell, read_council(cell), what)
     }
 
     /// An NHS body's name, read loosely as [`Reader::council`].
     fn nhs_body(&mut self, i: Option<usize>) -> Option<String> {
         let cell = self.record.cell(i)?;
         let what = messages::text("screen.name.nhs_body");
-        self.name(i, cell, read_nhs_body(cell), what, false)
+        self.name(i, cell, read_nhs_body(cell), what)
     }
 
-    /// A name read as `reading` says (`what`: what it should be, in words; `council`: whether it is a council's).
+    /// A name read as `reading` says (`what`: what it should be, in words).
     fn name(
         &mut self,
         i: Option<usize>,
         cell: &str,
         reading: Reading,
         what: &str,
-        council: bool,
     ) -> Option<String> {
         match reading {
-            Reading::AsWritten => {
-                if let Some(other) = find_council_elsewhere(cell).filter(|_| council) {
-                    let nation = match other.nation {
-                        OtherNation::Scotland => messages::text("screen.name.scotland"),
-                        OtherNation::NorthernIreland => {
-                            messages::text("screen.name.northern_ireland")
-                        }
-                    };
-                    let values = [("cell", cell), ("name", other.name), ("nation", nation)];
-                    self.note(i, messages::fill("screen.name.elsewhere", &values));
-                }
+            Reading::AsWritten => Some(cell.to_owned()),
+            Reading::Elsewhere(other) => {
+                let nation = match other.nation {
+                    OtherNation::Scotland => messages::text("screen.name.scotland"),
+                    OtherNation::NorthernIreland => messages::text("screen.name.northern_ireland"),
+                };
+                let values = [("cell", cell), ("name", other.name), ("nation", nation)];
+                self.note(i, messages::fill("screen.name.elsewhere", &values));
                 Some(cell.to_owned())
             }
             Reading::ReadAs(name) => {
