@@ -92,10 +92,8 @@ impl std::str::FromStr for Profile {
             }
             let at = |message: String| {
                 let number = (n + 1).to_string();
-                messages::fill(
-                    "screen.profile.line",
-                    &[("line", &number), ("message", &message)],
-                )
+                let values = [("line", number.as_str()), ("message", message.as_str())];
+                messages::fill("screen.profile.line", &values)
             };
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 part = match name.trim() {
@@ -123,10 +121,8 @@ impl std::str::FromStr for Profile {
                     match profile.field(name) {
                         Some(f) if f != field => {
                             let values = [("heading", name)];
-                            return Err(at(messages::fill(
-                                "screen.profile.heading_twice",
-                                &values,
-                            )));
+                            let message = messages::fill("screen.profile.heading_twice", &values);
+                            return Err(at(message));
                         }
                         Some(_) => {}
                         None => profile.columns.push((name.to_owned(), field)),
@@ -159,10 +155,10 @@ impl Profile {
                     self.delimiter = byte;
                     Ok(())
                 }
-                None => Err(messages::fill(
-                    "screen.profile.separator",
-                    &[("value", &value)],
-                )),
+                None => {
+                    let values = [("value", value.as_str())];
+                    Err(messages::fill("screen.profile.separator", &values))
+                }
             };
         }
         match FIXED.iter().find(|(n, _)| *n == name) {
