@@ -286,7 +286,7 @@ pub(crate) fn stays(cell: &str) -> Result<Stays, String> {
             section(cell).err().unwrap_or_default()
         }
     };
-    let mut stays = Vec::new();
+    let mut stays: Vec<(Section, Option<Leaving>)> = Vec::new();
     for part in text
         .split(" then ")
         .map(str::trim)
@@ -298,8 +298,13 @@ pub(crate) fn stays(cell: &str) -> Result<Stays, String> {
         }
         let (rest, leaving) = leaving_in(part);
         let rest = rest.trim().trim_matches(['(', ')', ' ', '-', '\u{2013}']);
-        let section = match (rest.is_empty(), leaving) {
-            (true, Some(_)) => Section::Unknown,
+        let section = match (rest.is_empty(), leaving, stays.last_mut()) {
+            // "3, CTO" or "3 then CTO": how the stay before ended.
+            (true, Some(_), Some((_, ended))) if ended.is_none() => {
+                *ended = leaving;
+                continue;
+            }
+            (true, Some(_), _) => Section::Unknown,
             _ => section(rest).map_err(|_| unreadable())?,
         };
         stays.push((section, leaving));
@@ -688,6 +693,11 @@ mod tests {
                 vec![(S37_41, Some(Leaving::ConditionalDischarge))],
             ),
             ("s136 then s2", vec![(S136, None), (S2, None)]),
+            ("3, CTO", vec![(S3, Some(Leaving::Cto))]),
+            (
+                "s2 then s3 then CTO",
+                vec![(S2, None), (S3, Some(Leaving::Cto))],
+            ),
         ] {
             assert_eq!(read(cell), Ok(want), "{cell}");
             assert!(stays(cell).unwrap().prose, "{cell}");
