@@ -113,7 +113,11 @@ demoTest('the sample file: counts by outcome, every bad row listed, nothing sent
   assert.match(errors[1] || '', /^Row 19, column d1_section: 39 is not a section/);
   assert.match(errors[4] || '', /^Row 23, column c1_until: 1 December 2021 is before the charges began/);
   const warnings = await page.$$eval('.js-s117-screen-warnings li', (lis) => lis.map((li) => li.textContent));
-  assert.deepEqual(warnings, ["Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]);
+  assert.deepEqual(warnings, [
+    "Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
+    // A council in Scotland is recognised as such, and said (s117-rules.md §11.2).
+    'Row 7: d1_council: \u201cGlasgow\u201d is Glasgow City Council, a council in Scotland: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in Scotland, its own law applies instead)',
+  ]);
   assert.deepEqual((await references(page)).slice(0, 3), ['ENQ-1001', 'ENQ-1002', 'ENQ-1003']);
   assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 22 of 22');
   const status = await page.textContent('.js-s117-screen-status');
