@@ -12,7 +12,7 @@ use super::{
     MAX_QUERY_LEN,
 };
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// How a name was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,14 +244,15 @@ pub fn read_nhs_body(query: &str) -> Reading {
 /// The most names remembered per thread before the memory is emptied and filled again.
 const REMEMBERED: usize = 4096;
 
+// Ordered maps rather than hash maps, so that nothing reads a source of randomness to seed a hasher.
 thread_local! {
-    static COUNCILS_READ: RefCell<HashMap<Box<str>, Reading>> = RefCell::new(HashMap::new());
-    static NHS_READ: RefCell<HashMap<Box<str>, Reading>> = RefCell::new(HashMap::new());
+    static COUNCILS_READ: RefCell<BTreeMap<Box<str>, Reading>> = const { RefCell::new(BTreeMap::new()) };
+    static NHS_READ: RefCell<BTreeMap<Box<str>, Reading>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// `work(query)`, remembered in `memory`.
 fn remembered(
-    memory: &'static std::thread::LocalKey<RefCell<HashMap<Box<str>, Reading>>>,
+    memory: &'static std::thread::LocalKey<RefCell<BTreeMap<Box<str>, Reading>>>,
     query: &str,
     work: fn(&str) -> Reading,
 ) -> Reading {
