@@ -305,7 +305,7 @@ fn the_windows_1252_semicolon_copy_screens_the_same() {
 fn a_suggested_profile_applied_back_gives_the_same_triage_byte_for_byte() {
     for name in ["firm-export-60.csv", "firm-export-60-semicolon-1252.csv"] {
         let input = fixture(name);
-        let text = suggest_profile(&input).unwrap();
+        let text = suggest_profile(&input[..]).unwrap();
         let profile: Profile = text.parse().unwrap_or_else(|e| panic!("{e}\n{text}"));
         let with = screen_csv(
             &input,
@@ -319,7 +319,7 @@ fn a_suggested_profile_applied_back_gives_the_same_triage_byte_for_byte() {
         assert_eq!(to_csv(&with.rows), to_csv(&without.rows), "{name}");
         assert_eq!(errors(&with), errors(&without), "{name}");
     }
-    let text = suggest_profile(&fixture("firm-export-60.csv")).unwrap();
+    let text = suggest_profile(&fixture("firm-export-60.csv")[..]).unwrap();
     for line in [
         "separator = comma\n",
         "encoding = utf-8\n",
@@ -337,7 +337,7 @@ fn a_suggested_profile_applied_back_gives_the_same_triage_byte_for_byte() {
         assert!(text.contains(line), "{line}\n{text}");
     }
     assert!(
-        suggest_profile(&fixture("firm-export-60-semicolon-1252.csv"))
+        suggest_profile(&fixture("firm-export-60-semicolon-1252.csv")[..])
             .unwrap()
             .contains("separator = semicolon\nencoding = windows-1252\n")
     );

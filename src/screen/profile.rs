@@ -173,7 +173,8 @@ impl Profile {
     }
 }
 
-/// The profile the screen would use to read `input` (a CSV file as it comes), as the text of a profile file: the
+/// The profile the screen would use to read `input` (a CSV file as it comes, read once from start to end), as the
+/// text of a profile file: the
 /// separator and encoding it found, the rules it always applies, each heading with the field the screen reads it
 /// as (or `carried`), and every council name in the file that it would read loosely, with what it would read it as
 /// (names it would not read are listed as comments, with the nearest names).
@@ -185,28 +186,51 @@ impl Profile {
 /// # Examples
 ///
 /// ```
-/// let text = s117::screen::suggest_profile(b"Matter No.;Section;Local Authority\nA;3;Lancs CC\n").unwrap();
+/// let text = s117::screen::suggest_profile(&b"Matter No.;Section;Local Authority\nA;3;Lancs CC\n"[..]).unwrap();
 /// assert!(text.contains("separator = semicolon\n"));
 /// assert!(text.contains("Matter No. = reference\n"));
 /// assert!(text.contains("Section = d1_section\n"));
 /// assert!(text.contains("Lancs CC = Lancashire County Council\n"));
 /// let profile: s117::screen::Profile = text.parse().unwrap();
 /// ```
-pub fn suggest_profile(input: &[u8]) -> Result<String, String> {
-    let body = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
-    let separator = delimiter(body);
-    let decode = |f: &[u8]| std::str::from_utf8(f).map_or_else(|_| windows_1252(f), str::to_owned);
+pub fn suggest_profile(input: impl std::io::Read) -> Result<String, String> {
+    use std::io::BufRead;
+    let mut input = std::io::BufReader::with_capacity(1 << 16, input);
+    // The byte-order mark and the separator, from the start of the file (the heading row).
+    let head = input.fill_buf().map_err(|e| e.to_string())?;
+    let bom = head.starts_with(b"\xEF\xBB\xBF");
+    let separator = delimiter(head.get(if bom { 3 } else { 0 }..).unwrap_or_default());
+    if bom {
+        input.consume(3);
+    }
+    let utf8 = std::cell::Cell::new(true);
+    let decode = |f: &[u8]| {
+        std::str::from_utf8(f).map_or_else(
+            |_| {
+                utf8.set(false);
+                windows_1252(f)
+            },
+            str::to_owned,
+        )
+    };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .delimiter(separator)
         .flexible(true)
-        .from_reader(body);
-    let mut records = reader.byte_records().filter_map(Result::ok);
-    let headings: Vec<String> = records
-        .by_ref()
-        .map(|r| r.iter().map(decode).collect::<Vec<String>>())
-        .find(|cells| cells.iter().any(|c| !c.trim().is_empty()))
-        .ok_or_else(|| messages::text("screen.csv.empty").to_owned())?;
+        .from_reader(input);
+    let mut records = reader.byte_records();
+    let headings: Vec<String> = loop {
+        match records.next() {
+            Some(Ok(r)) => {
+                let cells: Vec<String> = r.iter().map(decode).collect();
+                if cells.iter().any(|c| !c.trim().is_empty()) {
+                    break cells;
+                }
+            }
+            Some(Err(e)) => return Err(e.to_string()),
+            None => return Err(messages::text("screen.csv.empty").to_owned()),
+        }
+    };
     let layout = Layout::read_with(headings.clone(), None).map_err(|e| e.message)?;
 
     // The council names in the file that would be read loosely, or not at all, in the order they first appear.
@@ -219,6 +243,7 @@ pub fn suggest_profile(input: &[u8]) -> Result<String, String> {
     council_cols.extend(layout.get(CaseCol::LivesNowCouncil));
     let mut names: Vec<(String, Reading)> = Vec::new();
     for record in records {
+        let record = record.map_err(|e| e.to_string())?;
         for &i in &council_cols {
             let Some(cell) = record.get(i).map(decode) else {
                 continue;
@@ -241,11 +266,7 @@ pub fn suggest_profile(input: &[u8]) -> Result<String, String> {
         .iter()
         .find(|(_, b)| *b == separator)
         .map_or("comma", |(n, _)| n);
-    let encoding = if std::str::from_utf8(body).is_ok() {
-        "utf-8"
-    } else {
-        "windows-1252"
-    };
+    let encoding = if utf8.get() { "utf-8" } else { "windows-1252" };
     let _ = writeln!(out, "separator = {separator}");
     let _ = writeln!(out, "encoding = {encoding}");
     let _ = writeln!(out, "dates = day-first");

@@ -193,7 +193,7 @@ fn run(
     }
     // The firm's mapping profile: printed (--suggest-profile), or read and applied exactly (--profile).
     if a.suggest_profile {
-        let text = match s117::screen::suggest_profile(&input) {
+        let text = match s117::screen::suggest_profile(&input[..]) {
             Ok(text) => text,
             Err(e) => {
                 say(stderr, &e);
