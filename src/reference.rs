@@ -267,12 +267,14 @@ enum NhsTarget {
 use std::sync::OnceLock;
 
 mod lookup;
+mod loose;
 pub use lookup::{
     council_by_code, council_suggestions, councils, districts, find_council,
     find_council_elsewhere, find_former_council, find_nhs_body, former_councils, former_icbs,
     is_known_council, is_known_nhs_body, nhs_bodies, nhs_body_by_code, nhs_successors,
     nhs_suggestions,
 };
+pub use loose::{read_council, read_nhs_body, Reading};
 
 include!(concat!(env!("OUT_DIR"), "/reference_data.rs"));
 

@@ -259,16 +259,28 @@ mod screen {
     #[wasm_bindgen]
     impl ScreenJob {
         /// Starts screening `bytes` (`format` is `csv` or `jsonl`) with `options` (`{ as_at, only, deadline_within,
-        /// sort, descending }`, all optional).
+        /// sort, descending }`, all optional) and, if given, the firm's mapping profile as its text (applied exactly,
+        /// as `s117 screen --profile`; one that cannot be read throws its message, naming the line).
         #[wasm_bindgen(constructor)]
-        pub fn new(bytes: Vec<u8>, format: &str, options: JsValue) -> Result<ScreenJob, JsError> {
+        pub fn new(
+            bytes: Vec<u8>,
+            format: &str,
+            options: JsValue,
+            profile: Option<String>,
+        ) -> Result<ScreenJob, JsError> {
             let format: crate::screen::Format =
                 format.parse().map_err(|e: String| JsError::new(&e))?;
-            let options: crate::screen::Options = if options.is_undefined() || options.is_null() {
+            let mut options: crate::screen::Options = if options.is_undefined() || options.is_null()
+            {
                 crate::screen::Options::default()
             } else {
                 serde_wasm_bindgen::from_value(options).map_err(input_error)?
             };
+            if let Some(text) = profile.filter(|t| !t.trim().is_empty()) {
+                let profile: crate::screen::Profile =
+                    text.parse().map_err(|e: String| JsError::new(&e))?;
+                options.profile = Some(std::sync::Arc::new(profile));
+            }
             Ok(ScreenJob {
                 job: crate::screen::Job::new(bytes, format, options),
             })
@@ -320,6 +332,13 @@ mod screen {
         pub fn errors_csv(&self) -> String {
             crate::screen::errors_to_csv(&self.job.screened().errors)
         }
+    }
+
+    /// How the screen would read a CSV file, as the text of a mapping profile (as `s117 screen --suggest-profile`):
+    /// `suggestProfile(bytes) -> string`; throws the heading row's problem.
+    #[wasm_bindgen(js_name = suggestProfile)]
+    pub fn suggest_profile(bytes: &[u8]) -> Result<String, JsError> {
+        crate::screen::suggest_profile(bytes).map_err(|e| JsError::new(&e))
     }
 
     /// An empty enquiries CSV with every column heading, for three stays and two charges (as `s117 screen --template`):

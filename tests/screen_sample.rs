@@ -179,9 +179,10 @@ fn sample_file_outcomes() {
          claim for the oldest payment still in time by 1 September 2030. Ombudsman: 12 months from when they first \
          knew (not given)."
     );
+    // A firm's triage speaks of the person, not to "you".
     assert_eq!(
         worcs.next_step.as_deref(),
-        Some("Ask Worcestershire County Council to stop charging you for after-care and to refund what you paid while you were owed it, with interest.")
+        Some("Ask Worcestershire County Council to stop charging the person for after-care and to refund what they paid while they were owed it, with interest.")
     );
     assert!(
         !worcs.summary.contains("2027-11-23") && !worcs.summary.contains("23 November 2027"),
@@ -223,7 +224,11 @@ fn sample_file_outcomes() {
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>(),
-        ["row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]
+        [
+            "row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
+            // A council in Scotland is recognised as such (s117-rules.md §11.2), not reported as unknown.
+            "row 7: d1_council: \u{201c}Glasgow\u{201d} is Glasgow City Council, a council in Scotland: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in Scotland, its own law applies instead)",
+        ]
     );
 }
 

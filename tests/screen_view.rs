@@ -287,7 +287,7 @@ fn triage_csv_and_jsonl() {
          NHS Herefordshire and Worcestershire Integrated Care Board,E54000019,yes,1,yes,2024-09-01,yes,1,\
          2024-09-01 to 2026-11-23 ongoing,no,,,2020-11-23,2030-09-01,,,limitation,2030-09-01,\
          ombudsman undated; limitation 2030-09-01,\
-         \"Ask Worcestershire County Council to stop charging you"
+         \"Ask Worcestershire County Council to stop charging the person"
     ));
     assert!(csv.contains(
         ",1,no,,,0,,,,,,,2027-01-15,2027-10-15,judicial_review,2027-01-15,judicial_review 2027-01-15; ombudsman 2027-10-15,\"Get legal advice now"
@@ -319,13 +319,14 @@ fn triage_csv_and_jsonl() {
 #[test]
 fn cells_a_spreadsheet_would_run_as_formulas_are_defused() {
     let s = screen(&[
-        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council",
-        "=HYPERLINK(\"http://x\"),2026-11-23,3,2024-02-12,2024-06-03,discharged,@SUM(A1)",
+        // A council the register does not know is left blank (and reported), so the formula is in a carried column.
+        "reference,as_at,d1_section,d1_admitted,d1_left,d1_leaving,d1_council,notes",
+        "=HYPERLINK(\"http://x\"),2026-11-23,3,2024-02-12,2024-06-03,discharged,Leeds,@SUM(A1)",
     ]);
     let csv = to_csv(&s.rows);
     assert!(
         csv.contains("\r\n2,\"'=HYPERLINK(\"\"http://x\"\")\",2026-11-23,"),
         "{csv}"
     );
-    assert!(csv.contains(",'@SUM(A1),"), "{csv}");
+    assert!(csv.contains(",'@SUM(A1)\r\n"), "{csv}");
 }

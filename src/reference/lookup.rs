@@ -6,7 +6,7 @@
 use super::*;
 
 /// Normalises a query, or `None` if it is empty or too long to be a name.
-fn normalise_query(query: &str) -> Option<String> {
+pub(super) fn normalise_query(query: &str) -> Option<String> {
     let q = query.trim();
     if q.is_empty() || q.len() > MAX_QUERY_LEN {
         return None;
@@ -493,13 +493,13 @@ fn slips_allowed(len: usize) -> usize {
     (len / 4).max(1)
 }
 
-/// The names nearest to `query` among `names` (key, display name), by edit distance of the query's forms to each
-/// key, nearest first, at most [`MAX_SUGGESTIONS`].
-fn nearest(
+/// The names nearest to `query` among `names`, each with its distance (the fewest typing slips between a form of
+/// the query and one of the name's keys), nearest first, at most [`MAX_SUGGESTIONS`].
+fn ranked(
     query: &str,
     names: &mut dyn Iterator<Item = (&str, &'static str)>,
     affixes: (&[&str], &[&str]),
-) -> Vec<&'static str> {
+) -> Vec<(usize, &'static str)> {
     let Some(q) = normalise_query(query) else {
         return Vec::new();
     };
@@ -526,14 +526,22 @@ fn nearest(
     }
     found.sort();
     found.truncate(MAX_SUGGESTIONS);
-    found.into_iter().map(|(_, n)| n).collect()
+    found
 }
 
 /// Names of councils (current ones, their other names, districts, abolished councils, and councils in Scotland and
 /// Northern Ireland) close to a name that is not recognised, for "Did you mean …?": "Birmingam" → "Birmingham City
 /// Council". Each suggestion is itself recognised. Empty for a name nothing is close to ("Narnia").
+///
+/// A name written short is written out first ("Lancs CC" → "Lancashire County Council", "BANES", "LB Sutton"): see
+/// [`read_council`](super::read_council), the one loose matcher the screen and the interview share.
 #[must_use]
 pub fn council_suggestions(query: &str) -> Vec<&'static str> {
+    super::loose::council_suggestions(query)
+}
+
+/// The council names nearest to `query`, with their distances (see [`council_suggestions`]).
+pub(super) fn ranked_councils(query: &str) -> Vec<(usize, &'static str)> {
     let councils = council_keys()
         .iter()
         .filter_map(|(k, i)| COUNCILS.get(*i).map(|c| (&**k, c.name)));
@@ -547,13 +555,18 @@ pub fn council_suggestions(query: &str) -> Vec<&'static str> {
         .iter()
         .filter_map(|(k, i)| OTHER_UK.get(*i).map(|o| (&**k, o.0)));
     let mut all = councils.chain(districts).chain(former).chain(elsewhere);
-    nearest(query, &mut all, (COUNCIL_PREFIXES, COUNCIL_SUFFIXES))
+    ranked(query, &mut all, (COUNCIL_PREFIXES, COUNCIL_SUFFIXES))
 }
 
 /// Names of NHS bodies (the 2026 bodies and the ICBs before them, and their other names) close to a name that is
 /// not recognised.
 #[must_use]
 pub fn nhs_suggestions(query: &str) -> Vec<&'static str> {
+    ranked_nhs(query).into_iter().map(|(_, n)| n).collect()
+}
+
+/// The NHS body names nearest to `query`, with their distances (see [`nhs_suggestions`]).
+pub(super) fn ranked_nhs(query: &str) -> Vec<(usize, &'static str)> {
     let mut all = nhs_keys().iter().filter_map(|(k, t)| {
         let name = match *t {
             NhsTarget::Body(i) => NHS_BODIES.get(usize::from(i))?.name,
@@ -561,7 +574,7 @@ pub fn nhs_suggestions(query: &str) -> Vec<&'static str> {
         };
         Some((&**k, name))
     });
-    nearest(query, &mut all, (NHS_PREFIXES, NHS_SUFFIXES))
+    ranked(query, &mut all, (NHS_PREFIXES, NHS_SUFFIXES))
 }
 
 /// Is this a council the register knows: a current council, district or other name of one, an abolished council

@@ -322,6 +322,14 @@ pub fn evaluate(case: &Case) -> Decision {
     messages::in_voice(case.about.as_deref(), || decide(case))
 }
 
+/// The same, speaking of the person as `about` when the case does not say how to refer to them: a firm's screen
+/// speaks of "the person", not to "you".
+pub(crate) fn evaluate_about(case: &Case, about: &str) -> Decision {
+    messages::in_voice(Some(case.about.as_deref().unwrap_or(about)), || {
+        decide(case)
+    })
+}
+
 /// Runs every rule in order and assembles the [`Decision`], in the voice already set.
 fn decide(case: &Case) -> Decision {
     let mut out = Outcome::new(case);

@@ -303,7 +303,7 @@ pub(crate) fn case_col(fact: &str) -> Option<CaseCol> {
 
 /// What one heading means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Meaning {
+pub(crate) enum Meaning {
     Case(CaseCol),
     Stay(u32, StayCol),
     Charge(u32, ChargeCol),
@@ -362,6 +362,8 @@ pub(crate) struct Layout {
     pub(crate) unknown: Vec<usize>,
     /// Columns with a blank heading (ignored; a warning if a row has something in one).
     pub(crate) unnamed: Vec<usize>,
+    /// Council names as the firm writes them and the register's name for each, from the firm's profile.
+    pub(crate) council_aliases: Vec<(String, String)>,
 }
 
 /// A problem with the heading row that stops the file being read.
@@ -379,17 +381,27 @@ impl Layout {
         self.case.iter().find(|(c, _)| *c == col).map(|&(_, i)| i)
     }
 
-    /// Reads the heading row.
+    /// Reads the heading row, by the screen's own names for headings, or exactly as a firm's profile says.
     ///
     /// # Errors
     ///
     /// A heading given twice, or a row that has neither a `reference` nor any `dN_section` column (most likely
-    /// not a heading row at all).
-    pub(crate) fn read(headings: Vec<String>) -> Result<Layout, LayoutError> {
+    /// not a heading row at all); with a profile, a heading it names that the file does not have.
+    pub(crate) fn read_with(
+        headings: Vec<String>,
+        profile: Option<&super::profile::Profile>,
+    ) -> Result<Layout, LayoutError> {
         let mut layout = Layout {
             headings,
+            council_aliases: profile.map(|p| p.councils.clone()).unwrap_or_default(),
             ..Layout::default()
         };
+        if let Some(missing) = profile.and_then(|p| p.missing_heading(&layout.headings)) {
+            return Err(LayoutError {
+                column: None,
+                message: missing,
+            });
+        }
         let mut seen: Vec<(Meaning, usize)> = Vec::new();
         for (i, heading) in layout.headings.iter().enumerate() {
             let key = normalise(heading);
@@ -397,9 +409,17 @@ impl Layout {
                 layout.unnamed.push(i);
                 continue;
             }
-            let Some(meaning) = meaning(&key) else {
-                layout.unknown.push(i);
-                continue;
+            let field = match profile {
+                Some(p) => p.field(heading),
+                None => meaning(&key).map(Field::Reads),
+            };
+            let meaning = match field {
+                Some(Field::Reads(meaning)) => meaning,
+                Some(Field::Ignored) => continue,
+                Some(Field::Carried) | None => {
+                    layout.unknown.push(i);
+                    continue;
+                }
             };
             if let Some(&(_, first)) = seen.iter().find(|(m, _)| *m == meaning) {
                 let letter = letter(first);
@@ -434,6 +454,85 @@ impl Layout {
     }
 }
 
+/// What a column is for: a fact the screen reads, or the firm's own column, carried through or left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    /// A fact the screen reads.
+    Reads(Meaning),
+    /// The firm's own column, copied to the triage unchanged.
+    Carried,
+    /// Left out of the triage.
+    Ignored,
+}
+
+impl Field {
+    /// The field's name in a profile: `d1_section`, `c1_weekly_amount`, `aftercare_stopped`, `carried`, `ignored`.
+    pub(crate) fn name(self) -> String {
+        let stay = |col: StayCol| match col {
+            StayCol::Cto => "cto",
+            col => STAY_NAMES
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map_or("", |(_, names)| names[0]),
+        };
+        let charge = |col: ChargeCol| match col {
+            ChargeCol::AmountPer(crate::case::Per::Week) => "weekly_amount",
+            ChargeCol::AmountPer(crate::case::Per::Month) => "monthly_amount",
+            ChargeCol::AmountPer(crate::case::Per::Year) => "yearly_amount",
+            ChargeCol::AmountPer(crate::case::Per::Total) => "total_amount",
+            col => CHARGE_NAMES
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map_or("", |(_, names)| names[0]),
+        };
+        match self {
+            Field::Reads(Meaning::Case(CaseCol::Ended)) => "aftercare_stopped".to_owned(),
+            Field::Reads(Meaning::Case(col)) => CASE_NAMES
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map_or("", |(_, names)| names[0])
+                .to_owned(),
+            Field::Reads(Meaning::Stay(n, col)) => format!("d{n}_{}", stay(col)),
+            Field::Reads(Meaning::Charge(n, col)) => format!("c{n}_{}", charge(col)),
+            Field::Carried => "carried".to_owned(),
+            Field::Ignored => "ignored".to_owned(),
+        }
+    }
+
+    /// The field a profile names (any case): the inverse of [`Field::name`], and any heading the screen reads.
+    pub(crate) fn from_name(name: &str) -> Option<Field> {
+        let key = normalise(name);
+        match key.as_str() {
+            "carried" => return Some(Field::Carried),
+            "ignored" => return Some(Field::Ignored),
+            "aftercare_stopped" => return Some(Field::Reads(Meaning::Case(CaseCol::Ended))),
+            _ => {}
+        }
+        let numbered = |prefix: char, suffix: &str| -> Option<u32> {
+            let digits = key
+                .strip_prefix(prefix)?
+                .strip_suffix(suffix)?
+                .strip_suffix('_')?;
+            digits.parse().ok().filter(|&n| n > 0 && n < 1000)
+        };
+        let per = [
+            ("weekly_amount", crate::case::Per::Week),
+            ("monthly_amount", crate::case::Per::Month),
+            ("yearly_amount", crate::case::Per::Year),
+            ("total_amount", crate::case::Per::Total),
+        ];
+        if let Some(n) = numbered('d', "cto") {
+            return Some(Field::Reads(Meaning::Stay(n, StayCol::Cto)));
+        }
+        for (suffix, p) in per {
+            if let Some(n) = numbered('c', suffix) {
+                return Some(Field::Reads(Meaning::Charge(n, ChargeCol::AmountPer(p))));
+            }
+        }
+        meaning(&key).map(Field::Reads)
+    }
+}
+
 /// Normalises a heading: trimmed, lower-case, with every run of anything but letters and digits (spaces, hyphens,
 /// dots, "?", "(£)", "/") as one underscore: `D1 Left`, `d1-left` and `d1_left` are the same column, and so are
 /// `CTO?` and `cto`.
@@ -454,6 +553,20 @@ fn normalise(heading: &str) -> String {
         key.pop();
     }
     key
+}
+
+/// The fields of a file's headings as the screen reads them without a profile: each heading (as written) with its
+/// field, or `None` for a blank heading.
+pub(crate) fn fields(headings: &[String]) -> Vec<(String, Option<Field>)> {
+    headings
+        .iter()
+        .map(|h| {
+            let key = normalise(h);
+            let field =
+                (!key.is_empty()).then(|| meaning(&key).map_or(Field::Carried, Field::Reads));
+            (h.trim().to_owned(), field)
+        })
+        .collect()
 }
 
 /// What a normalised heading means, if anything.

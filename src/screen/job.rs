@@ -202,7 +202,8 @@ impl<'a> Job<'a> {
             0
         };
         let delimiter = if format == Format::Csv {
-            delimiter(&input[pos..])
+            // A firm's profile says what separates the cells; otherwise the heading row shows it.
+            (options.profile.as_ref()).map_or_else(|| delimiter(&input[pos..]), |p| p.delimiter)
         } else {
             b','
         };
@@ -521,7 +522,7 @@ impl<'a> Job<'a> {
     }
 
     fn read_headings(&mut self, row: u32, cells: &[String]) {
-        match Layout::read(cells.to_vec()) {
+        match Layout::read_with(cells.to_vec(), self.options.profile.as_deref()) {
             Ok(layout) => {
                 for &i in &layout.unknown {
                     let letter = letter(i);
@@ -582,6 +583,17 @@ impl<'a> Job<'a> {
         let mut unreadable: Vec<String> = Vec::new();
         for e in problems {
             let column = e.column.map(|i| layout.headings[i].trim().to_owned());
+            // How a cell was read (a council's name written out): a warning, and the cell was used.
+            if e.note {
+                let column = column.as_deref().unwrap_or_default();
+                let values = [("column", column), ("message", e.message.as_str())];
+                let message = messages::fill("screen.note", &values);
+                self.out.warnings.push(Warning {
+                    row: Some(row),
+                    message,
+                });
+                continue;
+            }
             if screened {
                 let name = column
                     .clone()
@@ -786,7 +798,9 @@ type Letter = ();
 
 /// Decides and triages one row, and writes its letter if the firm asked for letters.
 fn decide(p: Pending, firm: Option<&Firm>) -> (Row, Option<Letter>) {
-    let decision = crate::evaluate(&p.case);
+    // The triage is read by someone else than the person (a paralegal, an adviser): it speaks of "the person".
+    let the_person = crate::messages::text("voice.the_person");
+    let decision = crate::rules::evaluate_about(&p.case, the_person);
     let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
     row.carried = p.carried;
     triage::mark_unreadable(&mut row, p.unreadable);
@@ -856,7 +870,7 @@ fn decide_all(
 
 /// The separator of a CSV file, from its first line with any text (the heading row): whichever of comma,
 /// semicolon and tab it has most of outside quotes, and a comma when it has none.
-fn delimiter(input: &[u8]) -> u8 {
+pub(super) fn delimiter(input: &[u8]) -> u8 {
     let line = input
         .split(|&b| b == b'\n')
         .find(|line| line.iter().any(|b| !b.is_ascii_whitespace()))
@@ -892,7 +906,7 @@ fn breaks_in(input: &[u8], from: usize, to: usize) -> u32 {
 }
 
 /// Decodes Windows-1252, the encoding of Excel's "CSV (Comma delimited)" on Windows.
-fn windows_1252(bytes: &[u8]) -> String {
+pub(super) fn windows_1252(bytes: &[u8]) -> String {
     const HIGH: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
         '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',

@@ -42,6 +42,7 @@ mod job;
 mod jsonl;
 #[cfg(not(target_arch = "wasm32"))]
 mod letters;
+mod profile;
 mod read;
 mod triage;
 mod values;
@@ -52,6 +53,7 @@ pub use ics::{to_ics, Calendar};
 pub use job::{Format, Job, Step};
 #[cfg(not(target_arch = "wasm32"))]
 pub use letters::{is_letter_due, is_letter_written, BulkLetter, Firm};
+pub use profile::{suggest_profile, Profile};
 pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CsvRows, CSV_HEADINGS};
 
@@ -86,6 +88,10 @@ pub struct Options {
     pub sort: SortKey,
     /// Largest first (`--descending`); rows without the value stay last.
     pub descending: bool,
+    /// The firm's mapping profile (`--profile`): how its headings, separator and council names are read, applied
+    /// exactly instead of the screen's own reading of the headings.
+    #[serde(skip)]
+    pub profile: Option<std::sync::Arc<Profile>>,
 }
 
 impl Options {

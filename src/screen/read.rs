@@ -15,7 +15,9 @@ use crate::case::{
 use crate::date::Date;
 use crate::error::validate;
 use crate::messages;
-use crate::reference::{find_council, Nation};
+use crate::reference::{
+    find_council, find_council_elsewhere, read_council, read_nhs_body, Nation, OtherNation, Reading,
+};
 
 /// A problem with one cell (or the whole row when `column` is `None`), before the row number is added.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +26,20 @@ pub(crate) struct CellError {
     pub(crate) column: Option<usize>,
     /// What is wrong.
     pub(crate) message: String,
+    /// Not a problem but a note of how the cell was read ("read 'Lancs CC' as Lancashire County Council"): the
+    /// cell was used, and the note is a warning, not an error.
+    pub(crate) note: bool,
+}
+
+impl CellError {
+    /// A problem with a cell (or the row).
+    fn new(column: Option<usize>, message: String) -> CellError {
+        CellError {
+            column,
+            message,
+            note: false,
+        }
+    }
 }
 
 /// A row read from the file.
@@ -59,7 +75,7 @@ impl Reader<'_, '_> {
         match parse(cell) {
             Ok(v) => Some(v),
             Err(message) => {
-                self.soft.push(CellError { column: i, message });
+                self.soft.push(CellError::new(i, message));
                 None
             }
         }
@@ -77,7 +93,7 @@ impl Reader<'_, '_> {
         match parse(cell) {
             Ok(v) => Ok(Some(v)),
             Err(message) => {
-                self.soft.push(CellError { column: i, message });
+                self.soft.push(CellError::new(i, message));
                 Err(())
             }
         }
@@ -89,7 +105,81 @@ impl Reader<'_, '_> {
 
     /// A required cell left blank: reported; the row is still screened without it.
     fn blank(&mut self, i: Option<usize>, message: String) {
-        self.soft.push(CellError { column: i, message });
+        self.soft.push(CellError::new(i, message));
+    }
+
+    /// Notes how a cell was read; the cell was used.
+    fn note(&mut self, i: Option<usize>, message: String) {
+        self.soft.push(CellError {
+            column: i,
+            message,
+            note: true,
+        });
+    }
+
+    /// A council's name, read loosely ([`read_council`]): as written when the register knows it; written out or
+    /// put right, and noted, when it can be read as one name; otherwise left blank and reported with the nearest
+    /// names. A name the firm's profile gives is used as the profile says.
+    fn council(&mut self, i: Option<usize>, aliases: &[(String, String)]) -> Option<String> {
+        let cell = self.record.cell(i)?;
+        if let Some((_, name)) = aliases.iter().find(|(a, _)| a.eq_ignore_ascii_case(cell)) {
+            return Some(name.clone());
+        }
+        let what = messages::text("screen.name.council");
+        self.name(i, cell, read_council(cell), what)
+    }
+
+    /// An NHS body's name, read loosely as [`Reader::council`].
+    fn nhs_body(&mut self, i: Option<usize>) -> Option<String> {
+        let cell = self.record.cell(i)?;
+        let what = messages::text("screen.name.nhs_body");
+        self.name(i, cell, read_nhs_body(cell), what)
+    }
+
+    /// A name read as `reading` says (`what`: what it should be, in words).
+    fn name(
+        &mut self,
+        i: Option<usize>,
+        cell: &str,
+        reading: Reading,
+        what: &str,
+    ) -> Option<String> {
+        match reading {
+            Reading::AsWritten => Some(cell.to_owned()),
+            Reading::Elsewhere(other) => {
+                let nation = match other.nation {
+                    OtherNation::Scotland => messages::text("screen.name.scotland"),
+                    OtherNation::NorthernIreland => messages::text("screen.name.northern_ireland"),
+                };
+                let values = [("cell", cell), ("name", other.name), ("nation", nation)];
+                self.note(i, messages::fill("screen.name.elsewhere", &values));
+                Some(cell.to_owned())
+            }
+            Reading::ReadAs(name) => {
+                self.note(
+                    i,
+                    messages::fill("screen.name.read_as", &[("cell", cell), ("name", name)]),
+                );
+                Some(name.to_owned())
+            }
+            Reading::Unknown(nearest) => {
+                let message = match nearest.as_slice() {
+                    [] => messages::fill("screen.name.unknown", &[("cell", cell), ("what", what)]),
+                    names => {
+                        let names: Vec<String> = names
+                            .iter()
+                            .map(|n| messages::fill("screen.name.quoted", &[("name", n)]))
+                            .collect();
+                        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                        let names = super::values::or_list(&names);
+                        let values = [("cell", cell), ("what", what), ("names", names.as_str())];
+                        messages::fill("screen.name.unknown.nearest", &values)
+                    }
+                };
+                self.soft.push(CellError::new(i, message));
+                None
+            }
+        }
     }
 }
 
@@ -126,10 +216,10 @@ pub(crate) fn case(
             if default_as_at.is_none() {
                 match r.record.cell(as_at_col) {
                     Some(_) => r.errors.extend(r.soft.pop()),
-                    None => r.errors.push(CellError {
-                        column: as_at_col,
-                        message: messages::text("screen.cell.as_at_blank").to_owned(),
-                    }),
+                    None => r.errors.push(CellError::new(
+                        as_at_col,
+                        messages::text("screen.cell.as_at_blank").to_owned(),
+                    )),
                 }
             }
             default_as_at
@@ -138,39 +228,42 @@ pub(crate) fn case(
 
     let mut detentions = Vec::new();
     let mut stay_numbers = Vec::new();
+    let aliases = &layout.council_aliases;
     for (&n, cols) in &layout.stays {
         if cols.positions().all(|i| r.record.cell(Some(i)).is_none()) {
             continue;
         }
         let col = |c: StayCol| cols.get(c);
         let number = n.to_string();
-        let section = r.read(col(StayCol::Section), values::section);
-        if r.record.cell(col(StayCol::Section)).is_none() {
+        let section_col = col(StayCol::Section);
+        let stays = r.read(section_col, values::stays);
+        if r.record.cell(section_col).is_none() {
             let message = messages::fill("screen.cell.section_blank", &[("n", &number)]);
-            r.blank(col(StayCol::Section), message);
+            r.blank(section_col, message);
         }
         let detained_in = r
             .read(col(StayCol::DetainedIn), values::jurisdiction)
             .unwrap_or(Jurisdiction::England);
-        let council = r.text(col(StayCol::Council));
+        let council = r.council(col(StayCol::Council), aliases);
         let country = r
             .read(col(StayCol::Country), values::country)
             .unwrap_or_else(|| country_of(council.as_deref()));
+        let leaving = match (
+            r.read(col(StayCol::Leaving), values::leaving),
+            r.read(col(StayCol::Cto), values::yes_no).flatten(),
+        ) {
+            (Some(leaving), _) => Some(leaving),
+            (None, Some(true)) => Some(Leaving::Cto),
+            (None, _) => None,
+        };
         let detention = Detention {
             gp_place: None,
-            section: section.unwrap_or(crate::case::Section::Unknown),
+            section: crate::case::Section::Unknown,
             detained_in,
             admitted: r.read(col(StayCol::Admitted), values::date),
             section_ended: r.read(col(StayCol::SectionEnded), values::date),
             left_hospital: r.read(col(StayCol::Left), values::date),
-            leaving: match (
-                r.read(col(StayCol::Leaving), values::leaving),
-                r.read(col(StayCol::Cto), values::yes_no).flatten(),
-            ) {
-                (Some(leaving), _) => Some(leaving),
-                (None, Some(true)) => Some(Leaving::Cto),
-                (None, _) => None,
-            },
+            leaving,
             recall: r.read(col(StayCol::Recall), values::recall),
             cto_ended: r.read(col(StayCol::CtoEnded), values::date),
             sent_on_discharge_to: None,
@@ -178,7 +271,7 @@ pub(crate) fn case(
                 in_prison: None,
                 country,
                 council,
-                placed_by: r.text(col(StayCol::PlacedBy)),
+                placed_by: r.council(col(StayCol::PlacedBy), aliases),
                 lacked_capacity: r
                     .read(col(StayCol::LackedCapacity), values::yes_no)
                     .flatten(),
@@ -189,12 +282,24 @@ pub(crate) fn case(
                     .read(col(StayCol::LostHome), values::yes_no)
                     .flatten(),
             },
-            gp_icb: r.text(col(StayCol::GpIcb)),
+            gp_icb: r.nhs_body(col(StayCol::GpIcb)),
             nhs_england_secure_service: r.read(col(StayCol::NhseSecure), values::yes_no).flatten(),
             hospital: r.text(col(StayCol::Hospital)),
         };
-        detentions.push(detention);
-        stay_numbers.push(n);
+        let stays = stays.unwrap_or_else(|| values::Stays {
+            stays: vec![(crate::case::Section::Unknown, None)],
+            prose: false,
+        });
+        if stays.prose {
+            if let Some(cell) = r.record.cell(section_col) {
+                let note = stays_note(cell, &stays.stays);
+                r.note(section_col, note);
+            }
+        }
+        for d in split_stays(detention, &stays.stays) {
+            detentions.push(d);
+            stay_numbers.push(n);
+        }
     }
 
     let mut charges = Vec::new();
@@ -232,10 +337,10 @@ pub(crate) fn case(
         };
         let (amount, per) = match (amount, per) {
             (Ok(Some(_)), Ok(None)) => {
-                r.soft.push(CellError {
-                    column: col(ChargeCol::Per).or(amount_col),
-                    message: messages::fill("screen.cell.per_blank", &[("n", &number)]),
-                });
+                r.soft.push(CellError::new(
+                    col(ChargeCol::Per).or(amount_col),
+                    messages::fill("screen.cell.per_blank", &[("n", &number)]),
+                ));
                 (None, None)
             }
             (Ok(amount), Ok(per)) => (amount, per),
@@ -252,7 +357,7 @@ pub(crate) fn case(
         charge_numbers.push(n);
     }
 
-    let lives_now_council = r.text(layout.get(CaseCol::LivesNowCouncil));
+    let lives_now_council = r.council(layout.get(CaseCol::LivesNowCouncil), aliases);
     let lives_now_country = r.read(layout.get(CaseCol::LivesNowCountry), values::country);
     let lives_now = (lives_now_council.is_some() || lives_now_country.is_some()).then(|| Place {
         country: lives_now_country.unwrap_or_else(|| country_of(lives_now_council.as_deref())),
@@ -286,10 +391,10 @@ pub(crate) fn case(
         match (r.record.cell(reason_col), stopped) {
             (Some(_), _) => {}
             // "Stopped? yes" with no reason column: screened as ended for a reason not given, and said so.
-            (None, Some(Stopped::Yes | Stopped::On(_))) => r.soft.push(CellError {
-                column: stopped_col,
-                message: messages::text("screen.cell.ended_no_reason").to_owned(),
-            }),
+            (None, Some(Stopped::Yes | Stopped::On(_))) => r.soft.push(CellError::new(
+                stopped_col,
+                messages::text("screen.cell.ended_no_reason").to_owned(),
+            )),
             (None, _) => {
                 let message = messages::text("screen.cell.ended_reason_blank").to_owned();
                 r.blank(reason_col, message);
@@ -307,7 +412,7 @@ pub(crate) fn case(
         None
     };
 
-    let gp_icb_on_1_july_2022 = r.text(layout.get(CaseCol::GpIcb2022));
+    let gp_icb_on_1_july_2022 = r.nhs_body(layout.get(CaseCol::GpIcb2022));
     let specialised_aftercare = r
         .read(layout.get(CaseCol::SpecialisedAftercare), values::yes_no)
         .flatten();
@@ -341,10 +446,10 @@ pub(crate) fn case(
         }
         let mut hard = Vec::new();
         for e in problems {
-            let problem = CellError {
-                column: column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
-                message: e.message,
-            };
+            let problem = CellError::new(
+                column_of_field(&e.field, layout, &stay_numbers, &charge_numbers),
+                e.message,
+            );
             if clear_field(&mut case, &e.field) {
                 soft.push(problem);
             } else {
@@ -361,12 +466,7 @@ pub(crate) fn case(
 /// Leaves one field of a case blank (`detentions[1].left_hospital`), as if its cell were empty. `false` for a field
 /// that cannot be left blank (the date of the check) or is not known.
 fn clear_field(case: &mut Case, field: &str) -> bool {
-    let indexed = |list: &str| -> Option<(usize, &str)> {
-        let rest = field.strip_prefix(list)?.strip_prefix('[')?;
-        let (index, name) = rest.split_once("].")?;
-        Some((index.parse().ok()?, name))
-    };
-    if let Some((i, name)) = indexed("detentions") {
+    if let Some((i, name)) = indexed(field, "detentions") {
         let Some(d) = case.detentions.get_mut(i) else {
             return false;
         };
@@ -380,7 +480,7 @@ fn clear_field(case: &mut Case, field: &str) -> bool {
         }
         return true;
     }
-    if let Some((i, name)) = indexed("charges") {
+    if let Some((i, name)) = indexed(field, "charges") {
         let Some(c) = case.charges.get_mut(i) else {
             return false;
         };
@@ -404,17 +504,146 @@ fn clear_field(case: &mut Case, field: &str) -> bool {
     true
 }
 
+/// The index and field name of a field of a list in the contract: `detentions[1].left_hospital` in `detentions` is
+/// `(1, "left_hospital")`.
+fn indexed<'a>(field: &'a str, list: &str) -> Option<(usize, &'a str)> {
+    let rest = field.strip_prefix(list)?.strip_prefix('[')?;
+    let (index, name) = rest.split_once("].")?;
+    Some((index.parse().ok()?, name))
+}
+
+/// The detentions a section cell describes, from the one detention its row's cells give: the row's dates and how
+/// the person left are the last stay's, and an admission date is the first of the detentions the last stay was
+/// made of (a section 2 that became a section 3 began with the section 2). Earlier stays have only their section
+/// (and how they ended, if the cell says). Every detention of the last stay keeps where the person lived before.
+fn split_stays(
+    detention: Detention,
+    stays: &[(crate::case::Section, Option<Leaving>)],
+) -> Vec<Detention> {
+    let [.., (last_section, last_leaving)] = stays else {
+        return vec![detention];
+    };
+    // The last stay: the detentions at the end of the list that run on one into the next.
+    let mut first_of_last = stays.len() - 1;
+    while first_of_last > 0
+        && values::is_continuous(stays[first_of_last - 1].0, stays[first_of_last].0)
+    {
+        first_of_last -= 1;
+    }
+    let undated = |section, leaving| Detention {
+        section,
+        leaving,
+        admitted: None,
+        section_ended: None,
+        left_hospital: None,
+        recall: None,
+        cto_ended: None,
+        gp_icb: None,
+        hospital: None,
+        nhs_england_secure_service: None,
+        lived_before: LivedBefore {
+            council: None,
+            placed_by: None,
+            lacked_capacity: None,
+            required_by_discharge_condition: None,
+            informal_in_hospital_after_losing_home: None,
+            ..detention.lived_before.clone()
+        },
+        ..detention.clone()
+    };
+    let mut out: Vec<Detention> = stays[..first_of_last]
+        .iter()
+        .map(|&(section, leaving)| undated(section, leaving))
+        .collect();
+    let chain = &stays[first_of_last..stays.len() - 1];
+    for (k, &(section, _)) in chain.iter().enumerate() {
+        out.push(Detention {
+            section,
+            admitted: if k == 0 { detention.admitted } else { None },
+            section_ended: None,
+            left_hospital: None,
+            leaving: None,
+            cto_ended: None,
+            recall: None,
+            ..detention.clone()
+        });
+    }
+    out.push(Detention {
+        section: *last_section,
+        admitted: if chain.is_empty() {
+            detention.admitted
+        } else {
+            None
+        },
+        leaving: detention.leaving.or(*last_leaving),
+        ..detention
+    });
+    out
+}
+
+/// How a section cell written as prose was read: "read “3 then 37” as section 3, then section 37", and what
+/// follows from it.
+fn stays_note(cell: &str, stays: &[(crate::case::Section, Option<Leaving>)]) -> String {
+    let parts: Vec<String> = stays
+        .iter()
+        .map(|&(section, leaving)| {
+            let section = match section {
+                crate::case::Section::Unknown => messages::text("screen.stays.unknown").to_owned(),
+                crate::case::Section::Informal => {
+                    messages::text("screen.stays.informal").to_owned()
+                }
+                s => messages::fill("screen.stays.section", &[("code", s.code())]),
+            };
+            match leaving {
+                Some(Leaving::Cto) => messages::fill("screen.stays.cto", &[("stay", &section)]),
+                Some(Leaving::ConditionalDischarge) => {
+                    messages::fill("screen.stays.conditional_discharge", &[("stay", &section)])
+                }
+                _ => section,
+            }
+        })
+        .collect();
+    let then = messages::text("screen.stays.then");
+    let read = parts.join(then);
+    let mut note = messages::fill("screen.stays.read_as", &[("cell", cell), ("stays", &read)]);
+    let continuous = stays
+        .windows(2)
+        .any(|w| values::is_continuous(w[0].0, w[1].0));
+    let separate = stays
+        .windows(2)
+        .any(|w| !values::is_continuous(w[0].0, w[1].0));
+    if continuous {
+        note.push(' ');
+        note.push_str(messages::text("screen.stays.continuous"));
+    }
+    if separate {
+        note.push(' ');
+        note.push_str(messages::text("screen.stays.earlier_undated"));
+    }
+    note
+}
+
 /// Every problem of a row: those that stop it, then those that would not have.
 fn all(mut errors: Vec<CellError>, soft: Vec<CellError>) -> Vec<CellError> {
     errors.extend(soft);
     errors
 }
 
-/// The country of a council, when the council is recognised; England otherwise.
+/// The country of a council, when the council is recognised (in England, Wales, Scotland or Northern Ireland);
+/// England otherwise.
 fn country_of(council: Option<&str>) -> Country {
-    match council.and_then(find_council).map(|m| m.council.nation) {
+    let Some(council) = council else {
+        return Country::England;
+    };
+    match find_council(council).map(|m| m.council.nation) {
         Some(Nation::Wales) => Country::Wales,
-        Some(Nation::England) | None => Country::England,
+        Some(Nation::England) => Country::England,
+        // A council in Scotland or Northern Ireland: the person lived there, not in England.
+        None => match find_council_elsewhere(council).map(|o| o.nation) {
+            Some(OtherNation::Scotland) => Country::Scotland,
+            Some(OtherNation::NorthernIreland) => Country::NorthernIreland,
+            None => Country::England,
+        },
     }
 }
 
@@ -423,21 +652,16 @@ fn country_of(council: Option<&str>) -> Country {
 /// a stay's fact with no column of its own falls on the stay's section, a charge's on what it was for (its amount
 /// for `per`).
 fn column_of_field(field: &str, layout: &Layout, stays: &[u32], charges: &[u32]) -> Option<usize> {
-    let indexed = |list: &str| -> Option<(usize, String)> {
-        let rest = field.strip_prefix(list)?.strip_prefix('[')?;
-        let (index, name) = rest.split_once("].")?;
-        Some((index.parse().ok()?, format!("{list}[].{name}")))
-    };
-    if let Some((i, fact)) = indexed("detentions") {
+    if let Some((i, name)) = indexed(field, "detentions") {
         let cols = layout.stays.get(stays.get(i)?)?;
-        return match columns::stay_col(&fact) {
+        return match columns::stay_col(&format!("detentions[].{name}")) {
             Some(col) => cols.get(col),
             None => cols.get(StayCol::Section),
         };
     }
-    if let Some((i, fact)) = indexed("charges") {
+    if let Some((i, name)) = indexed(field, "charges") {
         let cols = layout.charges.get(charges.get(i)?)?;
-        return match columns::charge_col(&fact) {
+        return match columns::charge_col(&format!("charges[].{name}")) {
             Some(ChargeCol::Per) => cols.get(ChargeCol::Per).or(cols.get(ChargeCol::Amount)),
             Some(col) => cols.get(col),
             None => cols.get(ChargeCol::What),

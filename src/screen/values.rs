@@ -164,7 +164,7 @@ fn lookup<T: Copy>(
 }
 
 /// "a, b or c".
-fn or_list(items: &[&str]) -> String {
+pub(crate) fn or_list(items: &[&str]) -> String {
     match items.split_last() {
         Some((last, [])) => (*last).to_owned(),
         Some((last, rest)) => {
@@ -213,6 +213,141 @@ pub(crate) fn section(cell: &str) -> Result<Section, String> {
             let values = [("cell", cell), ("codes", codes.as_str())];
             Err(messages::fill("screen.value.section", &values))
         }
+    }
+}
+
+/// A section cell read as the stays it describes, oldest first: each with its section and, if the cell says, how
+/// the person left hospital.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stays {
+    /// The stays, oldest first.
+    pub(crate) stays: Vec<(Section, Option<Leaving>)>,
+    /// Whether the cell was prose rather than one section (so the row says how it was read).
+    pub(crate) prose: bool,
+}
+
+/// Reads a section cell that may describe more than one stay, as firms' notes write them: `3 then 37`, `s2 then
+/// s3`, `S.2 → S.3`, `section 2, then 3`, `sectioned twice`, `3 (CTO)`, `37/41 conditionally discharged`, `CTO`.
+/// A way of leaving in the cell (`CTO`, `conditionally discharged`, `CD`) is the leaving of the stay it follows;
+/// `CTO` alone is a stay whose section is not given, left on a community treatment order (one only follows a
+/// section 3 or 37, s.17A(1), which the rules infer). A plain section is read by [`section`].
+///
+/// # Errors
+///
+/// The message of [`section`] when a part is not a section.
+pub(crate) fn stays(cell: &str) -> Result<Stays, String> {
+    if let Ok(section) = section(cell) {
+        return Ok(Stays {
+            stays: vec![(section, None)],
+            prose: false,
+        });
+    }
+    let lower = cell.to_lowercase();
+    let times = [
+        ("twice", 2),
+        ("two times", 2),
+        ("three times", 3),
+        ("thrice", 3),
+        ("3 times", 3),
+        ("2 times", 2),
+    ]
+    .iter()
+    .find(|(w, _)| lower.contains(w))
+    .map(|&(_, n)| n);
+    if let Some(n) = times.filter(|_| lower.contains("section")) {
+        return Ok(Stays {
+            stays: vec![(Section::Unknown, None); n],
+            prose: true,
+        });
+    }
+    let mut text = lower;
+    for arrow in [
+        "\u{2192}",
+        "->",
+        "=>",
+        ">",
+        " followed by ",
+        " converted to ",
+        " became ",
+        " changed to ",
+        " and then ",
+        " and ",
+        ";",
+        ",",
+    ] {
+        text = text.replace(arrow, " then ");
+    }
+    // A cell that lists stays says so when one of them cannot be read; a single word gets the sections' message.
+    let listed = text.contains(" then ") || text.starts_with("then ");
+    let unreadable = || {
+        if listed {
+            messages::fill("screen.value.stays", &[("cell", cell)])
+        } else {
+            section(cell).err().unwrap_or_default()
+        }
+    };
+    let mut stays: Vec<(Section, Option<Leaving>)> = Vec::new();
+    for part in text
+        .split(" then ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let part = part.strip_prefix("then ").unwrap_or(part).trim();
+        if part.is_empty() || part == "then" {
+            continue;
+        }
+        let (rest, leaving) = leaving_in(part);
+        let rest = rest.trim().trim_matches(['(', ')', ' ', '-', '\u{2013}']);
+        let section = match (rest.is_empty(), leaving, stays.last_mut()) {
+            // "3, CTO" or "3 then CTO": how the stay before ended.
+            (true, Some(_), Some((_, ended))) if ended.is_none() => {
+                *ended = leaving;
+                continue;
+            }
+            (true, Some(_), _) => Section::Unknown,
+            _ => section(rest).map_err(|_| unreadable())?,
+        };
+        stays.push((section, leaving));
+    }
+    if stays.is_empty() {
+        return Err(unreadable());
+    }
+    Ok(Stays { stays, prose: true })
+}
+
+/// A way of leaving written in a part of a section cell ("3 (CTO)", "37/41 conditionally discharged"), and the part
+/// without it.
+fn leaving_in(part: &str) -> (String, Option<Leaving>) {
+    const WORDS: &[(&str, Leaving)] = &[
+        ("community treatment order", Leaving::Cto),
+        ("on a cto", Leaving::Cto),
+        ("on cto", Leaving::Cto),
+        ("cto", Leaving::Cto),
+        ("conditionally discharged", Leaving::ConditionalDischarge),
+        ("conditional discharge", Leaving::ConditionalDischarge),
+        ("cond. discharge", Leaving::ConditionalDischarge),
+        ("(cd)", Leaving::ConditionalDischarge),
+        (" cd", Leaving::ConditionalDischarge),
+    ];
+    for &(word, leaving) in WORDS {
+        if let Some(at) = part.find(word) {
+            let rest = format!("{}{}", &part[..at], &part[at + word.len()..]);
+            return (rest, Some(leaving));
+        }
+    }
+    (part.to_owned(), None)
+}
+
+/// Whether a detention under `before` runs on into one under `after` without the person leaving hospital, so that
+/// the two are one stay (`s117-rules.md` §11.1): a section 2 that becomes a section 3; a holding power or place of
+/// safety followed by section 2 or 3; a remand, interim order or transfer followed by a hospital order.
+pub(crate) fn is_continuous(before: Section, after: Section) -> bool {
+    use Section::*;
+    match before {
+        S2 => after == S3,
+        S4 | S5_2 | S5_4 | S135 | S136 => matches!(after, S2 | S3),
+        S35 | S36 | S38 | S48 => matches!(after, S37 | S37_41),
+        S3 | S37 | S37_41 | S45A | S47 | S47_49 | S48_49 | S7 | Informal | Unknown => false,
     }
 }
 
@@ -530,6 +665,62 @@ mod tests {
         let err = section("39").unwrap_err();
         assert!(err.starts_with("39 is not a section this checker knows: use 2, 3, 4"));
         assert!(err.ends_with("informal or unknown"));
+    }
+
+    #[test]
+    fn a_section_cell_in_prose_gives_its_stays() {
+        use Section::*;
+        let read = |cell: &str| stays(cell).map(|s| s.stays);
+        assert_eq!(read("3"), Ok(vec![(S3, None)]));
+        assert!(!stays("37/41").unwrap().prose);
+        for (cell, want) in [
+            ("3 then 37", vec![(S3, None), (S37, None)]),
+            ("s2 then s3", vec![(S2, None), (S3, None)]),
+            ("S.2 \u{2192} S.3", vec![(S2, None), (S3, None)]),
+            ("S2 -> S3", vec![(S2, None), (S3, None)]),
+            ("section 2, then 3", vec![(S2, None), (S3, None)]),
+            ("s2 converted to s3", vec![(S2, None), (S3, None)]),
+            ("sectioned twice", vec![(Unknown, None), (Unknown, None)]),
+            ("3 (CTO)", vec![(S3, Some(Leaving::Cto))]),
+            ("s3 - CTO", vec![(S3, Some(Leaving::Cto))]),
+            ("CTO", vec![(Unknown, Some(Leaving::Cto))]),
+            (
+                "37/41 conditionally discharged",
+                vec![(S37_41, Some(Leaving::ConditionalDischarge))],
+            ),
+            (
+                "37/41 (CD)",
+                vec![(S37_41, Some(Leaving::ConditionalDischarge))],
+            ),
+            ("s136 then s2", vec![(S136, None), (S2, None)]),
+            ("3, CTO", vec![(S3, Some(Leaving::Cto))]),
+            (
+                "s2 then s3 then CTO",
+                vec![(S2, None), (S3, Some(Leaving::Cto))],
+            ),
+        ] {
+            assert_eq!(read(cell), Ok(want), "{cell}");
+            assert!(stays(cell).unwrap().prose, "{cell}");
+        }
+        for bad in ["blue", "39"] {
+            let e = stays(bad).unwrap_err();
+            assert!(
+                e.starts_with(&format!("{bad} is not a section this checker knows")),
+                "{e}"
+            );
+        }
+        assert_eq!(
+            stays("3 then maybe 37").unwrap_err(),
+            "3 then maybe 37 is not a section, or a list of stays, that the checker can read: write one section \
+             (such as 3 or 37/41), or the stays in order, such as 3 then 37, s2 then s3 or 3 (CTO)"
+        );
+        // s117-rules.md §11.1: a section 2 that becomes a section 3 is one stay; a section 3 then a hospital order
+        // is two.
+        assert!(is_continuous(S2, S3));
+        assert!(is_continuous(S136, S2));
+        assert!(is_continuous(S38, S37_41));
+        assert!(!is_continuous(S3, S37));
+        assert!(!is_continuous(S3, S2));
     }
 
     #[test]

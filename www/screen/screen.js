@@ -181,6 +181,8 @@ export function mountScreen(container, options = {}) {
     /** @type {File | null} */
     file: null,
     running: false,
+    /** The mapping profile the firm applied or loaded (its text), or null for the screen's own reading. */
+    profile: /** @type {string | null} */ (null),
   };
 
   // ----- the form ---------------------------------------------------------------------------------------------
@@ -199,6 +201,29 @@ export function mountScreen(container, options = {}) {
     'aria-label': t('screen_page.progress.label'),
   }));
   const $status = h('p', { class: 's117-screen__status js-s117-screen-status', role: 'status' });
+
+  // ----- the mapping: how the file was read, as a profile the firm can edit, save and load ---------------------
+  const $profile = /** @type {HTMLTextAreaElement} */ (h('textarea', {
+    id: `${id}-profile`, class: 's117-screen__profile js-s117-screen-profile', rows: '16', spellcheck: 'false',
+    autocomplete: 'off', 'aria-describedby': `${id}-profile-hint`,
+  }));
+  const $applyProfile = h('button', { type: 'button', class: 's117-screen__button js-s117-screen-profile-apply' },
+    t('screen_page.mapping.apply'));
+  const $saveProfile = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-profile-save' },
+    t('screen_page.mapping.save'));
+  const $loadProfile = /** @type {HTMLInputElement} */ (h('input', {
+    type: 'file', id: `${id}-profile-file`, class: 's117-screen__file js-s117-screen-profile-file', accept: '.txt,.profile,text/plain',
+  }));
+  const $mapping = h('div', { class: 's117-screen__mapping js-s117-screen-mapping', hidden: true },
+    h('h3', { class: 's117-screen__heading' }, t('screen_page.mapping.heading')),
+    h('div', { class: 's117-screen__field' },
+      h('label', { class: 's117-screen__label', for: `${id}-profile` }, t('screen_page.mapping.label')),
+      h('p', { class: 's117-screen__field-hint', id: `${id}-profile-hint` }, t('screen_page.mapping.hint')),
+      $profile),
+    h('div', { class: 's117-screen__toolbar' }, $applyProfile, $saveProfile),
+    h('div', { class: 's117-screen__field' },
+      h('label', { class: 's117-screen__label', for: `${id}-profile-file` }, t('screen_page.mapping.load')),
+      $loadProfile));
 
   // ----- the results ------------------------------------------------------------------------------------------
   const $counts = h('dl', { class: 's117-screen__counts js-s117-screen-counts' });
@@ -260,6 +285,7 @@ export function mountScreen(container, options = {}) {
     $template,
     $progress,
     $status,
+    $mapping,
     $results);
   container.replaceChildren($root);
 
@@ -290,6 +316,8 @@ export function mountScreen(container, options = {}) {
       }
       $root.dataset.state = 'done';
       $root.dataset.ms = String(Math.round(msg.ms));
+      if (!state.profile) $profile.value = msg.profile || '';
+      $mapping.hidden = !$profile.value;
       showCounts(c);
       showProblems(msg.errors, msg.errorCount, msg.warnings, c.with_errors + c.with_unreadable);
       $results.hidden = false;
@@ -326,7 +354,14 @@ export function mountScreen(container, options = {}) {
     $progress.hidden = false;
     $progress.value = 0;
     $status.textContent = t('screen_page.status.starting', { name: file.name });
-    worker.postMessage({ type: 'screen', file, name: file.name, asAt: $asAt.value || undefined, pkgUrl });
+    worker.postMessage({ type: 'screen', file, name: file.name, asAt: $asAt.value || undefined, pkgUrl, profile: state.profile || undefined });
+  }
+
+  /** Screens the file again with a mapping profile's text (the firm's own, kept for later files too). @param {string} text */
+  function applyProfile(text) {
+    state.profile = text.trim() ? text : null;
+    $profile.value = text;
+    if (state.file && !state.running) screenFile(state.file);
   }
 
   /** The view the worker's job shows: the core's sort key, direction and filter for the table's state. */
@@ -472,6 +507,19 @@ export function mountScreen(container, options = {}) {
   $download.addEventListener('click', () => download('triage'));
   $downloadErrors.addEventListener('click', () => download('errors'));
   $template.addEventListener('click', () => download('template'));
+  $applyProfile.addEventListener('click', () => applyProfile($profile.value));
+  $saveProfile.addEventListener('click', () => {
+    const url = URL.createObjectURL(new Blob([$profile.value], { type: 'text/plain;charset=utf-8' }));
+    const $a = h('a', { href: url, download: 'screen-mapping.txt', class: 's117-screen__hidden-link' });
+    document.body.append($a);
+    $a.click();
+    $a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+  $loadProfile.addEventListener('change', async () => {
+    const file = $loadProfile.files && $loadProfile.files[0];
+    if (file) applyProfile(await file.text());
+  });
 
   return {
     element: $root,

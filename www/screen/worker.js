@@ -8,13 +8,15 @@
 // the package's own two files.
 //
 // Messages in (from screen.js):
-//   { type: 'screen', file: File|Blob, name, asAt, pkgUrl }   start (a new file cancels the one before)
+//   { type: 'screen', file: File|Blob, name, asAt, pkgUrl, profile? }   start (a new file cancels the one before);
+//                                                             profile: a mapping profile's text, applied exactly
 //   { type: 'page', view, offset, limit }                     a page of rows in that view
 //   { type: 'download', what: 'triage' | 'errors' | 'template', view }
 // where a view is { sort, descending, only, deadline_within } (see `View` in src/screen/triage.rs).
 // Messages out:
 //   { type: 'progress', id, bytesDone, bytesTotal, counts }
-//   { type: 'done', id, counts, errors, errorCount, warnings, ms }
+//   { type: 'done', id, counts, errors, errorCount, warnings, ms, profile }   profile: the one applied, or else the one
+//                                                             the core suggests for the file (CSV only; null if none)
 //   { type: 'page', rows, total, offset }
 //   { type: 'download', what, blob, name }
 //   { type: 'failed', id, message }
@@ -69,7 +71,17 @@ async function screen(msg) {
     if (id !== current) return;
     const format = /\.(jsonl|ndjson)$/i.test(msg.name || '') ? 'jsonl' : 'csv';
     if (job) job.free();
-    job = new wasm.ScreenJob(bytes, format, msg.asAt ? { as_at: msg.asAt } : {});
+    job = null;
+    // The mapping: the firm's own profile, applied exactly, or else the one the core would use, to show and edit.
+    let profile = msg.profile || null;
+    if (!profile && format === 'csv') {
+      try {
+        profile = wasm.suggestProfile(bytes);
+      } catch {
+        profile = null;
+      }
+    }
+    job = new wasm.ScreenJob(bytes, format, msg.asAt ? { as_at: msg.asAt } : {}, msg.profile || undefined);
     /** @type {any[]} */
     const errors = [];
     let errorCount = 0;
@@ -83,7 +95,7 @@ async function screen(msg) {
       for (const w of step.warnings) warnings.push(w);
       const now = performance.now();
       if (step.done) {
-        postMessage({ type: 'done', id, counts: step.counts, errors, errorCount, warnings, ms: now - t0 });
+        postMessage({ type: 'done', id, counts: step.counts, errors, errorCount, warnings, ms: now - t0, profile });
         return;
       }
       if (now - lastPost >= PROGRESS_EVERY) {

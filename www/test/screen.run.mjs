@@ -113,7 +113,11 @@ demoTest('the sample file: counts by outcome, every bad row listed, nothing sent
   assert.match(errors[1] || '', /^Row 19, column d1_section: 39 is not a section/);
   assert.match(errors[4] || '', /^Row 23, column c1_until: 1 December 2021 is before the charges began/);
   const warnings = await page.$$eval('.js-s117-screen-warnings li', (lis) => lis.map((li) => li.textContent));
-  assert.deepEqual(warnings, ["Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"]);
+  assert.deepEqual(warnings, [
+    "Row 1: column Z (notes) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns",
+    // A council in Scotland is recognised as such, and said (s117-rules.md §11.2).
+    'Row 7: d1_council: \u201cGlasgow\u201d is Glasgow City Council, a council in Scotland: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in Scotland, its own law applies instead)',
+  ]);
   assert.deepEqual((await references(page)).slice(0, 3), ['ENQ-1001', 'ENQ-1002', 'ENQ-1003']);
   assert.equal(await page.textContent('.js-s117-screen-range'), 'Rows 1 to 22 of 22');
   const status = await page.textContent('.js-s117-screen-status');
@@ -122,6 +126,41 @@ demoTest('the sample file: counts by outcome, every bad row listed, nothing sent
   assert.deepEqual(foreign, [], 'no request leaves the machine');
   assert.ok(requests.some((u) => u.endsWith('/pkg-screen/s117_screen_bg.wasm')), 'the screening package was loaded');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+demoTest('a firm\'s export: the mapping is shown, changed, screened again, saved and loaded', async ({ page }) => {
+  const FIRM = path.join(ROOT, 'tests', 'fixtures', 'firm-export-60.csv');
+  await screenFile(page, FIRM);
+  assert.equal((await screenCounts(page)).Screened, 60);
+  // The mapping the screen used: each heading as the file writes it, = the field it was read as; the names read loosely.
+  const mapping = await page.inputValue('.js-s117-screen-profile');
+  for (const line of ['Matter No. = reference', 'Section = d1_section', 'Local Authority = d1_council', 'Notes = carried',
+    'Lancs CC = Lancashire County Council']) {
+    assert.ok(mapping.includes(`${line}\n`), `${line} in:\n${mapping}`);
+  }
+  const council = () => page.$eval('.js-s117-screen-body tr[data-row="2"] td:nth-of-type(3)', (td) => td.textContent);
+  assert.equal(await council(), 'Birmingham City Council');
+  // Change one column's field, and screen again: the file is read exactly as the mapping now says.
+  await page.fill('.js-s117-screen-profile', mapping.replace('Local Authority = d1_council', 'Local Authority = ignored'));
+  await page.click('.js-s117-screen-profile-apply');
+  await page.waitForFunction(() => document.querySelector('.js-s117-screen-body tr[data-row="2"] td:nth-of-type(3)')?.textContent === '');
+  assert.equal((await screenCounts(page)).Screened, 60);
+  // Save it: the same text, in the command line's format.
+  const saved = await download(page, '.js-s117-screen-profile-save');
+  assert.equal(saved.name, 'screen-mapping.txt');
+  assert.ok(saved.text.includes('Local Authority = ignored\n'));
+  // Load a mapping that cannot be read: the core names the line, and the mapping stays on screen to correct.
+  await page.setInputFiles('.js-s117-screen-profile-file', {
+    name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from('[columns]\nSection = d1_sectoin\n'),
+  });
+  await page.waitForSelector('.s117-screen[data-state="failed"]');
+  assert.match(await page.textContent('.js-s117-screen-status') || '', /line 2 of the profile: \u201cd1_sectoin\u201d is not a field the screen reads/);
+  assert.equal(await page.isVisible('.js-s117-screen-profile'), true);
+  // Load the saved one: screened with it again.
+  await page.setInputFiles('.js-s117-screen-profile-file', { name: 'screen-mapping.txt', mimeType: 'text/plain', buffer: saved.bytes });
+  await page.waitForSelector('.s117-screen[data-state="done"]');
+  assert.equal(await page.inputValue('.js-s117-screen-profile'), saved.text);
+  assert.equal(await council(), '');
 });
 
 demoTest('column sort buttons sort, set aria-sort, and work from the keyboard', async ({ page }) => {

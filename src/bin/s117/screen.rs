@@ -50,6 +50,9 @@ struct Args {
     firm: Firm,
     firm_file: Option<String>,
     threads: usize,
+    /// `--suggest-profile`, `--profile FILE`: the firm's mapping profile.
+    suggest_profile: bool,
+    profile: Option<String>,
 }
 
 fn parse(args: Vec<OsString>) -> Result<Args, String> {
@@ -84,6 +87,8 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
             Short('o') | Long("output") => a.output = Some(text(parser.value())?),
             Long("errors") => a.errors = Some(text(parser.value())?),
             Long("calendar") => a.calendar = Some(text(parser.value())?),
+            Long("suggest-profile") => a.suggest_profile = true,
+            Long("profile") => a.profile = Some(text(parser.value())?),
             Long("format") => {
                 a.jsonl_out = format(text(parser.value())?, "--format")? == Format::Jsonl
             }
@@ -171,7 +176,7 @@ fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> u8 {
-    let a = match parse(args) {
+    let mut a = match parse(args) {
         Ok(a) => a,
         Err(e) => {
             let e = messages::fill("screen.cli.prefixed", &[("message", &e)]);
@@ -212,6 +217,45 @@ fn run(
             Err(e) => return could_not_read(stderr, &file, &e),
         }
     };
+    // The firm's mapping profile: printed (--suggest-profile), or read and applied exactly (--profile).
+    if a.suggest_profile {
+        let text = match s117::screen::suggest_profile(reader) {
+            Ok(text) => text,
+            Err(e) => {
+                say(stderr, &e);
+                return 2;
+            }
+        };
+        let written = match &a.output {
+            None => stdout.write_all(text.as_bytes()),
+            Some(path) => std::fs::write(path, text.as_bytes()),
+        };
+        return match written {
+            Ok(()) => 0,
+            Err(e) => {
+                let (file, error) = (a.output.as_deref().unwrap_or_default(), e.to_string());
+                let values = [("file", file), ("error", error.as_str())];
+                say(
+                    stderr,
+                    &messages::fill("screen.cli.could_not_write", &values),
+                );
+                1
+            }
+        };
+    }
+    if let Some(path) = &a.profile {
+        let profile = std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|text| text.parse::<s117::screen::Profile>());
+        match profile {
+            Ok(p) => a.options.profile = Some(std::sync::Arc::new(p)),
+            Err(message) => {
+                let values = [("file", path.as_str()), ("message", message.as_str())];
+                say(stderr, &messages::fill("screen.cli.profile", &values));
+                return 2;
+            }
+        }
+    }
     let format = a.input_format.unwrap_or_else(|| {
         let lower = file.to_ascii_lowercase();
         if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {

@@ -141,6 +141,10 @@ Options:
       --calendar FILE.ics     also write each dated deadline that has not passed as an all-day event for a diary
                               (iCalendar; the enquiry's reference starts each event's title)
       --no-bom                leave out the byte-order mark that tells Excel the CSV is UTF-8
+      --suggest-profile       print how the screen would read FILE (its separator, each heading's field, the
+                              council names it would read loosely) as a profile to check, edit and keep; with
+                              -o, write it to that file. Nothing is screened
+      --profile FILE          read the export exactly as this profile says (see --suggest-profile)
   -q, --quiet                 no summary or warnings on standard error (problems are still listed)
   -h, --help
 
@@ -213,4 +217,62 @@ Rows are read, screened and written a batch at a time, so memory does not grow w
     ("screen.cli.letters_need_dir", "--letters needs a folder, not a file: {dir}"),
     #[cfg(feature = "cli")]
     ("screen.cli.letters_held_back", "rows that need a letter but have a cell that could not be read, so have none yet: {count} (correct the cells listed above and screen them again)"),
+    // Names read loosely (a council or an NHS body), and a note on how a cell was read.
+    ("screen.note", "{column}: {message}"),
+    ("screen.name.read_as", "read \u{201c}{cell}\u{201d} as {name}: check this is right"),
+    ("screen.name.elsewhere", "\u{201c}{cell}\u{201d} is {name}, a council in {nation}: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in {nation}, its own law applies instead)"),
+    ("screen.name.scotland", "Scotland"),
+    ("screen.name.northern_ireland", "Northern Ireland"),
+    ("screen.name.council", "a council"),
+    ("screen.name.nhs_body", "an NHS body (an integrated care board or a Welsh health board)"),
+    ("screen.name.unknown", "\u{201c}{cell}\u{201d} is not {what} the checker knows: check the spelling, or leave it blank if not known"),
+    ("screen.name.unknown.nearest", "\u{201c}{cell}\u{201d} is not {what} the checker knows: did you mean {names}? Correct the cell, or add the name to your profile"),
+    ("screen.name.quoted", "\u{201c}{name}\u{201d}"),
+    // A section cell that describes more than one stay, or how one ended.
+    ("screen.stays.read_as", "read \u{201c}{cell}\u{201d} as {stays}."),
+    ("screen.stays.then", ", then "),
+    ("screen.stays.section", "section {code}"),
+    ("screen.stays.unknown", "a stay whose section is not given"),
+    ("screen.stays.informal", "an informal stay"),
+    ("screen.stays.cto", "{stay}, left on a community treatment order"),
+    ("screen.stays.conditional_discharge", "{stay}, conditionally discharged"),
+    ("screen.stays.continuous", "A section that runs on into the next without leaving hospital (section 2 then section 3, for example) is one stay, and after-care is owed on leaving it."),
+    ("screen.stays.earlier_undated", "The dates on this row are taken as the last stay's; the earlier stays' dates are not known, so give each stay its own columns (d1_, d2_ \u{2026}) to be precise."),
+    ("screen.value.stays", "{cell} is not a section, or a list of stays, that the checker can read: write one section (such as 3 or 37/41), or the stays in order, such as 3 then 37, s2 then s3 or 3 (CTO)"),
+    // A firm's mapping profile (`--suggest-profile`, `--profile`).
+    ("screen.profile.header", "\
+# How s117 screen reads this firm's export. Check it, keep it, and give it to the screen each time:
+#   s117 screen export.csv --profile this-file.txt
+# With a profile nothing is guessed: every line below is applied exactly.
+#
+# [file]  How the file is written. separator is comma, semicolon or tab. The other lines are rules the screen
+#   always applies, written here so that you can see them: the text is UTF-8 or Windows-1252 (encoding); dates
+#   are day first, so 03/06/2021 is 3 June 2021 (dates); a two-digit year from 83 to 99 is 1983 to 1999, and
+#   from 00 to 82 is 2000 to 2082 (two_digit_years).
+#
+# [columns]  One line for each heading, written exactly as in the file, then = and what the column gives:
+#   a field the screen reads (s117 screen --columns lists them: d1_ is the first stay, c1_ the first charge;
+#   d1_cto is yes or no for \"left hospital on a CTO\", aftercare_stopped is yes, no or the date it stopped,
+#   c1_weekly_amount and c1_monthly_amount are fees), carried (copied to the triage unchanged, after the
+#   screen's columns) or ignored (left out). A heading not listed here is carried. A heading listed here that
+#   the file does not have stops the screen, which names it.
+#
+# [councils]  A council's name as your file writes it = the name the screen should read it as. These are the
+#   names the screen would read loosely: check each one, and correct or remove it. Lines starting with # are
+#   names it could not read."),
+    ("screen.profile.line", "line {line} of the profile: {message}"),
+    ("screen.profile.part", "[{part}] is not a part of a profile: use [file], [columns] or [councils]"),
+    ("screen.profile.no_part", "put each line under [file], [columns] or [councils]"),
+    ("screen.profile.no_equals", "write each line as name = value: a heading = a field, or a council's name as written = its name"),
+    ("screen.profile.field", "\u{201c}{field}\u{201d} is not a field the screen reads: use one that s117 screen --columns lists (such as reference, d1_section or c1_since, with the stay's or charge's number), carried or ignored"),
+    ("screen.profile.heading_twice", "the heading \u{201c}{heading}\u{201d} is listed twice with different fields: keep one"),
+    ("screen.profile.council", "\u{201c}{name}\u{201d} is not a council the checker knows: write the council's name as the register writes it, such as Lancashire County Council"),
+    ("screen.profile.separator", "separator = {value} is not a separator: use comma, semicolon or tab"),
+    ("screen.profile.fixed", "{name} = {value} is not a rule the screen can apply: use {allowed}"),
+    ("screen.profile.rule", "{name} is not a rule of a profile's [file] part: use separator, encoding, dates or two_digit_years"),
+    ("screen.profile.missing_heading", "the profile reads the heading \u{201c}{heading}\u{201d} as {field}, but the file has no such heading: correct the heading in the profile (written exactly as in the file), or remove its line"),
+    ("screen.profile.unknown_council", "# {cell} = ?   (not a council the checker knows: write its name after the = and remove the #)"),
+    ("screen.profile.unknown_council.nearest", "# {cell} = ?   (not a council the checker knows; nearest: {nearest}. Write the right one after the = and remove the #)"),
+    #[cfg(feature = "cli")]
+    ("screen.cli.profile", "could not use the profile {file}: {message}"),
 ];

@@ -205,4 +205,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen_page.deadline_kind.ombudsman", "ombudsman"),
     ("screen_page.deadline_kind.limitation", "limitation"),
     ("screen_page.deadline_kind.reply", "reply"),
+    // The mapping: how the file was read, as a profile the firm can edit, save and load.
+    ("screen_page.mapping.heading", "How your file was read"),
+    ("screen_page.mapping.label", "The mapping"),
+    ("screen_page.mapping.hint", "Each line under [columns] is a heading of your file, exactly as written, then = and what the screen read it as: a field (such as d1_section), carried (copied to the triage unchanged) or ignored (left out). Change a field, then screen again. Save the mapping to use it next time, here or with s117 screen FILE --profile MAPPING."),
+    ("screen_page.mapping.apply", "Screen again with this mapping"),
+    ("screen_page.mapping.save", "Save the mapping"),
+    ("screen_page.mapping.load", "Load a saved mapping"),
 ];
