@@ -474,7 +474,7 @@ impl Answers {
 
     /// How the decision should speak of the person: when someone else is filling this in, the name they gave, or
     /// "the person"; `None` when the person is filling it in themself, or it is not known who is.
-    fn about(&self) -> Option<String> {
+    pub(super) fn about(&self) -> Option<String> {
         if self.given.get("filled_in_by").map(String::as_str) != Some("someone_else") {
             return None;
         }

@@ -114,7 +114,7 @@ pub fn interview(answers: &Answers) -> Interview {
     }
     let mut next = None;
     let facts = super::facts();
-    let voice = voice(&kept);
+    let voice = kept.about();
     let form = paths
         .into_iter()
         .filter_map(|(path, date)| {
@@ -135,23 +135,6 @@ pub fn interview(answers: &Answers) -> Interview {
         })
         .collect();
     Interview { form, next, case }
-}
-
-/// How to refer to the person when someone else is filling this in (their name as given, or "the person"); `None`
-/// when the person is filling it in, or it is not known who is.
-fn voice(answers: &Answers) -> Option<String> {
-    if answers.given.get("filled_in_by").map(String::as_str) != Some("someone_else") {
-        return None;
-    }
-    let name = answers
-        .given
-        .get("person_name")
-        .map(|t| t.trim())
-        .filter(|t| !t.is_empty());
-    Some(name.map_or_else(
-        || messages::text("voice.the_person").to_owned(),
-        str::to_owned,
-    ))
 }
 
 /// The question in the third person, for someone filling this in for another: each of its words that has a

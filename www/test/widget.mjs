@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { ROOT, AS_AT, launchChromium, baseUrl, requireServed, fail, runner, report, download, screenFile, screenCounts } from './support.mjs';
+import { ROOT, AS_AT, launchChromium, baseUrl, requireServed, fail, runner, report, download, screenFile, screenCounts, fillField } from './support.mjs';
+
+export { fillField };
 
 
 export const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
@@ -176,30 +178,6 @@ export async function combo(page, label, typed, pick) {
   }
 }
 
-/** Fills one field of a page (a `[data-path]` group) with the answer `v` in the interview's form (undefined: left
- * blank, or "not sure" / "I do not know" where the page offers it). */
-export async function fillField(field, kind, v) {
-  if (kind === 'choice' || kind === 'yes_no' || kind === 'yes_no_not_sure') {
-    let value = v;
-    if (value === undefined || value === '') {
-      if (kind === 'yes_no') value = 'no';
-      else if (kind === 'yes_no_not_sure') value = 'not_sure';
-      else value = (await field.locator('input[value="__unknown"]').count()) ? '__unknown' : 'unknown';
-    }
-    await field.locator(`input[type="radio"][value="${value}"]`).check();
-  } else if (kind === 'date') {
-    const [y = '', m = '', d = ''] = (v || '').split('-');
-    const boxes = field.locator('input');
-    await boxes.nth(0).fill(d ? String(Number(d)) : '');
-    await boxes.nth(1).fill(m ? String(Number(m)) : '');
-    await boxes.nth(2).fill(y);
-  } else if (kind === 'council' || kind === 'nhs_body') {
-    if (v) {
-      await field.getByRole('combobox').fill(v);
-      await field.getByRole('combobox').press('Escape');
-    } else if (await field.getByRole('checkbox').count()) await field.getByRole('checkbox').check();
-  } else if (v !== undefined) await field.locator('input, textarea').first().fill(v);
-}
 
 /**
  * Answers the journey page by page from `facts` (`{ path: answer }`, in the interview's form: `2025-01-05`,

@@ -11,7 +11,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT, launchChromium, runner, report } from './support.mjs';
+import { ROOT, fillField, launchChromium, runner, report } from './support.mjs';
 
 const env = (name) => process.env[name] || (() => { throw new Error(`${name} is not set: run scripts/test-wordpress.sh`); })();
 const WP = env('WP_URL');
@@ -100,28 +100,6 @@ async function ready(scope) {
   await scope.evaluate(async () => { const el = document.querySelector('s117-checker'); await el.ready; await el.coreReady; });
 }
 
-async function fillField(field, kind, v) {
-  if (kind === 'choice' || kind === 'yes_no' || kind === 'yes_no_not_sure') {
-    let value = v;
-    if (value === undefined || value === '') {
-      if (kind === 'yes_no') value = 'no';
-      else if (kind === 'yes_no_not_sure') value = 'not_sure';
-      else value = (await field.locator('input[value="__unknown"]').count()) ? '__unknown' : 'unknown';
-    }
-    await field.locator(`input[type="radio"][value="${value}"]`).check();
-  } else if (kind === 'date') {
-    const [y = '', m = '', d = ''] = (v || '').split('-');
-    const boxes = field.locator('input');
-    await boxes.nth(0).fill(d ? String(Number(d)) : '');
-    await boxes.nth(1).fill(m ? String(Number(m)) : '');
-    await boxes.nth(2).fill(y);
-  } else if (kind === 'council' || kind === 'nhs_body') {
-    if (v) {
-      await field.getByRole('combobox').fill(v);
-      await field.getByRole('combobox').press('Escape');
-    } else if (await field.getByRole('checkbox').count()) await field.getByRole('checkbox').check();
-  } else if (v !== undefined) await field.locator('input, textarea').first().fill(v);
-}
 
 /** Answers page by page from `facts` (path → answer) to "Check your answers", then gets the result. */
 async function journey(scope, facts) {
