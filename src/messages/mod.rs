@@ -30,7 +30,7 @@
 
 pub mod en_gb;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::OnceLock;
 
 /// A catalogue: its sections, each a list of (message id, text).
@@ -114,6 +114,30 @@ struct About {
 thread_local! {
     /// Who the words filled now are about: `None` for the person reading them ("you").
     static ABOUT: RefCell<Option<About>> = const { RefCell::new(None) };
+    /// Only the words of the next steps are wanted (see [`next_steps_only`]).
+    static NEXT_STEPS_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f` filling only the messages a screen's triage shows of a decision (the next steps, `next_step.…`, and
+/// the parts they are made of, `part.…`); every other message filled inside it is left empty. A firm's screen
+/// writes no reasons, flags' words or explanations, and filling them was about a fifth of its time. Nothing a rule
+/// decides depends on a message's words: `tests/screen_words.rs` checks that what a triage reads is the same
+/// either way.
+pub fn next_steps_only<T>(f: impl FnOnce() -> T) -> T {
+    /// Puts back the setting from before, however `f` ends.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            NEXT_STEPS_ONLY.set(self.0);
+        }
+    }
+    let _restore = Restore(NEXT_STEPS_ONLY.replace(true));
+    f()
+}
+
+/// Is this message left empty now ([`next_steps_only`])?
+fn unwanted(id: &str) -> bool {
+    NEXT_STEPS_ONLY.get() && !(id.starts_with("next_step.") || id.starts_with("part."))
 }
 
 /// Runs `f` with every message it fills speaking of the person as `name` ("my father", "Robert", "the person")
@@ -181,6 +205,9 @@ pub fn say(id: &str) -> String {
 /// written. When the words are about someone else (see [`in_voice`]), its `.other` form with `{name}` and `{Name}`
 /// filled as well.
 pub fn fill(id: &str, values: &[(&str, &str)]) -> String {
+    if unwanted(id) {
+        return String::new();
+    }
     match other(id) {
         Some(template) => ABOUT.with_borrow(|about| {
             let mut all = values.to_vec();

@@ -800,7 +800,8 @@ type Letter = ();
 fn decide(p: Pending, firm: Option<&Firm>) -> (Row, Option<Letter>) {
     // The triage is read by someone else than the person (a paralegal, an adviser): it speaks of "the person".
     let the_person = crate::messages::text("voice.the_person");
-    let decision = crate::rules::evaluate_about(&p.case, the_person);
+    let decision =
+        crate::messages::next_steps_only(|| crate::rules::evaluate_about(&p.case, the_person));
     let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
     row.carried = p.carried;
     triage::mark_unreadable(&mut row, p.unreadable);
