@@ -119,7 +119,8 @@ thread_local! {
 }
 
 /// Runs `f` filling only the messages a screen's triage shows of a decision (the next steps, `next_step.…`, and
-/// the parts they are made of, `part.…`); every other message filled inside it is left empty. A firm's screen
+/// the parts they and the bodies' names are made of, `part.…` and `list.…`); every other message filled inside it
+/// is left empty. A firm's screen
 /// writes no reasons, flags' words or explanations, and filling them was about a fifth of its time. Nothing a rule
 /// decides depends on a message's words: `tests/screen_words.rs` checks that what a triage reads is the same
 /// either way.
@@ -137,7 +138,8 @@ pub fn next_steps_only<T>(f: impl FnOnce() -> T) -> T {
 
 /// Is this message left empty now ([`next_steps_only`])?
 fn unwanted(id: &str) -> bool {
-    NEXT_STEPS_ONLY.get() && !(id.starts_with("next_step.") || id.starts_with("part."))
+    NEXT_STEPS_ONLY.get()
+        && !(id.starts_with("next_step.") || id.starts_with("part.") || id.starts_with("list."))
 }
 
 /// Runs `f` with every message it fills speaking of the person as `name` ("my father", "Robert", "the person")

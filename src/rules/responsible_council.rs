@@ -89,7 +89,8 @@ pub fn nation_name(nation: OtherNation) -> &'static str {
 /// Recognises a council from what the person typed.
 pub fn recognise(typed: &str) -> NamedCouncil {
     // One check asks about the same few names many times (each period, each flag); a handful of recent answers
-    // are kept per thread. The answer depends only on the text and the compiled-in reference data.
+    // are kept per thread. The answer depends only on the text and the compiled-in reference data: its words are
+    // `part.` messages, filled in every mode (`messages::next_steps_only`) and with no third-person form.
     const KEPT: usize = 16;
     thread_local! {
         static RECENT: std::cell::RefCell<Vec<(Box<str>, NamedCouncil)>> = const { std::cell::RefCell::new(Vec::new()) };
