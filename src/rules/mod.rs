@@ -324,6 +324,7 @@ pub fn evaluate(case: &Case) -> Decision {
 
 /// The same, speaking of the person as `about` when the case does not say how to refer to them: a firm's screen
 /// speaks of "the person", not to "you".
+#[cfg(feature = "screen")]
 pub(crate) fn evaluate_about(case: &Case, about: &str) -> Decision {
     messages::in_voice(Some(case.about.as_deref().unwrap_or(about)), || {
         decide(case)
