@@ -258,6 +258,8 @@ for (const width of [375, 1280]) {
   checkerTest(`mechanics: each stay has Change and Remove on check your answers (${width}px)`, 'index.html', { width }, async (page) => {
     await setAnswers(page, timelineCase());
     await heading(page, 'Check your answers');
+    // The list of answers is drawn once the rules have read them: wait for it, then count.
+    await page.getByRole('button', { name: 'Change the first stay in hospital' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Change the first stay in hospital' }).count(), 1);
     assert.equal(await page.getByRole('button', { name: 'Remove the second stay in hospital' }).count(), 1);
     await axe(page, `check your answers with two stays at ${width}px`);
