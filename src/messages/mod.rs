@@ -30,8 +30,9 @@
 
 pub mod en_gb;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::sync::OnceLock;
+use std::thread::LocalKey;
 
 /// A catalogue: its sections, each a list of (message id, text).
 pub type Catalogue = &'static [&'static [(&'static str, &'static str)]];
@@ -115,44 +116,47 @@ thread_local! {
     /// Who the words filled now are about: `None` for the person reading them ("you").
     static ABOUT: RefCell<Option<About>> = const { RefCell::new(None) };
     /// Only the words of the next steps are wanted (see [`next_steps_only`]).
-    static NEXT_STEPS_ONLY: Cell<bool> = const { Cell::new(false) };
+    static NEXT_STEPS_ONLY: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// Runs `f` with the thread's `key` set to `value`, and puts back what it held before however `f` ends.
+fn set_while<V: 'static, T>(
+    key: &'static LocalKey<RefCell<V>>,
+    value: V,
+    f: impl FnOnce() -> T,
+) -> T {
+    /// Puts back the value from before when dropped.
+    struct Restore<V: 'static>(&'static LocalKey<RefCell<V>>, Option<V>);
+    impl<V> Drop for Restore<V> {
+        fn drop(&mut self) {
+            if let Some(before) = self.1.take() {
+                self.0.with_borrow_mut(|now| *now = before);
+            }
+        }
+    }
+    let before = key.with_borrow_mut(|now| std::mem::replace(now, value));
+    let _restore = Restore(key, Some(before));
+    f()
 }
 
 /// Runs `f` filling only the messages a screen's triage shows of a decision (the next steps, `next_step.…`, and
 /// the parts they and the bodies' names are made of, `part.…` and `list.…`); every other message filled inside it
-/// is left empty. A firm's screen
-/// writes no reasons, flags' words or explanations, and filling them was about a fifth of its time. Nothing a rule
-/// decides depends on a message's words: `tests/screen_words.rs` checks that what a triage reads is the same
-/// either way.
+/// is left empty. A firm's screen writes no reasons, flags' words or explanations, and filling them was about a
+/// fifth of its time. Nothing a rule decides depends on a message's words: `tests/screen_words.rs` checks that
+/// what a triage reads is the same either way.
 pub fn next_steps_only<T>(f: impl FnOnce() -> T) -> T {
-    /// Puts back the setting from before, however `f` ends.
-    struct Restore(bool);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            NEXT_STEPS_ONLY.set(self.0);
-        }
-    }
-    let _restore = Restore(NEXT_STEPS_ONLY.replace(true));
-    f()
+    set_while(&NEXT_STEPS_ONLY, true, f)
 }
 
 /// Is this message left empty now ([`next_steps_only`])?
 fn unwanted(id: &str) -> bool {
-    NEXT_STEPS_ONLY.get()
+    NEXT_STEPS_ONLY.with_borrow(|only| *only)
         && !(id.starts_with("next_step.") || id.starts_with("part.") || id.starts_with("list."))
 }
 
 /// Runs `f` with every message it fills speaking of the person as `name` ("my father", "Robert", "the person")
 /// instead of "you"; `None` (or a blank name) keeps the second person. The voice before is restored after.
 pub fn in_voice<T>(name: Option<&str>, f: impl FnOnce() -> T) -> T {
-    /// Puts back the voice from before, however `f` ends.
-    struct Restore(Option<About>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            let before = self.0.take();
-            ABOUT.with_borrow_mut(|a| *a = before);
-        }
-    }
     let about = name
         .map(str::trim)
         .filter(|n| !n.is_empty())
@@ -160,8 +164,7 @@ pub fn in_voice<T>(name: Option<&str>, f: impl FnOnce() -> T) -> T {
             name: n.to_owned(),
             capital: capitalise(n),
         });
-    let _restore = Restore(ABOUT.with_borrow_mut(|a| std::mem::replace(a, about)));
-    f()
+    set_while(&ABOUT, about, f)
 }
 
 /// Upper-cases the first character ("my father" → "My father").
