@@ -247,6 +247,69 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
+/// The stay with its dates, recall and CTO facts removed, left by an ordinary discharge: a stay that fits anywhere.
+fn undated(mut d: Detention) -> Detention {
+    d.admitted = None;
+    d.section_ended = None;
+    d.left_hospital = None;
+    d.cto_ended = None;
+    d.recall = None;
+    d.leaving = Some(Leaving::Discharged);
+    d
+}
+
+/// The case with the stay inserted at a place the index picks: before any stay, or after the last one only if the
+/// person left it (never after a death, a stay still going on or a transfer out).
+fn with_stay_added(c: &Case, stay: Detention, at: prop::sample::Index) -> Case {
+    let left_last = c.detentions.last().is_some_and(|d| {
+        d.left_hospital.is_some()
+            && !matches!(
+                d.leaving,
+                Some(
+                    Leaving::Died
+                        | Leaving::StillInHospital
+                        | Leaving::TransferredOutOfEnglandAndWales
+                )
+            )
+    });
+    let places = c.detentions.len() + usize::from(left_last || c.detentions.is_empty());
+    let mut with = c.clone();
+    with.detentions.insert(at.index(places.max(1)), stay);
+    with
+}
+
+/// The history a randomised run once found (2026-12-02), made valid: undated stays under s.37 (no council), s.37
+/// in Barnsley, s.2 and s.2. In the run it was invalid (the person died in the second stay yet later stays were
+/// listed), which the input checks refuse; valid, an informal stay added anywhere leaves Barnsley responsible.
+#[test]
+fn informal_stay_in_an_undated_history_keeps_barnsley() {
+    let stay = |section: &str, council: Option<&str>| {
+        serde_json::json!({ "section": section, "detained_in": "england", "leaving": "discharged",
+                            "lived_before": { "country": "england", "council": council } })
+    };
+    let c: Case = serde_json::from_value(serde_json::json!({
+        "as_at": "2012-01-01",
+        "detentions": [stay("37", None), stay("37", Some("Barnsley")), stay("2", None), stay("2", None)]
+    }))
+    .expect("a case");
+    assert!(s117::validate(&c).is_empty(), "{:?}", s117::validate(&c));
+    let before = council_of(&s117::evaluate(&c));
+    assert_eq!(
+        before.as_ref().map(|(name, _)| name.as_str()),
+        Some("Barnsley Metropolitan Borough Council")
+    );
+    let informal: Detention = serde_json::from_value(stay("informal", None)).expect("a stay");
+    for i in 0..=c.detentions.len() {
+        let mut with = c.clone();
+        with.detentions.insert(i, informal.clone());
+        assert_eq!(
+            council_of(&s117::evaluate(&with)),
+            before,
+            "informal stay at {i}"
+        );
+    }
+}
+
 /// The council as a comparable value: name and code only (certainty and candidates may legitimately change when a
 /// stay adds an unsettled point, such as a section 2 that became a section 3).
 fn council_of(d: &Decision) -> Option<(String, Option<String>)> {
@@ -308,22 +371,6 @@ proptest! {
             "{:?} for {:?}", d.entitlement, c
         );
         prop_assert!(d.qualifying_detention.is_none());
-    }
-
-    /// An informal or section 2 stay, wherever it is added, never changes which council is responsible
-    /// (Worcestershire: only a qualifying detention resets the duty).
-    #[test]
-    fn informal_or_s2_stays_never_change_the_council(
-        c in case(),
-        extra in informal_or_s2_stay(),
-        at in any::<prop::sample::Index>(),
-    ) {
-        let before = s117::evaluate(&c);
-        let mut with = c.clone();
-        let i = at.index(with.detentions.len() + 1);
-        with.detentions.insert(i, extra);
-        let after = s117::evaluate(&with);
-        prop_assert_eq!(council_of(&before), council_of(&after), "adding a stay at {} changed the council", i);
     }
 
     /// Charges never change who is owed after-care or who must provide it: charging is decided after entitlement.
@@ -691,6 +738,22 @@ proptest! {
                 );
             }
         }
+    }
+
+    /// An informal or section 2 stay, added anywhere a valid history allows, never changes which council is
+    /// responsible (Worcestershire: only a qualifying detention resets the duty). The stay is undated, so it fits
+    /// between any two stays; it is never added after a stay the person has not left alive.
+    #[test]
+    fn informal_or_s2_stays_never_change_the_council(
+        c in valid_case(),
+        extra in informal_or_s2_stay(),
+        at in any::<prop::sample::Index>(),
+    ) {
+        prop_assume!(s117::validate(&c).is_empty());
+        let with = with_stay_added(&c, undated(extra), at);
+        prop_assume!(s117::validate(&with).is_empty());
+        let (before, after) = (s117::evaluate(&c), s117::evaluate(&with));
+        prop_assert_eq!(council_of(&before), council_of(&after), "adding a stay changed the council: {:?}", with.detentions);
     }
 
     /// Every refundable range is time-barred exactly when the refund says all of them are.
