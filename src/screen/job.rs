@@ -72,7 +72,17 @@ pub struct Step<'a> {
 
 /// A row read and waiting to be decided.
 #[derive(Debug)]
-struct Pending {
+enum Pending {
+    /// A CSV row as its cells' bytes: decoded, read into a case and decided on the thread that decides it, so that
+    /// the one thread reading the file only splits it into rows.
+    Csv { row: u32, record: csv::ByteRecord },
+    /// A row already read into a case (JSON Lines).
+    Case(Box<Ready>),
+}
+
+/// A row read into a case and ready to decide.
+#[derive(Debug)]
+struct Ready {
     row: u32,
     reference: String,
     case: Case,
@@ -80,6 +90,32 @@ struct Pending {
     carried: Vec<Carried>,
     /// The headings of the cells that could not be read and were left blank.
     unreadable: Vec<String>,
+}
+
+/// What deciding a row gave, to be added to the job's results in input order.
+#[derive(Debug, Default)]
+struct Done {
+    row: u32,
+    /// Some cell was not UTF-8 (and was read as Windows-1252).
+    not_utf8: bool,
+    /// The row could not be screened.
+    failed: bool,
+    errors: Vec<RowError>,
+    /// How cells were read (a council's name written out): warnings, and the cells were used.
+    notes: Vec<String>,
+    /// Some cell could not be read and was left blank, and the row was screened without it.
+    unreadable: bool,
+    /// The reference as written, if the row was screened with one (for the repeated-reference warning).
+    reference: Option<String>,
+    decided: Option<(Row, Option<Letter>)>,
+}
+
+/// What every row of a CSV file is read with: shared by the threads that decide rows.
+struct Context<'c> {
+    layout: Option<&'c Layout>,
+    as_at: Option<crate::date::Date>,
+    carried: &'c [(usize, std::sync::Arc<str>)],
+    firm: Option<&'c Firm>,
 }
 
 /// Cells beyond the headings, or under a blank heading: ignored, and reported once per column.
@@ -393,7 +429,6 @@ impl<'a> Job<'a> {
             .flexible(true)
             .from_reader(&input[start..]);
         let mut record = csv::ByteRecord::new();
-        let mut cells: Vec<String> = Vec::new();
         let mut read = 0;
         loop {
             let before = start + reader.position().byte() as usize;
@@ -427,47 +462,42 @@ impl<'a> Job<'a> {
             self.breaks += breaks_in(input, self.counted_to, begin);
             self.counted_to = begin;
             let row = 1 + self.breaks - self.inside;
-            cells.clear();
-            let mut not_utf8 = false;
-            for field in record.iter() {
-                cells.push(match std::str::from_utf8(field) {
-                    Ok(s) => s.to_owned(),
-                    Err(_) => {
-                        not_utf8 = true;
-                        windows_1252(field)
-                    }
-                });
+            // Line breaks inside quoted cells: the next row's number counts them out.
+            if record.as_slice().iter().any(|&b| b == b'\n' || b == b'\r') {
+                self.inside += record
+                    .iter()
+                    .map(|field| breaks_in(field, 0, field.len()))
+                    .sum::<u32>();
             }
-            for c in &cells {
-                self.inside += c.bytes().filter(|&b| b == b'\n').count() as u32
-                    + c.as_bytes()
-                        .windows(2)
-                        .filter(|w| w[0] == b'\r' && w[1] != b'\n')
-                        .count() as u32
-                    + u32::from(c.ends_with('\r'));
+            if end >= input.len()
+                && input[begin..end].iter().filter(|&&b| b == b'"').count() % 2 == 1
+            {
+                let column = record
+                    .iter()
+                    .position(|field| field.iter().any(|&b| b == b'\n' || b == b'\r'));
+                if column.is_some() {
+                    self.error(
+                        row,
+                        column,
+                        messages::text("screen.csv.unclosed_quote").to_owned(),
+                    );
+                    self.out.counts.rows += 1;
+                    self.out.counts.with_errors += 1;
+                    break;
+                }
             }
-            if not_utf8 && self.not_utf8_row.is_none() {
-                self.not_utf8_row = Some(row);
-            }
-            let quotes = input[begin..end].iter().filter(|&&b| b == b'"').count();
-            let column = cells.iter().position(|c| c.contains(['\n', '\r']));
-            if quotes % 2 == 1 && end >= input.len() && column.is_some() {
-                self.error(
-                    row,
-                    column,
-                    messages::text("screen.csv.unclosed_quote").to_owned(),
-                );
-                self.out.counts.rows += 1;
-                self.out.counts.with_errors += 1;
-                break;
-            }
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            if record.iter().all(blank) {
                 continue;
             }
             read += 1;
-            match &self.layout {
-                None => self.read_headings(row, &cells),
-                Some(_) => self.screen_row(row, &cells),
+            if self.layout.is_none() {
+                let (cells, not_utf8) = decode_all(&record);
+                if not_utf8 && self.not_utf8_row.is_none() {
+                    self.not_utf8_row = Some(row);
+                }
+                self.read_headings(row, &cells);
+            } else {
+                self.screen_row(row, &record);
             }
             if self.done {
                 return (read, false);
@@ -556,12 +586,13 @@ impl<'a> Job<'a> {
         }
     }
 
-    fn screen_row(&mut self, row: u32, cells: &[String]) {
+    /// Counts a data row and its stray cells, and leaves it to be read and decided with the rest of the step.
+    fn screen_row(&mut self, row: u32, record: &csv::ByteRecord) {
         let Some(layout) = &self.layout else { return };
         self.out.counts.rows += 1;
         let width = layout.headings.len();
-        for (i, c) in cells.iter().enumerate() {
-            if (i >= width || layout.unnamed.contains(&i)) && !c.trim().is_empty() {
+        for (i, field) in record.iter().enumerate() {
+            if (i >= width || layout.unnamed.contains(&i)) && !blank(field) {
                 let stray = self.strays.entry(i).or_insert(Stray {
                     first_row: row,
                     rows: 0,
@@ -569,87 +600,53 @@ impl<'a> Job<'a> {
                 stray.rows += 1;
             }
         }
-        let record = Record { cells };
-        let reference = read::reference(layout, &record);
-        let result = read::case(layout, &record, self.options.as_at);
-        let (result, problems) = match result {
-            Ok((case, soft)) => (Some(case), soft),
-            Err(errors) => (None, errors),
-        };
-        if result.is_none() {
+        self.pending.push(Pending::Csv {
+            row,
+            record: record.clone(),
+        });
+    }
+
+    /// Adds what deciding a row gave to the results, in input order.
+    fn add(&mut self, done: Done) {
+        let row = done.row;
+        if done.not_utf8 && self.not_utf8_row.is_none() {
+            self.not_utf8_row = Some(row);
+        }
+        if done.failed {
             self.out.counts.with_errors += 1;
         }
-        let screened = result.is_some();
-        let mut unreadable: Vec<String> = Vec::new();
-        for e in problems {
-            let column = e.column.map(|i| layout.headings[i].trim().to_owned());
-            // How a cell was read (a council's name written out): a warning, and the cell was used.
-            if e.note {
-                let column = column.as_deref().unwrap_or_default();
-                let values = [("column", column), ("message", e.message.as_str())];
-                let message = messages::fill("screen.note", &values);
+        self.out.errors.extend(done.errors);
+        for message in done.notes {
+            self.out.warnings.push(Warning {
+                row: Some(row),
+                message,
+            });
+        }
+        if let Some(r) = done.reference {
+            let mut hasher = std::hash::DefaultHasher::new();
+            r.hash(&mut hasher);
+            let key = hasher.finish();
+            if let Some(first) = self.references.get(&key) {
+                let first = first.to_string();
+                let values = [("reference", r.as_str()), ("first", first.as_str())];
                 self.out.warnings.push(Warning {
                     row: Some(row),
-                    message,
+                    message: messages::fill("screen.csv.repeated_reference", &values),
                 });
-                continue;
+            } else {
+                self.references.insert(key, row);
             }
-            if screened {
-                let name = column
-                    .clone()
-                    .unwrap_or_else(|| messages::text("screen.unreadable.row").to_owned());
-                if !unreadable.contains(&name) {
-                    unreadable.push(name);
-                }
-            }
-            self.out.errors.push(RowError {
-                row,
-                column,
-                cell: e.column.map(|i| cell_name(i, row)),
-                reference: reference.clone(),
-                message: e.message,
-                source: Source::Csv,
-                screened,
-            });
         }
-        if !unreadable.is_empty() {
+        if done.unreadable {
             self.out.counts.with_unreadable += 1;
         }
-        if let Some(case) = result {
-            let reference = match reference {
-                Some(r) => {
-                    let mut hasher = std::hash::DefaultHasher::new();
-                    r.hash(&mut hasher);
-                    let key = hasher.finish();
-                    if let Some(first) = self.references.get(&key) {
-                        let first = first.to_string();
-                        let values = [("reference", r.as_str()), ("first", first.as_str())];
-                        self.out.warnings.push(Warning {
-                            row: Some(row),
-                            message: messages::fill("screen.csv.repeated_reference", &values),
-                        });
-                    } else {
-                        self.references.insert(key, row);
-                    }
-                    r
-                }
-                None => messages::fill("screen.reference.row", &[("row", &row.to_string())]),
-            };
-            let carried = self
-                .carried
-                .iter()
-                .map(|(i, heading)| Carried {
-                    heading: heading.clone(),
-                    value: cells.get(*i).cloned().unwrap_or_default(),
-                })
-                .collect();
-            self.pending.push(Pending {
-                row,
-                reference,
-                case,
-                carried,
-                unreadable,
-            });
+        if let Some((row, letter)) = done.decided {
+            self.out.counts.add(&row);
+            self.out.rows.push(row);
+            #[cfg(not(target_arch = "wasm32"))]
+            self.written.extend(letter);
+            #[cfg(target_arch = "wasm32")]
+            let _: Option<()> = letter;
         }
     }
 
@@ -683,13 +680,13 @@ impl<'a> Job<'a> {
                     let reference = reference.unwrap_or_else(|| {
                         messages::fill("screen.reference.line", &[("row", &line.to_string())])
                     });
-                    self.pending.push(Pending {
+                    self.pending.push(Pending::Case(Box::new(Ready {
                         row: line,
                         reference,
                         case,
                         carried: Vec::new(),
                         unreadable: Vec::new(),
-                    });
+                    })));
                 }
                 Err((reference, errors)) => {
                     self.out.counts.with_errors += 1;
@@ -712,26 +709,29 @@ impl<'a> Job<'a> {
         }
     }
 
-    /// Decides the rows read in this step, in order. Natively, a large step is shared between threads (each row is
-    /// independent and the result is the same); in WebAssembly it runs on the one thread there is.
+    /// Reads and decides the rows read in this step, in order. Natively, a large step is shared between threads
+    /// (each row is independent and the result is the same); in WebAssembly it runs on the one thread there is.
     fn decide_pending(&mut self) {
         let pending = std::mem::take(&mut self.pending);
         #[cfg(not(target_arch = "wasm32"))]
         let firm = self.letters.as_deref();
         #[cfg(target_arch = "wasm32")]
         let firm = None;
-        let rows = decide_all(pending, self.threads, firm);
-        for (row, letter) in rows {
-            self.out.counts.add(&row);
-            self.out.rows.push(row);
-            #[cfg(not(target_arch = "wasm32"))]
-            self.written.extend(letter);
-            #[cfg(target_arch = "wasm32")]
-            let _: Option<()> = letter;
+        let context = Context {
+            layout: self.layout.as_ref(),
+            as_at: self.options.as_at,
+            carried: &self.carried,
+            firm,
+        };
+        let done = decide_all(pending, self.threads, &context);
+        for d in done {
+            self.add(d);
         }
     }
 
+    /// Records a problem found while reading the file (not a row's own), after the problems of the rows before it.
     fn error(&mut self, row: u32, column: Option<usize>, message: String) {
+        self.decide_pending();
         let heading = column.and_then(|i| {
             self.layout
                 .as_ref()
@@ -796,20 +796,138 @@ type Letter = super::letters::BulkLetter;
 #[cfg(target_arch = "wasm32")]
 type Letter = ();
 
-/// Decides and triages one row, and writes its letter if the firm asked for letters.
-fn decide(p: Pending, firm: Option<&Firm>) -> (Row, Option<Letter>) {
-    // The triage is read by someone else than the person (a paralegal, an adviser): it speaks of "the person".
-    let the_person = crate::messages::text("voice.the_person");
-    let decision =
-        crate::messages::next_steps_only(|| crate::rules::evaluate_about(&p.case, the_person));
-    let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
-    row.carried = p.carried;
-    triage::mark_unreadable(&mut row, p.unreadable);
-    #[cfg(not(target_arch = "wasm32"))]
-    let letter = firm.and_then(|firm| super::letters::write(&p.case, &row, firm));
-    #[cfg(target_arch = "wasm32")]
-    let letter = firm.and(None);
-    (row, letter)
+/// Reads a CSV row into a case (when it is not one already), decides and triages it, and writes its letter if the
+/// firm asked for letters.
+fn decide(p: Pending, context: &Context<'_>) -> Done {
+    let (ready, mut done) = match p {
+        Pending::Case(ready) => {
+            let done = Done {
+                row: ready.row,
+                ..Done::default()
+            };
+            (Some(*ready), done)
+        }
+        Pending::Csv { row, record } => match context.layout {
+            Some(layout) => read_row(row, &record, layout, context),
+            None => (None, Done::default()),
+        },
+    };
+    if let Some(p) = ready {
+        // The triage is read by someone else than the person (a paralegal, an adviser): it speaks of "the person".
+        let the_person = crate::messages::text("voice.the_person");
+        let decision =
+            crate::messages::next_steps_only(|| crate::rules::evaluate_about(&p.case, the_person));
+        let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
+        row.carried = p.carried;
+        triage::mark_unreadable(&mut row, p.unreadable);
+        #[cfg(not(target_arch = "wasm32"))]
+        let letter = context
+            .firm
+            .and_then(|firm| super::letters::write(&p.case, &row, firm));
+        #[cfg(target_arch = "wasm32")]
+        let letter = context.firm.and(None);
+        done.decided = Some((row, letter));
+    }
+    done
+}
+
+/// Reads a CSV row's cells into a case: the case ready to decide (if the row can be screened), and the row's
+/// problems.
+fn read_row(
+    row: u32,
+    record: &csv::ByteRecord,
+    layout: &Layout,
+    context: &Context<'_>,
+) -> (Option<Ready>, Done) {
+    let (cells, not_utf8) = decode_all(record);
+    let mut done = Done {
+        row,
+        not_utf8,
+        ..Done::default()
+    };
+    let record = Record { cells: &cells };
+    let reference = read::reference(layout, &record);
+    let (result, problems) = match read::case(layout, &record, context.as_at) {
+        Ok((case, soft)) => (Some(case), soft),
+        Err(errors) => (None, errors),
+    };
+    done.failed = result.is_none();
+    let screened = result.is_some();
+    let mut unreadable: Vec<String> = Vec::new();
+    for e in problems {
+        let column = e.column.map(|i| layout.headings[i].trim().to_owned());
+        // How a cell was read (a council's name written out): a warning, and the cell was used.
+        if e.note {
+            let column = column.as_deref().unwrap_or_default();
+            let values = [("column", column), ("message", e.message.as_str())];
+            done.notes.push(messages::fill("screen.note", &values));
+            continue;
+        }
+        if screened {
+            let name = column
+                .clone()
+                .unwrap_or_else(|| messages::text("screen.unreadable.row").to_owned());
+            if !unreadable.contains(&name) {
+                unreadable.push(name);
+            }
+        }
+        done.errors.push(RowError {
+            row,
+            column,
+            cell: e.column.map(|i| cell_name(i, row)),
+            reference: reference.clone(),
+            message: e.message,
+            source: Source::Csv,
+            screened,
+        });
+    }
+    done.unreadable = !unreadable.is_empty();
+    let Some(case) = result else {
+        return (None, done);
+    };
+    done.reference.clone_from(&reference);
+    let reference = reference
+        .unwrap_or_else(|| messages::fill("screen.reference.row", &[("row", &row.to_string())]));
+    let carried = context
+        .carried
+        .iter()
+        .map(|(i, heading)| Carried {
+            heading: heading.clone(),
+            value: cells.get(*i).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let ready = Ready {
+        row,
+        reference,
+        case,
+        carried,
+        unreadable,
+    };
+    (Some(ready), done)
+}
+
+/// The cells of a record as text, and whether any was not UTF-8 (and so was read as Windows-1252).
+fn decode_all(record: &csv::ByteRecord) -> (Vec<String>, bool) {
+    let mut not_utf8 = false;
+    let cells = record
+        .iter()
+        .map(|field| match std::str::from_utf8(field) {
+            Ok(s) => s.to_owned(),
+            Err(_) => {
+                not_utf8 = true;
+                windows_1252(field)
+            }
+        })
+        .collect();
+    (cells, not_utf8)
+}
+
+/// Is the cell blank (nothing but spaces, whatever its encoding)?
+fn blank(field: &[u8]) -> bool {
+    match std::str::from_utf8(field) {
+        Ok(s) => s.trim().is_empty(),
+        Err(_) => windows_1252(field).trim().is_empty(),
+    }
 }
 
 /// Rows below which threads are not worth starting.
@@ -818,17 +936,13 @@ const PARALLEL_FROM: usize = 256;
 
 /// Decides many rows, keeping their order.
 #[cfg(not(target_arch = "wasm32"))]
-fn decide_all(
-    pending: Vec<Pending>,
-    threads: usize,
-    firm: Option<&Firm>,
-) -> Vec<(Row, Option<Letter>)> {
+fn decide_all(pending: Vec<Pending>, threads: usize, context: &Context<'_>) -> Vec<Done> {
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
         n => n,
     };
     if threads < 2 || pending.len() < PARALLEL_FROM {
-        return pending.into_iter().map(|p| decide(p, firm)).collect();
+        return pending.into_iter().map(|p| decide(p, context)).collect();
     }
     let per = pending.len().div_ceil(threads);
     let mut chunks: Vec<Vec<Pending>> = Vec::with_capacity(threads);
@@ -847,7 +961,7 @@ fn decide_all(
                 scope.spawn(move || {
                     chunk
                         .into_iter()
-                        .map(|p| decide(p, firm))
+                        .map(|p| decide(p, context))
                         .collect::<Vec<_>>()
                 })
             })
@@ -861,12 +975,8 @@ fn decide_all(
 
 /// Decides many rows, keeping their order (one thread in WebAssembly).
 #[cfg(target_arch = "wasm32")]
-fn decide_all(
-    pending: Vec<Pending>,
-    _threads: usize,
-    firm: Option<&Firm>,
-) -> Vec<(Row, Option<Letter>)> {
-    pending.into_iter().map(|p| decide(p, firm)).collect()
+fn decide_all(pending: Vec<Pending>, _threads: usize, context: &Context<'_>) -> Vec<Done> {
+    pending.into_iter().map(|p| decide(p, context)).collect()
 }
 
 /// The separator of a CSV file, from its first line with any text (the heading row): whichever of comma,

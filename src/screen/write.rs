@@ -150,6 +150,15 @@ impl<W: std::io::Write> CsvRows<W> {
         }
     }
 
+    /// A writer of triage rows that go after a heading row written elsewhere (a part of a file written on several
+    /// threads).
+    pub fn after_headings(out: W) -> Self {
+        CsvRows {
+            headed: true,
+            ..CsvRows::new(out)
+        }
+    }
+
     /// Writes the heading row, with the firm's own columns after the screen's, unless it has been written.
     ///
     /// # Errors

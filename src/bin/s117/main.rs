@@ -8,6 +8,10 @@
 
 mod screen;
 
+/// mimalloc instead of the system allocator: a firm's screen makes and frees many small strings for every row.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Read;
 use std::process::ExitCode;
 

@@ -325,7 +325,7 @@ fn run(
         .output
         .clone()
         .unwrap_or_else(|| messages::text("screen.cli.the_output").to_owned());
-    let mut triage = Triage::new(out, a.jsonl_out, a.bom);
+    let mut triage = Triage::new(out, a.jsonl_out, a.bom, a.threads);
     let mut calendar = match &a.calendar {
         None => None,
         Some(path) => match std::fs::File::create(path) {
@@ -344,6 +344,7 @@ fn run(
         let done = job.step(BATCH).done;
         let rows = job.take_rows();
         let mut kept = std::collections::HashSet::new();
+        let mut batch = Vec::with_capacity(rows.len());
         for row in rows {
             if !view.keeps(&row) {
                 continue;
@@ -360,9 +361,10 @@ fn run(
             if let Some((_, c, _)) = calendar.as_mut() {
                 c.row(&row);
             }
-            if let Err(e) = triage.row(&row) {
-                return could_not_write(stderr, &output_name, &e);
-            }
+            batch.push(row);
+        }
+        if let Err(e) = triage.rows(&batch) {
+            return could_not_write(stderr, &output_name, &e);
         }
         if let Some((f, c, path)) = calendar.as_mut() {
             if let Err(e) = f.write_all(c.take().as_bytes()) {
@@ -384,13 +386,13 @@ fn run(
     }
     if hold {
         held.sort_by(|x, y| view.compare(x, y));
-        for row in &held {
-            if let Some((_, c, _)) = calendar.as_mut() {
+        if let Some((_, c, _)) = calendar.as_mut() {
+            for row in &held {
                 c.row(row);
             }
-            if let Err(e) = triage.row(row) {
-                return could_not_write(stderr, &output_name, &e);
-            }
+        }
+        if let Err(e) = triage.rows(&held) {
+            return could_not_write(stderr, &output_name, &e);
         }
         shown = u32::try_from(held.len()).unwrap_or(u32::MAX);
         drop(held);
@@ -547,53 +549,101 @@ fn read_firm(
     Ok(firm)
 }
 
-/// The triage output, as CSV or JSON Lines, written a row at a time.
+/// The triage output, as CSV or JSON Lines, written a batch of rows at a time.
 struct Triage<'a> {
-    csv: Option<CsvRows<&'a mut dyn Write>>,
-    jsonl: Option<&'a mut dyn Write>,
+    out: &'a mut dyn Write,
+    jsonl: bool,
+    /// The CSV heading row has been written.
+    headed: bool,
+    /// How many threads turn rows into lines (0: one per core).
+    threads: usize,
 }
 
 impl<'a> Triage<'a> {
-    fn new(out: &'a mut dyn Write, jsonl: bool, bom: bool) -> Triage<'a> {
-        if jsonl {
-            Triage {
-                csv: None,
-                jsonl: Some(out),
-            }
-        } else {
-            // The byte-order mark tells Excel the CSV is UTF-8; an error here comes back on the first write.
-            if bom {
-                let _ = out.write_all("\u{feff}".as_bytes());
-            }
-            Triage {
-                csv: Some(CsvRows::new(out)),
-                jsonl: None,
-            }
+    fn new(out: &'a mut dyn Write, jsonl: bool, bom: bool, threads: usize) -> Triage<'a> {
+        // The byte-order mark tells Excel the CSV is UTF-8; an error here comes back on the first write.
+        if bom && !jsonl {
+            let _ = out.write_all("\u{feff}".as_bytes());
+        }
+        Triage {
+            out,
+            jsonl,
+            headed: false,
+            threads,
         }
     }
 
-    fn row(&mut self, row: &Row) -> std::io::Result<()> {
-        if let Some(w) = self.csv.as_mut() {
-            w.row(row)?;
+    /// Writes rows, in order: turned into lines on several threads (for a large batch), then written out.
+    fn rows(&mut self, rows: &[Row]) -> std::io::Result<()> {
+        let Some(first) = rows.first() else {
+            return Ok(());
+        };
+        if !self.jsonl && !self.headed {
+            let carried: Vec<&str> = first.carried.iter().map(|c| &*c.heading).collect();
+            self.headings(&carried)?;
         }
-        if let Some(w) = self.jsonl.as_mut() {
-            serde_json::to_writer(&mut **w, row)?;
-            w.write_all(b"\n")?;
+        for lines in render(rows, self.jsonl, self.threads) {
+            self.out.write_all(&lines?)?;
         }
+        Ok(())
+    }
+
+    fn headings<S: AsRef<str>>(&mut self, carried: &[S]) -> std::io::Result<()> {
+        let mut w = CsvRows::new(Vec::new());
+        w.headings(carried)?;
+        self.out.write_all(&w.finish()?)?;
+        self.headed = true;
         Ok(())
     }
 
     /// Writes the heading row if no row came, and flushes.
-    fn finish(self, carried: &[std::sync::Arc<str>]) -> std::io::Result<()> {
-        if let Some(mut w) = self.csv {
-            w.headings(carried)?;
-            w.finish()?.flush()?;
+    fn finish(mut self, carried: &[std::sync::Arc<str>]) -> std::io::Result<()> {
+        if !self.jsonl && !self.headed {
+            self.headings(carried)?;
         }
-        if let Some(w) = self.jsonl {
-            w.flush()?;
-        }
-        Ok(())
+        self.out.flush()
     }
+}
+
+/// Rows below which they are turned into lines on one thread.
+const RENDER_ALONE: usize = 512;
+
+/// The rows as lines of the triage (CSV without the heading row, or JSON Lines), in order: a part of the rows per
+/// thread.
+fn render(rows: &[Row], jsonl: bool, threads: usize) -> Vec<std::io::Result<Vec<u8>>> {
+    let lines = |part: &[Row]| -> std::io::Result<Vec<u8>> {
+        if jsonl {
+            let mut out = Vec::new();
+            for row in part {
+                serde_json::to_writer(&mut out, row)?;
+                out.push(b'\n');
+            }
+            Ok(out)
+        } else {
+            let mut w = CsvRows::after_headings(Vec::new());
+            for row in part {
+                w.row(row)?;
+            }
+            w.finish()
+        }
+    };
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+        n => n,
+    };
+    if threads < 2 || rows.len() < RENDER_ALONE {
+        return vec![lines(rows)];
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = rows
+            .chunks(rows.len().div_ceil(threads))
+            .map(|part| scope.spawn(move || lines(part)))
+            .collect();
+        parts
+            .into_iter()
+            .map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The folder letters are written to, and what has been written.
