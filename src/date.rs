@@ -246,8 +246,33 @@ pub fn long(day: NaiveDate) -> String {
 }
 
 impl fmt::Display for Date {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as given.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = (self.day.year(), self.day.month(), self.day.day());
+        // Written digit by digit for the years of the contract (a firm's screen writes several dates on every
+        // row, and the formatting machinery was a tenth of writing one); others through `write!`.
+        if let Ok(y @ 0..=9999) = u32::try_from(y) {
+            let digit = |n: u32| b'0' + (n % 10) as u8;
+            let text = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                digit(m / 10),
+                digit(m),
+                b'-',
+                digit(d / 10),
+                digit(d),
+            ];
+            let len = match self.precision {
+                Precision::Day => 10,
+                Precision::Month => 7,
+                Precision::Year => 4,
+            };
+            // Only ASCII digits and hyphens were written.
+            return f.pad(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?);
+        }
         match self.precision {
             Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
             Precision::Month => write!(f, "{y:04}-{m:02}"),

@@ -495,6 +495,7 @@ impl<'a> Job<'a> {
                 if not_utf8 && self.not_utf8_row.is_none() {
                     self.not_utf8_row = Some(row);
                 }
+                let cells: Vec<String> = cells.into_iter().map(Cow::into_owned).collect();
                 self.read_headings(row, &cells);
             } else {
                 self.screen_row(row, &record);
@@ -893,7 +894,7 @@ fn read_row(
         .iter()
         .map(|(i, heading)| Carried {
             heading: heading.clone(),
-            value: cells.get(*i).cloned().unwrap_or_default(),
+            value: cells.get(*i).map(|c| c.to_string()).unwrap_or_default(),
         })
         .collect();
     let ready = Ready {
@@ -907,15 +908,15 @@ fn read_row(
 }
 
 /// The cells of a record as text, and whether any was not UTF-8 (and so was read as Windows-1252).
-fn decode_all(record: &csv::ByteRecord) -> (Vec<String>, bool) {
+fn decode_all(record: &csv::ByteRecord) -> (Vec<Cow<'_, str>>, bool) {
     let mut not_utf8 = false;
     let cells = record
         .iter()
         .map(|field| match std::str::from_utf8(field) {
-            Ok(s) => s.to_owned(),
+            Ok(s) => Cow::Borrowed(s),
             Err(_) => {
                 not_utf8 = true;
-                windows_1252(field)
+                Cow::Owned(windows_1252(field))
             }
         })
         .collect();

@@ -44,8 +44,8 @@ impl CellError {
 
 /// A row read from the file.
 pub(crate) struct Record<'a> {
-    /// The cells, decoded.
-    pub(crate) cells: &'a [String],
+    /// The cells, decoded (borrowed from the file's bytes when they are UTF-8).
+    pub(crate) cells: &'a [std::borrow::Cow<'a, str>],
 }
 
 impl Record<'_> {
