@@ -144,8 +144,11 @@ pub struct Job<'a> {
     /// How many threads decide rows natively; 0 means one per core.
     threads: usize,
     out: Screened,
-    /// Where this step's rows, errors and warnings begin in `out`.
+    /// Where the rows, errors and warnings not yet reported by a step begin in `out` (those added before the first
+    /// step, by [`Job::check_profile`], are reported by it).
     marks: (usize, usize, usize),
+    /// The firm's profile lists a heading the file does not have: the message, and nothing is screened.
+    refused: Option<String>,
     /// The last order asked for ([`Job::order`]), and how many rows there were then.
     cached: Option<(View, usize, Vec<u32>)>,
     /// The firm's details when a letter is to be written for each row that needs one (natively only).
@@ -231,6 +234,7 @@ impl<'a> Job<'a> {
             threads: 0,
             out: Screened::default(),
             marks: (0, 0, 0),
+            refused: None,
             cached: None,
             #[cfg(not(target_arch = "wasm32"))]
             letters: None,
@@ -282,13 +286,37 @@ impl<'a> Job<'a> {
         self
     }
 
+    /// Reads the heading row now, if it has not been read, and checks the firm's profile against it, so that a
+    /// profile that does not fit the file is refused before any row is screened. Without a profile, or for JSON
+    /// Lines, it only reads the heading row (whose warnings the next step reports).
+    ///
+    /// # Errors
+    ///
+    /// The profile lists a heading the file does not have: the message names the heading and the profile's line,
+    /// and says what to do (correct the heading in the profile, or remove its line). The job then screens nothing;
+    /// the same message is its one problem, on the heading row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use s117::screen::{Format, Job, Options, Profile};
+    ///
+    /// let profile: Profile = "[columns]\nRef = reference\nSectoin = d1_section\n".parse().unwrap();
+    /// let options = Options { profile: Some(profile.into()), ..Options::default() };
+    /// let mut job = Job::new(&b"Ref,Section\nA,3\n"[..], Format::Csv, options);
+    /// let message = job.check_profile().unwrap_err();
+    /// assert!(message.starts_with("line 3 of the profile: the profile reads the heading \u{201c}Sectoin\u{201d}"));
+    /// assert!(job.step(100).rows.is_empty());
+    /// ```
+    pub fn check_profile(&mut self) -> Result<(), String> {
+        if self.format == Format::Csv && self.layout.is_none() && !self.done {
+            self.step_csv(1);
+        }
+        self.refused.clone().map_or(Ok(()), Err)
+    }
+
     /// Reads up to `max_rows` more rows, and says what they gave.
     pub fn step(&mut self, max_rows: usize) -> Step<'_> {
-        self.marks = (
-            self.out.rows.len(),
-            self.out.errors.len(),
-            self.out.warnings.len(),
-        );
         if !self.done {
             match self.format {
                 Format::Csv => self.step_csv(max_rows.max(1)),
@@ -300,13 +328,19 @@ impl<'a> Job<'a> {
             }
         }
         let bytes_done = self.base + self.pos.min(self.input.len());
+        let from = self.marks;
+        self.marks = (
+            self.out.rows.len(),
+            self.out.errors.len(),
+            self.out.warnings.len(),
+        );
         Step {
             done: self.done,
             bytes_done,
             bytes_total: self.total.max(bytes_done),
-            rows: &self.out.rows[self.marks.0..],
-            errors: &self.out.errors[self.marks.1..],
-            warnings: &self.out.warnings[self.marks.2..],
+            rows: &self.out.rows[from.0..],
+            errors: &self.out.errors[from.1..],
+            warnings: &self.out.warnings[from.2..],
             counts: &self.out.counts,
         }
     }
@@ -522,7 +556,16 @@ impl<'a> Job<'a> {
     }
 
     fn read_headings(&mut self, row: u32, cells: &[String]) {
-        match Layout::read_with(cells.to_vec(), self.options.profile.as_deref()) {
+        let profile = self.options.profile.as_deref();
+        if let Some(message) = profile.and_then(|p| p.missing_heading(cells)) {
+            // Nothing can be read as the firm meant: stop before any row is screened.
+            self.refused = Some(message.clone());
+            self.error(row, None, message);
+            self.done = true;
+            self.pos = self.input.len();
+            return;
+        }
+        match Layout::read_with(cells.to_vec(), profile) {
             Ok(layout) => {
                 for &i in &layout.unknown {
                     let letter = letter(i);
