@@ -13,6 +13,7 @@
 
 use super::columns::{letter, Layout};
 use super::read::{self, cell_name, Record};
+use super::triage::grouped;
 use super::{
     jsonl, triage, Carried, Counts, Options, Row, RowError, Screened, Source, View, Warning,
 };
@@ -89,6 +90,72 @@ struct Stray {
     rows: u32,
 }
 
+/// Warnings about single rows after the first [`LISTED_WARNINGS`](super::LISTED_WARNINGS): counted by what they
+/// say, not kept one by one, so that memory does not grow with the file.
+#[derive(Debug, Default)]
+struct Unlisted {
+    /// Warnings about single rows listed one by one so far, and the row of the last (whose other warnings are listed
+    /// with it).
+    listed: usize,
+    last_row: Option<u32>,
+    /// Each different thing said (a warning without its row), in the order first met, and in how many rows.
+    said: Vec<(String, u32)>,
+    /// Where each thing said is in `said`.
+    index: HashMap<String, usize>,
+    /// Warnings counted after `said` was full (each saying something not in it).
+    others: u32,
+    /// Every warning not listed.
+    total: u32,
+}
+
+impl Unlisted {
+    /// A warning about one row: listed with its row while fewer than [`LISTED_WARNINGS`](super::LISTED_WARNINGS)
+    /// have been (and with the other warnings of the last row listed); after that only counted, with the others
+    /// that say the same.
+    fn add(&mut self, warnings: &mut Vec<Warning>, row: u32, message: String) {
+        if self.listed < super::LISTED_WARNINGS || self.last_row == Some(row) {
+            self.listed += 1;
+            self.last_row = Some(row);
+            warnings.push(Warning {
+                row: Some(row),
+                message,
+            });
+            return;
+        }
+        self.total += 1;
+        if let Some(&i) = self.index.get(&message) {
+            self.said[i].1 += 1;
+        } else if self.said.len() < SUMMARISED {
+            self.index.insert(message.clone(), self.said.len());
+            self.said.push((message, 1));
+        } else {
+            self.others += 1;
+        }
+    }
+}
+
+/// How many different things said are counted one by one after the listed warnings; the rest are counted together.
+const SUMMARISED: usize = 1000;
+
+/// The words of the summary of the warnings not listed one by one. They belong in the en-GB catalogue
+/// (`src/messages/en_gb/screen.rs`, under the ids named here) and are here only until it can be edited; they are
+/// filled with [`messages::fill_text`], as the catalogue's are.
+mod unlisted_words {
+    /// `screen.warnings.more_row`: a warning said of one more row.
+    pub(super) const MORE_ROW: &str = "1 more row: {message}";
+    /// `screen.warnings.more_rows`: a warning said of more rows.
+    pub(super) const MORE_ROWS: &str = "{count} more rows: {message}";
+    /// `screen.warnings.others`: warnings beyond the different things counted one by one.
+    pub(super) const OTHERS: &str =
+        "{count} more warnings, each saying something different from those above, are only counted here";
+    /// `screen.warnings.not_listed`: the last line, how many were not listed and where they are.
+    pub(super) const NOT_LISTED: &str = "{count} more warnings about single rows are not listed one by one, \
+        to keep this list short (the first {listed} are, with their rows). The lines above that begin with a number \
+        of more rows count them by what they say: the column, the value as written and how it was read. To find \
+        those rows, filter your file on that column for that value; every one of them is in the triage, screened \
+        with its cells read as the warning says.";
+}
+
 /// The rest of an input read through a window ([`Job::from_reader`]).
 struct More<'a>(Box<dyn Read + 'a>);
 
@@ -149,6 +216,8 @@ pub struct Job<'a> {
     marks: (usize, usize, usize),
     /// The firm's profile lists a heading the file does not have: the message, and nothing is screened.
     refused: Option<String>,
+    /// Warnings about single rows beyond those listed, counted.
+    unlisted: Unlisted,
     /// The last order asked for ([`Job::order`]), and how many rows there were then.
     cached: Option<(View, usize, Vec<u32>)>,
     /// The firm's details when a letter is to be written for each row that needs one (natively only).
@@ -235,6 +304,7 @@ impl<'a> Job<'a> {
             out: Screened::default(),
             marks: (0, 0, 0),
             refused: None,
+            unlisted: Unlisted::default(),
             cached: None,
             #[cfg(not(target_arch = "wasm32"))]
             letters: None,
@@ -631,10 +701,7 @@ impl<'a> Job<'a> {
                 let column = column.as_deref().unwrap_or_default();
                 let values = [("column", column), ("message", e.message.as_str())];
                 let message = messages::fill("screen.note", &values);
-                self.out.warnings.push(Warning {
-                    row: Some(row),
-                    message,
-                });
+                self.unlisted.add(&mut self.out.warnings, row, message);
                 continue;
             }
             if screened {
@@ -667,10 +734,8 @@ impl<'a> Job<'a> {
                     if let Some(first) = self.references.get(&key) {
                         let first = first.to_string();
                         let values = [("reference", r.as_str()), ("first", first.as_str())];
-                        self.out.warnings.push(Warning {
-                            row: Some(row),
-                            message: messages::fill("screen.csv.repeated_reference", &values),
-                        });
+                        let message = messages::fill("screen.csv.repeated_reference", &values);
+                        self.unlisted.add(&mut self.out.warnings, row, message);
                     } else {
                         self.references.insert(key, row);
                     }
@@ -792,7 +857,8 @@ impl<'a> Job<'a> {
         });
     }
 
-    /// Warnings that are only known at the end: stray cells, and text that was not UTF-8.
+    /// Warnings that are only known at the end: stray cells, text that was not UTF-8, and the count of the
+    /// warnings about single rows that were not listed one by one (what is said of most rows first).
     fn finish_warnings(&mut self) {
         let mut strays: Vec<(&usize, &Stray)> = self.strays.iter().collect();
         strays.sort_by_key(|(i, _)| **i);
@@ -817,6 +883,43 @@ impl<'a> Job<'a> {
                 message: messages::text("screen.csv.not_utf8").to_owned(),
             });
         }
+        let unlisted = std::mem::take(&mut self.unlisted);
+        if unlisted.total == 0 {
+            return;
+        }
+        let mut said = unlisted.said;
+        // Most rows first; the same count in the order first met (the sort is stable).
+        said.sort_by_key(|s| std::cmp::Reverse(s.1));
+        for (message, count) in said {
+            let count = grouped(&count.to_string());
+            let text = if count == "1" {
+                unlisted_words::MORE_ROW
+            } else {
+                unlisted_words::MORE_ROWS
+            };
+            let values = [("count", count.as_str()), ("message", message.as_str())];
+            self.out.warnings.push(Warning {
+                row: None,
+                message: messages::fill_text(text, &values),
+            });
+        }
+        if unlisted.others > 0 {
+            let count = grouped(&unlisted.others.to_string());
+            self.out.warnings.push(Warning {
+                row: None,
+                message: messages::fill_text(unlisted_words::OTHERS, &[("count", &count)]),
+            });
+        }
+        let (count, listed) = (
+            grouped(&unlisted.total.to_string()),
+            super::LISTED_WARNINGS.to_string(),
+        );
+        let values = [("count", count.as_str()), ("listed", listed.as_str())];
+        self.out.warnings.push(Warning {
+            row: None,
+            message: messages::fill_text(unlisted_words::NOT_LISTED, &values),
+        });
+        self.out.unlisted_warnings = unlisted.total;
     }
 }
 
