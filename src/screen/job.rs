@@ -357,8 +357,8 @@ impl<'a> Job<'a> {
     }
 
     /// Reads the heading row now, if it has not been read, and checks the firm's profile against it, so that a
-    /// profile that does not fit the file is refused before any row is screened. Without a profile, or for JSON
-    /// Lines, it only reads the heading row (whose warnings the next step reports).
+    /// profile that does not fit the file is refused before any row is screened. Without a profile it only reads
+    /// the heading row (the next step reports its warnings and problems); for JSON Lines it does nothing.
     ///
     /// # Errors
     ///
