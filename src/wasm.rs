@@ -260,7 +260,8 @@ mod screen {
     impl ScreenJob {
         /// Starts screening `bytes` (`format` is `csv` or `jsonl`) with `options` (`{ as_at, only, deadline_within,
         /// sort, descending }`, all optional) and, if given, the firm's mapping profile as its text (applied exactly,
-        /// as `s117 screen --profile`; one that cannot be read throws its message, naming the line).
+        /// as `s117 screen --profile`; one that cannot be read, or that lists a heading the file does not have,
+        /// throws its message, naming the line).
         #[wasm_bindgen(constructor)]
         pub fn new(
             bytes: Vec<u8>,
@@ -281,9 +282,10 @@ mod screen {
                     text.parse().map_err(|e: String| JsError::new(&e))?;
                 options.profile = Some(std::sync::Arc::new(profile));
             }
-            Ok(ScreenJob {
-                job: crate::screen::Job::new(bytes, format, options),
-            })
+            let mut job = crate::screen::Job::new(bytes, format, options);
+            // A profile that lists a heading the file does not have is refused before any row is screened.
+            job.check_profile().map_err(|e| JsError::new(&e))?;
+            Ok(ScreenJob { job })
         }
 
         /// Reads up to `max_rows` more rows: `{ done, bytes_done, bytes_total, errors, warnings, counts }` (the rows

@@ -13,7 +13,7 @@
 #[path = "common/screening.rs"]
 mod screening;
 
-use s117::screen::{screen_csv, suggest_profile, to_csv, Options, Profile, Screened};
+use s117::screen::{screen_csv, suggest_profile, to_csv, Format, Job, Options, Profile, Screened};
 use screening::{deadlines, errors, flags, row, run};
 use std::collections::BTreeMap;
 
@@ -365,7 +365,7 @@ fn a_profile_is_applied_exactly() {
     assert!(s.warnings.is_empty(), "{:#?}", warnings(&s));
     assert!(a.carried.is_empty());
 
-    // A heading the profile reads that the file does not have stops the screen, naming it.
+    // A heading the profile reads that the file does not have stops the screen, naming it and the profile's line.
     let missing: Profile = "[columns]\nRef = reference\nDate Sectioned = d1_admitted\n"
         .parse()
         .unwrap();
@@ -379,9 +379,109 @@ fn a_profile_is_applied_exactly() {
     assert_eq!(s.counts.screened, 0);
     assert_eq!(
         errors(&s),
-        ["row 1: the profile reads the heading \u{201c}Date Sectioned\u{201d} as d1_admitted, but the file has no \
-          such heading: correct the heading in the profile (written exactly as in the file), or remove its line"]
+        ["row 1: line 3 of the profile: the profile reads the heading \u{201c}Date Sectioned\u{201d} as d1_admitted, \
+          but the file has no such heading: correct the heading in the profile (written exactly as in the file), or \
+          remove its line"]
     );
+}
+
+/// The profile's own words: "A heading listed here that the file does not have stops the screen, which names it."
+/// (issue #11). A job refuses such a profile before it screens a row: read, carried or ignored, any heading listed.
+#[test]
+fn a_profile_heading_the_file_lacks_is_refused_before_any_row_is_screened() {
+    let input = fixture("firm-export-60.csv");
+    let suggested = suggest_profile(&input[..]).unwrap();
+    for (heading, renamed) in [
+        ("Section = d1_section", "Sectoin = d1_section"),
+        ("Fee Earner = carried", "Fee Earnr = carried"),
+    ] {
+        let text = suggested.replace(&format!("\n{heading}\n"), &format!("\n{renamed}\n"));
+        let line = 1 + text.lines().position(|l| l == renamed).unwrap();
+        let profile: Profile = text.parse().unwrap();
+        let o = Options {
+            profile: Some(profile.into()),
+            ..options()
+        };
+        let mut job = Job::new(&input[..], Format::Csv, o);
+        let message = job.check_profile().unwrap_err();
+        let (name, field) = renamed.split_once(" = ").unwrap();
+        assert_eq!(
+            message,
+            format!(
+                "line {line} of the profile: the profile reads the heading \u{201c}{name}\u{201d} as {field}, but \
+                 the file has no such heading: correct the heading in the profile (written exactly as in the file), \
+                 or remove its line"
+            )
+        );
+        let step = job.step(usize::MAX);
+        assert!(step.done && step.rows.is_empty() && step.warnings.is_empty());
+        assert_eq!(step.counts.rows, 0);
+        assert_eq!(job.check_profile(), Err(message));
+    }
+    // A profile that fits: nothing refused, and the heading row's warnings still reach the first step.
+    let profile: Profile = suggested.parse().unwrap();
+    let o = Options {
+        profile: Some(profile.into()),
+        ..options()
+    };
+    let mut job = Job::new(&input[..], Format::Csv, o);
+    assert_eq!(job.check_profile(), Ok(()));
+    let step = job.step(usize::MAX);
+    assert_eq!(step.rows.len(), 60);
+    assert!(
+        step.warnings[0]
+            .message
+            .starts_with("column A (Client Name) is not one the screen reads"),
+        "{:?}",
+        step.warnings
+    );
+}
+
+/// The command line refuses such a profile at once: one message (the heading, the profile's line, what to do), exit
+/// code 2, no row problem or warning printed and no triage written.
+#[test]
+fn the_command_line_refuses_a_profile_heading_the_file_lacks_at_once() {
+    let dir = std::env::temp_dir().join(format!("s117-profile-missing-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = screening::root().join("tests/fixtures/firm-export-60.csv");
+    let file = file.to_str().unwrap();
+    let text = suggest_profile(&fixture("firm-export-60.csv")[..])
+        .unwrap()
+        .replace("\nSection = d1_section\n", "\nSectoin = d1_section\n");
+    let line = 1 + text
+        .lines()
+        .position(|l| l == "Sectoin = d1_section")
+        .unwrap();
+    let profile = dir.join("profile.txt");
+    std::fs::write(&profile, text).unwrap();
+    let profile = profile.to_str().unwrap();
+    let triage = dir.join("triage.csv");
+    let r = run(
+        &[
+            file,
+            "--as-at",
+            AS_AT,
+            "--profile",
+            profile,
+            "-o",
+            triage.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        format!(
+            "s117 screen: could not use the profile {profile}: line {line} of the profile: the profile reads the \
+             heading \u{201c}Sectoin\u{201d} as d1_section, but the file has no such heading: correct the heading \
+             in the profile (written exactly as in the file), or remove its line\n"
+        )
+    );
+    assert!(!triage.exists(), "no triage file is written");
+    // To standard output: nothing, not even the heading row.
+    let r = run(&[file, "--as-at", AS_AT, "--profile", profile], "");
+    assert_eq!((r.code, r.stdout.as_str()), (2, ""));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

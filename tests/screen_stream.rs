@@ -8,7 +8,7 @@
 mod screening;
 
 use s117::screen::{screen_csv, screen_jsonl, to_csv, Format, Job, Options, Screened, SortKey};
-use screening::{example, options, run, with};
+use screening::{example, options, run, with, AS_AT, HEAD};
 use std::io::Read;
 
 /// A reader that gives at most `most` bytes per read, as a pipe or a slow disk may.
@@ -274,4 +274,114 @@ fn the_command_line_writes_the_same_diary_file_as_it_streams() {
         s117::screen::to_ics(&whole.rows, screening::AS_AT.parse().unwrap())
     );
     assert!(written.matches("BEGIN:VEVENT").count() >= 12 * 10);
+}
+
+/// `rows` screenable rows whose two council cells are written short ("Lancs CC" …, four names in turn): each row
+/// has two warnings, one per column (issue #11: a file of a million such rows must not keep a million warnings).
+fn loose(rows: usize) -> String {
+    let mut out = format!("{HEAD},lives_now_council\n");
+    for i in 0..rows {
+        let name = ["Lancs CC", "Notts CC", "LB Sutton", "BANES"][i % 4];
+        out.push_str(&format!(
+            "L-{i},2026-11-23,3,2024-02-12,2024-06-03,discharged,{name},,,,{name}\n"
+        ));
+    }
+    out
+}
+
+#[test]
+fn warnings_about_single_rows_are_listed_up_to_a_cap_and_the_rest_counted_by_what_they_say() {
+    use s117::screen::LISTED_WARNINGS;
+    let input = loose(5_000);
+    // Stepped as the browser's worker steps it, keeping every warning a step gives (as `worker.js` does).
+    let mut job = Job::new(input.as_bytes(), Format::Csv, options());
+    let mut given = Vec::new();
+    loop {
+        let step = job.step(1000);
+        given.extend(step.warnings.iter().cloned());
+        let done = step.done;
+        job.take_rows();
+        if done {
+            break;
+        }
+    }
+    let s = job.finish();
+    assert_eq!(s.counts.screened, 5_000);
+    assert_eq!(given, s.warnings, "the steps give every warning kept, once");
+    // The first 200 are listed with their rows: rows 2 to 101, two each, in file order.
+    let listed: Vec<&str> = s
+        .warnings
+        .iter()
+        .filter(|w| w.row.is_some())
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(listed.len(), LISTED_WARNINGS);
+    assert_eq!(s.warnings[0].row, Some(2));
+    assert_eq!(s.warnings[LISTED_WARNINGS - 1].row, Some(101));
+    // The other 9,800 are counted by what they say: each column and name, in the 1,225 rows after the 25 listed.
+    assert_eq!(s.unlisted_warnings, 9_800);
+    let rest: Vec<String> = s.warnings[LISTED_WARNINGS..]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut expected = Vec::new();
+    for (name, read_as) in [
+        ("Lancs CC", "Lancashire County Council"),
+        ("Notts CC", "Nottinghamshire County Council"),
+        ("LB Sutton", "London Borough of Sutton"),
+        ("BANES", "Bath and North East Somerset Council"),
+    ] {
+        for column in ["d1_council", "lives_now_council"] {
+            expected.push(format!(
+                "1,225 more rows: {column}: read \u{201c}{name}\u{201d} as {read_as}: check this is right"
+            ));
+        }
+    }
+    let mut counted = rest[..rest.len() - 1].to_vec();
+    counted.sort();
+    expected.sort();
+    assert_eq!(counted, expected);
+    assert_eq!(
+        rest.last().unwrap(),
+        "9,800 more warnings about single rows are not listed one by one, to keep this list short (the first 200 \
+         are, with their rows). The lines above that begin with a number of more rows count them by what they say: \
+         the column, the value as written and how it was read. To find those rows, filter your file on that column \
+         for that value; every one of them is in the triage, screened with its cells read as the warning says."
+    );
+    // Streamed through a small window, the same warnings.
+    let streamed = streamed(input.as_bytes(), Format::Csv, 4096, 4096, 300);
+    assert_eq!(streamed.warnings, s.warnings);
+    assert_eq!(streamed.unlisted_warnings, 9_800);
+    // The command line prints the same, and no more.
+    let r = run(&["-", "--as-at", AS_AT], &input);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let printed: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("warning: "))
+        .collect();
+    assert_eq!(printed.len(), LISTED_WARNINGS + 9);
+    assert!(printed[LISTED_WARNINGS + 8].starts_with("9,800 more warnings"));
+
+    // Warnings that each say something different (5,000 references each given twice) are counted one by one up to
+    // a limit, and the rest together: memory stays bounded whatever the file.
+    let mut twice = format!("{HEAD}\n");
+    for i in 0..5_000 {
+        for _ in 0..2 {
+            twice.push_str(&format!(
+                "R-{i},2026-11-23,3,2024-02-12,2024-06-03,discharged,Bromsgrove,,,\n"
+            ));
+        }
+    }
+    let s = screen_csv(&twice, &options());
+    assert_eq!(s.unlisted_warnings, 5_000 - 200);
+    assert_eq!(s.warnings.len(), 200 + 1_000 + 2);
+    assert_eq!(
+        s.warnings[200].to_string(),
+        "1 more row: reference R-200 is also on row 402"
+    );
+    assert_eq!(
+        s.warnings[1_200].to_string(),
+        "3,800 more warnings, each saying something different from those above, are only counted here"
+    );
 }

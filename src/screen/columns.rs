@@ -386,7 +386,8 @@ impl Layout {
     /// # Errors
     ///
     /// A heading given twice, or a row that has neither a `reference` nor any `dN_section` column (most likely
-    /// not a heading row at all); with a profile, a heading it names that the file does not have.
+    /// not a heading row at all). (A heading a profile lists that the file does not have is refused before this,
+    /// by the job, with `Profile::missing_heading`.)
     pub(crate) fn read_with(
         headings: Vec<String>,
         profile: Option<&super::profile::Profile>,
@@ -396,12 +397,6 @@ impl Layout {
             council_aliases: profile.map(|p| p.councils.clone()).unwrap_or_default(),
             ..Layout::default()
         };
-        if let Some(missing) = profile.and_then(|p| p.missing_heading(&layout.headings)) {
-            return Err(LayoutError {
-                column: None,
-                message: missing,
-            });
-        }
         let mut seen: Vec<(Meaning, usize)> = Vec::new();
         for (i, heading) in layout.headings.iter().enumerate() {
             let key = normalise(heading);

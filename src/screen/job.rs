@@ -13,6 +13,7 @@
 
 use super::columns::{letter, Layout};
 use super::read::{self, cell_name, Record};
+use super::triage::grouped;
 use super::{
     jsonl, triage, Carried, Counts, Options, Row, RowError, Screened, Source, View, Warning,
 };
@@ -125,6 +126,53 @@ struct Stray {
     rows: u32,
 }
 
+/// Warnings about single rows after the first [`LISTED_WARNINGS`](super::LISTED_WARNINGS): counted by what they
+/// say, not kept one by one, so that memory does not grow with the file.
+#[derive(Debug, Default)]
+struct Unlisted {
+    /// Warnings about single rows listed one by one so far, and the row of the last (whose other warnings are listed
+    /// with it).
+    listed: usize,
+    last_row: Option<u32>,
+    /// Each different thing said (a warning without its row), in the order first met, and in how many rows.
+    said: Vec<(String, u32)>,
+    /// Where each thing said is in `said`.
+    index: HashMap<String, usize>,
+    /// Warnings counted after `said` was full (each saying something not in it).
+    others: u32,
+    /// Every warning not listed.
+    total: u32,
+}
+
+impl Unlisted {
+    /// A warning about one row: listed with its row while fewer than [`LISTED_WARNINGS`](super::LISTED_WARNINGS)
+    /// have been (and with the other warnings of the last row listed); after that only counted, with the others
+    /// that say the same.
+    fn add(&mut self, warnings: &mut Vec<Warning>, row: u32, message: String) {
+        if self.listed < super::LISTED_WARNINGS || self.last_row == Some(row) {
+            self.listed += 1;
+            self.last_row = Some(row);
+            warnings.push(Warning {
+                row: Some(row),
+                message,
+            });
+            return;
+        }
+        self.total += 1;
+        if let Some(&i) = self.index.get(&message) {
+            self.said[i].1 += 1;
+        } else if self.said.len() < SUMMARISED {
+            self.index.insert(message.clone(), self.said.len());
+            self.said.push((message, 1));
+        } else {
+            self.others += 1;
+        }
+    }
+}
+
+/// How many different things said are counted one by one after the listed warnings; the rest are counted together.
+const SUMMARISED: usize = 1000;
+
 /// The rest of an input read through a window ([`Job::from_reader`]).
 struct More<'a>(Box<dyn Read + 'a>);
 
@@ -180,8 +228,13 @@ pub struct Job<'a> {
     /// How many threads decide rows natively; 0 means one per core.
     threads: usize,
     out: Screened,
-    /// Where this step's rows, errors and warnings begin in `out`.
+    /// Where the rows, errors and warnings not yet reported by a step begin in `out` (those added before the first
+    /// step, by [`Job::check_profile`], are reported by it).
     marks: (usize, usize, usize),
+    /// The firm's profile lists a heading the file does not have: the message, and nothing is screened.
+    refused: Option<String>,
+    /// Warnings about single rows beyond those listed, counted.
+    unlisted: Unlisted,
     /// The last order asked for ([`Job::order`]), and how many rows there were then.
     cached: Option<(View, usize, Vec<u32>)>,
     /// The firm's details when a letter is to be written for each row that needs one (natively only).
@@ -267,6 +320,8 @@ impl<'a> Job<'a> {
             threads: 0,
             out: Screened::default(),
             marks: (0, 0, 0),
+            refused: None,
+            unlisted: Unlisted::default(),
             cached: None,
             #[cfg(not(target_arch = "wasm32"))]
             letters: None,
@@ -318,13 +373,37 @@ impl<'a> Job<'a> {
         self
     }
 
+    /// Reads the heading row now, if it has not been read, and checks the firm's profile against it, so that a
+    /// profile that does not fit the file is refused before any row is screened. Without a profile it only reads
+    /// the heading row (the next step reports its warnings and problems); for JSON Lines it does nothing.
+    ///
+    /// # Errors
+    ///
+    /// The profile lists a heading the file does not have: the message names the heading and the profile's line,
+    /// and says what to do (correct the heading in the profile, or remove its line). The job then screens nothing;
+    /// the same message is its one problem, on the heading row.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use s117::screen::{Format, Job, Options, Profile};
+    ///
+    /// let profile: Profile = "[columns]\nRef = reference\nSectoin = d1_section\n".parse().unwrap();
+    /// let options = Options { profile: Some(profile.into()), ..Options::default() };
+    /// let mut job = Job::new(&b"Ref,Section\nA,3\n"[..], Format::Csv, options);
+    /// let message = job.check_profile().unwrap_err();
+    /// assert!(message.starts_with("line 3 of the profile: the profile reads the heading \u{201c}Sectoin\u{201d}"));
+    /// assert!(job.step(100).rows.is_empty());
+    /// ```
+    pub fn check_profile(&mut self) -> Result<(), String> {
+        if self.format == Format::Csv && self.layout.is_none() && !self.done {
+            self.step_csv(1);
+        }
+        self.refused.clone().map_or(Ok(()), Err)
+    }
+
     /// Reads up to `max_rows` more rows, and says what they gave.
     pub fn step(&mut self, max_rows: usize) -> Step<'_> {
-        self.marks = (
-            self.out.rows.len(),
-            self.out.errors.len(),
-            self.out.warnings.len(),
-        );
         if !self.done {
             match self.format {
                 Format::Csv => self.step_csv(max_rows.max(1)),
@@ -336,13 +415,19 @@ impl<'a> Job<'a> {
             }
         }
         let bytes_done = self.base + self.pos.min(self.input.len());
+        let from = self.marks;
+        self.marks = (
+            self.out.rows.len(),
+            self.out.errors.len(),
+            self.out.warnings.len(),
+        );
         Step {
             done: self.done,
             bytes_done,
             bytes_total: self.total.max(bytes_done),
-            rows: &self.out.rows[self.marks.0..],
-            errors: &self.out.errors[self.marks.1..],
-            warnings: &self.out.warnings[self.marks.2..],
+            rows: &self.out.rows[from.0..],
+            errors: &self.out.errors[from.1..],
+            warnings: &self.out.warnings[from.2..],
             counts: &self.out.counts,
         }
     }
@@ -553,7 +638,16 @@ impl<'a> Job<'a> {
     }
 
     fn read_headings(&mut self, row: u32, cells: &[String]) {
-        match Layout::read_with(cells.to_vec(), self.options.profile.as_deref()) {
+        let profile = self.options.profile.as_deref();
+        if let Some(message) = profile.and_then(|p| p.missing_heading(cells)) {
+            // Nothing can be read as the firm meant: stop before any row is screened.
+            self.refused = Some(message.clone());
+            self.error(row, None, message);
+            self.done = true;
+            self.pos = self.input.len();
+            return;
+        }
+        match Layout::read_with(cells.to_vec(), profile) {
             Ok(layout) => {
                 for &i in &layout.unknown {
                     let letter = letter(i);
@@ -618,10 +712,7 @@ impl<'a> Job<'a> {
         }
         self.out.errors.extend(done.errors);
         for message in done.notes {
-            self.out.warnings.push(Warning {
-                row: Some(row),
-                message,
-            });
+            self.unlisted.add(&mut self.out.warnings, row, message);
         }
         if let Some(r) = done.reference {
             let mut hasher = std::hash::DefaultHasher::new();
@@ -630,10 +721,8 @@ impl<'a> Job<'a> {
             if let Some(first) = self.references.get(&key) {
                 let first = first.to_string();
                 let values = [("reference", r.as_str()), ("first", first.as_str())];
-                self.out.warnings.push(Warning {
-                    row: Some(row),
-                    message: messages::fill("screen.csv.repeated_reference", &values),
-                });
+                let message = messages::fill("screen.csv.repeated_reference", &values);
+                self.unlisted.add(&mut self.out.warnings, row, message);
             } else {
                 self.references.insert(key, row);
             }
@@ -750,7 +839,8 @@ impl<'a> Job<'a> {
         });
     }
 
-    /// Warnings that are only known at the end: stray cells, and text that was not UTF-8.
+    /// Warnings that are only known at the end: stray cells, text that was not UTF-8, and the count of the
+    /// warnings about single rows that were not listed one by one (what is said of most rows first).
     fn finish_warnings(&mut self) {
         let mut strays: Vec<(&usize, &Stray)> = self.strays.iter().collect();
         strays.sort_by_key(|(i, _)| **i);
@@ -775,6 +865,40 @@ impl<'a> Job<'a> {
                 message: messages::text("screen.csv.not_utf8").to_owned(),
             });
         }
+        let unlisted = std::mem::take(&mut self.unlisted);
+        if unlisted.total == 0 {
+            return;
+        }
+        let mut said = unlisted.said;
+        // Most rows first; the same count in the order first met (the sort is stable).
+        said.sort_by_key(|s| std::cmp::Reverse(s.1));
+        for (message, count) in said {
+            let count = grouped(&count.to_string());
+            let values = [("count", count.as_str()), ("message", message.as_str())];
+            let message = if count == "1" {
+                messages::fill("screen.warnings.more_row", &values)
+            } else {
+                messages::fill("screen.warnings.more_rows", &values)
+            };
+            self.out.warnings.push(Warning { row: None, message });
+        }
+        if unlisted.others > 0 {
+            let count = grouped(&unlisted.others.to_string());
+            self.out.warnings.push(Warning {
+                row: None,
+                message: messages::fill("screen.warnings.others", &[("count", &count)]),
+            });
+        }
+        let (count, listed) = (
+            grouped(&unlisted.total.to_string()),
+            super::LISTED_WARNINGS.to_string(),
+        );
+        let values = [("count", count.as_str()), ("listed", listed.as_str())];
+        self.out.warnings.push(Warning {
+            row: None,
+            message: messages::fill("screen.warnings.not_listed", &values),
+        });
+        self.out.unlisted_warnings = unlisted.total;
     }
 }
 

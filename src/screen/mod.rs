@@ -426,11 +426,21 @@ pub struct Screened {
     pub rows: Vec<Row>,
     /// Every problem, in file order.
     pub errors: Vec<RowError>,
-    /// Things that did not stop any row.
+    /// Things that did not stop any row. Warnings about single rows (a name or a section read loosely, a repeated
+    /// reference) are listed one by one for the first [`LISTED_WARNINGS`] or so; after them each is only counted,
+    /// with the others that say the same (the same column, value as written and reading), in a warning without a
+    /// row at the end: "48,211 more rows: Local Authority: read “Lancs CC” as Lancashire County Council: check
+    /// this is right". So memory does not grow with a file whose every row has one.
     pub warnings: Vec<Warning>,
+    /// How many warnings about single rows were not listed one by one, only counted (0 when all were listed).
+    pub unlisted_warnings: u32,
     /// Counts by outcome (of every screened row, before filtering).
     pub counts: Counts,
 }
+
+/// How many warnings about single rows are listed one by one, row by row (a row's warnings are listed together, so
+/// the last row listed may take it a little over), before the rest are only counted.
+pub const LISTED_WARNINGS: usize = 200;
 
 /// Screens a CSV file (UTF-8, with or without a byte-order mark; Windows-1252 is read too).
 ///

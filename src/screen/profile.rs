@@ -17,7 +17,8 @@
 //! ```
 //!
 //! With a profile nothing is guessed: a heading the profile does not list is carried through unchanged, and a
-//! heading it reads that the file does not have is an error that names it.
+//! heading it lists that the file does not have stops the screen before any row is screened, with a message that
+//! names the heading and the profile's line.
 
 use super::columns::{CaseCol, Field, Layout, StayCol};
 use super::job::{delimiter, windows_1252};
@@ -30,8 +31,9 @@ use std::fmt::Write as _;
 pub struct Profile {
     /// The byte between cells: `,`, `;` or a tab.
     pub(crate) delimiter: u8,
-    /// Each heading as the file writes it (trimmed), and what the column is for.
-    pub(crate) columns: Vec<(String, Field)>,
+    /// Each heading as the file writes it (trimmed), what the column is for, and the profile's line that says so
+    /// (counted from 1).
+    pub(crate) columns: Vec<(String, Field, usize)>,
     /// Council names as the firm writes them, and the register's name for each.
     pub(crate) councils: Vec<(String, String)>,
 }
@@ -52,20 +54,23 @@ impl Profile {
         let heading = heading.trim();
         self.columns
             .iter()
-            .find(|(h, _)| h == heading)
-            .map(|&(_, f)| f)
+            .find(|(h, _, _)| h == heading)
+            .map(|&(_, f, _)| f)
     }
 
-    /// A heading the profile reads that `headings` does not have, as the message that names it.
+    /// The first heading the profile lists (read, carried or ignored) that `headings` does not have, as the message
+    /// that names it and the profile's line, and says what to do.
     pub(crate) fn missing_heading(&self, headings: &[String]) -> Option<String> {
         self.columns
             .iter()
-            .filter(|(_, f)| matches!(f, Field::Reads(_)))
-            .find(|(h, _)| !headings.iter().any(|x| x.trim() == h))
-            .map(|(heading, field)| {
+            .find(|(h, _, _)| !headings.iter().any(|x| x.trim() == h))
+            .map(|(heading, field, line)| {
                 let field = field.name();
                 let values = [("heading", heading.as_str()), ("field", field.as_str())];
-                messages::fill("screen.profile.missing_heading", &values)
+                let message = messages::fill("screen.profile.missing_heading", &values);
+                let line = line.to_string();
+                let values = [("line", line.as_str()), ("message", message.as_str())];
+                messages::fill("screen.profile.line", &values)
             })
     }
 }
@@ -125,7 +130,7 @@ impl std::str::FromStr for Profile {
                             return Err(at(message));
                         }
                         Some(_) => {}
-                        None => profile.columns.push((name.to_owned(), field)),
+                        None => profile.columns.push((name.to_owned(), field, n + 1)),
                     }
                 }
                 "councils" => {

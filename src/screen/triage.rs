@@ -127,15 +127,20 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
 
 /// Pounds with thousands separators: `£12,345`.
 pub(crate) fn pounds(amount: f64) -> String {
-    let whole = format!("{:.0}", amount.abs());
+    let out = grouped(&format!("{:.0}", amount.abs()));
+    messages::fill("screen.pounds", &[("amount", &out)])
+}
+
+/// A whole number's digits with thousands separators: `48211` is `48,211`.
+pub(crate) fn grouped(digits: &str) -> String {
     let mut out = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    messages::fill("screen.pounds", &[("amount", &out)])
+    out
 }
 
 /// The one line a caseworker reads first, such as

@@ -279,6 +279,15 @@ fn run(
         Ok(job) => job.threads(a.threads),
         Err(e) => return could_not_read(stderr, &file, &e),
     };
+    // A profile that lists a heading the file does not have is refused at once: before any row is screened, any
+    // problem printed or any file written.
+    if let Some(path) = &a.profile {
+        if let Err(message) = job.check_profile() {
+            let values = [("file", path.as_str()), ("message", message.as_str())];
+            say(stderr, &messages::fill("screen.cli.profile", &values));
+            return 2;
+        }
+    }
     let mut letters = None;
     if let Some(dir) = &a.letters {
         let firm = match read_firm(a.firm_file.as_deref(), a.firm, check_date) {

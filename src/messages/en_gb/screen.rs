@@ -32,6 +32,11 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.csv.empty", "the file is empty: the first row must be the column headings (see examples/enquiries-template.csv)"),
     ("screen.csv.carried_column", "column {letter} ({heading}) is not one the screen reads: it is copied to the triage unchanged, after the screen's columns"),
     ("screen.csv.repeated_reference", "reference {reference} is also on row {first}"),
+    // Warnings about single rows beyond the first ones listed, counted by what they say (src/screen/job.rs).
+    ("screen.warnings.more_row", "1 more row: {message}"),
+    ("screen.warnings.more_rows", "{count} more rows: {message}"),
+    ("screen.warnings.others", "{count} more warnings, each saying something different from those above, are only counted here"),
+    ("screen.warnings.not_listed", "{count} more warnings about single rows are not listed one by one, to keep this list short (the first {listed} are, with their rows). The lines above that begin with a number of more rows count them by what they say: the column, the value as written and how it was read. To find those rows, filter your file on that column for that value; every one of them is in the triage, screened with its cells read as the warning says."),
     ("screen.csv.stray_column", "column {letter} has no heading, so what is in it{others} was ignored"),
     ("screen.csv.stray_column.others", " (and {count} other rows)"),
     ("screen.csv.not_utf8", "the file is not UTF-8, so it was read as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\"). Check accented names, or save as \"CSV UTF-8\""),
