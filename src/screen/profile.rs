@@ -671,7 +671,7 @@ mod tests {
 
     #[test]
     fn a_mapping_reads_and_writes_back_the_same() {
-        let file = std::fs::read("tests/fixtures/firm-export-60.csv").unwrap();
+        let file = include_bytes!("../../tests/fixtures/firm-export-60.csv");
         let text = suggest_profile(&file[..]).unwrap();
         let m = read_mapping(&text).unwrap();
         assert_eq!(
