@@ -227,16 +227,17 @@ export function mountScreen(container, options = {}) {
   h('option', { value: 'comma' }, t('screen_page.mapping.separator.comma')),
   h('option', { value: 'semicolon' }, t('screen_page.mapping.separator.semicolon')),
   h('option', { value: 'tab' }, t('screen_page.mapping.separator.tab'))));
-  const $columnsBody = h('tbody', { class: 'js-s117-screen-mapping-columns' });
+  // The mapping's tables are laid out as blocks at a phone's width (screen.css), so their parts say their roles.
+  const $columnsBody = h('tbody', { class: 'js-s117-screen-mapping-columns', role: 'rowgroup' });
   const $columnsError = h('p', { class: 's117-screen__error-message js-s117-screen-mapping-error', id: errorId('columns'), hidden: true });
-  const $councilsBody = h('tbody', { class: 'js-s117-screen-mapping-councils' });
+  const $councilsBody = h('tbody', { class: 'js-s117-screen-mapping-councils', role: 'rowgroup' });
   const $councils = h('div', { class: 's117-screen__field js-s117-screen-mapping-councils-part' },
     h('h4', { class: 's117-screen__subheading', id: `${id}-councils-heading` }, t('screen_page.mapping.councils.heading')),
     h('p', { class: 's117-screen__field-hint' }, t('screen_page.mapping.councils.hint')),
-    h('table', { class: 's117-screen__table s117-screen__mapping-table', 'aria-labelledby': `${id}-councils-heading` },
-      h('thead', {}, h('tr', {},
-        h('th', { scope: 'col', class: 's117-screen__th s117-screen__mapping-heading' }, t('screen_page.mapping.councils.name')),
-        h('th', { scope: 'col', class: 's117-screen__th' }, t('screen_page.mapping.councils.council')))),
+    h('table', { class: 's117-screen__table s117-screen__mapping-table', role: 'table', 'aria-labelledby': `${id}-councils-heading` },
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+        h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th s117-screen__mapping-heading' }, t('screen_page.mapping.councils.name')),
+        h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th' }, t('screen_page.mapping.councils.council')))),
       $councilsBody));
   const $applyMapping = h('button', { type: 'button', class: 's117-screen__button js-s117-screen-mapping-apply' },
     t('screen_page.mapping.apply'));
@@ -271,11 +272,11 @@ export function mountScreen(container, options = {}) {
       $separator),
     h('div', { class: 's117-screen__field js-s117-screen-mapping-columns-part' },
       $columnsError,
-      h('table', { class: 's117-screen__table s117-screen__mapping-table' },
+      h('table', { class: 's117-screen__table s117-screen__mapping-table', role: 'table' },
         h('caption', { class: 's117-screen__caption' }, t('screen_page.mapping.columns.caption')),
-        h('thead', {}, h('tr', {},
-          h('th', { scope: 'col', class: 's117-screen__th s117-screen__mapping-heading' }, t('screen_page.mapping.columns.heading')),
-          h('th', { scope: 'col', class: 's117-screen__th' }, t('screen_page.mapping.columns.field')))),
+        h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+          h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th s117-screen__mapping-heading' }, t('screen_page.mapping.columns.heading')),
+          h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th' }, t('screen_page.mapping.columns.field')))),
         $columnsBody)),
     $councils,
     h('div', { class: 's117-screen__toolbar' }, $applyMapping, $saveProfile),
@@ -502,9 +503,9 @@ export function mountScreen(container, options = {}) {
       $select.value = field;
       $select.addEventListener('change', () => writeControls('show'));
       const $error = h('p', { class: 's117-screen__error-message', id: `${selectId}-error`, hidden: true });
-      return { heading, $select, $error, $row: h('tr', { class: 's117-screen__tr' },
-        h('th', { scope: 'row', class: 's117-screen__td s117-screen__mapping-heading' }, heading),
-        h('td', { class: 's117-screen__td' },
+      return { heading, $select, $error, $row: h('tr', { class: 's117-screen__tr', role: 'row' },
+        h('th', { scope: 'row', role: 'rowheader', class: 's117-screen__td s117-screen__mapping-heading' }, heading),
+        h('td', { class: 's117-screen__td', role: 'cell' },
           h('label', { class: 's117-screen__visually-hidden', for: selectId }, t('screen_page.mapping.field_label', { heading })),
           $error,
           $select)) };
@@ -518,9 +519,9 @@ export function mountScreen(container, options = {}) {
       }));
       $input.addEventListener('change', () => writeControls('show'));
       const $error = h('p', { class: 's117-screen__error-message', id: `${inputId}-error`, hidden: true });
-      return { name: c.name, $input, $error, $row: h('tr', { class: 's117-screen__tr' },
-        h('th', { scope: 'row', class: 's117-screen__td s117-screen__mapping-heading' }, c.name),
-        h('td', { class: 's117-screen__td' },
+      return { name: c.name, $input, $error, $row: h('tr', { class: 's117-screen__tr', role: 'row' },
+        h('th', { scope: 'row', role: 'rowheader', class: 's117-screen__td s117-screen__mapping-heading' }, c.name),
+        h('td', { class: 's117-screen__td', role: 'cell' },
           h('label', { class: 's117-screen__visually-hidden', for: inputId }, t('screen_page.mapping.council_label', { name: c.name })),
           $error,
           $input)) };
