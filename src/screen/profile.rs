@@ -421,9 +421,10 @@ pub fn profile_fields(stays: u32, charges: u32) -> Vec<FieldChoice> {
         .filter(|c| !c.heading.starts_with("dN_") && !c.heading.starts_with("cN_"))
         .map(|c| choice(c.heading.clone(), c.label, "case", None))
         .collect();
+    let stopped = messages::text("screen.field.aftercare_stopped");
     out.push(choice(
         "aftercare_stopped".to_owned(),
-        messages::text("screen.field.aftercare_stopped"),
+        stopped,
         "case",
         None,
     ));
@@ -440,13 +441,21 @@ pub fn profile_fields(stays: u32, charges: u32) -> Vec<FieldChoice> {
             let id = format!("c{n}_{}", &c.heading[3..]);
             out.push(choice(id, c.label, "charge", Some(n)));
         }
-        for (per, id) in [
-            ("weekly_amount", "screen.field.weekly_amount"),
-            ("monthly_amount", "screen.field.monthly_amount"),
-            ("yearly_amount", "screen.field.yearly_amount"),
-            ("total_amount", "screen.field.total_amount"),
+        for (per, label) in [
+            (
+                "weekly_amount",
+                messages::text("screen.field.weekly_amount"),
+            ),
+            (
+                "monthly_amount",
+                messages::text("screen.field.monthly_amount"),
+            ),
+            (
+                "yearly_amount",
+                messages::text("screen.field.yearly_amount"),
+            ),
+            ("total_amount", messages::text("screen.field.total_amount")),
         ] {
-            let label = messages::text(id);
             out.push(choice(format!("c{n}_{per}"), label, "charge", Some(n)));
         }
     }
