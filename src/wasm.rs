@@ -6,7 +6,7 @@
 //! data (`{ ok: false, errors: [{ field, message }] }`) so the page can show each next to its question.
 //!
 //! Two packages are built from this one file: the widget's (`--features widget`: check, letter, reference lists, the interview's questions;
-//! `www/pkg/`) and the screen's (`--features wasm,screen`: `ScreenJob`; `www/pkg-screen/`), so that neither carries
+//! `www/pkg/`) and the screen's (`--features wasm,screen`: `ScreenJob`, the mapping profile's reading and writing; `www/pkg-screen/`), so that neither carries
 //! the other's code.
 
 use wasm_bindgen::prelude::*;
@@ -341,6 +341,75 @@ mod screen {
     #[wasm_bindgen(js_name = suggestProfile)]
     pub fn suggest_profile(bytes: &[u8]) -> Result<String, JsError> {
         crate::screen::suggest_profile(bytes).map_err(|e| JsError::new(&e))
+    }
+
+    /// What [`read_profile`] and [`write_profile`] answer: the mapping or the text, or the line that cannot be read.
+    #[derive(Serialize)]
+    struct ProfileAnswer {
+        ok: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        mapping: Option<crate::screen::Mapping>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        text: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        error: Option<crate::screen::ProfileError>,
+    }
+
+    /// Serialises an answer as plain JavaScript objects.
+    fn answer(a: &ProfileAnswer) -> Result<JsValue, JsError> {
+        Ok(a.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// A mapping profile's text as the page's controls show it (as `read_mapping`): `readProfile(text) -> { ok:
+    /// true, mapping: { separator, encoding, columns: [{ heading, field }], councils: [{ name, council }], stays,
+    /// charges } }`, or `{ ok: false, error: { line, message } }`.
+    #[wasm_bindgen(js_name = readProfile)]
+    pub fn read_profile(text: &str) -> Result<JsValue, JsError> {
+        answer(&match crate::screen::read_mapping(text) {
+            Ok(mapping) => ProfileAnswer {
+                ok: true,
+                mapping: Some(mapping),
+                text: None,
+                error: None,
+            },
+            Err(error) => ProfileAnswer {
+                ok: false,
+                mapping: None,
+                text: None,
+                error: Some(error),
+            },
+        })
+    }
+
+    /// The page's controls written as a mapping profile's text (as `write_mapping`): `writeProfile(mapping) -> {
+    /// ok: true, text }`, or `{ ok: false, error: { line, message, column?, council? } }` naming the heading or
+    /// council whose line cannot be read.
+    #[wasm_bindgen(js_name = writeProfile)]
+    pub fn write_profile(mapping: JsValue) -> Result<JsValue, JsError> {
+        let mapping: crate::screen::Mapping =
+            serde_wasm_bindgen::from_value(mapping).map_err(input_error)?;
+        answer(&match crate::screen::write_mapping(&mapping) {
+            Ok(text) => ProfileAnswer {
+                ok: true,
+                mapping: None,
+                text: Some(text),
+                error: None,
+            },
+            Err(error) => ProfileAnswer {
+                ok: false,
+                mapping: None,
+                text: None,
+                error: Some(error),
+            },
+        })
+    }
+
+    /// Every field a heading can be read as, for `stays` stays and `charges` charges (as `profile_fields`):
+    /// `profileFields(stays, charges) -> [{ id, label, part, number? }]`.
+    #[wasm_bindgen(js_name = profileFields)]
+    pub fn profile_fields(stays: u32, charges: u32) -> Result<JsValue, JsError> {
+        let fields = crate::screen::profile_fields(stays, charges);
+        Ok(fields.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
     }
 
     /// An empty enquiries CSV with every column heading, for three stays and two charges (as `s117 screen --template`):

@@ -53,7 +53,10 @@ pub use ics::{to_ics, Calendar};
 pub use job::{Format, Job, Step};
 #[cfg(not(target_arch = "wasm32"))]
 pub use letters::{is_letter_due, is_letter_written, BulkLetter, Firm};
-pub use profile::{suggest_profile, Profile};
+pub use profile::{
+    profile_fields, read_mapping, suggest_profile, write_mapping, FieldChoice, MappedColumn,
+    MappedCouncil, Mapping, Profile, ProfileError,
+};
 pub use triage::{triage, Only, SortKey, View};
 pub use write::{errors_to_csv, template_csv, to_csv, to_jsonl, CsvRows, CSV_HEADINGS};
 

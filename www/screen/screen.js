@@ -183,6 +183,20 @@ export function mountScreen(container, options = {}) {
     running: false,
     /** The mapping profile the firm applied or loaded (its text), or null for the screen's own reading. */
     profile: /** @type {string | null} */ (null),
+    /** The profile applied before it, kept while a new one is tried (and put back if it cannot be read). */
+    previousProfile: /** @type {string | null} */ (null),
+    /** Where the profile being applied came from, to show its error there: the controls, the text or a file. */
+    profileSource: /** @type {'controls' | 'text' | 'file'} */ ('controls'),
+    /** Whether the text was edited since the controls last wrote it (then it is what Save saves). */
+    textEdited: false,
+    /** The last request to write the controls as text: only its answer is used. */
+    writeSeq: 0,
+    /** The mapping the controls show (for what they do not: the encoding). */
+    mapping: /** @type {any} */ (null),
+    /** The rows of the mapping's table: each heading and its choice of field. */
+    columnRows: /** @type {{ heading: string, $select: HTMLSelectElement, $error: HTMLElement, $row: HTMLElement }[]} */ ([]),
+    /** The rows of the councils' table: each name as the firm writes it and its council. */
+    councilRows: /** @type {{ name: string, $input: HTMLInputElement, $error: HTMLElement, $row: HTMLElement }[]} */ ([]),
   };
 
   // ----- the form ---------------------------------------------------------------------------------------------
@@ -202,28 +216,76 @@ export function mountScreen(container, options = {}) {
   }));
   const $status = h('p', { class: 's117-screen__status js-s117-screen-status', role: 'status' });
 
-  // ----- the mapping: how the file was read, as a profile the firm can edit, save and load ---------------------
+  // ----- the mapping: how the file was read, one choice of field per heading, and as a profile's text ---------
+  // The controls and the text are two views of one profile: the core reads the text into the controls
+  // (`readProfile`, in the worker, when a profile is applied or loaded) and writes the controls back as text
+  // (`writeProfile`, when a control changes), so this page never parses or writes a profile itself.
+  const errorId = (/** @type {string} */ what) => `${id}-${what}-error`;
+  const $separator = /** @type {HTMLSelectElement} */ (h('select', {
+    id: `${id}-separator`, class: 's117-screen__select js-s117-screen-separator',
+  },
+  h('option', { value: 'comma' }, t('screen_page.mapping.separator.comma')),
+  h('option', { value: 'semicolon' }, t('screen_page.mapping.separator.semicolon')),
+  h('option', { value: 'tab' }, t('screen_page.mapping.separator.tab'))));
+  // The mapping's tables are laid out as blocks at a phone's width (screen.css), so their parts say their roles.
+  const $columnsBody = h('tbody', { class: 'js-s117-screen-mapping-columns', role: 'rowgroup' });
+  const $columnsError = h('p', { class: 's117-screen__error-message js-s117-screen-mapping-error', id: errorId('columns'), hidden: true });
+  const $councilsBody = h('tbody', { class: 'js-s117-screen-mapping-councils', role: 'rowgroup' });
+  const $councils = h('div', { class: 's117-screen__field js-s117-screen-mapping-councils-part' },
+    h('h4', { class: 's117-screen__subheading', id: `${id}-councils-heading` }, t('screen_page.mapping.councils.heading')),
+    h('p', { class: 's117-screen__field-hint' }, t('screen_page.mapping.councils.hint')),
+    h('table', { class: 's117-screen__table s117-screen__mapping-table', role: 'table', 'aria-labelledby': `${id}-councils-heading` },
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+        h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th s117-screen__mapping-heading' }, t('screen_page.mapping.councils.name')),
+        h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th' }, t('screen_page.mapping.councils.council')))),
+      $councilsBody));
+  const $applyMapping = h('button', { type: 'button', class: 's117-screen__button js-s117-screen-mapping-apply' },
+    t('screen_page.mapping.apply'));
+  const $saveProfile = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-profile-save' },
+    t('screen_page.mapping.save'));
+  const $loadError = h('p', { class: 's117-screen__error-message js-s117-screen-profile-file-error', id: errorId('profile-file'), hidden: true });
+  const $loadProfile = /** @type {HTMLInputElement} */ (h('input', {
+    type: 'file', id: `${id}-profile-file`, class: 's117-screen__file js-s117-screen-profile-file', accept: '.txt,.profile,text/plain',
+    'aria-describedby': `${id}-profile-file-hint`,
+  }));
   const $profile = /** @type {HTMLTextAreaElement} */ (h('textarea', {
     id: `${id}-profile`, class: 's117-screen__profile js-s117-screen-profile', rows: '16', spellcheck: 'false',
     autocomplete: 'off', 'aria-describedby': `${id}-profile-hint`,
   }));
-  const $applyProfile = h('button', { type: 'button', class: 's117-screen__button js-s117-screen-profile-apply' },
-    t('screen_page.mapping.apply'));
-  const $saveProfile = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-profile-save' },
-    t('screen_page.mapping.save'));
-  const $loadProfile = /** @type {HTMLInputElement} */ (h('input', {
-    type: 'file', id: `${id}-profile-file`, class: 's117-screen__file js-s117-screen-profile-file', accept: '.txt,.profile,text/plain',
-  }));
+  const $profileError = h('p', { class: 's117-screen__error-message js-s117-screen-profile-error', id: errorId('profile'), hidden: true });
+  const $applyProfile = h('button', { type: 'button', class: 's117-screen__button s117-screen__button--secondary js-s117-screen-profile-apply' },
+    t('screen_page.mapping.text.apply'));
+  const $details = /** @type {HTMLDetailsElement} */ (h('details', { class: 's117-screen__details js-s117-screen-profile-details' },
+    h('summary', { class: 's117-screen__summary' }, h('span', { class: 's117-screen__summary-text' }, t('screen_page.mapping.text.summary'))),
+    h('div', { class: 's117-screen__details-text' },
+      h('div', { class: 's117-screen__field js-s117-screen-profile-group' },
+        h('label', { class: 's117-screen__label', for: `${id}-profile` }, t('screen_page.mapping.label')),
+        h('p', { class: 's117-screen__field-hint', id: `${id}-profile-hint` }, t('screen_page.mapping.text.hint')),
+        $profileError,
+        $profile),
+      $applyProfile)));
   const $mapping = h('div', { class: 's117-screen__mapping js-s117-screen-mapping', hidden: true },
-    h('h3', { class: 's117-screen__heading' }, t('screen_page.mapping.heading')),
+    h('h3', { class: 's117-screen__heading', id: `${id}-mapping-heading` }, t('screen_page.mapping.heading')),
+    h('p', { class: 's117-screen__hint' }, t('screen_page.mapping.hint')),
     h('div', { class: 's117-screen__field' },
-      h('label', { class: 's117-screen__label', for: `${id}-profile` }, t('screen_page.mapping.label')),
-      h('p', { class: 's117-screen__field-hint', id: `${id}-profile-hint` }, t('screen_page.mapping.hint')),
-      $profile),
-    h('div', { class: 's117-screen__toolbar' }, $applyProfile, $saveProfile),
-    h('div', { class: 's117-screen__field' },
+      h('label', { class: 's117-screen__label', for: `${id}-separator` }, t('screen_page.mapping.separator')),
+      $separator),
+    h('div', { class: 's117-screen__field js-s117-screen-mapping-columns-part' },
+      $columnsError,
+      h('table', { class: 's117-screen__table s117-screen__mapping-table', role: 'table' },
+        h('caption', { class: 's117-screen__caption' }, t('screen_page.mapping.columns.caption')),
+        h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' },
+          h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th s117-screen__mapping-heading' }, t('screen_page.mapping.columns.heading')),
+          h('th', { scope: 'col', role: 'columnheader', class: 's117-screen__th' }, t('screen_page.mapping.columns.field')))),
+        $columnsBody)),
+    $councils,
+    h('div', { class: 's117-screen__toolbar' }, $applyMapping, $saveProfile),
+    h('div', { class: 's117-screen__field js-s117-screen-profile-file-group' },
       h('label', { class: 's117-screen__label', for: `${id}-profile-file` }, t('screen_page.mapping.load')),
-      $loadProfile));
+      h('p', { class: 's117-screen__field-hint', id: `${id}-profile-file-hint` }, t('screen_page.mapping.load_hint')),
+      $loadError,
+      $loadProfile),
+    $details);
 
   // ----- the results ------------------------------------------------------------------------------------------
   const $counts = h('dl', { class: 's117-screen__counts js-s117-screen-counts' });
@@ -316,8 +378,7 @@ export function mountScreen(container, options = {}) {
       }
       $root.dataset.state = 'done';
       $root.dataset.ms = String(Math.round(msg.ms));
-      if (!state.profile) $profile.value = msg.profile || '';
-      $mapping.hidden = !$profile.value;
+      showMapping(msg.profile, msg.mapping, msg.suggested, msg.fields);
       showCounts(c);
       showProblems(msg.errors, msg.errorCount, msg.warnings, c.with_errors + c.with_unreadable);
       $results.hidden = false;
@@ -333,11 +394,19 @@ export function mountScreen(container, options = {}) {
       $a.click();
       $a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } else if (msg.type === 'profileText') {
+      if (msg.seq === state.writeSeq) wroteProfile(msg);
     } else if (msg.type === 'failed') {
       state.running = false;
       $progress.hidden = true;
       $root.dataset.state = 'failed';
       $status.textContent = t('screen_page.status.failed', { message: msg.message });
+      if (msg.profileError) {
+        // The profile could not be read: its line is named next to where it came from, and the profile that
+        // worked before stays the one applied to the next file.
+        showProfileError(msg.profileError, state.profileSource);
+        state.profile = state.previousProfile;
+      }
     }
   };
   worker.onerror = (e) => {
@@ -357,11 +426,191 @@ export function mountScreen(container, options = {}) {
     worker.postMessage({ type: 'screen', file, name: file.name, asAt: $asAt.value || undefined, pkgUrl, profile: state.profile || undefined });
   }
 
-  /** Screens the file again with a mapping profile's text (the firm's own, kept for later files too). @param {string} text */
-  function applyProfile(text) {
+  /**
+   * Screens the file again with a mapping profile's text (the firm's own, kept for later files too).
+   * @param {string} text @param {'controls' | 'text' | 'file'} source where it came from, to show its error there
+   */
+  function applyProfile(text, source) {
+    clearProfileErrors();
+    state.previousProfile = state.profile;
     state.profile = text.trim() ? text : null;
-    $profile.value = text;
+    state.profileSource = source;
+    // The text and the controls show a loaded profile once the core has read it (or, if it cannot, the line to
+    // correct, next to the file input), so that they never show two different mappings.
+    if (source === 'text') $details.open = true;
     if (state.file && !state.running) screenFile(state.file);
+  }
+
+  /**
+   * The mapping's choices of field, as `<option>`s to copy into each heading's `<select>`: the firm's own column
+   * (carried, or left out), then every field the core reads (`profileFields`), grouped by the enquiry, each stay
+   * and each charge.
+   * @param {{ id: string, label: string, part: string, number?: number }[]} fields
+   */
+  function fieldOptions(fields) {
+    const $options = document.createDocumentFragment();
+    $options.append(
+      h('option', { value: 'carried' }, t('screen_page.mapping.carried')),
+      h('option', { value: 'ignored' }, t('screen_page.mapping.ignored')));
+    /** @type {HTMLElement | null} */
+    let $group = null;
+    let group = '';
+    for (const f of fields) {
+      const key = `${f.part}${f.number || ''}`;
+      if (key !== group) {
+        group = key;
+        const label = f.part === 'stay' ? t('screen_page.mapping.group.stay', { number: f.number })
+          : f.part === 'charge' ? t('screen_page.mapping.group.charge', { number: f.number })
+            : t('screen_page.mapping.group.case');
+        $group = h('optgroup', { label });
+        $options.append($group);
+      }
+      /** @type {HTMLElement} */ ($group).append(h('option', { value: f.id }, t('screen_page.mapping.option', { label: f.label, id: f.id })));
+    }
+    return $options;
+  }
+
+  /**
+   * Shows how the file was read: a choice of field for each heading of the file (and each heading the profile
+   * names that the file does not have), the separator, the council names, and the profile's text.
+   * @param {string | null} text the profile applied, or the one the core suggests
+   * @param {any} mapping that profile read into controls (`readProfile`), or null (a JSON Lines file)
+   * @param {any} suggested the suggestion's mapping: the file's own headings, in order
+   * @param {{ id: string, label: string, part: string, number?: number }[]} fields
+   */
+  function showMapping(text, mapping, suggested, fields) {
+    $mapping.hidden = !mapping;
+    if (!mapping) return;
+    state.mapping = mapping;
+    $profile.value = text || '';
+    state.textEdited = false;
+    $separator.value = mapping.separator;
+    /** @type {Map<string, string>} */
+    const chosen = new Map(mapping.columns.map((/** @type {any} */ c) => [c.heading, c.field]));
+    // The file's headings in its order; a heading a profile does not list is carried, as the core reads it.
+    const headings = [...(suggested || mapping).columns.map((/** @type {any} */ c) => c.heading)];
+    for (const c of mapping.columns) if (!headings.includes(c.heading)) headings.push(c.heading);
+    const $options = fieldOptions(fields);
+    state.columnRows = headings.map((heading, i) => {
+      const selectId = `${id}-mapping-${i}`;
+      const $select = /** @type {HTMLSelectElement} */ (h('select', {
+        id: selectId, class: 's117-screen__select s117-screen__mapping-select js-s117-screen-mapping-field', 'data-heading': heading,
+      }));
+      $select.append($options.cloneNode(true));
+      const field = chosen.get(heading) || 'carried';
+      // A field no option offers (a stay further on than the list) is still kept, as itself.
+      if (![...$select.options].some((o) => o.value === field)) $select.append(h('option', { value: field }, field));
+      $select.value = field;
+      $select.addEventListener('change', () => writeControls('show'));
+      const $error = h('p', { class: 's117-screen__error-message', id: `${selectId}-error`, hidden: true });
+      return { heading, $select, $error, $row: h('tr', { class: 's117-screen__tr', role: 'row' },
+        h('th', { scope: 'row', role: 'rowheader', class: 's117-screen__td s117-screen__mapping-heading' }, heading),
+        h('td', { class: 's117-screen__td', role: 'cell' },
+          h('label', { class: 's117-screen__visually-hidden', for: selectId }, t('screen_page.mapping.field_label', { heading })),
+          $error,
+          $select)) };
+    });
+    $columnsBody.replaceChildren(...state.columnRows.map((r) => r.$row));
+    state.councilRows = mapping.councils.map((/** @type {{ name: string, council: string }} */ c, /** @type {number} */ i) => {
+      const inputId = `${id}-council-${i}`;
+      const $input = /** @type {HTMLInputElement} */ (h('input', {
+        type: 'text', id: inputId, class: 's117-screen__input js-s117-screen-mapping-council', 'data-name': c.name,
+        value: c.council, autocomplete: 'off', spellcheck: 'false',
+      }));
+      $input.addEventListener('change', () => writeControls('show'));
+      const $error = h('p', { class: 's117-screen__error-message', id: `${inputId}-error`, hidden: true });
+      return { name: c.name, $input, $error, $row: h('tr', { class: 's117-screen__tr', role: 'row' },
+        h('th', { scope: 'row', role: 'rowheader', class: 's117-screen__td s117-screen__mapping-heading' }, c.name),
+        h('td', { class: 's117-screen__td', role: 'cell' },
+          h('label', { class: 's117-screen__visually-hidden', for: inputId }, t('screen_page.mapping.council_label', { name: c.name })),
+          $error,
+          $input)) };
+    });
+    $councilsBody.replaceChildren(...state.councilRows.map((r) => r.$row));
+    $councils.hidden = state.councilRows.length === 0;
+  }
+
+  /** The controls as a mapping (`Mapping` in src/screen/profile.rs), for the core to write as a profile's text. */
+  function controlsMapping() {
+    return {
+      separator: $separator.value,
+      encoding: state.mapping ? state.mapping.encoding : undefined,
+      columns: state.columnRows.map((r) => ({ heading: r.heading, field: r.$select.value })),
+      councils: state.councilRows.map((r) => ({ name: r.name, council: r.$input.value })),
+    };
+  }
+
+  /**
+   * Asks the core to write the controls as a profile's text, then shows it (`show`), screens the file with it
+   * (`apply`) or saves it (`save`).
+   * @param {'show' | 'apply' | 'save'} then
+   */
+  function writeControls(then) {
+    worker.postMessage({ type: 'writeProfile', mapping: controlsMapping(), seq: ++state.writeSeq, then, pkgUrl });
+  }
+
+  /** The core's answer to `writeControls`. @param {{ then: string, ok: boolean, text?: string, error?: any }} msg */
+  function wroteProfile(msg) {
+    clearProfileErrors();
+    if (!msg.ok) {
+      showProfileError(msg.error, 'controls');
+      return;
+    }
+    const text = msg.text || '';
+    $profile.value = text;
+    state.textEdited = false;
+    if (msg.then === 'apply') applyProfile(text, 'controls');
+    else if (msg.then === 'save') saveText(text);
+  }
+
+  /** Downloads a profile's text as a file. @param {string} text */
+  function saveText(text) {
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
+    const $a = h('a', { href: url, download: 'screen-mapping.txt', class: 's117-screen__hidden-link' });
+    document.body.append($a);
+    $a.click();
+    $a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  /**
+   * Shows a profile's error next to the control it is for (the GOV.UK error message pattern): the heading's or
+   * council's row when the controls wrote it, the text, or the file input; otherwise above the headings.
+   * @param {{ message: string, column?: number, council?: number }} error
+   * @param {'controls' | 'text' | 'file'} source
+   */
+  function showProfileError(error, source) {
+    /** @type {[HTMLElement, HTMLElement | null]} */
+    let [$error, $control] = [$columnsError, null];
+    const column = error.column != null ? state.columnRows[error.column] : undefined;
+    const council = error.council != null ? state.councilRows[error.council] : undefined;
+    if (source === 'controls' && column) [$error, $control] = [column.$error, column.$select];
+    else if (source === 'controls' && council) [$error, $control] = [council.$error, council.$input];
+    else if (source === 'text') [$error, $control] = [$profileError, $profile];
+    else if (source === 'file') [$error, $control] = [$loadError, $loadProfile];
+    if (source === 'text') $details.open = true;
+    $error.replaceChildren(h('span', { class: 's117-screen__visually-hidden' }, `${t('screen_page.mapping.error_prefix')} `), error.message);
+    $error.hidden = false;
+    $error.closest('.s117-screen__field, td')?.classList.add('s117-screen__error-group');
+    if ($control) {
+      $control.classList.add('s117-screen__control--error');
+      $control.setAttribute('aria-describedby', [$control.getAttribute('aria-describedby'), $error.id].filter(Boolean).join(' '));
+    }
+  }
+
+  /** Takes away every profile error and its marks on the controls. */
+  function clearProfileErrors() {
+    for (const $error of $mapping.querySelectorAll('.s117-screen__error-message')) {
+      $error.hidden = true;
+      $error.replaceChildren();
+      $error.closest('.s117-screen__field, td')?.classList.remove('s117-screen__error-group');
+    }
+    for (const $control of $mapping.querySelectorAll('.s117-screen__control--error')) {
+      $control.classList.remove('s117-screen__control--error');
+      const ids = ($control.getAttribute('aria-describedby') || '').split(' ').filter((x) => x && !x.endsWith('-error'));
+      if (ids.length) $control.setAttribute('aria-describedby', ids.join(' '));
+      else $control.removeAttribute('aria-describedby');
+    }
   }
 
   /** The view the worker's job shows: the core's sort key, direction and filter for the table's state. */
@@ -507,18 +756,19 @@ export function mountScreen(container, options = {}) {
   $download.addEventListener('click', () => download('triage'));
   $downloadErrors.addEventListener('click', () => download('errors'));
   $template.addEventListener('click', () => download('template'));
-  $applyProfile.addEventListener('click', () => applyProfile($profile.value));
-  $saveProfile.addEventListener('click', () => {
-    const url = URL.createObjectURL(new Blob([$profile.value], { type: 'text/plain;charset=utf-8' }));
-    const $a = h('a', { href: url, download: 'screen-mapping.txt', class: 's117-screen__hidden-link' });
-    document.body.append($a);
-    $a.click();
-    $a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  $separator.addEventListener('change', () => writeControls('show'));
+  $applyMapping.addEventListener('click', () => writeControls('apply'));
+  $applyProfile.addEventListener('click', () => applyProfile($profile.value, 'text'));
+  $profile.addEventListener('input', () => {
+    state.textEdited = true;
   });
+  // Save: the text as edited, if it was; else the controls, written by the core.
+  $saveProfile.addEventListener('click', () => (state.textEdited ? saveText($profile.value) : writeControls('save')));
   $loadProfile.addEventListener('change', async () => {
     const file = $loadProfile.files && $loadProfile.files[0];
-    if (file) applyProfile(await file.text());
+    if (file) applyProfile(await file.text(), 'file');
+    // The same file can be loaded again after it is corrected.
+    $loadProfile.value = '';
   });
 
   return {

@@ -12,14 +12,23 @@
 //                                                             profile: a mapping profile's text, applied exactly
 //   { type: 'page', view, offset, limit }                     a page of rows in that view
 //   { type: 'download', what: 'triage' | 'errors' | 'template', view }
+//   { type: 'writeProfile', mapping, seq, then, pkgUrl }    the page's mapping controls as a profile's text (`then`
+//                                                             is returned as given: what the page does next)
 // where a view is { sort, descending, only, deadline_within } (see `View` in src/screen/triage.rs).
 // Messages out:
 //   { type: 'progress', id, bytesDone, bytesTotal, counts }
-//   { type: 'done', id, counts, errors, errorCount, warnings, ms, profile }   profile: the one applied, or else the one
-//                                                             the core suggests for the file (CSV only; null if none)
+//   { type: 'done', id, counts, errors, errorCount, warnings, ms, profile, mapping, suggested, fields }
+//                                                             profile: the one applied, or else the one the core
+//                                                             suggests for the file (CSV only; null if none);
+//                                                             mapping: that profile read into the page's controls
+//                                                             (see `Mapping` in src/screen/profile.rs); suggested:
+//                                                             the suggestion's mapping (the file's own headings);
+//                                                             fields: every field a heading can be read as
 //   { type: 'page', rows, total, offset }
 //   { type: 'download', what, blob, name }
-//   { type: 'failed', id, message }
+//   { type: 'failed', id, message, profileError? }          profileError: the applied profile's line that cannot
+//                                                             be read ({ line, message })
+//   { type: 'profileText', seq, then, ok, text?, error? }    the mapping written, or the line that cannot be read
 
 /** Rows screened per step: big enough to keep the boundary cheap, small enough to report progress often. */
 const CHUNK = 1000;
@@ -60,7 +69,7 @@ function yieldToEvents() {
 
 /**
  * Screens a file, posting progress, then the counts and the first problems.
- * @param {{ file: Blob, name?: string, asAt?: string, pkgUrl: string }} msg
+ * @param {{ file: Blob, name?: string, asAt?: string, pkgUrl: string, profile?: string }} msg
  */
 async function screen(msg) {
   const id = ++current;
@@ -73,14 +82,27 @@ async function screen(msg) {
     if (job) job.free();
     job = null;
     // The mapping: the firm's own profile, applied exactly, or else the one the core would use, to show and edit.
-    let profile = msg.profile || null;
-    if (!profile && format === 'csv') {
+    // The suggestion is read for the file's own headings too, which the page lists even where a profile does not.
+    let suggestedText = null;
+    if (format === 'csv') {
       try {
-        profile = wasm.suggestProfile(bytes);
+        suggestedText = wasm.suggestProfile(bytes);
       } catch {
-        profile = null;
+        suggestedText = null;
       }
     }
+    const profile = msg.profile || suggestedText;
+    const read = profile ? wasm.readProfile(profile) : null;
+    if (msg.profile && read && !read.ok) {
+      postMessage({ type: 'failed', id, message: read.error.message, profileError: read.error });
+      return;
+    }
+    const mapping = read && read.ok ? read.mapping : null;
+    const suggested = suggestedText && suggestedText !== profile ? wasm.readProfile(suggestedText).mapping || null : mapping;
+    // The stays and charges offered: as many as the template's (three and two), or as the mappings name.
+    const most = (/** @type {'stays' | 'charges'} */ key, /** @type {number} */ least) =>
+      Math.max(least, (mapping && mapping[key]) || 0, (suggested && suggested[key]) || 0);
+    const fields = mapping ? wasm.profileFields(most('stays', 3), most('charges', 2)) : [];
     job = new wasm.ScreenJob(bytes, format, msg.asAt ? { as_at: msg.asAt } : {}, msg.profile || undefined);
     /** @type {any[]} */
     const errors = [];
@@ -95,7 +117,7 @@ async function screen(msg) {
       for (const w of step.warnings) warnings.push(w);
       const now = performance.now();
       if (step.done) {
-        postMessage({ type: 'done', id, counts: step.counts, errors, errorCount, warnings, ms: now - t0, profile });
+        postMessage({ type: 'done', id, counts: step.counts, errors, errorCount, warnings, ms: now - t0, profile, mapping, suggested, fields });
         return;
       }
       if (now - lastPost >= PROGRESS_EVERY) {
@@ -122,6 +144,12 @@ self.onmessage = (/** @type {MessageEvent} */ e) => {
     } catch (err) {
       postMessage({ type: 'failed', id: current, message: String((err && err.message) || err) });
     }
+  } else if (msg.type === 'writeProfile') {
+    loadWasm(msg.pkgUrl).then((m) => {
+      postMessage({ type: 'profileText', seq: msg.seq, then: msg.then, ...m.writeProfile(msg.mapping) });
+    }).catch((err) => {
+      postMessage({ type: 'profileText', seq: msg.seq, then: msg.then, ok: false, error: { message: String((err && err.message) || err) } });
+    });
   } else if (msg.type === 'download') {
     if (msg.what === 'template') {
       loadWasm(msg.pkgUrl).then((m) => {

@@ -10,7 +10,7 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
 import { generate, badRows } from '../../bench/gen-enquiries.mjs';
@@ -128,11 +128,37 @@ demoTest('the sample file: counts by outcome, every bad row listed, nothing sent
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 
-demoTest('a firm\'s export: the mapping is shown, changed, screened again, saved and loaded', async ({ page }) => {
-  const FIRM = path.join(ROOT, 'tests', 'fixtures', 'firm-export-60.csv');
+const FIRM = path.join(ROOT, 'tests', 'fixtures', 'firm-export-60.csv');
+
+/** A heading's choice of field in the mapping, found by its accessible name. @param {import('playwright-core').Page} page @param {string} heading */
+const fieldOf = (page, heading) => page.getByLabel(`Read \u201c${heading}\u201d as`, { exact: true });
+
+demoTest('a firm\'s export: the mapping is shown, changed, screened again, saved and loaded', async ({ page, problems }) => {
   await screenFile(page, FIRM);
   assert.equal((await screenCounts(page)).Screened, 60);
-  // The mapping the screen used: each heading as the file writes it, = the field it was read as; the names read loosely.
+  // A row for each heading as the file writes it, with the field it was read as chosen.
+  const rows = await page.$$eval('.js-s117-screen-mapping-columns tr', (trs) => trs.map((tr) => [
+    tr.querySelector('th')?.textContent, /** @type {HTMLSelectElement} */ (tr.querySelector('select')).value]));
+  assert.equal(rows.length, 17);
+  assert.deepEqual(rows.slice(0, 3), [['Client Name', 'carried'], ['Matter No.', 'reference'], ['Fee Earner', 'carried']]);
+  for (const row of [['Local Authority', 'd1_council'], ['CTO?', 'd1_cto'], ['Weekly Fee (\u00a3)', 'c1_weekly_amount'],
+    ['Aftercare Stopped?', 'aftercare_stopped'], ['Notes', 'carried']]) {
+    assert.ok(rows.some(([h, f]) => h === row[0] && f === row[1]), `${row.join(' = ')} in ${JSON.stringify(rows)}`);
+  }
+  // Each choice offers every field the screen reads, in plain words, grouped by stay and charge, and the two of the
+  // firm's own.
+  const options = await fieldOf(page, 'Local Authority').evaluate((s) => [.../** @type {HTMLSelectElement} */ (s).options]
+    .map((o) => [o.value, o.textContent, /** @type {HTMLOptGroupElement | null} */ (o.closest('optgroup'))?.label || '']));
+  assert.deepEqual(options.slice(0, 3), [['carried', 'Carried to the triage unchanged', ''], ['ignored', 'Left out', ''],
+    ['reference', "The firm's reference (reference)", 'The enquiry']]);
+  assert.ok(options.some(([v, text, group]) => v === 'd1_council' && text === 'Council area before (d1_council)' && group === 'Stay 1'));
+  assert.ok(options.some(([v, , group]) => v === 'd3_left' && group === 'Stay 3'));
+  assert.ok(options.some(([v, , group]) => v === 'c2_weekly_amount' && group === 'Charge 2'));
+  assert.equal(await page.inputValue('.js-s117-screen-separator'), 'comma');
+  // The council names read loosely, each with its council to correct; one the screen could not read is blank.
+  assert.equal(await page.getByLabel('Council that \u201cLancs CC\u201d means').inputValue(), 'Lancashire County Council');
+  assert.equal(await page.getByLabel('Council that \u201cSpringfield\u201d means').inputValue(), '');
+  // The same mapping as text, for experts: each heading as the file writes it, = the field it was read as.
   const mapping = await page.inputValue('.js-s117-screen-profile');
   for (const line of ['Matter No. = reference', 'Section = d1_section', 'Local Authority = d1_council', 'Notes = carried',
     'Lancs CC = Lancashire County Council']) {
@@ -140,27 +166,88 @@ demoTest('a firm\'s export: the mapping is shown, changed, screened again, saved
   }
   const council = () => page.$eval('.js-s117-screen-body tr[data-row="2"] td:nth-of-type(3)', (td) => td.textContent);
   assert.equal(await council(), 'Birmingham City Council');
-  // Change one column's field, and screen again: the file is read exactly as the mapping now says.
-  await page.fill('.js-s117-screen-profile', mapping.replace('Local Authority = d1_council', 'Local Authority = ignored'));
-  await page.click('.js-s117-screen-profile-apply');
+  // Choose another field for one heading: the text follows; screen again: the file is read as the mapping now says.
+  await fieldOf(page, 'Local Authority').selectOption('ignored');
+  await page.waitForFunction(() => /** @type {HTMLTextAreaElement} */ (document.querySelector('.js-s117-screen-profile')).value
+    .includes('\nLocal Authority = ignored\n'));
+  await page.click('.js-s117-screen-mapping-apply');
   await page.waitForFunction(() => document.querySelector('.js-s117-screen-body tr[data-row="2"] td:nth-of-type(3)')?.textContent === '');
   assert.equal((await screenCounts(page)).Screened, 60);
-  // Save it: the same text, in the command line's format.
+  assert.equal(await fieldOf(page, 'Local Authority').inputValue(), 'ignored');
+  // Save it: the text in the command line's format.
   const saved = await download(page, '.js-s117-screen-profile-save');
   assert.equal(saved.name, 'screen-mapping.txt');
-  assert.ok(saved.text.includes('Local Authority = ignored\n'));
-  // Load a mapping that cannot be read: the core names the line, and the mapping stays on screen to correct.
+  assert.ok(saved.text.includes('\nLocal Authority = ignored\n'));
+  assert.equal(saved.text, await page.inputValue('.js-s117-screen-profile'));
+  // Load a mapping that cannot be read: the core names the line, next to the file input (GOV.UK error message), and
+  // the controls keep the mapping that was applied.
   await page.setInputFiles('.js-s117-screen-profile-file', {
     name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from('[columns]\nSection = d1_sectoin\n'),
   });
   await page.waitForSelector('.s117-screen[data-state="failed"]');
   assert.match(await page.textContent('.js-s117-screen-status') || '', /line 2 of the profile: \u201cd1_sectoin\u201d is not a field the screen reads/);
-  assert.equal(await page.isVisible('.js-s117-screen-profile'), true);
-  // Load the saved one: screened with it again.
+  const error = page.locator('.js-s117-screen-profile-file-error');
+  assert.match(await error.textContent() || '', /^Error: line 2 of the profile: \u201cd1_sectoin\u201d is not a field/);
+  assert.equal(await error.isVisible(), true);
+  const describedBy = await page.getAttribute('.js-s117-screen-profile-file', 'aria-describedby') || '';
+  assert.ok(describedBy.split(' ').includes(await error.getAttribute('id') || '-'), describedBy);
+  assert.equal(await fieldOf(page, 'Local Authority').inputValue(), 'ignored');
+  // Set the dropdown back, then load the saved mapping: it fills the dropdowns and the text, and is screened with.
+  await fieldOf(page, 'Local Authority').selectOption('d1_council');
   await page.setInputFiles('.js-s117-screen-profile-file', { name: 'screen-mapping.txt', mimeType: 'text/plain', buffer: saved.bytes });
   await page.waitForSelector('.s117-screen[data-state="done"]');
+  assert.equal(await fieldOf(page, 'Local Authority').inputValue(), 'ignored');
   assert.equal(await page.inputValue('.js-s117-screen-profile'), saved.text);
-  assert.equal(await council(), '');
+  assert.equal(await error.isVisible(), false, 'the error went with the mapping that caused it');
+  await page.waitForFunction(() => document.querySelector('.js-s117-screen-body tr[data-row="2"] td:nth-of-type(3)')?.textContent === '');
+  // Edit the text instead (in "Edit the mapping as text"), and screen again with it: the dropdowns follow the text.
+  await page.click('.js-s117-screen-profile-details summary');
+  await page.fill('.js-s117-screen-profile', saved.text.replace('\nNotes = carried\n', '\nNotes = ignored\n'));
+  await page.click('.js-s117-screen-profile-apply');
+  await page.waitForFunction(() => /** @type {HTMLSelectElement | null} */ (document.querySelector('select[data-heading="Notes"]'))?.value === 'ignored');
+  // A line of the text that cannot be read is named next to the text.
+  await page.fill('.js-s117-screen-profile', saved.text.replace('\nNotes = carried\n', '\nNotes = d1_notes\n'));
+  await page.click('.js-s117-screen-profile-apply');
+  await page.waitForSelector('.s117-screen[data-state="failed"]');
+  assert.match(await page.textContent('.js-s117-screen-profile-error') || '', /^Error: line \d+ of the profile: \u201cd1_notes\u201d is not a field/);
+  assert.equal(await fieldOf(page, 'Notes').inputValue(), 'ignored');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+demoTest('the mapping: no accessibility violations (axe), reachable by keyboard, and it fits at 375 and 1280 px', async ({ page }) => {
+  await screenFile(page, FIRM);
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const scan = async () => (await new AxeBuilder({ page }).include('.js-s117-screen-mapping').withTags(tags).analyze()).violations
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(await scan(), []);
+  await page.click('.js-s117-screen-profile-details summary');
+  assert.deepEqual(await scan(), [], 'with the text open');
+  // The keyboard: from the separator, Tab reaches each heading's choice in turn, and from the last council the
+  // button that screens again, which Enter presses.
+  await page.focus('.js-s117-screen-separator');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-heading')), 'Client Name');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-heading')), 'Matter No.');
+  await page.focus('.js-s117-screen-mapping-council >> nth=-1');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('js-s117-screen-mapping-apply')), true);
+  const screened = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('s117-screened', () => resolve(true), { once: true });
+  }));
+  await page.keyboard.press('Enter');
+  assert.equal(await screened, true, 'Enter on the button screened the file again');
+  // What people see: the whole section at a phone's width and a desktop's; nothing runs off the side at 375 px.
+  await mkdir(path.join(ROOT, 'test-artifacts', 'screenshots'), { recursive: true });
+  for (const width of [375, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const over = await page.$$eval('.js-s117-screen-mapping select, .js-s117-screen-mapping input, .js-s117-screen-mapping textarea',
+      (els) => els.filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map((e) => e.id));
+    assert.deepEqual(over, [], `controls overflow at ${width} px`);
+    const right = await page.$eval('.js-s117-screen-mapping', (m) => m.getBoundingClientRect().right - document.documentElement.clientWidth);
+    assert.ok(right <= 0.5, `the mapping is ${right} px wider than the page at ${width} px`);
+    await page.locator('.js-s117-screen-mapping').screenshot({ path: path.join(ROOT, 'test-artifacts', 'screenshots', `screen-mapping-${width}.png`) });
+  }
 });
 
 demoTest('column sort buttons sort, set aria-sort, and work from the keyboard', async ({ page }) => {

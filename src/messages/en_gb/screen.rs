@@ -115,6 +115,13 @@ pub const TEXTS: &[(&str, &str)] = &[
     ("screen.column.reference.hint", "Copied to the triage row. Blank: the row is called row N. A reference used twice is warned about."),
     ("screen.column.as_at.label", "The date of the check"),
     ("screen.column.as_at.hint", "Blank: the date given with --as-at (in the browser, the date in the form, today by default)."),
+    // The fields a profile can name that are not columns of the template, as the screen page's choice of field names them.
+    ("screen.field.aftercare_stopped", "After-care stopped (yes, no or the date it stopped)"),
+    ("screen.field.cto", "Left hospital on a CTO (yes or no)"),
+    ("screen.field.weekly_amount", "Amount (\u{a3}) a week"),
+    ("screen.field.monthly_amount", "Amount (\u{a3}) a month"),
+    ("screen.field.yearly_amount", "Amount (\u{a3}) a year"),
+    ("screen.field.total_amount", "Amount (\u{a3}) in total"),
     // Options (the command line's --sort and --only, and the browser's views).
     ("screen.option.sort", "--sort takes deadline, reference, entitlement, refund-since, council, nhs-body, limitation, uncertain or row, not {value}"),
     ("screen.option.only", "--only takes refund, deadline, uncertain, warning or an entitlement ({codes}), not {value}"),
