@@ -148,10 +148,33 @@ pub fn next_steps_only<T>(f: impl FnOnce() -> T) -> T {
     set_while(&NEXT_STEPS_ONLY, true, f)
 }
 
-/// Is this message left empty now ([`next_steps_only`])?
+/// Is this message left empty now ([`next_steps_only`])? Everything but the next steps, the lists, and the parts
+/// other than those only reasons are made of (a stay described, a place, the ICB rules, conditions, maximum lengths,
+/// prefaces): a body's name or a next step may be made of any other part.
 fn unwanted(id: &str) -> bool {
+    /// The parts only reasons and explanations are made of.
+    const REASONS_ONLY: [&str; 11] = [
+        "part.detention",
+        "part.place.",
+        "part.stay",
+        "part.your_stay",
+        "part.later_stay",
+        "part.icb_rule.",
+        "part.inconsistent.",
+        "part.if.",
+        "part.maximum.",
+        "part.preface.",
+        "part.likely.",
+    ];
     NEXT_STEPS_ONLY.with_borrow(|only| *only)
-        && !(id.starts_with("next_step.") || id.starts_with("part.") || id.starts_with("list."))
+        && (!(id.starts_with("next_step.") || id.starts_with("part.") || id.starts_with("list."))
+            || REASONS_ONLY.iter().any(|p| id.starts_with(p)))
+}
+
+/// Will this message be filled now, or left empty ([`next_steps_only`])? For a caller whose words take work to
+/// build before they are filled (a stay described with its dates).
+pub fn wanted(id: &str) -> bool {
+    !unwanted(id)
 }
 
 /// Runs `f` with every message it fills speaking of the person as `name` ("my father", "Robert", "the person")

@@ -224,6 +224,9 @@ pub fn code_of_practice(case: &Case, index: usize) -> Citation {
 
 /// "the detention under section 3 (admission for treatment) that began on 4 March 2021"
 pub fn describe_detention(d: &Detention) -> String {
+    if !messages::wanted("part.detention") {
+        return String::new();
+    }
     match d.admitted {
         Some(date) => {
             let date = date.on();
