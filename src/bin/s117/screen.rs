@@ -349,11 +349,23 @@ fn run(
     };
     let mut held: Vec<Row> = Vec::new();
     let mut shown: u32 = 0;
+    // The rows of the step before, turned into lines on another thread while this step reads and decides.
+    let mut batch: Vec<Row> = Vec::new();
     loop {
-        let done = job.step(BATCH).done;
+        let (done, lines) = std::thread::scope(|scope| {
+            let lines = scope.spawn(|| render(&batch, a.jsonl_out, 1));
+            let done = job.step(BATCH).done;
+            let lines = lines
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (done, lines)
+        });
+        if let Err(e) = triage.write(&batch, lines) {
+            return could_not_write(stderr, &output_name, &e);
+        }
         let rows = job.take_rows();
         let mut kept = std::collections::HashSet::new();
-        let mut batch = Vec::with_capacity(rows.len());
+        batch = Vec::with_capacity(rows.len());
         for row in rows {
             if !view.keeps(&row) {
                 continue;
@@ -372,9 +384,6 @@ fn run(
             }
             batch.push(row);
         }
-        if let Err(e) = triage.rows(&batch) {
-            return could_not_write(stderr, &output_name, &e);
-        }
         if let Some((f, c, path)) = calendar.as_mut() {
             if let Err(e) = f.write_all(c.take().as_bytes()) {
                 return could_not_write(stderr, path, &e);
@@ -392,6 +401,9 @@ fn run(
         if done {
             break;
         }
+    }
+    if let Err(e) = triage.rows(&batch) {
+        return could_not_write(stderr, &output_name, &e);
     }
     if hold {
         held.sort_by(|x, y| view.compare(x, y));
@@ -584,6 +596,12 @@ impl<'a> Triage<'a> {
 
     /// Writes rows, in order: turned into lines on several threads (for a large batch), then written out.
     fn rows(&mut self, rows: &[Row]) -> std::io::Result<()> {
+        let lines = render(rows, self.jsonl, self.threads);
+        self.write(rows, lines)
+    }
+
+    /// Writes rows already turned into lines ([`render`]), after the heading row if it is not written yet.
+    fn write(&mut self, rows: &[Row], lines: Vec<std::io::Result<Vec<u8>>>) -> std::io::Result<()> {
         let Some(first) = rows.first() else {
             return Ok(());
         };
@@ -591,8 +609,8 @@ impl<'a> Triage<'a> {
             let carried: Vec<&str> = first.carried.iter().map(|c| &*c.heading).collect();
             self.headings(&carried)?;
         }
-        for lines in render(rows, self.jsonl, self.threads) {
-            self.out.write_all(&lines?)?;
+        for part in lines {
+            self.out.write_all(&part?)?;
         }
         Ok(())
     }
