@@ -64,16 +64,43 @@ impl Lang {
                 .catalogue()
                 .iter()
                 .flat_map(|s| s.iter())
-                .map(|&(id, text)| (hash(id), id, text))
+                .map(|&(id, text)| Entry {
+                    hash: hash(id),
+                    id,
+                    text,
+                    slots: slots(text),
+                })
                 .collect();
-            all.sort_unstable_by_key(|&(h, id, _)| (h, id));
+            all.sort_unstable_by_key(|e| (e.hash, e.id));
             all
         })
     }
 }
 
-/// An entry of a catalogue's index: the hash of the id, the id, the text.
-type Entry = (u64, &'static str, &'static str);
+/// An entry of a catalogue's index: the hash of the id, the id, the text, and where its `{name}` parts are.
+#[derive(Debug)]
+struct Entry {
+    hash: u64,
+    id: &'static str,
+    text: &'static str,
+    /// Each `{` of the text with the first `}` after it, as byte offsets: found once, when the index is built, so
+    /// that filling a message does not search its text (a firm's screen fills several on every row).
+    slots: Box<[(usize, usize)]>,
+}
+
+/// Each `{` in `text` with the first `}` after it (a `{` with none after it is no slot).
+fn slots(text: &str) -> Box<[(usize, usize)]> {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'{')
+        .filter_map(|(open, _)| {
+            let close = bytes[open + 1..].iter().position(|&b| b == b'}')?;
+            Some((open, open + 1 + close))
+        })
+        .collect()
+}
 
 /// FNV-1a over the id's bytes. Ids share long prefixes ("reason.responsible_council."), so comparing hashes first
 /// spares the byte-by-byte comparisons a search by id makes at every step (measured: about a fifth of the time of
@@ -91,18 +118,17 @@ fn hash_on(h: u64, more: &str) -> u64 {
 
 /// The text of a message in a language, if the catalogue has it.
 pub fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
-    find(lang, hash(id), |key| key == id)
+    find(lang, hash(id), |key| key == id).map(|e| e.text)
 }
 
 /// The entry under hash `h` whose id `is` the one sought.
-fn find(lang: Lang, h: u64, is: impl Fn(&str) -> bool) -> Option<&'static str> {
+fn find(lang: Lang, h: u64, is: impl Fn(&str) -> bool) -> Option<&'static Entry> {
     let index = lang.index();
-    let from = index.partition_point(|&(k, _, _)| k < h);
+    let from = index.partition_point(|e| e.hash < h);
     index[from..]
         .iter()
-        .take_while(|&&(k, _, _)| k == h)
-        .find(|&&(_, key, _)| is(key))
-        .map(|&(_, _, text)| text)
+        .take_while(|e| e.hash == h)
+        .find(|e| is(e.id))
 }
 
 /// The way the person is referred to, as given ("my father") and capitalised ("My father").
@@ -205,7 +231,7 @@ fn is_third_person() -> bool {
 }
 
 /// A message's `.other` form (the third person), when words are about someone else and it has one.
-fn other(id: &str) -> Option<&'static str> {
+fn other(id: &str) -> Option<&'static Entry> {
     if !is_third_person() {
         return None;
     }
@@ -237,16 +263,40 @@ pub fn fill(id: &str, values: &[(&str, &str)]) -> String {
         return String::new();
     }
     match other(id) {
-        Some(template) => ABOUT.with_borrow(|about| {
+        Some(entry) => ABOUT.with_borrow(|about| {
             let mut all = values.to_vec();
             if let Some(a) = about {
                 all.push(("name", &a.name));
                 all.push(("Name", &a.capital));
             }
-            fill_text(template, &all)
+            fill_slots(entry.text, &entry.slots, &all)
         }),
-        None => fill_text(text(id), values),
+        None => match find(Lang::EnGb, hash(id), |key| key == id) {
+            Some(entry) => fill_slots(entry.text, &entry.slots, values),
+            None => fill_text(id, values),
+        },
     }
+}
+
+/// A catalogue text with its `{name}` parts (at `slots`) filled from `values`, as [`fill_text`] fills them.
+fn fill_slots(text: &str, slots: &[(usize, usize)], values: &[(&str, &str)]) -> String {
+    let room = text.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(room);
+    let mut from = 0;
+    for &(open, close) in slots {
+        // A slot inside a value filled before it is part of the text no longer.
+        if open < from {
+            continue;
+        }
+        let name = &text[open + 1..close];
+        if let Some((_, value)) = values.iter().find(|(n, _)| *n == name) {
+            out.push_str(&text[from..open]);
+            out.push_str(value);
+            from = close + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// A text with its `{name}` parts filled from `values`, in one pass: a value containing braces is not filled again.
@@ -307,5 +357,26 @@ mod tests {
             "Ask Leeds {nhs} and the ICB."
         );
         assert_eq!(fill_text("{unknown} and {", &[]), "{unknown} and {");
+    }
+
+    #[test]
+    fn filling_at_the_slots_found_once_fills_as_searching_does() {
+        let values = [("a", "A {b}"), ("b", "B"), ("c", "")];
+        for text in [
+            "{a} and {b}",
+            "{a{b}",
+            "{{b}}",
+            "{unknown} {b} {",
+            "}{b}{",
+            "no slots",
+            "{c}{c}{a}",
+            "",
+        ] {
+            assert_eq!(
+                fill_slots(text, &slots(text), &values),
+                fill_text(text, &values),
+                "{text}"
+            );
+        }
     }
 }
