@@ -1059,9 +1059,12 @@ fn blank(field: &[u8]) -> bool {
 #[cfg(not(target_arch = "wasm32"))]
 const PARALLEL_FROM: usize = 256;
 
-/// Decides many rows, keeping their order.
+/// Decides many rows, keeping their order. The rows are cut into small parts that the threads take one at a time,
+/// so that a thread given slower rows (or sharing its core) does not keep the others waiting.
 #[cfg(not(target_arch = "wasm32"))]
 fn decide_all(pending: Vec<Pending>, threads: usize, context: &Context<'_>) -> Vec<Done> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
     let threads = match threads {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
         n => n,
@@ -1069,25 +1072,31 @@ fn decide_all(pending: Vec<Pending>, threads: usize, context: &Context<'_>) -> V
     if threads < 2 || pending.len() < PARALLEL_FROM {
         return pending.into_iter().map(|p| decide(p, context)).collect();
     }
-    let per = pending.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<Pending>> = Vec::with_capacity(threads);
+    let total = pending.len();
+    let mut parts: Vec<Mutex<Vec<Pending>>> = Vec::with_capacity(total.div_ceil(PART));
     let mut rest = pending.into_iter();
     loop {
-        let chunk: Vec<_> = rest.by_ref().take(per).collect();
-        if chunk.is_empty() {
+        let part: Vec<_> = rest.by_ref().take(PART).collect();
+        if part.is_empty() {
             break;
         }
-        chunks.push(chunk);
+        parts.push(Mutex::new(part));
     }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .into_iter()
-                        .map(|p| decide(p, context))
-                        .collect::<Vec<_>>()
+    let next = AtomicUsize::new(0);
+    let mut decided: Vec<(usize, Vec<Done>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(part) = parts.get(i) else {
+                            return mine;
+                        };
+                        let part =
+                            std::mem::take(&mut *part.lock().unwrap_or_else(|e| e.into_inner()));
+                        mine.push((i, part.into_iter().map(|p| decide(p, context)).collect()));
+                    }
                 })
             })
             .collect();
@@ -1095,8 +1104,18 @@ fn decide_all(pending: Vec<Pending>, threads: usize, context: &Context<'_>) -> V
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
-    })
+    });
+    decided.sort_unstable_by_key(|(i, _)| *i);
+    let mut all = Vec::with_capacity(total);
+    for (_, part) in decided {
+        all.extend(part);
+    }
+    all
 }
+
+/// How many rows a thread takes at a time.
+#[cfg(not(target_arch = "wasm32"))]
+const PART: usize = 128;
 
 /// Decides many rows, keeping their order (one thread in WebAssembly).
 #[cfg(target_arch = "wasm32")]

@@ -26,7 +26,7 @@ fn usage() -> String {
 
 /// How many rows are read, decided and written at a time: enough to share between threads, few enough that
 /// memory stays small.
-const BATCH: usize = 16_384;
+const BATCH: usize = 4_096;
 
 /// How many problems are printed on standard error before the rest are only counted.
 const MAX_PRINTED: usize = 1000;
