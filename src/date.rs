@@ -87,14 +87,6 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-/// Reads exactly `len` ASCII digits.
-fn digits(text: &str, len: usize) -> Option<u32> {
-    if text.len() != len || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
 impl std::str::FromStr for Date {
     type Err = DateError;
 
@@ -102,26 +94,24 @@ impl std::str::FromStr for Date {
         let error = || DateError {
             text: text.to_owned(),
         };
-        let trimmed = text.trim();
-        let mut parts = trimmed.split('-');
-        let year = parts.next().and_then(|y| digits(y, 4)).ok_or_else(error)?;
-        let month = parts
-            .next()
-            .map(|m| digits(m, 2).ok_or_else(error))
-            .transpose()?;
-        let day = parts
-            .next()
-            .map(|d| digits(d, 2).ok_or_else(error))
-            .transpose()?;
-        if parts.next().is_some() {
-            return Err(error());
-        }
-        let year = i32::try_from(year).map_err(|_| error())?;
-        let (precision, month, day) = match (month, day) {
-            (None, _) => (Precision::Year, 1, 1),
-            (Some(m), None) => (Precision::Month, m, 1),
-            (Some(m), Some(d)) => (Precision::Day, m, d),
+        // Exactly `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (spaces around allowed), read byte by byte: a firm's screen
+        // reads several dates on every row.
+        let b = text.trim().as_bytes();
+        let number = |from: usize, to: usize| {
+            b[from..to].iter().try_fold(0u32, |n, &d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
         };
+        let (precision, month, day) = match b.len() {
+            4 => (Precision::Year, Some(1), Some(1)),
+            7 if b[4] == b'-' => (Precision::Month, number(5, 7), Some(1)),
+            10 if b[4] == b'-' && b[7] == b'-' => (Precision::Day, number(5, 7), number(8, 10)),
+            _ => return Err(error()),
+        };
+        let (Some(year), Some(month), Some(day)) = (number(0, 4), month, day) else {
+            return Err(error());
+        };
+        let year = i32::try_from(year).map_err(|_| error())?;
         let day = NaiveDate::from_ymd_opt(year, month, day).ok_or_else(error)?;
         Ok(Date { day, precision })
     }
@@ -320,6 +310,70 @@ impl schemars::JsonSchema for Date {
 
 #[cfg(test)]
 mod tests {
+
+    /// The byte-by-byte reading accepts exactly what splitting on hyphens did.
+    #[test]
+    fn dates_are_read_as_splitting_on_hyphens_read_them() {
+        fn by_splitting(text: &str) -> Option<(i32, u32, u32, usize)> {
+            let digits = |t: &str, len: usize| {
+                (t.len() == len && t.bytes().all(|b| b.is_ascii_digit()))
+                    .then(|| t.parse::<u32>().ok())
+                    .flatten()
+            };
+            let mut parts = text.trim().split('-');
+            let year = digits(parts.next()?, 4)?;
+            let month = parts.next().map(|m| digits(m, 2));
+            let day = parts.next().map(|d| digits(d, 2));
+            if parts.next().is_some() {
+                return None;
+            }
+            let (m, d, n) = match (month, day) {
+                (None, _) => (1, 1, 1),
+                (Some(m), None) => (m?, 1, 2),
+                (Some(m), Some(d)) => (m?, d?, 3),
+            };
+            NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, m, d)?;
+            Some((i32::try_from(year).ok()?, m, d, n))
+        }
+        let texts = [
+            "2021",
+            "2021-03",
+            "2021-03-04",
+            " 2021-03-04 ",
+            "2021-3-04",
+            "2021-03-4",
+            "2021-",
+            "2021-03-",
+            "2021-02-30",
+            "2021-13",
+            "0000",
+            "+202-01-01",
+            "2021-03-04-",
+            "20210304",
+            "2021/03/04",
+            "",
+            " ",
+            "２０２１",
+            "2021-0a",
+            "-2021",
+            "9999-12-31",
+            "2021 -03",
+            "2024-02-29",
+            "2023-02-29",
+        ];
+        for text in texts {
+            let read = text.parse::<Date>().ok().map(|d| {
+                let n = match d.precision {
+                    Precision::Year => 1,
+                    Precision::Month => 2,
+                    Precision::Day => 3,
+                };
+                (d.day.year(), d.day.month(), d.day.day(), n)
+            });
+            assert_eq!(read, by_splitting(text), "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -88,26 +88,25 @@ pub fn nation_name(nation: OtherNation) -> &'static str {
 
 /// Recognises a council from what the person typed.
 pub fn recognise(typed: &str) -> NamedCouncil {
-    // One check asks about the same few names many times (each period, each flag); a handful of recent answers
-    // are kept per thread. The answer depends only on the text and the compiled-in reference data: its words are
-    // `part.` messages, filled in every mode (`messages::next_steps_only`) and with no third-person form.
-    const KEPT: usize = 16;
+    // One check asks about the same few names many times (each period, each flag), and a firm's screen asks about
+    // the same councils on row after row; the answers are kept per thread. The answer depends only on the text and
+    // the compiled-in reference data: its words are `part.council.` messages, filled in every mode
+    // (`messages::next_steps_only`) and with no third-person form.
+    const KEPT: usize = 4096;
     thread_local! {
-        static RECENT: std::cell::RefCell<Vec<(Box<str>, NamedCouncil)>> = const { std::cell::RefCell::new(Vec::new()) };
+        static KNOWN: std::cell::RefCell<std::collections::HashMap<Box<str>, NamedCouncil>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
     }
-    if let Some(hit) = RECENT.with_borrow(|r| {
-        r.iter()
-            .find(|(t, _)| **t == *typed)
-            .map(|(_, n)| n.clone())
-    }) {
+    if let Some(hit) = KNOWN.with_borrow(|k| k.get(typed).cloned()) {
         return hit;
     }
     let named = recognise_uncached(typed);
-    RECENT.with_borrow_mut(|r| {
-        if r.len() == KEPT {
-            r.remove(0);
+    KNOWN.with_borrow_mut(|k| {
+        // Forgotten all at once if there are ever very many (a firm's screen of a million rows).
+        if k.len() >= KEPT {
+            k.clear();
         }
-        r.push((typed.into(), named.clone()));
+        k.insert(typed.into(), named.clone());
     });
     named
 }

@@ -18,6 +18,7 @@ use crate::messages;
 use crate::reference::{
     find_council, find_council_elsewhere, read_council, read_nhs_body, Nation, OtherNation, Reading,
 };
+use std::collections::HashMap;
 
 /// A problem with one cell (or the whole row when `column` is `None`), before the row number is added.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -635,6 +636,27 @@ fn country_of(council: Option<&str>) -> Country {
     let Some(council) = council else {
         return Country::England;
     };
+    // A firm's rows name the same councils again and again: the answers are kept per thread (forgotten all at
+    // once if there are ever very many).
+    const KEPT: usize = 4096;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<HashMap<Box<str>, Country>> = std::cell::RefCell::new(HashMap::new());
+    }
+    if let Some(hit) = KNOWN.with_borrow(|k| k.get(council).copied()) {
+        return hit;
+    }
+    let country = country_of_uncached(council);
+    KNOWN.with_borrow_mut(|k| {
+        if k.len() >= KEPT {
+            k.clear();
+        }
+        k.insert(council.into(), country);
+    });
+    country
+}
+
+/// [`country_of`], worked out.
+fn country_of_uncached(council: &str) -> Country {
     match find_council(council).map(|m| m.council.nation) {
         Some(Nation::Wales) => Country::Wales,
         Some(Nation::England) => Country::England,
