@@ -318,6 +318,18 @@ fn a_suggested_profile_applied_back_gives_the_same_triage_byte_for_byte() {
         assert_eq!(with.counts, without.counts, "{name}");
         assert_eq!(to_csv(&with.rows), to_csv(&without.rows), "{name}");
         assert_eq!(errors(&with), errors(&without), "{name}");
+        // Each row says which names were used as something other than written, whether read loosely or as the
+        // firm's profile says: the same words either way.
+        let lancs = with.rows.iter().find(|r| r.reference == "M-1004").unwrap();
+        assert_eq!(
+            lancs.read_as,
+            [
+                "Local Authority: \u{201c}Lancs CC\u{201d} read as Lancashire County Council",
+                "Lives Now: \u{201c}Lancs CC\u{201d} read as Lancashire County Council"
+            ],
+            "{name}"
+        );
+        assert_eq!(with.rows.iter().filter(|r| !r.read_as.is_empty()).count(), 19, "{name}");
     }
     let text = suggest_profile(&fixture("firm-export-60.csv")[..]).unwrap();
     for line in [

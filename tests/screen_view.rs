@@ -279,8 +279,8 @@ fn triage_csv_and_jsonl() {
         "row,reference,as_at,entitlement,duty_arose,council,council_code,council_certain,nhs_body,nhs_body_code,\
          nhs_body_certain,periods,refund,refund_since,refund_ongoing,refund_periods,refund_ranges,all_time_barred,\
          refund_estimate,refund_estimate_in_time,time_barred_before,limitation,judicial_review_by,ombudsman_by,\
-         next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,unreadable,summary,rules_version,\
-         law_date,notes"
+         next_deadline,next_deadline_date,deadlines,next_step,warnings,uncertain,unreadable,read_as,summary,\
+         rules_version,law_date,notes"
     );
     assert!(lines.next().unwrap().starts_with(
         "2,ENQ-1001,2026-11-23,entitled,2024-06-03,Worcestershire County Council,E10000034,yes,\

@@ -104,6 +104,8 @@ struct Done {
     errors: Vec<RowError>,
     /// How cells were read (a council's name written out): warnings, and the cells were used.
     notes: Vec<String>,
+    /// The names used as something other than written, for the row's `read_as`.
+    read_as: Vec<String>,
     /// Some cell could not be read and was left blank, and the row was screened without it.
     unreadable: bool,
     /// The reference as written, if the row was screened with one (for the repeated-reference warning).
@@ -944,6 +946,7 @@ fn decide(p: Pending, context: &Context<'_>) -> Done {
             crate::messages::next_steps_only(|| crate::rules::evaluate_about(&p.case, the_person));
         let mut row = triage::triage(p.row, p.reference, &p.case, &decision);
         row.carried = p.carried;
+        row.read_as = std::mem::take(&mut done.read_as);
         triage::mark_unreadable(&mut row, p.unreadable);
         #[cfg(not(target_arch = "wasm32"))]
         let letter = context
@@ -982,6 +985,12 @@ fn read_row(
     for e in problems {
         let column = e.column.map(|i| layout.headings[i].trim().to_owned());
         // How a cell was read (a council's name written out): a warning, and the cell was used.
+        if e.read_as {
+            let column = column.as_deref().unwrap_or_default();
+            let values = [("column", column), ("message", e.message.as_str())];
+            done.read_as.push(messages::fill("screen.note", &values));
+            continue;
+        }
         if e.note {
             let column = column.as_deref().unwrap_or_default();
             let values = [("column", column), ("message", e.message.as_str())];

@@ -187,6 +187,10 @@ pub struct Row {
     /// The cells of this row that could not be read and were left blank (their headings): the row was screened
     /// without them, so its result is less certain. Each has its problem in the errors.
     pub unreadable: Vec<String>,
+    /// The names in this row used as something other than written: a council's or NHS body's name read loosely,
+    /// or as the firm's mapping profile says ("Local Authority: “Lancs CC” read as Lancashire County Council").
+    /// Kept with the row, because a large file's warnings list only the first rows one by one.
+    pub read_as: Vec<String>,
     /// The firm's own columns (client name, fee earner, notes …): every column of the input the screen does not
     /// read, with its heading as written and the row's cell unchanged, in the input's order. CSV output puts them
     /// after the screen's columns; JSON Lines as an object of heading to value.

@@ -30,6 +30,9 @@ pub(crate) struct CellError {
     /// Not a problem but a note of how the cell was read ("read 'Lancs CC' as Lancashire County Council"): the
     /// cell was used, and the note is a warning, not an error.
     pub(crate) note: bool,
+    /// Neither a problem nor a warning: a name used as something other than written ("“Lancs CC” as Lancashire
+    /// County Council"), by the screen's loose reading or the firm's profile, for the row's `read_as`.
+    pub(crate) read_as: bool,
 }
 
 impl CellError {
@@ -39,6 +42,7 @@ impl CellError {
             column,
             message,
             note: false,
+            read_as: false,
         }
     }
 }
@@ -115,6 +119,17 @@ impl Reader<'_, '_> {
             column: i,
             message,
             note: true,
+            read_as: false,
+        });
+    }
+
+    /// A name used as something other than written, for the row's `read_as`.
+    fn read_as(&mut self, i: Option<usize>, cell: &str, name: &str) {
+        self.soft.push(CellError {
+            column: i,
+            message: messages::fill("screen.name.read_as.row", &[("cell", cell), ("name", name)]),
+            note: false,
+            read_as: true,
         });
     }
 
@@ -124,6 +139,9 @@ impl Reader<'_, '_> {
     fn council(&mut self, i: Option<usize>, aliases: &[(String, String)]) -> Option<String> {
         let cell = self.record.cell(i)?;
         if let Some((_, name)) = aliases.iter().find(|(a, _)| a.eq_ignore_ascii_case(cell)) {
+            if name != cell {
+                self.read_as(i, cell, name);
+            }
             return Some(name.clone());
         }
         let what = messages::text("screen.name.council");
@@ -161,6 +179,7 @@ impl Reader<'_, '_> {
                     i,
                     messages::fill("screen.name.read_as", &[("cell", cell), ("name", name)]),
                 );
+                self.read_as(i, cell, name);
                 Some(name.to_owned())
             }
             Reading::Unknown(nearest) => {

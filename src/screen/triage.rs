@@ -119,6 +119,7 @@ pub fn triage(row: u32, reference: String, case: &Case, decision: &Decision) -> 
         uncertain,
         summary: String::new(),
         unreadable: Vec::new(),
+        read_as: Vec::new(),
         carried: Vec::new(),
     };
     row.summary = summary(&row);

@@ -10,7 +10,7 @@ use super::{Deadline, Row, RowError};
 use crate::date::Date;
 
 /// The headings of the triage CSV, in order.
-pub const CSV_HEADINGS: [&str; 34] = [
+pub const CSV_HEADINGS: [&str; 35] = [
     "row",
     "reference",
     "as_at",
@@ -42,6 +42,7 @@ pub const CSV_HEADINGS: [&str; 34] = [
     "warnings",
     "uncertain",
     "unreadable",
+    "read_as",
     "summary",
     "rules_version",
     "law_date",
@@ -84,7 +85,7 @@ fn yes_no(b: Option<bool>) -> &'static str {
 /// The triage rows as CSV, with a heading row (no byte-order mark; the command line and the browser add one for
 /// Excel).
 ///
-/// Lists (`deadlines`, `warnings`, `uncertain`) are separated by `; `. Each deadline is `kind date`, followed by
+/// Lists (`deadlines`, `warnings`, `uncertain`, `unreadable`, `read_as`) are separated by `; `. Each deadline is `kind date`, followed by
 /// `approximate` when it was counted from a month or a year and `passed` when it has passed; a deadline the rules
 /// can only describe is `kind undated` (the ombudsman's, without `first_knew`).
 ///
@@ -232,6 +233,7 @@ impl<W: std::io::Write> CsvRows<W> {
             ids(&r.warnings).into(),
             ids(&r.uncertain).into(),
             safe(&unreadable).into_owned().into(),
+            safe(&r.read_as.join("; ")).into_owned().into(),
             safe(&r.summary),
             r.rules_version.into(),
             r.law_date.into(),

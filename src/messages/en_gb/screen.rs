@@ -232,6 +232,8 @@ Rows are read, screened and written a batch at a time, so memory does not grow w
     // Names read loosely (a council or an NHS body), and a note on how a cell was read.
     ("screen.note", "{column}: {message}"),
     ("screen.name.read_as", "read \u{201c}{cell}\u{201d} as {name}: check this is right"),
+    // A name used as something other than written, in the row's read_as column (its column's heading goes first).
+    ("screen.name.read_as.row", "\u{201c}{cell}\u{201d} read as {name}"),
     ("screen.name.elsewhere", "\u{201c}{cell}\u{201d} is {name}, a council in {nation}: section 117 applies only to councils in England and Wales, so the council that owes after-care is where the person was sent on leaving hospital (and if they were detained in {nation}, its own law applies instead)"),
     ("screen.name.scotland", "Scotland"),
     ("screen.name.northern_ireland", "Northern Ireland"),
