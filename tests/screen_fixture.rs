@@ -329,7 +329,11 @@ fn a_suggested_profile_applied_back_gives_the_same_triage_byte_for_byte() {
             ],
             "{name}"
         );
-        assert_eq!(with.rows.iter().filter(|r| !r.read_as.is_empty()).count(), 19, "{name}");
+        assert_eq!(
+            with.rows.iter().filter(|r| !r.read_as.is_empty()).count(),
+            19,
+            "{name}"
+        );
     }
     let text = suggest_profile(&fixture("firm-export-60.csv")[..]).unwrap();
     for line in [

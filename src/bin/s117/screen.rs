@@ -149,12 +149,12 @@ fn parse(args: Vec<OsString>) -> Result<Args, String> {
 /// Runs `s117 screen` with the arguments after `screen`, on the real standard streams.
 pub(crate) fn run_cli(args: Vec<OsString>) -> ExitCode {
     let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
     let stderr = std::io::stderr();
+    // Standard output unlocked: the triage is written from its own thread (in large pieces).
     let code = run(
         args,
         &mut stdin.lock(),
-        &mut stdout.lock(),
+        &mut std::io::stdout(),
         &mut stderr.lock(),
     );
     ExitCode::from(code)
@@ -173,7 +173,7 @@ fn say(stderr: &mut dyn Write, message: &str) {
 fn run(
     args: Vec<OsString>,
     stdin: &mut dyn Read,
-    stdout: &mut dyn Write,
+    stdout: &mut (dyn Write + Send),
     stderr: &mut dyn Write,
 ) -> u8 {
     let mut a = match parse(args) {
@@ -320,7 +320,7 @@ fn run(
 
     // The triage, the diary and the letters are written as the rows are screened, a batch at a time.
     let mut file_out;
-    let out: &mut dyn Write = match &a.output {
+    let out: &mut (dyn Write + Send) = match &a.output {
         None => stdout,
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => {
@@ -349,60 +349,77 @@ fn run(
     };
     let mut held: Vec<Row> = Vec::new();
     let mut shown: u32 = 0;
-    // The rows of the step before, turned into lines on another thread while this step reads and decides.
-    let mut batch: Vec<Row> = Vec::new();
-    loop {
-        let (done, lines) = std::thread::scope(|scope| {
-            let lines = scope.spawn(|| render(&batch, a.jsonl_out, 1));
-            let done = job.step(BATCH).done;
-            let lines = lines
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (done, lines)
-        });
-        if let Err(e) = triage.write(&batch, lines) {
-            return could_not_write(stderr, &output_name, &e);
-        }
-        let rows = job.take_rows();
-        let mut kept = std::collections::HashSet::new();
-        batch = Vec::with_capacity(rows.len());
-        for row in rows {
-            if !view.keeps(&row) {
-                continue;
-            }
-            kept.insert(row.row);
-            if let Some(l) = letters.as_mut() {
-                l.held_back += u32::from(is_letter_due(&row) && !is_letter_written(&row));
-            }
-            if hold {
-                held.push(row);
-                continue;
-            }
-            shown += 1;
-            if let Some((_, c, _)) = calendar.as_mut() {
-                c.row(&row);
-            }
-            batch.push(row);
-        }
-        if let Some((f, c, path)) = calendar.as_mut() {
-            if let Err(e) = f.write_all(c.take().as_bytes()) {
-                return could_not_write(stderr, path, &e);
-            }
-        }
-        if let Some(l) = letters.as_mut() {
-            for letter in job.take_letters() {
-                if kept.contains(&letter.row) {
-                    if let Err((path, e)) = l.write(&letter) {
-                        return could_not_write(stderr, &path, &e);
-                    }
+    // The triage is turned into lines and written on its own thread, a batch behind, while the next batch is read
+    // and decided: writing a large triage takes the system a while, and the threads deciding rows need not wait.
+    let (returned, triage_written) = std::thread::scope(|scope| {
+        let (batches, received) = std::sync::mpsc::sync_channel::<Vec<Row>>(1);
+        let writer = scope.spawn(move || {
+            for batch in received {
+                if let Err(e) = triage.write(&batch, render(&batch, a.jsonl_out, 1)) {
+                    return (triage, Err(e));
                 }
             }
-        }
-        if done {
-            break;
-        }
-    }
-    if let Err(e) = triage.rows(&batch) {
+            (triage, Ok(()))
+        });
+        let mut screen = || -> Result<(), u8> {
+            loop {
+                let done = job.step(BATCH).done;
+                let rows = job.take_rows();
+                let mut kept = std::collections::HashSet::new();
+                let mut batch = Vec::with_capacity(rows.len());
+                for row in rows {
+                    if !view.keeps(&row) {
+                        continue;
+                    }
+                    kept.insert(row.row);
+                    if let Some(l) = letters.as_mut() {
+                        l.held_back += u32::from(is_letter_due(&row) && !is_letter_written(&row));
+                    }
+                    if hold {
+                        held.push(row);
+                        continue;
+                    }
+                    shown += 1;
+                    if let Some((_, c, _)) = calendar.as_mut() {
+                        c.row(&row);
+                    }
+                    batch.push(row);
+                }
+                // The writer stops only on an error, which it gives back below.
+                if !batch.is_empty() && batches.send(batch).is_err() {
+                    return Ok(());
+                }
+                if let Some((f, c, path)) = calendar.as_mut() {
+                    if let Err(e) = f.write_all(c.take().as_bytes()) {
+                        return Err(could_not_write(stderr, path, &e));
+                    }
+                }
+                if let Some(l) = letters.as_mut() {
+                    for letter in job.take_letters() {
+                        if kept.contains(&letter.row) {
+                            if let Err((path, e)) = l.write(&letter) {
+                                return Err(could_not_write(stderr, &path, &e));
+                            }
+                        }
+                    }
+                }
+                if done {
+                    return Ok(());
+                }
+            }
+        };
+        let screened = screen();
+        drop(batches);
+        let (triage, written) = writer
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (screened.map(|()| triage), written)
+    });
+    let mut triage = match returned {
+        Ok(triage) => triage,
+        Err(code) => return code,
+    };
+    if let Err(e) = triage_written {
         return could_not_write(stderr, &output_name, &e);
     }
     if hold {
@@ -572,7 +589,7 @@ fn read_firm(
 
 /// The triage output, as CSV or JSON Lines, written a batch of rows at a time.
 struct Triage<'a> {
-    out: &'a mut dyn Write,
+    out: &'a mut (dyn Write + Send),
     jsonl: bool,
     /// The CSV heading row has been written.
     headed: bool,
@@ -581,7 +598,7 @@ struct Triage<'a> {
 }
 
 impl<'a> Triage<'a> {
-    fn new(out: &'a mut dyn Write, jsonl: bool, bom: bool, threads: usize) -> Triage<'a> {
+    fn new(out: &'a mut (dyn Write + Send), jsonl: bool, bom: bool, threads: usize) -> Triage<'a> {
         // The byte-order mark tells Excel the CSV is UTF-8; an error here comes back on the first write.
         if bom && !jsonl {
             let _ = out.write_all("\u{feff}".as_bytes());
