@@ -1042,6 +1042,20 @@ fn read_row(
 
 /// The cells of a record as text, and whether any was not UTF-8 (and so was read as Windows-1252).
 fn decode_all(record: &csv::ByteRecord) -> (Vec<Cow<'_, str>>, bool) {
+    // Nearly always the whole row is UTF-8: checked once, each cell is then a slice of it.
+    if let Ok(whole) = std::str::from_utf8(record.as_slice()) {
+        let cells: Option<Vec<Cow<'_, str>>> = (0..record.len())
+            .map(|i| {
+                record
+                    .range(i)
+                    .and_then(|r| whole.get(r))
+                    .map(Cow::Borrowed)
+            })
+            .collect();
+        if let Some(cells) = cells {
+            return (cells, false);
+        }
+    }
     let mut not_utf8 = false;
     let cells = record
         .iter()
