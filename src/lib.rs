@@ -62,6 +62,7 @@ pub mod decision;
 pub mod error;
 pub mod interview;
 pub mod letter;
+mod memo;
 pub mod messages;
 pub mod reference;
 pub mod rules;

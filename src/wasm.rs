@@ -355,21 +355,18 @@ mod screen {
         error: Option<crate::screen::ProfileError>,
     }
 
-    /// Serialises an answer as plain JavaScript objects.
-    fn answer(a: &ProfileAnswer) -> Result<JsValue, JsError> {
-        Ok(a.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
-    }
-
-    /// A mapping profile's text as the page's controls show it (as `read_mapping`): `readProfile(text) -> { ok:
-    /// true, mapping: { separator, encoding, columns: [{ heading, field }], councils: [{ name, council }], stays,
-    /// charges } }`, or `{ ok: false, error: { line, message } }`.
-    #[wasm_bindgen(js_name = readProfile)]
-    pub fn read_profile(text: &str) -> Result<JsValue, JsError> {
-        answer(&match crate::screen::read_mapping(text) {
-            Ok(mapping) => ProfileAnswer {
+    /// The answer for a mapping or text (`ok`), or for the line that cannot be read, as plain JavaScript objects.
+    fn answer(
+        result: Result<
+            (Option<crate::screen::Mapping>, Option<String>),
+            crate::screen::ProfileError,
+        >,
+    ) -> Result<JsValue, JsError> {
+        let a = match result {
+            Ok((mapping, text)) => ProfileAnswer {
                 ok: true,
-                mapping: Some(mapping),
-                text: None,
+                mapping,
+                text,
                 error: None,
             },
             Err(error) => ProfileAnswer {
@@ -378,7 +375,16 @@ mod screen {
                 text: None,
                 error: Some(error),
             },
-        })
+        };
+        Ok(a.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?)
+    }
+
+    /// A mapping profile's text as the page's controls show it (as `read_mapping`): `readProfile(text) -> { ok:
+    /// true, mapping: { separator, encoding, columns: [{ heading, field }], councils: [{ name, council }], stays,
+    /// charges } }`, or `{ ok: false, error: { line, message } }`.
+    #[wasm_bindgen(js_name = readProfile)]
+    pub fn read_profile(text: &str) -> Result<JsValue, JsError> {
+        answer(crate::screen::read_mapping(text).map(|mapping| (Some(mapping), None)))
     }
 
     /// The page's controls written as a mapping profile's text (as `write_mapping`): `writeProfile(mapping) -> {
@@ -388,20 +394,7 @@ mod screen {
     pub fn write_profile(mapping: JsValue) -> Result<JsValue, JsError> {
         let mapping: crate::screen::Mapping =
             serde_wasm_bindgen::from_value(mapping).map_err(input_error)?;
-        answer(&match crate::screen::write_mapping(&mapping) {
-            Ok(text) => ProfileAnswer {
-                ok: true,
-                mapping: None,
-                text: Some(text),
-                error: None,
-            },
-            Err(error) => ProfileAnswer {
-                ok: false,
-                mapping: None,
-                text: None,
-                error: Some(error),
-            },
-        })
+        answer(crate::screen::write_mapping(&mapping).map(|text| (None, Some(text))))
     }
 
     /// Every field a heading can be read as, for `stays` stays and `charges` charges (as `profile_fields`):

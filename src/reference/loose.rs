@@ -11,6 +11,7 @@ use super::{
     find_council, find_council_elsewhere, find_former_council, is_known_nhs_body, CouncilVia,
     MAX_QUERY_LEN,
 };
+use crate::memo::Memory;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -241,18 +242,14 @@ pub fn read_nhs_body(query: &str) -> Reading {
     })
 }
 
-/// The most names remembered per thread before the memory is emptied and filled again.
-const REMEMBERED: usize = 4096;
-
-// Ordered maps rather than hash maps, so that nothing reads a source of randomness to seed a hasher.
 thread_local! {
-    static COUNCILS_READ: RefCell<BTreeMap<Box<str>, Reading>> = const { RefCell::new(BTreeMap::new()) };
-    static NHS_READ: RefCell<BTreeMap<Box<str>, Reading>> = const { RefCell::new(BTreeMap::new()) };
+    static COUNCILS_READ: Memory<Reading> = const { RefCell::new(BTreeMap::new()) };
+    static NHS_READ: Memory<Reading> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// `work(query)`, remembered in `memory`.
+/// `work(query)`, remembered in `memory` ([`crate::memo`]); a query too long to be a name is not one.
 fn remembered(
-    memory: &'static std::thread::LocalKey<RefCell<BTreeMap<Box<str>, Reading>>>,
+    memory: &'static std::thread::LocalKey<Memory<Reading>>,
     query: &str,
     work: fn(&str) -> Reading,
 ) -> Reading {
@@ -260,17 +257,7 @@ fn remembered(
     if query.len() > MAX_QUERY_LEN {
         return Reading::Unknown(Vec::new());
     }
-    if let Some(hit) = memory.with_borrow(|m| m.get(query).cloned()) {
-        return hit;
-    }
-    let reading = work(query);
-    memory.with_borrow_mut(|m| {
-        if m.len() >= REMEMBERED {
-            m.clear();
-        }
-        m.insert(query.into(), reading.clone());
-    });
-    reading
+    crate::memo::remembered(memory, query, work)
 }
 
 #[cfg(test)]

@@ -89,26 +89,14 @@ pub fn nation_name(nation: OtherNation) -> &'static str {
 /// Recognises a council from what the person typed.
 pub fn recognise(typed: &str) -> NamedCouncil {
     // One check asks about the same few names many times (each period, each flag), and a firm's screen asks about
-    // the same councils on row after row; the answers are kept per thread. The answer depends only on the text and
-    // the compiled-in reference data: its words are `part.council.` messages, filled in every mode
-    // (`messages::next_steps_only`) and with no third-person form.
-    const KEPT: usize = 4096;
+    // the same councils on row after row. The answer depends only on the text and the compiled-in reference data:
+    // its words are `part.council.` messages, filled in every mode (`messages::next_steps_only`) and with no
+    // third-person form.
     thread_local! {
-        static KNOWN: std::cell::RefCell<std::collections::HashMap<Box<str>, NamedCouncil>> =
-            std::cell::RefCell::new(std::collections::HashMap::new());
+        static RECOGNISED: crate::memo::Memory<NamedCouncil> =
+            const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
     }
-    if let Some(hit) = KNOWN.with_borrow(|k| k.get(typed).cloned()) {
-        return hit;
-    }
-    let named = recognise_uncached(typed);
-    KNOWN.with_borrow_mut(|k| {
-        // Forgotten all at once if there are ever very many (a firm's screen of a million rows).
-        if k.len() >= KEPT {
-            k.clear();
-        }
-        k.insert(typed.into(), named.clone());
-    });
-    named
+    crate::memo::remembered(&RECOGNISED, typed, recognise_uncached)
 }
 
 /// [`recognise`], worked out.

@@ -18,7 +18,6 @@ use crate::messages;
 use crate::reference::{
     find_council, find_council_elsewhere, read_council, read_nhs_body, Nation, OtherNation, Reading,
 };
-use std::collections::HashMap;
 
 /// A problem with one cell (or the whole row when `column` is `None`), before the row number is added.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -655,23 +654,11 @@ fn country_of(council: Option<&str>) -> Country {
     let Some(council) = council else {
         return Country::England;
     };
-    // A firm's rows name the same councils again and again: the answers are kept per thread (forgotten all at
-    // once if there are ever very many).
-    const KEPT: usize = 4096;
+    // A firm's rows name the same councils again and again.
     thread_local! {
-        static KNOWN: std::cell::RefCell<HashMap<Box<str>, Country>> = std::cell::RefCell::new(HashMap::new());
+        static COUNTRIES: crate::memo::Memory<Country> = const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
     }
-    if let Some(hit) = KNOWN.with_borrow(|k| k.get(council).copied()) {
-        return hit;
-    }
-    let country = country_of_uncached(council);
-    KNOWN.with_borrow_mut(|k| {
-        if k.len() >= KEPT {
-            k.clear();
-        }
-        k.insert(council.into(), country);
-    });
-    country
+    crate::memo::remembered(&COUNTRIES, council, country_of_uncached)
 }
 
 /// [`country_of`], worked out.
