@@ -12,7 +12,7 @@
 //! and `\n`, `\r\n` or `\r` line ends.
 
 use super::columns::{letter, Layout};
-use super::read::{self, cell_name, Record};
+use super::read::{self, cell_name, CellNote, Record};
 use super::triage::grouped;
 use super::{
     jsonl, triage, Carried, Counts, Options, Row, RowError, Screened, Source, View, Warning,
@@ -984,17 +984,17 @@ fn read_row(
     let mut unreadable: Vec<String> = Vec::new();
     for e in problems {
         let column = e.column.map(|i| layout.headings[i].trim().to_owned());
-        // How a cell was read (a council's name written out): a warning, and the cell was used.
-        if e.read_as {
+        // How a cell was read (a council's name written out): the cell was used, and this is a warning, or the
+        // row's record of a name used as something other than written.
+        let noted = match e.kind {
+            CellNote::Problem => None,
+            CellNote::Warning => Some(&mut done.notes),
+            CellNote::ReadAs => Some(&mut done.read_as),
+        };
+        if let Some(list) = noted {
             let column = column.as_deref().unwrap_or_default();
             let values = [("column", column), ("message", e.message.as_str())];
-            done.read_as.push(messages::fill("screen.note", &values));
-            continue;
-        }
-        if e.note {
-            let column = column.as_deref().unwrap_or_default();
-            let values = [("column", column), ("message", e.message.as_str())];
-            done.notes.push(messages::fill("screen.note", &values));
+            list.push(messages::fill("screen.note", &values));
             continue;
         }
         if screened {
@@ -1078,6 +1078,15 @@ fn blank(field: &[u8]) -> bool {
     }
 }
 
+/// How many threads `--threads N` means: `N`, or for 0 one per core (at most 8; one where the number of cores
+/// cannot be known, as in WebAssembly).
+pub fn thread_count(threads: usize) -> usize {
+    match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+        n => n,
+    }
+}
+
 /// Rows below which threads are not worth starting.
 #[cfg(not(target_arch = "wasm32"))]
 const PARALLEL_FROM: usize = 256;
@@ -1088,10 +1097,7 @@ const PARALLEL_FROM: usize = 256;
 fn decide_all(pending: Vec<Pending>, threads: usize, context: &Context<'_>) -> Vec<Done> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Mutex;
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
-        n => n,
-    };
+    let threads = thread_count(threads);
     if threads < 2 || pending.len() < PARALLEL_FROM {
         return pending.into_iter().map(|p| decide(p, context)).collect();
     }

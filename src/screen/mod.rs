@@ -50,7 +50,7 @@ mod write;
 
 pub use columns::{columns, Column};
 pub use ics::{to_ics, Calendar};
-pub use job::{Format, Job, Step};
+pub use job::{thread_count, Format, Job, Step};
 #[cfg(not(target_arch = "wasm32"))]
 pub use letters::{is_letter_due, is_letter_written, BulkLetter, Firm};
 pub use profile::{

@@ -24,14 +24,23 @@ use crate::reference::{
 pub(crate) struct CellError {
     /// The column's position.
     pub(crate) column: Option<usize>,
-    /// What is wrong.
+    /// What is wrong, or how the cell was read.
     pub(crate) message: String,
+    /// A problem, or only a note of how the cell was read.
+    pub(crate) kind: CellNote,
+}
+
+/// What a [`CellError`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum CellNote {
+    /// A problem: an error.
+    Problem,
     /// Not a problem but a note of how the cell was read ("read 'Lancs CC' as Lancashire County Council"): the
     /// cell was used, and the note is a warning, not an error.
-    pub(crate) note: bool,
+    Warning,
     /// Neither a problem nor a warning: a name used as something other than written ("“Lancs CC” as Lancashire
     /// County Council"), by the screen's loose reading or the firm's profile, for the row's `read_as`.
-    pub(crate) read_as: bool,
+    ReadAs,
 }
 
 impl CellError {
@@ -40,8 +49,7 @@ impl CellError {
         CellError {
             column,
             message,
-            note: false,
-            read_as: false,
+            kind: CellNote::Problem,
         }
     }
 }
@@ -117,8 +125,7 @@ impl Reader<'_, '_> {
         self.soft.push(CellError {
             column: i,
             message,
-            note: true,
-            read_as: false,
+            kind: CellNote::Warning,
         });
     }
 
@@ -127,8 +134,7 @@ impl Reader<'_, '_> {
         self.soft.push(CellError {
             column: i,
             message: messages::fill("screen.name.read_as.row", &[("cell", cell), ("name", name)]),
-            note: false,
-            read_as: true,
+            kind: CellNote::ReadAs,
         });
     }
 

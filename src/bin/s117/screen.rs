@@ -671,10 +671,7 @@ fn render(rows: &[Row], jsonl: bool, threads: usize) -> Vec<std::io::Result<Vec<
             w.finish()
         }
     };
-    let threads = match threads {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
-        n => n,
-    };
+    let threads = s117::screen::thread_count(threads);
     if threads < 2 || rows.len() < RENDER_ALONE {
         return vec![lines(rows)];
     }
