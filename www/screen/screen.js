@@ -388,12 +388,7 @@ export function mountScreen(container, options = {}) {
     } else if (msg.type === 'page') {
       showPage(msg.rows, msg.total, msg.offset);
     } else if (msg.type === 'download') {
-      const url = URL.createObjectURL(msg.blob);
-      const $a = h('a', { href: url, download: msg.name, class: 's117-screen__hidden-link' });
-      document.body.append($a);
-      $a.click();
-      $a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      downloadBlob(msg.blob, msg.name);
     } else if (msg.type === 'profileText') {
       if (msg.seq === state.writeSeq) wroteProfile(msg);
     } else if (msg.type === 'failed') {
@@ -565,8 +560,13 @@ export function mountScreen(container, options = {}) {
 
   /** Downloads a profile's text as a file. @param {string} text */
   function saveText(text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-    const $a = h('a', { href: url, download: 'screen-mapping.txt', class: 's117-screen__hidden-link' });
+    downloadBlob(new Blob([text], { type: 'text/plain;charset=utf-8' }), 'screen-mapping.txt');
+  }
+
+  /** Saves a file the page made, through a link clicked for the person. @param {Blob} blob @param {string} name */
+  function downloadBlob(blob, name) {
+    const url = URL.createObjectURL(blob);
+    const $a = h('a', { href: url, download: name, class: 's117-screen__hidden-link' });
     document.body.append($a);
     $a.click();
     $a.remove();
