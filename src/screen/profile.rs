@@ -68,10 +68,10 @@ impl Profile {
             .map(|(heading, field, line)| {
                 let field = field.name();
                 let values = [("heading", heading.as_str()), ("field", field.as_str())];
-                let message = messages::fill("screen.profile.missing_heading", &values);
-                let line = line.to_string();
-                let values = [("line", line.as_str()), ("message", message.as_str())];
-                messages::fill("screen.profile.line", &values)
+                on_line(
+                    *line,
+                    &messages::fill("screen.profile.missing_heading", &values),
+                )
             })
     }
 }
@@ -97,6 +97,13 @@ struct Parsed {
     councils: Vec<MappedCouncil>,
 }
 
+/// A message about a line of the profile: `line 2 of the profile: …`.
+fn on_line(line: usize, message: &str) -> String {
+    let line = line.to_string();
+    let values = [("line", line.as_str()), ("message", message)];
+    messages::fill("screen.profile.line", &values)
+}
+
 /// Reads a profile's text; an error names the line.
 fn parse(text: &str) -> Result<Parsed, ProfileError> {
     let mut parsed = Parsed {
@@ -112,15 +119,11 @@ fn parse(text: &str) -> Result<Parsed, ProfileError> {
     let mut part = "";
     for (n, line) in text.lines().enumerate() {
         let line = line.trim().trim_start_matches('\u{feff}');
-        let at = |message: String| {
-            let number = (n + 1).to_string();
-            let values = [("line", number.as_str()), ("message", message.as_str())];
-            ProfileError {
-                line: n + 1,
-                message: messages::fill("screen.profile.line", &values),
-                column: None,
-                council: None,
-            }
+        let at = |message: String| ProfileError {
+            line: n + 1,
+            message: on_line(n + 1, &message),
+            column: None,
+            council: None,
         };
         if part == "councils" {
             // A name the screen could not read, as `suggest_profile` writes it: `# Springfield = ?   (…)`.
