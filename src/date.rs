@@ -183,27 +183,35 @@ impl Date {
 
     /// The date in words, at the precision it was given: "14 May 2023", "May 2023", "2023".
     pub fn long(self) -> String {
-        // Built by hand, not with `format!`: the screen writes several of these for each of a million rows.
-        let month = MONTH_NAMES[self.day.month0() as usize];
         let mut out = String::with_capacity(20);
+        self.push_long(&mut out);
+        out
+    }
+
+    /// Writes [`Date::long`] onto `out`: built by hand, not with `format!`, as the screen writes several of these
+    /// for each of a million rows.
+    fn push_long(self, out: &mut String) {
+        let month = MONTH_NAMES[self.day.month0() as usize];
         if self.precision == Precision::Day {
-            push_number(&mut out, self.day.day() as i32);
+            push_number(out, self.day.day() as i32);
             out.push(' ');
         }
         if self.precision != Precision::Year {
             out.push_str(month);
             out.push(' ');
         }
-        push_number(&mut out, self.day.year());
-        out
+        push_number(out, self.day.year());
     }
 
     /// The date after a preposition that fits its precision: "on 14 May 2023", "in May 2023", "in 2023".
     pub fn on(self) -> String {
-        match self.precision {
-            Precision::Day => format!("on {}", self.long()),
-            Precision::Month | Precision::Year => format!("in {}", self.long()),
-        }
+        let mut out = String::with_capacity(24);
+        out.push_str(match self.precision {
+            Precision::Day => "on ",
+            Precision::Month | Precision::Year => "in ",
+        });
+        self.push_long(&mut out);
+        out
     }
 
     /// This date plus whole calendar months, keeping its precision; `None` past the calendar's end.

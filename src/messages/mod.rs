@@ -219,10 +219,12 @@ pub fn in_voice<T>(name: Option<&str>, f: impl FnOnce() -> T) -> T {
 /// Upper-cases the first character ("my father" → "My father").
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = String::with_capacity(text.len() + 2);
+    if let Some(first) = chars.next() {
+        out.extend(first.to_uppercase());
+        out.push_str(chars.as_str());
     }
+    out
 }
 
 /// Is a voice other than "you" set (see [`in_voice`])?

@@ -1044,15 +1044,14 @@ fn read_row(
 fn decode_all(record: &csv::ByteRecord) -> (Vec<Cow<'_, str>>, bool) {
     // Nearly always the whole row is UTF-8: checked once, each cell is then a slice of it.
     if let Ok(whole) = std::str::from_utf8(record.as_slice()) {
-        let cells: Option<Vec<Cow<'_, str>>> = (0..record.len())
-            .map(|i| {
-                record
-                    .range(i)
-                    .and_then(|r| whole.get(r))
-                    .map(Cow::Borrowed)
-            })
-            .collect();
-        if let Some(cells) = cells {
+        let mut cells = Vec::with_capacity(record.len());
+        for i in 0..record.len() {
+            match record.range(i).and_then(|r| whole.get(r)) {
+                Some(cell) => cells.push(Cow::Borrowed(cell)),
+                None => break,
+            }
+        }
+        if cells.len() == record.len() {
             return (cells, false);
         }
     }

@@ -293,8 +293,23 @@ pub(crate) fn deadline_label(kind: DeadlineKind) -> &'static str {
     }
 }
 
+/// Writes the contract's name for a flag (`refund_due`) onto `out`. Each name is made once per thread, from the
+/// contract's own serde name, and then copied: a firm's screen writes several on every row.
+pub(crate) fn push_flag_code(out: &mut String, id: FlagId) {
+    thread_local! {
+        static CODES: std::cell::RefCell<Vec<Option<Box<str>>>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    CODES.with_borrow_mut(|codes| {
+        let i = id as usize;
+        if codes.len() <= i {
+            codes.resize(i + 1, None);
+        }
+        out.push_str(codes[i].get_or_insert_with(|| flag_code(id).into()));
+    });
+}
+
 /// The contract's name for a flag (`refund_due`).
-pub(crate) fn flag_code(id: FlagId) -> String {
+fn flag_code(id: FlagId) -> String {
     match serde_json::to_value(id) {
         Ok(serde_json::Value::String(s)) => s,
         _ => format!("{id:?}"),

@@ -5,7 +5,7 @@
 //! file in Excel never runs anything.
 
 use super::columns::{case_headings, CHARGE_NAMES, STAY_NAMES};
-use super::triage::flag_code;
+use super::triage::push_flag_code;
 use super::{Deadline, Row, RowError};
 use crate::date::Date;
 
@@ -50,11 +50,16 @@ pub const CSV_HEADINGS: [&str; 35] = [
 
 /// Makes a cell safe to open in a spreadsheet.
 fn safe(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_apostrophe(cell) {
         format!("'{cell}").into()
     } else {
         cell.into()
     }
+}
+
+/// Would a spreadsheet run this cell as a formula?
+fn needs_apostrophe(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 fn writer() -> csv::Writer<Vec<u8>> {
@@ -68,10 +73,6 @@ fn finish(w: csv::Writer<Vec<u8>>) -> String {
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_default()
-}
-
-fn opt_date(d: Option<Date>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 fn yes_no(b: Option<bool>) -> &'static str {
@@ -138,6 +139,85 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
 pub struct CsvRows<W: std::io::Write> {
     w: csv::Writer<W>,
     headed: bool,
+    /// The cells of the row being written, kept from row to row so a row costs no allocations once warm.
+    cells: Cells,
+}
+
+/// A row's cells written end to end into one buffer, with where each ends.
+#[derive(Debug, Default)]
+struct Cells {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Cells {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
+    /// Ends the cell being written.
+    fn end(&mut self) {
+        self.ends.push(self.text.len());
+    }
+
+    fn text(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.end();
+    }
+
+    fn display(&mut self, cell: impl std::fmt::Display) {
+        use std::fmt::Write as _;
+        let _ = write!(self.text, "{cell}");
+        self.end();
+    }
+
+    fn date(&mut self, d: Option<Date>) {
+        match d {
+            Some(d) => self.display(d),
+            None => self.end(),
+        }
+    }
+
+    /// A sum of money in whole pounds, blank when there is none.
+    fn pounds(&mut self, amount: Option<f64>) {
+        match amount {
+            Some(a) => self.display(format_args!("{a:.0}")),
+            None => self.end(),
+        }
+    }
+
+    /// A cell of the user's or the firm's text, made safe to open in a spreadsheet (see [`safe`]).
+    fn safe(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.text.len();
+        write(&mut self.text);
+        if needs_apostrophe(&self.text[start..]) {
+            self.text.insert(start, '\'');
+        }
+        self.end();
+    }
+
+    /// Items separated by `; `.
+    fn list<T>(&mut self, items: &[T], write: impl FnMut(&mut String, &T)) {
+        join(&mut self.text, items, write);
+        self.end();
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        let bytes = self.text.as_bytes();
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(move |(s, &e)| &bytes[s..e])
+    }
+}
+
+/// Writes items separated by `; `.
+fn join<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        write(out, item);
+    }
 }
 
 impl<W: std::io::Write> CsvRows<W> {
@@ -148,6 +228,7 @@ impl<W: std::io::Write> CsvRows<W> {
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(out),
             headed: false,
+            cells: Cells::default(),
         }
     }
 
@@ -188,58 +269,47 @@ impl<W: std::io::Write> CsvRows<W> {
             let carried: Vec<&str> = r.carried.iter().map(|c| &*c.heading).collect();
             self.headings(&carried)?;
         }
-        let deadlines: Vec<String> = r.deadlines.iter().map(deadline_cell).collect();
-        let ranges: Vec<String> = r.refund_ranges.iter().map(range_cell).collect();
-        let unreadable = r.unreadable.join("; ");
-        let ids = |ids: &[crate::decision::FlagId]| {
-            ids.iter()
-                .map(|&id| flag_code(id))
-                .collect::<Vec<_>>()
-                .join("; ")
-        };
-        let pounds = |e: Option<f64>| e.map(|e| format!("{e:.0}")).unwrap_or_default();
-        let mut record: Vec<std::borrow::Cow<'_, str>> = vec![
-            r.row.to_string().into(),
-            safe(&r.reference),
-            r.as_at.to_string().into(),
-            r.entitlement.code().into(),
-            opt_date(r.duty_arose).into(),
-            safe(r.council.as_deref().unwrap_or_default()),
-            r.council_code.as_deref().unwrap_or_default().into(),
-            yes_no(r.council_certain).into(),
-            safe(r.nhs_body.as_deref().unwrap_or_default()),
-            r.nhs_body_code.as_deref().unwrap_or_default().into(),
-            yes_no(r.nhs_body_certain).into(),
-            r.periods.to_string().into(),
-            yes_no(Some(r.refund)).into(),
-            opt_date(r.refund_since).into(),
-            yes_no(r.refund.then_some(r.refund_ongoing)).into(),
-            r.refund_periods.to_string().into(),
-            ranges.join("; ").into(),
-            yes_no(r.refund.then_some(r.all_time_barred)).into(),
-            pounds(r.refund_estimate).into(),
-            pounds(r.refund_estimate_in_time).into(),
-            opt_date(r.time_barred_before).into(),
-            opt_date(r.limitation).into(),
-            opt_date(r.judicial_review_by).into(),
-            opt_date(r.ombudsman_by).into(),
-            r.next_deadline
-                .map(|d| d.kind.code())
-                .unwrap_or_default()
-                .into(),
-            opt_date(r.next_deadline.and_then(|d| d.date)).into(),
-            deadlines.join("; ").into(),
-            safe(r.next_step.as_deref().unwrap_or_default()),
-            ids(&r.warnings).into(),
-            ids(&r.uncertain).into(),
-            safe(&unreadable).into_owned().into(),
-            safe(&r.read_as.join("; ")).into_owned().into(),
-            safe(&r.summary),
-            r.rules_version.into(),
-            r.law_date.into(),
-        ];
-        record.extend(r.carried.iter().map(|c| safe(&c.value)));
-        self.w.write_record(record.iter().map(|c| c.as_bytes()))?;
+        let c = &mut self.cells;
+        c.clear();
+        c.display(r.row);
+        c.safe(|t| t.push_str(&r.reference));
+        c.display(r.as_at);
+        c.text(r.entitlement.code());
+        c.date(r.duty_arose);
+        c.safe(|t| t.push_str(r.council.as_deref().unwrap_or_default()));
+        c.text(r.council_code.as_deref().unwrap_or_default());
+        c.text(yes_no(r.council_certain));
+        c.safe(|t| t.push_str(r.nhs_body.as_deref().unwrap_or_default()));
+        c.text(r.nhs_body_code.as_deref().unwrap_or_default());
+        c.text(yes_no(r.nhs_body_certain));
+        c.display(r.periods);
+        c.text(yes_no(Some(r.refund)));
+        c.date(r.refund_since);
+        c.text(yes_no(r.refund.then_some(r.refund_ongoing)));
+        c.display(r.refund_periods);
+        c.list(&r.refund_ranges, range_cell);
+        c.text(yes_no(r.refund.then_some(r.all_time_barred)));
+        c.pounds(r.refund_estimate);
+        c.pounds(r.refund_estimate_in_time);
+        c.date(r.time_barred_before);
+        c.date(r.limitation);
+        c.date(r.judicial_review_by);
+        c.date(r.ombudsman_by);
+        c.text(r.next_deadline.map(|d| d.kind.code()).unwrap_or_default());
+        c.date(r.next_deadline.and_then(|d| d.date));
+        c.list(&r.deadlines, deadline_cell);
+        c.safe(|t| t.push_str(r.next_step.as_deref().unwrap_or_default()));
+        c.list(&r.warnings, |t, &id| push_flag_code(t, id));
+        c.list(&r.uncertain, |t, &id| push_flag_code(t, id));
+        c.safe(|t| join(t, &r.unreadable, |t, s| t.push_str(s)));
+        c.safe(|t| join(t, &r.read_as, |t, s| t.push_str(s)));
+        c.safe(|t| t.push_str(&r.summary));
+        c.text(r.rules_version);
+        c.text(r.law_date);
+        for carried in &r.carried {
+            c.safe(|t| t.push_str(&carried.value));
+        }
+        self.w.write_record(self.cells.iter())?;
         Ok(())
     }
 
@@ -253,28 +323,30 @@ impl<W: std::io::Write> CsvRows<W> {
     }
 }
 
-/// One refund range as a cell: `2024-09-01 to 2026-11-23 ongoing`.
-fn range_cell(r: &super::RefundRange) -> String {
+/// One refund range: `2024-09-01 to 2026-11-23 ongoing`.
+fn range_cell(out: &mut String, r: &super::RefundRange) {
+    use std::fmt::Write as _;
     let ongoing = if r.ongoing { " ongoing" } else { "" };
-    format!("{} to {}{ongoing}", r.from, r.to)
+    let _ = write!(out, "{} to {}{ongoing}", r.from, r.to);
 }
 
-/// One deadline as a cell: `ombudsman 2027-11-23`, `limitation 2030-09 approximate`, `judicial_review 2024-04-01
-/// passed`, `ombudsman undated`.
-fn deadline_cell(d: &Deadline) -> String {
-    let mut cell = format!(
-        "{} {}",
-        d.kind.code(),
-        d.date
-            .map_or_else(|| "undated".to_owned(), |d| d.to_string())
-    );
+/// One deadline: `ombudsman 2027-11-23`, `limitation 2030-09 approximate`, `judicial_review 2024-04-01 passed`,
+/// `ombudsman undated`.
+fn deadline_cell(out: &mut String, d: &Deadline) {
+    use std::fmt::Write as _;
+    out.push_str(d.kind.code());
+    match d.date {
+        Some(date) => {
+            let _ = write!(out, " {date}");
+        }
+        None => out.push_str(" undated"),
+    }
     if d.approximate {
-        cell.push_str(" approximate");
+        out.push_str(" approximate");
     }
     if d.passed {
-        cell.push_str(" passed");
+        out.push_str(" passed");
     }
-    cell
 }
 
 /// The triage rows as JSON Lines: one [`Row`] object per line.
