@@ -5,6 +5,8 @@
 //! which has the file's bytes anyway, and tests); [`Job::from_reader`] reads it through a window of a few
 //! megabytes, refilled as rows are read, so that the command line's memory does not grow with the file. Either
 //! way the rows decided in a step can be taken away ([`Job::take_rows`]) and written out before the next step.
+//! Natively a CSV file's rows are decided on their own threads while the next step's rows are read, so the one
+//! thread that must read the file in order is never the one everything waits for.
 //!
 //! Row numbers are the ones a spreadsheet shows: the heading row is row 1 (or later, after blank lines), every
 //! line break outside quotes starts a new row, blank lines count, and a cell with line breaks inside quotes is still
@@ -22,7 +24,7 @@ use crate::messages;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::io::Read;
 
 /// The kind of input.
@@ -61,7 +63,9 @@ pub struct Step<'a> {
     pub bytes_done: usize,
     /// Bytes in the input.
     pub bytes_total: usize,
-    /// The rows screened in this step, in input order.
+    /// The rows screened in this step, in input order. Natively, a CSV file's rows come one step after they are
+    /// read: they are decided on threads of their own while the next step's are read (the last step gives all the
+    /// rest).
     pub rows: &'a [Row],
     /// The errors found in this step.
     pub errors: &'a [RowError],
@@ -108,8 +112,9 @@ struct Done {
     read_as: Vec<String>,
     /// Some cell could not be read and was left blank, and the row was screened without it.
     unreadable: bool,
-    /// The reference as written, if the row was screened with one (for the repeated-reference warning).
-    reference: Option<String>,
+    /// The reference as written and its [`reference_key`], if the row was screened with one (for the
+    /// repeated-reference warning).
+    reference: Option<(u64, String)>,
     decided: Option<(Row, Option<Letter>)>,
 }
 
@@ -224,7 +229,7 @@ pub struct Job<'a> {
     carried: Vec<(usize, std::sync::Arc<str>)>,
     /// The first row of each reference seen, by the reference's hash (so that a million rows do not keep a million
     /// strings).
-    references: HashMap<u64, u32>,
+    references: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
     /// Rows read but not yet decided: (row, reference, case). Decided together at the end of each step.
     pending: Vec<Pending>,
     /// How many threads decide rows natively; 0 means one per core.
@@ -245,6 +250,9 @@ pub struct Job<'a> {
     /// The letters written and not yet taken.
     #[cfg(not(target_arch = "wasm32"))]
     written: Vec<super::letters::BulkLetter>,
+    /// The last step's rows, being decided while this step's are read.
+    #[cfg(not(target_arch = "wasm32"))]
+    in_flight: Option<InFlight>,
 }
 
 impl<'a> Job<'a> {
@@ -317,7 +325,7 @@ impl<'a> Job<'a> {
             delimiter,
             strays: HashMap::new(),
             carried: Vec::new(),
-            references: HashMap::new(),
+            references: HashMap::default(),
             pending: Vec::new(),
             threads: 0,
             out: Screened::default(),
@@ -329,6 +337,8 @@ impl<'a> Job<'a> {
             letters: None,
             #[cfg(not(target_arch = "wasm32"))]
             written: Vec::new(),
+            #[cfg(not(target_arch = "wasm32"))]
+            in_flight: None,
         }
     }
 
@@ -411,7 +421,12 @@ impl<'a> Job<'a> {
                 Format::Csv => self.step_csv(max_rows.max(1)),
                 Format::Jsonl => self.step_jsonl(max_rows.max(1)),
             }
-            self.decide_pending();
+            if self.can_fly() {
+                self.land();
+                self.launch();
+            } else {
+                self.decide_pending();
+            }
             if self.done {
                 self.finish_warnings();
             }
@@ -716,10 +731,7 @@ impl<'a> Job<'a> {
         for message in done.notes {
             self.unlisted.add(&mut self.out.warnings, row, message);
         }
-        if let Some(r) = done.reference {
-            let mut hasher = std::hash::DefaultHasher::new();
-            r.hash(&mut hasher);
-            let key = hasher.finish();
+        if let Some((key, r)) = done.reference {
             if let Some(first) = self.references.get(&key) {
                 let first = first.to_string();
                 let values = [("reference", r.as_str()), ("first", first.as_str())];
@@ -801,9 +813,62 @@ impl<'a> Job<'a> {
         }
     }
 
+    /// Whether this step's rows can be decided while the next step's are read: natively, for a CSV file not yet
+    /// read to the end, with threads to spare and rows enough to share.
+    fn can_fly(&self) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.format == Format::Csv
+            && !self.done
+            && thread_count(self.threads) >= 2
+            && self.pending.len() >= PARALLEL_FROM;
+        #[cfg(target_arch = "wasm32")]
+        false
+    }
+
+    /// Starts deciding this step's rows on threads of their own; the next step adds them ([`Job::land`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn launch(&mut self) {
+        let pending = std::mem::take(&mut self.pending);
+        let rows = pending.len();
+        let flight = std::sync::Arc::new(Flight {
+            parts: Parts::new(pending),
+            layout: self.layout.clone(),
+            as_at: self.options.as_at,
+            carried: self.carried.clone(),
+            firm: self.letters.clone(),
+        });
+        let workers = (0..thread_count(self.threads))
+            .map(|_| {
+                let flight = std::sync::Arc::clone(&flight);
+                std::thread::spawn(move || flight.decide())
+            })
+            .collect();
+        self.in_flight = Some(InFlight { workers, rows });
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn launch(&mut self) {}
+
+    /// Adds the last step's rows, decided while this step's were read, waiting for them if need be.
+    fn land(&mut self) {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(flight) = self.in_flight.take() {
+            let decided = flight
+                .workers
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect();
+            self.out.rows.reserve(flight.rows);
+            for d in in_order(decided, flight.rows) {
+                self.add(d);
+            }
+        }
+    }
+
     /// Reads and decides the rows read in this step, in order. Natively, a large step is shared between threads
     /// (each row is independent and the result is the same); in WebAssembly it runs on the one thread there is.
     fn decide_pending(&mut self) {
+        self.land();
         let pending = std::mem::take(&mut self.pending);
         #[cfg(not(target_arch = "wasm32"))]
         let firm = self.letters.as_deref();
@@ -816,6 +881,7 @@ impl<'a> Job<'a> {
             firm,
         };
         let done = decide_all(pending, self.threads, &context);
+        self.out.rows.reserve(done.len());
         for d in done {
             self.add(d);
         }
@@ -1019,7 +1085,9 @@ fn read_row(
     let Some(case) = result else {
         return (None, done);
     };
-    done.reference.clone_from(&reference);
+    done.reference = reference
+        .as_deref()
+        .map(|r| (reference_key(r), r.to_owned()));
     let reference = reference
         .unwrap_or_else(|| messages::fill("screen.reference.row", &[("row", &row.to_string())]));
     let carried = context
@@ -1041,6 +1109,35 @@ fn read_row(
 }
 
 /// The cells of a record as text, and whether any was not UTF-8 (and so was read as Windows-1252).
+/// A reference's key in [`Job::references`]: its SipHash with fixed keys (no randomness, the same on every run),
+/// worked out on the thread that read the row rather than on the one that puts rows in order.
+fn reference_key(reference: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    reference.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The hasher of a map whose keys are already hashes ([`reference_key`]): it passes them through, so the map
+/// neither hashes twice nor seeds a hasher from a source of randomness.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 fn decode_all(record: &csv::ByteRecord) -> (Vec<Cow<'_, str>>, bool) {
     // Nearly always the whole row is UTF-8: checked once, each cell is then a slice of it.
     if let Ok(whole) = std::str::from_utf8(record.as_slice()) {
@@ -1094,51 +1191,110 @@ const PARALLEL_FROM: usize = 256;
 /// so that a thread given slower rows (or sharing its core) does not keep the others waiting.
 #[cfg(not(target_arch = "wasm32"))]
 fn decide_all(pending: Vec<Pending>, threads: usize, context: &Context<'_>) -> Vec<Done> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Mutex;
     let threads = thread_count(threads);
     if threads < 2 || pending.len() < PARALLEL_FROM {
         return pending.into_iter().map(|p| decide(p, context)).collect();
     }
     let total = pending.len();
-    let mut parts: Vec<Mutex<Vec<Pending>>> = Vec::with_capacity(total.div_ceil(PART));
-    let mut rest = pending.into_iter();
-    loop {
-        let part: Vec<_> = rest.by_ref().take(PART).collect();
-        if part.is_empty() {
-            break;
-        }
-        parts.push(Mutex::new(part));
-    }
-    let next = AtomicUsize::new(0);
-    let mut decided: Vec<(usize, Vec<Done>)> = std::thread::scope(|scope| {
+    let parts = Parts::new(pending);
+    let decided = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(part) = parts.get(i) else {
-                            return mine;
-                        };
-                        let part =
-                            std::mem::take(&mut *part.lock().unwrap_or_else(|e| e.into_inner()));
-                        mine.push((i, part.into_iter().map(|p| decide(p, context)).collect()));
-                    }
-                })
-            })
+            .map(|_| scope.spawn(|| parts.decide(context)))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
+    in_order(decided, total)
+}
+
+/// The parts of a step one thread decided, each with its place.
+#[cfg(not(target_arch = "wasm32"))]
+type Decided = Vec<(usize, Vec<Done>)>;
+
+/// Rows cut into parts of [`PART`], which threads take one at a time.
+#[cfg(not(target_arch = "wasm32"))]
+struct Parts {
+    parts: Vec<std::sync::Mutex<Vec<Pending>>>,
+    /// The next part to take.
+    next: std::sync::atomic::AtomicUsize,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Parts {
+    fn new(pending: Vec<Pending>) -> Parts {
+        let mut parts = Vec::with_capacity(pending.len().div_ceil(PART));
+        let mut rest = pending.into_iter();
+        loop {
+            let part: Vec<_> = rest.by_ref().take(PART).collect();
+            if part.is_empty() {
+                break;
+            }
+            parts.push(std::sync::Mutex::new(part));
+        }
+        Parts {
+            parts,
+            next: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// Takes parts and decides them until none is left: the parts this thread decided, with their places.
+    fn decide(&self, context: &Context<'_>) -> Decided {
+        let mut mine = Vec::new();
+        loop {
+            let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(part) = self.parts.get(i) else {
+                return mine;
+            };
+            let part = std::mem::take(&mut *part.lock().unwrap_or_else(|e| e.into_inner()));
+            mine.push((i, part.into_iter().map(|p| decide(p, context)).collect()));
+        }
+    }
+}
+
+/// The parts decided by each thread, put back in input order.
+#[cfg(not(target_arch = "wasm32"))]
+fn in_order(mut decided: Decided, total: usize) -> Vec<Done> {
     decided.sort_unstable_by_key(|(i, _)| *i);
     let mut all = Vec::with_capacity(total);
     for (_, part) in decided {
         all.extend(part);
     }
     all
+}
+
+/// A step's rows being decided on threads of their own while the next step's rows are read (natively, CSV): the
+/// thread reading the file does not wait for them, nor they for it. The next step adds them, in order.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug)]
+struct InFlight {
+    workers: Vec<std::thread::JoinHandle<Decided>>,
+    rows: usize,
+}
+
+/// What the threads of an [`InFlight`] step share: its rows, and what every row is read with (owned, as the job
+/// goes on reading).
+#[cfg(not(target_arch = "wasm32"))]
+struct Flight {
+    parts: Parts,
+    layout: Option<Layout>,
+    as_at: Option<crate::date::Date>,
+    carried: Vec<(usize, std::sync::Arc<str>)>,
+    firm: Option<std::sync::Arc<super::letters::Firm>>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Flight {
+    fn decide(&self) -> Decided {
+        let context = Context {
+            layout: self.layout.as_ref(),
+            as_at: self.as_at,
+            carried: &self.carried,
+            firm: self.firm.as_deref(),
+        };
+        self.parts.decide(&context)
+    }
 }
 
 /// How many rows a thread takes at a time.

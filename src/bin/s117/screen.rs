@@ -371,8 +371,8 @@ fn run(
                     if !view.keeps(&row) {
                         continue;
                     }
-                    kept.insert(row.row);
                     if let Some(l) = letters.as_mut() {
+                        kept.insert(row.row);
                         l.held_back += u32::from(is_letter_due(&row) && !is_letter_written(&row));
                     }
                     if hold {
