@@ -65,6 +65,39 @@ fn threads_do_not_change_the_result() {
 }
 
 #[test]
+fn rows_decided_while_the_next_step_is_read_come_out_as_in_one_run() {
+    // Natively, each step's rows are decided on their own threads while the next step's are read, and come out a
+    // step later: in steps big enough for that, rows, problems and warnings (repeated references) are as one run.
+    let csv = String::from_utf8(example("enquiries.csv")).unwrap();
+    let body: String = csv.lines().skip(1).collect::<Vec<_>>().join("\n");
+    let big = format!(
+        "{}\n{}",
+        csv.lines().next().unwrap(),
+        vec![body; 60].join("\n")
+    );
+    let whole = Job::new(big.as_bytes(), Format::Csv, options())
+        .threads(1)
+        .run();
+    let mut job = Job::new(big.as_bytes(), Format::Csv, options()).threads(2);
+    let (mut rows, mut errors, mut warnings, mut steps) = (Vec::new(), Vec::new(), Vec::new(), 0);
+    while {
+        let step = job.step(300);
+        steps += 1;
+        rows.extend(step.rows.iter().cloned());
+        errors.extend(step.errors.iter().cloned());
+        warnings.extend(step.warnings.iter().cloned());
+        !step.done
+    } {}
+    assert_eq!(whole.counts.rows, 22 * 60);
+    assert!(steps >= 5, "{steps} steps");
+    assert!(!whole.warnings.is_empty());
+    assert_eq!(rows, whole.rows);
+    assert_eq!(errors, whole.errors);
+    assert_eq!(warnings, whole.warnings);
+    assert_eq!(job.finish().counts, whole.counts);
+}
+
+#[test]
 fn a_jsonl_job_in_steps_matches_one_run() {
     let input = example("enquiries.jsonl");
     let whole = screen_jsonl(&input, &options());
