@@ -25,8 +25,9 @@
 #      read-and-write of the same file (bench/native `--copy`, the csv crate): wall time, peak resident memory
 #      (`/usr/bin/time -v`'s "Maximum resident set size", or /proc's VmHWM polled when there is no /usr/bin/time),
 #      the ratio of the wall times and the screen's rows per second, for each size in SCREEN_ROWS; and, for
-#      comparison, the same read-and-write in Python's csv module (when python3 is there). Written into
-#      bench/results.md between the `screen-stream` markers.
+#      comparison, the same read-and-write in Python's csv module (when python3 is there); the size of the triage
+#      written, and the same screen writing to /dev/null (its time without the system storing the triage). Written
+#      into bench/results.md between the `screen-stream` markers.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,19 +98,31 @@ screen_stream() {
     node bench/gen-enquiries.mjs "$n" >"$TMP/stream-$n.csv"
     for run in $(seq 1 "$STREAM_RUNS"); do
       say "streamed screen: $n rows, run $run of $STREAM_RUNS (plain read-and-write, then s117 screen)"
+      # Each command starts with nothing left for the system to write back from the one before (not timed).
+      sync
       measure "$TMP/copy-$n-$run" "$bench" --copy "$TMP/stream-$n.csv" "$TMP/copy-$n.csv"
+      rm -f "$TMP/copy-$n.csv"
+      sync
       # The same read-and-write in Python's csv module, the usual tool of a firm's own conversion script.
       if command -v python3 >/dev/null; then
         measure "$TMP/py-$n-$run" python3 -c 'import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8-sig") as i, open(sys.argv[2], "w", newline="", encoding="utf-8") as o:
     csv.writer(o).writerows(csv.reader(i))' "$TMP/stream-$n.csv" "$TMP/copy-$n.csv"
+        rm -f "$TMP/copy-$n.csv"
+        sync
       else
         echo "0 0" >"$TMP/py-$n-$run"
       fi
       measure "$TMP/screen-$n-$run" "$s117" screen "$TMP/stream-$n.csv" -o "$TMP/triage-$n.csv" \
         --as-at 2026-11-23 --threads "$SCREEN_THREADS" --quiet
-      lines+=("$n $(wc -c <"$TMP/stream-$n.csv") $(cat "$TMP/copy-$n-$run") $(cat "$TMP/screen-$n-$run") $(cat "$TMP/py-$n-$run")")
-      rm -f "$TMP/copy-$n.csv" "$TMP/triage-$n.csv"
+      local written
+      written=$(wc -c <"$TMP/triage-$n.csv")
+      rm -f "$TMP/triage-$n.csv"
+      sync
+      # The same screen writing nowhere: how much of its time is the system storing the triage it writes.
+      measure "$TMP/null-$n-$run" "$s117" screen "$TMP/stream-$n.csv" -o /dev/null \
+        --as-at 2026-11-23 --threads "$SCREEN_THREADS" --quiet
+      lines+=("$n $(wc -c <"$TMP/stream-$n.csv") $(cat "$TMP/copy-$n-$run") $(cat "$TMP/screen-$n-$run") $(cat "$TMP/py-$n-$run") $written $(cat "$TMP/null-$n-$run")")
     done
     rm -f "$TMP/stream-$n.csv"
   done
@@ -125,17 +138,19 @@ with open(sys.argv[1], newline="", encoding="utf-8-sig") as i, open(sys.argv[2],
       "<!-- screen-stream -->",
       "## The streamed screen against a plain CSV read-and-write",
       "",
-      `Measured by \`scripts/bench.sh --screen-only\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: generated files (bench/gen-enquiries.mjs), \`s117 screen FILE -o OUT --threads ${threads}\` (release build, streamed) and \`s117-bench --copy FILE OUT\` (the csv crate reading and writing every record of the same file); wall time and peak resident memory from \`/usr/bin/time -v\`, median of ${runs} run(s). The 1,000,000-row targets of issue #11: peak memory at most about 300 MB, wall time within about 2× the plain read-and-write, 200,000 rows/s. For comparison, the last two columns time the same read-and-write in Python’s csv module (what a firm’s own conversion script would use). The triage it writes is about ten times the size of the input (each row carries its summary and next step in words).`,
+      `Measured by \`scripts/bench.sh --screen-only\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: generated files (bench/gen-enquiries.mjs), \`s117 screen FILE -o OUT --threads ${threads}\` (release build, streamed) and \`s117-bench --copy FILE OUT\` (the csv crate reading and writing every record of the same file); wall time and peak resident memory from \`/usr/bin/time -v\`, median of ${runs} run(s). The 1,000,000-row targets of issue #11: peak memory at most about 300 MB, wall time within about 2× the plain read-and-write, 200,000 rows/s. For comparison, the last two columns time the same read-and-write in Python’s csv module (what a firm’s own conversion script would use). The triage written is several times the size of the input (each row carries its summary and next step in words): its size is in the table, and the last column times the same screen writing to \`/dev/null\`, leaving out the system’s cost of storing it.`,
       "",
-      "| Rows | File | Plain read-and-write | `s117 screen` | Ratio (screen ÷ plain) | Screen rows/s | Peak memory, plain | Peak memory, screen | Python csv read-and-write | Ratio (screen ÷ Python) |",
-      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+      "| Rows | File | Plain read-and-write | `s117 screen` | Ratio (screen ÷ plain) | Screen rows/s | Peak memory, plain | Peak memory, screen | Python csv read-and-write | Ratio (screen ÷ Python) | Triage written | `s117 screen -o /dev/null` |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ];
     for (const [size, rs] of bySize) {
       const copy = median(rs, (r) => r[2]), screen = median(rs, (r) => r[4]);
       const copyRss = median(rs, (r) => r[3]), screenRss = median(rs, (r) => r[5]);
       const py = median(rs, (r) => r[6]);
       const pyCells = py > 0 ? `${py.toFixed(2)} s | ${(screen / py).toFixed(1)}×` : "not measured (no python3) | –";
-      out.push(`| ${n(size)} | ${(rs[0][1] / 1e6).toFixed(0)} MB | ${copy.toFixed(2)} s | **${screen.toFixed(2)} s** | ${(screen / copy).toFixed(1)}× | **${n(size / screen)}** | ${mb(copyRss)} | **${mb(screenRss)}** | ${pyCells} |`);
+      const written = median(rs, (r) => r[8]), toNull = median(rs, (r) => r[9]);
+      const writtenCell = `${(written / 1e6).toFixed(0)} MB (${(written / rs[0][1]).toFixed(1)}× the file)`;
+      out.push(`| ${n(size)} | ${(rs[0][1] / 1e6).toFixed(0)} MB | ${copy.toFixed(2)} s | **${screen.toFixed(2)} s** | ${copy > 0 ? `${(screen / copy).toFixed(1)}×` : "–"} | **${n(size / screen)}** | ${mb(copyRss)} | **${mb(screenRss)}** | ${pyCells} | ${writtenCell} | ${toNull.toFixed(2)} s (${n(size / toNull)} rows/s) |`);
     }
     out.push("<!-- /screen-stream -->");
     console.log(out.join("\n"));
