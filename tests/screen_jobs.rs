@@ -44,22 +44,29 @@ fn a_job_in_small_steps_gives_the_same_result_as_one_run() {
     assert_eq!(job.triage_csv(&View::default()), to_csv(&whole.rows));
 }
 
-#[test]
-fn threads_do_not_change_the_result() {
+/// `examples/enquiries.csv` with its 22 rows repeated `times` times under its heading row.
+fn example_repeated(times: usize) -> String {
     let csv = String::from_utf8(example("enquiries.csv")).unwrap();
-    // Enough rows for the work to be shared between threads.
     let body: String = csv.lines().skip(1).collect::<Vec<_>>().join("\n");
-    let big = format!(
+    format!(
         "{}\n{}",
         csv.lines().next().unwrap(),
-        vec![body; 40].join("\n")
-    );
-    let one = Job::new(big.as_bytes(), Format::Csv, options())
-        .threads(1)
-        .run();
-    let four = Job::new(big.as_bytes(), Format::Csv, options())
-        .threads(4)
-        .run();
+        vec![body; times].join("\n")
+    )
+}
+
+/// A CSV job run to the end on `threads` threads.
+fn run_on(csv: &str, threads: usize) -> s117::screen::Screened {
+    Job::new(csv.as_bytes(), Format::Csv, options())
+        .threads(threads)
+        .run()
+}
+
+#[test]
+fn threads_do_not_change_the_result() {
+    // Enough rows for the work to be shared between threads.
+    let big = example_repeated(40);
+    let (one, four) = (run_on(&big, 1), run_on(&big, 4));
     assert_eq!(one.counts.rows, 22 * 40);
     assert_eq!(one, four);
 }
@@ -68,16 +75,8 @@ fn threads_do_not_change_the_result() {
 fn rows_decided_while_the_next_step_is_read_come_out_as_in_one_run() {
     // Natively, each step's rows are decided on their own threads while the next step's are read, and come out a
     // step later: in steps big enough for that, rows, problems and warnings (repeated references) are as one run.
-    let csv = String::from_utf8(example("enquiries.csv")).unwrap();
-    let body: String = csv.lines().skip(1).collect::<Vec<_>>().join("\n");
-    let big = format!(
-        "{}\n{}",
-        csv.lines().next().unwrap(),
-        vec![body; 60].join("\n")
-    );
-    let whole = Job::new(big.as_bytes(), Format::Csv, options())
-        .threads(1)
-        .run();
+    let big = example_repeated(60);
+    let whole = run_on(&big, 1);
     let mut job = Job::new(big.as_bytes(), Format::Csv, options()).threads(2);
     let (mut rows, mut errors, mut warnings, mut steps) = (Vec::new(), Vec::new(), Vec::new(), 0);
     while {
