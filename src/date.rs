@@ -227,7 +227,7 @@ impl Date {
 }
 
 /// Appends a whole number in decimal.
-fn push_number(out: &mut String, n: i32) {
+pub(crate) fn push_number(out: &mut String, n: i32) {
     if n < 0 {
         out.push('-');
     }
@@ -243,34 +243,57 @@ pub fn long(day: NaiveDate) -> String {
     Date::exact(day).long()
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as bytes and how many of them, for the years of the contract (0 to 9999):
+    /// written digit by digit, as a firm's screen writes several dates on every row and the formatting machinery
+    /// was a tenth of writing one.
+    fn iso_digits(self) -> Option<([u8; 10], usize)> {
+        let (m, d) = (self.day.month(), self.day.day());
+        let Ok(y @ 0..=9999) = u32::try_from(self.day.year()) else {
+            return None;
+        };
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let text = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ];
+        let len = match self.precision {
+            Precision::Day => 10,
+            Precision::Month => 7,
+            Precision::Year => 4,
+        };
+        Some((text, len))
+    }
+
+    /// Appends the date as [`Display`](fmt::Display) writes it, without the formatting machinery where it can.
+    pub fn push_iso(self, out: &mut String) {
+        use fmt::Write as _;
+        match self.iso_digits() {
+            // Only ASCII digits and hyphens were written.
+            Some((text, len)) => text[..len].iter().for_each(|&b| out.push(char::from(b))),
+            None => {
+                let _ = write!(out, "{self}");
+            }
+        }
+    }
+}
+
 impl fmt::Display for Date {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as given.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = (self.day.year(), self.day.month(), self.day.day());
-        // Written digit by digit for the years of the contract (a firm's screen writes several dates on every
-        // row, and the formatting machinery was a tenth of writing one); others through `write!`.
-        if let Ok(y @ 0..=9999) = u32::try_from(y) {
-            let digit = |n: u32| b'0' + (n % 10) as u8;
-            let text = [
-                digit(y / 1000),
-                digit(y / 100),
-                digit(y / 10),
-                digit(y),
-                b'-',
-                digit(m / 10),
-                digit(m),
-                b'-',
-                digit(d / 10),
-                digit(d),
-            ];
-            let len = match self.precision {
-                Precision::Day => 10,
-                Precision::Month => 7,
-                Precision::Year => 4,
-            };
+        if let Some((text, len)) = self.iso_digits() {
             // Only ASCII digits and hyphens were written.
             return f.pad(std::str::from_utf8(&text[..len]).map_err(|_| fmt::Error)?);
         }
+        let (y, m, d) = (self.day.year(), self.day.month(), self.day.day());
         match self.precision {
             Precision::Day => write!(f, "{y:04}-{m:02}-{d:02}"),
             Precision::Month => write!(f, "{y:04}-{m:02}"),
@@ -395,6 +418,27 @@ mod tests {
             long(NaiveDate::from_ymd_opt(905, 1, 9).unwrap()),
             "9 January 905"
         );
+    }
+
+    #[test]
+    fn push_iso_writes_what_display_writes() {
+        let days = [
+            (2023, 5, 1),
+            (905, 1, 9),
+            (9999, 12, 31),
+            (10_000, 1, 1),
+            (-44, 3, 15),
+        ];
+        for (y, m, d) in days {
+            let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            for precision in [Precision::Day, Precision::Month, Precision::Year] {
+                let date = Date { day, precision };
+                let mut pushed = String::from("on ");
+                date.push_iso(&mut pushed);
+                assert_eq!(pushed, format!("on {date}"), "{date:?}");
+            }
+        }
+        assert_eq!(Date::ymd(905, 1, 9).unwrap().to_string(), "0905-01-09");
     }
 
     #[test]

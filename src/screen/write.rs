@@ -8,6 +8,7 @@ use super::columns::{case_headings, CHARGE_NAMES, STAY_NAMES};
 use super::triage::push_flag_code;
 use super::{Deadline, Row, RowError};
 use crate::date::Date;
+use std::io::Write as _;
 
 /// The headings of the triage CSV, in order.
 pub const CSV_HEADINGS: [&str; 35] = [
@@ -137,8 +138,10 @@ pub(crate) fn rows_csv<'a>(rows: impl Iterator<Item = &'a Row>) -> String {
 /// ```
 #[derive(Debug)]
 pub struct CsvRows<W: std::io::Write> {
-    w: csv::Writer<W>,
+    w: std::io::BufWriter<W>,
     headed: bool,
+    /// The line being written, kept from row to row.
+    line: Vec<u8>,
     /// The cells of the row being written, kept from row to row so a row costs no allocations once warm.
     cells: Cells,
 }
@@ -148,6 +151,8 @@ pub struct CsvRows<W: std::io::Write> {
 struct Cells {
     text: String,
     ends: Vec<usize>,
+    /// Which cells need quotes ([`Cells::write_line`]).
+    quoted: Vec<bool>,
 }
 
 impl Cells {
@@ -173,10 +178,21 @@ impl Cells {
     }
 
     fn date(&mut self, d: Option<Date>) {
-        match d {
-            Some(d) => self.display(d),
-            None => self.end(),
+        if let Some(d) = d {
+            d.push_iso(&mut self.text);
         }
+        self.end();
+    }
+
+    fn number(&mut self, n: u32) {
+        match i32::try_from(n) {
+            Ok(n) => crate::date::push_number(&mut self.text, n),
+            Err(_) => {
+                use std::fmt::Write as _;
+                let _ = write!(self.text, "{n}");
+            }
+        }
+        self.end();
     }
 
     /// A sum of money in whole pounds, blank when there is none.
@@ -203,10 +219,50 @@ impl Cells {
         self.end();
     }
 
-    fn iter(&self) -> impl Iterator<Item = &[u8]> {
+    /// Writes the cells as a CSV record, as the csv crate writes one by default, with `\r\n` line ends: a cell
+    /// with a comma, a quote or a line break is quoted, its quotes doubled; a record of one empty cell is `""`.
+    /// Written here rather than through the csv crate's writer, which handles each byte on its own: the row's
+    /// text is searched once, a block of bytes at a time, for what needs quotes (a firm's triage is hundreds of
+    /// megabytes).
+    fn write_line(&mut self, line: &mut Vec<u8>) {
         let bytes = self.text.as_bytes();
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(move |(s, &e)| &bytes[s..e])
+        self.quoted.clear();
+        self.quoted.resize(self.ends.len(), false);
+        let special =
+            memchr::memchr3_iter(b',', b'"', b'\n', bytes).chain(memchr::memchr_iter(b'\r', bytes));
+        for at in special {
+            // The cell holding byte `at` is the first to end after it.
+            if let Some(q) = self
+                .quoted
+                .get_mut(self.ends.partition_point(|&end| end <= at))
+            {
+                *q = true;
+            }
+        }
+        let mut start = 0;
+        for (i, (&end, &quoted)) in self.ends.iter().zip(&self.quoted).enumerate() {
+            if i > 0 {
+                line.push(b',');
+            }
+            let cell = &bytes[start..end];
+            start = end;
+            if quoted {
+                line.push(b'"');
+                for part in cell.split_inclusive(|&b| b == b'"') {
+                    line.extend_from_slice(part);
+                    if part.ends_with(b"\"") {
+                        line.push(b'"');
+                    }
+                }
+                line.push(b'"');
+            } else {
+                line.extend_from_slice(cell);
+            }
+        }
+        if self.ends.len() == 1 && bytes.is_empty() {
+            line.extend_from_slice(b"\"\"");
+        }
+        line.extend_from_slice(b"\r\n");
     }
 }
 
@@ -224,10 +280,9 @@ impl<W: std::io::Write> CsvRows<W> {
     /// A writer of triage rows onto `out` (no byte-order mark: the caller writes one first if wanted).
     pub fn new(out: W) -> Self {
         CsvRows {
-            w: csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(out),
+            w: std::io::BufWriter::new(out),
             headed: false,
+            line: Vec::new(),
             cells: Cells::default(),
         }
     }
@@ -249,12 +304,14 @@ impl<W: std::io::Write> CsvRows<W> {
     pub fn headings<S: AsRef<str>>(&mut self, carried: &[S]) -> std::io::Result<()> {
         if !self.headed {
             self.headed = true;
-            self.w.write_record(
-                CSV_HEADINGS
-                    .iter()
-                    .copied()
-                    .chain(carried.iter().map(AsRef::as_ref)),
-            )?;
+            self.cells.clear();
+            let carried = carried.iter().map(AsRef::as_ref);
+            for heading in CSV_HEADINGS.iter().copied().chain(carried) {
+                self.cells.text(heading);
+            }
+            self.line.clear();
+            self.cells.write_line(&mut self.line);
+            self.w.write_all(&self.line)?;
         }
         Ok(())
     }
@@ -271,9 +328,9 @@ impl<W: std::io::Write> CsvRows<W> {
         }
         let c = &mut self.cells;
         c.clear();
-        c.display(r.row);
+        c.number(r.row);
         c.safe(|t| t.push_str(&r.reference));
-        c.display(r.as_at);
+        c.date(Some(r.as_at));
         c.text(r.entitlement.code());
         c.date(r.duty_arose);
         c.safe(|t| t.push_str(r.council.as_deref().unwrap_or_default()));
@@ -282,11 +339,11 @@ impl<W: std::io::Write> CsvRows<W> {
         c.safe(|t| t.push_str(r.nhs_body.as_deref().unwrap_or_default()));
         c.text(r.nhs_body_code.as_deref().unwrap_or_default());
         c.text(yes_no(r.nhs_body_certain));
-        c.display(r.periods);
+        c.number(r.periods);
         c.text(yes_no(Some(r.refund)));
         c.date(r.refund_since);
         c.text(yes_no(r.refund.then_some(r.refund_ongoing)));
-        c.display(r.refund_periods);
+        c.number(r.refund_periods);
         c.list(&r.refund_ranges, range_cell);
         c.text(yes_no(r.refund.then_some(r.all_time_barred)));
         c.pounds(r.refund_estimate);
@@ -309,7 +366,9 @@ impl<W: std::io::Write> CsvRows<W> {
         for carried in &r.carried {
             c.safe(|t| t.push_str(&carried.value));
         }
-        self.w.write_record(self.cells.iter())?;
+        self.line.clear();
+        self.cells.write_line(&mut self.line);
+        self.w.write_all(&self.line)?;
         Ok(())
     }
 
@@ -325,19 +384,22 @@ impl<W: std::io::Write> CsvRows<W> {
 
 /// One refund range: `2024-09-01 to 2026-11-23 ongoing`.
 fn range_cell(out: &mut String, r: &super::RefundRange) {
-    use std::fmt::Write as _;
-    let ongoing = if r.ongoing { " ongoing" } else { "" };
-    let _ = write!(out, "{} to {}{ongoing}", r.from, r.to);
+    r.from.push_iso(out);
+    out.push_str(" to ");
+    r.to.push_iso(out);
+    if r.ongoing {
+        out.push_str(" ongoing");
+    }
 }
 
 /// One deadline: `ombudsman 2027-11-23`, `limitation 2030-09 approximate`, `judicial_review 2024-04-01 passed`,
 /// `ombudsman undated`.
 fn deadline_cell(out: &mut String, d: &Deadline) {
-    use std::fmt::Write as _;
     out.push_str(d.kind.code());
     match d.date {
         Some(date) => {
-            let _ = write!(out, " {date}");
+            out.push(' ');
+            date.push_iso(out);
         }
         None => out.push_str(" undated"),
     }
@@ -412,4 +474,56 @@ pub fn template_csv(stays: u32, charges: u32) -> String {
     let mut w = writer();
     let _ = w.write_record(&headings);
     finish(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The record as the csv crate's writer writes it, with `\r\n` line ends.
+    fn by_the_csv_crate(cells: &[String]) -> Vec<u8> {
+        let mut w = writer();
+        w.write_record(cells).unwrap();
+        w.into_inner().unwrap()
+    }
+
+    fn by_write_line(cells: &[String]) -> Vec<u8> {
+        let mut all = Cells::default();
+        for cell in cells {
+            all.text(cell);
+        }
+        let mut line = Vec::new();
+        all.write_line(&mut line);
+        line
+    }
+
+    #[test]
+    fn a_record_is_written_as_the_csv_crate_writes_it() {
+        let cases: [&[&str]; 6] = [
+            &[""],
+            &["", ""],
+            &["plain", "with, comma", "a \"quoted\" word", "line\r\nbreak"],
+            &["\"", "\"\"", ",", "\n", "\r"],
+            &[" leading space", "#hash", "'=formula", "é £ “curly”"],
+            &["a", "", "b"],
+        ];
+        for cells in cases {
+            let cells: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
+            assert_eq!(
+                String::from_utf8(by_write_line(&cells)).unwrap(),
+                String::from_utf8(by_the_csv_crate(&cells)).unwrap(),
+                "{cells:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_record_is_written_as_the_csv_crate_writes_it(
+            cells in proptest::collection::vec("[a,\"\r\n #é ]{0,6}", 1..6)
+        ) {
+            prop_assert_eq!(by_write_line(&cells), by_the_csv_crate(&cells));
+        }
+    }
 }
