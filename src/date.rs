@@ -341,6 +341,7 @@ impl schemars::JsonSchema for Date {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     /// The byte-by-byte reading accepts exactly what splitting on hyphens did.
     #[test]
@@ -404,8 +405,6 @@ mod tests {
             assert_eq!(read, by_splitting(text), "{text:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn writes_each_precision_in_words() {

@@ -167,9 +167,9 @@ fn set_while<V: 'static, T>(
 
 /// Runs `f` filling only the messages a screen's triage shows of a decision (the next steps, `next_step.…`, and
 /// the parts they and the bodies' names are made of, `part.…` but for those only reasons use, and `list.…`; see
-/// [`wanted`]); every other message filled inside it is left empty. A firm's screen writes no reasons, flags' words or explanations, and filling them was about a
-/// fifth of its time. Nothing a rule decides depends on a message's words: `tests/screen_words.rs` checks that
-/// what a triage reads is the same either way.
+/// [`wanted`]); every other message filled inside it is left empty. A firm's screen writes no reasons, flags' words
+/// or explanations, and filling them was about a fifth of its time. Nothing a rule decides depends on a message's
+/// words: `tests/screen_words.rs` checks that what a triage reads is the same either way.
 pub fn next_steps_only<T>(f: impl FnOnce() -> T) -> T {
     set_while(&NEXT_STEPS_ONLY, true, f)
 }

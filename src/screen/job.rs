@@ -1108,7 +1108,6 @@ fn read_row(
     (Some(ready), done)
 }
 
-/// The cells of a record as text, and whether any was not UTF-8 (and so was read as Windows-1252).
 /// A reference's key in [`Job::references`]: its SipHash with fixed keys (no randomness, the same on every run),
 /// worked out on the thread that read the row rather than on the one that puts rows in order.
 fn reference_key(reference: &str) -> u64 {
@@ -1138,6 +1137,7 @@ impl Hasher for Prehashed {
     }
 }
 
+/// The cells of a record as text, and whether any was not UTF-8 (and so was read as Windows-1252).
 fn decode_all(record: &csv::ByteRecord) -> (Vec<Cow<'_, str>>, bool) {
     // Nearly always the whole row is UTF-8: checked once, each cell is then a slice of it.
     if let Ok(whole) = std::str::from_utf8(record.as_slice()) {

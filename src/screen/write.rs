@@ -87,9 +87,9 @@ fn yes_no(b: Option<bool>) -> &'static str {
 /// The triage rows as CSV, with a heading row (no byte-order mark; the command line and the browser add one for
 /// Excel).
 ///
-/// Lists (`deadlines`, `warnings`, `uncertain`, `unreadable`, `read_as`) are separated by `; `. Each deadline is `kind date`, followed by
-/// `approximate` when it was counted from a month or a year and `passed` when it has passed; a deadline the rules
-/// can only describe is `kind undated` (the ombudsman's, without `first_knew`).
+/// Lists (`deadlines`, `warnings`, `uncertain`, `unreadable`, `read_as`) are separated by `; `. Each deadline is
+/// `kind date`, followed by `approximate` when it was counted from a month or a year and `passed` when it has
+/// passed; a deadline the rules can only describe is `kind undated` (the ombudsman's, without `first_knew`).
 ///
 /// # Examples
 ///
@@ -171,12 +171,6 @@ impl Cells {
         self.end();
     }
 
-    fn display(&mut self, cell: impl std::fmt::Display) {
-        use std::fmt::Write as _;
-        let _ = write!(self.text, "{cell}");
-        self.end();
-    }
-
     fn date(&mut self, d: Option<Date>) {
         if let Some(d) = d {
             d.push_iso(&mut self.text);
@@ -197,10 +191,11 @@ impl Cells {
 
     /// A sum of money in whole pounds, blank when there is none.
     fn pounds(&mut self, amount: Option<f64>) {
-        match amount {
-            Some(a) => self.display(format_args!("{a:.0}")),
-            None => self.end(),
+        if let Some(a) = amount {
+            use std::fmt::Write as _;
+            let _ = write!(self.text, "{a:.0}");
         }
+        self.end();
     }
 
     /// A cell of the user's or the firm's text, made safe to open in a spreadsheet (see [`safe`]).
